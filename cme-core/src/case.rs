@@ -1,0 +1,927 @@
+//! The case (*dossier*) of a cellule de maintien en emploi and its
+//! interchange format.
+//!
+//! A [`Case`] is what SST business software sends, what notebooks aggregate
+//! and what a web form builds field by field (DOMAIN.md §2–5). It holds a
+//! pseudonymous id (never a name), the worker's context, the sick leaves, the
+//! signalement, the consents and a timeline of dated [`Event`]s. The JSON
+//! form carries a `format_version` ([`FORMAT_VERSION`]); its JSON Schema is
+//! [`crate::schema::case_schema`].
+//!
+//! Untrusted JSON goes through [`crate::validate::parse_case`], which reports
+//! every problem at once; `serde` deserialization is for trusted data.
+//!
+//! ```
+//! use cme_core::case::{Case, Event};
+//!
+//! let json = r#"{
+//!   "format_version": 1,
+//!   "id": "D-0001",
+//!   "service": "aismt13",
+//!   "worker": {"birth_year": 1970},
+//!   "signalement": {"date": "2024-03-04", "source_visit": "pre_reprise",
+//!                   "signalled_by": "medecin_du_travail"},
+//!   "events": [{"type": "contact", "date": "2024-03-08"}]
+//! }"#;
+//! let case: Case = serde_json::from_str(json).unwrap();
+//! assert!(matches!(case.events[0], Event::Contact { .. }));
+//! ```
+
+use chrono::{Datelike, NaiveDate};
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use crate::codes::code_enum;
+#[cfg(test)]
+use crate::codes::Code;
+
+/// The version of the interchange format this library reads and writes.
+///
+/// ```
+/// assert_eq!(cme_core::case::FORMAT_VERSION, 1);
+/// ```
+pub const FORMAT_VERSION: u32 = 1;
+
+/// A case of the cell: one worker's accompaniment from the signalement to
+/// the follow-up (DOMAIN.md §3).
+///
+/// ```
+/// let case = cme_core::sample::sample_cases().unwrap().remove(0);
+/// assert_eq!(case.format_version, cme_core::case::FORMAT_VERSION);
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Case {
+    /// Version of the interchange format; must be [`FORMAT_VERSION`].
+    pub format_version: u32,
+    /// Pseudonymous id of the case: 1 to 64 characters among letters, digits,
+    /// `-`, `_` and `.`. Never a name.
+    pub id: String,
+    /// Code of the service that runs the cell (`aismt13`, `aist43`…): 1 to 32
+    /// characters among lowercase letters, digits and `_`.
+    pub service: String,
+    /// Id of the policy the case is evaluated with, when not the service's
+    /// default.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub policy: Option<String>,
+    /// The worker's context.
+    pub worker: Worker,
+    /// Sick leaves (arrêts de travail), in any order.
+    #[serde(default)]
+    pub sick_leaves: Vec<SickLeave>,
+    /// How the case reached the cell.
+    pub signalement: Signalement,
+    /// Consents given by the worker (seed 004, AIST 63 consent form).
+    #[serde(default)]
+    pub consents: Vec<Consent>,
+    /// Dated events of the pathway, in any order; engines apply them in date
+    /// order.
+    #[serde(default)]
+    pub events: Vec<Event>,
+    /// The team's choice of accompaniment category, overriding the derived
+    /// one, with its written justification (seed 001).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub category_override: Option<CategoryOverride>,
+}
+
+/// The worker's context: no name, no free text about health.
+///
+/// ```
+/// use cme_core::case::Worker;
+/// let w = Worker { birth_year: Some(1975), ..Worker::default() };
+/// assert_eq!(w.year_of_birth(), Some(1975));
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Worker {
+    /// Date of birth, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub birth_date: Option<NaiveDate>,
+    /// Year of birth, when only the year is known (or to confirm the date).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub birth_year: Option<i32>,
+    /// Sector of the employer (NAF section, with the nomenclature version).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sector: Option<Sector>,
+    /// Whether the employer is public or private (AGEFIPH vs FIPHFP).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub employer: Option<EmployerKind>,
+    /// Reconnaissance de la qualité de travailleur handicapé.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rqth: Option<RqthStatus>,
+    /// Chapter (1 to 22) of the CIM-10 (ICD-10) classification of the main
+    /// pathology; the group is [`pathology_group`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cim10_chapter: Option<u8>,
+}
+
+impl Worker {
+    /// The year of birth, from `birth_date` or `birth_year`.
+    ///
+    /// ```
+    /// use cme_core::case::Worker;
+    /// use chrono::NaiveDate;
+    /// let w = Worker { birth_date: NaiveDate::from_ymd_opt(1980, 2, 29), ..Worker::default() };
+    /// assert_eq!(w.year_of_birth(), Some(1980));
+    /// ```
+    pub fn year_of_birth(&self) -> Option<i32> {
+        self.birth_date.map(|d| d.year()).or(self.birth_year)
+    }
+}
+
+/// The employer's sector: a NAF section and the nomenclature it belongs to
+/// (LEGAL.md: NAF rév. 2 has sections A–U; NAF 2025, official from 1 January
+/// 2027, has A–V).
+///
+/// ```
+/// use cme_core::case::{Nomenclature, Sector};
+/// let s = Sector { nomenclature: Nomenclature::NafRev2, section: "F".into() };
+/// assert!(s.nomenclature.sections().contains(&"F"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Sector {
+    /// Which NAF nomenclature the section letter belongs to.
+    pub nomenclature: Nomenclature,
+    /// The section letter (`A`, `F`, `Q`…).
+    pub section: String,
+}
+
+code_enum! {
+    /// Version of the French classification of activities (NAF).
+    ///
+    /// ```
+    /// use cme_core::case::Nomenclature;
+    /// assert_eq!(Nomenclature::Naf2025.sections().len(), 22);
+    /// ```
+    pub enum Nomenclature: "nomenclature" {
+        NafRev2 = "naf_rev2", "NAF rév. 2 (2008)";
+        Naf2025 = "naf_2025", "NAF 2025";
+    }
+}
+
+impl Nomenclature {
+    /// The section letters of this nomenclature (LEGAL.md, reference data).
+    ///
+    /// ```
+    /// use cme_core::case::Nomenclature;
+    /// assert_eq!(Nomenclature::NafRev2.sections().last(), Some(&"U"));
+    /// ```
+    pub fn sections(self) -> &'static [&'static str] {
+        const LETTERS: [&str; 22] = [
+            "A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "M", "N", "O", "P", "Q",
+            "R", "S", "T", "U", "V",
+        ];
+        match self {
+            Nomenclature::NafRev2 => LETTERS.get(..21).unwrap_or(&LETTERS),
+            Nomenclature::Naf2025 => &LETTERS,
+        }
+    }
+}
+
+code_enum! {
+    /// Public or private employer.
+    ///
+    /// ```
+    /// use cme_core::{case::EmployerKind, codes::Code};
+    /// assert_eq!(EmployerKind::Public.code(), "public");
+    /// ```
+    pub enum EmployerKind: "employer_kind" {
+        Prive = "prive", "Employeur privé";
+        Public = "public", "Employeur public";
+    }
+}
+
+code_enum! {
+    /// RQTH status of the worker.
+    ///
+    /// ```
+    /// use cme_core::{case::RqthStatus, codes::Code};
+    /// assert_eq!(RqthStatus::from_code("reconnue"), Some(RqthStatus::Reconnue));
+    /// ```
+    pub enum RqthStatus: "rqth_status" {
+        Aucune = "aucune", "Pas de RQTH";
+        DemandeEnCours = "demande_en_cours", "Demande de RQTH en cours";
+        Reconnue = "reconnue", "RQTH reconnue";
+    }
+}
+
+code_enum! {
+    /// Pathology groups used in occupational-health studies of unfitness
+    /// (LEGAL.md reference data; HAS recommendation of February 2019).
+    ///
+    /// ```
+    /// use cme_core::case::{pathology_group, PathologyGroup};
+    /// assert_eq!(pathology_group(13), Some(PathologyGroup::Tms));
+    /// ```
+    pub enum PathologyGroup: "pathology_group" {
+        Tms = "tms", "TMS / ostéo-articulaire";
+        SanteMentale = "sante_mentale", "Santé mentale";
+        Cardiovasculaire = "cardiovasculaire", "Cardiovasculaire";
+        Cancer = "cancer", "Cancers";
+        Neurologique = "neurologique", "Neurologique";
+        Respiratoire = "respiratoire", "Respiratoire";
+        Autre = "autre", "Autres pathologies";
+    }
+}
+
+/// The pathology group of a CIM-10 chapter (1 to 22), or `None` for a
+/// number outside the classification. Chapter XIII → TMS, V → santé
+/// mentale, IX → cardiovasculaire, II → cancers, VI → neurologique,
+/// X → respiratoire, any other → autre (LEGAL.md).
+///
+/// ```
+/// use cme_core::case::{pathology_group, PathologyGroup};
+/// assert_eq!(pathology_group(5), Some(PathologyGroup::SanteMentale));
+/// assert_eq!(pathology_group(1), Some(PathologyGroup::Autre));
+/// assert_eq!(pathology_group(23), None);
+/// ```
+pub fn pathology_group(cim10_chapter: u8) -> Option<PathologyGroup> {
+    Some(match cim10_chapter {
+        13 => PathologyGroup::Tms,
+        5 => PathologyGroup::SanteMentale,
+        9 => PathologyGroup::Cardiovasculaire,
+        2 => PathologyGroup::Cancer,
+        6 => PathologyGroup::Neurologique,
+        10 => PathologyGroup::Respiratoire,
+        1..=22 => PathologyGroup::Autre,
+        _ => return None,
+    })
+}
+
+/// A sick leave (arrêt de travail). Its length counts calendar days with
+/// both ends included (LEGAL.md): see [`SickLeave::length_days`].
+///
+/// ```
+/// use cme_core::case::{SickLeave, SickLeaveCause};
+/// use chrono::NaiveDate;
+/// let leave = SickLeave {
+///     start: NaiveDate::from_ymd_opt(2024, 4, 1).unwrap(),
+///     end: NaiveDate::from_ymd_opt(2024, 4, 30),
+///     end_is_expected: false,
+///     cause: SickLeaveCause::MaladieNonProfessionnelle,
+/// };
+/// assert_eq!(leave.length_days(), Some(30));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SickLeave {
+    /// First day of the sick leave. It selects the version of the legal rules
+    /// (LEGAL.md: the thresholds changed for leaves starting after 31 March
+    /// 2022).
+    pub start: NaiveDate,
+    /// Last day of the sick leave (actual or expected); unknown when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<NaiveDate>,
+    /// Whether `end` is the expected end of a running leave rather than the
+    /// actual one.
+    #[serde(default)]
+    pub end_is_expected: bool,
+    /// The cause of the sick leave.
+    pub cause: SickLeaveCause,
+}
+
+impl SickLeave {
+    /// Length in calendar days, both ends included, when the end is known.
+    ///
+    /// ```
+    /// use cme_core::case::{SickLeave, SickLeaveCause};
+    /// use chrono::NaiveDate;
+    /// let d = |m, day| NaiveDate::from_ymd_opt(2024, m, day).unwrap();
+    /// let one_day = SickLeave { start: d(5, 2), end: Some(d(5, 2)), end_is_expected: false,
+    ///                           cause: SickLeaveCause::AccidentDuTravail };
+    /// assert_eq!(one_day.length_days(), Some(1));
+    /// ```
+    pub fn length_days(&self) -> Option<i64> {
+        self.end
+            .map(|end| end.signed_duration_since(self.start).num_days() + 1)
+    }
+}
+
+code_enum! {
+    /// Cause of a sick leave (LEGAL.md).
+    ///
+    /// ```
+    /// use cme_core::{case::SickLeaveCause, codes::Code};
+    /// assert_eq!(SickLeaveCause::ALL.len(), 5);
+    /// ```
+    pub enum SickLeaveCause: "sick_leave_cause" {
+        MaladieNonProfessionnelle = "maladie_non_professionnelle", "Maladie non professionnelle";
+        AccidentNonProfessionnel = "accident_non_professionnel", "Accident non professionnel";
+        AccidentDuTravail = "accident_du_travail", "Accident du travail";
+        MaladieProfessionnelle = "maladie_professionnelle", "Maladie professionnelle";
+        Maternite = "maternite", "Congé de maternité";
+    }
+}
+
+/// How the case reached the cell: the fiche de signalement (DOMAIN.md §3,
+/// stages 1–2; seed 004, AIST 63 step 2; seed 001).
+///
+/// ```
+/// use cme_core::case::{Signalement, SourceVisit, Signaller};
+/// use chrono::NaiveDate;
+/// let s = Signalement {
+///     date: NaiveDate::from_ymd_opt(2024, 1, 15).unwrap(),
+///     source_visit: SourceVisit::PreReprise,
+///     signalled_by: Signaller::MedecinDuTravail,
+///     requested_by: None,
+/// };
+/// assert_eq!(s.source_visit, SourceVisit::PreReprise);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Signalement {
+    /// Date of the signalement (the notification to the cell).
+    pub date: NaiveDate,
+    /// The visit at which the risk was detected (repérage).
+    pub source_visit: SourceVisit,
+    /// Who signalled the case to the cell.
+    pub signalled_by: Signaller,
+    /// Who asked for the source visit, when it was asked for (seed 003: by
+    /// the médecin traitant, the worker, the médecin conseil…).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub requested_by: Option<Requester>,
+}
+
+code_enum! {
+    /// The visit at which the risk was detected (DOMAIN.md §3, stage 1;
+    /// seeds 003, 004).
+    ///
+    /// ```
+    /// use cme_core::{case::SourceVisit, codes::Code};
+    /// assert_eq!(SourceVisit::PreReprise.label_fr(), "Visite de pré-reprise");
+    /// ```
+    pub enum SourceVisit: "source_visit" {
+        Embauche = "embauche", "Visite d'embauche";
+        Vip = "vip", "Visite d'information et de prévention (VIP)";
+        VisiteIntermediaire = "visite_intermediaire", "Visite intermédiaire (IDEST)";
+        VisitePeriodique = "visite_periodique", "Visite périodique";
+        PreReprise = "pre_reprise", "Visite de pré-reprise";
+        Reprise = "reprise", "Visite de reprise";
+        ALaDemande = "a_la_demande", "Visite à la demande";
+        MiCarriere = "mi_carriere", "Visite de mi-carrière";
+        ContactDirect = "contact_direct", "Contact direct du travailleur avec la cellule";
+        Autre = "autre", "Autre origine";
+    }
+}
+
+code_enum! {
+    /// Who signalled the case to the cell.
+    ///
+    /// ```
+    /// use cme_core::{case::Signaller, codes::Code};
+    /// assert_eq!(Signaller::from_code("idest"), Some(Signaller::Idest));
+    /// ```
+    pub enum Signaller: "signaller" {
+        MedecinDuTravail = "medecin_du_travail", "Médecin du travail";
+        Idest = "idest", "Infirmier(e) en santé au travail (IDEST)";
+        Salarie = "salarie", "Le travailleur lui-même";
+        AutreMembreEquipe = "autre_membre_equipe", "Autre membre de l'équipe pluridisciplinaire";
+    }
+}
+
+code_enum! {
+    /// Who asked for the source visit (seed 003 counts pré-reprise visits by
+    /// requester). The employer can never ask for a pré-reprise visit
+    /// (L4624-2-4): that rule belongs to the legal calendar, not to the model.
+    ///
+    /// ```
+    /// use cme_core::{case::Requester, codes::Code};
+    /// assert_eq!(Requester::MedecinConseil.label_fr(), "Médecin conseil de l'assurance maladie");
+    /// ```
+    pub enum Requester: "requester" {
+        Salarie = "salarie", "Le travailleur";
+        Employeur = "employeur", "L'employeur";
+        MedecinDuTravail = "medecin_du_travail", "Médecin du travail";
+        MedecinTraitant = "medecin_traitant", "Médecin traitant";
+        MedecinConseil = "medecin_conseil", "Médecin conseil de l'assurance maladie";
+        MedecinSpecialiste = "medecin_specialiste", "Médecin spécialiste";
+    }
+}
+
+/// A consent given by the worker (seed 004, AIST 63: "votre accord est
+/// indispensable"). It covers the accompaniment and/or the sharing of
+/// information with named partners, and may be withdrawn from a date.
+///
+/// ```
+/// use cme_core::case::{Consent, Partner};
+/// use chrono::NaiveDate;
+/// let d = |m, day| NaiveDate::from_ymd_opt(2024, m, day).unwrap();
+/// let c = Consent { given_on: d(2, 1), accompaniment: true,
+///                   sharing_with: vec![Partner::CapEmploi], withdrawn_on: Some(d(6, 1)) };
+/// assert!(c.allows_sharing_with(Partner::CapEmploi, d(5, 31)));
+/// assert!(!c.allows_sharing_with(Partner::CapEmploi, d(6, 1)));
+/// assert!(!c.allows_sharing_with(Partner::Mdph, d(3, 1)));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Consent {
+    /// Date the consent was given.
+    pub given_on: NaiveDate,
+    /// Consent to be accompanied by the cell.
+    #[serde(default)]
+    pub accompaniment: bool,
+    /// Partners the cell may share information with.
+    #[serde(default)]
+    pub sharing_with: Vec<Partner>,
+    /// Date from which the consent is withdrawn (it takes effect on that
+    /// day).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub withdrawn_on: Option<NaiveDate>,
+}
+
+impl Consent {
+    /// Whether the consent is in force on `date`: given on or before it and
+    /// not withdrawn on or before it.
+    ///
+    /// ```
+    /// use cme_core::case::Consent;
+    /// use chrono::NaiveDate;
+    /// let d = |day| NaiveDate::from_ymd_opt(2024, 1, day).unwrap();
+    /// let c = Consent { given_on: d(10), accompaniment: true, sharing_with: vec![], withdrawn_on: None };
+    /// assert!(!c.in_force_on(d(9)));
+    /// assert!(c.in_force_on(d(10)));
+    /// ```
+    pub fn in_force_on(&self, date: NaiveDate) -> bool {
+        self.given_on <= date && self.withdrawn_on.is_none_or(|w| date < w)
+    }
+
+    /// Whether this consent allows sharing with `partner` on `date`.
+    ///
+    /// ```
+    /// use cme_core::case::{Consent, Partner};
+    /// use chrono::NaiveDate;
+    /// let d = NaiveDate::from_ymd_opt(2024, 1, 10).unwrap();
+    /// let c = Consent { given_on: d, accompaniment: false, sharing_with: vec![Partner::Mdph], withdrawn_on: None };
+    /// assert!(c.allows_sharing_with(Partner::Mdph, d));
+    /// ```
+    pub fn allows_sharing_with(&self, partner: Partner, date: NaiveDate) -> bool {
+        self.in_force_on(date) && self.sharing_with.contains(&partner)
+    }
+}
+
+code_enum! {
+    /// External partners of the cell (DOMAIN.md §2 and §7; seeds 000, 001,
+    /// 004).
+    ///
+    /// ```
+    /// use cme_core::{case::Partner, codes::Code};
+    /// assert_eq!(Partner::FranceTravail.label_fr(), "France Travail (ex-Pôle emploi)");
+    /// ```
+    pub enum Partner: "partner" {
+        ServiceMedicalAm = "service_medical_am", "Service médical de l'assurance maladie (médecin conseil)";
+        Cpam = "cpam", "CPAM";
+        CarsatServiceSocial = "carsat_service_social", "Service social de la CARSAT";
+        CapEmploi = "cap_emploi", "Cap emploi";
+        Agefiph = "agefiph", "AGEFIPH";
+        Fiphfp = "fiphfp", "FIPHFP";
+        Mdph = "mdph", "MDPH";
+        Oeth = "oeth", "OETH";
+        FranceTravail = "france_travail", "France Travail (ex-Pôle emploi)";
+        MissionLocale = "mission_locale", "Mission locale";
+        Opco = "opco", "OPCO";
+        TransitionPro = "transition_pro", "Transition Pro";
+        Cep = "cep", "Conseil en évolution professionnelle (CEP)";
+        BilanCompetences = "bilan_competences", "Bilan de compétences";
+        CentreDeGestion = "centre_de_gestion", "Centre de gestion (fonction publique)";
+        Caf = "caf", "CAF";
+        MedecinTraitant = "medecin_traitant", "Médecin traitant";
+        MedecinSpecialiste = "medecin_specialiste", "Médecin spécialiste";
+        Autre = "autre", "Autre partenaire";
+    }
+}
+
+code_enum! {
+    /// The kinds of dated event in a case's timeline (DOMAIN.md §3).
+    ///
+    /// ```
+    /// use cme_core::{case::EventType, codes::Code};
+    /// assert_eq!(EventType::Sortie.label_fr(), "Sortie de la cellule");
+    /// ```
+    pub enum EventType: "event_type" {
+        Contact = "contact", "Premier contact du travailleur avec la cellule";
+        AbsenceReponse = "absence_reponse", "Absence de réponse aux appels et courriers";
+        RefusAccompagnement = "refus_accompagnement", "Refus de l'accompagnement par le travailleur";
+        AnalyseDemande = "analyse_demande", "Analyse de la demande";
+        ReferentDesigne = "referent_designe", "Désignation du référent";
+        EntretienQualification = "entretien_qualification", "Entretien de qualification / recueil d'informations";
+        AvisAttendu = "avis_attendu", "Avis d'expert attendu";
+        AvisRecu = "avis_recu", "Avis d'expert reçu";
+        CommissionPleniere = "commission_pleniere", "Commission plénière";
+        PlanPropose = "plan_propose", "Plan d'actions proposé";
+        PlanAccepte = "plan_accepte", "Plan d'actions accepté";
+        PlanRefuse = "plan_refuse", "Plan d'actions refusé";
+        ActionPartenaire = "action_partenaire", "Action avec un partenaire";
+        Sortie = "sortie", "Sortie de la cellule";
+        Suivi = "suivi", "Suivi après la sortie";
+    }
+}
+
+/// A dated event of the timeline. The JSON form is an object with a `type`
+/// (an [`EventType`] code), a `date` and the fields of that type.
+///
+/// ```
+/// use cme_core::case::{Event, EventType, ExitResult};
+/// let e: Event = serde_json::from_str(
+///     r#"{"type": "sortie", "date": "2024-09-30", "result": "amenagement_poste"}"#).unwrap();
+/// assert_eq!(e.event_type(), EventType::Sortie);
+/// assert_eq!(e.date().to_string(), "2024-09-30");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(tag = "type", deny_unknown_fields)]
+pub enum Event {
+    /// The worker contacts the cell or is reached by it (seed 000: "s'il le
+    /// souhaite"; seed 004, AIST 63: within 15 days of the notification).
+    #[serde(rename = "contact")]
+    Contact {
+        /// Date of the event.
+        date: NaiveDate,
+    },
+    /// The worker does not answer calls and mails (→ *sans suite*, seed 001).
+    #[serde(rename = "absence_reponse")]
+    AbsenceReponse {
+        /// Date of the event.
+        date: NaiveDate,
+    },
+    /// The worker declines the accompaniment (→ *sans suite*, seed 001;
+    /// "refus d'intégration", seed 004 AIST 43).
+    #[serde(rename = "refus_accompagnement")]
+    RefusAccompagnement {
+        /// Date of the event.
+        date: NaiveDate,
+    },
+    /// The request is analysed (by the assistant, seed 000, or the COPIL,
+    /// seed 001).
+    #[serde(rename = "analyse_demande")]
+    AnalyseDemande {
+        /// Date of the event.
+        date: NaiveDate,
+        /// Whether a simple solution was identified (an inclusion criterion,
+        /// seed 001: "absence de solution simple").
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        simple_solution: Option<bool>,
+    },
+    /// A référent is assigned to the case (seed 001, COPIL).
+    #[serde(rename = "referent_designe")]
+    ReferentDesigne {
+        /// Date of the event.
+        date: NaiveDate,
+        /// Role of the référent in the cell.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        role: Option<CellRole>,
+    },
+    /// Qualification interview / collection of information (seed 002 step 2;
+    /// seed 004, AST BTP).
+    #[serde(rename = "entretien_qualification")]
+    EntretienQualification {
+        /// Date of the event.
+        date: NaiveDate,
+    },
+    /// An expert opinion is expected (inclusion criterion, seed 001).
+    #[serde(rename = "avis_attendu")]
+    AvisAttendu {
+        /// Date of the event.
+        date: NaiveDate,
+        /// Whose opinion.
+        expertise: Expertise,
+    },
+    /// An expected expert opinion was received.
+    #[serde(rename = "avis_recu")]
+    AvisRecu {
+        /// Date of the event.
+        date: NaiveDate,
+        /// Whose opinion.
+        expertise: Expertise,
+    },
+    /// Review in the weekly plenary commission (seeds 001, 002 step 3).
+    #[serde(rename = "commission_pleniere")]
+    CommissionPleniere {
+        /// Date of the event.
+        date: NaiveDate,
+    },
+    /// An action plan is proposed to the worker and the médecin du travail.
+    #[serde(rename = "plan_propose")]
+    PlanPropose {
+        /// Date of the event.
+        date: NaiveDate,
+    },
+    /// The worker accepts the action plan (seed 002: nothing starts without
+    /// it).
+    #[serde(rename = "plan_accepte")]
+    PlanAccepte {
+        /// Date of the event.
+        date: NaiveDate,
+    },
+    /// The worker refuses the action plan.
+    #[serde(rename = "plan_refuse")]
+    PlanRefuse {
+        /// Date of the event.
+        date: NaiveDate,
+    },
+    /// An action carried out with a partner.
+    #[serde(rename = "action_partenaire")]
+    ActionPartenaire {
+        /// Date of the event.
+        date: NaiveDate,
+        /// The partner.
+        partner: Partner,
+    },
+    /// The worker leaves the cell, with the result (seed 004, AIST 43).
+    #[serde(rename = "sortie")]
+    Sortie {
+        /// Date of the event.
+        date: NaiveDate,
+        /// The exit result; required (an exit without a result is reported
+        /// by validation and refused by the pathway).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        result: Option<ExitResult>,
+        /// For an `inaptitude` result: whether it was followed by a dismissal
+        /// (seed 003 counts "inaptitudes avec licenciement").
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        dismissal: Option<bool>,
+        /// For an `inaptitude` result: whether it was prepared with a
+        /// transition plan (*inaptitude construite*, seed 001).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        prepared: Option<bool>,
+    },
+    /// A follow-up after the exit (seed 002: 6 months and 1 year; AST BTP:
+    /// 1 year; MT2i: 12 to 24 months).
+    #[serde(rename = "suivi")]
+    Suivi {
+        /// Date of the event.
+        date: NaiveDate,
+        /// Whether the worker is still in employment; unknown when absent.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        still_employed: Option<bool>,
+    },
+}
+
+impl Event {
+    /// The date of the event.
+    ///
+    /// ```
+    /// use cme_core::case::Event;
+    /// use chrono::NaiveDate;
+    /// let d = NaiveDate::from_ymd_opt(2024, 2, 2).unwrap();
+    /// assert_eq!(Event::Contact { date: d }.date(), d);
+    /// ```
+    pub fn date(&self) -> NaiveDate {
+        match self {
+            Event::Contact { date }
+            | Event::AbsenceReponse { date }
+            | Event::RefusAccompagnement { date }
+            | Event::AnalyseDemande { date, .. }
+            | Event::ReferentDesigne { date, .. }
+            | Event::EntretienQualification { date }
+            | Event::AvisAttendu { date, .. }
+            | Event::AvisRecu { date, .. }
+            | Event::CommissionPleniere { date }
+            | Event::PlanPropose { date }
+            | Event::PlanAccepte { date }
+            | Event::PlanRefuse { date }
+            | Event::ActionPartenaire { date, .. }
+            | Event::Sortie { date, .. }
+            | Event::Suivi { date, .. } => *date,
+        }
+    }
+
+    /// The type code of the event.
+    ///
+    /// ```
+    /// use cme_core::case::{Event, EventType};
+    /// use chrono::NaiveDate;
+    /// let d = NaiveDate::from_ymd_opt(2024, 2, 2).unwrap();
+    /// assert_eq!(Event::PlanAccepte { date: d }.event_type(), EventType::PlanAccepte);
+    /// ```
+    pub fn event_type(&self) -> EventType {
+        match self {
+            Event::Contact { .. } => EventType::Contact,
+            Event::AbsenceReponse { .. } => EventType::AbsenceReponse,
+            Event::RefusAccompagnement { .. } => EventType::RefusAccompagnement,
+            Event::AnalyseDemande { .. } => EventType::AnalyseDemande,
+            Event::ReferentDesigne { .. } => EventType::ReferentDesigne,
+            Event::EntretienQualification { .. } => EventType::EntretienQualification,
+            Event::AvisAttendu { .. } => EventType::AvisAttendu,
+            Event::AvisRecu { .. } => EventType::AvisRecu,
+            Event::CommissionPleniere { .. } => EventType::CommissionPleniere,
+            Event::PlanPropose { .. } => EventType::PlanPropose,
+            Event::PlanAccepte { .. } => EventType::PlanAccepte,
+            Event::PlanRefuse { .. } => EventType::PlanRefuse,
+            Event::ActionPartenaire { .. } => EventType::ActionPartenaire,
+            Event::Sortie { .. } => EventType::Sortie,
+            Event::Suivi { .. } => EventType::Suivi,
+        }
+    }
+}
+
+code_enum! {
+    /// Members of the cell who may be référent (DOMAIN.md §2).
+    ///
+    /// ```
+    /// use cme_core::{case::CellRole, codes::Code};
+    /// assert_eq!(CellRole::ChargeMaintien.code(), "charge_maintien");
+    /// ```
+    pub enum CellRole: "cell_role" {
+        ChargeMaintien = "charge_maintien", "Chargé(e) de maintien en emploi";
+        MedecinDuTravail = "medecin_du_travail", "Médecin du travail";
+        Idest = "idest", "Infirmier(e) en santé au travail";
+        Assistant = "assistant", "Assistant(e) de la cellule";
+        Psychologue = "psychologue", "Psychologue du travail";
+        AssistantSocial = "assistant_social", "Assistant(e) social(e)";
+        Ergonome = "ergonome", "Ergonome";
+        Iprp = "iprp", "IPRP";
+        ConseillerOrientation = "conseiller_orientation", "Conseiller(ère) en orientation";
+        Atst = "atst", "Assistant(e) technique en santé au travail";
+    }
+}
+
+code_enum! {
+    /// Whose expert opinion is expected or received (seed 001: inclusion
+    /// needs at least 2 expected opinions; seed 002 step 3).
+    ///
+    /// ```
+    /// use cme_core::{case::Expertise, codes::Code};
+    /// assert!(Expertise::from_code("ergonome").is_some());
+    /// ```
+    pub enum Expertise: "expertise" {
+        Ergonome = "ergonome", "Ergonome (étude de poste)";
+        Psychologue = "psychologue", "Psychologue du travail";
+        AssistantSocial = "assistant_social", "Assistant(e) social(e)";
+        MedecinSpecialiste = "medecin_specialiste", "Médecin spécialiste";
+        MedecinConseil = "medecin_conseil", "Médecin conseil";
+        TechnicienRetraite = "technicien_retraite", "Technicien retraite";
+        ConseillerOrientation = "conseiller_orientation", "Conseiller(ère) en orientation";
+        CapEmploi = "cap_emploi", "Cap emploi";
+        Autre = "autre", "Autre expertise";
+    }
+}
+
+code_enum! {
+    /// Result of the exit from the cell (DOMAIN.md §5; seed 004, AIST 43's
+    /// table; seeds 000 and 002 add retirement and other social solutions).
+    /// Whether a result counts as positive, negative or neither is a policy
+    /// choice, not part of the code.
+    ///
+    /// ```
+    /// use cme_core::{case::ExitResult, codes::Code};
+    /// assert_eq!(ExitResult::Inaptitude.label_fr(), "Inaptitude");
+    /// ```
+    pub enum ExitResult: "exit_result" {
+        AmenagementPoste = "amenagement_poste", "Aménagement du poste";
+        ChangementPosteInterne = "changement_poste_interne", "Changement de poste interne";
+        ChangementPosteExterne = "changement_poste_externe", "Changement de poste externe";
+        EmbaucheCdi = "embauche_cdi", "Embauche CDI";
+        Reconversion = "reconversion", "Reconversion";
+        CreationEntreprise = "creation_entreprise", "Création d'entreprise";
+        Inaptitude = "inaptitude", "Inaptitude";
+        Invalidite = "invalidite", "Invalidité";
+        Retraite = "retraite", "Départ à la retraite";
+        AutreSolutionSociale = "autre_solution_sociale", "Autre solution sociale";
+        PerduDeVue = "perdu_de_vue", "Perdu de vue";
+    }
+}
+
+code_enum! {
+    /// The four accompaniment categories (seed 001, slide "Quelques
+    /// chiffres").
+    ///
+    /// ```
+    /// use cme_core::{case::Category, codes::Code};
+    /// assert_eq!(Category::InfoConseils.label_fr(), "Info/conseils");
+    /// ```
+    pub enum Category: "category" {
+        SansSuite = "sans_suite", "Sans suite";
+        InfoConseils = "info_conseils", "Info/conseils";
+        Facilitation = "facilitation", "Facilitation";
+        Ingenierie = "ingenierie", "Ingénierie";
+    }
+}
+
+/// The team's choice of category, kept with its written justification
+/// (seed 001; DOMAIN.md §4). The justification is shown with the decision
+/// and never copied into an error message.
+///
+/// ```
+/// use cme_core::case::{Category, CategoryOverride};
+/// use chrono::NaiveDate;
+/// let o = CategoryOverride { category: Category::Ingenierie,
+///     justification: "Plusieurs employeurs successifs à coordonner".into(),
+///     decided_on: NaiveDate::from_ymd_opt(2024, 5, 2).unwrap() };
+/// assert_eq!(o.category, Category::Ingenierie);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CategoryOverride {
+    /// The category chosen by the team.
+    pub category: Category,
+    /// Why (free text, up to 2,000 characters; may not be empty).
+    pub justification: String,
+    /// When the team decided it.
+    pub decided_on: NaiveDate,
+}
+
+impl Case {
+    /// Every problem of this case, as [`crate::validate::validate`] would
+    /// report for its JSON form (one implementation for typed and untrusted
+    /// input).
+    ///
+    /// ```
+    /// use cme_core::validate::ValidateOptions;
+    /// let mut case = cme_core::sample::sample_cases().unwrap().remove(0);
+    /// assert!(case.check(&ValidateOptions::default()).is_empty());
+    /// case.id = "Jean Dupont".into();
+    /// let issues = case.check(&ValidateOptions::default());
+    /// assert_eq!(issues[0].code.code(), "invalid_id");
+    /// assert!(!issues[0].message.contains("Dupont"));
+    /// ```
+    pub fn check(&self, options: &crate::validate::ValidateOptions) -> Vec<crate::issue::Issue> {
+        match serde_json::to_value(self) {
+            Ok(value) => crate::validate::validate(&value, options),
+            // Serializing plain structs with string keys cannot fail; report
+            // it as data all the same rather than panic.
+            Err(_) => vec![crate::issue::Issue::new(
+                crate::issue::IssueCode::InvalidJson,
+                crate::issue::Path::root(),
+            )],
+        }
+    }
+
+    /// The sorted timeline: events by date, ties kept in input order.
+    ///
+    /// ```
+    /// let case = cme_core::sample::sample_cases().unwrap().remove(0);
+    /// let dates: Vec<_> = case.timeline().iter().map(|e| e.date()).collect();
+    /// assert!(dates.windows(2).all(|w| w[0] <= w[1]));
+    /// ```
+    pub fn timeline(&self) -> Vec<&Event> {
+        let mut events: Vec<&Event> = self.events.iter().collect();
+        events.sort_by_key(|e| e.date());
+        events
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn all_labels<C: Code + std::fmt::Debug>() {
+        for c in C::ALL {
+            assert!(!c.label_fr().is_empty(), "{} has no label", c.code());
+            assert!(
+                c.code()
+                    .chars()
+                    .all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '_'),
+                "{} is not snake_case",
+                c.code()
+            );
+            assert_eq!(C::from_code(c.code()), Some(*c));
+            // serde name == code
+            let json = serde_json::to_string(&c.code()).unwrap();
+            assert_eq!(json, format!("\"{}\"", c.code()));
+        }
+    }
+
+    #[test]
+    fn every_code_is_snake_case_with_a_label() {
+        all_labels::<Nomenclature>();
+        all_labels::<EmployerKind>();
+        all_labels::<RqthStatus>();
+        all_labels::<PathologyGroup>();
+        all_labels::<SickLeaveCause>();
+        all_labels::<SourceVisit>();
+        all_labels::<Signaller>();
+        all_labels::<Requester>();
+        all_labels::<Partner>();
+        all_labels::<EventType>();
+        all_labels::<CellRole>();
+        all_labels::<Expertise>();
+        all_labels::<ExitResult>();
+        all_labels::<Category>();
+    }
+
+    #[test]
+    fn serde_names_are_the_codes() {
+        for c in ExitResult::ALL {
+            assert_eq!(
+                serde_json::to_value(c).unwrap(),
+                serde_json::Value::String(c.code().into())
+            );
+        }
+    }
+
+    #[test]
+    fn pathology_groups_cover_the_chapters() {
+        for ch in 1..=22u8 {
+            assert!(pathology_group(ch).is_some());
+        }
+        assert_eq!(pathology_group(0), None);
+        assert_eq!(pathology_group(9), Some(PathologyGroup::Cardiovasculaire));
+    }
+
+    #[test]
+    fn naf_sections() {
+        assert_eq!(Nomenclature::NafRev2.sections().len(), 21);
+        assert!(!Nomenclature::NafRev2.sections().contains(&"V"));
+        assert!(Nomenclature::Naf2025.sections().contains(&"V"));
+    }
+}

@@ -1,0 +1,377 @@
+//! Validation issues: `{code, path, params, message}` (the model of
+//! pydantic-core's line errors).
+//!
+//! Each problem of an input is one [`Issue`] with a stable [`IssueCode`], a
+//! [`Path`] to the field (`sick_leaves[0].end`), context parameters and a
+//! message rendered from the catalogue ([`IssueCode::template`]) in French
+//! (`message`) and English (`message_en`). Parameters and messages never
+//! contain the value of a field: it may be health data.
+//!
+//! ```
+//! use cme_core::issue::{Issue, IssueCode, Path};
+//!
+//! let issue = Issue::new(IssueCode::MissingField, Path::root().key("signalement"))
+//!     .with("field", "signalement");
+//! assert_eq!(issue.path.as_str(), "signalement");
+//! assert_eq!(issue.message, "Le champ « signalement » est obligatoire.");
+//! assert_eq!(issue.message_en, "The field “signalement” is required.");
+//! ```
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// A language of the message catalogue.
+///
+/// ```
+/// use cme_core::issue::{IssueCode, Lang};
+/// assert!(IssueCode::MissingField.template(Lang::Fr).starts_with("Le champ"));
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Lang {
+    /// French, the first language of every message.
+    Fr,
+    /// English.
+    En,
+}
+
+/// Declares the issue codes with their parameters and templates: one
+/// catalogue keyed by code.
+macro_rules! issue_codes {
+    ( $( $var:ident = $code:literal [$($param:literal),*] fr: $fr:literal en: $en:literal; )+ ) => {
+        /// The stable code of a validation issue.
+        ///
+        /// ```
+        /// use cme_core::issue::IssueCode;
+        /// assert_eq!(IssueCode::from_code("missing_field"), Some(IssueCode::MissingField));
+        /// assert_eq!(IssueCode::MissingField.code(), "missing_field");
+        /// ```
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        #[non_exhaustive]
+        pub enum IssueCode {
+            $( #[doc = $en] $var, )+
+        }
+
+        impl IssueCode {
+            /// Every code of the catalogue.
+            pub const ALL: &'static [IssueCode] = &[$(IssueCode::$var),+];
+
+            /// The stable snake_case code.
+            pub fn code(self) -> &'static str {
+                match self { $(IssueCode::$var => $code),+ }
+            }
+
+            /// The code for a string, if it is in the catalogue.
+            pub fn from_code(code: &str) -> Option<IssueCode> {
+                Self::ALL.iter().copied().find(|c| c.code() == code)
+            }
+
+            /// Names of the parameters the message template may use.
+            pub fn params(self) -> &'static [&'static str] {
+                match self { $(IssueCode::$var => &[$($param),*]),+ }
+            }
+
+            /// The message template in a language; `{name}` stands for a
+            /// parameter.
+            pub fn template(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $( (IssueCode::$var, Lang::Fr) => $fr, (IssueCode::$var, Lang::En) => $en, )+
+                }
+            }
+        }
+    };
+}
+
+issue_codes! {
+    InvalidJson = "invalid_json" ["line", "column"]
+        fr: "Le document n'est pas un JSON valide (ligne {line}, colonne {column})."
+        en: "The document is not valid JSON (line {line}, column {column}).";
+    ObjectType = "object_type" []
+        fr: "Un objet est attendu ici."
+        en: "An object is expected here.";
+    ArrayType = "array_type" []
+        fr: "Une liste est attendue ici."
+        en: "A list is expected here.";
+    StringType = "string_type" []
+        fr: "Un texte est attendu ici."
+        en: "A string is expected here.";
+    IntegerType = "integer_type" []
+        fr: "Un nombre entier est attendu ici."
+        en: "An integer is expected here.";
+    BooleanType = "boolean_type" []
+        fr: "Une valeur vrai/faux est attendue ici."
+        en: "A true/false value is expected here.";
+    MissingField = "missing_field" ["field"]
+        fr: "Le champ « {field} » est obligatoire."
+        en: "The field “{field}” is required.";
+    UnknownField = "unknown_field" []
+        fr: "Ce champ n'est pas prévu par le format d'échange."
+        en: "This field is not part of the interchange format.";
+    UnknownCode = "unknown_code" ["kind", "allowed"]
+        fr: "Code inconnu pour « {kind} ». Codes admis : {allowed}."
+        en: "Unknown code for “{kind}”. Allowed codes: {allowed}.";
+    InvalidDate = "invalid_date" ["format"]
+        fr: "Date invalide : le format attendu est {format} (une date du calendrier)."
+        en: "Invalid date: the expected format is {format} (a calendar date).";
+    DateOutOfRange = "date_out_of_range" ["min", "max"]
+        fr: "La date doit être comprise entre {min} et {max}."
+        en: "The date must be between {min} and {max}.";
+    IntegerOutOfRange = "integer_out_of_range" ["min", "max"]
+        fr: "La valeur doit être un entier compris entre {min} et {max}."
+        en: "The value must be an integer between {min} and {max}.";
+    InvalidId = "invalid_id" ["max"]
+        fr: "Identifiant invalide : 1 à {max} caractères parmi lettres sans accent, chiffres, « - », « _ » et « . », sans espace. Utilisez un identifiant pseudonyme, jamais un nom."
+        en: "Invalid id: 1 to {max} characters among unaccented letters, digits, “-”, “_” and “.”, without spaces. Use a pseudonymous id, never a name.";
+    InvalidPolicyId = "invalid_policy_id" ["max"]
+        fr: "Identifiant de politique invalide : 1 à {max} caractères parmi lettres sans accent, chiffres, « - », « _ » et « . »."
+        en: "Invalid policy id: 1 to {max} characters among unaccented letters, digits, “-”, “_” and “.”.";
+    DocumentTooLarge = "document_too_large" ["max_bytes"]
+        fr: "Le document dépasse la taille maximale de {max_bytes} octets."
+        en: "The document exceeds the maximum size of {max_bytes} bytes.";
+    InvalidServiceCode = "invalid_service_code" ["max"]
+        fr: "Code de service invalide : 1 à {max} caractères parmi minuscules sans accent, chiffres et « _ »."
+        en: "Invalid service code: 1 to {max} characters among lowercase unaccented letters, digits and “_”.";
+    StringTooLong = "string_too_long" ["max"]
+        fr: "Le texte dépasse la longueur maximale de {max} caractères."
+        en: "The text exceeds the maximum length of {max} characters.";
+    EmptyString = "empty_string" []
+        fr: "Ce texte ne peut pas être vide."
+        en: "This text may not be empty.";
+    TooManyItems = "too_many_items" ["max"]
+        fr: "La liste dépasse le nombre maximal de {max} éléments."
+        en: "The list exceeds the maximum of {max} items.";
+    DuplicateItem = "duplicate_item" []
+        fr: "Cet élément figure déjà dans la liste."
+        en: "This item is already in the list.";
+    UnsupportedFormatVersion = "unsupported_format_version" ["supported"]
+        fr: "Version du format d'échange non prise en charge (version prise en charge : {supported})."
+        en: "Unsupported interchange format version (supported version: {supported}).";
+    SickLeaveEndBeforeStart = "sick_leave_end_before_start" []
+        fr: "La fin de l'arrêt de travail précède son début."
+        en: "The sick leave ends before it starts.";
+    EventBeforeSignalement = "event_before_signalement" []
+        fr: "Cet événement est daté d'avant le signalement."
+        en: "This event is dated before the signalement.";
+    FollowUpWithoutExit = "follow_up_without_exit" []
+        fr: "Un suivi est enregistré alors que le dossier n'a pas de sortie."
+        en: "A follow-up is recorded but the case has no exit.";
+    FollowUpBeforeExit = "follow_up_before_exit" []
+        fr: "Ce suivi est daté d'avant la sortie de la cellule."
+        en: "This follow-up is dated before the exit from the cell.";
+    DuplicateExit = "duplicate_exit" []
+        fr: "Le dossier comporte plus d'une sortie."
+        en: "The case has more than one exit.";
+    ExitWithoutResult = "exit_without_result" []
+        fr: "La sortie doit indiquer son résultat."
+        en: "The exit must state its result.";
+    NotApplicableToResult = "not_applicable_to_result" ["field"]
+        fr: "Le champ « {field} » ne s'applique qu'à une sortie pour inaptitude."
+        en: "The field “{field}” applies only to an exit for inaptitude.";
+    DateAfterAsOf = "date_after_as_of" ["as_of"]
+        fr: "Cette date est postérieure à la date d'évaluation ({as_of})."
+        en: "This date is after the evaluation date ({as_of}).";
+    ConsentWithdrawnBeforeGiven = "consent_withdrawn_before_given" []
+        fr: "Le retrait du consentement précède la date à laquelle il a été donné."
+        en: "The consent is withdrawn before it was given.";
+    BirthYearMismatch = "birth_year_mismatch" []
+        fr: "L'année de naissance ne correspond pas à la date de naissance."
+        en: "The year of birth does not match the date of birth.";
+    ImplausibleAge = "implausible_age" ["min", "max"]
+        fr: "L'âge du travailleur au signalement doit être compris entre {min} et {max} ans."
+        en: "The worker's age at the signalement must be between {min} and {max} years.";
+}
+
+impl fmt::Display for IssueCode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.code())
+    }
+}
+
+impl Serialize for IssueCode {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.code())
+    }
+}
+
+impl<'de> Deserialize<'de> for IssueCode {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        IssueCode::from_code(&s)
+            .ok_or_else(|| serde::de::Error::custom("unknown issue code".to_string()))
+    }
+}
+
+/// Where a problem is: field names and list indices, rendered as
+/// `events[3].date` (the root is the empty string).
+///
+/// ```
+/// use cme_core::issue::Path;
+/// let p = Path::root().key("events").index(3).key("date");
+/// assert_eq!(p.as_str(), "events[3].date");
+/// assert_eq!(Path::root().as_str(), "");
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct Path(String);
+
+impl Path {
+    /// The root of the document.
+    pub fn root() -> Path {
+        Path(String::new())
+    }
+
+    /// The path of a field below this one.
+    pub fn key(&self, name: &str) -> Path {
+        if self.0.is_empty() {
+            Path(name.to_string())
+        } else {
+            Path(format!("{}.{}", self.0, name))
+        }
+    }
+
+    /// The path of a list item below this one.
+    pub fn index(&self, i: usize) -> Path {
+        Path(format!("{}[{}]", self.0, i))
+    }
+
+    /// The rendered path.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl fmt::Display for Path {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// One problem of an input.
+///
+/// ```
+/// use cme_core::issue::{Issue, IssueCode, Path};
+/// let i = Issue::new(IssueCode::StringTooLong, Path::root().key("id")).with("max", 64);
+/// assert_eq!(i.params["max"], "64");
+/// assert!(i.message.contains("64"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Issue {
+    /// Stable code.
+    pub code: IssueCode,
+    /// Where the problem is.
+    pub path: Path,
+    /// Context parameters of the message (never the field's value).
+    pub params: BTreeMap<String, String>,
+    /// Message in French.
+    pub message: String,
+    /// Message in English.
+    pub message_en: String,
+}
+
+impl Issue {
+    /// A new issue; its messages are rendered now and again at each
+    /// [`Issue::with`].
+    pub fn new(code: IssueCode, path: Path) -> Issue {
+        let mut issue = Issue {
+            code,
+            path,
+            params: BTreeMap::new(),
+            message: String::new(),
+            message_en: String::new(),
+        };
+        issue.render();
+        issue
+    }
+
+    /// Adds a parameter and renders the messages again.
+    pub fn with(mut self, name: &str, value: impl fmt::Display) -> Issue {
+        self.params.insert(name.to_string(), value.to_string());
+        self.render();
+        self
+    }
+
+    /// The message in a language.
+    ///
+    /// ```
+    /// use cme_core::issue::{Issue, IssueCode, Lang, Path};
+    /// let i = Issue::new(IssueCode::DuplicateExit, Path::root().key("events"));
+    /// assert_eq!(i.message_in(Lang::En), "The case has more than one exit.");
+    /// ```
+    pub fn message_in(&self, lang: Lang) -> String {
+        render(self.code.template(lang), &self.params)
+    }
+
+    fn render(&mut self) {
+        self.message = self.message_in(Lang::Fr);
+        self.message_en = self.message_in(Lang::En);
+    }
+}
+
+fn render(template: &str, params: &BTreeMap<String, String>) -> String {
+    let mut out = template.to_string();
+    for (name, value) in params {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn placeholders(t: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut rest = t;
+        while let Some(start) = rest.find('{') {
+            let after = &rest[start + 1..];
+            let end = after.find('}').expect("unclosed placeholder");
+            out.push(after[..end].to_string());
+            rest = &after[end + 1..];
+        }
+        out.sort();
+        out
+    }
+
+    #[test]
+    fn every_code_has_french_and_english_templates_using_declared_params() {
+        for code in IssueCode::ALL {
+            for lang in [Lang::Fr, Lang::En] {
+                let t = code.template(lang);
+                assert!(!t.trim().is_empty(), "{code} has no {lang:?} template");
+                let mut declared: Vec<String> =
+                    code.params().iter().map(|s| s.to_string()).collect();
+                declared.sort();
+                assert_eq!(placeholders(t), declared, "{code} {lang:?}");
+            }
+            assert_ne!(
+                code.template(Lang::Fr),
+                code.template(Lang::En),
+                "{code}: French and English templates are identical"
+            );
+        }
+    }
+
+    #[test]
+    fn codes_are_unique_snake_case() {
+        let mut seen = std::collections::BTreeSet::new();
+        for code in IssueCode::ALL {
+            assert!(seen.insert(code.code()), "duplicate {code}");
+            assert!(code
+                .code()
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c == '_'));
+            assert_eq!(IssueCode::from_code(code.code()), Some(*code));
+        }
+    }
+
+    #[test]
+    fn issue_serializes_with_code_string() {
+        let i = Issue::new(IssueCode::EmptyString, Path::root().key("x"));
+        let v = serde_json::to_value(&i).unwrap();
+        assert_eq!(v["code"], "empty_string");
+        assert_eq!(v["path"], "x");
+        let back: Issue = serde_json::from_value(v).unwrap();
+        assert_eq!(back, i);
+    }
+}

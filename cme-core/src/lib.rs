@@ -1,0 +1,37 @@
+//! # cme-core
+//!
+//! The rules of the French *cellules de maintien en emploi* (CME, the legal
+//! "cellule PDP" of Code du travail L4622-8-1): the case model and its
+//! interchange format, validation of untrusted input with every problem
+//! reported at once. Pure: no I/O, no unsafe code, no binding dependency;
+//! the Python (`cme-py`), browser (`cme-wasm`) and host (`cme-ffi`) bindings
+//! delegate here.
+//!
+//! ```
+//! use cme_core::validate::{validate_json, ValidateOptions};
+//!
+//! let issues = validate_json(r#"{"format_version": 1}"#, &ValidateOptions::default());
+//! let missing: Vec<&str> = issues.iter().map(|i| i.path.as_str()).collect();
+//! assert_eq!(missing, ["id", "service", "worker", "signalement"]);
+//! assert_eq!(issues[0].message, "Le champ « id » est obligatoire.");
+//! ```
+//!
+//! Modules are named after the domain: [`case`] (the model), [`codes`]
+//! (stable terms of art), [`validate`] and [`issue`] (problems as data),
+//! [`schema`] (JSON Schema), [`sample`] (50 synthetic cases).
+#![forbid(unsafe_code)]
+#![warn(missing_docs)]
+
+pub mod case;
+pub mod codes;
+pub mod issue;
+pub mod sample;
+pub mod schema;
+pub mod validate;
+
+/// The version of this library.
+///
+/// ```
+/// assert!(!cme_core::VERSION.is_empty());
+/// ```
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

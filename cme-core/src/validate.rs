@@ -1,0 +1,939 @@
+//! Validation of untrusted input: every problem at once, as data.
+//!
+//! [`validate`] walks a JSON document against the interchange format and
+//! returns every [`Issue`] it finds: missing fields, unknown fields and
+//! codes, malformed dates, dates out of order, inconsistencies. Invalid input
+//! is a list of issues, never a panic. [`parse_case`] returns the typed
+//! [`Case`] when there is no issue.
+//!
+//! Checks, in order: the structure and types of each field; then the
+//! consistency between fields (a sick leave ending before it starts, an
+//! event before the signalement, a follow-up before the exit or without one,
+//! more than one exit, an exit without a result, a date after the evaluation
+//! date, a consent withdrawn before it was given, a birth year contradicting
+//! the birth date, an implausible age). Consistency checks run on every part
+//! that could be read, so a broken field does not hide the other problems.
+//!
+//! ```
+//! use cme_core::validate::{validate, ValidateOptions};
+//! use chrono::NaiveDate;
+//!
+//! let input = serde_json::json!({
+//!     "format_version": 1,
+//!     "id": "D-0002",
+//!     "service": "aist43",
+//!     "worker": {},
+//!     "sick_leaves": [{"start": "2024-05-10", "end": "2024-05-01",
+//!                      "cause": "maladie_non_professionnelle"}],
+//!     "signalement": {"date": "2024-05-20", "source_visit": "pre_reprise",
+//!                     "signalled_by": "medecin_du_travail"},
+//!     "events": [{"type": "sortie", "date": "2024-06-01"}]
+//! });
+//! let options = ValidateOptions { as_of: NaiveDate::from_ymd_opt(2024, 12, 31) };
+//! let found: Vec<(String, String)> = validate(&input, &options)
+//!     .into_iter()
+//!     .map(|i| (i.code.to_string(), i.path.to_string()))
+//!     .collect();
+//! assert_eq!(found, [
+//!     ("sick_leave_end_before_start".to_string(), "sick_leaves[0].end".to_string()),
+//!     ("exit_without_result".to_string(), "events[0].result".to_string()),
+//! ]);
+//! ```
+
+use chrono::{Datelike, NaiveDate};
+use serde_json::{Map, Value};
+
+use crate::case::{
+    Case, CategoryOverride, Consent, Event, EventType, ExitResult, Nomenclature, Sector, SickLeave,
+    Signalement, Worker, FORMAT_VERSION,
+};
+use crate::codes::Code;
+use crate::issue::{Issue, IssueCode, Path};
+
+/// Documented input limits: past them, an issue is reported instead of
+/// unbounded work.
+///
+/// ```
+/// assert_eq!(cme_core::validate::limits::MAX_EVENTS, 1000);
+/// ```
+pub mod limits {
+    /// Maximum size of a JSON document, in bytes.
+    pub const MAX_JSON_BYTES: usize = 1 << 20;
+    /// Maximum length of a case id.
+    pub const MAX_ID_LEN: usize = 64;
+    /// Maximum length of a service code.
+    pub const MAX_SERVICE_LEN: usize = 32;
+    /// Maximum length of a policy id.
+    pub const MAX_POLICY_ID_LEN: usize = 64;
+    /// Maximum length of the justification of a category override.
+    pub const MAX_JUSTIFICATION_LEN: usize = 2000;
+    /// Maximum length of a NAF section letter field.
+    pub const MAX_SECTION_LEN: usize = 2;
+    /// Maximum number of events of a case.
+    pub const MAX_EVENTS: usize = 1000;
+    /// Maximum number of sick leaves of a case.
+    pub const MAX_SICK_LEAVES: usize = 100;
+    /// Maximum number of consents of a case.
+    pub const MAX_CONSENTS: usize = 100;
+    /// Maximum number of partners named in one consent.
+    pub const MAX_PARTNERS: usize = 50;
+    /// Earliest year accepted in a date.
+    pub const MIN_YEAR: i32 = 1900;
+    /// Latest year accepted in a date.
+    pub const MAX_YEAR: i32 = 2100;
+    /// Youngest plausible age of a worker at the signalement.
+    pub const MIN_AGE: i32 = 14;
+    /// Oldest plausible age of a worker at the signalement.
+    pub const MAX_AGE: i32 = 80;
+}
+
+/// Options of a validation.
+///
+/// ```
+/// use cme_core::validate::ValidateOptions;
+/// let o = ValidateOptions::default();
+/// assert!(o.as_of.is_none());
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ValidateOptions {
+    /// The evaluation date: no date of the case may be after it (except the
+    /// expected end of a running sick leave). `None` skips that check.
+    pub as_of: Option<NaiveDate>,
+}
+
+/// A case that did not pass validation: its issues.
+///
+/// ```
+/// use cme_core::validate::{parse_case_json, ValidateOptions};
+/// let err = parse_case_json("{}", &ValidateOptions::default()).unwrap_err();
+/// assert!(err.issues.iter().any(|i| i.path.as_str() == "signalement"));
+/// assert!(err.to_string().starts_with("Dossier invalide"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("Dossier invalide : {} problème(s) / invalid case: {} issue(s)", issues.len(), issues.len())]
+pub struct ValidationError {
+    /// Every problem found.
+    pub issues: Vec<Issue>,
+}
+
+/// Every problem of a JSON value read as a case.
+///
+/// ```
+/// use cme_core::validate::{validate, ValidateOptions};
+/// let issues = validate(&serde_json::json!([]), &ValidateOptions::default());
+/// assert_eq!(issues[0].code.code(), "object_type");
+/// ```
+pub fn validate(input: &Value, options: &ValidateOptions) -> Vec<Issue> {
+    let mut v = Validator::new(options);
+    v.case(input);
+    v.issues
+}
+
+/// Every problem of a JSON text read as a case (malformed JSON and
+/// oversized documents are issues too).
+///
+/// ```
+/// use cme_core::validate::{validate_json, ValidateOptions};
+/// let issues = validate_json("{\"id\": ", &ValidateOptions::default());
+/// assert_eq!(issues[0].code.code(), "invalid_json");
+/// ```
+pub fn validate_json(text: &str, options: &ValidateOptions) -> Vec<Issue> {
+    match read_json(text) {
+        Ok(value) => validate(&value, options),
+        Err(issue) => vec![issue],
+    }
+}
+
+/// The typed case, or every problem of the input.
+///
+/// ```
+/// use cme_core::validate::{parse_case, ValidateOptions};
+/// let value = cme_core::sample::sample_json_values().unwrap().remove(0);
+/// let case = parse_case(&value, &ValidateOptions::default()).unwrap();
+/// assert_eq!(case.format_version, 1);
+/// ```
+pub fn parse_case(input: &Value, options: &ValidateOptions) -> Result<Case, ValidationError> {
+    let mut v = Validator::new(options);
+    let case = v.case(input);
+    match case {
+        Some(case) if v.issues.is_empty() => Ok(case),
+        _ => Err(ValidationError { issues: v.issues }),
+    }
+}
+
+/// [`parse_case`] from a JSON text.
+///
+/// ```
+/// use cme_core::validate::{parse_case_json, ValidateOptions};
+/// assert!(parse_case_json("[1, 2]", &ValidateOptions::default()).is_err());
+/// ```
+pub fn parse_case_json(text: &str, options: &ValidateOptions) -> Result<Case, ValidationError> {
+    let value = read_json(text).map_err(|issue| ValidationError {
+        issues: vec![issue],
+    })?;
+    parse_case(&value, options)
+}
+
+/// Reads a JSON text within [`limits::MAX_JSON_BYTES`]; a failure is an
+/// issue that gives the line and column, never the text.
+///
+/// ```
+/// let issue = cme_core::validate::read_json("{,}").unwrap_err();
+/// assert_eq!(issue.params["line"], "1");
+/// ```
+pub fn read_json(text: &str) -> Result<Value, Issue> {
+    if text.len() > limits::MAX_JSON_BYTES {
+        return Err(Issue::new(IssueCode::DocumentTooLarge, Path::root())
+            .with("max_bytes", limits::MAX_JSON_BYTES));
+    }
+    serde_json::from_str(text).map_err(|e| {
+        Issue::new(IssueCode::InvalidJson, Path::root())
+            .with("line", e.line())
+            .with("column", e.column())
+    })
+}
+
+/// An object being read, with its path.
+struct Obj<'v> {
+    map: &'v Map<String, Value>,
+    path: Path,
+}
+
+impl<'v> Obj<'v> {
+    /// A field's value; JSON `null` counts as absent.
+    fn get(&self, name: &str) -> Option<&'v Value> {
+        self.map.get(name).filter(|v| !v.is_null())
+    }
+}
+
+struct Validator<'o> {
+    issues: Vec<Issue>,
+    options: &'o ValidateOptions,
+}
+
+impl<'o> Validator<'o> {
+    fn new(options: &'o ValidateOptions) -> Self {
+        Validator {
+            issues: Vec::new(),
+            options,
+        }
+    }
+
+    fn push(&mut self, issue: Issue) {
+        self.issues.push(issue);
+    }
+
+    // ---- primitives -------------------------------------------------
+
+    fn object<'v>(&mut self, value: &'v Value, path: Path, known: &[&str]) -> Option<Obj<'v>> {
+        let Some(map) = value.as_object() else {
+            self.push(Issue::new(IssueCode::ObjectType, path));
+            return None;
+        };
+        self.unknown_fields(map, &path, known);
+        Some(Obj { map, path })
+    }
+
+    fn unknown_fields(&mut self, map: &Map<String, Value>, path: &Path, known: &[&str]) {
+        for key in map.keys() {
+            if !known.contains(&key.as_str()) {
+                self.push(Issue::new(IssueCode::UnknownField, path.key(key)));
+            }
+        }
+    }
+
+    fn required<'v, T>(
+        &mut self,
+        obj: &Obj<'v>,
+        name: &str,
+        read: impl FnOnce(&mut Self, &'v Value, Path) -> Option<T>,
+    ) -> Option<T> {
+        match obj.get(name) {
+            Some(value) => read(self, value, obj.path.key(name)),
+            None => {
+                self.push(
+                    Issue::new(IssueCode::MissingField, obj.path.key(name)).with("field", name),
+                );
+                None
+            }
+        }
+    }
+
+    fn optional<'v, T>(
+        &mut self,
+        obj: &Obj<'v>,
+        name: &str,
+        read: impl FnOnce(&mut Self, &'v Value, Path) -> Option<T>,
+    ) -> Option<T> {
+        obj.get(name)
+            .and_then(|value| read(self, value, obj.path.key(name)))
+    }
+
+    fn string<'v>(&mut self, value: &'v Value, path: Path, max: usize) -> Option<&'v str> {
+        let Some(s) = value.as_str() else {
+            self.push(Issue::new(IssueCode::StringType, path));
+            return None;
+        };
+        if s.chars().count() > max {
+            self.push(Issue::new(IssueCode::StringTooLong, path).with("max", max));
+            return None;
+        }
+        Some(s)
+    }
+
+    fn boolean(&mut self, value: &Value, path: Path) -> Option<bool> {
+        let b = value.as_bool();
+        if b.is_none() {
+            self.push(Issue::new(IssueCode::BooleanType, path));
+        }
+        b
+    }
+
+    fn integer(&mut self, value: &Value, path: Path, min: i64, max: i64) -> Option<i64> {
+        let Some(n) = value.as_i64().or_else(|| {
+            // 1970.0 is an integer written as a float: accept it.
+            value
+                .as_f64()
+                .filter(|f| f.fract() == 0.0 && f.abs() < 1e15)
+                .map(|f| f as i64)
+        }) else {
+            if value.is_number() {
+                self.push(
+                    Issue::new(IssueCode::IntegerOutOfRange, path)
+                        .with("min", min)
+                        .with("max", max),
+                );
+            } else {
+                self.push(Issue::new(IssueCode::IntegerType, path));
+            }
+            return None;
+        };
+        if n < min || n > max {
+            self.push(
+                Issue::new(IssueCode::IntegerOutOfRange, path)
+                    .with("min", min)
+                    .with("max", max),
+            );
+            return None;
+        }
+        Some(n)
+    }
+
+    fn code<C: Code>(&mut self, value: &Value, path: Path) -> Option<C> {
+        let Some(s) = value.as_str() else {
+            self.push(Issue::new(IssueCode::StringType, path));
+            return None;
+        };
+        let code = C::from_code(s);
+        if code.is_none() {
+            self.push(
+                Issue::new(IssueCode::UnknownCode, path)
+                    .with("kind", C::KIND)
+                    .with("allowed", C::codes_joined()),
+            );
+        }
+        code
+    }
+
+    /// A calendar date `YYYY-MM-DD`; `may_be_future` exempts it from the
+    /// evaluation-date check.
+    fn date(&mut self, value: &Value, path: Path, may_be_future: bool) -> Option<NaiveDate> {
+        let Some(date) = value.as_str().and_then(parse_iso_date) else {
+            self.push(Issue::new(IssueCode::InvalidDate, path).with("format", "AAAA-MM-JJ"));
+            return None;
+        };
+        if date.year() < limits::MIN_YEAR || date.year() > limits::MAX_YEAR {
+            self.push(
+                Issue::new(IssueCode::DateOutOfRange, path)
+                    .with("min", format!("{}-01-01", limits::MIN_YEAR))
+                    .with("max", format!("{}-12-31", limits::MAX_YEAR)),
+            );
+            return None;
+        }
+        if let Some(as_of) = self.options.as_of {
+            if !may_be_future && date > as_of {
+                self.push(Issue::new(IssueCode::DateAfterAsOf, path).with("as_of", as_of));
+            }
+        }
+        Some(date)
+    }
+
+    fn past_date(&mut self, value: &Value, path: Path) -> Option<NaiveDate> {
+        self.date(value, path, false)
+    }
+
+    fn array<'v>(&mut self, value: &'v Value, path: &Path, max: usize) -> Option<&'v Vec<Value>> {
+        let Some(items) = value.as_array() else {
+            self.push(Issue::new(IssueCode::ArrayType, path.clone()));
+            return None;
+        };
+        if items.len() > max {
+            self.push(Issue::new(IssueCode::TooManyItems, path.clone()).with("max", max));
+            return None;
+        }
+        Some(items)
+    }
+
+    /// Reads each item of an optional list; the result keeps the index of
+    /// each item that could be read.
+    fn list<'v, T>(
+        &mut self,
+        obj: &Obj<'v>,
+        name: &str,
+        max: usize,
+        mut read: impl FnMut(&mut Self, &'v Value, Path) -> Option<T>,
+    ) -> (Vec<(usize, T)>, bool) {
+        let path = obj.path.key(name);
+        let Some(value) = obj.get(name) else {
+            return (Vec::new(), true);
+        };
+        let Some(items) = self.array(value, &path, max) else {
+            return (Vec::new(), false);
+        };
+        let mut out = Vec::with_capacity(items.len());
+        let mut complete = true;
+        for (i, item) in items.iter().enumerate() {
+            match read(self, item, path.index(i)) {
+                Some(t) => out.push((i, t)),
+                None => complete = false,
+            }
+        }
+        (out, complete)
+    }
+
+    // ---- the case ---------------------------------------------------
+
+    fn case(&mut self, input: &Value) -> Option<Case> {
+        let obj = self.object(
+            input,
+            Path::root(),
+            &[
+                "format_version",
+                "id",
+                "service",
+                "policy",
+                "worker",
+                "sick_leaves",
+                "signalement",
+                "consents",
+                "events",
+                "category_override",
+            ],
+        )?;
+        let format_version = self.required(&obj, "format_version", |v, value, path| {
+            let n = v.integer(value, path.clone(), 0, i64::from(u32::MAX))?;
+            if n != i64::from(FORMAT_VERSION) {
+                v.push(
+                    Issue::new(IssueCode::UnsupportedFormatVersion, path)
+                        .with("supported", FORMAT_VERSION),
+                );
+                return None;
+            }
+            Some(FORMAT_VERSION)
+        });
+        let id = self.required(&obj, "id", |v, value, path| {
+            v.identifier(value, path, limits::MAX_ID_LEN, IssueCode::InvalidId)
+        });
+        let service = self.required(&obj, "service", |v, value, path| {
+            let s = v.string(value, path.clone(), limits::MAX_SERVICE_LEN)?;
+            let ok = !s.is_empty()
+                && s.chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+            if !ok {
+                v.push(
+                    Issue::new(IssueCode::InvalidServiceCode, path)
+                        .with("max", limits::MAX_SERVICE_LEN),
+                );
+                return None;
+            }
+            Some(s.to_string())
+        });
+        let policy = self.optional(&obj, "policy", |v, value, path| {
+            v.identifier(
+                value,
+                path,
+                limits::MAX_POLICY_ID_LEN,
+                IssueCode::InvalidPolicyId,
+            )
+        });
+        let worker = self.required(&obj, "worker", |v, value, path| v.worker(value, path));
+        let (sick_leaves, sick_leaves_ok) = self.list(
+            &obj,
+            "sick_leaves",
+            limits::MAX_SICK_LEAVES,
+            |v, value, path| v.sick_leave(value, path),
+        );
+        let signalement = self.required(&obj, "signalement", |v, value, path| {
+            v.signalement(value, path)
+        });
+        let (consents, consents_ok) =
+            self.list(&obj, "consents", limits::MAX_CONSENTS, |v, value, path| {
+                v.consent(value, path)
+            });
+        let (events, events_ok) =
+            self.list(&obj, "events", limits::MAX_EVENTS, |v, value, path| {
+                v.event(value, path)
+            });
+        let category_override = self.optional(&obj, "category_override", |v, value, path| {
+            v.category_override(value, path)
+        });
+
+        // Consistency between parts that could be read.
+        if let (Some(worker), Some(signalement)) = (&worker, &signalement) {
+            self.check_age(worker, signalement.date, &obj.path.key("worker"));
+        }
+        self.check_timeline(&obj.path.key("events"), signalement.as_ref(), &events);
+
+        Some(Case {
+            format_version: format_version?,
+            id: id?,
+            service: service?,
+            policy,
+            worker: worker?,
+            sick_leaves: complete(sick_leaves, sick_leaves_ok)?,
+            signalement: signalement?,
+            consents: complete(consents, consents_ok)?,
+            events: complete(events, events_ok)?,
+            category_override,
+        })
+    }
+
+    fn identifier(
+        &mut self,
+        value: &Value,
+        path: Path,
+        max: usize,
+        code: IssueCode,
+    ) -> Option<String> {
+        let Some(s) = value.as_str() else {
+            self.push(Issue::new(IssueCode::StringType, path));
+            return None;
+        };
+        let ok = !s.is_empty()
+            && s.chars().count() <= max
+            && s.chars()
+                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
+        if !ok {
+            self.push(Issue::new(code, path).with("max", max));
+            return None;
+        }
+        Some(s.to_string())
+    }
+
+    fn worker(&mut self, value: &Value, path: Path) -> Option<Worker> {
+        let obj = self.object(
+            value,
+            path,
+            &[
+                "birth_date",
+                "birth_year",
+                "sector",
+                "employer",
+                "rqth",
+                "cim10_chapter",
+            ],
+        )?;
+        let birth_date = self.optional(&obj, "birth_date", |v, value, path| {
+            v.past_date(value, path)
+        });
+        let birth_year = self.optional(&obj, "birth_year", |v, value, path| {
+            v.integer(
+                value,
+                path,
+                i64::from(limits::MIN_YEAR),
+                i64::from(limits::MAX_YEAR),
+            )
+            .and_then(|n| i32::try_from(n).ok())
+        });
+        if let (Some(date), Some(year)) = (birth_date, birth_year) {
+            if date.year() != year {
+                self.push(Issue::new(
+                    IssueCode::BirthYearMismatch,
+                    obj.path.key("birth_year"),
+                ));
+            }
+        }
+        let sector = self.optional(&obj, "sector", |v, value, path| v.sector(value, path));
+        let employer = self.optional(&obj, "employer", |v, value, path| v.code(value, path));
+        let rqth = self.optional(&obj, "rqth", |v, value, path| v.code(value, path));
+        let cim10_chapter = self.optional(&obj, "cim10_chapter", |v, value, path| {
+            v.integer(value, path, 1, 22)
+                .and_then(|n| u8::try_from(n).ok())
+        });
+        Some(Worker {
+            birth_date,
+            birth_year,
+            sector,
+            employer,
+            rqth,
+            cim10_chapter,
+        })
+    }
+
+    fn sector(&mut self, value: &Value, path: Path) -> Option<Sector> {
+        let obj = self.object(value, path, &["nomenclature", "section"])?;
+        let nomenclature: Option<Nomenclature> =
+            self.required(&obj, "nomenclature", |v, value, path| v.code(value, path));
+        let section = self.required(&obj, "section", |v, value, path| {
+            v.string(value, path, limits::MAX_SECTION_LEN)
+                .map(str::to_string)
+        })?;
+        let nomenclature = nomenclature?;
+        if !nomenclature.sections().contains(&section.as_str()) {
+            self.push(
+                Issue::new(IssueCode::UnknownCode, obj.path.key("section"))
+                    .with("kind", format!("naf_section ({})", nomenclature.code()))
+                    .with("allowed", nomenclature.sections().join(", ")),
+            );
+            return None;
+        }
+        Some(Sector {
+            nomenclature,
+            section,
+        })
+    }
+
+    fn sick_leave(&mut self, value: &Value, path: Path) -> Option<SickLeave> {
+        let obj = self.object(value, path, &["start", "end", "end_is_expected", "cause"])?;
+        let start = self.required(&obj, "start", |v, value, path| v.past_date(value, path));
+        let end_is_expected = self
+            .optional(&obj, "end_is_expected", |v, value, path| {
+                v.boolean(value, path)
+            })
+            .unwrap_or(false);
+        let end = self.optional(&obj, "end", |v, value, path| {
+            v.date(value, path, end_is_expected)
+        });
+        let cause = self.required(&obj, "cause", |v, value, path| v.code(value, path));
+        let start = start?;
+        if let Some(end) = end {
+            if end < start {
+                self.push(Issue::new(
+                    IssueCode::SickLeaveEndBeforeStart,
+                    obj.path.key("end"),
+                ));
+            }
+        }
+        Some(SickLeave {
+            start,
+            end,
+            end_is_expected,
+            cause: cause?,
+        })
+    }
+
+    fn signalement(&mut self, value: &Value, path: Path) -> Option<Signalement> {
+        let obj = self.object(
+            value,
+            path,
+            &["date", "source_visit", "signalled_by", "requested_by"],
+        )?;
+        let date = self.required(&obj, "date", |v, value, path| v.past_date(value, path));
+        let source_visit =
+            self.required(&obj, "source_visit", |v, value, path| v.code(value, path));
+        let signalled_by =
+            self.required(&obj, "signalled_by", |v, value, path| v.code(value, path));
+        let requested_by =
+            self.optional(&obj, "requested_by", |v, value, path| v.code(value, path));
+        Some(Signalement {
+            date: date?,
+            source_visit: source_visit?,
+            signalled_by: signalled_by?,
+            requested_by,
+        })
+    }
+
+    fn consent(&mut self, value: &Value, path: Path) -> Option<Consent> {
+        let obj = self.object(
+            value,
+            path,
+            &["given_on", "accompaniment", "sharing_with", "withdrawn_on"],
+        )?;
+        let given_on = self.required(&obj, "given_on", |v, value, path| v.past_date(value, path));
+        let accompaniment = self
+            .optional(&obj, "accompaniment", |v, value, path| {
+                v.boolean(value, path)
+            })
+            .unwrap_or(false);
+        let (partners, partners_ok) = self.list(
+            &obj,
+            "sharing_with",
+            limits::MAX_PARTNERS,
+            |v, value, path| v.code(value, path),
+        );
+        let mut sharing_with = Vec::with_capacity(partners.len());
+        for (i, partner) in partners {
+            if sharing_with.contains(&partner) {
+                self.push(Issue::new(
+                    IssueCode::DuplicateItem,
+                    obj.path.key("sharing_with").index(i),
+                ));
+            } else {
+                sharing_with.push(partner);
+            }
+        }
+        let withdrawn_on = self.optional(&obj, "withdrawn_on", |v, value, path| {
+            v.past_date(value, path)
+        });
+        let given_on = given_on?;
+        if let Some(withdrawn) = withdrawn_on {
+            if withdrawn < given_on {
+                self.push(Issue::new(
+                    IssueCode::ConsentWithdrawnBeforeGiven,
+                    obj.path.key("withdrawn_on"),
+                ));
+            }
+        }
+        if !partners_ok {
+            return None;
+        }
+        Some(Consent {
+            given_on,
+            accompaniment,
+            sharing_with,
+            withdrawn_on,
+        })
+    }
+
+    fn event(&mut self, value: &Value, path: Path) -> Option<Event> {
+        let Some(map) = value.as_object() else {
+            self.push(Issue::new(IssueCode::ObjectType, path));
+            return None;
+        };
+        let obj = Obj { map, path };
+        let kind: Option<EventType> =
+            self.required(&obj, "type", |v, value, path| v.code(value, path));
+        let specific: &[&str] = match kind {
+            Some(EventType::AnalyseDemande) => &["simple_solution"],
+            Some(EventType::ReferentDesigne) => &["role"],
+            Some(EventType::AvisAttendu | EventType::AvisRecu) => &["expertise"],
+            Some(EventType::ActionPartenaire) => &["partner"],
+            Some(EventType::Sortie) => &["result", "dismissal", "prepared"],
+            Some(EventType::Suivi) => &["still_employed"],
+            _ => &[],
+        };
+        if kind.is_some() {
+            let known: Vec<&str> = ["type", "date"].iter().chain(specific).copied().collect();
+            self.unknown_fields(map, &obj.path, &known);
+        }
+        let date = self.required(&obj, "date", |v, value, path| v.past_date(value, path));
+        let event = match kind? {
+            EventType::Contact => Event::Contact { date: date? },
+            EventType::AbsenceReponse => Event::AbsenceReponse { date: date? },
+            EventType::RefusAccompagnement => Event::RefusAccompagnement { date: date? },
+            EventType::AnalyseDemande => {
+                let simple_solution = self.optional(&obj, "simple_solution", |v, value, path| {
+                    v.boolean(value, path)
+                });
+                Event::AnalyseDemande {
+                    date: date?,
+                    simple_solution,
+                }
+            }
+            EventType::ReferentDesigne => {
+                let role = self.optional(&obj, "role", |v, value, path| v.code(value, path));
+                Event::ReferentDesigne { date: date?, role }
+            }
+            EventType::EntretienQualification => Event::EntretienQualification { date: date? },
+            EventType::AvisAttendu => {
+                let expertise =
+                    self.required(&obj, "expertise", |v, value, path| v.code(value, path));
+                Event::AvisAttendu {
+                    date: date?,
+                    expertise: expertise?,
+                }
+            }
+            EventType::AvisRecu => {
+                let expertise =
+                    self.required(&obj, "expertise", |v, value, path| v.code(value, path));
+                Event::AvisRecu {
+                    date: date?,
+                    expertise: expertise?,
+                }
+            }
+            EventType::CommissionPleniere => Event::CommissionPleniere { date: date? },
+            EventType::PlanPropose => Event::PlanPropose { date: date? },
+            EventType::PlanAccepte => Event::PlanAccepte { date: date? },
+            EventType::PlanRefuse => Event::PlanRefuse { date: date? },
+            EventType::ActionPartenaire => {
+                let partner = self.required(&obj, "partner", |v, value, path| v.code(value, path));
+                Event::ActionPartenaire {
+                    date: date?,
+                    partner: partner?,
+                }
+            }
+            EventType::Sortie => self.exit(&obj, date)?,
+            EventType::Suivi => {
+                let still_employed = self.optional(&obj, "still_employed", |v, value, path| {
+                    v.boolean(value, path)
+                });
+                Event::Suivi {
+                    date: date?,
+                    still_employed,
+                }
+            }
+        };
+        Some(event)
+    }
+
+    fn exit(&mut self, obj: &Obj<'_>, date: Option<NaiveDate>) -> Option<Event> {
+        let result: Option<ExitResult> = match obj.get("result") {
+            Some(value) => self.code(value, obj.path.key("result")),
+            None => {
+                self.push(Issue::new(
+                    IssueCode::ExitWithoutResult,
+                    obj.path.key("result"),
+                ));
+                None
+            }
+        };
+        let dismissal = self.optional(obj, "dismissal", |v, value, path| v.boolean(value, path));
+        let prepared = self.optional(obj, "prepared", |v, value, path| v.boolean(value, path));
+        if let Some(result) = result {
+            if result != ExitResult::Inaptitude {
+                for (name, given) in [("dismissal", dismissal), ("prepared", prepared)] {
+                    if given.is_some() {
+                        self.push(
+                            Issue::new(IssueCode::NotApplicableToResult, obj.path.key(name))
+                                .with("field", name),
+                        );
+                    }
+                }
+            }
+        }
+        Some(Event::Sortie {
+            date: date?,
+            result,
+            dismissal,
+            prepared,
+        })
+    }
+
+    fn category_override(&mut self, value: &Value, path: Path) -> Option<CategoryOverride> {
+        let obj = self.object(value, path, &["category", "justification", "decided_on"])?;
+        let category = self.required(&obj, "category", |v, value, path| v.code(value, path));
+        let justification = self.required(&obj, "justification", |v, value, path| {
+            let s = v.string(value, path.clone(), limits::MAX_JUSTIFICATION_LEN)?;
+            if s.trim().is_empty() {
+                v.push(Issue::new(IssueCode::EmptyString, path));
+                return None;
+            }
+            Some(s.to_string())
+        });
+        let decided_on = self.required(&obj, "decided_on", |v, value, path| {
+            v.past_date(value, path)
+        });
+        Some(CategoryOverride {
+            category: category?,
+            justification: justification?,
+            decided_on: decided_on?,
+        })
+    }
+
+    // ---- consistency --------------------------------------------------
+
+    fn check_age(&mut self, worker: &Worker, at: NaiveDate, path: &Path) {
+        let (age, field) = match (worker.birth_date, worker.birth_year) {
+            (Some(birth), _) => (age_on(birth, at), "birth_date"),
+            (None, Some(year)) => (at.year() - year, "birth_year"),
+            (None, None) => return,
+        };
+        if !(limits::MIN_AGE..=limits::MAX_AGE).contains(&age) {
+            self.push(
+                Issue::new(IssueCode::ImplausibleAge, path.key(field))
+                    .with("min", limits::MIN_AGE)
+                    .with("max", limits::MAX_AGE),
+            );
+        }
+    }
+
+    fn check_timeline(
+        &mut self,
+        path: &Path,
+        signalement: Option<&Signalement>,
+        events: &[(usize, Event)],
+    ) {
+        if let Some(s) = signalement {
+            for (i, e) in events {
+                if e.date() < s.date {
+                    self.push(Issue::new(
+                        IssueCode::EventBeforeSignalement,
+                        path.index(*i).key("date"),
+                    ));
+                }
+            }
+        }
+        let exits: Vec<(usize, NaiveDate)> = events
+            .iter()
+            .filter(|(_, e)| e.event_type() == EventType::Sortie)
+            .map(|(i, e)| (*i, e.date()))
+            .collect();
+        for (i, _) in exits.iter().skip(1) {
+            self.push(Issue::new(IssueCode::DuplicateExit, path.index(*i)));
+        }
+        let first_exit = exits.first().map(|(_, d)| *d);
+        for (i, e) in events {
+            if e.event_type() != EventType::Suivi {
+                continue;
+            }
+            match first_exit {
+                None => self.push(Issue::new(IssueCode::FollowUpWithoutExit, path.index(*i))),
+                Some(exit) if e.date() < exit => self.push(Issue::new(
+                    IssueCode::FollowUpBeforeExit,
+                    path.index(*i).key("date"),
+                )),
+                Some(_) => {}
+            }
+        }
+    }
+}
+
+/// The list, if every item could be read.
+fn complete<T>(items: Vec<(usize, T)>, ok: bool) -> Option<Vec<T>> {
+    ok.then(|| items.into_iter().map(|(_, t)| t).collect())
+}
+
+/// Age in whole years on a date (birthdays on 29 February count on 1 March
+/// in common years).
+///
+/// ```
+/// use cme_core::validate::age_on;
+/// use chrono::NaiveDate;
+/// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+/// assert_eq!(age_on(d(1980, 2, 29), d(2025, 2, 28)), 44);
+/// assert_eq!(age_on(d(1980, 2, 29), d(2025, 3, 1)), 45);
+/// ```
+pub fn age_on(birth: NaiveDate, date: NaiveDate) -> i32 {
+    let mut age = date.year() - birth.year();
+    if (date.month(), date.day()) < (birth.month(), birth.day()) {
+        age -= 1;
+    }
+    age
+}
+
+/// Parses a strict `YYYY-MM-DD` calendar date.
+///
+/// ```
+/// use cme_core::validate::parse_iso_date;
+/// assert!(parse_iso_date("2024-02-29").is_some());
+/// assert!(parse_iso_date("2023-02-29").is_none());
+/// assert!(parse_iso_date("2024-2-9").is_none());
+/// assert!(parse_iso_date("29/02/2024").is_none());
+/// ```
+pub fn parse_iso_date(s: &str) -> Option<NaiveDate> {
+    let bytes = s.as_bytes();
+    if bytes.len() != 10 {
+        return None;
+    }
+    let shape_ok = bytes.iter().enumerate().all(|(i, b)| match i {
+        4 | 7 => *b == b'-',
+        _ => b.is_ascii_digit(),
+    });
+    if !shape_ok {
+        return None;
+    }
+    let year = s.get(0..4)?.parse().ok()?;
+    let month = s.get(5..7)?.parse().ok()?;
+    let day = s.get(8..10)?.parse().ok()?;
+    NaiveDate::from_ymd_opt(year, month, day)
+}

@@ -1,0 +1,40 @@
+//! The bundled sample is valid, round-trips, and agrees with serde.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use cme_core::case::Case;
+use cme_core::sample::{sample_cases, sample_json_values, SAMPLE_AS_OF};
+use cme_core::validate::{validate, ValidateOptions};
+
+#[test]
+fn every_sample_case_is_valid() {
+    let options = ValidateOptions {
+        as_of: Some(SAMPLE_AS_OF),
+    };
+    for value in sample_json_values().unwrap() {
+        let issues = validate(&value, &options);
+        assert!(issues.is_empty(), "{}: {:#?}", value["id"], issues);
+    }
+    assert_eq!(sample_cases().unwrap().len(), 50);
+}
+
+#[test]
+fn the_validator_and_serde_read_the_same_case() {
+    let options = ValidateOptions {
+        as_of: Some(SAMPLE_AS_OF),
+    };
+    for value in sample_json_values().unwrap() {
+        let by_validator = cme_core::validate::parse_case(&value, &options).unwrap();
+        let by_serde: Case = serde_json::from_value(value.clone()).unwrap();
+        assert_eq!(by_validator, by_serde);
+        // and the JSON form round-trips exactly through the typed case
+        let back = serde_json::to_value(&by_serde).unwrap();
+        let again: Case = serde_json::from_value(back.clone()).unwrap();
+        assert_eq!(again, by_serde);
+        assert!(by_serde.check(&options).is_empty());
+    }
+}
