@@ -56,13 +56,16 @@ pub struct Case {
     pub format_version: u32,
     /// Pseudonymous id of the case: 1 to 64 characters among letters, digits,
     /// `-`, `_` and `.`. Never a name.
+    #[schemars(length(min = 1, max = 64), pattern(r"^[A-Za-z0-9._-]+$"))]
     pub id: String,
     /// Code of the service that runs the cell (`aismt13`, `aist43`…): 1 to 32
     /// characters among lowercase letters, digits and `_`.
+    #[schemars(length(min = 1, max = 32), pattern(r"^[a-z0-9_]+$"))]
     pub service: String,
     /// Id of the policy the case is evaluated with, when not the service's
     /// default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(length(min = 1, max = 64), pattern(r"^[A-Za-z0-9._-]+$"))]
     pub policy: Option<String>,
     /// The worker's context.
     pub worker: Worker,
@@ -99,6 +102,7 @@ pub struct Worker {
     pub birth_date: Option<NaiveDate>,
     /// Year of birth, when only the year is known (or to confirm the date).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 1900, max = 2100))]
     pub birth_year: Option<i32>,
     /// Sector of the employer (NAF section, with the nomenclature version).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -112,6 +116,7 @@ pub struct Worker {
     /// Chapter (1 to 22) of the CIM-10 (ICD-10) classification of the main
     /// pathology; the group is [`pathology_group`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(range(min = 1, max = 22))]
     pub cim10_chapter: Option<u8>,
 }
 
@@ -815,6 +820,7 @@ pub struct CategoryOverride {
     /// The category chosen by the team.
     pub category: Category,
     /// Why (free text, up to 2,000 characters; may not be empty).
+    #[schemars(length(min = 1, max = 2000))]
     pub justification: String,
     /// When the team decided it.
     pub decided_on: NaiveDate,

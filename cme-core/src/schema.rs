@@ -25,6 +25,7 @@ use serde_json::Value;
 /// ```
 pub fn case_schema() -> Value {
     let mut schema = schemars::schema_for!(crate::case::Case).to_value();
+    strip_examples(&mut schema);
     if let Some(obj) = schema.as_object_mut() {
         obj.insert(
             "$id".into(),
@@ -35,4 +36,28 @@ pub fn case_schema() -> Value {
         );
     }
     schema
+}
+
+/// Keeps the prose of doc comments in `description`s and drops their code
+/// examples, which are doctests for Rust readers, not schema documentation.
+fn strip_examples(value: &mut Value) {
+    match value {
+        Value::Object(map) => {
+            for (key, v) in map.iter_mut() {
+                if key == "description" {
+                    if let Value::String(text) = v {
+                        if let Some(at) = text.find("```") {
+                            text.truncate(at);
+                        }
+                        let trimmed = text.trim_end().replace('\n', " ");
+                        *text = trimmed;
+                    }
+                } else {
+                    strip_examples(v);
+                }
+            }
+        }
+        Value::Array(items) => items.iter_mut().for_each(strip_examples),
+        _ => {}
+    }
 }

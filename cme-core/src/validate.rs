@@ -463,9 +463,11 @@ impl<'o> Validator<'o> {
             limits::MAX_SICK_LEAVES,
             |v, value, path| v.sick_leave(value, path),
         );
-        let signalement = self.required(&obj, "signalement", |v, value, path| {
-            v.signalement(value, path)
-        });
+        let (signalement, signalement_date) = self
+            .required(&obj, "signalement", |v, value, path| {
+                Some(v.signalement(value, path))
+            })
+            .unwrap_or((None, None));
         let (consents, consents_ok) =
             self.list(&obj, "consents", limits::MAX_CONSENTS, |v, value, path| {
                 v.consent(value, path)
@@ -479,10 +481,10 @@ impl<'o> Validator<'o> {
         });
 
         // Consistency between parts that could be read.
-        if let (Some(worker), Some(signalement)) = (&worker, &signalement) {
-            self.check_age(worker, signalement.date, &obj.path.key("worker"));
+        if let (Some(worker), Some(date)) = (&worker, signalement_date) {
+            self.check_age(worker, date, &obj.path.key("worker"));
         }
-        self.check_timeline(&obj.path.key("events"), signalement.as_ref(), &events);
+        self.check_timeline(&obj.path.key("events"), signalement_date, &events);
 
         Some(Case {
             format_version: format_version?,
@@ -622,12 +624,20 @@ impl<'o> Validator<'o> {
         })
     }
 
-    fn signalement(&mut self, value: &Value, path: Path) -> Option<Signalement> {
-        let obj = self.object(
+    /// The signalement, and its date alone when another field is broken
+    /// (the date is enough for the consistency checks).
+    fn signalement(
+        &mut self,
+        value: &Value,
+        path: Path,
+    ) -> (Option<Signalement>, Option<NaiveDate>) {
+        let Some(obj) = self.object(
             value,
             path,
             &["date", "source_visit", "signalled_by", "requested_by"],
-        )?;
+        ) else {
+            return (None, None);
+        };
         let date = self.required(&obj, "date", |v, value, path| v.past_date(value, path));
         let source_visit =
             self.required(&obj, "source_visit", |v, value, path| v.code(value, path));
@@ -635,12 +645,16 @@ impl<'o> Validator<'o> {
             self.required(&obj, "signalled_by", |v, value, path| v.code(value, path));
         let requested_by =
             self.optional(&obj, "requested_by", |v, value, path| v.code(value, path));
-        Some(Signalement {
-            date: date?,
-            source_visit: source_visit?,
-            signalled_by: signalled_by?,
-            requested_by,
-        })
+        let signalement = match (date, source_visit, signalled_by) {
+            (Some(date), Some(source_visit), Some(signalled_by)) => Some(Signalement {
+                date,
+                source_visit,
+                signalled_by,
+                requested_by,
+            }),
+            _ => None,
+        };
+        (signalement, date)
     }
 
     fn consent(&mut self, value: &Value, path: Path) -> Option<Consent> {
@@ -850,12 +864,12 @@ impl<'o> Validator<'o> {
     fn check_timeline(
         &mut self,
         path: &Path,
-        signalement: Option<&Signalement>,
+        signalement: Option<NaiveDate>,
         events: &[(usize, Event)],
     ) {
-        if let Some(s) = signalement {
+        if let Some(signalement) = signalement {
             for (i, e) in events {
-                if e.date() < s.date {
+                if e.date() < signalement {
                     self.push(Issue::new(
                         IssueCode::EventBeforeSignalement,
                         path.index(*i).key("date"),

@@ -1,1 +1,128 @@
-//! Conformance vectors.
+//! Cross-binding conformance vectors of cme.
+//!
+//! `tests/vectors/<family>/*.json` hold one input and its expected output
+//! each, readable by a domain expert. This crate loads them and runs them
+//! against `cme-core`; pytest, the Node tests and the uniffi-Python tests run
+//! the same files through their bindings.
+//!
+//! A validation vector:
+//!
+//! ```json
+//! { "name": "arret_fin_avant_debut",
+//!   "description": "L'arrêt se termine avant de commencer.",
+//!   "as_of": "2025-06-30",
+//!   "input": { "format_version": 1, "...": "..." },
+//!   "expected": [{"code": "sick_leave_end_before_start", "path": "sick_leaves[0].end"}] }
+//! ```
+//!
+//! `input_json` (a JSON text) replaces `input` for malformed documents.
+//! `expected` lists every issue (code and path, any order); an empty list
+//! means the case is valid.
+//!
+//! ```
+//! let vectors = cme_conformance::load_validation_vectors().unwrap();
+//! assert!(vectors.len() >= 30);
+//! ```
+
+use std::path::{Path, PathBuf};
+
+use cme_core::validate::{validate, validate_json, ValidateOptions};
+use serde::Deserialize;
+
+/// An expected issue: code and path.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Deserialize, serde::Serialize)]
+pub struct ExpectedIssue {
+    /// Stable issue code.
+    pub code: String,
+    /// Field path.
+    pub path: String,
+}
+
+/// One validation vector.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ValidationVector {
+    /// File stem, unique.
+    pub name: String,
+    /// What the vector shows, in French.
+    pub description: String,
+    /// Evaluation date, if any.
+    #[serde(default)]
+    pub as_of: Option<chrono::NaiveDate>,
+    /// The case as JSON.
+    #[serde(default)]
+    pub input: Option<serde_json::Value>,
+    /// The case as a JSON text (for malformed documents).
+    #[serde(default)]
+    pub input_json: Option<String>,
+    /// Every expected issue.
+    pub expected: Vec<ExpectedIssue>,
+}
+
+/// The directory of the vectors.
+pub fn vectors_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("vectors")
+}
+
+/// Loads every vector of a family, sorted by file name.
+fn load<T: for<'de> Deserialize<'de>>(family: &str) -> Result<Vec<(PathBuf, T)>, String> {
+    let dir = vectors_dir().join(family);
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .filter_map(|entry| entry.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|p| {
+            let text = std::fs::read_to_string(&p).map_err(|e| format!("{}: {e}", p.display()))?;
+            let v = serde_json::from_str(&text).map_err(|e| format!("{}: {e}", p.display()))?;
+            Ok((p, v))
+        })
+        .collect()
+}
+
+/// Loads every validation vector, checking that each file is named after
+/// its vector.
+pub fn load_validation_vectors() -> Result<Vec<ValidationVector>, String> {
+    load::<ValidationVector>("validation")?
+        .into_iter()
+        .map(|(path, v)| {
+            let stem = Path::new(&path)
+                .file_stem()
+                .and_then(|s| s.to_str())
+                .unwrap_or_default()
+                .to_string();
+            if stem != v.name {
+                return Err(format!("{}: name is {:?}", path.display(), v.name));
+            }
+            if v.input.is_some() == v.input_json.is_some() {
+                return Err(format!(
+                    "{}: give exactly one of input, input_json",
+                    path.display()
+                ));
+            }
+            Ok(v)
+        })
+        .collect()
+}
+
+/// Runs a validation vector through `cme-core`: the issues found, sorted.
+pub fn run_validation(v: &ValidationVector) -> Vec<ExpectedIssue> {
+    let options = ValidateOptions { as_of: v.as_of };
+    let issues = match (&v.input, &v.input_json) {
+        (Some(input), _) => validate(input, &options),
+        (None, Some(text)) => validate_json(text, &options),
+        (None, None) => Vec::new(),
+    };
+    let mut out: Vec<ExpectedIssue> = issues
+        .into_iter()
+        .map(|i| ExpectedIssue {
+            code: i.code.code().to_string(),
+            path: i.path.as_str().to_string(),
+        })
+        .collect();
+    out.sort();
+    out
+}

@@ -1,0 +1,147 @@
+//! Validation never panics and never discloses a value.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use cme_core::issue::IssueCode;
+use cme_core::sample::{sample_json_values, SAMPLE_AS_OF};
+use cme_core::validate::{limits, validate, validate_json, ValidateOptions};
+use proptest::prelude::*;
+use serde_json::Value;
+
+const SENTINEL: &str = "ZQXSENTINEL";
+
+/// Replaces every string leaf of a document with a sentinel.
+fn poison(value: &mut Value) {
+    match value {
+        Value::String(s) => *s = format!("{SENTINEL}-{s}"),
+        Value::Array(items) => items.iter_mut().for_each(poison),
+        Value::Object(map) => map.values_mut().for_each(poison),
+        _ => {}
+    }
+}
+
+#[test]
+fn no_issue_discloses_a_string_or_date_value() {
+    let options = ValidateOptions {
+        as_of: Some(SAMPLE_AS_OF),
+    };
+    for mut case in sample_json_values().unwrap() {
+        poison(&mut case);
+        let issues = validate(&case, &options);
+        assert!(!issues.is_empty());
+        let text = serde_json::to_string(&issues).unwrap();
+        // Paths hold field names only; params and messages never a value.
+        assert!(!text.contains(SENTINEL), "disclosed: {text}");
+    }
+}
+
+#[test]
+fn messages_do_not_echo_wrong_numbers_or_dates() {
+    let mut case = sample_json_values().unwrap().remove(0);
+    case["worker"]["cim10_chapter"] = 9731.into();
+    case["signalement"]["date"] = "2031-12-31".into();
+    let issues = validate(
+        &case,
+        &ValidateOptions {
+            as_of: Some(SAMPLE_AS_OF),
+        },
+    );
+    let text = serde_json::to_string(&issues).unwrap();
+    assert!(!text.contains("9731"));
+    assert!(!text.contains("2031-12-31"));
+}
+
+#[test]
+fn oversized_documents_are_refused_before_parsing() {
+    let text = format!("\"{}\"", "a".repeat(limits::MAX_JSON_BYTES));
+    let issues = validate_json(&text, &ValidateOptions::default());
+    assert_eq!(issues.len(), 1);
+    assert_eq!(issues[0].code, IssueCode::DocumentTooLarge);
+}
+
+#[test]
+fn deeply_nested_json_is_an_issue_not_a_crash() {
+    let text = "[".repeat(100_000);
+    let issues = validate_json(&text, &ValidateOptions::default());
+    assert_eq!(issues[0].code, IssueCode::InvalidJson);
+}
+
+fn arb_json() -> impl Strategy<Value = Value> {
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::from),
+        any::<i64>().prop_map(Value::from),
+        any::<f64>()
+            .prop_map(|f| serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number)),
+        "[a-z_]{0,12}".prop_map(Value::from),
+        "(19|20|21)[0-9]{2}-[0-1][0-9]-[0-3][0-9]".prop_map(Value::from),
+    ];
+    leaf.prop_recursive(4, 64, 8, |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..8).prop_map(Value::Array),
+            prop::collection::btree_map(
+                prop::sample::select(vec![
+                    "format_version",
+                    "id",
+                    "service",
+                    "policy",
+                    "worker",
+                    "sick_leaves",
+                    "signalement",
+                    "consents",
+                    "events",
+                    "category_override",
+                    "type",
+                    "date",
+                    "start",
+                    "end",
+                    "cause",
+                    "result",
+                    "birth_date",
+                    "birth_year",
+                    "sector",
+                    "section",
+                    "nomenclature",
+                    "given_on",
+                    "withdrawn_on",
+                    "sharing_with",
+                    "still_employed",
+                    "expertise",
+                    "partner",
+                    "source_visit",
+                    "signalled_by",
+                ])
+                .prop_map(str::to_string),
+                inner,
+                0..8
+            )
+            .prop_map(|m| Value::Object(m.into_iter().collect())),
+        ]
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, .. ProptestConfig::default() })]
+
+    #[test]
+    fn any_json_gives_issues_never_a_panic(value in arb_json()) {
+        let _ = validate(&value, &ValidateOptions { as_of: Some(SAMPLE_AS_OF) });
+    }
+
+    #[test]
+    fn removing_any_field_of_a_valid_case_never_panics(case_index in 0usize..50, field in 0usize..10) {
+        let mut case = sample_json_values().unwrap().remove(case_index);
+        let key = case.as_object().unwrap().keys().nth(field).cloned();
+        if let Some(key) = key {
+            case.as_object_mut().unwrap().remove(&key);
+        }
+        let issues = validate(&case, &ValidateOptions::default());
+        for issue in issues {
+            prop_assert!(!issue.message.contains('{'), "unrendered template: {}", issue.message);
+        }
+    }
+}
