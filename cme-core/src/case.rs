@@ -31,9 +31,7 @@ use chrono::{Datelike, NaiveDate};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::codes::code_enum;
-#[cfg(test)]
-use crate::codes::Code;
+use crate::codes::{code_enum, Code};
 
 /// The version of the interchange format this library reads and writes.
 ///
@@ -71,15 +69,18 @@ pub struct Case {
     pub worker: Worker,
     /// Sick leaves (arrêts de travail), in any order.
     #[serde(default)]
+    #[schemars(length(max = crate::validate::limits::MAX_SICK_LEAVES))]
     pub sick_leaves: Vec<SickLeave>,
     /// How the case reached the cell.
     pub signalement: Signalement,
     /// Consents given by the worker (seed 004, AIST 63 consent form).
     #[serde(default)]
+    #[schemars(length(max = crate::validate::limits::MAX_CONSENTS))]
     pub consents: Vec<Consent>,
     /// Dated events of the pathway, in any order; engines apply them in date
     /// order.
     #[serde(default)]
+    #[schemars(length(max = crate::validate::limits::MAX_EVENTS))]
     pub events: Vec<Event>,
     /// The team's choice of accompaniment category, overriding the derived
     /// one, with its written justification (seed 001).
@@ -145,11 +146,29 @@ impl Worker {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = sector_sections)]
 pub struct Sector {
     /// Which NAF nomenclature the section letter belongs to.
     pub nomenclature: Nomenclature,
     /// The section letter (`A`, `F`, `Q`…).
     pub section: String,
+}
+
+/// Refines the derived schema of [`Sector`]: the section letters allowed
+/// depend on the nomenclature (one `oneOf` branch per nomenclature).
+fn sector_sections(schema: &mut schemars::Schema) {
+    let branches: Vec<serde_json::Value> = Nomenclature::ALL
+        .iter()
+        .map(|n| {
+            serde_json::json!({
+                "properties": {
+                    "nomenclature": {"const": n.code()},
+                    "section": {"enum": n.sections()},
+                }
+            })
+        })
+        .collect();
+    schema.insert("oneOf".into(), serde_json::Value::Array(branches));
 }
 
 code_enum! {
@@ -428,6 +447,7 @@ pub struct Consent {
     pub accompaniment: bool,
     /// Partners the cell may share information with.
     #[serde(default)]
+    #[schemars(length(max = crate::validate::limits::MAX_PARTNERS))]
     pub sharing_with: Vec<Partner>,
     /// Date from which the consent is withdrawn (it takes effect on that
     /// day).

@@ -24,6 +24,7 @@
 
 pub mod case;
 pub mod codes;
+pub mod error;
 pub mod issue;
 pub mod sample;
 pub mod schema;

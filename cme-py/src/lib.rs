@@ -1,1 +1,130 @@
-//! placeholder
+//! `cme._cme`: the pyo3 extension of the Python package `cme`.
+//!
+//! Thin: converts Python objects to the JSON tree and back, maps errors
+//! (`error.rs`), and delegates every rule to `cme-core`. The Pythonic API is
+//! the pure-Python layer `python/cme/__init__.py`.
+
+use cme_core::error::{parse_as_of, CmeError};
+use cme_core::validate::{parse_case as core_parse_case, ValidateOptions};
+use pyo3::prelude::*;
+use pyo3::types::PyList;
+
+mod convert;
+mod error;
+
+use convert::{py_to_json, to_py};
+use error::to_py_err;
+
+fn options(py: Python<'_>, as_of: Option<&str>) -> PyResult<ValidateOptions> {
+    let as_of = match as_of {
+        Some(text) => Some(parse_as_of(text).map_err(|e| to_py_err(py, &e))?),
+        None => None,
+    };
+    Ok(ValidateOptions { as_of })
+}
+
+/// The version of the library.
+#[pyfunction]
+fn version() -> &'static str {
+    cme_core::VERSION
+}
+
+/// Every issue of a case given as Python objects (a list of dicts).
+#[pyfunction]
+#[pyo3(signature = (case, as_of=None))]
+fn validate<'py>(
+    py: Python<'py>,
+    case: &Bound<'py, PyAny>,
+    as_of: Option<&str>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let options = options(py, as_of)?;
+    let value = py_to_json(case)?;
+    let issues = py.detach(|| cme_core::validate::validate(&value, &options));
+    to_py(py, &issues)
+}
+
+/// Every issue of a case given as a JSON text.
+#[pyfunction]
+#[pyo3(signature = (text, as_of=None))]
+fn validate_json<'py>(
+    py: Python<'py>,
+    text: &str,
+    as_of: Option<&str>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let options = options(py, as_of)?;
+    let issues = py.detach(|| cme_core::validate::validate_json(text, &options));
+    to_py(py, &issues)
+}
+
+/// The case in its normalized JSON form, or `cme.ValidationError`.
+#[pyfunction]
+#[pyo3(signature = (case, as_of=None))]
+fn parse_case<'py>(
+    py: Python<'py>,
+    case: &Bound<'py, PyAny>,
+    as_of: Option<&str>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let options = options(py, as_of)?;
+    let value = py_to_json(case)?;
+    match core_parse_case(&value, &options) {
+        Ok(case) => to_py(py, &case),
+        Err(e) => Err(to_py_err(py, &CmeError::from(e))),
+    }
+}
+
+/// The JSON Schema of the interchange format.
+#[pyfunction]
+fn case_schema(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+    to_py(py, &cme_core::schema::case_schema())
+}
+
+/// The bundled sample of 50 synthetic cases, as dicts.
+#[pyfunction]
+fn sample_cases(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+    let values = cme_core::sample::sample_json_values().map_err(|issue| {
+        to_py_err(
+            py,
+            &CmeError::InvalidCase(cme_core::validate::ValidationError {
+                issues: vec![issue],
+            }),
+        )
+    })?;
+    to_py(py, &values)
+}
+
+/// The evaluation date the sample is consistent with.
+#[pyfunction]
+fn sample_as_of() -> String {
+    cme_core::sample::SAMPLE_AS_OF.to_string()
+}
+
+/// The catalogue of issue codes: code, parameters, French and English
+/// templates.
+#[pyfunction]
+fn issue_codes(py: Python<'_>) -> PyResult<Bound<'_, PyList>> {
+    use cme_core::issue::{IssueCode, Lang};
+    let list = PyList::empty(py);
+    for code in IssueCode::ALL {
+        let entry = pyo3::types::PyDict::new(py);
+        entry.set_item("code", code.code())?;
+        entry.set_item("params", code.params().to_vec())?;
+        entry.set_item("template_fr", code.template(Lang::Fr))?;
+        entry.set_item("template_en", code.template(Lang::En))?;
+        list.append(entry)?;
+    }
+    Ok(list)
+}
+
+/// The extension module.
+#[pymodule]
+fn _cme(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(version, m)?)?;
+    m.add_function(wrap_pyfunction!(validate, m)?)?;
+    m.add_function(wrap_pyfunction!(validate_json, m)?)?;
+    m.add_function(wrap_pyfunction!(parse_case, m)?)?;
+    m.add_function(wrap_pyfunction!(case_schema, m)?)?;
+    m.add_function(wrap_pyfunction!(sample_cases, m)?)?;
+    m.add_function(wrap_pyfunction!(sample_as_of, m)?)?;
+    m.add_function(wrap_pyfunction!(issue_codes, m)?)?;
+    Ok(())
+}

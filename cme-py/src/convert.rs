@@ -1,0 +1,155 @@
+//! Conversions between Python objects and the JSON tree cme-core reads.
+//!
+//! Python → JSON: `dict` (string keys), `list`/`tuple`, `str`, `int`,
+//! `float` (NaN, as pandas writes a missing value, becomes `null`), `bool`,
+//! `None`, and `datetime.date` (its ISO form). Anything else is a misuse and
+//! raises `cme.InputError` with the path of the offending item, never its
+//! value.
+
+use pyo3::exceptions::PyTypeError;
+use pyo3::prelude::*;
+use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
+use serde_json::{Map, Number, Value};
+
+use crate::error::input_error;
+
+/// Nesting deeper than this is refused (the interchange format needs 5).
+const MAX_DEPTH: usize = 64;
+
+/// Reads a Python object as a JSON tree.
+pub fn py_to_json(obj: &Bound<'_, PyAny>) -> PyResult<Value> {
+    let date_type = obj.py().import("datetime")?.getattr("date")?;
+    to_json(obj, &date_type, &mut Vec::new())
+}
+
+fn path_string(path: &[String]) -> String {
+    let mut out = String::new();
+    for seg in path {
+        if seg.starts_with('[') || out.is_empty() {
+            out.push_str(seg);
+        } else {
+            out.push('.');
+            out.push_str(seg);
+        }
+    }
+    out
+}
+
+fn to_json(
+    obj: &Bound<'_, PyAny>,
+    date_type: &Bound<'_, PyAny>,
+    path: &mut Vec<String>,
+) -> PyResult<Value> {
+    if path.len() > MAX_DEPTH {
+        return Err(input_error(
+            obj.py(),
+            "input_too_deep",
+            &path_string(path),
+            "L'objet est trop profondément imbriqué.",
+            "The object is nested too deeply.",
+        ));
+    }
+    if obj.is_none() {
+        return Ok(Value::Null);
+    }
+    if obj.is_instance_of::<PyBool>() {
+        return Ok(Value::Bool(obj.extract::<bool>()?));
+    }
+    if obj.is_instance_of::<PyInt>() {
+        if let Ok(i) = obj.extract::<i64>() {
+            return Ok(Value::from(i));
+        }
+        if let Ok(u) = obj.extract::<u64>() {
+            return Ok(Value::from(u));
+        }
+        return Ok(Number::from_f64(obj.extract::<f64>()?).map_or(Value::Null, Value::Number));
+    }
+    if obj.is_instance_of::<PyFloat>() {
+        let f = obj.extract::<f64>()?;
+        return Ok(Number::from_f64(f).map_or(Value::Null, Value::Number));
+    }
+    if obj.is_instance_of::<PyString>() {
+        return Ok(Value::String(obj.extract::<String>()?));
+    }
+    if let Ok(dict) = obj.cast::<PyDict>() {
+        let mut map = Map::new();
+        for (k, v) in dict.iter() {
+            let Ok(key) = k.extract::<String>() else {
+                return Err(input_error(
+                    obj.py(),
+                    "unsupported_key",
+                    &path_string(path),
+                    "Les clés d'un dictionnaire doivent être des textes.",
+                    "Dictionary keys must be strings.",
+                ));
+            };
+            path.push(key.clone());
+            let value = to_json(&v, date_type, path)?;
+            path.pop();
+            map.insert(key, value);
+        }
+        return Ok(Value::Object(map));
+    }
+    if obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>() {
+        let mut items = Vec::new();
+        for (i, item) in obj.try_iter()?.enumerate() {
+            path.push(format!("[{i}]"));
+            items.push(to_json(&item?, date_type, path)?);
+            path.pop();
+        }
+        return Ok(Value::Array(items));
+    }
+    if obj.is_instance(date_type)? {
+        return Ok(Value::String(
+            obj.call_method0("isoformat")?.extract::<String>()?,
+        ));
+    }
+    Err(input_error(
+        obj.py(),
+        "unsupported_type",
+        &path_string(path),
+        "Type Python non pris en charge (attendu : dict, list, str, int, float, bool, None ou datetime.date).",
+        "Unsupported Python type (expected dict, list, str, int, float, bool, None or datetime.date).",
+    ))
+}
+
+/// Builds Python objects from a JSON tree.
+pub fn json_to_py<'py>(py: Python<'py>, value: &Value) -> PyResult<Bound<'py, PyAny>> {
+    Ok(match value {
+        Value::Null => py.None().into_bound(py),
+        Value::Bool(b) => PyBool::new(py, *b).to_owned().into_any(),
+        Value::Number(n) => {
+            if let Some(i) = n.as_i64() {
+                i.into_pyobject(py)?.into_any()
+            } else if let Some(u) = n.as_u64() {
+                u.into_pyobject(py)?.into_any()
+            } else {
+                n.as_f64()
+                    .ok_or_else(|| PyTypeError::new_err("number"))?
+                    .into_pyobject(py)?
+                    .into_any()
+            }
+        }
+        Value::String(s) => PyString::new(py, s).into_any(),
+        Value::Array(items) => {
+            let list = PyList::empty(py);
+            for item in items {
+                list.append(json_to_py(py, item)?)?;
+            }
+            list.into_any()
+        }
+        Value::Object(map) => {
+            let dict = PyDict::new(py);
+            for (k, v) in map {
+                dict.set_item(k, json_to_py(py, v)?)?;
+            }
+            dict.into_any()
+        }
+    })
+}
+
+/// Any serializable core value as Python objects.
+pub fn to_py<'py, T: serde::Serialize>(py: Python<'py>, value: &T) -> PyResult<Bound<'py, PyAny>> {
+    let json = serde_json::to_value(value).map_err(|e| PyTypeError::new_err(e.to_string()))?;
+    json_to_py(py, &json)
+}

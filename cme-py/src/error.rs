@@ -1,0 +1,53 @@
+//! Core errors → the exception classes of the `cme` package
+//! (`cme/errors.py`): one class per kind, each carrying `code`, `path`,
+//! `message_en` and, for an invalid case, `.errors()`.
+
+use cme_core::error::CmeError;
+use pyo3::exceptions::PyRuntimeError;
+use pyo3::prelude::*;
+
+use crate::convert::to_py;
+
+/// Instantiates `cme.errors.<class>(message, code, path, message_en, issues)`.
+fn raise(
+    py: Python<'_>,
+    class: &str,
+    message: &str,
+    code: &str,
+    path: &str,
+    message_en: &str,
+    issues: Bound<'_, PyAny>,
+) -> PyErr {
+    let build = || -> PyResult<PyErr> {
+        let cls = py.import("cme.errors")?.getattr(class)?;
+        let exc = cls.call1((message, code, path, message_en, issues))?;
+        Ok(PyErr::from_value(exc))
+    };
+    build().unwrap_or_else(|e| PyRuntimeError::new_err(format!("cme: cannot build {class}: {e}")))
+}
+
+/// A core error as its Python exception.
+pub fn to_py_err(py: Python<'_>, err: &CmeError) -> PyErr {
+    let class = match err {
+        CmeError::InvalidAsOf => "InvalidArgumentError",
+        CmeError::InvalidCase(_) => "ValidationError",
+        _ => "CmeError",
+    };
+    let issues = to_py(py, &err.issues()).unwrap_or_else(|_| py.None().into_bound(py));
+    raise(
+        py,
+        class,
+        &err.message_fr(),
+        err.code(),
+        err.path(),
+        &err.message_en(),
+        issues,
+    )
+}
+
+/// A misuse of the Python API detected while converting the input
+/// (`cme.InputError`, a `TypeError`).
+pub fn input_error(py: Python<'_>, code: &str, path: &str, fr: &str, en: &str) -> PyErr {
+    let issues = pyo3::types::PyList::empty(py).into_any();
+    raise(py, "InputError", fr, code, path, en, issues)
+}
