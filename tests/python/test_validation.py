@@ -130,5 +130,8 @@ def test_catalogue_has_french_and_english_for_every_code():
             assert "{" + p + "}" in c["template_fr"]
 
 
-def test_version_is_the_core_version():
-    assert cme.__version__ == cme.version() == "0.1.0"
+def test_version_is_the_workspace_version():
+    import re
+
+    cargo = (pathlib.Path(__file__).resolve().parents[2] / "Cargo.toml").read_text(encoding="utf-8")
+    assert cme.__version__ == cme.version() == re.search(r'^version = "(.*)"', cargo, re.M).group(1)

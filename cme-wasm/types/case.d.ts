@@ -1,0 +1,486 @@
+/* Generated from schema/case.schema.json by json-schema-to-typescript: do not edit. */
+
+/**
+ * External partners of the cell (DOMAIN.md §2 and §7; seeds 000, 001, 004).
+ */
+export type Partner =
+  | "service_medical_am"
+  | "cpam"
+  | "carsat_service_social"
+  | "cap_emploi"
+  | "agefiph"
+  | "fiphfp"
+  | "mdph"
+  | "oeth"
+  | "france_travail"
+  | "mission_locale"
+  | "opco"
+  | "transition_pro"
+  | "cep"
+  | "bilan_competences"
+  | "centre_de_gestion"
+  | "caf"
+  | "medecin_traitant"
+  | "medecin_specialiste"
+  | "autre";
+/**
+ * A dated event of the timeline. The JSON form is an object with a `type` (an [`EventType`] code), a `date` and the fields of that type.
+ */
+export type Event =
+  | {
+      /**
+       * Date of the event.
+       */
+      date: string;
+      type: "contact";
+    }
+  | {
+      /**
+       * Date of the event.
+       */
+      date: string;
+      type: "absence_reponse";
+    }
+  | {
+      /**
+       * Date of the event.
+       */
+      date: string;
+      type: "refus_accompagnement";
+    }
+  | {
+      /**
+       * Date of the event.
+       */
+      date: string;
+      /**
+       * Whether a simple solution was identified (an inclusion criterion, seed 001: "absence de solution simple").
+       */
+      simple_solution?: boolean | null;
+      type: "analyse_demande";
+    }
+  | {
+      /**
+       * Date of the event.
+       */
+      date: string;
+      /**
+       * Role of the référent in the cell.
+       */
+      role?: CellRole | null;
+      type: "referent_designe";
+    }
+  | {
+      /**
+       * Date of the event.
+       */
+      date: string;
+      type: "entretien_qualification";
+    }
+  | {
+      /**
+       * Date of the event.
+       */
+      date: string;
+      /**
+       * Whose opinion.
+       */
+      expertise:
+        | "ergonome"
+        | "psychologue"
+        | "assistant_social"
+        | "medecin_specialiste"
+        | "medecin_conseil"
+        | "technicien_retraite"
+        | "conseiller_orientation"
+        | "cap_emploi"
+        | "autre";
+      type: "avis_attendu";
+    }
+  | {
+      /**
+       * Date of the event.
+       */
+      date: string;
+      /**
+       * Whose opinion.
+       */
+      expertise:
+        | "ergonome"
+        | "psychologue"
+        | "assistant_social"
+        | "medecin_specialiste"
+        | "medecin_conseil"
+        | "technicien_retraite"
+        | "conseiller_orientation"
+        | "cap_emploi"
+        | "autre";
+      type: "avis_recu";
+    }
+  | {
+      /**
+       * Date of the event.
+       */
+      date: string;
+      type: "commission_pleniere";
+    }
+  | {
+      /**
+       * Date of the event.
+       */
+      date: string;
+      type: "plan_propose";
+    }
+  | {
+      /**
+       * Date of the event.
+       */
+      date: string;
+      type: "plan_accepte";
+    }
+  | {
+      /**
+       * Date of the event.
+       */
+      date: string;
+      type: "plan_refuse";
+    }
+  | {
+      /**
+       * Date of the event.
+       */
+      date: string;
+      /**
+       * External partners of the cell (DOMAIN.md §2 and §7; seeds 000, 001, 004).
+       */
+      partner:
+        | "service_medical_am"
+        | "cpam"
+        | "carsat_service_social"
+        | "cap_emploi"
+        | "agefiph"
+        | "fiphfp"
+        | "mdph"
+        | "oeth"
+        | "france_travail"
+        | "mission_locale"
+        | "opco"
+        | "transition_pro"
+        | "cep"
+        | "bilan_competences"
+        | "centre_de_gestion"
+        | "caf"
+        | "medecin_traitant"
+        | "medecin_specialiste"
+        | "autre";
+      type: "action_partenaire";
+    }
+  | {
+      /**
+       * Date of the event.
+       */
+      date: string;
+      /**
+       * For an `inaptitude` result: whether it was followed by a dismissal (seed 003 counts "inaptitudes avec licenciement").
+       */
+      dismissal?: boolean | null;
+      /**
+       * For an `inaptitude` result: whether it was prepared with a transition plan (*inaptitude construite*, seed 001).
+       */
+      prepared?: boolean | null;
+      /**
+       * The exit result; required (an exit without a result is reported by validation and refused by the pathway).
+       */
+      result?: ExitResult | null;
+      type: "sortie";
+    }
+  | {
+      /**
+       * Date of the event.
+       */
+      date: string;
+      /**
+       * Whether the worker is still in employment; unknown when absent.
+       */
+      still_employed?: boolean | null;
+      type: "suivi";
+    };
+/**
+ * Members of the cell who may be référent (DOMAIN.md §2).
+ */
+export type CellRole =
+  | "charge_maintien"
+  | "medecin_du_travail"
+  | "idest"
+  | "assistant"
+  | "psychologue"
+  | "assistant_social"
+  | "ergonome"
+  | "iprp"
+  | "conseiller_orientation"
+  | "atst";
+/**
+ * Result of the exit from the cell (DOMAIN.md §5; seed 004, AIST 43's table; seeds 000 and 002 add retirement and other social solutions). Whether a result counts as positive, negative or neither is a policy choice, not part of the code.
+ */
+export type ExitResult =
+  | "amenagement_poste"
+  | "changement_poste_interne"
+  | "changement_poste_externe"
+  | "embauche_cdi"
+  | "reconversion"
+  | "creation_entreprise"
+  | "inaptitude"
+  | "invalidite"
+  | "retraite"
+  | "autre_solution_sociale"
+  | "perdu_de_vue";
+/**
+ * Who asked for the source visit (seed 003 counts pré-reprise visits by requester). The employer can never ask for a pré-reprise visit (L4624-2-4): that rule belongs to the legal calendar, not to the model.
+ */
+export type Requester =
+  "salarie" | "employeur" | "medecin_du_travail" | "medecin_traitant" | "medecin_conseil" | "medecin_specialiste";
+/**
+ * Public or private employer.
+ */
+export type EmployerKind = "prive" | "public";
+/**
+ * RQTH status of the worker.
+ */
+export type RqthStatus = "aucune" | "demande_en_cours" | "reconnue";
+/**
+ * The employer's sector: a NAF section and the nomenclature it belongs to (LEGAL.md: NAF rév. 2 has sections A–U; NAF 2025, official from 1 January 2027, has A–V).
+ */
+export type Sector = {
+  /**
+   * Which NAF nomenclature the section letter belongs to.
+   */
+  nomenclature: "naf_rev2" | "naf_2025";
+  /**
+   * The section letter (`A`, `F`, `Q`…).
+   */
+  section: string;
+} & Sector1;
+export type Sector1 =
+  | {
+      nomenclature?: "naf_rev2";
+      section?:
+        | "A"
+        | "B"
+        | "C"
+        | "D"
+        | "E"
+        | "F"
+        | "G"
+        | "H"
+        | "I"
+        | "J"
+        | "K"
+        | "L"
+        | "M"
+        | "N"
+        | "O"
+        | "P"
+        | "Q"
+        | "R"
+        | "S"
+        | "T"
+        | "U";
+    }
+  | {
+      nomenclature?: "naf_2025";
+      section?:
+        | "A"
+        | "B"
+        | "C"
+        | "D"
+        | "E"
+        | "F"
+        | "G"
+        | "H"
+        | "I"
+        | "J"
+        | "K"
+        | "L"
+        | "M"
+        | "N"
+        | "O"
+        | "P"
+        | "Q"
+        | "R"
+        | "S"
+        | "T"
+        | "U"
+        | "V";
+    };
+
+/**
+ * A case of the cell: one worker's accompaniment from the signalement to the follow-up (DOMAIN.md §3).
+ */
+export interface Case {
+  /**
+   * The team's choice of accompaniment category, overriding the derived one, with its written justification (seed 001).
+   */
+  category_override?: CategoryOverride | null;
+  /**
+   * Consents given by the worker (seed 004, AIST 63 consent form).
+   *
+   * @maxItems 100
+   */
+  consents?: Consent[];
+  /**
+   * Dated events of the pathway, in any order; engines apply them in date order.
+   *
+   * @maxItems 1000
+   */
+  events?: Event[];
+  /**
+   * Version of the interchange format; must be [`FORMAT_VERSION`].
+   */
+  format_version: number;
+  /**
+   * Pseudonymous id of the case: 1 to 64 characters among letters, digits, `-`, `_` and `.`. Never a name.
+   */
+  id: string;
+  /**
+   * Id of the policy the case is evaluated with, when not the service's default.
+   */
+  policy?: string | null;
+  /**
+   * Code of the service that runs the cell (`aismt13`, `aist43`…): 1 to 32 characters among lowercase letters, digits and `_`.
+   */
+  service: string;
+  /**
+   * Sick leaves (arrêts de travail), in any order.
+   *
+   * @maxItems 100
+   */
+  sick_leaves?: SickLeave[];
+  signalement: Signalement;
+  worker: Worker;
+}
+/**
+ * The team's choice of category, kept with its written justification (seed 001; DOMAIN.md §4). The justification is shown with the decision and never copied into an error message.
+ */
+export interface CategoryOverride {
+  /**
+   * The category chosen by the team.
+   */
+  category: "sans_suite" | "info_conseils" | "facilitation" | "ingenierie";
+  /**
+   * When the team decided it.
+   */
+  decided_on: string;
+  /**
+   * Why (free text, up to 2,000 characters; may not be empty).
+   */
+  justification: string;
+}
+/**
+ * A consent given by the worker (seed 004, AIST 63: "votre accord est indispensable"). It covers the accompaniment and/or the sharing of information with named partners, and may be withdrawn from a date.
+ */
+export interface Consent {
+  /**
+   * Consent to be accompanied by the cell.
+   */
+  accompaniment?: boolean;
+  /**
+   * Date the consent was given.
+   */
+  given_on: string;
+  /**
+   * Partners the cell may share information with.
+   *
+   * @maxItems 50
+   */
+  sharing_with?: Partner[];
+  /**
+   * Date from which the consent is withdrawn (it takes effect on that day).
+   */
+  withdrawn_on?: string | null;
+}
+/**
+ * A sick leave (arrêt de travail). Its length counts calendar days with both ends included (LEGAL.md): see [`SickLeave::length_days`].
+ */
+export interface SickLeave {
+  /**
+   * The cause of the sick leave.
+   */
+  cause:
+    | "maladie_non_professionnelle"
+    | "accident_non_professionnel"
+    | "accident_du_travail"
+    | "maladie_professionnelle"
+    | "maternite";
+  /**
+   * Last day of the sick leave (actual or expected); unknown when absent.
+   */
+  end?: string | null;
+  /**
+   * Whether `end` is the expected end of a running leave rather than the actual one.
+   */
+  end_is_expected?: boolean;
+  /**
+   * First day of the sick leave. It selects the version of the legal rules (LEGAL.md: the thresholds changed for leaves starting after 31 March 2022).
+   */
+  start: string;
+}
+/**
+ * How the case reached the cell.
+ */
+export interface Signalement {
+  /**
+   * Date of the signalement (the notification to the cell).
+   */
+  date: string;
+  /**
+   * Who asked for the source visit, when it was asked for (seed 003: by the médecin traitant, the worker, the médecin conseil…).
+   */
+  requested_by?: Requester | null;
+  /**
+   * Who signalled the case to the cell.
+   */
+  signalled_by: "medecin_du_travail" | "idest" | "salarie" | "autre_membre_equipe";
+  /**
+   * The visit at which the risk was detected (repérage).
+   */
+  source_visit:
+    | "embauche"
+    | "vip"
+    | "visite_intermediaire"
+    | "visite_periodique"
+    | "pre_reprise"
+    | "reprise"
+    | "a_la_demande"
+    | "mi_carriere"
+    | "contact_direct"
+    | "autre";
+}
+/**
+ * The worker's context.
+ */
+export interface Worker {
+  /**
+   * Date of birth, when known.
+   */
+  birth_date?: string | null;
+  /**
+   * Year of birth, when only the year is known (or to confirm the date).
+   */
+  birth_year?: number | null;
+  /**
+   * Chapter (1 to 22) of the CIM-10 (ICD-10) classification of the main pathology; the group is [`pathology_group`].
+   */
+  cim10_chapter?: number | null;
+  /**
+   * Whether the employer is public or private (AGEFIPH vs FIPHFP).
+   */
+  employer?: EmployerKind | null;
+  /**
+   * Reconnaissance de la qualité de travailleur handicapé.
+   */
+  rqth?: RqthStatus | null;
+  /**
+   * Sector of the employer (NAF section, with the nomenclature version).
+   */
+  sector?: Sector | null;
+}

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Builds the browser package into cme-wasm/pkg/: wasm (size-tuned profile),
+# wasm-bindgen ES module (--target web, works with bundlers and plain
+# <script type="module">), TypeScript types of the case generated from the
+# JSON Schema, and package.json.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+
+cargo build -p cme-wasm --target wasm32-unknown-unknown --profile wasm-release
+rm -rf cme-wasm/pkg
+wasm-bindgen --target web --out-dir cme-wasm/pkg \
+  target/wasm32-unknown-unknown/wasm-release/cme_wasm.wasm
+
+# The case's TypeScript types come from the JSON Schema; the checked-in copy
+# must match (a drift fails the build).
+(cd cme-wasm && [ -d node_modules/json-schema-to-typescript ] || npm ci --no-audit --no-fund)
+cme-wasm/node_modules/.bin/json2ts -i schema/case.schema.json \
+  --bannerComment "/* Generated from schema/case.schema.json by json-schema-to-typescript: do not edit. */" \
+  --additionalProperties false > cme-wasm/pkg/case.d.ts
+if ! diff -q cme-wasm/pkg/case.d.ts cme-wasm/types/case.d.ts >/dev/null; then
+  echo "cme-wasm/types/case.d.ts drifted from schema/case.schema.json:" >&2
+  echo "  cp cme-wasm/pkg/case.d.ts cme-wasm/types/case.d.ts" >&2
+  exit 1
+fi
+
+version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
+cat > cme-wasm/pkg/package.json <<JSON
+{
+  "name": "cme-wasm",
+  "version": "$version",
+  "description": "Validation of cases of the French cellules de maintien en emploi, in the browser (Rust core compiled to WebAssembly)",
+  "license": "MIT OR Apache-2.0",
+  "type": "module",
+  "main": "cme_wasm.js",
+  "module": "cme_wasm.js",
+  "types": "cme_wasm.d.ts",
+  "files": ["cme_wasm.js", "cme_wasm.d.ts", "cme_wasm_bg.wasm", "cme_wasm_bg.wasm.d.ts", "case.d.ts"],
+  "sideEffects": ["./snippets/*"]
+}
+JSON
+raw=$(stat -c %s cme-wasm/pkg/cme_wasm_bg.wasm)
+gz=$(gzip -9 -c cme-wasm/pkg/cme_wasm_bg.wasm | wc -c)
+echo "cme-wasm/pkg built: cme_wasm_bg.wasm $raw bytes, $gz bytes gzipped"

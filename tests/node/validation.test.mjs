@@ -1,0 +1,75 @@
+// The validation vectors and the error model, through the built wasm package.
+// Run: node --test tests/node/  (after scripts/build-wasm.sh)
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync, readdirSync } from "node:fs";
+
+import {
+  initSync, validate, validateJson, parseCase, caseSchema, issueCodes, version,
+} from "../../cme-wasm/pkg/cme_wasm.js";
+
+initSync({ module: readFileSync(new URL("../../cme-wasm/pkg/cme_wasm_bg.wasm", import.meta.url)) });
+
+const dir = new URL("../vectors/validation/", import.meta.url);
+const vectors = readdirSync(dir)
+  .filter((f) => f.endsWith(".json"))
+  .sort()
+  .map((f) => JSON.parse(readFileSync(new URL(f, dir), "utf8")));
+
+const key = (i) => `${i.code} @ ${i.path}`;
+
+test("there are at least 30 validation vectors", () => {
+  assert.ok(vectors.length >= 30);
+});
+
+for (const v of vectors) {
+  test(`vector ${v.name}`, () => {
+    const issues = "input_json" in v
+      ? validateJson(v.input_json, v.as_of ?? undefined)
+      : validate(v.input, v.as_of ?? undefined);
+    assert.deepEqual(issues.map(key).sort(), v.expected.map(key).sort());
+    for (const i of issues) {
+      assert.deepEqual(Object.keys(i).sort(), ["code", "message", "messageEn", "params", "path"]);
+      assert.ok(!i.message.includes("{"));
+    }
+  });
+}
+
+test("parseCase throws a ValidationError carrying code, path and issues", () => {
+  assert.throws(() => parseCase({ format_version: 1, id: "Jean Dupont" }), (e) => {
+    assert.ok(e instanceof Error);
+    assert.equal(e.name, "ValidationError");
+    assert.equal(e.code, "invalid_case");
+    assert.equal(e.path, "");
+    assert.deepEqual(e.issues.map((i) => i.path), ["id", "service", "worker", "signalement"]);
+    assert.equal(e.issues[0].code, "invalid_id");
+    assert.ok(!e.message.includes("Dupont"));
+    assert.match(e.messageEn, /Invalid case/);
+    return true;
+  });
+});
+
+test("a bad evaluation date throws InvalidArgumentError", () => {
+  assert.throws(() => validate({}, "31/12/2024"), (e) => {
+    assert.equal(e.name, "InvalidArgumentError");
+    assert.equal(e.code, "invalid_as_of");
+    assert.equal(e.path, "as_of");
+    return true;
+  });
+});
+
+test("a valid case parses to its normalized form", () => {
+  const v = vectors.find((x) => x.name === "valide_complet");
+  const c = parseCase(v.input, v.as_of);
+  assert.equal(c.id, v.input.id);
+  assert.equal(c.events.length, v.input.events.length);
+});
+
+test("the schema and the catalogue are exposed", () => {
+  assert.equal(caseSchema().title, "Case");
+  const codes = issueCodes();
+  assert.ok(codes.length >= 30);
+  for (const c of codes) assert.ok(c.templateFr && c.templateEn);
+  const cargo = readFileSync(new URL("../../Cargo.toml", import.meta.url), "utf8");
+  assert.equal(version(), cargo.match(/^version = "(.*)"/m)[1]);
+});
