@@ -298,8 +298,8 @@ pub struct SickLeave {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end: Option<NaiveDate>,
     /// Whether `end` is the expected end of a running leave rather than the
-    /// actual one.
-    #[serde(default)]
+    /// actual one. Omitted from the JSON form when false.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub end_is_expected: bool,
     /// The cause of the sick leave.
     pub cause: SickLeaveCause,

@@ -33,6 +33,7 @@ fn the_validator_and_serde_read_the_same_case() {
         assert_eq!(by_validator, by_serde);
         // and the JSON form round-trips exactly through the typed case
         let back = serde_json::to_value(&by_serde).unwrap();
+        assert_eq!(back, value, "the normalized form is the sample's own form");
         let again: Case = serde_json::from_value(back.clone()).unwrap();
         assert_eq!(again, by_serde);
         assert!(by_serde.check(&options).is_empty());

@@ -1,0 +1,37 @@
+//! Core errors → the uniffi error enum, in one place. Every variant carries
+//! `code`, `path` and the messages as fields (uniffi exposes fields, not the
+//! Display text); the catch-all arm covers future core variants
+//! (`CmeError` is `#[non_exhaustive]`).
+
+use crate::convert::issues;
+use crate::CmeError;
+
+impl From<cme_core::error::CmeError> for CmeError {
+    fn from(e: cme_core::error::CmeError) -> Self {
+        let code = e.code().to_string();
+        let path = e.path().to_string();
+        let message = e.message_fr();
+        let message_en = e.message_en();
+        match e {
+            cme_core::error::CmeError::InvalidAsOf => CmeError::InvalidArgument {
+                code,
+                path,
+                message,
+                message_en,
+            },
+            cme_core::error::CmeError::InvalidCase(v) => CmeError::Validation {
+                code,
+                path,
+                message,
+                message_en,
+                issues: issues(&v.issues),
+            },
+            _ => CmeError::Internal {
+                code,
+                path,
+                message,
+                message_en,
+            },
+        }
+    }
+}
