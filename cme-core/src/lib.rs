@@ -36,3 +36,8 @@ pub mod validate;
 /// assert!(!cme_core::VERSION.is_empty());
 /// ```
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// The README's Rust snippets, run as doctests so that they cannot rot.
+#[doc = include_str!("../../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;

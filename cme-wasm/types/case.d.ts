@@ -416,7 +416,7 @@ export interface SickLeave {
    */
   end?: string | null;
   /**
-   * Whether `end` is the expected end of a running leave rather than the actual one.
+   * Whether `end` is the expected end of a running leave rather than the actual one. Omitted from the JSON form when false.
    */
   end_is_expected?: boolean;
   /**

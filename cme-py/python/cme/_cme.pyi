@@ -1,6 +1,17 @@
 """Type stubs of the pyo3 extension ``cme._cme`` (checked by mypy.stubtest)."""
 from typing import Any, Dict, List, Optional
 
+__all__ = [
+    "case_schema",
+    "issue_codes",
+    "parse_case",
+    "sample_as_of",
+    "sample_cases",
+    "validate",
+    "validate_json",
+    "version",
+]
+
 def version() -> str: ...
 def validate(case: Any, as_of: Optional[str] = None) -> List[Dict[str, Any]]: ...
 def validate_json(text: str, as_of: Optional[str] = None) -> List[Dict[str, Any]]: ...

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Runs every test of every crate and binding, from a clean clone, on a
+# machine with only the Rust toolchain, Python 3 and Node: it installs what
+# it needs by itself (wasm target, wasm-bindgen CLI, a Python venv with
+# maturin/pytest, npm packages).
+#
+#   ./run-tests.sh
+set -euo pipefail
+cd "$(dirname "$0")"
+root=$(pwd)
+start=$(date +%s)
+step() { printf '\n==> %s (%ss)\n' "$*" "$(( $(date +%s) - start ))"; }
+
+step "tools"
+rustup component add rustfmt clippy >/dev/null 2>&1 || true
+rustup target add wasm32-unknown-unknown
+wb_version=$(grep -A1 '^name = "wasm-bindgen"$' Cargo.lock | sed -n 's/^version = "\(.*\)"/\1/p')
+if ! wasm-bindgen --version 2>/dev/null | grep -qF "$wb_version"; then
+  # No --locked: the CLI's own lockfile pins a crate the index here lacks.
+  cargo install wasm-bindgen-cli --version "=$wb_version"
+fi
+if [ ! -x .venv/bin/python ]; then
+  python3 -m venv .venv
+fi
+.venv/bin/pip install -q --disable-pip-version-check -r tests/python/requirements.txt
+(cd cme-wasm && npm ci --no-audit --no-fund --loglevel=error)
+
+step "rust: format, lints, docs"
+cargo fmt --all --check
+cargo clippy --workspace --all-targets -- -D warnings
+RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --quiet
+
+step "rust: tests (unit, integration, vectors, doctests)"
+cargo test --workspace
+
+step "demo"
+cargo run -q -p cme-core --example demo >/dev/null
+
+step "python (pyo3): build, stubs, pytest"
+.venv/bin/pip install -q --disable-pip-version-check --force-reinstall --no-deps ./cme-py
+.venv/bin/python -m mypy.stubtest cme._cme
+(cd tests/python && "$root/.venv/bin/python" -m pytest -q)
+
+step "browser (wasm): build, node tests"
+./scripts/build-wasm.sh
+node --test tests/node/
+
+step "host bindings (uniffi): generate Python, run the vectors"
+cargo build --workspace --quiet
+rm -rf target/uniffi-py
+cargo run -q -p cme-ffi --bin uniffi-bindgen -- generate \
+  --library target/debug/libcme_uniffi.so --language python --out-dir target/uniffi-py
+cp target/debug/libcme_uniffi.so target/uniffi-py/
+CME_UNIFFI_DIR="$root/target/uniffi-py" .venv/bin/python -m pytest -q tests/ffi
+
+step "all tests passed"
