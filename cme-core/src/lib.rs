@@ -26,6 +26,7 @@ pub mod case;
 pub mod codes;
 pub mod error;
 pub mod issue;
+mod reader;
 pub mod sample;
 pub mod schema;
 pub mod validate;

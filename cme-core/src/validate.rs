@@ -41,7 +41,9 @@
 //! ```
 
 use chrono::{Datelike, NaiveDate};
-use serde_json::{Map, Value};
+use serde_json::Value;
+
+use crate::reader::{Obj, Reader};
 
 use crate::case::{
     Case, CategoryOverride, Consent, Event, EventType, ExitResult, Nomenclature, Sector, SickLeave,
@@ -124,7 +126,7 @@ pub struct ValidationError {
 /// assert_eq!(issues[0].code.code(), "object_type");
 /// ```
 pub fn validate(input: &Value, options: &ValidateOptions) -> Vec<Issue> {
-    let mut v = Validator::new(options);
+    let mut v = Reader::new(options.as_of);
     v.case(input);
     v.issues
 }
@@ -153,7 +155,7 @@ pub fn validate_json(text: &str, options: &ValidateOptions) -> Vec<Issue> {
 /// assert_eq!(case.format_version, 1);
 /// ```
 pub fn parse_case(input: &Value, options: &ValidateOptions) -> Result<Case, ValidationError> {
-    let mut v = Validator::new(options);
+    let mut v = Reader::new(options.as_of);
     let case = v.case(input);
     match case {
         Some(case) if v.issues.is_empty() => Ok(case),
@@ -193,217 +195,10 @@ pub fn read_json(text: &str) -> Result<Value, Issue> {
     })
 }
 
-/// An object being read, with its path.
-struct Obj<'v> {
-    map: &'v Map<String, Value>,
-    path: Path,
-}
-
-impl<'v> Obj<'v> {
-    /// A field's value; JSON `null` counts as absent.
-    fn get(&self, name: &str) -> Option<&'v Value> {
-        self.map.get(name).filter(|v| !v.is_null())
-    }
-}
-
-struct Validator<'o> {
-    issues: Vec<Issue>,
-    options: &'o ValidateOptions,
-}
-
-impl<'o> Validator<'o> {
-    fn new(options: &'o ValidateOptions) -> Self {
-        Validator {
-            issues: Vec::new(),
-            options,
-        }
-    }
-
-    fn push(&mut self, issue: Issue) {
-        self.issues.push(issue);
-    }
-
-    // ---- primitives -------------------------------------------------
-
-    fn object<'v>(&mut self, value: &'v Value, path: Path, known: &[&str]) -> Option<Obj<'v>> {
-        let Some(map) = value.as_object() else {
-            self.push(Issue::new(IssueCode::ObjectType, path));
-            return None;
-        };
-        self.unknown_fields(map, &path, known);
-        Some(Obj { map, path })
-    }
-
-    fn unknown_fields(&mut self, map: &Map<String, Value>, path: &Path, known: &[&str]) {
-        for key in map.keys() {
-            if !known.contains(&key.as_str()) {
-                self.push(Issue::new(IssueCode::UnknownField, path.key(key)));
-            }
-        }
-    }
-
-    fn required<'v, T>(
-        &mut self,
-        obj: &Obj<'v>,
-        name: &str,
-        read: impl FnOnce(&mut Self, &'v Value, Path) -> Option<T>,
-    ) -> Option<T> {
-        match obj.get(name) {
-            Some(value) => read(self, value, obj.path.key(name)),
-            None => {
-                self.push(
-                    Issue::new(IssueCode::MissingField, obj.path.key(name)).with("field", name),
-                );
-                None
-            }
-        }
-    }
-
-    fn optional<'v, T>(
-        &mut self,
-        obj: &Obj<'v>,
-        name: &str,
-        read: impl FnOnce(&mut Self, &'v Value, Path) -> Option<T>,
-    ) -> Option<T> {
-        obj.get(name)
-            .and_then(|value| read(self, value, obj.path.key(name)))
-    }
-
-    fn string<'v>(&mut self, value: &'v Value, path: Path, max: usize) -> Option<&'v str> {
-        let Some(s) = value.as_str() else {
-            self.push(Issue::new(IssueCode::StringType, path));
-            return None;
-        };
-        if s.chars().count() > max {
-            self.push(Issue::new(IssueCode::StringTooLong, path).with("max", max));
-            return None;
-        }
-        Some(s)
-    }
-
-    fn boolean(&mut self, value: &Value, path: Path) -> Option<bool> {
-        let b = value.as_bool();
-        if b.is_none() {
-            self.push(Issue::new(IssueCode::BooleanType, path));
-        }
-        b
-    }
-
-    fn integer(&mut self, value: &Value, path: Path, min: i64, max: i64) -> Option<i64> {
-        let Some(n) = value.as_i64().or_else(|| {
-            // 1970.0 is an integer written as a float: accept it.
-            value
-                .as_f64()
-                .filter(|f| f.fract() == 0.0 && f.abs() < 1e15)
-                .map(|f| f as i64)
-        }) else {
-            if value.is_number() {
-                self.push(
-                    Issue::new(IssueCode::IntegerOutOfRange, path)
-                        .with("min", min)
-                        .with("max", max),
-                );
-            } else {
-                self.push(Issue::new(IssueCode::IntegerType, path));
-            }
-            return None;
-        };
-        if n < min || n > max {
-            self.push(
-                Issue::new(IssueCode::IntegerOutOfRange, path)
-                    .with("min", min)
-                    .with("max", max),
-            );
-            return None;
-        }
-        Some(n)
-    }
-
-    fn code<C: Code>(&mut self, value: &Value, path: Path) -> Option<C> {
-        let Some(s) = value.as_str() else {
-            self.push(Issue::new(IssueCode::StringType, path));
-            return None;
-        };
-        let code = C::from_code(s);
-        if code.is_none() {
-            self.push(
-                Issue::new(IssueCode::UnknownCode, path)
-                    .with("kind", C::KIND)
-                    .with("allowed", C::codes_joined()),
-            );
-        }
-        code
-    }
-
-    /// A calendar date `YYYY-MM-DD`; `may_be_future` exempts it from the
-    /// evaluation-date check.
-    fn date(&mut self, value: &Value, path: Path, may_be_future: bool) -> Option<NaiveDate> {
-        let Some(date) = value.as_str().and_then(parse_iso_date) else {
-            self.push(Issue::new(IssueCode::InvalidDate, path).with("format", "AAAA-MM-JJ"));
-            return None;
-        };
-        if date.year() < limits::MIN_YEAR || date.year() > limits::MAX_YEAR {
-            self.push(
-                Issue::new(IssueCode::DateOutOfRange, path)
-                    .with("min", format!("{}-01-01", limits::MIN_YEAR))
-                    .with("max", format!("{}-12-31", limits::MAX_YEAR)),
-            );
-            return None;
-        }
-        if let Some(as_of) = self.options.as_of {
-            if !may_be_future && date > as_of {
-                self.push(Issue::new(IssueCode::DateAfterAsOf, path).with("as_of", as_of));
-            }
-        }
-        Some(date)
-    }
-
-    fn past_date(&mut self, value: &Value, path: Path) -> Option<NaiveDate> {
-        self.date(value, path, false)
-    }
-
-    fn array<'v>(&mut self, value: &'v Value, path: &Path, max: usize) -> Option<&'v Vec<Value>> {
-        let Some(items) = value.as_array() else {
-            self.push(Issue::new(IssueCode::ArrayType, path.clone()));
-            return None;
-        };
-        if items.len() > max {
-            self.push(Issue::new(IssueCode::TooManyItems, path.clone()).with("max", max));
-            return None;
-        }
-        Some(items)
-    }
-
-    /// Reads each item of an optional list; the result keeps the index of
-    /// each item that could be read.
-    fn list<'v, T>(
-        &mut self,
-        obj: &Obj<'v>,
-        name: &str,
-        max: usize,
-        mut read: impl FnMut(&mut Self, &'v Value, Path) -> Option<T>,
-    ) -> (Vec<(usize, T)>, bool) {
-        let path = obj.path.key(name);
-        let Some(value) = obj.get(name) else {
-            return (Vec::new(), true);
-        };
-        let Some(items) = self.array(value, &path, max) else {
-            return (Vec::new(), false);
-        };
-        let mut out = Vec::with_capacity(items.len());
-        let mut complete = true;
-        for (i, item) in items.iter().enumerate() {
-            match read(self, item, path.index(i)) {
-                Some(t) => out.push((i, t)),
-                None => complete = false,
-            }
-        }
-        (out, complete)
-    }
-
+impl Reader {
     // ---- the case ---------------------------------------------------
 
-    fn case(&mut self, input: &Value) -> Option<Case> {
+    pub(crate) fn case(&mut self, input: &Value) -> Option<Case> {
         let obj = self.object(
             input,
             Path::root(),
@@ -500,7 +295,7 @@ impl<'o> Validator<'o> {
         })
     }
 
-    fn identifier(
+    pub(crate) fn identifier(
         &mut self,
         value: &Value,
         path: Path,
@@ -522,7 +317,7 @@ impl<'o> Validator<'o> {
         Some(s.to_string())
     }
 
-    fn worker(&mut self, value: &Value, path: Path) -> Option<Worker> {
+    pub(crate) fn worker(&mut self, value: &Value, path: Path) -> Option<Worker> {
         let obj = self.object(
             value,
             path,
@@ -572,7 +367,7 @@ impl<'o> Validator<'o> {
         })
     }
 
-    fn sector(&mut self, value: &Value, path: Path) -> Option<Sector> {
+    pub(crate) fn sector(&mut self, value: &Value, path: Path) -> Option<Sector> {
         let obj = self.object(value, path, &["nomenclature", "section"])?;
         let nomenclature: Option<Nomenclature> =
             self.required(&obj, "nomenclature", |v, value, path| v.code(value, path));
@@ -595,7 +390,7 @@ impl<'o> Validator<'o> {
         })
     }
 
-    fn sick_leave(&mut self, value: &Value, path: Path) -> Option<SickLeave> {
+    pub(crate) fn sick_leave(&mut self, value: &Value, path: Path) -> Option<SickLeave> {
         let obj = self.object(value, path, &["start", "end", "end_is_expected", "cause"])?;
         let start = self.required(&obj, "start", |v, value, path| v.past_date(value, path));
         let end_is_expected = self
@@ -626,7 +421,7 @@ impl<'o> Validator<'o> {
 
     /// The signalement, and its date alone when another field is broken
     /// (the date is enough for the consistency checks).
-    fn signalement(
+    pub(crate) fn signalement(
         &mut self,
         value: &Value,
         path: Path,
@@ -657,7 +452,7 @@ impl<'o> Validator<'o> {
         (signalement, date)
     }
 
-    fn consent(&mut self, value: &Value, path: Path) -> Option<Consent> {
+    pub(crate) fn consent(&mut self, value: &Value, path: Path) -> Option<Consent> {
         let obj = self.object(
             value,
             path,
@@ -709,7 +504,7 @@ impl<'o> Validator<'o> {
         })
     }
 
-    fn event(&mut self, value: &Value, path: Path) -> Option<Event> {
+    pub(crate) fn event(&mut self, value: &Value, path: Path) -> Option<Event> {
         let Some(map) = value.as_object() else {
             self.push(Issue::new(IssueCode::ObjectType, path));
             return None;
@@ -790,7 +585,7 @@ impl<'o> Validator<'o> {
         Some(event)
     }
 
-    fn exit(&mut self, obj: &Obj<'_>, date: Option<NaiveDate>) -> Option<Event> {
+    pub(crate) fn exit(&mut self, obj: &Obj<'_>, date: Option<NaiveDate>) -> Option<Event> {
         let result: Option<ExitResult> = match obj.get("result") {
             Some(value) => self.code(value, obj.path.key("result")),
             None => {
@@ -823,7 +618,11 @@ impl<'o> Validator<'o> {
         })
     }
 
-    fn category_override(&mut self, value: &Value, path: Path) -> Option<CategoryOverride> {
+    pub(crate) fn category_override(
+        &mut self,
+        value: &Value,
+        path: Path,
+    ) -> Option<CategoryOverride> {
         let obj = self.object(value, path, &["category", "justification", "decided_on"])?;
         let category = self.required(&obj, "category", |v, value, path| v.code(value, path));
         let justification = self.required(&obj, "justification", |v, value, path| {
@@ -846,7 +645,7 @@ impl<'o> Validator<'o> {
 
     // ---- consistency --------------------------------------------------
 
-    fn check_age(&mut self, worker: &Worker, at: NaiveDate, path: &Path) {
+    pub(crate) fn check_age(&mut self, worker: &Worker, at: NaiveDate, path: &Path) {
         let (age, field) = match (worker.birth_date, worker.birth_year) {
             (Some(birth), _) => (age_on(birth, at), "birth_date"),
             (None, Some(year)) => (at.year() - year, "birth_year"),
@@ -861,7 +660,7 @@ impl<'o> Validator<'o> {
         }
     }
 
-    fn check_timeline(
+    pub(crate) fn check_timeline(
         &mut self,
         path: &Path,
         signalement: Option<NaiveDate>,

@@ -1,6 +1,11 @@
 //! docs/issue-codes.md is generated from the catalogue and must not drift
 //! (regenerate with `CME_BLESS=1 cargo test -p cme-core --test catalogue`).
-#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
 
 use cme_core::issue::{IssueCode, Lang};
 
@@ -17,7 +22,11 @@ fn render() -> String {
         out.push_str(&format!(
             "| `{}` | {} | {} | {} |\n",
             code.code(),
-            code.params().iter().map(|p| format!("`{p}`")).collect::<Vec<_>>().join(", "),
+            code.params()
+                .iter()
+                .map(|p| format!("`{p}`"))
+                .collect::<Vec<_>>()
+                .join(", "),
             code.template(Lang::Fr).replace('|', "\\|"),
             code.template(Lang::En).replace('|', "\\|"),
         ));
