@@ -31,6 +31,9 @@ cargo clippy --workspace --all-targets -- -D warnings
 RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --quiet
 
 step "rust: tests (unit, integration, vectors, doctests)"
+# --all-targets builds with the same features as `cargo test`, so the
+# cdylib and uniffi-bindgen used below come from this build (no rebuild).
+cargo build --workspace --all-targets
 cargo test --workspace
 
 step "demo"
@@ -46,9 +49,8 @@ step "browser (wasm): build, node tests"
 node --test tests/node/
 
 step "host bindings (uniffi): generate Python, run the vectors"
-cargo build --workspace --quiet
 rm -rf target/uniffi-py
-cargo run -q -p cme-ffi --bin uniffi-bindgen -- generate \
+target/debug/uniffi-bindgen generate \
   --library target/debug/libcme_uniffi.so --language python --out-dir target/uniffi-py
 cp target/debug/libcme_uniffi.so target/uniffi-py/
 CME_UNIFFI_DIR="$root/target/uniffi-py" .venv/bin/python -m pytest -q tests/ffi

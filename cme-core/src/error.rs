@@ -19,7 +19,34 @@
 use chrono::NaiveDate;
 
 use crate::issue::Issue;
+use crate::policy::PolicyError;
 use crate::validate::{parse_iso_date, ValidationError};
+
+fn summary_fr(what: &str, issues: &[Issue]) -> String {
+    let first = issues.first().map(|i| {
+        if i.path.as_str().is_empty() {
+            format!(" Premier problème : {}", i.message)
+        } else {
+            format!(" Premier problème ({}) : {}", i.path, i.message)
+        }
+    });
+    format!(
+        "{what} : {} problème(s).{}",
+        issues.len(),
+        first.unwrap_or_default()
+    )
+}
+
+fn summary_en(what: &str, issues: &[Issue]) -> String {
+    let first = issues
+        .first()
+        .map(|i| format!(" First issue ({}): {}", i.path, i.message_en));
+    format!(
+        "{what}: {} issue(s).{}",
+        issues.len(),
+        first.unwrap_or_default()
+    )
+}
 
 /// A failed call.
 ///
@@ -37,6 +64,15 @@ pub enum CmeError {
     /// The case had to be valid and was not: every issue is attached.
     #[error("{}", self.message_fr())]
     InvalidCase(ValidationError),
+    /// The policy did not load: every issue is attached.
+    #[error("{}", self.message_fr())]
+    InvalidPolicy(PolicyError),
+    /// No preset has that code.
+    #[error("{}", self.message_fr())]
+    UnknownPreset,
+    /// The pathway refused an event; the case is unchanged.
+    #[error("{}", self.message_fr())]
+    EventRefused(Issue),
 }
 
 impl CmeError {
@@ -49,6 +85,9 @@ impl CmeError {
         match self {
             CmeError::InvalidAsOf => "invalid_as_of",
             CmeError::InvalidCase(_) => "invalid_case",
+            CmeError::InvalidPolicy(_) => "invalid_policy",
+            CmeError::UnknownPreset => "unknown_preset",
+            CmeError::EventRefused(_) => "event_refused",
         }
     }
 
@@ -57,10 +96,12 @@ impl CmeError {
     /// ```
     /// assert_eq!(cme_core::error::CmeError::InvalidAsOf.path(), "as_of");
     /// ```
-    pub fn path(&self) -> &'static str {
+    pub fn path(&self) -> &str {
         match self {
             CmeError::InvalidAsOf => "as_of",
-            CmeError::InvalidCase(_) => "",
+            CmeError::InvalidCase(_) | CmeError::InvalidPolicy(_) => "",
+            CmeError::UnknownPreset => "policy",
+            CmeError::EventRefused(issue) => issue.path.as_str(),
         }
     }
 
@@ -75,19 +116,13 @@ impl CmeError {
             CmeError::InvalidAsOf => {
                 "La date d'évaluation doit être une date au format AAAA-MM-JJ.".to_string()
             }
-            CmeError::InvalidCase(e) => {
-                let first = e.issues.first().map(|i| {
-                    if i.path.as_str().is_empty() {
-                        format!(" Premier problème : {}", i.message)
-                    } else {
-                        format!(" Premier problème ({}) : {}", i.path, i.message)
-                    }
-                });
-                format!(
-                    "Dossier invalide : {} problème(s).{}",
-                    e.issues.len(),
-                    first.unwrap_or_default()
-                )
+            CmeError::InvalidCase(e) => summary_fr("Dossier invalide", &e.issues),
+            CmeError::InvalidPolicy(e) => summary_fr("Politique invalide", &e.issues),
+            CmeError::UnknownPreset => {
+                "Aucune politique prédéfinie ne porte ce code (codes : asmt65, aismt13, acismt, aist63, astbtp01, mt2i38, aist43).".to_string()
+            }
+            CmeError::EventRefused(issue) => {
+                format!("Événement refusé ({}) : {}", issue.path, issue.message)
             }
         }
     }
@@ -101,16 +136,13 @@ impl CmeError {
     pub fn message_en(&self) -> String {
         match self {
             CmeError::InvalidAsOf => "The evaluation date must be a YYYY-MM-DD date.".to_string(),
-            CmeError::InvalidCase(e) => {
-                let first = e
-                    .issues
-                    .first()
-                    .map(|i| format!(" First issue ({}): {}", i.path, i.message_en));
-                format!(
-                    "Invalid case: {} issue(s).{}",
-                    e.issues.len(),
-                    first.unwrap_or_default()
-                )
+            CmeError::InvalidCase(e) => summary_en("Invalid case", &e.issues),
+            CmeError::InvalidPolicy(e) => summary_en("Invalid policy", &e.issues),
+            CmeError::UnknownPreset => {
+                "No preset policy has this code (codes: asmt65, aismt13, acismt, aist63, astbtp01, mt2i38, aist43).".to_string()
+            }
+            CmeError::EventRefused(issue) => {
+                format!("Event refused ({}): {}", issue.path, issue.message_en)
             }
         }
     }
@@ -123,7 +155,9 @@ impl CmeError {
     pub fn issues(&self) -> &[Issue] {
         match self {
             CmeError::InvalidCase(e) => &e.issues,
-            CmeError::InvalidAsOf => &[],
+            CmeError::InvalidPolicy(e) => &e.issues,
+            CmeError::EventRefused(issue) => std::slice::from_ref(issue),
+            CmeError::InvalidAsOf | CmeError::UnknownPreset => &[],
         }
     }
 }

@@ -168,6 +168,30 @@ issue_codes! {
     NotApplicableToResult = "not_applicable_to_result" ["field"]
         fr: "Le champ « {field} » ne s'applique qu'à une sortie pour inaptitude."
         en: "The field “{field}” applies only to an exit for inaptitude.";
+    EventAfterClosure = "event_after_closure" []
+        fr: "Cet événement est postérieur à la clôture du dossier (refus de l'accompagnement ou sortie) ; seul un suivi peut suivre une sortie."
+        en: "This event comes after the case was closed (refusal of the accompaniment or exit); only a follow-up may follow an exit.";
+    PlanWithoutConsent = "plan_without_consent" []
+        fr: "Un plan d'actions ne peut être proposé ou accepté sans le consentement du travailleur à l'accompagnement, en vigueur à cette date."
+        en: "An action plan cannot be proposed or accepted without the worker's consent to the accompaniment in force on that date.";
+    PlanNotProposed = "plan_not_proposed" []
+        fr: "Aucun plan d'actions n'attend de réponse : il faut d'abord le proposer."
+        en: "No action plan awaits an answer: it must be proposed first.";
+    ActionBeforePlanAccepted = "action_before_plan_accepted" []
+        fr: "Une action avec un partenaire ne peut commencer avant l'accord du travailleur sur le plan d'actions."
+        en: "An action with a partner cannot start before the worker agrees to the action plan.";
+    PartnerWithoutConsent = "partner_without_consent" []
+        fr: "Le travailleur n'a pas consenti, à cette date, au partage d'informations avec ce partenaire."
+        en: "On that date the worker has not consented to sharing information with this partner.";
+    InvalidToml = "invalid_toml" ["line", "column"]
+        fr: "Le document n'est pas un TOML valide (ligne {line}, colonne {column})."
+        en: "The document is not valid TOML (line {line}, column {column}).";
+    FollowUpsNotIncreasing = "follow_ups_not_increasing" []
+        fr: "Les suivis doivent être rangés par délai croissant, et la fin d'une fenêtre ne peut précéder son début."
+        en: "Follow-ups must be in increasing order of months, and a window cannot end before it starts.";
+    ResultsIncomplete = "results_incomplete" ["missing"]
+        fr: "Chaque résultat de sortie doit être classé (positif, négatif ou neutre). Non classés : {missing}."
+        en: "Every exit result must be classified (positive, negative or neutral). Not classified: {missing}.";
     DateAfterAsOf = "date_after_as_of" ["as_of"]
         fr: "Cette date est postérieure à la date d'évaluation ({as_of})."
         en: "This date is after the evaluation date ({as_of}).";

@@ -23,9 +23,16 @@
 #![warn(missing_docs)]
 
 pub mod case;
+pub mod category;
 pub mod codes;
+pub mod deadlines;
 pub mod error;
+pub mod evaluate;
+pub mod explain;
+pub mod inclusion;
 pub mod issue;
+pub mod pathway;
+pub mod policy;
 mod reader;
 pub mod sample;
 pub mod schema;

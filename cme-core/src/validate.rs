@@ -176,6 +176,33 @@ pub fn parse_case_json(text: &str, options: &ValidateOptions) -> Result<Case, Va
     parse_case(&value, options)
 }
 
+/// Reads one event structurally (types, codes, dates, fields of its type),
+/// with paths under `events[index]`. Whether the pathway accepts it is the
+/// pathway's decision ([`crate::pathway::try_add_event`]): an exit without
+/// a result is read here and refused there.
+///
+/// ```
+/// use cme_core::validate::{parse_event, ValidateOptions};
+/// let e = parse_event(&serde_json::json!({"type": "contact", "date": "2024-01-02"}), 3,
+///                     &ValidateOptions::default()).unwrap();
+/// assert_eq!(e.date().to_string(), "2024-01-02");
+/// let err = parse_event(&serde_json::json!({"type": "contact"}), 3, &ValidateOptions::default()).unwrap_err();
+/// assert_eq!(err.issues[0].path.as_str(), "events[3].date");
+/// ```
+pub fn parse_event(
+    input: &Value,
+    index: usize,
+    options: &ValidateOptions,
+) -> Result<Event, ValidationError> {
+    let mut v = Reader::new(options.as_of);
+    let event = v.event(input, Path::root().key("events").index(index));
+    v.issues.retain(|i| i.code != IssueCode::ExitWithoutResult);
+    match event {
+        Some(event) if v.issues.is_empty() => Ok(event),
+        _ => Err(ValidationError { issues: v.issues }),
+    }
+}
+
 /// Reads a JSON text within [`limits::MAX_JSON_BYTES`]; a failure is an
 /// issue that gives the line and column, never the text.
 ///

@@ -31,6 +31,9 @@ pub fn to_py_err(py: Python<'_>, err: &CmeError) -> PyErr {
     let class = match err {
         CmeError::InvalidAsOf => "InvalidArgumentError",
         CmeError::InvalidCase(_) => "ValidationError",
+        CmeError::InvalidPolicy(_) => "PolicyError",
+        CmeError::UnknownPreset => "UnknownPresetError",
+        CmeError::EventRefused(_) => "EventRefusedError",
         _ => "CmeError",
     };
     let issues = to_py(py, &err.issues()).unwrap_or_else(|_| py.None().into_bound(py));

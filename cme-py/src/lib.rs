@@ -115,6 +115,88 @@ fn issue_codes(py: Python<'_>) -> PyResult<Bound<'_, PyList>> {
     Ok(list)
 }
 
+fn policy_of(py: Python<'_>, policy: &Bound<'_, PyAny>) -> PyResult<cme_core::policy::Policy> {
+    let value = py_to_json(policy)?;
+    cme_core::policy::resolve_policy(&value).map_err(|e| to_py_err(py, &e))
+}
+
+fn required_as_of(py: Python<'_>, as_of: &str) -> PyResult<chrono::NaiveDate> {
+    parse_as_of(as_of).map_err(|e| to_py_err(py, &e))
+}
+
+/// Evaluates a case under a policy (a preset code or a policy dict) as of
+/// a date: `(evaluation as dict, French text)`.
+#[pyfunction]
+fn evaluate<'py>(
+    py: Python<'py>,
+    case: &Bound<'py, PyAny>,
+    policy: &Bound<'py, PyAny>,
+    as_of: &str,
+) -> PyResult<(Bound<'py, PyAny>, String)> {
+    let as_of = required_as_of(py, as_of)?;
+    let policy = policy_of(py, policy)?;
+    let value = py_to_json(case)?;
+    let evaluation = py
+        .detach(|| cme_core::evaluate::evaluate_value(&value, &policy, as_of))
+        .map_err(|e| to_py_err(py, &e))?;
+    Ok((to_py(py, &evaluation)?, evaluation.to_text_fr()))
+}
+
+/// Adds an event to a case if the pathway accepts it: the new case, or
+/// `cme.EventRefusedError` (the case given is not modified).
+#[pyfunction]
+fn try_add_event<'py>(
+    py: Python<'py>,
+    case: &Bound<'py, PyAny>,
+    event: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let case = py_to_json(case)?;
+    let event = py_to_json(event)?;
+    let added = cme_core::pathway::add_event_value(&case, &event).map_err(|e| to_py_err(py, &e))?;
+    to_py(py, &added)
+}
+
+/// A preset policy by service code, as a dict.
+#[pyfunction]
+fn preset<'py>(py: Python<'py>, code: &str) -> PyResult<Bound<'py, PyAny>> {
+    let policy = cme_core::policy::preset(code).map_err(|e| to_py_err(py, &e))?;
+    to_py(py, &policy)
+}
+
+/// The codes of the seven presets.
+#[pyfunction]
+fn preset_codes() -> Vec<&'static str> {
+    cme_core::policy::preset_codes()
+}
+
+/// Checks a policy given as a dict; the normalized policy, or
+/// `cme.PolicyError` with every problem.
+#[pyfunction]
+fn load_policy<'py>(py: Python<'py>, policy: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    let value = py_to_json(policy)?;
+    let policy = cme_core::policy::Policy::from_value(&value)
+        .map_err(|e| to_py_err(py, &CmeError::InvalidPolicy(e)))?;
+    to_py(py, &policy)
+}
+
+/// Checks a policy given as a JSON or TOML text (`format` is `"json"` or
+/// `"toml"`).
+#[pyfunction]
+fn load_policy_text<'py>(py: Python<'py>, text: &str, format: &str) -> PyResult<Bound<'py, PyAny>> {
+    let loaded = match format {
+        "toml" => cme_core::policy::Policy::from_toml_str(text),
+        _ => cme_core::policy::Policy::from_json_str(text),
+    };
+    let policy = loaded.map_err(|e| to_py_err(py, &CmeError::InvalidPolicy(e)))?;
+    to_py(py, &policy)
+}
+
+/// The content hash (SHA-256) of a policy given as a dict or preset code.
+#[pyfunction]
+fn policy_hash(py: Python<'_>, policy: &Bound<'_, PyAny>) -> PyResult<String> {
+    Ok(policy_of(py, policy)?.content_hash())
+}
+
 /// The extension module.
 #[pymodule]
 fn _cme(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -126,5 +208,12 @@ fn _cme(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(sample_cases, m)?)?;
     m.add_function(wrap_pyfunction!(sample_as_of, m)?)?;
     m.add_function(wrap_pyfunction!(issue_codes, m)?)?;
+    m.add_function(wrap_pyfunction!(evaluate, m)?)?;
+    m.add_function(wrap_pyfunction!(try_add_event, m)?)?;
+    m.add_function(wrap_pyfunction!(preset, m)?)?;
+    m.add_function(wrap_pyfunction!(preset_codes, m)?)?;
+    m.add_function(wrap_pyfunction!(load_policy, m)?)?;
+    m.add_function(wrap_pyfunction!(load_policy_text, m)?)?;
+    m.add_function(wrap_pyfunction!(policy_hash, m)?)?;
     Ok(())
 }

@@ -19,7 +19,15 @@ import datetime as _dt
 from typing import Any, Dict, List, Mapping, Optional, Union
 
 from . import _cme
-from .errors import CmeError, InputError, InvalidArgumentError, ValidationError
+from .errors import (
+    CmeError,
+    EventRefusedError,
+    InputError,
+    InvalidArgumentError,
+    PolicyError,
+    UnknownPresetError,
+    ValidationError,
+)
 
 __version__: str = _cme.version()
 
@@ -95,6 +103,129 @@ def parse_case(case: Mapping[str, Any], as_of: DateLike = None) -> Dict[str, Any
     return _cme.parse_case(case, _as_of(as_of))
 
 
+PolicyLike = Union[str, Mapping[str, Any]]
+
+
+class Evaluation:
+    """Where a case stands as of a date, and why (``cme.evaluate``).
+
+    Each decision keeps its reasons and sources; ``to_dict()`` gives the
+    whole structure (the same JSON in every binding), ``str(e)`` the French
+    text for a médecin du travail.
+    """
+
+    def __init__(self, data: Dict[str, Any], text_fr: str) -> None:
+        self._data = data
+        self.text_fr = text_fr
+
+    @property
+    def stage(self) -> str:
+        """Canonical stage code (``contact``, ``mise_en_oeuvre``…)."""
+        return self._data["stage"]["value"]["stage"]
+
+    @property
+    def status(self) -> str:
+        """Status code (``en_cours``, ``sortie_positive``…)."""
+        return self._data["status"]["value"]
+
+    @property
+    def category(self) -> Optional[str]:
+        """Accompaniment category code, or ``None`` while undetermined."""
+        return self._data["category"]["decision"]["value"]
+
+    @property
+    def inclusion(self) -> str:
+        """Inclusion decision code (``incluse``, ``non_incluse``, ``indeterminee``)."""
+        return self._data["inclusion"]["decision"]["value"]
+
+    @property
+    def alerts(self) -> List[Dict[str, Any]]:
+        return self._data["alerts"]
+
+    @property
+    def next_steps(self) -> List[Dict[str, Any]]:
+        return self._data["next_steps"]
+
+    @property
+    def refused_events(self) -> List[Issue]:
+        return self._data["refused_events"]
+
+    @property
+    def missing_facts(self) -> List[Dict[str, Any]]:
+        return self._data["missing_facts"]
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The whole evaluation as plain data."""
+        import copy
+
+        return copy.deepcopy(self._data)
+
+    def __str__(self) -> str:
+        return self.text_fr
+
+    def __repr__(self) -> str:
+        return (
+            f"Evaluation(case_id={self._data['case_id']!r}, stage={self.stage!r}, "
+            f"status={self.status!r}, category={self.category!r})"
+        )
+
+
+def _required_as_of(as_of: DateLike) -> str:
+    text = _as_of(as_of)
+    if text is None:
+        raise InvalidArgumentError(
+            "La date d'évaluation est obligatoire.",
+            "invalid_as_of",
+            "as_of",
+            "The evaluation date is required.",
+        )
+    return text
+
+
+def evaluate(case: Mapping[str, Any], policy: PolicyLike, as_of: DateLike) -> Evaluation:
+    """Evaluates a case under a policy (a preset code such as ``"aismt13"``
+    or a policy dict) as of a date: stage, status, category, inclusion,
+    alerts, next steps, each with reasons and sources.
+
+    >>> e = cme.evaluate(cme.sample_cases()[0], "aismt13", cme.SAMPLE_AS_OF)
+    >>> e.category
+    'sans_suite'
+    """
+    data, text = _cme.evaluate(case, policy, _required_as_of(as_of))
+    return Evaluation(data, text)
+
+
+def try_add_event(case: Mapping[str, Any], event: Mapping[str, Any]) -> Dict[str, Any]:
+    """The case with the event added, if the pathway accepts it; otherwise
+    :class:`EventRefusedError` (``code``, ``path``) and nothing changes."""
+    return _cme.try_add_event(case, event)
+
+
+def preset(code: str) -> Dict[str, Any]:
+    """One of the seven preset policies (``asmt65``, ``aismt13``, ``acismt``,
+    ``aist63``, ``astbtp01``, ``mt2i38``, ``aist43``)."""
+    return _cme.preset(code)
+
+
+def preset_codes() -> List[str]:
+    """The codes of the preset policies."""
+    return _cme.preset_codes()
+
+
+def load_policy(policy: Union[Mapping[str, Any], str], format: Optional[str] = None) -> Dict[str, Any]:
+    """Checks a policy (a dict, or a JSON or TOML text) and returns it
+    normalized; raises :class:`PolicyError` with every problem."""
+    if isinstance(policy, str):
+        fmt = format or ("json" if policy.lstrip().startswith("{") else "toml")
+        return _cme.load_policy_text(policy, fmt)
+    return _cme.load_policy(policy)
+
+
+def policy_hash(policy: PolicyLike) -> str:
+    """SHA-256 of the policy's canonical form (as named in evaluations)."""
+    return _cme.policy_hash(policy)
+
+
 def case_schema() -> Dict[str, Any]:
     """The JSON Schema of the interchange format."""
     return _cme.case_schema()
@@ -112,9 +243,19 @@ def issue_codes() -> List[Dict[str, Any]]:
 
 __all__ = [
     "CmeError",
+    "Evaluation",
+    "EventRefusedError",
     "InputError",
     "InvalidArgumentError",
+    "PolicyError",
+    "UnknownPresetError",
     "ValidationError",
+    "evaluate",
+    "load_policy",
+    "policy_hash",
+    "preset",
+    "preset_codes",
+    "try_add_event",
     "SAMPLE_AS_OF",
     "case_schema",
     "issue_codes",

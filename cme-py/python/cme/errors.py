@@ -47,9 +47,33 @@ class InvalidArgumentError(CmeError, ValueError):
     """An argument of the call is invalid (``code`` says which rule)."""
 
 
+class PolicyError(CmeError, ValueError):
+    """The policy is invalid; ``.errors()`` lists every problem."""
+
+
+class UnknownPresetError(CmeError, KeyError):
+    """No preset policy has this code."""
+
+    def __str__(self) -> str:  # KeyError would quote the message
+        return str(self.args[0]) if self.args else ""
+
+
+class EventRefusedError(CmeError, ValueError):
+    """The pathway refused the event (``code``, ``path``); the case is
+    unchanged."""
+
+
 class InputError(CmeError, TypeError):
     """The Python object cannot be read as a case (unsupported type, non-text
     dictionary key, nesting too deep); ``path`` points at the item."""
 
 
-__all__ = ["CmeError", "ValidationError", "InvalidArgumentError", "InputError"]
+__all__ = [
+    "CmeError",
+    "ValidationError",
+    "InvalidArgumentError",
+    "PolicyError",
+    "UnknownPresetError",
+    "EventRefusedError",
+    "InputError",
+]

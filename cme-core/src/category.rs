@@ -1,0 +1,234 @@
+//! The accompaniment category (seed 001, AISMT 13, slide "Quelques
+//! chiffres"): sans suite, info/conseils, facilitation, ingénierie.
+//!
+//! The seed defines the categories in words; this module is the library's
+//! reading of them as rules on the facts, in this order (the first that
+//! applies wins):
+//!
+//! 1. **override** — the team chose a category and wrote why (kept and
+//!    shown; DOMAIN.md §4);
+//! 2. **sans suite** — "salarié orienté mais ne souhaitant pas
+//!    d'accompagnement ou ne répondant pas aux appels et mails": the worker
+//!    refused the accompaniment, or did not answer and never made contact,
+//!    or refused the action plan and accepted none;
+//! 3. **ingénierie** — "situations complexes nécessitant une réflexion
+//!    pluridisciplinaire avec intervention et coordination de multiples
+//!    acteurs": the inclusion criteria hold (at least N expected opinions
+//!    and no simple solution), or actions involve at least two partners;
+//! 4. **facilitation** — "solution déjà identifiée et aide à la mise en
+//!    œuvre du plan d'action": a simple solution was identified, or an
+//!    action plan was accepted;
+//! 5. **info/conseils** — "accompagnement court… délivrance d'informations
+//!    et conseils": the worker was in contact and left the cell without an
+//!    action plan.
+//!
+//! Otherwise the category is left open and the missing facts are listed.
+//!
+//! ```
+//! use cme_core::category::category;
+//! use cme_core::case::Category;
+//! use cme_core::pathway::replay;
+//! use cme_core::policy::preset;
+//!
+//! let case = cme_core::sample::sample_cases().unwrap().remove(0); // no answer
+//! let policy = preset("aismt13").unwrap();
+//! let state = replay(&case, &policy).state;
+//! let d = category(&case, &state, &policy, cme_core::sample::SAMPLE_AS_OF);
+//! assert_eq!(d.decision.value, Some(Category::SansSuite));
+//! ```
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::case::{Case, Category, CategoryOverride};
+use crate::codes::Code;
+use crate::explain::{Decision, MissingFact, Reason, Source};
+use crate::inclusion::{inclusion, InclusionValue};
+use crate::pathway::PathwayState;
+use crate::policy::Policy;
+
+/// The category decision: the value (`None` while undetermined), the
+/// category the rules derive, and the team's override if any.
+///
+/// ```
+/// let case = cme_core::sample::sample_cases().unwrap().remove(10);
+/// let policy = cme_core::policy::preset("aismt13").unwrap();
+/// let state = cme_core::pathway::replay(&case, &policy).state;
+/// let d = cme_core::category::category(&case, &state, &policy, cme_core::sample::SAMPLE_AS_OF);
+/// assert!(d.team_override.is_some());
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CategoryDecision {
+    /// The category in force, with reasons and sources.
+    pub decision: Decision<Option<Category>>,
+    /// What the rules derive from the facts (before any override).
+    pub derived: Option<Category>,
+    /// The team's override, with its written justification.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub team_override: Option<CategoryOverride>,
+    /// Facts needed to derive the category.
+    pub missing: Vec<MissingFact>,
+}
+
+fn seed() -> Source {
+    Source::seed(
+        "001",
+        "AISMT 13, définitions des catégories d'accompagnement",
+    )
+}
+
+/// Derives the category of a case.
+pub fn category(
+    case: &Case,
+    state: &PathwayState,
+    policy: &Policy,
+    as_of: NaiveDate,
+) -> CategoryDecision {
+    let (derived, mut reasons, missing) = derive(state, policy, as_of);
+    let (value, team_override) = match &case.category_override {
+        Some(o) => {
+            reasons.insert(
+                0,
+                Reason::new(
+                    "choix_equipe",
+                    format!(
+                        "L'équipe a retenu la catégorie « {} » et l'a justifié par écrit{}.",
+                        o.category.label_fr(),
+                        match derived {
+                            Some(d) if d != o.category =>
+                                format!(" ; les règles auraient conduit à « {} »", d.label_fr()),
+                            Some(_) => " ; les règles conduisent à la même catégorie".to_string(),
+                            None => String::new(),
+                        }
+                    ),
+                    seed(),
+                )
+                .and(Source::domain("§4")),
+            );
+            (Some(o.category), Some(o.clone()))
+        }
+        None => (derived, None),
+    };
+    let mut decision = Decision::new(value, as_of);
+    for r in reasons {
+        decision.push(r);
+    }
+    CategoryDecision {
+        decision,
+        derived,
+        team_override,
+        missing,
+    }
+}
+
+fn derive(
+    state: &PathwayState,
+    policy: &Policy,
+    as_of: NaiveDate,
+) -> (Option<Category>, Vec<Reason>, Vec<MissingFact>) {
+    let mut missing = Vec::new();
+    let r = |code: &str, text: &str| Reason::new(code, text, seed());
+
+    if state.refusal.is_some() {
+        return (
+            Some(Category::SansSuite),
+            vec![r(
+                "refus_accompagnement",
+                "Le travailleur a refusé l'accompagnement.",
+            )],
+            missing,
+        );
+    }
+    if state.no_answer.is_some() && state.first_contact.is_none() {
+        return (
+            Some(Category::SansSuite),
+            vec![r(
+                "absence_reponse",
+                "Le travailleur n'a pas répondu aux appels et courriers et n'a jamais pris contact.",
+            )],
+            missing,
+        );
+    }
+    if state.plan_refused.is_some() && state.plan_accepted.is_none() {
+        return (
+            Some(Category::SansSuite),
+            vec![r(
+                "plan_refuse",
+                "Le travailleur a refusé le plan d'actions et n'en a accepté aucun.",
+            )],
+            missing,
+        );
+    }
+    let incl = inclusion(state, policy, as_of);
+    if incl.decision.value == InclusionValue::Included {
+        let mut reasons = vec![r(
+            "criteres_inclusion",
+            "Situation complexe : les critères d'inclusion dans l'accompagnement pluridisciplinaire sont remplis.",
+        )];
+        reasons.extend(incl.decision.reasons);
+        return (Some(Category::Ingenierie), reasons, missing);
+    }
+    if state.partners.len() >= 2 {
+        return (
+            Some(Category::Ingenierie),
+            vec![r(
+                "plusieurs_partenaires",
+                &format!(
+                    "Coordination de plusieurs acteurs : {} partenaires distincts interviennent.",
+                    state.partners.len()
+                ),
+            )],
+            missing,
+        );
+    }
+    if state.simple_solution == Some(true) {
+        return (
+            Some(Category::Facilitation),
+            vec![r(
+                "solution_simple",
+                "Une solution a déjà été identifiée à l'analyse de la demande : il s'agit d'aider à sa mise en œuvre.",
+            )],
+            missing,
+        );
+    }
+    if state.plan_accepted.is_some() {
+        return (
+            Some(Category::Facilitation),
+            vec![r(
+                "plan_accepte",
+                "Un plan d'actions a été accepté sans que la situation réunisse les critères de l'ingénierie : aide à la mise en œuvre du plan.",
+            )],
+            missing,
+        );
+    }
+    if state.exit.is_some() && state.first_contact.is_some() {
+        return (
+            Some(Category::InfoConseils),
+            vec![r(
+                "accompagnement_court",
+                "Accompagnement court : le travailleur est sorti de la cellule sans plan d'actions (informations et conseils).",
+            )],
+            missing,
+        );
+    }
+    if state.simple_solution.is_none() {
+        missing.push(MissingFact::new(
+            "events.analyse_demande.simple_solution",
+            "category",
+            "Indiquer, à l'analyse de la demande, si une solution simple a été identifiée.",
+        ));
+    }
+    missing.push(MissingFact::new(
+        "events.plan_accepte",
+        "category",
+        "La catégorie se précise avec le plan d'actions, les avis attendus ou la sortie.",
+    ));
+    (
+        None,
+        vec![r(
+            "indeterminee",
+            "Les faits enregistrés ne suffisent pas encore à situer le dossier dans une catégorie.",
+        )],
+        missing,
+    )
+}

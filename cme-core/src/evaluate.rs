@@ -1,0 +1,694 @@
+//! `evaluate(case, policy, as_of)`: where a case stands, and why.
+//!
+//! One [`Evaluation`] holds the stage, the status, the accompaniment
+//! category, the inclusion decision, the targeting decision, the alerts,
+//! the next steps, the refused events and the missing facts. Each item has
+//! its reasons and sources; the whole names the evaluation date, the engine
+//! version and the policy (id and content hash). [`Evaluation::to_text_fr`]
+//! renders it as readable French.
+//!
+//! Evaluating "as of" a date uses only what was known then: events dated
+//! after `as_of` are left out (and counted), and a case signalled after
+//! `as_of` did not exist yet (an error).
+//!
+//! ```
+//! use cme_core::evaluate::{evaluate, Status};
+//! use cme_core::policy::preset;
+//!
+//! let case = cme_core::sample::sample_cases().unwrap().remove(9);
+//! let e = evaluate(&case, &preset("aist43").unwrap(), cme_core::sample::SAMPLE_AS_OF).unwrap();
+//! assert!(matches!(e.status.value, Status::SortiePositive | Status::SortieNegative | Status::SortieNeutre));
+//! assert!(e.to_text_fr().contains("Statut"));
+//! ```
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::case::{Case, Event};
+use crate::category::{category, CategoryDecision};
+use crate::codes::{code_enum, Code};
+use crate::deadlines::{self, Alert, NextStep};
+use crate::error::CmeError;
+use crate::explain::{Decision, MissingFact, Reason, Source};
+use crate::inclusion::{inclusion, InclusionDecision};
+use crate::issue::{Issue, IssueCode, Path};
+use crate::pathway::{replay_events, PathwayState, Stage};
+use crate::policy::{Outcome, Policy};
+use crate::validate::{age_on, parse_case, ValidateOptions};
+
+code_enum! {
+    /// The status of a case (seed 004, AIST 43's four statuses; a neutral
+    /// exit, such as a retirement under most policies, is the fifth).
+    ///
+    /// ```
+    /// use cme_core::{evaluate::Status, codes::Code};
+    /// assert_eq!(Status::RefusIntegration.label_fr(), "Refus d'intégration");
+    /// ```
+    pub enum Status: "status" {
+        EnCours = "en_cours", "En cours";
+        RefusIntegration = "refus_integration", "Refus d'intégration";
+        SortieNegative = "sortie_negative", "Sortie négative";
+        SortiePositive = "sortie_positive", "Sortie positive";
+        SortieNeutre = "sortie_neutre", "Sortie ni positive ni négative";
+    }
+}
+
+/// The stage, with the service's own name for it.
+///
+/// ```
+/// use cme_core::{evaluate::StageValue, pathway::Stage};
+/// let s = StageValue { stage: Stage::Contact, label: "Contact".into(), service_label: None, since: chrono::NaiveDate::MIN };
+/// assert_eq!(s.stage, Stage::Contact);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StageValue {
+    /// The canonical stage.
+    pub stage: Stage,
+    /// Its canonical French label.
+    pub label: String,
+    /// The service's name for it, if the policy names it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub service_label: Option<String>,
+    /// Since when.
+    pub since: NaiveDate,
+}
+
+/// The policy an evaluation applied.
+///
+/// ```
+/// let p = cme_core::policy::preset("aist43").unwrap();
+/// let r = cme_core::evaluate::PolicyRef::of(&p);
+/// assert_eq!(r.content_hash, p.content_hash());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PolicyRef {
+    /// Policy id.
+    pub id: String,
+    /// Policy name.
+    pub name: String,
+    /// SHA-256 of the policy's canonical JSON.
+    pub content_hash: String,
+}
+
+impl PolicyRef {
+    /// The reference of a policy.
+    pub fn of(policy: &Policy) -> PolicyRef {
+        PolicyRef {
+            id: policy.id.clone(),
+            name: policy.name.clone(),
+            content_hash: policy.content_hash(),
+        }
+    }
+}
+
+/// Everything the library decides about a case as of a date.
+///
+/// ```
+/// let case = cme_core::sample::sample_cases().unwrap().remove(0);
+/// let e = cme_core::evaluate::evaluate(&case, &cme_core::policy::preset("asmt65").unwrap(),
+///                                       cme_core::sample::SAMPLE_AS_OF).unwrap();
+/// assert_eq!(e.case_id, "S-001");
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Evaluation {
+    /// The case's pseudonymous id.
+    pub case_id: String,
+    /// The evaluation date.
+    pub as_of: NaiveDate,
+    /// Version of cme that evaluated.
+    pub engine_version: String,
+    /// The policy applied.
+    pub policy: PolicyRef,
+    /// Where the case stands.
+    pub stage: Decision<StageValue>,
+    /// Its status.
+    pub status: Decision<Status>,
+    /// Its accompaniment category.
+    pub category: CategoryDecision,
+    /// Inclusion in the full pluridisciplinary treatment.
+    pub inclusion: InclusionDecision,
+    /// Whether the case is within the service's targeting rules, when a
+    /// rule applies on the signalement date.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub targeting: Option<Decision<Option<bool>>>,
+    /// What is due, overdue, or refused.
+    pub alerts: Vec<Alert>,
+    /// What comes next.
+    pub next_steps: Vec<NextStep>,
+    /// Events the pathway refused (left out of the state).
+    pub refused_events: Vec<Issue>,
+    /// Events dated after `as_of`, left out.
+    pub later_events: usize,
+    /// Facts needed for an open decision.
+    pub missing_facts: Vec<MissingFact>,
+}
+
+/// Evaluates a valid case under a policy as of a date.
+///
+/// Fails with [`CmeError::InvalidCase`] when the case is invalid or was
+/// signalled after `as_of`.
+pub fn evaluate(case: &Case, policy: &Policy, as_of: NaiveDate) -> Result<Evaluation, CmeError> {
+    let issues = case.check(&ValidateOptions::default());
+    if !issues.is_empty() {
+        return Err(CmeError::InvalidCase(crate::validate::ValidationError {
+            issues,
+        }));
+    }
+    evaluate_checked(case, policy, as_of)
+}
+
+/// Validates a JSON case and evaluates it.
+///
+/// ```
+/// let value = cme_core::sample::sample_json_values().unwrap().remove(5);
+/// let p = cme_core::policy::preset("mt2i38").unwrap();
+/// let e = cme_core::evaluate::evaluate_value(&value, &p, cme_core::sample::SAMPLE_AS_OF).unwrap();
+/// assert_eq!(e.policy.id, "mt2i38");
+/// ```
+pub fn evaluate_value(
+    value: &serde_json::Value,
+    policy: &Policy,
+    as_of: NaiveDate,
+) -> Result<Evaluation, CmeError> {
+    let case = parse_case(value, &ValidateOptions::default())?;
+    evaluate_checked(&case, policy, as_of)
+}
+
+fn evaluate_checked(
+    case: &Case,
+    policy: &Policy,
+    as_of: NaiveDate,
+) -> Result<Evaluation, CmeError> {
+    if case.signalement.date > as_of {
+        return Err(CmeError::InvalidCase(crate::validate::ValidationError {
+            issues: vec![Issue::new(
+                IssueCode::DateAfterAsOf,
+                Path::root().key("signalement").key("date"),
+            )
+            .with("as_of", as_of)],
+        }));
+    }
+    // Only what was known on `as_of`: later events are left out; the
+    // index map turns the replayed subset's paths back into the case's.
+    let index_map: Vec<usize> = (0..case.events.len())
+        .filter(|&i| case.events.get(i).is_some_and(|e| e.date() <= as_of))
+        .collect();
+    let kept: Vec<Event> = index_map
+        .iter()
+        .filter_map(|&i| case.events.get(i).cloned())
+        .collect();
+    let later_events = case.events.len() - kept.len();
+    let mut replayed = replay_events(
+        case.signalement.date,
+        &kept,
+        &case.consents,
+        policy.inclusion.min_expected_opinions,
+    );
+    remap_paths(&mut replayed.refused, &index_map);
+    for step in &mut replayed.state.history {
+        if let Some(i) = step.event_index {
+            step.event_index = index_map.get(i).copied();
+        }
+    }
+    let state = replayed.state;
+    let hash = policy.content_hash();
+
+    let stage = stage_decision(&state, policy, as_of, later_events);
+    let status = status_decision(&state, policy, &hash, as_of);
+    let category = category(case, &state, policy, as_of);
+    let inclusion = inclusion(&state, policy, as_of);
+    let targeting = targeting(case, policy, as_of);
+
+    let mut alerts = Vec::new();
+    let mut next_steps = Vec::new();
+    deadlines::refusals(&replayed.refused, &mut alerts);
+    deadlines::first_contact(&state, policy, as_of, &mut alerts, &mut next_steps);
+    deadlines::follow_ups(&state, policy, as_of, &mut alerts, &mut next_steps);
+    if let Some(t) = &targeting {
+        if t.value == Some(false) {
+            alerts.push(Alert {
+                code: "hors_cible".into(),
+                level: deadlines::AlertLevel::Information,
+                due: None,
+                days_overdue: None,
+                path: None,
+                text: t
+                    .reasons
+                    .first()
+                    .map(|r| r.text.clone())
+                    .unwrap_or_default(),
+                sources: t.sources.clone(),
+            });
+        }
+    }
+    pathway_steps(&state, policy, &inclusion, &mut next_steps);
+
+    let mut missing_facts = Vec::new();
+    for m in inclusion.missing.iter().chain(category.missing.iter()) {
+        if !missing_facts.contains(m) {
+            missing_facts.push(m.clone());
+        }
+    }
+    if let Some(t) = &targeting {
+        if t.value.is_none() {
+            missing_facts.push(MissingFact::new(
+                "worker.birth_date",
+                "targeting",
+                "La date ou l'année de naissance est nécessaire pour appliquer la règle de ciblage par âge.",
+            ));
+        }
+    }
+
+    Ok(Evaluation {
+        case_id: case.id.clone(),
+        as_of,
+        engine_version: crate::VERSION.to_string(),
+        policy: PolicyRef::of(policy),
+        stage,
+        status,
+        category,
+        inclusion,
+        targeting,
+        alerts,
+        next_steps,
+        refused_events: replayed.refused,
+        later_events,
+        missing_facts,
+    })
+}
+
+/// Rewrites `events[i]` paths of the replayed subset to the case's indices.
+fn remap_paths(issues: &mut [Issue], index_map: &[usize]) {
+    for issue in issues {
+        let text = issue.path.as_str();
+        let Some(rest) = text.strip_prefix("events[") else {
+            continue;
+        };
+        let Some(end) = rest.find(']') else { continue };
+        let (num, tail) = rest.split_at(end);
+        let Ok(i) = num.parse::<usize>() else {
+            continue;
+        };
+        let Some(original) = index_map.get(i) else {
+            continue;
+        };
+        let mut path = Path::root().key("events").index(*original);
+        let tail = tail.trim_start_matches(']').trim_start_matches('.');
+        if !tail.is_empty() {
+            path = path.key(tail);
+        }
+        issue.path = path;
+    }
+}
+
+fn stage_decision(
+    state: &PathwayState,
+    policy: &Policy,
+    as_of: NaiveDate,
+    later_events: usize,
+) -> Decision<StageValue> {
+    let since = state
+        .history
+        .last()
+        .map(|s| s.date)
+        .unwrap_or(state.signalement);
+    let value = StageValue {
+        stage: state.stage,
+        label: state.stage.label_fr().to_string(),
+        service_label: policy.stage_name(state.stage),
+        since,
+    };
+    let mut d = Decision::new(value, as_of);
+    let steps: Vec<String> = state
+        .history
+        .iter()
+        .map(|s| {
+            format!(
+                "{} (J+{})",
+                s.stage.label_fr(),
+                s.date.signed_duration_since(state.signalement).num_days()
+            )
+        })
+        .collect();
+    d.push(Reason::new(
+        "etapes_franchies",
+        format!(
+            "Étapes franchies, en jours après le signalement : {}.",
+            steps.join(" → ")
+        ),
+        Source::domain("§3 (étapes canoniques)"),
+    ));
+    if let Some(name) = policy.stage_name(state.stage) {
+        d.push(
+            Reason::new(
+                "nom_du_service",
+                format!("Le service nomme cette étape « {name} »."),
+                Source::policy(&policy.id, "stages", &policy.content_hash()),
+            )
+            .and(
+                policy
+                    .seeds
+                    .first()
+                    .map(|s| Source::cited(s))
+                    .unwrap_or_else(|| Source::domain("§1")),
+            ),
+        );
+    }
+    if later_events > 0 {
+        d.push(Reason::new(
+            "evenements_posterieurs",
+            format!(
+                "{later_events} événement(s) daté(s) après la date d'évaluation ne sont pas pris en compte."
+            ),
+            Source::domain("§3 (évaluation à une date)"),
+        ));
+    }
+    d
+}
+
+fn status_decision(
+    state: &PathwayState,
+    policy: &Policy,
+    hash: &str,
+    as_of: NaiveDate,
+) -> Decision<Status> {
+    let seed = Source::seed("004", "AIST 43, statuts des dossiers");
+    if let Some(exit) = &state.exit {
+        let outcome = policy.outcome(exit.result);
+        let status = match outcome {
+            Outcome::Positive => Status::SortiePositive,
+            Outcome::Negative => Status::SortieNegative,
+            Outcome::Neutre => Status::SortieNeutre,
+        };
+        return Decision::new(status, as_of).because(
+            Reason::new(
+                "resultat_de_sortie",
+                format!(
+                    "Sortie de la cellule avec le résultat « {} », classé « {} » par la politique {}.",
+                    exit.result.label_fr(),
+                    outcome.label_fr(),
+                    policy.id
+                ),
+                seed,
+            )
+            .and(Source::cited(&policy.results.source))
+            .and(Source::policy(
+                &policy.id,
+                &format!("results.classes.{}", exit.result.code()),
+                hash,
+            )),
+        );
+    }
+    if state.refusal.is_some() {
+        return Decision::new(Status::RefusIntegration, as_of).because(
+            Reason::new(
+                "refus_accompagnement",
+                "Le travailleur a refusé d'intégrer la cellule.",
+                seed,
+            )
+            .and(Source::seed("001", "AISMT 13, catégorie « sans suite »")),
+        );
+    }
+    if state.no_answer.is_some() {
+        return Decision::new(Status::RefusIntegration, as_of).because(
+            Reason::new(
+                "absence_reponse",
+                "Le travailleur n'a pas donné suite aux appels et courriers : il n'a pas intégré la cellule.",
+                seed,
+            )
+            .and(Source::seed("001", "AISMT 13, catégorie « sans suite »")),
+        );
+    }
+    Decision::new(Status::EnCours, as_of).because(Reason::new(
+        "pas_de_sortie",
+        "Ni sortie ni refus enregistrés : le dossier est en cours.",
+        seed,
+    ))
+}
+
+fn targeting(case: &Case, policy: &Policy, as_of: NaiveDate) -> Option<Decision<Option<bool>>> {
+    let rule = policy
+        .targeting
+        .iter()
+        .find(|r| case.signalement.date < r.until)?;
+    let sources = [
+        Source::cited(&rule.source),
+        Source::policy(&policy.id, "targeting", &policy.content_hash()),
+    ];
+    let age = match (case.worker.birth_date, case.worker.birth_year) {
+        (Some(birth), _) => Some(age_on(birth, case.signalement.date)),
+        (None, Some(year)) => Some(chrono::Datelike::year(&case.signalement.date) - year),
+        (None, None) => None,
+    };
+    let (value, text) = match age {
+        None => (
+            None,
+            format!(
+                "La cellule ne prenait alors que les travailleurs d'au moins {} ans : l'âge du travailleur est inconnu.",
+                rule.min_age
+            ),
+        ),
+        Some(age) if age >= i32::try_from(rule.min_age).unwrap_or(i32::MAX) => (
+            Some(true),
+            format!(
+                "Le travailleur avait au moins {} ans au signalement : il relevait du public ciblé.",
+                rule.min_age
+            ),
+        ),
+        Some(_) => (
+            Some(false),
+            format!(
+                "Hors cible : la cellule ne prenait alors que les travailleurs d'au moins {} ans au signalement.",
+                rule.min_age
+            ),
+        ),
+    };
+    let mut reason = Reason::new("ciblage_age", text, sources[0].clone());
+    reason = reason.and(sources[1].clone());
+    Some(Decision::new(value, as_of).because(reason))
+}
+
+/// The next step of the pathway from where the case stands.
+fn pathway_steps(
+    state: &PathwayState,
+    policy: &Policy,
+    inclusion: &InclusionDecision,
+    steps: &mut Vec<NextStep>,
+) {
+    let domain = Source::domain("§3");
+    let seed2 = Source::seed("002", "AISMT 13, déroulement de la méthode");
+    let (code, text, source) = if state.refusal.is_some()
+        || (state.no_answer.is_some() && state.first_contact.is_none())
+    {
+        (
+            "classer_sans_suite",
+            "Informer le médecin du travail que le travailleur n'a pas donné suite ; le dossier peut être classé.".to_string(),
+            Source::seed("000", "ASMT 65 : l'équipe médicale est informée tout au long du parcours"),
+        )
+    } else if state.exit.is_some() {
+        if policy.follow_ups.is_empty() {
+            (
+                "dossier_clos",
+                "Dossier clos : la politique du service ne prévoit pas de suivi après la sortie."
+                    .to_string(),
+                domain,
+            )
+        } else {
+            return; // the follow-up steps say what comes next
+        }
+    } else if state.first_contact.is_none() {
+        return; // the first-contact step says what comes next
+    } else if state.analysis.is_none() {
+        (
+            "analyser_la_demande",
+            "Analyser la demande et désigner un référent.".to_string(),
+            Source::seed(
+                "001",
+                "AISMT 13 : analyse en COPIL et attribution d'un référent",
+            ),
+        )
+    } else if state.qualification.is_none() {
+        (
+            "entretien_qualification",
+            "Réaliser l'entretien de qualification (recueil d'informations : parcours, santé, poste, projet).".to_string(),
+            seed2,
+        )
+    } else if state.plan_pending() {
+        (
+            "recueillir_accord",
+            "Recueillir l'accord du travailleur sur le plan d'actions proposé.".to_string(),
+            seed2,
+        )
+    } else if state.plan_in_force() {
+        (
+            "mettre_en_oeuvre",
+            format!(
+                "Mettre en œuvre le plan d'actions avec les partenaires ({} partenaire(s) mobilisé(s) à ce jour) et préparer la sortie.",
+                state.partners.len()
+            ),
+            seed2,
+        )
+    } else if state.commission.is_none()
+        && inclusion.decision.value == crate::inclusion::InclusionValue::Included
+    {
+        (
+            "commission_pleniere",
+            "Présenter le dossier en commission plénière pour déterminer le plan d'actions."
+                .to_string(),
+            Source::seed("001", "AISMT 13 : commission plénière hebdomadaire"),
+        )
+    } else {
+        (
+            "proposer_plan",
+            "Proposer un plan d'actions au travailleur et au médecin du travail.".to_string(),
+            seed2,
+        )
+    };
+    steps.push(NextStep {
+        code: code.to_string(),
+        text,
+        due: None,
+        sources: vec![source],
+    });
+}
+
+impl Evaluation {
+    /// The evaluation as readable French text, for a médecin du travail.
+    pub fn to_text_fr(&self) -> String {
+        let mut out = String::new();
+        let line = |out: &mut String, s: String| {
+            out.push_str(&s);
+            out.push('\n');
+        };
+        line(
+            &mut out,
+            format!(
+                "Dossier {} — évaluation au {} — politique {} ({}, empreinte {}) — cme {}",
+                self.case_id,
+                self.as_of,
+                self.policy.id,
+                self.policy.name,
+                self.policy.content_hash.get(..12).unwrap_or_default(),
+                self.engine_version
+            ),
+        );
+        let stage = &self.stage.value;
+        line(
+            &mut out,
+            format!(
+                "Étape : {}{}",
+                stage.label,
+                stage
+                    .service_label
+                    .as_ref()
+                    .map(|s| format!(" (« {s} »)"))
+                    .unwrap_or_default()
+            ),
+        );
+        reasons(&mut out, &self.stage.reasons);
+        line(
+            &mut out,
+            format!("Statut : {}", self.status.value.label_fr()),
+        );
+        reasons(&mut out, &self.status.reasons);
+        line(
+            &mut out,
+            format!(
+                "Catégorie : {}",
+                self.category
+                    .decision
+                    .value
+                    .map(|c| c.label_fr().to_string())
+                    .unwrap_or_else(|| "indéterminée".into())
+            ),
+        );
+        reasons(&mut out, &self.category.decision.reasons);
+        if let Some(o) = &self.category.team_override {
+            line(
+                &mut out,
+                format!("  Justification de l'équipe : {}", o.justification),
+            );
+        }
+        line(
+            &mut out,
+            format!("Inclusion : {}", self.inclusion.decision.value.label_fr()),
+        );
+        for c in &self.inclusion.criteria {
+            line(
+                &mut out,
+                format!("  - [{}] {}", c.status.label_fr(), c.text),
+            );
+        }
+        if let Some(t) = &self.targeting {
+            line(
+                &mut out,
+                format!(
+                    "Ciblage : {}",
+                    match t.value {
+                        Some(true) => "dans la cible",
+                        Some(false) => "hors cible",
+                        None => "indéterminé",
+                    }
+                ),
+            );
+            reasons(&mut out, &t.reasons);
+        }
+        if self.alerts.is_empty() {
+            line(&mut out, "Alertes : aucune".into());
+        } else {
+            line(&mut out, "Alertes :".into());
+            for a in &self.alerts {
+                line(
+                    &mut out,
+                    format!(
+                        "  - [{}] {} ({})",
+                        a.level.label_fr(),
+                        a.text,
+                        sources(&a.sources)
+                    ),
+                );
+            }
+        }
+        if !self.next_steps.is_empty() {
+            line(&mut out, "Prochaines étapes :".into());
+            for s in &self.next_steps {
+                line(
+                    &mut out,
+                    format!(
+                        "  - {}{} ({})",
+                        s.text,
+                        s.due
+                            .map(|d| format!(" — échéance {d}"))
+                            .unwrap_or_default(),
+                        sources(&s.sources)
+                    ),
+                );
+            }
+        }
+        if !self.missing_facts.is_empty() {
+            line(&mut out, "Faits manquants :".into());
+            for m in &self.missing_facts {
+                line(&mut out, format!("  - {} [{}]", m.text, m.fact));
+            }
+        }
+        out
+    }
+}
+
+fn sources(list: &[Source]) -> String {
+    list.iter()
+        .map(|s| match &s.version {
+            Some(v) if s.kind == crate::explain::SourceKind::Article => {
+                format!("{}, version du {v}", s.reference)
+            }
+            _ => s.reference.clone(),
+        })
+        .collect::<Vec<_>>()
+        .join(" ; ")
+}
+
+fn reasons(out: &mut String, list: &[Reason]) {
+    for r in list {
+        out.push_str(&format!("  · {} [{}]\n", r.text, sources(&r.sources)));
+    }
+}

@@ -1,0 +1,513 @@
+//! The pathway of a case: canonical stages driven by dated events.
+//!
+//! The canonical stages are the union of the seeds' (DOMAIN.md §3):
+//! repérage, signalement, contact, analyse, qualification, inclusion,
+//! commission, mise en œuvre, sortie, suivi. Each service names a subset
+//! its own way ([`crate::policy::Policy::stage_name`]).
+//!
+//! [`replay`] applies a case's events in date order (same-day events in
+//! pathway order, then input order) to a [`PathwayState`]. An event the
+//! pathway does not allow is *refused*: it is reported with a stable code
+//! and the state is left exactly as it was before it. The rules:
+//!
+//! - nothing before the signalement (`event_before_signalement`);
+//! - nothing after a refusal of the accompaniment, and nothing but
+//!   follow-ups after the exit (`event_after_closure`);
+//! - an action plan is proposed or accepted only with the worker's consent
+//!   to the accompaniment in force that day (`plan_without_consent`; seed
+//!   002: "après avoir donné son accord pour être accompagné"; seed 004, AIST
+//!   63 consent form);
+//! - a plan is accepted or refused only once proposed (`plan_not_proposed`);
+//! - actions with partners start only once the plan is accepted
+//!   (`action_before_plan_accepted`; seed 002: "si le salarié est d'accord
+//!   avec le plan d'actions proposé… débuteront les démarches") and only
+//!   with the worker's consent to share with that partner
+//!   (`partner_without_consent`; seed 004, AIST 63: "votre accord est
+//!   indispensable");
+//! - an exit states its result (`exit_without_result`);
+//! - a follow-up comes after the exit (`follow_up_before_exit`,
+//!   `follow_up_without_exit`; seed 002 step 5).
+//!
+//! [`try_add_event`] adds one event to a case only if the pathway accepts
+//! it: otherwise the case is left untouched and the refusal is returned.
+//!
+//! ```
+//! use cme_core::pathway::{replay, Stage};
+//! use cme_core::policy::preset;
+//!
+//! let case = cme_core::sample::sample_cases().unwrap().remove(11);
+//! let replayed = replay(&case, &preset("aismt13").unwrap());
+//! assert!(replayed.refused.is_empty());
+//! assert_eq!(replayed.state.stage, Stage::Suivi);
+//! ```
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::case::{Case, Consent, Event, EventType, ExitResult, Expertise, Partner};
+use crate::codes::code_enum;
+use crate::issue::{Issue, IssueCode, Path};
+use crate::policy::Policy;
+
+code_enum! {
+    /// The canonical stages of a case (DOMAIN.md §3), in pathway order.
+    ///
+    /// ```
+    /// use cme_core::{pathway::Stage, codes::Code};
+    /// assert!(Stage::Contact < Stage::Sortie);
+    /// assert_eq!(Stage::MiseEnOeuvre.code(), "mise_en_oeuvre");
+    /// ```
+    pub enum Stage: "stage" {
+        Reperage = "reperage", "Repérage";
+        Signalement = "signalement", "Signalement";
+        Contact = "contact", "Contact";
+        Analyse = "analyse", "Analyse de la demande";
+        Qualification = "qualification", "Entretien de qualification / recueil d'informations";
+        Inclusion = "inclusion", "Inclusion dans l'accompagnement pluridisciplinaire";
+        Commission = "commission", "Commission plénière et plan d'actions";
+        MiseEnOeuvre = "mise_en_oeuvre", "Mise en œuvre";
+        Sortie = "sortie", "Sortie";
+        Suivi = "suivi", "Suivi après la sortie";
+    }
+}
+
+/// The stage an event brings the case to (stages never go backwards).
+///
+/// ```
+/// use cme_core::{case::EventType, pathway::{stage_of, Stage}};
+/// assert_eq!(stage_of(EventType::PlanAccepte), Stage::MiseEnOeuvre);
+/// ```
+pub fn stage_of(kind: EventType) -> Stage {
+    match kind {
+        EventType::Contact | EventType::AbsenceReponse | EventType::RefusAccompagnement => {
+            Stage::Contact
+        }
+        EventType::AnalyseDemande | EventType::ReferentDesigne => Stage::Analyse,
+        EventType::EntretienQualification | EventType::AvisAttendu | EventType::AvisRecu => {
+            Stage::Qualification
+        }
+        EventType::CommissionPleniere | EventType::PlanPropose | EventType::PlanRefuse => {
+            Stage::Commission
+        }
+        EventType::PlanAccepte | EventType::ActionPartenaire => Stage::MiseEnOeuvre,
+        EventType::Sortie => Stage::Sortie,
+        EventType::Suivi => Stage::Suivi,
+    }
+}
+
+/// One step of the stage history.
+///
+/// ```
+/// use cme_core::pathway::{StageStep, Stage};
+/// let s = StageStep { stage: Stage::Contact, date: chrono::NaiveDate::MIN, event_index: Some(0) };
+/// assert_eq!(s.stage, Stage::Contact);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StageStep {
+    /// The stage reached.
+    pub stage: Stage,
+    /// When.
+    pub date: NaiveDate,
+    /// The event that brought it (its index in the case's `events`), or
+    /// `None` for the signalement.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub event_index: Option<usize>,
+}
+
+/// The exit of a case.
+///
+/// ```
+/// use cme_core::{case::ExitResult, pathway::ExitFacts};
+/// let e = ExitFacts { date: chrono::NaiveDate::MIN, result: ExitResult::Reconversion, dismissal: None, prepared: None };
+/// assert_eq!(e.result, ExitResult::Reconversion);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExitFacts {
+    /// Date of the exit.
+    pub date: NaiveDate,
+    /// Its result.
+    pub result: ExitResult,
+    /// For an inaptitude: followed by a dismissal.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub dismissal: Option<bool>,
+    /// For an inaptitude: prepared with a transition plan.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub prepared: Option<bool>,
+}
+
+/// Where a case stands after its accepted events.
+///
+/// ```
+/// let case = cme_core::sample::sample_cases().unwrap().remove(0);
+/// let state = cme_core::pathway::PathwayState::new(case.signalement.date);
+/// assert_eq!(state.stage, cme_core::pathway::Stage::Signalement);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PathwayState {
+    /// Date of the signalement.
+    pub signalement: NaiveDate,
+    /// The furthest stage reached.
+    pub stage: Stage,
+    /// Every stage reached, in order.
+    pub history: Vec<StageStep>,
+    /// First contact with the worker.
+    pub first_contact: Option<NaiveDate>,
+    /// Last "no answer" not followed by a contact.
+    pub no_answer: Option<NaiveDate>,
+    /// Refusal of the accompaniment (closes the case).
+    pub refusal: Option<NaiveDate>,
+    /// First analysis of the request.
+    pub analysis: Option<NaiveDate>,
+    /// Whether a simple solution was identified (the latest analysis that
+    /// said so).
+    pub simple_solution: Option<bool>,
+    /// Référent assigned.
+    pub referent: Option<NaiveDate>,
+    /// Qualification interview.
+    pub qualification: Option<NaiveDate>,
+    /// Distinct expert opinions expected, in order.
+    pub expected_opinions: Vec<Expertise>,
+    /// Distinct expert opinions received, in order.
+    pub received_opinions: Vec<Expertise>,
+    /// First plenary commission.
+    pub commission: Option<NaiveDate>,
+    /// Last plan proposed.
+    pub plan_proposed: Option<NaiveDate>,
+    /// Last plan accepted.
+    pub plan_accepted: Option<NaiveDate>,
+    /// Last plan refused.
+    pub plan_refused: Option<NaiveDate>,
+    /// Distinct partners of actions, in order.
+    pub partners: Vec<Partner>,
+    /// Date of the first action with a partner.
+    pub first_action: Option<NaiveDate>,
+    /// The exit.
+    pub exit: Option<ExitFacts>,
+    /// Follow-ups: date and whether still in employment.
+    pub follow_ups: Vec<(NaiveDate, Option<bool>)>,
+}
+
+impl PathwayState {
+    /// The state of a case just signalled.
+    pub fn new(signalement: NaiveDate) -> PathwayState {
+        PathwayState {
+            signalement,
+            stage: Stage::Signalement,
+            history: vec![StageStep {
+                stage: Stage::Signalement,
+                date: signalement,
+                event_index: None,
+            }],
+            first_contact: None,
+            no_answer: None,
+            refusal: None,
+            analysis: None,
+            simple_solution: None,
+            referent: None,
+            qualification: None,
+            expected_opinions: Vec::new(),
+            received_opinions: Vec::new(),
+            commission: None,
+            plan_proposed: None,
+            plan_accepted: None,
+            plan_refused: None,
+            partners: Vec::new(),
+            first_action: None,
+            exit: None,
+            follow_ups: Vec::new(),
+        }
+    }
+
+    /// Whether a plan is accepted and not refused since.
+    pub fn plan_in_force(&self) -> bool {
+        match (self.plan_accepted, self.plan_refused) {
+            (Some(a), Some(r)) => a >= r,
+            (Some(_), None) => true,
+            _ => false,
+        }
+    }
+
+    /// Whether a proposed plan awaits the worker's answer.
+    pub fn plan_pending(&self) -> bool {
+        let answered = self.plan_accepted.max(self.plan_refused);
+        matches!((self.plan_proposed, answered), (Some(p), Some(a)) if p > a)
+            || (self.plan_proposed.is_some() && answered.is_none())
+    }
+
+    fn reach(&mut self, stage: Stage, date: NaiveDate, index: usize) {
+        if stage > self.stage {
+            self.stage = stage;
+            self.history.push(StageStep {
+                stage,
+                date,
+                event_index: Some(index),
+            });
+        }
+    }
+
+    fn closed(&self) -> bool {
+        self.refusal.is_some() || self.exit.is_some()
+    }
+
+    /// Checks an event against the state; `None` when the pathway allows it.
+    fn refusal_of(
+        &self,
+        event: &Event,
+        consents: &[Consent],
+        case_exit: Option<NaiveDate>,
+    ) -> Option<(IssueCode, &'static str)> {
+        let date = event.date();
+        let kind = event.event_type();
+        if date < self.signalement {
+            return Some((IssueCode::EventBeforeSignalement, "date"));
+        }
+        if kind == EventType::Suivi {
+            return match &self.exit {
+                Some(_) => None,
+                None if case_exit.is_some() => Some((IssueCode::FollowUpBeforeExit, "date")),
+                None => Some((IssueCode::FollowUpWithoutExit, "")),
+            };
+        }
+        if self.closed() {
+            return Some((IssueCode::EventAfterClosure, ""));
+        }
+        let accompaniment = consents
+            .iter()
+            .any(|c| c.accompaniment && c.in_force_on(date));
+        match event {
+            Event::PlanPropose { .. } | Event::PlanAccepte { .. } if !accompaniment => {
+                Some((IssueCode::PlanWithoutConsent, ""))
+            }
+            Event::PlanAccepte { .. } | Event::PlanRefuse { .. } if !self.plan_pending() => {
+                Some((IssueCode::PlanNotProposed, ""))
+            }
+            Event::ActionPartenaire { .. } if !self.plan_in_force() => {
+                Some((IssueCode::ActionBeforePlanAccepted, ""))
+            }
+            Event::ActionPartenaire { partner, .. }
+                if !consents
+                    .iter()
+                    .any(|c| c.allows_sharing_with(*partner, date)) =>
+            {
+                Some((IssueCode::PartnerWithoutConsent, "partner"))
+            }
+            Event::Sortie { result: None, .. } => Some((IssueCode::ExitWithoutResult, "result")),
+            _ => None,
+        }
+    }
+
+    /// Whether both inclusion criteria hold (seed 001): at least
+    /// `min_opinions` distinct expected opinions and no simple solution.
+    pub fn inclusion_criteria_hold(&self, min_opinions: u32) -> bool {
+        u32::try_from(self.expected_opinions.len()).unwrap_or(u32::MAX) >= min_opinions
+            && self.simple_solution == Some(false)
+    }
+
+    /// Applies an accepted event.
+    fn apply(&mut self, index: usize, event: &Event, min_opinions: u32) {
+        let date = event.date();
+        match event {
+            Event::Contact { .. } => {
+                self.first_contact.get_or_insert(date);
+                self.no_answer = None;
+            }
+            Event::AbsenceReponse { .. } => self.no_answer = Some(date),
+            Event::RefusAccompagnement { .. } => self.refusal = Some(date),
+            Event::AnalyseDemande {
+                simple_solution, ..
+            } => {
+                self.analysis.get_or_insert(date);
+                if simple_solution.is_some() {
+                    self.simple_solution = *simple_solution;
+                }
+            }
+            Event::ReferentDesigne { .. } => {
+                self.referent.get_or_insert(date);
+            }
+            Event::EntretienQualification { .. } => {
+                self.qualification.get_or_insert(date);
+            }
+            Event::AvisAttendu { expertise, .. } => {
+                if !self.expected_opinions.contains(expertise) {
+                    self.expected_opinions.push(*expertise);
+                }
+            }
+            Event::AvisRecu { expertise, .. } => {
+                if !self.received_opinions.contains(expertise) {
+                    self.received_opinions.push(*expertise);
+                }
+            }
+            Event::CommissionPleniere { .. } => {
+                self.commission.get_or_insert(date);
+            }
+            Event::PlanPropose { .. } => self.plan_proposed = Some(date),
+            Event::PlanAccepte { .. } => self.plan_accepted = Some(date),
+            Event::PlanRefuse { .. } => self.plan_refused = Some(date),
+            Event::ActionPartenaire { partner, .. } => {
+                self.first_action.get_or_insert(date);
+                if !self.partners.contains(partner) {
+                    self.partners.push(*partner);
+                }
+            }
+            Event::Sortie {
+                result: Some(result),
+                dismissal,
+                prepared,
+                ..
+            } => {
+                self.exit = Some(ExitFacts {
+                    date,
+                    result: *result,
+                    dismissal: *dismissal,
+                    prepared: *prepared,
+                })
+            }
+            Event::Sortie { result: None, .. } => {}
+            Event::Suivi { still_employed, .. } => self.follow_ups.push((date, *still_employed)),
+        }
+        self.reach(stage_of(event.event_type()), date, index);
+        if self.stage < Stage::Inclusion && self.inclusion_criteria_hold(min_opinions) {
+            self.reach(Stage::Inclusion, date, index);
+        }
+    }
+}
+
+/// The result of a replay: the state and every refused event.
+///
+/// ```
+/// let case = cme_core::sample::sample_cases().unwrap().remove(0);
+/// let r = cme_core::pathway::replay(&case, &cme_core::policy::preset("asmt65").unwrap());
+/// assert!(r.refused.is_empty());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Replay {
+    /// Where the case stands after its accepted events.
+    pub state: PathwayState,
+    /// The refused events, as issues whose path is `events[i]…`.
+    pub refused: Vec<Issue>,
+}
+
+/// The events of a case in the order the pathway applies them: by date,
+/// then (same day) by stage of the event, then by input order. Returns the
+/// input indices.
+///
+/// ```
+/// let case = cme_core::sample::sample_cases().unwrap().remove(11);
+/// let order = cme_core::pathway::application_order(&case.events);
+/// assert_eq!(order.len(), case.events.len());
+/// ```
+pub fn application_order(events: &[Event]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..events.len()).collect();
+    order.sort_by_key(|&i| {
+        events
+            .get(i)
+            .map(|e| (e.date(), stage_of(e.event_type()), i))
+    });
+    order
+}
+
+/// Applies the events of a case in date order; refused events are reported
+/// and skipped. The policy's inclusion threshold decides when the case
+/// reaches the inclusion stage.
+pub fn replay(case: &Case, policy: &Policy) -> Replay {
+    replay_events(
+        case.signalement.date,
+        &case.events,
+        &case.consents,
+        policy.inclusion.min_expected_opinions,
+    )
+}
+
+/// [`replay`] from the parts of a case; `min_opinions` is the inclusion
+/// threshold.
+pub fn replay_events(
+    signalement: NaiveDate,
+    events: &[Event],
+    consents: &[Consent],
+    min_opinions: u32,
+) -> Replay {
+    let case_exit = events
+        .iter()
+        .filter(|e| {
+            matches!(
+                e,
+                Event::Sortie {
+                    result: Some(_),
+                    ..
+                }
+            )
+        })
+        .map(Event::date)
+        .min();
+    let mut state = PathwayState::new(signalement);
+    let mut refused = Vec::new();
+    for i in application_order(events) {
+        let Some(event) = events.get(i) else { continue };
+        match state.refusal_of(event, consents, case_exit) {
+            None => state.apply(i, event, min_opinions),
+            Some((code, field)) => {
+                let mut path = Path::root().key("events").index(i);
+                if !field.is_empty() {
+                    path = path.key(field);
+                }
+                refused.push(Issue::new(code, path));
+            }
+        }
+    }
+    Replay { state, refused }
+}
+
+/// Adds an event to a case if the pathway accepts it (and it does not make
+/// any event already accepted refused); otherwise the case is left exactly
+/// as it was and the refusal is returned.
+///
+/// ```
+/// use cme_core::case::Event;
+/// use cme_core::pathway::try_add_event;
+/// let mut case = cme_core::sample::sample_cases().unwrap().remove(0);
+/// let before = case.clone();
+/// let exit = Event::Sortie { date: case.signalement.date, result: None, dismissal: None, prepared: None };
+/// let err = try_add_event(&mut case, exit).unwrap_err();
+/// assert_eq!(err.code.code(), "exit_without_result");
+/// assert_eq!(case, before);
+/// ```
+pub fn try_add_event(case: &mut Case, event: Event) -> Result<(), Issue> {
+    // Refusals do not depend on the inclusion threshold.
+    let before = replay_events(case.signalement.date, &case.events, &case.consents, 0);
+    let mut events = case.events.clone();
+    events.push(event);
+    let after = replay_events(case.signalement.date, &events, &case.consents, 0);
+    if let Some(new) = after
+        .refused
+        .into_iter()
+        .find(|issue| !before.refused.contains(issue))
+    {
+        return Err(new);
+    }
+    case.events = events;
+    Ok(())
+}
+
+/// [`try_add_event`] for JSON input, as bindings receive it: the case and
+/// the event are validated first (the event's problems have paths
+/// `events[n]…`, `n` being its index once added), then the pathway decides.
+///
+/// ```
+/// use serde_json::json;
+/// let case = cme_core::sample::sample_json_values().unwrap().remove(0);
+/// let err = cme_core::pathway::add_event_value(&case, &json!({"type": "suivi", "date": "2024-12-01"})).unwrap_err();
+/// assert_eq!(err.code(), "event_refused");
+/// assert_eq!(err.issues()[0].code.code(), "follow_up_without_exit");
+/// let added = cme_core::pathway::add_event_value(&case, &json!({"type": "contact", "date": "2024-12-01"})).unwrap();
+/// assert_eq!(added.events.len(), 2);
+/// ```
+pub fn add_event_value(
+    case: &serde_json::Value,
+    event: &serde_json::Value,
+) -> Result<Case, crate::error::CmeError> {
+    use crate::validate::{parse_case, parse_event, ValidateOptions};
+    let mut case = parse_case(case, &ValidateOptions::default())?;
+    let event = parse_event(event, case.events.len(), &ValidateOptions::default())?;
+    try_add_event(&mut case, event).map_err(crate::error::CmeError::EventRefused)?;
+    Ok(case)
+}
