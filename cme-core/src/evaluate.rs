@@ -34,7 +34,7 @@ use crate::inclusion::{inclusion, InclusionDecision};
 use crate::issue::{Issue, IssueCode, Path};
 use crate::pathway::{replay_events, PathwayState, Stage};
 use crate::policy::{Outcome, Policy};
-use crate::validate::{age_on, parse_case, ValidateOptions};
+use crate::validate::{age_on, parse_case_for_pathway, ValidateOptions, PATHWAY_CODES};
 
 code_enum! {
     /// The status of a case (seed 004, AIST 43's four statuses; a neutral
@@ -146,9 +146,13 @@ pub struct Evaluation {
 /// Evaluates a valid case under a policy as of a date.
 ///
 /// Fails with [`CmeError::InvalidCase`] when the case is invalid or was
-/// signalled after `as_of`.
+/// signalled after `as_of`. Inconsistencies that are pathway rules
+/// ([`PATHWAY_CODES`]: an exit without a result, a follow-up before the
+/// exit…) do not fail: the pathway refuses the event and the evaluation
+/// reports it.
 pub fn evaluate(case: &Case, policy: &Policy, as_of: NaiveDate) -> Result<Evaluation, CmeError> {
-    let issues = case.check(&ValidateOptions::default());
+    let mut issues = case.check(&ValidateOptions::default());
+    issues.retain(|i| !PATHWAY_CODES.contains(&i.code));
     if !issues.is_empty() {
         return Err(CmeError::InvalidCase(crate::validate::ValidationError {
             issues,
@@ -170,7 +174,7 @@ pub fn evaluate_value(
     policy: &Policy,
     as_of: NaiveDate,
 ) -> Result<Evaluation, CmeError> {
-    let case = parse_case(value, &ValidateOptions::default())?;
+    let case = parse_case_for_pathway(value, &ValidateOptions::default())?;
     evaluate_checked(&case, policy, as_of)
 }
 

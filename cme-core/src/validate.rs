@@ -163,6 +163,41 @@ pub fn parse_case(input: &Value, options: &ValidateOptions) -> Result<Case, Vali
     }
 }
 
+/// The consistency codes that are pathway rules too: the evaluation leaves
+/// them to the pathway, which refuses the event and reports it, rather than
+/// rejecting the whole case.
+pub const PATHWAY_CODES: [IssueCode; 5] = [
+    IssueCode::EventBeforeSignalement,
+    IssueCode::FollowUpBeforeExit,
+    IssueCode::FollowUpWithoutExit,
+    IssueCode::DuplicateExit,
+    IssueCode::ExitWithoutResult,
+];
+
+/// [`parse_case`] for evaluation: the problems in [`PATHWAY_CODES`] are
+/// left to the pathway (the event is refused and reported); every other
+/// problem still rejects the case.
+///
+/// ```
+/// use cme_core::validate::{parse_case_for_pathway, ValidateOptions};
+/// let mut value = cme_core::sample::sample_json_values().unwrap().remove(11);
+/// value["events"].as_array_mut().unwrap().push(serde_json::json!({"type": "sortie", "date": "2025-01-02"}));
+/// assert!(cme_core::validate::parse_case(&value, &ValidateOptions::default()).is_err());
+/// assert!(parse_case_for_pathway(&value, &ValidateOptions::default()).is_ok());
+/// ```
+pub fn parse_case_for_pathway(
+    input: &Value,
+    options: &ValidateOptions,
+) -> Result<Case, ValidationError> {
+    let mut v = Reader::new(options.as_of);
+    let case = v.case(input);
+    v.issues.retain(|i| !PATHWAY_CODES.contains(&i.code));
+    match case {
+        Some(case) if v.issues.is_empty() => Ok(case),
+        _ => Err(ValidationError { issues: v.issues }),
+    }
+}
+
 /// [`parse_case`] from a JSON text.
 ///
 /// ```

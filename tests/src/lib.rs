@@ -126,3 +126,80 @@ pub fn run_validation(v: &ValidationVector) -> Vec<ExpectedIssue> {
     out.sort();
     out
 }
+
+/// The outcome of a pathway vector: what a cell expects to read.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct PathwayOutcome {
+    /// Canonical stage code.
+    pub stage: String,
+    /// Status code.
+    pub status: String,
+    /// Category code, or `null` while undetermined.
+    pub category: Option<String>,
+    /// Inclusion decision code.
+    pub inclusion: String,
+    /// Alert codes, sorted.
+    pub alerts: Vec<String>,
+    /// Refused events (code and path), sorted.
+    pub refused: Vec<ExpectedIssue>,
+}
+
+/// One pathway vector.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PathwayVector {
+    /// File stem, unique.
+    pub name: String,
+    /// What the vector shows, in French.
+    pub description: String,
+    /// A preset code, or a whole policy object.
+    pub policy: serde_json::Value,
+    /// Evaluation date.
+    pub as_of: chrono::NaiveDate,
+    /// The case.
+    pub input: serde_json::Value,
+    /// The expected outcome.
+    pub expected: PathwayOutcome,
+}
+
+/// Loads every pathway vector.
+pub fn load_pathway_vectors() -> Result<Vec<PathwayVector>, String> {
+    Ok(load::<PathwayVector>("pathway")?
+        .into_iter()
+        .map(|(_, v)| v)
+        .collect())
+}
+
+/// The outcome of an evaluation, in the vectors' form (the same extraction
+/// every binding's runner does on its evaluation output).
+pub fn outcome_of(e: &cme_core::evaluate::Evaluation) -> PathwayOutcome {
+    use cme_core::codes::Code;
+    let mut alerts: Vec<String> = e.alerts.iter().map(|a| a.code.clone()).collect();
+    alerts.sort();
+    let mut refused: Vec<ExpectedIssue> = e
+        .refused_events
+        .iter()
+        .map(|i| ExpectedIssue {
+            code: i.code.code().to_string(),
+            path: i.path.to_string(),
+        })
+        .collect();
+    refused.sort();
+    PathwayOutcome {
+        stage: e.stage.value.stage.code().to_string(),
+        status: e.status.value.code().to_string(),
+        category: e.category.decision.value.map(|c| c.code().to_string()),
+        inclusion: e.inclusion.decision.value.code().to_string(),
+        alerts,
+        refused,
+    }
+}
+
+/// Runs a pathway vector through `cme-core`.
+pub fn run_pathway(v: &PathwayVector) -> Result<PathwayOutcome, String> {
+    let policy = cme_core::policy::resolve_policy(&v.policy).map_err(|e| e.to_string())?;
+    let e = cme_core::evaluate::evaluate_value(&v.input, &policy, v.as_of)
+        .map_err(|e| e.to_string())?;
+    Ok(outcome_of(&e))
+}

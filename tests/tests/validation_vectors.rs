@@ -10,7 +10,7 @@
 
 use std::collections::BTreeSet;
 
-use cme_conformance::{load_validation_vectors, run_validation};
+use cme_conformance::{load_pathway_vectors, load_validation_vectors, run_validation};
 use cme_core::issue::IssueCode;
 
 #[test]
@@ -35,12 +35,21 @@ fn validation_vectors_pass_in_rust() {
 #[test]
 fn every_issue_code_has_a_vector() {
     let vectors = load_validation_vectors().unwrap();
-    let covered: BTreeSet<String> = vectors
+    let mut covered: BTreeSet<String> = vectors
         .iter()
         .flat_map(|v| v.expected.iter().map(|e| e.code.clone()))
         .collect();
-    // Only reachable with a document over 1 MiB: tested in cme-core.
-    let elsewhere = ["document_too_large"];
+    for v in load_pathway_vectors().unwrap() {
+        covered.extend(v.expected.refused.iter().map(|r| r.code.clone()));
+    }
+    // Tested in cme-core: a document over 1 MiB, and policy files
+    // (cme-core/tests/policy.rs).
+    let elsewhere = [
+        "document_too_large",
+        "invalid_toml",
+        "follow_ups_not_increasing",
+        "results_incomplete",
+    ];
     let missing: Vec<&str> = IssueCode::ALL
         .iter()
         .map(|c| c.code())
