@@ -1,11 +1,14 @@
 //! The demo: validates the bundled sample of 50 synthetic cases and a few
-//! malformed ones, and prints a readable summary in French.
+//! malformed ones, then evaluates the sample under two presets (AISMT 13
+//! and AIST 43), and prints a readable summary in French.
 //!
 //! Run: `cargo run -q -p cme-core --example demo`
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use cme_core::codes::Code;
+use cme_core::evaluate::evaluate;
 use cme_core::issue::Issue;
+use cme_core::policy::preset;
 use cme_core::sample::{sample_json_values, SAMPLE_AS_OF};
 use cme_core::validate::{parse_case, validate, ValidateOptions};
 
@@ -91,4 +94,57 @@ fn main() {
         println!("  • {what} : {} problème(s)", issues.len());
         print_issues(&issues);
     }
+
+    // The evaluation of the sample under two services' policies.
+    let cases = cme_core::sample::sample_cases().expect("the sample is valid");
+    for code in ["aismt13", "aist43"] {
+        let policy = preset(code).expect("presets load");
+        println!();
+        println!(
+            "Évaluation au {SAMPLE_AS_OF} selon la politique {} ({}) :",
+            policy.id, policy.name
+        );
+        for case in &cases {
+            let e = evaluate(case, &policy, SAMPLE_AS_OF).expect("sample cases evaluate");
+            let alerts: Vec<&str> = e.alerts.iter().map(|a| a.code.as_str()).collect();
+            println!(
+                "  {:<6} {:<48} {:<32} {:<14} {:<22} {}",
+                e.case_id,
+                e.stage
+                    .value
+                    .service_label
+                    .clone()
+                    .unwrap_or_else(|| e.stage.value.label.clone())
+                    .chars()
+                    .take(48)
+                    .collect::<String>(),
+                e.status.value.label_fr(),
+                e.category
+                    .decision
+                    .value
+                    .map(|c| c.label_fr())
+                    .unwrap_or("catégorie ?"),
+                e.inclusion.decision.value.code(),
+                if alerts.is_empty() {
+                    String::new()
+                } else {
+                    format!("alertes : {}", alerts.join(", "))
+                }
+            );
+        }
+    }
+    println!();
+    println!("Explication complète d'un dossier (S-012, politique aismt13) :");
+    println!();
+    let policy = preset("aismt13").expect("presets load");
+    let case = cases
+        .iter()
+        .find(|c| c.id == "S-012")
+        .expect("S-012 is in the sample");
+    print!(
+        "{}",
+        evaluate(case, &policy, SAMPLE_AS_OF)
+            .expect("sample cases evaluate")
+            .to_text_fr()
+    );
 }

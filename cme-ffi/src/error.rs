@@ -26,6 +26,26 @@ impl From<cme_core::error::CmeError> for CmeError {
                 message_en,
                 issues: issues(&v.issues),
             },
+            cme_core::error::CmeError::InvalidPolicy(p) => CmeError::Policy {
+                code,
+                path,
+                message,
+                message_en,
+                issues: issues(&p.issues),
+            },
+            cme_core::error::CmeError::UnknownPreset => CmeError::UnknownPreset {
+                code,
+                path,
+                message,
+                message_en,
+            },
+            cme_core::error::CmeError::EventRefused(issue) => CmeError::EventRefused {
+                code,
+                path,
+                message,
+                message_en,
+                issues: issues(std::slice::from_ref(&issue)),
+            },
             _ => CmeError::Internal {
                 code,
                 path,

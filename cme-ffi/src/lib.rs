@@ -57,6 +57,47 @@ pub enum CmeError {
         /// Every problem.
         issues: Vec<Issue>,
     },
+    /// The policy is invalid; `issues` lists every problem.
+    #[error("{message}")]
+    Policy {
+        /// Stable code (`invalid_policy`).
+        code: String,
+        /// `""`: the whole policy.
+        path: String,
+        /// Message in French.
+        message: String,
+        /// Message in English.
+        message_en: String,
+        /// Every problem.
+        issues: Vec<Issue>,
+    },
+    /// No preset has this code.
+    #[error("{message}")]
+    UnknownPreset {
+        /// Stable code (`unknown_preset`).
+        code: String,
+        /// `policy`.
+        path: String,
+        /// Message in French.
+        message: String,
+        /// Message in English.
+        message_en: String,
+    },
+    /// The pathway refused the event; the case is unchanged. `issues` holds
+    /// the refusal (its code, e.g. `follow_up_without_exit`).
+    #[error("{message}")]
+    EventRefused {
+        /// Stable code (`event_refused`).
+        code: String,
+        /// Path of the refused event.
+        path: String,
+        /// Message in French.
+        message: String,
+        /// Message in English.
+        message_en: String,
+        /// The refusal.
+        issues: Vec<Issue>,
+    },
     /// An error kind added to the core after this binding was built.
     #[error("{message}")]
     Internal {
@@ -107,6 +148,112 @@ pub fn parse_case(case_json: String, as_of: Option<String>) -> Result<String, Cm
         message: "Le dossier n'a pas pu être converti en JSON.".into(),
         message_en: "The case could not be converted to JSON.".into(),
     })
+}
+
+/// The main outcome of an evaluation, as a record, with the whole
+/// evaluation as JSON (`json`) and its French text (`text_fr`).
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct EvaluationResult {
+    /// Canonical stage code.
+    pub stage: String,
+    /// The service's name for the stage, if any.
+    pub service_stage: Option<String>,
+    /// Status code.
+    pub status: String,
+    /// Category code, or none while undetermined.
+    pub category: Option<String>,
+    /// Inclusion decision code.
+    pub inclusion: String,
+    /// Codes of the alerts.
+    pub alert_codes: Vec<String>,
+    /// Refused events (code and path).
+    pub refused_events: Vec<Issue>,
+    /// The policy's content hash.
+    pub policy_hash: String,
+    /// The whole evaluation (reasons, sources, deadlines) as JSON.
+    pub json: String,
+    /// The evaluation as readable French text.
+    pub text_fr: String,
+}
+
+fn read_json(text: &str, what: &str) -> Result<serde_json::Value, CmeError> {
+    cme_core::validate::read_json(text).map_err(|issue| {
+        let err = if what == "policy" {
+            cme_core::error::CmeError::InvalidPolicy(cme_core::policy::PolicyError {
+                issues: vec![issue],
+            })
+        } else {
+            cme_core::error::CmeError::InvalidCase(cme_core::validate::ValidationError {
+                issues: vec![issue],
+            })
+        };
+        CmeError::from(err)
+    })
+}
+
+/// Evaluates a case (JSON text) under a policy (JSON text: a preset code as
+/// a JSON string such as `"aismt13"`, or a policy object) as of a date.
+#[uniffi::export]
+pub fn evaluate(
+    case_json: String,
+    policy_json: String,
+    as_of: String,
+) -> Result<EvaluationResult, CmeError> {
+    use cme_core::codes::Code;
+    let as_of = cme_core::error::parse_as_of(&as_of)?;
+    let policy = cme_core::policy::resolve_policy(&read_json(&policy_json, "policy")?)?;
+    let e = cme_core::evaluate::evaluate_value(&read_json(&case_json, "case")?, &policy, as_of)?;
+    Ok(EvaluationResult {
+        stage: e.stage.value.stage.code().to_string(),
+        service_stage: e.stage.value.service_label.clone(),
+        status: e.status.value.code().to_string(),
+        category: e.category.decision.value.map(|c| c.code().to_string()),
+        inclusion: e.inclusion.decision.value.code().to_string(),
+        alert_codes: e.alerts.iter().map(|a| a.code.clone()).collect(),
+        refused_events: convert::issues(&e.refused_events),
+        policy_hash: e.policy.content_hash.clone(),
+        json: serde_json::to_string(&e).unwrap_or_default(),
+        text_fr: e.to_text_fr(),
+    })
+}
+
+/// Adds an event (JSON text) to a case (JSON text) if the pathway accepts
+/// it: the new case as JSON, or `CmeError::EventRefused`.
+#[uniffi::export]
+pub fn try_add_event(case_json: String, event_json: String) -> Result<String, CmeError> {
+    let case = read_json(&case_json, "case")?;
+    let event = read_json(&event_json, "case")?;
+    let added = cme_core::pathway::add_event_value(&case, &event)?;
+    Ok(serde_json::to_string(&added).unwrap_or_default())
+}
+
+/// The codes of the seven preset policies.
+#[uniffi::export]
+pub fn preset_codes() -> Vec<String> {
+    cme_core::policy::preset_codes()
+        .into_iter()
+        .map(String::from)
+        .collect()
+}
+
+/// A preset policy as a JSON text.
+#[uniffi::export]
+pub fn preset_json(code: String) -> Result<String, CmeError> {
+    let policy = cme_core::policy::preset(&code)?;
+    Ok(serde_json::to_string(&policy).unwrap_or_default())
+}
+
+/// Checks a policy given as a JSON or TOML text (`format`: `"json"` or
+/// `"toml"`): the normalized policy as JSON, or `CmeError::Policy`.
+#[uniffi::export]
+pub fn load_policy(text: String, format: String) -> Result<String, CmeError> {
+    let loaded = if format == "toml" {
+        cme_core::policy::Policy::from_toml_str(&text)
+    } else {
+        cme_core::policy::Policy::from_json_str(&text)
+    };
+    let policy = loaded.map_err(cme_core::error::CmeError::InvalidPolicy)?;
+    Ok(serde_json::to_string(&policy).unwrap_or_default())
 }
 
 /// The JSON Schema of the interchange format, as a JSON text.

@@ -1,41 +1,18 @@
 //! Conversions between JS values and the JSON tree cme-core reads.
 //!
-//! The case keeps the interchange format's snake_case keys (the same JSON
-//! in every binding); the library's own objects (issues, errors) use
-//! camelCase names, as JS expects.
+//! Data in the interchange formats (a case, a policy) keeps its snake_case
+//! keys: it is the same JSON in every binding. The library's own result
+//! objects (issues, evaluations, errors) use camelCase keys, as JS expects;
+//! message parameters keep their names (they are template names).
 
-use cme_core::issue::Issue;
 use serde::Serialize;
-use std::collections::BTreeMap;
+use serde_json::{Map, Value};
 use wasm_bindgen::JsValue;
 
-/// An issue as JS sees it.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct JsIssue<'a> {
-    code: &'static str,
-    path: &'a str,
-    params: &'a BTreeMap<String, String>,
-    message: &'a str,
-    message_en: &'a str,
-}
-
-impl<'a> From<&'a Issue> for JsIssue<'a> {
-    fn from(i: &'a Issue) -> Self {
-        JsIssue {
-            code: i.code.code(),
-            path: i.path.as_str(),
-            params: &i.params,
-            message: &i.message,
-            message_en: &i.message_en,
-        }
-    }
-}
-
 /// Reads a JS value as a JSON tree (`undefined` counts as `null`).
-pub fn js_to_json(value: JsValue) -> Result<serde_json::Value, serde_wasm_bindgen::Error> {
+pub fn js_to_json(value: JsValue) -> Result<Value, serde_wasm_bindgen::Error> {
     if value.is_undefined() {
-        return Ok(serde_json::Value::Null);
+        return Ok(Value::Null);
     }
     serde_wasm_bindgen::from_value(value)
 }
@@ -45,8 +22,50 @@ pub fn to_js<T: Serialize + ?Sized>(value: &T) -> Result<JsValue, serde_wasm_bin
     value.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
 }
 
+fn camel(key: &str) -> String {
+    let mut out = String::with_capacity(key.len());
+    let mut upper = false;
+    for c in key.chars() {
+        if c == '_' {
+            upper = true;
+        } else if upper {
+            out.extend(c.to_uppercase());
+            upper = false;
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Renames object keys to camelCase, except below `params`.
+pub fn camel_keys(value: Value) -> Value {
+    match value {
+        Value::Object(map) => {
+            let mut out = Map::new();
+            for (k, v) in map {
+                let v = if k == "params" { v } else { camel_keys(v) };
+                out.insert(camel(&k), v);
+            }
+            Value::Object(out)
+        }
+        Value::Array(items) => Value::Array(items.into_iter().map(camel_keys).collect()),
+        other => other,
+    }
+}
+
+/// A library result object as JS (camelCase keys).
+pub fn result_to_js<T: Serialize + ?Sized>(
+    value: &T,
+) -> Result<JsValue, serde_wasm_bindgen::Error> {
+    let json =
+        serde_json::to_value(value).map_err(|e| serde_wasm_bindgen::Error::new(e.to_string()))?;
+    to_js(&camel_keys(json))
+}
+
 /// Issues as a JS array of camelCase objects.
-pub fn issues_to_js(issues: &[Issue]) -> Result<JsValue, serde_wasm_bindgen::Error> {
-    let js: Vec<JsIssue<'_>> = issues.iter().map(JsIssue::from).collect();
-    to_js(&js)
+pub fn issues_to_js(
+    issues: &[cme_core::issue::Issue],
+) -> Result<JsValue, serde_wasm_bindgen::Error> {
+    result_to_js(issues)
 }

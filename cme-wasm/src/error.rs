@@ -25,6 +25,9 @@ pub fn to_js_error(err: &CmeError) -> JsValue {
     let name = match err {
         CmeError::InvalidAsOf => "InvalidArgumentError",
         CmeError::InvalidCase(_) => "ValidationError",
+        CmeError::InvalidPolicy(_) => "PolicyError",
+        CmeError::UnknownPreset => "UnknownPresetError",
+        CmeError::EventRefused(_) => "EventRefusedError",
         _ => "CmeError",
     };
     let issues = issues_to_js(err.issues()).unwrap_or_else(|_| js_sys::Array::new().into());

@@ -13,7 +13,7 @@ use wasm_bindgen::prelude::*;
 mod convert;
 mod error;
 
-use convert::{issues_to_js, js_to_json, to_js};
+use convert::{issues_to_js, js_to_json, result_to_js, to_js};
 use error::{input_error, output_error, to_js_error};
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -48,6 +48,38 @@ export interface CmeError extends Error {
 
 /** A case in the interchange format (see case.d.ts, generated from the JSON Schema). */
 export type { Case } from "./case";
+
+/** Where a rule comes from. */
+export interface Source { kind: "seed" | "article" | "policy" | "domain"; reference: string; version?: string }
+/** One reason of a decision. */
+export interface Reason { code: string; text: string; sources: Source[] }
+/** A decision with its reasons, their sources and the evaluation date. */
+export interface Decision<T> { value: T; reasons: Reason[]; sources: Source[]; asOf: string }
+/** A fact needed for an open decision. */
+export interface MissingFact { fact: string; neededFor: string; text: string }
+/** An alert: due, overdue, or a refused event. */
+export interface Alert {
+  code: string; level: "information" | "a_echeance" | "en_retard" | "refus";
+  due?: string; daysOverdue?: number; path?: string; text: string; sources: Source[];
+}
+/** A step to come. */
+export interface NextStep { code: string; text: string; due?: string; sources: Source[] }
+/** Everything cme decides about a case as of a date. */
+export interface Evaluation {
+  caseId: string; asOf: string; engineVersion: string;
+  policy: { id: string; name: string; contentHash: string };
+  stage: Decision<{ stage: string; label: string; serviceLabel?: string; since: string }>;
+  status: Decision<"en_cours" | "refus_integration" | "sortie_negative" | "sortie_positive" | "sortie_neutre">;
+  category: { decision: Decision<string | null>; derived: string | null;
+              teamOverride?: { category: string; justification: string; decidedOn: string }; missing: MissingFact[] };
+  inclusion: { decision: Decision<"incluse" | "non_incluse" | "indeterminee">;
+               criteria: { code: string; status: string; text: string }[]; missing: MissingFact[] };
+  targeting?: Decision<boolean | null>;
+  alerts: Alert[]; nextSteps: NextStep[]; refusedEvents: Issue[]; laterEvents: number;
+  missingFacts: MissingFact[];
+  /** The evaluation as readable French text. */
+  textFr: string;
+}
 "#;
 
 fn options(as_of: Option<String>) -> Result<ValidateOptions, JsValue> {
@@ -101,6 +133,71 @@ pub fn parse_case(
         Ok(case) => to_js(&case).map_err(|_| output_error()),
         Err(e) => Err(to_js_error(&CmeError::from(e))),
     }
+}
+
+fn policy_of(policy: JsValue) -> Result<cme_core::policy::Policy, JsValue> {
+    let value = js_to_json(policy).map_err(|_| input_error())?;
+    cme_core::policy::resolve_policy(&value).map_err(|e| to_js_error(&e))
+}
+
+/// Evaluates a case under a policy (a preset code such as `"aismt13"`, or a
+/// policy object) as of a date (`YYYY-MM-DD`): stage, status, category,
+/// inclusion, alerts, next steps, each with reasons and sources, and the
+/// French text (`textFr`).
+#[wasm_bindgen(unchecked_return_type = "Evaluation")]
+pub fn evaluate(
+    #[wasm_bindgen(unchecked_param_type = "unknown")] input: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string | Record<string, unknown>")] policy: JsValue,
+    #[wasm_bindgen(js_name = asOf)] as_of: &str,
+) -> Result<JsValue, JsValue> {
+    let as_of = parse_as_of(as_of).map_err(|e| to_js_error(&e))?;
+    let policy = policy_of(policy)?;
+    let value = js_to_json(input).map_err(|_| input_error())?;
+    let evaluation =
+        cme_core::evaluate::evaluate_value(&value, &policy, as_of).map_err(|e| to_js_error(&e))?;
+    let mut json = serde_json::to_value(&evaluation).map_err(|_| output_error())?;
+    if let Some(obj) = json.as_object_mut() {
+        obj.insert("text_fr".into(), evaluation.to_text_fr().into());
+    }
+    result_to_js(&json).map_err(|_| output_error())
+}
+
+/// Adds an event to a case if the pathway accepts it: the new case, or an
+/// `EventRefusedError` (code, path) and nothing changes.
+#[wasm_bindgen(js_name = tryAddEvent, unchecked_return_type = "Case")]
+pub fn try_add_event(
+    #[wasm_bindgen(unchecked_param_type = "unknown")] input: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "unknown")] event: JsValue,
+) -> Result<JsValue, JsValue> {
+    let case = js_to_json(input).map_err(|_| input_error())?;
+    let event = js_to_json(event).map_err(|_| input_error())?;
+    let added = cme_core::pathway::add_event_value(&case, &event).map_err(|e| to_js_error(&e))?;
+    to_js(&added).map_err(|_| output_error())
+}
+
+/// The codes of the seven preset policies.
+#[wasm_bindgen(js_name = presetCodes, unchecked_return_type = "string[]")]
+pub fn preset_codes() -> Result<JsValue, JsValue> {
+    to_js(&cme_core::policy::preset_codes()).map_err(|_| output_error())
+}
+
+/// A preset policy (in the policy format, snake_case keys).
+#[wasm_bindgen(unchecked_return_type = "Record<string, unknown>")]
+pub fn preset(code: &str) -> Result<JsValue, JsValue> {
+    let policy = cme_core::policy::preset(code).map_err(|e| to_js_error(&e))?;
+    to_js(&policy).map_err(|_| output_error())
+}
+
+/// Checks a policy object: the normalized policy, or a `PolicyError` whose
+/// `issues` lists every problem.
+#[wasm_bindgen(js_name = loadPolicy, unchecked_return_type = "Record<string, unknown>")]
+pub fn load_policy(
+    #[wasm_bindgen(unchecked_param_type = "unknown")] policy: JsValue,
+) -> Result<JsValue, JsValue> {
+    let value = js_to_json(policy).map_err(|_| input_error())?;
+    let policy = cme_core::policy::Policy::from_value(&value)
+        .map_err(|e| to_js_error(&CmeError::InvalidPolicy(e)))?;
+    to_js(&policy).map_err(|_| output_error())
 }
 
 /// The JSON Schema of the interchange format.
