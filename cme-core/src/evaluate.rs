@@ -32,6 +32,9 @@ use crate::error::CmeError;
 use crate::explain::{Decision, MissingFact, Reason, Source};
 use crate::inclusion::{inclusion, InclusionDecision};
 use crate::issue::{Issue, IssueCode, Path};
+use crate::legal::{visit_obligations, LegalOptions, Obligation, VisitReport};
+use crate::measures::{suggested_measures, MeasureOutcome};
+use crate::orientation::{orient, Suggestion};
 use crate::pathway::{replay_events, PathwayState, Stage};
 use crate::policy::{Outcome, Policy};
 use crate::validate::{age_on, parse_case_for_pathway, ValidateOptions, PATHWAY_CODES};
@@ -141,6 +144,13 @@ pub struct Evaluation {
     pub later_events: usize,
     /// Facts needed for an open decision.
     pub missing_facts: Vec<MissingFact>,
+    /// The legal calendar of the case's sick leaves and the mi-carrière
+    /// visit (LEGAL.md).
+    pub visits: VisitReport,
+    /// Measures worth considering, with their dates and conditions.
+    pub measures: Vec<MeasureOutcome>,
+    /// Partners suggested for the problems the case shows, gated by consent.
+    pub orientation: Vec<Suggestion>,
 }
 
 /// Evaluates a valid case under a policy as of a date.
@@ -247,10 +257,15 @@ fn evaluate_checked(
     }
     pathway_steps(&state, policy, &inclusion, &mut next_steps);
 
-    let mut missing_facts = Vec::new();
+    // One entry per fact, naming every decision that needs it.
+    let mut missing_facts: Vec<MissingFact> = Vec::new();
     for m in inclusion.missing.iter().chain(category.missing.iter()) {
-        if !missing_facts.contains(m) {
-            missing_facts.push(m.clone());
+        match missing_facts.iter_mut().find(|x| x.fact == m.fact) {
+            Some(x) if !x.needed_for.split(", ").any(|n| n == m.needed_for) => {
+                x.needed_for = format!("{}, {}", x.needed_for, m.needed_for);
+            }
+            Some(_) => {}
+            None => missing_facts.push(m.clone()),
         }
     }
     if let Some(t) = &targeting {
@@ -262,6 +277,10 @@ fn evaluate_checked(
             ));
         }
     }
+
+    let visits = visit_obligations(case, as_of, &LegalOptions::default());
+    let measures = suggested_measures(case, as_of);
+    let orientation = orient(case, None, as_of);
 
     Ok(Evaluation {
         case_id: case.id.clone(),
@@ -278,6 +297,9 @@ fn evaluate_checked(
         refused_events: replayed.refused,
         later_events,
         missing_facts,
+        visits,
+        measures,
+        orientation,
     })
 }
 
@@ -665,6 +687,95 @@ impl Evaluation {
                             .map(|d| format!(" — échéance {d}"))
                             .unwrap_or_default(),
                         sources(&s.sources)
+                    ),
+                );
+            }
+        }
+        let visits: Vec<String> = self
+            .visits
+            .leaves
+            .iter()
+            .flat_map(|l| {
+                l.outcomes.iter().map(move |o| {
+                    format!(
+                        "  - Arrêt n° {} — {} : {}{} ({})",
+                        l.leave_index + 1,
+                        o.rule.label_fr(),
+                        o.obligation.label_fr(),
+                        o.due
+                            .map(|d| format!(", au plus tard le {d}"))
+                            .unwrap_or_default(),
+                        sources(&o.sources)
+                    )
+                })
+            })
+            .chain(
+                self.visits
+                    .mi_carriere
+                    .iter()
+                    .filter(|o| o.obligation != Obligation::NonApplicable)
+                    .map(|o| {
+                        format!(
+                            "  - {} : {}{} ({})",
+                            o.rule.label_fr(),
+                            o.obligation.label_fr(),
+                            match (o.window_start, o.due) {
+                                (Some(a), Some(b)) => format!(", entre le {a} et le {b}"),
+                                _ => String::new(),
+                            },
+                            sources(&o.sources)
+                        )
+                    }),
+            )
+            .collect();
+        if !visits.is_empty() {
+            line(&mut out, "Calendrier légal :".into());
+            for v in visits {
+                line(&mut out, v);
+            }
+        }
+        if !self.measures.is_empty() {
+            line(&mut out, "Mesures à envisager :".into());
+            for m in &self.measures {
+                let dates: Vec<String> = m
+                    .dates
+                    .iter()
+                    .map(|d| format!("{} : {}", d.label, d.date))
+                    .collect();
+                line(
+                    &mut out,
+                    format!(
+                        "  - {}{}{} ({})",
+                        m.measure.label_fr(),
+                        match m.eligible {
+                            Some(true) => " — ouverte",
+                            Some(false) => " — non ouverte",
+                            None => "",
+                        },
+                        if dates.is_empty() {
+                            String::new()
+                        } else {
+                            format!(" — {}", dates.join(" ; "))
+                        },
+                        sources(&m.sources)
+                    ),
+                );
+            }
+        }
+        if !self.orientation.is_empty() {
+            line(&mut out, "Orientation :".into());
+            for s in &self.orientation {
+                line(
+                    &mut out,
+                    format!(
+                        "  - {} → {} : {}",
+                        s.problem.label_fr(),
+                        s.partner.label_fr(),
+                        if s.actionable {
+                            "possible (consentement recueilli)"
+                        } else {
+                            "bloquée (consentement manquant ou retiré)"
+                        }
                     ),
                 );
             }

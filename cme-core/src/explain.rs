@@ -103,6 +103,20 @@ impl Source {
         }
     }
 
+    /// A section of LEGAL.md (the project's legal reference, which cites the
+    /// texts).
+    ///
+    /// ```
+    /// assert_eq!(cme_core::explain::Source::legal("calendrier").reference, "LEGAL.md — calendrier");
+    /// ```
+    pub fn legal(section: &str) -> Source {
+        Source {
+            kind: SourceKind::Domain,
+            reference: format!("LEGAL.md — {section}"),
+            version: None,
+        }
+    }
+
     /// A citation written in a policy file: `seed NNN …` is a seed, an
     /// article number (`L…`, `R…`, `D…`) an article, anything else is kept
     /// as a domain reference.

@@ -192,6 +192,9 @@ issue_codes! {
     ResultsIncomplete = "results_incomplete" ["missing"]
         fr: "Chaque résultat de sortie doit être classé (positif, négatif ou neutre). Non classés : {missing}."
         en: "Every exit result must be classified (positive, negative or neutral). Not classified: {missing}.";
+    PreRepriseRequestedByEmployer = "pre_reprise_requested_by_employer" []
+        fr: "L'employeur ne peut jamais demander une visite de pré-reprise (Code du travail, art. R4624-29)."
+        en: "The employer can never ask for a pré-reprise visit (Code du travail, art. R4624-29).";
     DateAfterAsOf = "date_after_as_of" ["as_of"]
         fr: "Cette date est postérieure à la date d'évaluation ({as_of})."
         en: "This date is after the evaluation date ({as_of}).";

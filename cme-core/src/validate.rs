@@ -238,6 +238,36 @@ pub fn parse_event(
     }
 }
 
+/// Reads the inputs of the legal calendar for one leave: a sick leave
+/// (path `leave`), a worker (path `worker`) and an optional requester code
+/// (path `requested_by`), reporting every problem at once.
+pub fn parse_leave_inputs(
+    leave: &Value,
+    worker: &Value,
+    requested_by: Option<&str>,
+) -> Result<
+    (
+        crate::case::SickLeave,
+        Worker,
+        Option<crate::case::Requester>,
+    ),
+    ValidationError,
+> {
+    let mut v = Reader::new(None);
+    let leave = v.sick_leave(leave, Path::root().key("leave"));
+    let worker = v.worker(worker, Path::root().key("worker"));
+    let requester = requested_by.and_then(|code| {
+        v.code::<crate::case::Requester>(
+            &Value::String(code.to_string()),
+            Path::root().key("requested_by"),
+        )
+    });
+    match (leave, worker) {
+        (Some(leave), Some(worker)) if v.issues.is_empty() => Ok((leave, worker, requester)),
+        _ => Err(ValidationError { issues: v.issues }),
+    }
+}
+
 /// Reads a JSON text within [`limits::MAX_JSON_BYTES`]; a failure is an
 /// issue that gives the line and column, never the text.
 ///
@@ -502,6 +532,14 @@ impl Reader {
             self.required(&obj, "signalled_by", |v, value, path| v.code(value, path));
         let requested_by =
             self.optional(&obj, "requested_by", |v, value, path| v.code(value, path));
+        if source_visit == Some(crate::case::SourceVisit::PreReprise)
+            && requested_by == Some(crate::case::Requester::Employeur)
+        {
+            self.push(Issue::new(
+                IssueCode::PreRepriseRequestedByEmployer,
+                obj.path.key("requested_by"),
+            ));
+        }
         let signalement = match (date, source_visit, signalled_by) {
             (Some(date), Some(source_visit), Some(signalled_by)) => Some(Signalement {
                 date,

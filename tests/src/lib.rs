@@ -203,3 +203,78 @@ pub fn run_pathway(v: &PathwayVector) -> Result<PathwayOutcome, String> {
         .map_err(|e| e.to_string())?;
     Ok(outcome_of(&e))
 }
+
+/// The expected outcome of one visit rule in a legal vector.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleOutcome {
+    /// Obligation code.
+    pub obligation: String,
+    /// Rule version id.
+    pub version: String,
+    /// Deadline, when the rule has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due: Option<String>,
+}
+
+/// One legal boundary vector.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LegalVector {
+    /// File stem, unique.
+    pub name: String,
+    /// What the vector shows, in French.
+    pub description: String,
+    /// Evaluation date.
+    pub as_of: chrono::NaiveDate,
+    /// The sick leave.
+    pub leave: serde_json::Value,
+    /// The worker.
+    pub worker: serde_json::Value,
+    /// Who asks for the pré-reprise.
+    #[serde(default)]
+    pub requested_by: Option<String>,
+    /// Options (branch agreement age).
+    #[serde(default)]
+    pub options: Option<cme_core::legal::LegalOptions>,
+    /// Expected outcome of the rules the vector checks, by rule code.
+    pub expected: std::collections::BTreeMap<String, RuleOutcome>,
+}
+
+/// Loads every legal vector.
+pub fn load_legal_vectors() -> Result<Vec<LegalVector>, String> {
+    Ok(load::<LegalVector>("legal")?
+        .into_iter()
+        .map(|(_, v)| v)
+        .collect())
+}
+
+/// Runs a legal vector through `cme-core`: the outcome of the rules the
+/// vector checks.
+pub fn run_legal(
+    v: &LegalVector,
+) -> Result<std::collections::BTreeMap<String, RuleOutcome>, String> {
+    use cme_core::codes::Code;
+    let outcomes = cme_core::legal::visit_obligations_value(
+        &v.leave,
+        &v.worker,
+        v.requested_by.as_deref(),
+        v.as_of,
+        &v.options.unwrap_or_default(),
+    )
+    .map_err(|e| e.to_string())?;
+    Ok(outcomes
+        .into_iter()
+        .filter(|o| v.expected.contains_key(o.rule.code()))
+        .map(|o| {
+            (
+                o.rule.code().to_string(),
+                RuleOutcome {
+                    obligation: o.obligation.code().to_string(),
+                    version: o.version.id.clone(),
+                    due: o.due.map(|d| d.to_string()),
+                },
+            )
+        })
+        .collect())
+}

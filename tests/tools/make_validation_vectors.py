@@ -215,6 +215,11 @@ vector("age_invraisemblable", "Un travailleur de 9 ans au signalement.", [("impl
 vector("justification_vide", "Une catégorie imposée par l'équipe doit être justifiée.",
        [("empty_string", "category_override.justification")],
        mutate=setp(["category_override"], {"category": "ingenierie", "justification": "  ", "decided_on": "2024-04-02"}))
+vector("pre_reprise_demandee_par_employeur", "L'employeur ne peut jamais demander une visite de pré-reprise (R4624-29).",
+       [("pre_reprise_requested_by_employer", "signalement.requested_by")],
+       mutate=setp(["signalement", "requested_by"], "employeur"))
+vector("visite_a_la_demande_de_l_employeur", "L'employeur peut demander une visite à la demande.", [],
+       mutate=chain(setp(["signalement", "source_visit"], "a_la_demande"), setp(["signalement", "requested_by"], "employeur")))
 vector("plusieurs_problemes_a_la_fois", "Tous les problèmes sont signalés en une fois.",
        [("invalid_id", "id"), ("unknown_code", "signalement.source_visit"),
         ("sick_leave_end_before_start", "sick_leaves[0].end"), ("event_before_signalement", "events[0].date"),

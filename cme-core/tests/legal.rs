@@ -1,0 +1,222 @@
+//! The legal calendar: versions cover every day without gap or overlap;
+//! employer-requested pré-reprises are refused; orientation is never
+//! actionable without consent; every outcome cites its article.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use chrono::{Days, NaiveDate};
+use cme_core::case::{Consent, Partner, Requester, SickLeave, SickLeaveCause, Worker};
+use cme_core::codes::Code;
+use cme_core::explain::SourceKind;
+use cme_core::legal::{
+    visit_obligations, visit_obligations_for_leave, LegalOptions, Obligation, VisitRule, VERSIONS,
+};
+use cme_core::orientation::{orient, ProblemType};
+use cme_core::sample::{sample_cases, SAMPLE_AS_OF};
+use proptest::prelude::*;
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+/// Every day from 2012 to 2030 (and a margin), each rule has exactly one
+/// version: no gap, no overlap (the Catala-style temporal coverage test).
+#[test]
+fn rule_versions_have_neither_gap_nor_overlap() {
+    let mut day = d(2011, 1, 1);
+    while day <= d(2031, 12, 31) {
+        for rule in VisitRule::ALL {
+            let n = VERSIONS
+                .iter()
+                .filter(|v| v.rule == *rule && v.covers(day))
+                .count();
+            assert_eq!(n, 1, "{rule} on {day}: {n} versions");
+        }
+        day = day + Days::new(1);
+    }
+    // Versions of a rule are contiguous: each one ends where the next begins.
+    for rule in VisitRule::ALL {
+        let mut versions: Vec<_> = VERSIONS.iter().filter(|v| v.rule == *rule).collect();
+        versions.sort_by_key(|v| v.from);
+        assert!(versions[0].from.is_none(), "{rule} has a start");
+        assert!(versions.last().unwrap().to.is_none(), "{rule} has an end");
+        for pair in versions.windows(2) {
+            assert_eq!(
+                pair[0].to, pair[1].from,
+                "{rule}: {} / {}",
+                pair[0].id, pair[1].id
+            );
+        }
+    }
+}
+
+#[test]
+fn the_version_follows_the_start_of_the_leave_not_the_evaluation_date() {
+    let leave = |start| SickLeave {
+        start,
+        end: Some(start + Days::new(44)),
+        end_is_expected: false,
+        cause: SickLeaveCause::MaladieNonProfessionnelle,
+    };
+    let w = Worker::default();
+    for as_of in [d(2022, 6, 1), d(2030, 1, 1)] {
+        let old = visit_obligations_for_leave(
+            &leave(d(2022, 3, 31)),
+            &w,
+            None,
+            as_of,
+            &LegalOptions::default(),
+        );
+        let new = visit_obligations_for_leave(
+            &leave(d(2022, 4, 1)),
+            &w,
+            None,
+            as_of,
+            &LegalOptions::default(),
+        );
+        let reprise = |v: &Vec<cme_core::legal::VisitOutcome>| {
+            v.iter()
+                .find(|o| o.rule == VisitRule::Reprise)
+                .unwrap()
+                .clone()
+        };
+        assert_eq!(
+            (reprise(&old).version.id.as_str(), reprise(&old).obligation),
+            ("reprise_2012", Obligation::Obligatoire)
+        );
+        assert_eq!(
+            (reprise(&new).version.id.as_str(), reprise(&new).obligation),
+            ("reprise_2022", Obligation::NonApplicable)
+        );
+    }
+}
+
+#[test]
+fn an_employer_can_never_ask_for_a_pre_reprise() {
+    for start in [d(2015, 5, 4), d(2024, 5, 6)] {
+        let leave = SickLeave {
+            start,
+            end: None,
+            end_is_expected: false,
+            cause: SickLeaveCause::AccidentDuTravail,
+        };
+        let out = visit_obligations_for_leave(
+            &leave,
+            &Worker::default(),
+            Some(Requester::Employeur),
+            start + Days::new(200),
+            &LegalOptions::default(),
+        );
+        let pre = out
+            .iter()
+            .find(|o| o.rule == VisitRule::PreReprise)
+            .unwrap();
+        assert_eq!(pre.obligation, Obligation::DemandeIrrecevable);
+        assert_eq!(pre.code, "pre_reprise_demandee_par_employeur");
+    }
+    // and the médecin du travail only since the 2022 version
+    let leave = |start| SickLeave {
+        start,
+        end: None,
+        end_is_expected: false,
+        cause: SickLeaveCause::AccidentDuTravail,
+    };
+    let pre = |start: NaiveDate| {
+        visit_obligations_for_leave(
+            &leave(start),
+            &Worker::default(),
+            Some(Requester::MedecinDuTravail),
+            start + Days::new(200),
+            &LegalOptions::default(),
+        )
+        .into_iter()
+        .find(|o| o.rule == VisitRule::PreReprise)
+        .unwrap()
+        .obligation
+    };
+    assert_eq!(pre(d(2021, 1, 4)), Obligation::DemandeIrrecevable);
+    assert_eq!(pre(d(2023, 1, 4)), Obligation::Possible);
+}
+
+#[test]
+fn every_outcome_cites_an_article_with_its_version() {
+    for case in sample_cases().unwrap() {
+        let report = visit_obligations(&case, SAMPLE_AS_OF, &LegalOptions::default());
+        for o in report
+            .leaves
+            .iter()
+            .flat_map(|l| l.outcomes.iter())
+            .chain(report.mi_carriere.iter())
+        {
+            assert!(!o.reasons.is_empty());
+            if !o.version.id.ends_with("non_encodee") {
+                assert!(
+                    o.sources
+                        .iter()
+                        .any(|s| s.kind == SourceKind::Article && s.version.is_some()),
+                    "{} {}",
+                    case.id,
+                    o.version.id
+                );
+            }
+        }
+        for m in cme_core::measures::suggested_measures(&case, SAMPLE_AS_OF) {
+            assert!(
+                m.sources.iter().any(|s| s.kind == SourceKind::Article),
+                "{}",
+                m.measure
+            );
+        }
+    }
+}
+
+fn arb_consents() -> impl Strategy<Value = Vec<Consent>> {
+    prop::collection::vec(
+        (
+            0u64..400,
+            any::<bool>(),
+            prop::collection::vec(prop::sample::select(Partner::ALL.to_vec()), 0..6),
+            prop::option::of(0u64..400),
+        ),
+        0..3,
+    )
+    .prop_map(|v| {
+        v.into_iter()
+            .map(|(given, accompaniment, mut sharing_with, withdrawn)| {
+                sharing_with.sort();
+                sharing_with.dedup();
+                let given_on = d(2023, 1, 1) + Days::new(given);
+                Consent {
+                    given_on,
+                    accompaniment,
+                    sharing_with,
+                    withdrawn_on: withdrawn.map(|w| given_on + Days::new(w)),
+                }
+            })
+            .collect()
+    })
+}
+
+proptest! {
+    /// Orientation is never actionable without a consent in force on the
+    /// evaluation date; withdrawal blocks from its date.
+    #[test]
+    fn orientation_without_consent_is_never_actionable(consents in arb_consents(), as_of in 0u64..900) {
+        let mut case = sample_cases().unwrap().remove(11);
+        case.consents = consents;
+        let as_of = d(2023, 1, 1) + Days::new(as_of);
+        let all: Vec<ProblemType> = ProblemType::ALL.to_vec();
+        for s in orient(&case, Some(&all), as_of) {
+            let allowed = case.consents.iter().any(|c| c.allows_sharing_with(s.partner, as_of));
+            prop_assert_eq!(s.actionable, allowed);
+            prop_assert_eq!(s.blocked.is_some(), !allowed);
+            if let Some(reason) = &s.blocked {
+                prop_assert!(reason == "sans_consentement" || reason == "consentement_retire");
+            }
+        }
+    }
+}
