@@ -813,3 +813,22 @@ pub fn visit_obligations_value(
         &leave, &worker, requester, as_of, options,
     ))
 }
+
+/// [`visit_obligations`] for a case given as JSON (validated first).
+///
+/// ```
+/// let value = cme_core::sample::sample_json_values().unwrap().remove(0);
+/// let r = cme_core::legal::visit_report_value(&value, cme_core::sample::SAMPLE_AS_OF, &Default::default()).unwrap();
+/// assert_eq!(r.leaves.len(), 1);
+/// ```
+pub fn visit_report_value(
+    case: &serde_json::Value,
+    as_of: NaiveDate,
+    options: &LegalOptions,
+) -> Result<VisitReport, crate::error::CmeError> {
+    let case = crate::validate::parse_case_for_pathway(
+        case,
+        &crate::validate::ValidateOptions::default(),
+    )?;
+    Ok(visit_obligations(&case, as_of, options))
+}

@@ -361,3 +361,53 @@ pub fn orient(case: &Case, problems: Option<&[ProblemType]>, as_of: NaiveDate) -
     }
     out
 }
+
+/// [`orient`] for a case given as JSON and problem codes (validated first:
+/// an unknown code is an issue at `problems[i]`).
+///
+/// ```
+/// let value = cme_core::sample::sample_json_values().unwrap().remove(11);
+/// let s = cme_core::orientation::orient_value(&value, Some(&["reconversion".to_string()]),
+///                                             cme_core::sample::SAMPLE_AS_OF).unwrap();
+/// assert!(s.iter().any(|x| x.partner == cme_core::case::Partner::Cep));
+/// let err = cme_core::orientation::orient_value(&value, Some(&["logement".to_string()]),
+///                                               cme_core::sample::SAMPLE_AS_OF).unwrap_err();
+/// assert_eq!(err.issues()[0].path.as_str(), "problems[0]");
+/// ```
+pub fn orient_value(
+    case: &serde_json::Value,
+    problems: Option<&[String]>,
+    as_of: NaiveDate,
+) -> Result<Vec<Suggestion>, crate::error::CmeError> {
+    use crate::issue::{Issue, IssueCode, Path};
+    let case = crate::validate::parse_case_for_pathway(
+        case,
+        &crate::validate::ValidateOptions::default(),
+    )?;
+    let mut issues = Vec::new();
+    let parsed: Option<Vec<ProblemType>> = problems.map(|list| {
+        list.iter()
+            .enumerate()
+            .filter_map(|(i, code)| {
+                let p = ProblemType::from_code(code);
+                if p.is_none() {
+                    issues.push(
+                        Issue::new(
+                            IssueCode::UnknownCode,
+                            Path::root().key("problems").index(i),
+                        )
+                        .with("kind", ProblemType::KIND)
+                        .with("allowed", ProblemType::codes_joined()),
+                    );
+                }
+                p
+            })
+            .collect()
+    });
+    if !issues.is_empty() {
+        return Err(crate::error::CmeError::InvalidCase(
+            crate::validate::ValidationError { issues },
+        ));
+    }
+    Ok(orient(&case, parsed.as_deref(), as_of))
+}

@@ -227,6 +227,121 @@ pub fn try_add_event(case_json: String, event_json: String) -> Result<String, Cm
     Ok(serde_json::to_string(&added).unwrap_or_default())
 }
 
+/// The outcome of one visit rule, as a record (the whole outcome, with
+/// reasons and sources, is in `json`).
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct VisitOutcome {
+    /// Rule code (`rendez_vous_liaison`, `pre_reprise`, `reprise`,
+    /// `mi_carriere`).
+    pub rule: String,
+    /// Obligation code.
+    pub obligation: String,
+    /// Version id, chosen by the start of the sick leave.
+    pub version: String,
+    /// Deadline, if any (`YYYY-MM-DD`).
+    pub due: Option<String>,
+    /// Code of the decisive reason.
+    pub code: String,
+    /// The outcome as JSON.
+    pub json: String,
+}
+
+impl From<&cme_core::legal::VisitOutcome> for VisitOutcome {
+    fn from(o: &cme_core::legal::VisitOutcome) -> Self {
+        use cme_core::codes::Code;
+        VisitOutcome {
+            rule: o.rule.code().to_string(),
+            obligation: o.obligation.code().to_string(),
+            version: o.version.id.clone(),
+            due: o.due.map(|d| d.to_string()),
+            code: o.code.clone(),
+            json: serde_json::to_string(o).unwrap_or_default(),
+        }
+    }
+}
+
+/// The visit rules for one sick leave (JSON) and the worker (JSON);
+/// `requested_by` is who asks for the pré-reprise.
+#[uniffi::export]
+pub fn visit_obligations_for_leave(
+    leave_json: String,
+    worker_json: String,
+    as_of: String,
+    requested_by: Option<String>,
+    branch_agreement_age: Option<u32>,
+) -> Result<Vec<VisitOutcome>, CmeError> {
+    let as_of = cme_core::error::parse_as_of(&as_of)?;
+    let options = cme_core::legal::LegalOptions {
+        branch_agreement_age,
+    };
+    let out = cme_core::legal::visit_obligations_value(
+        &read_json(&leave_json, "case")?,
+        &read_json(&worker_json, "case")?,
+        requested_by.as_deref(),
+        as_of,
+        &options,
+    )?;
+    Ok(out.iter().map(VisitOutcome::from).collect())
+}
+
+/// The legal calendar of a case (JSON) as of a date, as JSON.
+#[uniffi::export]
+pub fn visit_obligations(
+    case_json: String,
+    as_of: String,
+    branch_agreement_age: Option<u32>,
+) -> Result<String, CmeError> {
+    let as_of = cme_core::error::parse_as_of(&as_of)?;
+    let options = cme_core::legal::LegalOptions {
+        branch_agreement_age,
+    };
+    let report =
+        cme_core::legal::visit_report_value(&read_json(&case_json, "case")?, as_of, &options)?;
+    Ok(serde_json::to_string(&report).unwrap_or_default())
+}
+
+/// A partner suggested by the orientation grid.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct Suggestion {
+    /// Problem type code.
+    pub problem: String,
+    /// Partner code.
+    pub partner: String,
+    /// Whether the cell may act now (consent in force).
+    pub actionable: bool,
+    /// Why blocked (`sans_consentement`, `consentement_retire`).
+    pub blocked: Option<String>,
+    /// Why, in French.
+    pub reasons: Vec<String>,
+}
+
+/// Partners for problem types (given, or inferred from the case when
+/// none), gated by the worker's consent on `as_of`.
+#[uniffi::export]
+pub fn orient(
+    case_json: String,
+    as_of: String,
+    problems: Option<Vec<String>>,
+) -> Result<Vec<Suggestion>, CmeError> {
+    use cme_core::codes::Code;
+    let as_of = cme_core::error::parse_as_of(&as_of)?;
+    let out = cme_core::orientation::orient_value(
+        &read_json(&case_json, "case")?,
+        problems.as_deref(),
+        as_of,
+    )?;
+    Ok(out
+        .iter()
+        .map(|s| Suggestion {
+            problem: s.problem.code().to_string(),
+            partner: s.partner.code().to_string(),
+            actionable: s.actionable,
+            blocked: s.blocked.clone(),
+            reasons: s.reasons.iter().map(|r| r.text.clone()).collect(),
+        })
+        .collect())
+}
+
 /// The codes of the seven preset policies.
 #[uniffi::export]
 pub fn preset_codes() -> Vec<String> {

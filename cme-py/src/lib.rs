@@ -197,6 +197,83 @@ fn policy_hash(py: Python<'_>, policy: &Bound<'_, PyAny>) -> PyResult<String> {
     Ok(policy_of(py, policy)?.content_hash())
 }
 
+fn legal_options(
+    py: Python<'_>,
+    options: Option<&Bound<'_, PyAny>>,
+) -> PyResult<cme_core::legal::LegalOptions> {
+    match options {
+        None => Ok(cme_core::legal::LegalOptions::default()),
+        Some(o) => {
+            let value = py_to_json(o)?;
+            serde_json::from_value(value).map_err(|_| {
+                error::input_error(
+                    py,
+                    "invalid_options",
+                    "options",
+                    "Options invalides : seule « branch_agreement_age » (entier) est prévue.",
+                    "Invalid options: only “branch_agreement_age” (an integer) is supported.",
+                )
+            })
+        }
+    }
+}
+
+/// The legal calendar of a case as of a date (dict).
+#[pyfunction]
+#[pyo3(signature = (case, as_of, options=None))]
+fn visit_obligations<'py>(
+    py: Python<'py>,
+    case: &Bound<'py, PyAny>,
+    as_of: &str,
+    options: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let as_of = required_as_of(py, as_of)?;
+    let options = legal_options(py, options)?;
+    let report = cme_core::legal::visit_report_value(&py_to_json(case)?, as_of, &options)
+        .map_err(|e| to_py_err(py, &e))?;
+    to_py(py, &report)
+}
+
+/// The visit rules for one sick leave and the worker (list of dicts).
+#[pyfunction]
+#[pyo3(signature = (leave, worker, as_of, requested_by=None, options=None))]
+fn visit_obligations_for_leave<'py>(
+    py: Python<'py>,
+    leave: &Bound<'py, PyAny>,
+    worker: &Bound<'py, PyAny>,
+    as_of: &str,
+    requested_by: Option<&str>,
+    options: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let as_of = required_as_of(py, as_of)?;
+    let options = legal_options(py, options)?;
+    let out = cme_core::legal::visit_obligations_value(
+        &py_to_json(leave)?,
+        &py_to_json(worker)?,
+        requested_by,
+        as_of,
+        &options,
+    )
+    .map_err(|e| to_py_err(py, &e))?;
+    to_py(py, &out)
+}
+
+/// Partners suggested for problem types (given, or inferred), gated by
+/// consent (list of dicts).
+#[pyfunction]
+#[pyo3(signature = (case, as_of, problems=None))]
+fn orient<'py>(
+    py: Python<'py>,
+    case: &Bound<'py, PyAny>,
+    as_of: &str,
+    problems: Option<Vec<String>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let as_of = required_as_of(py, as_of)?;
+    let out = cme_core::orientation::orient_value(&py_to_json(case)?, problems.as_deref(), as_of)
+        .map_err(|e| to_py_err(py, &e))?;
+    to_py(py, &out)
+}
+
 /// The extension module.
 #[pymodule]
 fn _cme(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -215,5 +292,8 @@ fn _cme(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(load_policy, m)?)?;
     m.add_function(wrap_pyfunction!(load_policy_text, m)?)?;
     m.add_function(wrap_pyfunction!(policy_hash, m)?)?;
+    m.add_function(wrap_pyfunction!(visit_obligations, m)?)?;
+    m.add_function(wrap_pyfunction!(visit_obligations_for_leave, m)?)?;
+    m.add_function(wrap_pyfunction!(orient, m)?)?;
     Ok(())
 }

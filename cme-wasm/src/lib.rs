@@ -77,8 +77,37 @@ export interface Evaluation {
   targeting?: Decision<boolean | null>;
   alerts: Alert[]; nextSteps: NextStep[]; refusedEvents: Issue[]; laterEvents: number;
   missingFacts: MissingFact[];
+  visits: VisitReport;
+  measures: MeasureOutcome[];
+  orientation: Suggestion[];
   /** The evaluation as readable French text. */
   textFr: string;
+}
+/** The outcome of one visit rule. */
+export interface VisitOutcome {
+  rule: "rendez_vous_liaison" | "pre_reprise" | "reprise" | "mi_carriere";
+  obligation: "obligatoire" | "possible" | "non_applicable" | "indeterminee" | "demande_irrecevable";
+  version: { id: string; from?: string; to?: string };
+  factDate: string; due?: string; windowStart?: string; code: string;
+  reasons: Reason[]; sources: Source[]; missing: MissingFact[];
+}
+/** The legal calendar of a case. */
+export interface VisitReport {
+  asOf: string;
+  leaves: { leaveIndex: number; outcomes: VisitOutcome[] }[];
+  miCarriere?: VisitOutcome;
+}
+/** A measure to consider. */
+export interface MeasureOutcome {
+  measure: string; eligible: boolean | null;
+  dates: { code: string; label: string; date: string }[];
+  conditions: string[]; reasons: Reason[]; sources: Source[]; missing: MissingFact[];
+}
+/** A partner suggested by the orientation grid. */
+export interface Suggestion {
+  problem: string; partner: string; actionable: boolean;
+  blocked?: "sans_consentement" | "consentement_retire";
+  reasons: Reason[]; sources: Source[]; missing: MissingFact[];
 }
 "#;
 
@@ -173,6 +202,76 @@ pub fn try_add_event(
     let event = js_to_json(event).map_err(|_| input_error())?;
     let added = cme_core::pathway::add_event_value(&case, &event).map_err(|e| to_js_error(&e))?;
     to_js(&added).map_err(|_| output_error())
+}
+
+fn legal_options(options: JsValue) -> Result<cme_core::legal::LegalOptions, JsValue> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(cme_core::legal::LegalOptions::default());
+    }
+    let value = js_to_json(options).map_err(|_| input_error())?;
+    let value = convert::snake_keys(value);
+    serde_json::from_value(value).map_err(|_| input_error())
+}
+
+/// The legal calendar of a case as of a date: for each sick leave the
+/// rendez-vous de liaison, the pré-reprise and the reprise, and the
+/// mi-carrière visit, each with the rule version chosen by the start of the
+/// leave, its deadline, reasons and articles. `options`:
+/// `{ branchAgreementAge }`.
+#[wasm_bindgen(js_name = visitObligations, unchecked_return_type = "VisitReport")]
+pub fn visit_obligations(
+    #[wasm_bindgen(unchecked_param_type = "unknown")] input: JsValue,
+    #[wasm_bindgen(js_name = asOf)] as_of: &str,
+    #[wasm_bindgen(unchecked_param_type = "{ branchAgreementAge?: number } | undefined")]
+    options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let as_of = parse_as_of(as_of).map_err(|e| to_js_error(&e))?;
+    let options = legal_options(options)?;
+    let case = js_to_json(input).map_err(|_| input_error())?;
+    let report =
+        cme_core::legal::visit_report_value(&case, as_of, &options).map_err(|e| to_js_error(&e))?;
+    result_to_js(&report).map_err(|_| output_error())
+}
+
+/// The visit rules for one sick leave and the worker; `requestedBy` is who
+/// asks for the pré-reprise (`"employeur"` is always refused).
+#[wasm_bindgen(js_name = visitObligationsForLeave, unchecked_return_type = "VisitOutcome[]")]
+pub fn visit_obligations_for_leave(
+    #[wasm_bindgen(unchecked_param_type = "unknown")] leave: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "unknown")] worker: JsValue,
+    #[wasm_bindgen(js_name = asOf)] as_of: &str,
+    #[wasm_bindgen(js_name = requestedBy)] requested_by: Option<String>,
+    #[wasm_bindgen(unchecked_param_type = "{ branchAgreementAge?: number } | undefined")]
+    options: JsValue,
+) -> Result<JsValue, JsValue> {
+    let as_of = parse_as_of(as_of).map_err(|e| to_js_error(&e))?;
+    let options = legal_options(options)?;
+    let leave = js_to_json(leave).map_err(|_| input_error())?;
+    let worker = js_to_json(worker).map_err(|_| input_error())?;
+    let out = cme_core::legal::visit_obligations_value(
+        &leave,
+        &worker,
+        requested_by.as_deref(),
+        as_of,
+        &options,
+    )
+    .map_err(|e| to_js_error(&e))?;
+    result_to_js(&out).map_err(|_| output_error())
+}
+
+/// Partners for problem types (given, or inferred from the case), each
+/// with why, and `actionable` only with the worker's consent that day.
+#[wasm_bindgen(unchecked_return_type = "Suggestion[]")]
+pub fn orient(
+    #[wasm_bindgen(unchecked_param_type = "unknown")] input: JsValue,
+    #[wasm_bindgen(js_name = asOf)] as_of: &str,
+    problems: Option<Vec<String>>,
+) -> Result<JsValue, JsValue> {
+    let as_of = parse_as_of(as_of).map_err(|e| to_js_error(&e))?;
+    let case = js_to_json(input).map_err(|_| input_error())?;
+    let out = cme_core::orientation::orient_value(&case, problems.as_deref(), as_of)
+        .map_err(|e| to_js_error(&e))?;
+    result_to_js(&out).map_err(|_| output_error())
 }
 
 /// The codes of the seven preset policies.

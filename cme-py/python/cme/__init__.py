@@ -226,6 +226,39 @@ def policy_hash(policy: PolicyLike) -> str:
     return _cme.policy_hash(policy)
 
 
+def visit_obligations(
+    case: Mapping[str, Any], as_of: DateLike, branch_agreement_age: Optional[int] = None
+) -> Dict[str, Any]:
+    """The legal calendar of a case: for each sick leave, the rendez-vous de
+    liaison, the pré-reprise and the reprise; and the mi-carrière visit —
+    each with its obligation, the rule version chosen by the start of the
+    leave, its deadline, reasons and articles."""
+    options = None if branch_agreement_age is None else {"branch_agreement_age": branch_agreement_age}
+    return _cme.visit_obligations(case, _required_as_of(as_of), options)
+
+
+def visit_obligations_for_leave(
+    leave: Mapping[str, Any],
+    worker: Mapping[str, Any],
+    as_of: DateLike,
+    requested_by: Optional[str] = None,
+    branch_agreement_age: Optional[int] = None,
+) -> List[Dict[str, Any]]:
+    """The visit rules for one sick leave and the worker; ``requested_by`` is
+    who asks for the pré-reprise (``"employeur"`` is always refused)."""
+    options = None if branch_agreement_age is None else {"branch_agreement_age": branch_agreement_age}
+    return _cme.visit_obligations_for_leave(leave, worker, _required_as_of(as_of), requested_by, options)
+
+
+def orient(
+    case: Mapping[str, Any], as_of: DateLike, problems: Optional[List[str]] = None
+) -> List[Dict[str, Any]]:
+    """Partners for the problem types (given, or inferred from the case):
+    each suggestion says why, and is ``actionable`` only with the worker's
+    consent to share with that partner on that date."""
+    return _cme.orient(case, _required_as_of(as_of), problems)
+
+
 def case_schema() -> Dict[str, Any]:
     """The JSON Schema of the interchange format."""
     return _cme.case_schema()
@@ -251,6 +284,9 @@ __all__ = [
     "UnknownPresetError",
     "ValidationError",
     "evaluate",
+    "orient",
+    "visit_obligations",
+    "visit_obligations_for_leave",
     "load_policy",
     "policy_hash",
     "preset",
