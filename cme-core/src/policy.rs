@@ -116,6 +116,8 @@ pub struct FollowUpRule {
 /// use cme_core::{case::ExitResult, policy::{preset, Outcome}};
 /// let p = preset("aist43").unwrap();
 /// assert_eq!(p.results.classes[&ExitResult::Inaptitude], Outcome::Negative);
+/// // The bilan counts 2 negative exits for inaptitude 2 + invalidité 1: not negative there.
+/// assert_eq!(p.results.classes[&ExitResult::Invalidite], Outcome::Neutre);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ResultClasses {

@@ -155,8 +155,14 @@ vector("categorie_imposee_par_l_equipe", "L'équipe impose « facilitation » av
                                                              "justification": "Employeur déjà engagé dans l'aménagement."}))
 
 # --- exit results are policy (DOMAIN.md §5) ---
-vector("invalidite_negative_aist43", "Pour l'AIST 43, l'invalidité est une sortie négative.", "aist43", "2024-07-01",
+vector("invalidite_negative_aismt13", "Pour l'AISMT 13, l'invalidité est une sortie négative.", "aismt13", "2024-07-01",
        FULL[:9] + [{"type": "sortie", "date": "2024-06-28", "result": "invalidite"}],
+       {"stage": "sortie", "status": "sortie_negative", "inclusion": "incluse", "category": "ingenierie"})
+vector("invalidite_neutre_aist43", "Pour l'AIST 43, l'invalidité n'est pas une sortie négative (bilan : 2 sorties négatives pour inaptitude 2 et invalidité 1).",
+       "aist43", "2024-07-01", FULL[:9] + [{"type": "sortie", "date": "2024-06-28", "result": "invalidite"}],
+       {"stage": "sortie", "status": "sortie_neutre", "inclusion": "incluse", "category": "ingenierie"})
+vector("inaptitude_negative_aist43", "Pour l'AIST 43, l'inaptitude est une sortie négative.", "aist43", "2024-07-01",
+       FULL[:9] + [{"type": "sortie", "date": "2024-06-28", "result": "inaptitude", "dismissal": True, "prepared": False}],
        {"stage": "sortie", "status": "sortie_negative", "inclusion": "incluse", "category": "ingenierie"})
 vector("retraite_neutre", "Le départ à la retraite n'est ni positif ni négatif (choix de politique).", "aist43", "2024-07-01",
        FULL[:9] + [{"type": "sortie", "date": "2024-06-28", "result": "retraite"}],
