@@ -121,6 +121,58 @@ pub fn category(
     }
 }
 
+/// Which rule decided a category (see the module documentation).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Rule {
+    Refusal,
+    NoAnswer,
+    PlanRefused,
+    Inclusion,
+    Partners,
+    SimpleSolution,
+    PlanAccepted,
+    ShortAccompaniment,
+    Open,
+}
+
+fn rule_of(state: &PathwayState, min_opinions: u32) -> (Option<Category>, Rule) {
+    use crate::inclusion::inclusion_value;
+    if state.refusal.is_some() {
+        (Some(Category::SansSuite), Rule::Refusal)
+    } else if state.no_answer.is_some() && state.first_contact.is_none() {
+        (Some(Category::SansSuite), Rule::NoAnswer)
+    } else if state.plan_refused.is_some() && state.plan_accepted.is_none() {
+        (Some(Category::SansSuite), Rule::PlanRefused)
+    } else if inclusion_value(state, min_opinions) == InclusionValue::Included {
+        (Some(Category::Ingenierie), Rule::Inclusion)
+    } else if state.partners.len() >= 2 {
+        (Some(Category::Ingenierie), Rule::Partners)
+    } else if state.simple_solution == Some(true) {
+        (Some(Category::Facilitation), Rule::SimpleSolution)
+    } else if state.plan_accepted.is_some() {
+        (Some(Category::Facilitation), Rule::PlanAccepted)
+    } else if state.exit.is_some() && state.first_contact.is_some() {
+        (Some(Category::InfoConseils), Rule::ShortAccompaniment)
+    } else {
+        (None, Rule::Open)
+    }
+}
+
+/// The category the rules derive, without explanations (for indicators):
+/// the same rules as [`category`], the team's override first.
+///
+/// ```
+/// let case = cme_core::sample::sample_cases().unwrap().remove(0);
+/// let state = cme_core::pathway::replay(&case, &cme_core::policy::preset("aismt13").unwrap()).state;
+/// assert_eq!(cme_core::category::category_value(&case, &state, 2), Some(cme_core::case::Category::SansSuite));
+/// ```
+pub fn category_value(case: &Case, state: &PathwayState, min_opinions: u32) -> Option<Category> {
+    match &case.category_override {
+        Some(o) => Some(o.category),
+        None => rule_of(state, min_opinions).0,
+    }
+}
+
 fn derive(
     state: &PathwayState,
     policy: &Policy,
@@ -128,107 +180,62 @@ fn derive(
 ) -> (Option<Category>, Vec<Reason>, Vec<MissingFact>) {
     let mut missing = Vec::new();
     let r = |code: &str, text: &str| Reason::new(code, text, seed());
-
-    if state.refusal.is_some() {
-        return (
-            Some(Category::SansSuite),
-            vec![r(
-                "refus_accompagnement",
-                "Le travailleur a refusé l'accompagnement.",
-            )],
-            missing,
-        );
-    }
-    if state.no_answer.is_some() && state.first_contact.is_none() {
-        return (
-            Some(Category::SansSuite),
-            vec![r(
-                "absence_reponse",
-                "Le travailleur n'a pas répondu aux appels et courriers et n'a jamais pris contact.",
-            )],
-            missing,
-        );
-    }
-    if state.plan_refused.is_some() && state.plan_accepted.is_none() {
-        return (
-            Some(Category::SansSuite),
-            vec![r(
-                "plan_refuse",
-                "Le travailleur a refusé le plan d'actions et n'en a accepté aucun.",
-            )],
-            missing,
-        );
-    }
-    let incl = inclusion(state, policy, as_of);
-    if incl.decision.value == InclusionValue::Included {
-        let mut reasons = vec![r(
-            "criteres_inclusion",
-            "Situation complexe : les critères d'inclusion dans l'accompagnement pluridisciplinaire sont remplis.",
-        )];
-        reasons.extend(incl.decision.reasons);
-        return (Some(Category::Ingenierie), reasons, missing);
-    }
-    if state.partners.len() >= 2 {
-        return (
-            Some(Category::Ingenierie),
-            vec![r(
-                "plusieurs_partenaires",
-                &format!(
-                    "Coordination de plusieurs acteurs : {} partenaires distincts interviennent.",
-                    state.partners.len()
-                ),
-            )],
-            missing,
-        );
-    }
-    if state.simple_solution == Some(true) {
-        return (
-            Some(Category::Facilitation),
-            vec![r(
-                "solution_simple",
-                "Une solution a déjà été identifiée à l'analyse de la demande : il s'agit d'aider à sa mise en œuvre.",
-            )],
-            missing,
-        );
-    }
-    if state.plan_accepted.is_some() {
-        return (
-            Some(Category::Facilitation),
-            vec![r(
-                "plan_accepte",
-                "Un plan d'actions a été accepté sans que la situation réunisse les critères de l'ingénierie : aide à la mise en œuvre du plan.",
-            )],
-            missing,
-        );
-    }
-    if state.exit.is_some() && state.first_contact.is_some() {
-        return (
-            Some(Category::InfoConseils),
-            vec![r(
-                "accompagnement_court",
-                "Accompagnement court : le travailleur est sorti de la cellule sans plan d'actions (informations et conseils).",
-            )],
-            missing,
-        );
-    }
-    if state.simple_solution.is_none() {
-        missing.push(MissingFact::new(
-            "events.analyse_demande.simple_solution",
-            "category",
-            "Indiquer, à l'analyse de la demande, si une solution simple a été identifiée.",
-        ));
-    }
-    missing.push(MissingFact::new(
-        "events.plan_accepte",
-        "category",
-        "La catégorie se précise avec le plan d'actions, les avis attendus ou la sortie.",
-    ));
-    (
-        None,
-        vec![r(
-            "indeterminee",
-            "Les faits enregistrés ne suffisent pas encore à situer le dossier dans une catégorie.",
+    let (value, rule) = rule_of(state, policy.inclusion.min_expected_opinions);
+    let reasons = match rule {
+        Rule::Refusal => vec![r("refus_accompagnement", "Le travailleur a refusé l'accompagnement.")],
+        Rule::NoAnswer => vec![r(
+            "absence_reponse",
+            "Le travailleur n'a pas répondu aux appels et courriers et n'a jamais pris contact.",
         )],
-        missing,
-    )
+        Rule::PlanRefused => vec![r(
+            "plan_refuse",
+            "Le travailleur a refusé le plan d'actions et n'en a accepté aucun.",
+        )],
+        Rule::Inclusion => {
+            let mut reasons = vec![r(
+                "criteres_inclusion",
+                "Situation complexe : les critères d'inclusion dans l'accompagnement pluridisciplinaire sont remplis.",
+            )];
+            reasons.extend(inclusion(state, policy, as_of).decision.reasons);
+            reasons
+        }
+        Rule::Partners => vec![r(
+            "plusieurs_partenaires",
+            &format!(
+                "Coordination de plusieurs acteurs : {} partenaires distincts interviennent.",
+                state.partners.len()
+            ),
+        )],
+        Rule::SimpleSolution => vec![r(
+            "solution_simple",
+            "Une solution a déjà été identifiée à l'analyse de la demande : il s'agit d'aider à sa mise en œuvre.",
+        )],
+        Rule::PlanAccepted => vec![r(
+            "plan_accepte",
+            "Un plan d'actions a été accepté sans que la situation réunisse les critères de l'ingénierie : aide à la mise en œuvre du plan.",
+        )],
+        Rule::ShortAccompaniment => vec![r(
+            "accompagnement_court",
+            "Accompagnement court : le travailleur est sorti de la cellule sans plan d'actions (informations et conseils).",
+        )],
+        Rule::Open => {
+            if state.simple_solution.is_none() {
+                missing.push(MissingFact::new(
+                    "events.analyse_demande.simple_solution",
+                    "category",
+                    "Indiquer, à l'analyse de la demande, si une solution simple a été identifiée.",
+                ));
+            }
+            missing.push(MissingFact::new(
+                "events.plan_accepte",
+                "category",
+                "La catégorie se précise avec le plan d'actions, les avis attendus ou la sortie.",
+            ));
+            vec![r(
+                "indeterminee",
+                "Les faits enregistrés ne suffisent pas encore à situer le dossier dans une catégorie.",
+            )]
+        }
+    };
+    (value, reasons, missing)
 }

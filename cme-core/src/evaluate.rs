@@ -392,6 +392,31 @@ fn stage_decision(
     d
 }
 
+/// The status of a case without explanations (for indicators): the same
+/// rule as the evaluation's status.
+///
+/// ```
+/// use cme_core::evaluate::{status_value, Status};
+/// let policy = cme_core::policy::preset("aist43").unwrap();
+/// let case = cme_core::sample::sample_cases().unwrap().remove(0);
+/// let state = cme_core::pathway::replay(&case, &policy).state;
+/// assert_eq!(status_value(&state, &policy), Status::RefusIntegration);
+/// ```
+pub fn status_value(state: &PathwayState, policy: &Policy) -> Status {
+    if let Some(exit) = &state.exit {
+        return match policy.outcome(exit.result) {
+            Outcome::Positive => Status::SortiePositive,
+            Outcome::Negative => Status::SortieNegative,
+            Outcome::Neutre => Status::SortieNeutre,
+        };
+    }
+    if state.refusal.is_some() || state.no_answer.is_some() {
+        Status::RefusIntegration
+    } else {
+        Status::EnCours
+    }
+}
+
 fn status_decision(
     state: &PathwayState,
     policy: &Policy,

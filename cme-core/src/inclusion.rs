@@ -93,6 +93,54 @@ pub struct InclusionDecision {
     pub missing: Vec<MissingFact>,
 }
 
+/// The status of the two criteria (expected opinions, no simple solution)
+/// without explanations: the same rule as [`inclusion`], for indicators.
+///
+/// ```
+/// let case = cme_core::sample::sample_cases().unwrap().remove(11);
+/// let state = cme_core::pathway::replay(&case, &cme_core::policy::preset("aismt13").unwrap()).state;
+/// let (opinions, simple) = cme_core::inclusion::criteria_statuses(&state, 2);
+/// assert_eq!(simple, cme_core::inclusion::CriterionStatus::Held);
+/// # let _ = opinions;
+/// ```
+pub fn criteria_statuses(
+    state: &PathwayState,
+    min_opinions: u32,
+) -> (CriterionStatus, CriterionStatus) {
+    let expected = u32::try_from(state.expected_opinions.len()).unwrap_or(u32::MAX);
+    let opinions = if expected >= min_opinions {
+        CriterionStatus::Held
+    } else if state.qualification.is_none() && state.exit.is_none() {
+        CriterionStatus::Unknown
+    } else {
+        CriterionStatus::NotHeld
+    };
+    let simple = match state.simple_solution {
+        Some(false) => CriterionStatus::Held,
+        Some(true) => CriterionStatus::NotHeld,
+        None => CriterionStatus::Unknown,
+    };
+    (opinions, simple)
+}
+
+/// The inclusion decision without explanations (for indicators).
+///
+/// ```
+/// let case = cme_core::sample::sample_cases().unwrap().remove(0);
+/// let state = cme_core::pathway::replay(&case, &cme_core::policy::preset("aismt13").unwrap()).state;
+/// assert_eq!(cme_core::inclusion::inclusion_value(&state, 2), cme_core::inclusion::InclusionValue::Undetermined);
+/// ```
+pub fn inclusion_value(state: &PathwayState, min_opinions: u32) -> InclusionValue {
+    let (a, b) = criteria_statuses(state, min_opinions);
+    if a == CriterionStatus::NotHeld || b == CriterionStatus::NotHeld {
+        InclusionValue::NotIncluded
+    } else if a == CriterionStatus::Held && b == CriterionStatus::Held {
+        InclusionValue::Included
+    } else {
+        InclusionValue::Undetermined
+    }
+}
+
 /// Decides inclusion from the state of a case under a policy.
 pub fn inclusion(state: &PathwayState, policy: &Policy, as_of: NaiveDate) -> InclusionDecision {
     let hash = policy.content_hash();
@@ -102,60 +150,45 @@ pub fn inclusion(state: &PathwayState, policy: &Policy, as_of: NaiveDate) -> Inc
     let expected = u32::try_from(state.expected_opinions.len()).unwrap_or(u32::MAX);
     let mut missing = Vec::new();
 
-    let opinions = if expected >= n {
-        Criterion {
-            code: "avis_attendus".into(),
-            status: CriterionStatus::Held,
-            text: format!("{expected} avis d'experts distincts attendus (seuil : au moins {n})."),
-        }
-    } else if state.qualification.is_none() && state.exit.is_none() {
+    let (opinions_status, simple_status) = criteria_statuses(state, n);
+    let opinions = Criterion {
+        code: "avis_attendus".into(),
+        status: opinions_status,
+        text: match opinions_status {
+            CriterionStatus::Held => {
+                format!("{expected} avis d'experts distincts attendus (seuil : au moins {n}).")
+            }
+            CriterionStatus::Unknown => format!(
+                "{expected} avis attendu(s) à ce jour (seuil : au moins {n}) ; l'entretien de qualification n'a pas encore eu lieu."
+            ),
+            CriterionStatus::NotHeld => {
+                format!("{expected} avis d'experts distincts attendus, moins que le seuil de {n}.")
+            }
+        },
+    };
+    if opinions_status == CriterionStatus::Unknown {
         missing.push(MissingFact::new(
             "events.avis_attendu",
             "inclusion",
             "Les avis d'experts attendus se décident au recueil d'informations : enregistrer l'entretien de qualification et les avis attendus.",
         ));
-        Criterion {
-            code: "avis_attendus".into(),
-            status: CriterionStatus::Unknown,
-            text: format!(
-                "{expected} avis attendu(s) à ce jour (seuil : au moins {n}) ; l'entretien de qualification n'a pas encore eu lieu."
-            ),
-        }
-    } else {
-        Criterion {
-            code: "avis_attendus".into(),
-            status: CriterionStatus::NotHeld,
-            text: format!(
-                "{expected} avis d'experts distincts attendus, moins que le seuil de {n}."
-            ),
-        }
-    };
-
-    let simple = match state.simple_solution {
-        Some(false) => Criterion {
-            code: "absence_solution_simple".into(),
-            status: CriterionStatus::Held,
-            text: "L'analyse de la demande n'a pas identifié de solution simple.".into(),
+    }
+    let simple = Criterion {
+        code: "absence_solution_simple".into(),
+        status: simple_status,
+        text: match simple_status {
+            CriterionStatus::Held => "L'analyse de la demande n'a pas identifié de solution simple.".into(),
+            CriterionStatus::NotHeld => "L'analyse de la demande a identifié une solution simple.".into(),
+            CriterionStatus::Unknown => "On ne sait pas encore si une solution simple existe (analyse de la demande non renseignée).".into(),
         },
-        Some(true) => Criterion {
-            code: "absence_solution_simple".into(),
-            status: CriterionStatus::NotHeld,
-            text: "L'analyse de la demande a identifié une solution simple.".into(),
-        },
-        None => {
-            missing.push(MissingFact::new(
-                "events.analyse_demande.simple_solution",
-                "inclusion",
-                "Indiquer, à l'analyse de la demande, si une solution simple a été identifiée.",
-            ));
-            Criterion {
-                code: "absence_solution_simple".into(),
-                status: CriterionStatus::Unknown,
-                text: "On ne sait pas encore si une solution simple existe (analyse de la demande non renseignée).".into(),
-            }
-        }
     };
-
+    if simple_status == CriterionStatus::Unknown {
+        missing.push(MissingFact::new(
+            "events.analyse_demande.simple_solution",
+            "inclusion",
+            "Indiquer, à l'analyse de la demande, si une solution simple a été identifiée.",
+        ));
+    }
     let criteria = vec![opinions, simple];
     let value = if criteria
         .iter()

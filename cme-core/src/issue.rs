@@ -262,6 +262,16 @@ impl Path {
         Path(format!("{}[{}]", self.0, i))
     }
 
+    /// A path from its rendered form (as produced by [`Path::as_str`]).
+    ///
+    /// ```
+    /// use cme_core::issue::Path;
+    /// assert_eq!(Path::from_rendered("cases[2].id").as_str(), "cases[2].id");
+    /// ```
+    pub fn from_rendered(rendered: &str) -> Path {
+        Path(rendered.to_string())
+    }
+
     /// The rendered path.
     pub fn as_str(&self) -> &str {
         &self.0

@@ -30,6 +30,7 @@ pub mod error;
 pub mod evaluate;
 pub mod explain;
 pub mod inclusion;
+pub mod indicators;
 pub mod issue;
 pub mod legal;
 pub mod measures;

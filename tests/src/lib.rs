@@ -278,3 +278,126 @@ pub fn run_legal(
         })
         .collect())
 }
+
+/// One expected indicator value.
+#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExpectedValue {
+    /// Count (or sum of days).
+    pub numerator: u64,
+    /// Denominator, for rates and means.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub denominator: Option<u64>,
+    /// Value in the indicator's unit.
+    pub value: Option<f64>,
+}
+
+/// An expected cell.
+#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExpectedCell {
+    /// Dimension values.
+    pub key: Vec<String>,
+    /// Indicator values checked.
+    pub values: std::collections::BTreeMap<String, ExpectedValue>,
+}
+
+/// Expected figures of an indicator vector (only those listed are checked).
+#[derive(Debug, Clone, PartialEq, Deserialize, serde::Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExpectedReport {
+    /// Totals.
+    pub total: std::collections::BTreeMap<String, ExpectedValue>,
+    /// Cells.
+    #[serde(default)]
+    pub cells: Vec<ExpectedCell>,
+    /// Targets: `[target, achieved]` pairs.
+    #[serde(default)]
+    pub targets: Option<serde_json::Value>,
+}
+
+/// One indicator vector.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IndicatorVector {
+    /// File stem.
+    pub name: String,
+    /// What the vector shows, in French.
+    pub description: String,
+    /// A preset code or a policy object.
+    pub policy: serde_json::Value,
+    /// The period.
+    pub period: cme_core::indicators::Period,
+    /// Dimension codes.
+    pub by: Vec<String>,
+    /// The cases.
+    pub cases: Vec<serde_json::Value>,
+    /// The expected figures.
+    pub expected: ExpectedReport,
+}
+
+/// Loads every indicator vector.
+pub fn load_indicator_vectors() -> Result<Vec<IndicatorVector>, String> {
+    Ok(load::<IndicatorVector>("indicators")?
+        .into_iter()
+        .map(|(_, v)| v)
+        .collect())
+}
+
+/// The figures of a report that a vector checks, in the vector's form.
+pub fn checked_figures(v: &IndicatorVector, r: &cme_core::indicators::Report) -> ExpectedReport {
+    let pick = |values: &[cme_core::indicators::IndicatorValue],
+                wanted: &std::collections::BTreeMap<String, ExpectedValue>| {
+        values
+            .iter()
+            .filter(|x| wanted.contains_key(&x.id))
+            .map(|x| {
+                (
+                    x.id.clone(),
+                    ExpectedValue {
+                        numerator: x.numerator,
+                        denominator: x.denominator,
+                        value: x.value,
+                    },
+                )
+            })
+            .collect()
+    };
+    let cells = v
+        .expected
+        .cells
+        .iter()
+        .map(|want| ExpectedCell {
+            key: want.key.clone(),
+            values: r
+                .cells
+                .iter()
+                .find(|c| c.key == want.key)
+                .map(|c| pick(&c.values, &want.values))
+                .unwrap_or_default(),
+        })
+        .collect();
+    ExpectedReport {
+        total: pick(&r.total.0, &v.expected.total),
+        cells,
+        targets: v
+            .expected
+            .targets
+            .as_ref()
+            .and(r.targets.as_ref())
+            .map(|t| {
+                serde_json::json!({
+                    "signalements": [t.signalements.0, t.signalements.1],
+                    "dossiers": [t.dossiers.0, t.dossiers.1],
+                    "maintien_percent": [t.maintien_percent.0, t.maintien_percent.1],
+                })
+            }),
+    }
+}
+
+/// Runs an indicator vector through `cme-core`.
+pub fn run_indicators(v: &IndicatorVector) -> Result<ExpectedReport, String> {
+    let r = cme_core::indicators::report_from_values(&v.cases, &v.policy, v.period, &v.by)
+        .map_err(|e| e.to_string())?;
+    Ok(checked_figures(v, &r))
+}

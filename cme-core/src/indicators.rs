@@ -1,0 +1,963 @@
+//! Indicators: every figure the services report, with written definitions,
+//! computed by mergeable accumulators (DOMAIN.md §6; seeds 001, 003, 004).
+//!
+//! [`catalogue`] lists every indicator with a stable id, a French label,
+//! its numerator and denominator, its unit, the date that places a case in
+//! the period, and its source. An [`Accumulator`] takes cases one by one
+//! ([`Accumulator::add`]), merges with another built on other cases
+//! ([`Accumulator::merge`]), serializes (serde) so that partitions can be
+//! computed apart, and gives the [`Report`] ([`Accumulator::finish`]). All
+//! its state is integer counts and sums: merging in any order gives exactly
+//! the report of one pass.
+//!
+//! **How a case is read.** The case is evaluated as of the end of the
+//! period with the same rules as [`crate::evaluate`] (pathway replay, status
+//! from the policy's classification of exit results, category, inclusion):
+//! events after the period are not known yet. A case *enters* the cell on
+//! its first contact; it *leaves* on its exit (or on a refusal).
+//!
+//! ```
+//! use cme_core::indicators::{Accumulator, Period, ReportSpec};
+//! use cme_core::policy::preset;
+//! use cme_core::sample::sample_cases;
+//!
+//! let spec = ReportSpec { period: Period::year(2024), by: vec![] };
+//! let mut acc = Accumulator::new(spec, preset("aismt13").unwrap());
+//! for case in sample_cases().unwrap() { acc.add(&case); }
+//! let report = acc.finish();
+//! let signalements = report.total.get("signalements").unwrap();
+//! assert!(signalements.numerator > 0);
+//! ```
+
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use crate::case::{Case, Category, ExitResult, Requester, SickLeave, SourceVisit};
+use crate::category::category_value;
+use crate::codes::{code_enum, Code};
+use crate::deadlines::{add_months, sub_days};
+use crate::evaluate::{status_value, PolicyRef, Status};
+use crate::inclusion::{inclusion_value, InclusionValue};
+use crate::pathway::{replay_events, PathwayState};
+use crate::policy::{Outcome, Policy};
+use crate::validate::age_on;
+
+/// A reporting period: every day from `start` to `end`, both included.
+///
+/// ```
+/// use cme_core::indicators::Period;
+/// let h2 = Period::half_year(2024, 2).unwrap();
+/// assert_eq!((h2.start.to_string(), h2.end.to_string()), ("2024-07-01".into(), "2024-12-31".into()));
+/// assert_eq!(Period::quarter(2024, 1).unwrap().end.to_string(), "2024-03-31");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Period {
+    /// First day.
+    pub start: NaiveDate,
+    /// Last day (included); the report is evaluated as of this day.
+    pub end: NaiveDate,
+}
+
+impl Period {
+    /// A calendar year.
+    pub fn year(year: i32) -> Period {
+        Period {
+            start: NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or(NaiveDate::MIN),
+            end: NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or(NaiveDate::MAX),
+        }
+    }
+
+    /// A half-year (1 or 2).
+    pub fn half_year(year: i32, half: u32) -> Option<Period> {
+        let (a, b) = match half {
+            1 => ((1, 1), (6, 30)),
+            2 => ((7, 1), (12, 31)),
+            _ => return None,
+        };
+        Some(Period {
+            start: NaiveDate::from_ymd_opt(year, a.0, a.1)?,
+            end: NaiveDate::from_ymd_opt(year, b.0, b.1)?,
+        })
+    }
+
+    /// A quarter (1 to 4).
+    pub fn quarter(year: i32, quarter: u32) -> Option<Period> {
+        if !(1..=4).contains(&quarter) {
+            return None;
+        }
+        let start = NaiveDate::from_ymd_opt(year, 3 * (quarter - 1) + 1, 1)?;
+        let end = add_months(start, 3).pred_opt()?;
+        Some(Period { start, end })
+    }
+
+    /// Any date range (both ends included); `None` when `end < start`.
+    pub fn range(start: NaiveDate, end: NaiveDate) -> Option<Period> {
+        (start <= end).then_some(Period { start, end })
+    }
+
+    /// Whether a date is in the period.
+    pub fn contains(&self, date: NaiveDate) -> bool {
+        self.start <= date && date <= self.end
+    }
+}
+
+code_enum! {
+    /// The dimensions a report can be broken down by (one or a pair).
+    ///
+    /// ```
+    /// use cme_core::{indicators::Dimension, codes::Code};
+    /// assert_eq!(Dimension::AgeBand.code(), "tranche_age");
+    /// ```
+    pub enum Dimension: "dimension" {
+        Sector = "secteur", "Secteur d'activité (section NAF)";
+        Pathology = "pathologie", "Groupe de pathologies (CIM-10)";
+        Requester = "demandeur", "Demandeur de la visite";
+        SourceVisit = "visite_source", "Visite à l'origine du signalement";
+        Category = "categorie", "Catégorie d'accompagnement";
+        AgeBand = "tranche_age", "Tranche d'âge au signalement";
+        Service = "service", "Service";
+    }
+}
+
+/// The value of a dimension for a case (`inconnu` when the fact is
+/// missing). Sectors are `nomenclature:section` (LEGAL.md: a sector says
+/// which NAF version it uses).
+pub fn dimension_value(dim: Dimension, case: &Case, category: Option<Category>) -> String {
+    const UNKNOWN: &str = "inconnu";
+    match dim {
+        Dimension::Sector => case
+            .worker
+            .sector
+            .as_ref()
+            .map(|s| format!("{}:{}", s.nomenclature.code(), s.section))
+            .unwrap_or_else(|| UNKNOWN.into()),
+        Dimension::Pathology => case
+            .worker
+            .cim10_chapter
+            .and_then(crate::case::pathology_group)
+            .map(|g| g.code().to_string())
+            .unwrap_or_else(|| UNKNOWN.into()),
+        Dimension::Requester => case
+            .signalement
+            .requested_by
+            .map(|r: Requester| r.code().to_string())
+            .unwrap_or_else(|| UNKNOWN.into()),
+        Dimension::SourceVisit => case.signalement.source_visit.code().to_string(),
+        Dimension::Category => category
+            .map(|c| c.code().to_string())
+            .unwrap_or_else(|| UNKNOWN.into()),
+        Dimension::AgeBand => {
+            let age = match (case.worker.birth_date, case.worker.birth_year) {
+                (Some(b), _) => Some(age_on(b, case.signalement.date)),
+                (None, Some(y)) => Some(case.signalement.date.year() - y),
+                _ => None,
+            };
+            match age {
+                None => UNKNOWN.into(),
+                Some(a) if a < 25 => "moins_de_25".into(),
+                Some(a) if a < 35 => "25_34".into(),
+                Some(a) if a < 45 => "35_44".into(),
+                Some(a) if a < 55 => "45_54".into(),
+                Some(_) => "55_et_plus".into(),
+            }
+        }
+        Dimension::Service => case.service.clone(),
+    }
+}
+
+/// What a report is about.
+///
+/// ```
+/// use cme_core::indicators::{Dimension, Period, ReportSpec};
+/// let s = ReportSpec { period: Period::year(2024), by: vec![Dimension::Sector, Dimension::Pathology] };
+/// assert_eq!(s.by.len(), 2);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportSpec {
+    /// The period.
+    pub period: Period,
+    /// Up to two dimensions (empty: totals only).
+    pub by: Vec<Dimension>,
+}
+
+/// Integer counters of one cell: merging adds them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Counters {
+    /// Cases signalled in the period.
+    pub signalements: u64,
+    /// … of which from a pré-reprise visit.
+    pub signalements_pre_reprise: u64,
+    /// Cases entered (first contact) in the period.
+    pub entrees: u64,
+    /// Entered cases by status at the end of the period, in [`Status`]
+    /// order (en cours, refus, négative, positive, neutre).
+    pub statuts: [u64; 5],
+    /// Exits in the period by result, in [`ExitResult`] order.
+    pub sorties: [u64; 11],
+    /// Exits in the period by outcome (positive, négative, neutre).
+    pub sorties_par_issue: [u64; 3],
+    /// Days in the cell summed over entered cases (entry → exit, refusal or
+    /// end of period).
+    pub jours_dans_la_cellule: u64,
+    /// Cases handled in the period (entered by its end, not out before its
+    /// start).
+    pub dossiers_traites: u64,
+    /// Handled cases by category, in [`Category`] order, then undetermined.
+    pub categories: [u64; 5],
+    /// Handled cases included in the full treatment.
+    pub inclus: u64,
+    /// Exits for inaptitude in the period prepared with a transition plan.
+    pub inaptitudes_construites: u64,
+    /// Exits for inaptitude in the period followed by a dismissal.
+    pub inaptitudes_avec_licenciement: u64,
+    /// Exits in the period of cases signalled at a pré-reprise or reprise
+    /// visit (risk of unfitness).
+    pub sorties_a_risque: u64,
+    /// … of which positive.
+    pub sorties_a_risque_positives: u64,
+    /// Entered cases whose accompaniment started before the end of the
+    /// sick leave (or with no sick leave ended before it).
+    pub accompagnements_precoces: u64,
+    /// Signalement → first contact: number of cases and sum of days
+    /// (placed by the contact date).
+    pub delai_contact: (u64, u64),
+    /// Signalement → plan accepted (placed by the plan date).
+    pub delai_plan: (u64, u64),
+    /// Signalement → exit (placed by the exit date).
+    pub delai_sortie: (u64, u64),
+    /// Follow-ups due in the period (per the policy's schedule): due, done.
+    pub suivis: (u64, u64),
+    /// 6-month follow-ups answered in the period: answered, still employed.
+    pub emploi_6_mois: (u64, u64),
+    /// 12-month follow-ups answered in the period: answered, still employed.
+    pub emploi_12_mois: (u64, u64),
+}
+
+fn add_pair(a: &mut (u64, u64), b: &(u64, u64)) {
+    a.0 += b.0;
+    a.1 += b.1;
+}
+
+impl Counters {
+    fn merge(&mut self, o: &Counters) {
+        self.signalements += o.signalements;
+        self.signalements_pre_reprise += o.signalements_pre_reprise;
+        self.entrees += o.entrees;
+        for (a, b) in self.statuts.iter_mut().zip(o.statuts.iter()) {
+            *a += b;
+        }
+        for (a, b) in self.sorties.iter_mut().zip(o.sorties.iter()) {
+            *a += b;
+        }
+        for (a, b) in self
+            .sorties_par_issue
+            .iter_mut()
+            .zip(o.sorties_par_issue.iter())
+        {
+            *a += b;
+        }
+        self.jours_dans_la_cellule += o.jours_dans_la_cellule;
+        self.dossiers_traites += o.dossiers_traites;
+        for (a, b) in self.categories.iter_mut().zip(o.categories.iter()) {
+            *a += b;
+        }
+        self.inclus += o.inclus;
+        self.inaptitudes_construites += o.inaptitudes_construites;
+        self.inaptitudes_avec_licenciement += o.inaptitudes_avec_licenciement;
+        self.sorties_a_risque += o.sorties_a_risque;
+        self.sorties_a_risque_positives += o.sorties_a_risque_positives;
+        self.accompagnements_precoces += o.accompagnements_precoces;
+        add_pair(&mut self.delai_contact, &o.delai_contact);
+        add_pair(&mut self.delai_plan, &o.delai_plan);
+        add_pair(&mut self.delai_sortie, &o.delai_sortie);
+        add_pair(&mut self.suivis, &o.suivis);
+        add_pair(&mut self.emploi_6_mois, &o.emploi_6_mois);
+        add_pair(&mut self.emploi_12_mois, &o.emploi_12_mois);
+    }
+}
+
+fn days(from: NaiveDate, to: NaiveDate) -> u64 {
+    u64::try_from(to.signed_duration_since(from).num_days()).unwrap_or(0)
+}
+
+fn status_index(s: Status) -> usize {
+    match s {
+        Status::EnCours => 0,
+        Status::RefusIntegration => 1,
+        Status::SortieNegative => 2,
+        Status::SortiePositive => 3,
+        Status::SortieNeutre => 4,
+    }
+}
+
+fn index_of<C: Code>(c: C) -> usize {
+    C::ALL.iter().position(|x| *x == c).unwrap_or(0)
+}
+
+/// Whether the accompaniment started early: before or during the sick leave
+/// around the signalement, not after it (seed 001, "accompagnement
+/// précoce"). With no sick leave ended before the entry, it is early.
+fn early(leaves: &[SickLeave], signalement: NaiveDate, entry: NaiveDate) -> bool {
+    // The leaves that started before the signalement and ended before the
+    // entry: the accompaniment came after them.
+    !leaves.iter().any(|l| {
+        l.start <= signalement && l.end.is_some_and(|end| end < entry) && !l.end_is_expected
+    })
+}
+
+/// A mergeable accumulator of indicators.
+///
+/// ```
+/// use cme_core::indicators::{Accumulator, Period, ReportSpec};
+/// let p = cme_core::policy::preset("aist43").unwrap();
+/// let spec = ReportSpec { period: Period::year(2024), by: vec![] };
+/// let cases = cme_core::sample::sample_cases().unwrap();
+/// let (a, b) = cases.split_at(20);
+/// let mut left = Accumulator::new(spec.clone(), p.clone());
+/// a.iter().for_each(|c| left.add(c));
+/// let mut right = Accumulator::new(spec.clone(), p.clone());
+/// b.iter().for_each(|c| right.add(c));
+/// left.merge(&right).unwrap();
+/// let mut whole = Accumulator::new(spec, p);
+/// cases.iter().for_each(|c| whole.add(c));
+/// assert_eq!(left.finish(), whole.finish());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Accumulator {
+    /// What is computed.
+    pub spec: ReportSpec,
+    /// The policy the cases are read with.
+    pub policy: Policy,
+    /// Counters by cell key (the dimension values; empty for the total).
+    pub cells: BTreeMap<Vec<String>, Counters>,
+    /// Cases added.
+    pub cases: u64,
+}
+
+/// Two accumulators that cannot be merged (different period, dimensions or
+/// policy).
+///
+/// ```
+/// use cme_core::indicators::{Accumulator, Period, ReportSpec};
+/// let p = cme_core::policy::preset("aist43").unwrap();
+/// let mut a = Accumulator::new(ReportSpec { period: Period::year(2024), by: vec![] }, p.clone());
+/// let b = Accumulator::new(ReportSpec { period: Period::year(2023), by: vec![] }, p);
+/// assert!(a.merge(&b).is_err());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("Les accumulateurs portent sur des périodes, dimensions ou politiques différentes / the accumulators differ in period, dimensions or policy")]
+pub struct MergeError;
+
+impl Accumulator {
+    /// An empty accumulator.
+    pub fn new(spec: ReportSpec, policy: Policy) -> Accumulator {
+        Accumulator {
+            spec,
+            policy,
+            cells: BTreeMap::new(),
+            cases: 0,
+        }
+    }
+
+    /// Adds a (valid) case.
+    pub fn add(&mut self, case: &Case) {
+        self.cases += 1;
+        let period = self.spec.period;
+        let end = period.end;
+        if case.signalement.date > end {
+            return;
+        }
+        let known: Vec<crate::case::Event> = case
+            .events
+            .iter()
+            .filter(|e| e.date() <= end)
+            .cloned()
+            .collect();
+        let n = self.policy.inclusion.min_expected_opinions;
+        let state = replay_events(case.signalement.date, &known, &case.consents, n).state;
+        let category = category_value(case, &state, n);
+        let key: Vec<String> = self
+            .spec
+            .by
+            .iter()
+            .map(|d| dimension_value(*d, case, category))
+            .collect();
+        let policy = &self.policy;
+        let c = self.cells.entry(key).or_default();
+        count(c, case, &state, category, policy, period);
+    }
+
+    /// Merges another accumulator of the same spec and policy.
+    pub fn merge(&mut self, other: &Accumulator) -> Result<(), MergeError> {
+        if self.spec != other.spec || self.policy != other.policy {
+            return Err(MergeError);
+        }
+        for (k, v) in &other.cells {
+            self.cells.entry(k.clone()).or_default().merge(v);
+        }
+        self.cases += other.cases;
+        Ok(())
+    }
+
+    /// The report: every indicator for the total and for each cell.
+    pub fn finish(&self) -> Report {
+        let mut total = Counters::default();
+        for c in self.cells.values() {
+            total.merge(c);
+        }
+        let cells = if self.spec.by.is_empty() {
+            Vec::new()
+        } else {
+            self.cells
+                .iter()
+                .map(|(k, c)| Cell {
+                    key: k.clone(),
+                    values: values(c),
+                })
+                .collect()
+        };
+        let targets = self.policy.targets.as_ref().map(|t| TargetsReport {
+            signalements: (u64::from(t.signalements_per_year), total.signalements),
+            dossiers: (u64::from(t.cases_per_year), total.entrees),
+            maintien_percent: (
+                f64::from(t.maintien_rate_percent),
+                rate(total.sorties_par_issue[0], exits(&total)),
+            ),
+            source: t.source.clone(),
+        });
+        Report {
+            spec: self.spec.clone(),
+            policy: PolicyRef::of(&self.policy),
+            cases: self.cases,
+            total: IndicatorSet(values(&total)),
+            cells,
+            targets,
+        }
+    }
+}
+
+fn exits(c: &Counters) -> u64 {
+    c.sorties.iter().sum()
+}
+
+fn rate(num: u64, den: u64) -> Option<f64> {
+    (den > 0).then(|| round2(100.0 * num as f64 / den as f64))
+}
+
+fn mean(n: u64, sum: u64) -> Option<f64> {
+    (n > 0).then(|| round2(sum as f64 / n as f64))
+}
+
+fn round2(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
+fn count(
+    c: &mut Counters,
+    case: &Case,
+    state: &PathwayState,
+    category: Option<Category>,
+    policy: &Policy,
+    period: Period,
+) {
+    let s = case.signalement.date;
+    if period.contains(s) {
+        c.signalements += 1;
+        if case.signalement.source_visit == SourceVisit::PreReprise {
+            c.signalements_pre_reprise += 1;
+        }
+    }
+    let entry = state.first_contact;
+    if let Some(entry) = entry {
+        if period.contains(entry) {
+            c.entrees += 1;
+            c.statuts[status_index(status_value(state, policy))] += 1;
+            let out = state
+                .exit
+                .as_ref()
+                .map(|e| e.date)
+                .or(state.refusal)
+                .unwrap_or(period.end)
+                .min(period.end);
+            c.jours_dans_la_cellule += days(entry, out.max(entry));
+            if early(&case.sick_leaves, s, entry) {
+                c.accompagnements_precoces += 1;
+            }
+            c.delai_contact.0 += 1;
+            c.delai_contact.1 += days(s, entry);
+        }
+        let left_before = state
+            .exit
+            .as_ref()
+            .map(|e| e.date)
+            .or(state.refusal)
+            .is_some_and(|d| d < period.start);
+        if entry <= period.end && !left_before {
+            c.dossiers_traites += 1;
+            let idx = category.map(index_of).unwrap_or(4);
+            c.categories[idx] += 1;
+            if inclusion_value(state, policy.inclusion.min_expected_opinions)
+                == InclusionValue::Included
+            {
+                c.inclus += 1;
+            }
+        }
+    }
+    if let Some(plan) = state.plan_accepted {
+        if period.contains(plan) {
+            c.delai_plan.0 += 1;
+            c.delai_plan.1 += days(s, plan);
+        }
+    }
+    if let Some(exit) = &state.exit {
+        if period.contains(exit.date) {
+            c.sorties[index_of(exit.result)] += 1;
+            let outcome = policy.outcome(exit.result);
+            c.sorties_par_issue[index_of(outcome)] += 1;
+            c.delai_sortie.0 += 1;
+            c.delai_sortie.1 += days(s, exit.date);
+            if exit.result == ExitResult::Inaptitude {
+                if exit.prepared == Some(true) {
+                    c.inaptitudes_construites += 1;
+                }
+                if exit.dismissal == Some(true) {
+                    c.inaptitudes_avec_licenciement += 1;
+                }
+            }
+            if matches!(
+                case.signalement.source_visit,
+                SourceVisit::PreReprise | SourceVisit::Reprise
+            ) {
+                c.sorties_a_risque += 1;
+                if outcome == Outcome::Positive {
+                    c.sorties_a_risque_positives += 1;
+                }
+            }
+        }
+        // Follow-ups due in the period, and answers about employment.
+        let tolerance = policy.follow_up_tolerance_days;
+        let mut used = vec![false; state.follow_ups.len()];
+        for rule in &policy.follow_ups {
+            let due = add_months(exit.date, rule.months);
+            let opens = sub_days(due, tolerance);
+            let deadline = rule
+                .until_months
+                .map(|u| add_months(exit.date, u))
+                .unwrap_or_else(|| crate::deadlines::add_days(due, tolerance));
+            let done = state.follow_ups.iter().enumerate().find(|(i, (d, _))| {
+                !used.get(*i).copied().unwrap_or(true) && *d >= opens && *d <= deadline
+            });
+            if let Some((i, (date, employed))) = done {
+                if let Some(u) = used.get_mut(i) {
+                    *u = true;
+                }
+                if period.contains(*date) {
+                    if let Some(employed) = employed {
+                        let slot = match rule.months {
+                            6 => Some(&mut c.emploi_6_mois),
+                            12 => Some(&mut c.emploi_12_mois),
+                            _ => None,
+                        };
+                        if let Some(slot) = slot {
+                            slot.0 += 1;
+                            if *employed {
+                                slot.1 += 1;
+                            }
+                        }
+                    }
+                }
+            }
+            if period.contains(deadline) {
+                c.suivis.0 += 1;
+                if done.is_some() {
+                    c.suivis.1 += 1;
+                }
+            }
+        }
+    }
+}
+
+code_enum! {
+    /// The unit of an indicator.
+    ///
+    /// ```
+    /// use cme_core::{indicators::Unit, codes::Code};
+    /// assert_eq!(Unit::Pourcentage.code(), "pourcentage");
+    /// ```
+    pub enum Unit: "unit" {
+        Nombre = "nombre", "Nombre de dossiers";
+        Pourcentage = "pourcentage", "Pourcentage (deux décimales)";
+        Jours = "jours", "Nombre moyen de jours";
+    }
+}
+
+code_enum! {
+    /// The date that places a case in the period.
+    ///
+    /// ```
+    /// use cme_core::{indicators::PlacedBy, codes::Code};
+    /// assert_eq!(PlacedBy::Entree.code(), "entree");
+    /// ```
+    pub enum PlacedBy: "placed_by" {
+        Signalement = "signalement", "Date du signalement";
+        Entree = "entree", "Date d'entrée dans la cellule (premier contact)";
+        Sortie = "sortie", "Date de sortie";
+        Plan = "plan", "Date d'acceptation du plan d'actions";
+        Activite = "activite", "Dossier actif pendant la période (entré avant sa fin, non sorti avant son début)";
+        EcheanceSuivi = "echeance_suivi", "Échéance du suivi (calendrier de la politique)";
+        Suivi = "suivi", "Date du suivi";
+    }
+}
+
+/// The definition of an indicator.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Definition {
+    /// Stable id.
+    pub id: String,
+    /// French label.
+    pub label: String,
+    /// What is counted (or summed).
+    pub numerator: String,
+    /// What it is divided by, for rates and means.
+    pub denominator: Option<String>,
+    /// The unit.
+    pub unit: Unit,
+    /// The date that places a case in the period.
+    pub placed_by: PlacedBy,
+    /// Where it comes from.
+    pub source: String,
+    /// Whether counts add up across the cells of a dimension (used by
+    /// publication to protect the margins).
+    pub additive: bool,
+}
+
+macro_rules! def {
+    ($id:literal, $label:literal, $num:literal, $den:expr, $unit:ident, $placed:ident, $src:expr, $add:literal) => {
+        Definition {
+            id: $id.into(),
+            label: $label.into(),
+            numerator: $num.into(),
+            denominator: $den.map(String::from),
+            unit: Unit::$unit,
+            placed_by: PlacedBy::$placed,
+            source: $src.into(),
+            additive: $add,
+        }
+    };
+}
+
+const S003: &str = "seed 003 — ACISMT, indicateurs de réalisation";
+const S004: &str = "seed 004 — AIST 43, bilan intermédiaire";
+
+/// The catalogue: every indicator with its definition and source.
+///
+/// ```
+/// let c = cme_core::indicators::catalogue();
+/// assert!(c.iter().any(|d| d.id == "taux_sorties_positives"));
+/// assert!(c.iter().all(|d| !d.source.is_empty() && !d.numerator.is_empty()));
+/// ```
+pub fn catalogue() -> Vec<Definition> {
+    let mut out = vec![
+        def!("signalements", "Signalements (prescriptions)", "Dossiers dont le signalement date de la période", None::<&str>, Nombre, Signalement, "seed 004 — AIST 43 (103 prescriptions) ; seed 003", true),
+        def!("signalements_pre_reprise", "Signalements issus d'une visite de pré-reprise", "Dossiers signalés à la suite d'une visite de pré-reprise (seed 003 compte les visites de pré-reprise ayant donné lieu à un signalement ; les visites sans signalement ne sont pas des dossiers)", None::<&str>, Nombre, Signalement, S003, true),
+        def!("entrees", "Entrées dans la cellule", "Dossiers dont le premier contact avec le travailleur date de la période", None::<&str>, Nombre, Entree, "seed 004 — AIST 43 (43 entrées)", true),
+    ];
+    for (id, label, status) in [
+        ("statut_en_cours", "Statut : en cours", "en cours"),
+        (
+            "statut_refus_integration",
+            "Statut : refus d'intégration",
+            "refus d'intégration (refus ou absence de réponse)",
+        ),
+        (
+            "statut_sortie_negative",
+            "Statut : sortie négative",
+            "sortie dont le résultat est négatif selon la politique",
+        ),
+        (
+            "statut_sortie_positive",
+            "Statut : sortie positive",
+            "sortie dont le résultat est positif selon la politique",
+        ),
+        (
+            "statut_sortie_neutre",
+            "Statut : sortie ni positive ni négative",
+            "sortie dont le résultat est neutre selon la politique",
+        ),
+    ] {
+        out.push(Definition {
+            id: id.into(),
+            label: label.into(),
+            numerator: format!("Dossiers entrés dans la période dont le statut à la fin de la période est : {status}"),
+            denominator: Some("Dossiers entrés dans la période".into()),
+            unit: Unit::Pourcentage,
+            placed_by: PlacedBy::Entree,
+            source: S004.into(),
+            additive: true,
+        });
+    }
+    out.extend([
+        def!("statut_aist43_en_cours", "Statut « en cours » du tableau de l'AIST 43", "Dossiers entrés dans la période en cours à la fin de la période, ou sortis avec un résultat ni positif ni négatif (l'AIST 43 n'a pas de ligne pour ceux-ci : son tableau des statuts compte 2 sorties négatives quand son tableau des résultats compte inaptitude 2 et invalidité 1)", Some("Dossiers entrés dans la période"), Pourcentage, Entree, S004, true),
+        def!("duree_moyenne_sejour", "Nombre moyen de jours au sein de la cellule", "Somme, sur les dossiers entrés dans la période, des jours entre l'entrée et la sortie (ou le refus, ou la fin de la période)", Some("Dossiers entrés dans la période"), Jours, Entree, "seed 004 — AIST 43 (69 jours)", false),
+        def!("sorties", "Sorties de la cellule", "Dossiers sortis dans la période (tous résultats)", None::<&str>, Nombre, Sortie, S004, true),
+        def!("taux_sorties_positives", "Sorties positives parmi les sorties", "Sorties de la période dont le résultat est positif selon la politique", Some("Sorties de la période"), Pourcentage, Sortie, "seed 004 — AIST 43 (« 9 sorties positives sur un total de 12 soit 75,00 % »)", true),
+        def!("maintiens_realises", "Maintiens en emploi réalisés", "Sorties de la période au résultat positif", None::<&str>, Nombre, Sortie, S003, true),
+        def!("maintiens_non_realises", "Maintiens en emploi non réalisés", "Sorties de la période au résultat négatif", None::<&str>, Nombre, Sortie, S003, true),
+        def!("inaptitudes_avec_licenciement", "Inaptitudes avec licenciement", "Sorties de la période pour inaptitude suivie d'un licenciement", None::<&str>, Nombre, Sortie, S003, true),
+        def!("dossiers_traites", "Dossiers traités", "Dossiers entrés au plus tard à la fin de la période et non sortis avant son début", None::<&str>, Nombre, Activite, S003, true),
+    ]);
+    for r in ExitResult::ALL {
+        out.push(Definition {
+            id: format!("resultat_{}", r.code()),
+            label: format!("Résultat de sortie : {}", r.label_fr()),
+            numerator: format!(
+                "Sorties de la période avec le résultat « {} »",
+                r.label_fr()
+            ),
+            denominator: Some("Sorties de la période".into()),
+            unit: Unit::Pourcentage,
+            placed_by: PlacedBy::Sortie,
+            source: S004.into(),
+            additive: true,
+        });
+    }
+    for c in Category::ALL {
+        out.push(Definition {
+            id: format!("categorie_{}", c.code()),
+            label: format!("Catégorie : {}", c.label_fr()),
+            numerator: format!(
+                "Dossiers traités dans la période de catégorie « {} »",
+                c.label_fr()
+            ),
+            denominator: Some("Dossiers traités dans la période".into()),
+            unit: Unit::Pourcentage,
+            placed_by: PlacedBy::Activite,
+            source: "seed 001 — AISMT 13, répartition par catégorie".into(),
+            additive: true,
+        });
+    }
+    out.extend([
+        def!("categorie_indeterminee", "Catégorie : indéterminée", "Dossiers traités dans la période dont la catégorie ne peut encore être déterminée", Some("Dossiers traités dans la période"), Pourcentage, Activite, "seed 001 — AISMT 13", true),
+        def!("taux_inclusion", "Dossiers inclus dans l'accompagnement pluridisciplinaire", "Dossiers traités dans la période remplissant les critères d'inclusion", Some("Dossiers traités dans la période"), Pourcentage, Activite, "seed 001 — AISMT 13, critères d'inclusion", true),
+        def!("inaptitude_construite", "Dossiers avec inaptitude construite", "Sorties de la période pour une inaptitude préparée avec un plan de transition", Some("Dossiers traités dans la période"), Pourcentage, Sortie, "seed 001 — AISMT 13 (30 % des dossiers avec inaptitude construite)", true),
+        def!("inaptitudes_evitees", "Inaptitudes évitées", "Sorties positives de la période parmi les dossiers signalés en visite de pré-reprise ou de reprise (risque d'inaptitude repéré)", Some("Sorties de la période des dossiers signalés en visite de pré-reprise ou de reprise"), Pourcentage, Sortie, "seed 001 — AISMT 13 (21 % d'inaptitudes évitées)", true),
+        def!("accompagnement_precoce", "Accompagnement précoce", "Dossiers entrés dans la période dont l'accompagnement a commencé avant ou pendant l'arrêt de travail, pas après", Some("Dossiers entrés dans la période"), Pourcentage, Entree, "seed 001 — AISMT 13 (41 % de salariés en accompagnement précoce) ; DOMAIN.md §6", true),
+        def!("delai_signalement_contact", "Délai signalement → premier contact", "Somme des jours entre signalement et premier contact des dossiers entrés dans la période", Some("Dossiers entrés dans la période"), Jours, Entree, "DOMAIN.md §6 ; seed 004 — AIST 63 (contact sous 15 jours)", false),
+        def!("delai_signalement_plan", "Délai signalement → plan d'actions accepté", "Somme des jours entre signalement et acceptation du plan, pour les plans acceptés dans la période", Some("Plans acceptés dans la période"), Jours, Plan, "DOMAIN.md §6", false),
+        def!("delai_signalement_sortie", "Délai signalement → sortie", "Somme des jours entre signalement et sortie, pour les sorties de la période", Some("Sorties de la période"), Jours, Sortie, "DOMAIN.md §6", false),
+        def!("suivis_realises", "Suivis réalisés", "Suivis dont l'échéance (calendrier de la politique) tombe dans la période et qui ont été faits", Some("Suivis dont l'échéance tombe dans la période"), Pourcentage, EcheanceSuivi, "seed 002 — suivi à 6 mois puis 1 an ; seed 004 — AST BTP, MT2i", true),
+        def!("en_emploi_6_mois", "Toujours en emploi à 6 mois", "Suivis à 6 mois de la période répondant « toujours en emploi »", Some("Suivis à 6 mois de la période où la situation d'emploi est connue"), Pourcentage, Suivi, "seed 002 — suivi à 6 mois", true),
+        def!("en_emploi_12_mois", "Toujours en emploi à 12 mois", "Suivis à 12 mois de la période répondant « toujours en emploi »", Some("Suivis à 12 mois de la période où la situation d'emploi est connue"), Pourcentage, Suivi, "seed 002 — suivi à 1 an ; seed 004 — AST BTP (questionnaire à un an)", true),
+    ]);
+    out
+}
+
+/// One indicator's value in a cell.
+///
+/// ```
+/// use cme_core::indicators::IndicatorValue;
+/// let v = IndicatorValue { id: "sorties".into(), numerator: 12, denominator: None, value: Some(12.0) };
+/// assert_eq!(v.value, Some(12.0));
+/// ```
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IndicatorValue {
+    /// Indicator id.
+    pub id: String,
+    /// The count (or, for means, the sum of days).
+    pub numerator: u64,
+    /// The denominator, for rates and means.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub denominator: Option<u64>,
+    /// The value in the indicator's unit; `None` when the denominator is 0.
+    pub value: Option<f64>,
+}
+
+/// The indicators of one cell, in catalogue order.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct IndicatorSet(pub Vec<IndicatorValue>);
+
+impl IndicatorSet {
+    /// An indicator by id.
+    pub fn get(&self, id: &str) -> Option<&IndicatorValue> {
+        self.0.iter().find(|v| v.id == id)
+    }
+}
+
+fn values(c: &Counters) -> Vec<IndicatorValue> {
+    let count = |id: &str, n: u64| IndicatorValue {
+        id: id.into(),
+        numerator: n,
+        denominator: None,
+        value: Some(n as f64),
+    };
+    let pct = |id: &str, n: u64, d: u64| IndicatorValue {
+        id: id.into(),
+        numerator: n,
+        denominator: Some(d),
+        value: rate(n, d),
+    };
+    let avg = |id: &str, (n, sum): (u64, u64)| IndicatorValue {
+        id: id.into(),
+        numerator: sum,
+        denominator: Some(n),
+        value: mean(n, sum),
+    };
+    let e = c.entrees;
+    let x = exits(c);
+    let t = c.dossiers_traites;
+    let mut out = vec![
+        count("signalements", c.signalements),
+        count("signalements_pre_reprise", c.signalements_pre_reprise),
+        count("entrees", e),
+        pct("statut_en_cours", c.statuts[0], e),
+        pct("statut_refus_integration", c.statuts[1], e),
+        pct("statut_sortie_negative", c.statuts[2], e),
+        pct("statut_sortie_positive", c.statuts[3], e),
+        pct("statut_sortie_neutre", c.statuts[4], e),
+        pct("statut_aist43_en_cours", c.statuts[0] + c.statuts[4], e),
+        avg("duree_moyenne_sejour", (e, c.jours_dans_la_cellule)),
+        count("sorties", x),
+        pct("taux_sorties_positives", c.sorties_par_issue[0], x),
+        count("maintiens_realises", c.sorties_par_issue[0]),
+        count("maintiens_non_realises", c.sorties_par_issue[1]),
+        count(
+            "inaptitudes_avec_licenciement",
+            c.inaptitudes_avec_licenciement,
+        ),
+        count("dossiers_traites", t),
+    ];
+    for (i, r) in ExitResult::ALL.iter().enumerate() {
+        out.push(pct(
+            &format!("resultat_{}", r.code()),
+            c.sorties.get(i).copied().unwrap_or(0),
+            x,
+        ));
+    }
+    for (i, cat) in Category::ALL.iter().enumerate() {
+        out.push(pct(
+            &format!("categorie_{}", cat.code()),
+            c.categories.get(i).copied().unwrap_or(0),
+            t,
+        ));
+    }
+    out.extend([
+        pct("categorie_indeterminee", c.categories[4], t),
+        pct("taux_inclusion", c.inclus, t),
+        pct("inaptitude_construite", c.inaptitudes_construites, t),
+        pct(
+            "inaptitudes_evitees",
+            c.sorties_a_risque_positives,
+            c.sorties_a_risque,
+        ),
+        pct("accompagnement_precoce", c.accompagnements_precoces, e),
+        avg("delai_signalement_contact", c.delai_contact),
+        avg("delai_signalement_plan", c.delai_plan),
+        avg("delai_signalement_sortie", c.delai_sortie),
+        pct("suivis_realises", c.suivis.1, c.suivis.0),
+        pct("en_emploi_6_mois", c.emploi_6_mois.1, c.emploi_6_mois.0),
+        pct("en_emploi_12_mois", c.emploi_12_mois.1, c.emploi_12_mois.0),
+    ]);
+    out
+}
+
+/// One cell of a report broken down by dimensions.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Cell {
+    /// The dimension values, in the order of the spec's `by`.
+    pub key: Vec<String>,
+    /// Its indicators.
+    pub values: Vec<IndicatorValue>,
+}
+
+/// Targets versus achieved (AIST 43: 100 signalements, 80 cases, 50 %
+/// maintien; seed 004).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TargetsReport {
+    /// (target per year, achieved).
+    pub signalements: (u64, u64),
+    /// (target per year, achieved entries).
+    pub dossiers: (u64, u64),
+    /// (target %, achieved % of positive exits).
+    pub maintien_percent: (f64, Option<f64>),
+    /// Where the targets come from.
+    pub source: String,
+}
+
+/// A report: the indicators for the total and for each cell.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    /// What was computed.
+    pub spec: ReportSpec,
+    /// The policy used.
+    pub policy: PolicyRef,
+    /// Cases added.
+    pub cases: u64,
+    /// Indicators over all cases.
+    pub total: IndicatorSet,
+    /// Indicators by cell (empty without dimensions).
+    pub cells: Vec<Cell>,
+    /// Targets versus achieved, when the policy has targets.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub targets: Option<TargetsReport>,
+}
+
+/// A report from cases given as JSON (validated first: a problem of case
+/// `i` has the path `cases[i].…`; no case is silently dropped), a policy (a
+/// preset code or an object), a period and dimension codes.
+///
+/// ```
+/// use cme_core::indicators::{report_from_values, Period};
+/// let cases = cme_core::sample::sample_json_values().unwrap();
+/// let r = report_from_values(&cases, &serde_json::json!("aismt13"), Period::year(2024),
+///                            &["secteur".to_string()]).unwrap();
+/// assert!(!r.cells.is_empty());
+/// ```
+pub fn report_from_values(
+    cases: &[serde_json::Value],
+    policy: &serde_json::Value,
+    period: Period,
+    by: &[String],
+) -> Result<Report, crate::error::CmeError> {
+    use crate::issue::{Issue, IssueCode, Path};
+    let policy = crate::policy::resolve_policy(policy)?;
+    let mut issues = Vec::new();
+    let mut dims = Vec::new();
+    if by.len() > 2 {
+        issues.push(Issue::new(IssueCode::TooManyItems, Path::root().key("by")).with("max", 2));
+    }
+    for (i, code) in by.iter().enumerate() {
+        match Dimension::from_code(code) {
+            Some(d) => dims.push(d),
+            None => issues.push(
+                Issue::new(IssueCode::UnknownCode, Path::root().key("by").index(i))
+                    .with("kind", Dimension::KIND)
+                    .with("allowed", Dimension::codes_joined()),
+            ),
+        }
+    }
+    let mut acc = Accumulator::new(ReportSpec { period, by: dims }, policy);
+    let options = crate::validate::ValidateOptions::default();
+    for (i, value) in cases.iter().enumerate() {
+        match crate::validate::parse_case_for_pathway(value, &options) {
+            Ok(case) => acc.add(&case),
+            Err(e) => issues.extend(e.issues.into_iter().map(|mut issue| {
+                let inner = issue.path.as_str().to_string();
+                let mut path = Path::root().key("cases").index(i);
+                if !inner.is_empty() {
+                    path = Path::from_rendered(&format!("{}.{inner}", path.as_str()));
+                }
+                issue.path = path;
+                issue
+            })),
+        }
+    }
+    if !issues.is_empty() {
+        return Err(crate::error::CmeError::InvalidCase(
+            crate::validate::ValidationError { issues },
+        ));
+    }
+    Ok(acc.finish())
+}
