@@ -282,6 +282,14 @@ fn days(from: NaiveDate, to: NaiveDate) -> u64 {
     u64::try_from(to.signed_duration_since(from).num_days()).unwrap_or(0)
 }
 
+/// Adds one to a slot of a counter array (the index comes from a closed
+/// enum, so it is always in range).
+fn bump(slots: &mut [u64], i: usize) {
+    if let Some(slot) = slots.get_mut(i) {
+        *slot += 1;
+    }
+}
+
 fn status_index(s: Status) -> usize {
     match s {
         Status::EnCours => 0,
@@ -473,7 +481,7 @@ fn count(
     if let Some(entry) = entry {
         if period.contains(entry) {
             c.entrees += 1;
-            c.statuts[status_index(status_value(state, policy))] += 1;
+            bump(&mut c.statuts, status_index(status_value(state, policy)));
             let out = state
                 .exit
                 .as_ref()
@@ -497,7 +505,7 @@ fn count(
         if entry <= period.end && !left_before {
             c.dossiers_traites += 1;
             let idx = category.map(index_of).unwrap_or(4);
-            c.categories[idx] += 1;
+            bump(&mut c.categories, idx);
             if inclusion_value(state, policy.inclusion.min_expected_opinions)
                 == InclusionValue::Included
             {
@@ -513,9 +521,9 @@ fn count(
     }
     if let Some(exit) = &state.exit {
         if period.contains(exit.date) {
-            c.sorties[index_of(exit.result)] += 1;
+            bump(&mut c.sorties, index_of(exit.result));
             let outcome = policy.outcome(exit.result);
-            c.sorties_par_issue[index_of(outcome)] += 1;
+            bump(&mut c.sorties_par_issue, index_of(outcome));
             c.delai_sortie.0 += 1;
             c.delai_sortie.1 += days(s, exit.date);
             if exit.result == ExitResult::Inaptitude {
