@@ -339,9 +339,48 @@ pub struct Accumulator {
     /// The policy the cases are read with.
     pub policy: Policy,
     /// Counters by cell key (the dimension values; empty for the total).
+    /// Serialized as a list of `{key, counters}` (JSON keys are strings).
+    #[serde(with = "cells_as_list")]
     pub cells: BTreeMap<Vec<String>, Counters>,
     /// Cases added.
     pub cases: u64,
+}
+
+mod cells_as_list {
+    use std::collections::BTreeMap;
+
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    use super::Counters;
+
+    #[derive(Serialize, Deserialize)]
+    struct Entry {
+        key: Vec<String>,
+        counters: Counters,
+    }
+
+    pub fn serialize<S: Serializer>(
+        cells: &BTreeMap<Vec<String>, Counters>,
+        s: S,
+    ) -> Result<S::Ok, S::Error> {
+        s.collect_seq(cells.iter().map(|(key, counters)| Entry {
+            key: key.clone(),
+            counters: counters.clone(),
+        }))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        d: D,
+    ) -> Result<BTreeMap<Vec<String>, Counters>, D::Error> {
+        let entries = Vec::<Entry>::deserialize(d)?;
+        let mut out = BTreeMap::new();
+        for e in entries {
+            if out.insert(e.key, e.counters).is_some() {
+                return Err(serde::de::Error::custom("duplicate cell key"));
+            }
+        }
+        Ok(out)
+    }
 }
 
 /// Two accumulators that cannot be merged (different period, dimensions or

@@ -37,9 +37,12 @@ pub mod measures;
 pub mod orientation;
 pub mod pathway;
 pub mod policy;
+pub mod publish;
 mod reader;
 pub mod sample;
 pub mod schema;
+#[cfg(feature = "synthetic")]
+pub mod synthetic;
 pub mod validate;
 
 /// The version of this library.

@@ -1,0 +1,209 @@
+//! Indicators: the synthetic population is valid; merging partial
+//! accumulators in any order equals one pass; publication never shows a
+//! small or recoverable cell; the catalogue covers every figure; the
+//! renderings of AIST 43's bilan are snapshots.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use std::collections::BTreeSet;
+
+use cme_core::codes::Code;
+use cme_core::indicators::{
+    catalogue, report_from_values, Accumulator, Dimension, Period, ReportSpec,
+};
+use cme_core::pathway::replay;
+use cme_core::policy::preset;
+use cme_core::publish::{publish, Hidden};
+use cme_core::synthetic::{population, PopulationOptions};
+use cme_core::validate::ValidateOptions;
+use proptest::prelude::*;
+
+#[test]
+fn synthetic_cases_are_valid_and_accepted_by_the_pathway() {
+    let policy = preset("aismt13").unwrap();
+    for case in population(3000, 42, &PopulationOptions::default()) {
+        let issues = case.check(&ValidateOptions::default());
+        assert!(issues.is_empty(), "{}: {issues:?}", case.id);
+        assert!(replay(&case, &policy).refused.is_empty(), "{}", case.id);
+    }
+}
+
+#[test]
+fn the_catalogue_defines_every_figure_of_a_report() {
+    let r = report_from_values(
+        &cme_core::sample::sample_json_values().unwrap(),
+        &serde_json::json!("aist43"),
+        Period::year(2024),
+        &[],
+    )
+    .unwrap();
+    let reported: BTreeSet<&str> = r.total.0.iter().map(|v| v.id.as_str()).collect();
+    let defs = catalogue();
+    let defined: BTreeSet<&str> = defs.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(reported, defined);
+    for d in &defs {
+        assert!(
+            d.source.starts_with("seed") || d.source.starts_with("DOMAIN"),
+            "{}",
+            d.id
+        );
+        assert!(!d.label.is_empty() && !d.numerator.is_empty());
+        if d.unit != cme_core::indicators::Unit::Nombre {
+            assert!(d.denominator.is_some(), "{} needs a denominator", d.id);
+        }
+    }
+}
+
+fn dims() -> impl Strategy<Value = Vec<Dimension>> {
+    prop::collection::vec(prop::sample::select(Dimension::ALL.to_vec()), 0..=2).prop_map(|mut v| {
+        v.dedup();
+        v
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 40, .. ProptestConfig::default() })]
+
+    /// Any partition of any case set, merged in any order (through serde),
+    /// gives exactly the report of one pass.
+    #[test]
+    fn merging_partitions_equals_one_pass(
+        seed in any::<u64>(),
+        n in 0usize..400,
+        parts in 1usize..6,
+        assignment_seed in any::<u64>(),
+        by in dims(),
+        year in 2022i32..2025,
+    ) {
+        let cases = population(n, seed, &PopulationOptions::default());
+        let spec = ReportSpec { period: Period::year(year), by };
+        let policy = preset("aist43").unwrap();
+        let mut whole = Accumulator::new(spec.clone(), policy.clone());
+        let mut partial: Vec<Accumulator> = (0..parts).map(|_| Accumulator::new(spec.clone(), policy.clone())).collect();
+        let mut x = assignment_seed;
+        for case in &cases {
+            whole.add(case);
+            x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            let k = (x >> 33) as usize % parts;
+            partial[k].add(case);
+        }
+        // serialize each partial state, as a distributed engine would
+        let mut partial: Vec<Accumulator> = partial
+            .iter()
+            .map(|a| serde_json::from_str(&serde_json::to_string(a).unwrap()).unwrap())
+            .collect();
+        // merge in a shuffled order
+        let rot = (assignment_seed as usize) % parts;
+        partial.rotate_left(rot);
+        let mut merged = partial.remove(0);
+        for p in partial.iter().rev() {
+            merged.merge(p).unwrap();
+        }
+        prop_assert_eq!(merged.finish(), whole.finish());
+    }
+
+    /// Publication never shows a count under the threshold, and in every
+    /// additive group (cells and total) hides nothing or at least two values.
+    #[test]
+    fn publication_hides_small_and_recoverable_cells(
+        seed in any::<u64>(),
+        n in 0usize..600,
+        by in dims(),
+        threshold in 1u64..30,
+    ) {
+        let cases = population(n, seed, &PopulationOptions::default());
+        let mut acc = Accumulator::new(ReportSpec { period: Period::year(2023), by }, preset("aismt13").unwrap());
+        for c in &cases { acc.add(c); }
+        let report = acc.finish();
+        let published = publish(&report, threshold);
+        let defs = catalogue();
+        for (k, total) in published.total.iter().enumerate() {
+            let def = defs.iter().find(|d| d.id == total.id).unwrap();
+            let mean = total.denominator.is_some() && !def.additive && report.total.0[k].denominator.is_some();
+            let values = std::iter::once(total).chain(published.cells.iter().map(|c| &c.values[k]));
+            for v in values.clone() {
+                if !mean { prop_assert!(v.numerator.is_none_or(|x| x >= threshold), "{} numerator", v.id); }
+                prop_assert!(v.denominator.is_none_or(|x| x >= threshold), "{} denominator", v.id);
+                if v.hidden.is_some() { prop_assert!(v.value.is_none()); }
+                if v.value.is_none() && v.hidden.is_none() {
+                    // only an empty denominator leaves a value undefined
+                    prop_assert!(report.total.0[k].denominator.is_some());
+                }
+            }
+            if published.cells.is_empty() { continue; }
+            // additive groups: numerators of additive indicators, every denominator
+            let hidden_num = values.clone().filter(|v| v.numerator.is_none()).count();
+            let hidden_den = values.clone().filter(|v| report.total.0[k].denominator.is_some() && v.denominator.is_none()).count();
+            if def.additive { prop_assert!(hidden_num != 1, "{}: one hidden numerator is recoverable", v_id(total)); }
+            prop_assert!(hidden_den != 1, "{}: one hidden denominator is recoverable", v_id(total));
+        }
+    }
+}
+
+fn v_id(v: &cme_core::publish::PublishedValue) -> &str {
+    &v.id
+}
+
+fn aist43_report() -> cme_core::indicators::Report {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../tests/vectors/indicators/aist43_bilan_intermediaire.json"
+    ))
+    .unwrap();
+    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let cases = v["cases"].as_array().unwrap().clone();
+    let period = Period::range(
+        chrono::NaiveDate::from_ymd_opt(2020, 6, 1).unwrap(),
+        chrono::NaiveDate::from_ymd_opt(2020, 11, 12).unwrap(),
+    )
+    .unwrap();
+    report_from_values(
+        &cases,
+        &serde_json::json!("aist43"),
+        period,
+        &["secteur".to_string()],
+    )
+    .unwrap()
+}
+
+#[test]
+fn aist43_bilan_renders_in_french() {
+    let r = aist43_report();
+    insta::assert_snapshot!(
+        "aist43_bilan_markdown_non_publie",
+        publish(&r, 0).to_markdown()
+    );
+    insta::assert_snapshot!(
+        "aist43_bilan_markdown_publie",
+        publish(&r, 11).to_markdown()
+    );
+    insta::assert_snapshot!("aist43_bilan_csv_publie", publish(&r, 11).to_csv());
+}
+
+#[test]
+fn both_aist43_tables_arise_from_explicit_definitions() {
+    // Status table (seed 004): 2 negative exits; results table: inaptitude 2
+    // + invalidité 1. AIST 43 does not count an invalidité as a negative exit
+    // (its policy classifies it neutral), and its status table has no line
+    // for neutral exits: they stand with the cases in progress.
+    let r = aist43_report();
+    let t = |id: &str| r.total.get(id).unwrap().numerator;
+    assert_eq!(t("statut_sortie_negative"), 2);
+    assert_eq!(t("resultat_inaptitude") + t("resultat_invalidite"), 3);
+    assert_eq!(t("statut_sortie_neutre"), 1);
+    assert_eq!(
+        t("statut_aist43_en_cours"),
+        t("statut_en_cours") + t("statut_sortie_neutre")
+    );
+    assert_eq!(t("statut_aist43_en_cours"), 31);
+    let hidden: Vec<Hidden> = publish(&r, 11)
+        .total
+        .iter()
+        .filter_map(|v| v.hidden)
+        .collect();
+    assert!(hidden.contains(&Hidden::Primaire));
+}
