@@ -73,6 +73,9 @@ pub enum CmeError {
     /// The pathway refused an event; the case is unchanged.
     #[error("{}", self.message_fr())]
     EventRefused(Issue),
+    /// A reporting period that cannot be read.
+    #[error("{}", self.message_fr())]
+    InvalidPeriod,
 }
 
 impl CmeError {
@@ -88,6 +91,7 @@ impl CmeError {
             CmeError::InvalidPolicy(_) => "invalid_policy",
             CmeError::UnknownPreset => "unknown_preset",
             CmeError::EventRefused(_) => "event_refused",
+            CmeError::InvalidPeriod => "invalid_period",
         }
     }
 
@@ -102,6 +106,7 @@ impl CmeError {
             CmeError::InvalidCase(_) | CmeError::InvalidPolicy(_) => "",
             CmeError::UnknownPreset => "policy",
             CmeError::EventRefused(issue) => issue.path.as_str(),
+            CmeError::InvalidPeriod => "period",
         }
     }
 
@@ -124,6 +129,7 @@ impl CmeError {
             CmeError::EventRefused(issue) => {
                 format!("Événement refusé ({}) : {}", issue.path, issue.message)
             }
+            CmeError::InvalidPeriod => "Période invalide : écrire 2024, 2024-S1, 2024-T3 ou 2024-01-01/2024-06-30.".to_string(),
         }
     }
 
@@ -144,6 +150,7 @@ impl CmeError {
             CmeError::EventRefused(issue) => {
                 format!("Event refused ({}): {}", issue.path, issue.message_en)
             }
+            CmeError::InvalidPeriod => "Invalid period: write 2024, 2024-S1, 2024-T3 or 2024-01-01/2024-06-30.".to_string(),
         }
     }
 
@@ -157,7 +164,7 @@ impl CmeError {
             CmeError::InvalidCase(e) => &e.issues,
             CmeError::InvalidPolicy(e) => &e.issues,
             CmeError::EventRefused(issue) => std::slice::from_ref(issue),
-            CmeError::InvalidAsOf | CmeError::UnknownPreset => &[],
+            CmeError::InvalidAsOf | CmeError::UnknownPreset | CmeError::InvalidPeriod => &[],
         }
     }
 }

@@ -97,6 +97,47 @@ impl Period {
         (start <= end).then_some(Period { start, end })
     }
 
+    /// Reads a period written as `2024` (a year), `2024-S1` / `2024-S2` (a
+    /// half-year), `2024-T1` … `2024-T4` (a quarter) or
+    /// `2024-01-01/2024-06-30` (a range, both ends included).
+    ///
+    /// ```
+    /// use cme_core::indicators::Period;
+    /// assert_eq!(Period::parse("2024-S2").unwrap(), Period::half_year(2024, 2).unwrap());
+    /// assert_eq!(Period::parse("2024-T1").unwrap().end.to_string(), "2024-03-31");
+    /// assert_eq!(Period::parse("2020-06-01/2020-11-12").unwrap().start.to_string(), "2020-06-01");
+    /// assert_eq!(Period::parse("S1 2024").unwrap_err().code(), "invalid_period");
+    /// ```
+    pub fn parse(text: &str) -> Result<Period, crate::error::CmeError> {
+        use crate::validate::parse_iso_date;
+        let err = || crate::error::CmeError::InvalidPeriod;
+        if let Some((a, b)) = text.split_once('/') {
+            let (a, b) = (
+                parse_iso_date(a).ok_or_else(err)?,
+                parse_iso_date(b).ok_or_else(err)?,
+            );
+            return Period::range(a, b).ok_or_else(err);
+        }
+        let (year, part) = match text.split_once('-') {
+            Some((y, p)) => (y, Some(p)),
+            None => (text, None),
+        };
+        if year.len() != 4 || !year.chars().all(|c| c.is_ascii_digit()) {
+            return Err(err());
+        }
+        let year: i32 = year.parse().map_err(|_| err())?;
+        match part {
+            None => Ok(Period::year(year)),
+            Some("S1") => Period::half_year(year, 1).ok_or_else(err),
+            Some("S2") => Period::half_year(year, 2).ok_or_else(err),
+            Some(q) if q.len() == 2 && q.starts_with('T') => {
+                let n = q.get(1..).and_then(|n| n.parse().ok()).ok_or_else(err)?;
+                Period::quarter(year, n).ok_or_else(err)
+            }
+            _ => Err(err()),
+        }
+    }
+
     /// Whether a date is in the period.
     pub fn contains(&self, date: NaiveDate) -> bool {
         self.start <= date && date <= self.end

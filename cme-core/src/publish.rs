@@ -413,3 +413,78 @@ impl PublishedReport {
         out
     }
 }
+
+/// A report, published when a threshold is given, from the inputs bindings
+/// receive (cases as JSON, a policy, a period written as text, dimension
+/// codes): the JSON form of a [`Report`] or of a [`PublishedReport`].
+///
+/// ```
+/// let cases = cme_core::sample::sample_json_values().unwrap();
+/// let r = cme_core::publish::report_json(&cases, &serde_json::json!("aist43"), "2024", &[], Some(11)).unwrap();
+/// assert_eq!(r["threshold"], 11);
+/// ```
+pub fn report_json(
+    cases: &[serde_json::Value],
+    policy: &serde_json::Value,
+    period: &str,
+    by: &[String],
+    threshold: Option<u64>,
+) -> Result<serde_json::Value, crate::error::CmeError> {
+    let period = crate::indicators::Period::parse(period)?;
+    let report = crate::indicators::report_from_values(cases, policy, period, by)?;
+    let value = match threshold {
+        Some(t) => serde_json::to_value(publish(&report, t)),
+        None => serde_json::to_value(&report),
+    };
+    Ok(value.unwrap_or(serde_json::Value::Null))
+}
+
+/// Publishes a report given in its JSON form.
+///
+/// ```
+/// let cases = cme_core::sample::sample_json_values().unwrap();
+/// let r = cme_core::publish::report_json(&cases, &serde_json::json!("aist43"), "2024", &[], None).unwrap();
+/// let p = cme_core::publish::publish_json(&r, 11).unwrap();
+/// assert_eq!(p["threshold"], 11);
+/// ```
+pub fn publish_json(
+    report: &serde_json::Value,
+    threshold: u64,
+) -> Result<serde_json::Value, crate::error::CmeError> {
+    let report: Report = serde_json::from_value(report.clone()).map_err(|_| {
+        crate::error::CmeError::InvalidCase(crate::validate::ValidationError {
+            issues: vec![crate::issue::Issue::new(
+                crate::issue::IssueCode::ObjectType,
+                crate::issue::Path::root().key("report"),
+            )],
+        })
+    })?;
+    Ok(serde_json::to_value(publish(&report, threshold)).unwrap_or(serde_json::Value::Null))
+}
+
+/// Renders a published report given in its JSON form as `csv` or
+/// `markdown`.
+///
+/// ```
+/// let cases = cme_core::sample::sample_json_values().unwrap();
+/// let p = cme_core::publish::report_json(&cases, &serde_json::json!("aist43"), "2024", &[], Some(11)).unwrap();
+/// assert!(cme_core::publish::render_json(&p, "markdown").unwrap().contains("| Indicateur |"));
+/// ```
+pub fn render_json(
+    published: &serde_json::Value,
+    format: &str,
+) -> Result<String, crate::error::CmeError> {
+    let report: PublishedReport = serde_json::from_value(published.clone()).map_err(|_| {
+        crate::error::CmeError::InvalidCase(crate::validate::ValidationError {
+            issues: vec![crate::issue::Issue::new(
+                crate::issue::IssueCode::ObjectType,
+                crate::issue::Path::root().key("report"),
+            )],
+        })
+    })?;
+    Ok(if format == "csv" {
+        report.to_csv()
+    } else {
+        report.to_markdown()
+    })
+}

@@ -13,12 +13,14 @@ impl From<cme_core::error::CmeError> for CmeError {
         let message = e.message_fr();
         let message_en = e.message_en();
         match e {
-            cme_core::error::CmeError::InvalidAsOf => CmeError::InvalidArgument {
-                code,
-                path,
-                message,
-                message_en,
-            },
+            cme_core::error::CmeError::InvalidAsOf | cme_core::error::CmeError::InvalidPeriod => {
+                CmeError::InvalidArgument {
+                    code,
+                    path,
+                    message,
+                    message_en,
+                }
+            }
             cme_core::error::CmeError::InvalidCase(v) => CmeError::Validation {
                 code,
                 path,

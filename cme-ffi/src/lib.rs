@@ -342,6 +342,42 @@ pub fn orient(
         .collect())
 }
 
+/// Indicators of cases (a JSON array) under a policy (JSON: preset code
+/// string or object) for a period (`2024`, `2024-S1`, `2024-T2`,
+/// `2024-01-01/2024-06-30`), by up to two dimensions, published when a
+/// threshold is given: the report as JSON.
+#[uniffi::export]
+pub fn indicators_json(
+    cases_json: String,
+    policy_json: String,
+    period: String,
+    by: Vec<String>,
+    threshold: Option<u64>,
+) -> Result<String, CmeError> {
+    let cases = match read_json(&cases_json, "case")? {
+        serde_json::Value::Array(items) => items,
+        _ => {
+            return Err(CmeError::from(cme_core::error::CmeError::InvalidCase(
+                cme_core::validate::ValidationError {
+                    issues: vec![cme_core::issue::Issue::new(
+                        cme_core::issue::IssueCode::ArrayType,
+                        cme_core::issue::Path::root().key("cases"),
+                    )],
+                },
+            )))
+        }
+    };
+    let policy = read_json(&policy_json, "policy")?;
+    let report = cme_core::publish::report_json(&cases, &policy, &period, &by, threshold)?;
+    Ok(report.to_string())
+}
+
+/// The catalogue of indicators as JSON.
+#[uniffi::export]
+pub fn indicator_catalogue_json() -> String {
+    serde_json::to_string(&cme_core::indicators::catalogue()).unwrap_or_default()
+}
+
 /// The codes of the seven preset policies.
 #[uniffi::export]
 pub fn preset_codes() -> Vec<String> {

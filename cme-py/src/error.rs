@@ -29,7 +29,7 @@ fn raise(
 /// A core error as its Python exception.
 pub fn to_py_err(py: Python<'_>, err: &CmeError) -> PyErr {
     let class = match err {
-        CmeError::InvalidAsOf => "InvalidArgumentError",
+        CmeError::InvalidAsOf | CmeError::InvalidPeriod => "InvalidArgumentError",
         CmeError::InvalidCase(_) => "ValidationError",
         CmeError::InvalidPolicy(_) => "PolicyError",
         CmeError::UnknownPreset => "UnknownPresetError",

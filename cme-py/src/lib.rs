@@ -274,6 +274,64 @@ fn orient<'py>(
     to_py(py, &out)
 }
 
+fn json_list(py: Python<'_>, cases: &Bound<'_, PyAny>) -> PyResult<Vec<serde_json::Value>> {
+    match py_to_json(cases)? {
+        serde_json::Value::Array(items) => Ok(items),
+        _ => Err(error::input_error(
+            py,
+            "not_a_list",
+            "cases",
+            "Une liste de dossiers est attendue.",
+            "A list of cases is expected.",
+        )),
+    }
+}
+
+/// Indicators of cases (a list of dicts) under a policy for a period
+/// (`2024`, `2024-S1`, `2024-T2`, `2024-01-01/2024-06-30`), broken down by
+/// up to two dimensions; published with a threshold when given.
+#[pyfunction]
+#[pyo3(signature = (cases, policy, period, by=Vec::new(), threshold=None))]
+fn indicators<'py>(
+    py: Python<'py>,
+    cases: &Bound<'py, PyAny>,
+    policy: &Bound<'py, PyAny>,
+    period: &str,
+    by: Vec<String>,
+    threshold: Option<u64>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let cases = json_list(py, cases)?;
+    let policy = py_to_json(policy)?;
+    let report = py
+        .detach(|| cme_core::publish::report_json(&cases, &policy, period, &by, threshold))
+        .map_err(|e| to_py_err(py, &e))?;
+    convert::json_to_py(py, &report)
+}
+
+/// Publishes a report dict with a threshold.
+#[pyfunction]
+fn publish<'py>(
+    py: Python<'py>,
+    report: &Bound<'py, PyAny>,
+    threshold: u64,
+) -> PyResult<Bound<'py, PyAny>> {
+    let out = cme_core::publish::publish_json(&py_to_json(report)?, threshold)
+        .map_err(|e| to_py_err(py, &e))?;
+    convert::json_to_py(py, &out)
+}
+
+/// Renders a published report dict as `"csv"` or `"markdown"`.
+#[pyfunction]
+fn render(py: Python<'_>, published: &Bound<'_, PyAny>, format: &str) -> PyResult<String> {
+    cme_core::publish::render_json(&py_to_json(published)?, format).map_err(|e| to_py_err(py, &e))
+}
+
+/// The catalogue of indicators with their definitions and sources.
+#[pyfunction]
+fn indicator_catalogue(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+    to_py(py, &cme_core::indicators::catalogue())
+}
+
 /// The extension module.
 #[pymodule]
 fn _cme(m: &Bound<'_, PyModule>) -> PyResult<()> {
@@ -295,5 +353,9 @@ fn _cme(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(visit_obligations, m)?)?;
     m.add_function(wrap_pyfunction!(visit_obligations_for_leave, m)?)?;
     m.add_function(wrap_pyfunction!(orient, m)?)?;
+    m.add_function(wrap_pyfunction!(indicators, m)?)?;
+    m.add_function(wrap_pyfunction!(publish, m)?)?;
+    m.add_function(wrap_pyfunction!(render, m)?)?;
+    m.add_function(wrap_pyfunction!(indicator_catalogue, m)?)?;
     Ok(())
 }

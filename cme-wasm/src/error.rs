@@ -23,7 +23,7 @@ fn build(name: &str, code: &str, path: &str, fr: &str, en: &str, issues: JsValue
 /// A core error as a JS `Error`.
 pub fn to_js_error(err: &CmeError) -> JsValue {
     let name = match err {
-        CmeError::InvalidAsOf => "InvalidArgumentError",
+        CmeError::InvalidAsOf | CmeError::InvalidPeriod => "InvalidArgumentError",
         CmeError::InvalidCase(_) => "ValidationError",
         CmeError::InvalidPolicy(_) => "PolicyError",
         CmeError::UnknownPreset => "UnknownPresetError",

@@ -274,6 +274,40 @@ pub fn orient(
     result_to_js(&out).map_err(|_| output_error())
 }
 
+/// Indicators of cases under a policy for a period (`"2024"`, `"2024-S1"`,
+/// `"2024-T2"`, `"2024-01-01/2024-06-30"`), broken down by up to two
+/// dimensions, published (small and recoverable cells hidden) when a
+/// threshold is given.
+#[wasm_bindgen(unchecked_return_type = "Record<string, unknown>")]
+pub fn indicators(
+    #[wasm_bindgen(unchecked_param_type = "unknown[]")] cases: JsValue,
+    #[wasm_bindgen(unchecked_param_type = "string | Record<string, unknown>")] policy: JsValue,
+    period: &str,
+    by: Option<Vec<String>>,
+    threshold: Option<u32>,
+) -> Result<JsValue, JsValue> {
+    let cases = match js_to_json(cases).map_err(|_| input_error())? {
+        serde_json::Value::Array(items) => items,
+        _ => return Err(input_error()),
+    };
+    let policy = js_to_json(policy).map_err(|_| input_error())?;
+    let report = cme_core::publish::report_json(
+        &cases,
+        &policy,
+        period,
+        &by.unwrap_or_default(),
+        threshold.map(u64::from),
+    )
+    .map_err(|e| to_js_error(&e))?;
+    result_to_js(&report).map_err(|_| output_error())
+}
+
+/// The catalogue of indicators with their definitions and sources.
+#[wasm_bindgen(js_name = indicatorCatalogue, unchecked_return_type = "Record<string, unknown>[]")]
+pub fn indicator_catalogue() -> Result<JsValue, JsValue> {
+    result_to_js(&cme_core::indicators::catalogue()).map_err(|_| output_error())
+}
+
 /// The codes of the seven preset policies.
 #[wasm_bindgen(js_name = presetCodes, unchecked_return_type = "string[]")]
 pub fn preset_codes() -> Result<JsValue, JsValue> {

@@ -16,7 +16,7 @@ delegates.
 from __future__ import annotations
 
 import datetime as _dt
-from typing import Any, Dict, List, Mapping, Optional, Union
+from typing import Any, Dict, List, Mapping, Optional, Tuple, Union
 
 from . import _cme
 from .errors import (
@@ -259,6 +259,80 @@ def orient(
     return _cme.orient(case, _required_as_of(as_of), problems)
 
 
+PeriodLike = Union[str, int, Tuple[_dt.date, _dt.date]]
+
+
+def _period(period: PeriodLike) -> str:
+    if isinstance(period, tuple):
+        start, end = period
+        return f"{start.isoformat()}/{end.isoformat()}"
+    return str(period)
+
+
+class PublishedReport:
+    """A report fit for publication: every count under the threshold hidden
+    (and marked ``hidden``), plus secondary suppression of the margins."""
+
+    def __init__(self, data: Dict[str, Any]) -> None:
+        self._data = data
+
+    def to_dict(self) -> Dict[str, Any]:
+        import copy
+
+        return copy.deepcopy(self._data)
+
+    def to_csv(self) -> str:
+        """CSV in the French convention (``;``, decimal comma), French labels."""
+        return _cme.render(self._data, "csv")
+
+    def to_markdown(self) -> str:
+        """A Markdown table with French labels."""
+        return _cme.render(self._data, "markdown")
+
+
+class Report:
+    """Indicators of a set of cases for a period (``cme.indicators``)."""
+
+    def __init__(self, data: Dict[str, Any]) -> None:
+        self._data = data
+
+    @property
+    def total(self) -> Dict[str, Dict[str, Any]]:
+        """Indicators over all cases, by id."""
+        return {v["id"]: v for v in self._data["total"]}
+
+    def to_dict(self) -> Dict[str, Any]:
+        import copy
+
+        return copy.deepcopy(self._data)
+
+    def publish(self, threshold: int = 11) -> PublishedReport:
+        """Hides small and recoverable cells (threshold 11 by default)."""
+        return PublishedReport(_cme.publish(self._data, threshold))
+
+
+def indicators(
+    cases: List[Mapping[str, Any]],
+    policy: PolicyLike,
+    period: PeriodLike,
+    by: Optional[List[str]] = None,
+) -> Report:
+    """Every indicator of the catalogue for cases (dicts) under a policy, for
+    a period (``2024``, ``"2024-S1"``, ``"2024-T2"`` or a ``(start, end)``
+    tuple of dates), broken down by up to two dimensions (``secteur``,
+    ``pathologie``, ``demandeur``, ``visite_source``, ``categorie``,
+    ``tranche_age``, ``service``). A case with a problem raises
+    :class:`ValidationError` whose paths start with ``cases[i]``: nothing is
+    silently dropped."""
+    return Report(_cme.indicators(cases, policy, _period(period), list(by or [])))
+
+
+def indicator_catalogue() -> List[Dict[str, Any]]:
+    """Every indicator: id, French label, numerator, denominator, unit, the
+    date that places a case in the period, and its source."""
+    return _cme.indicator_catalogue()
+
+
 def case_schema() -> Dict[str, Any]:
     """The JSON Schema of the interchange format."""
     return _cme.case_schema()
@@ -284,6 +358,10 @@ __all__ = [
     "UnknownPresetError",
     "ValidationError",
     "evaluate",
+    "indicator_catalogue",
+    "indicators",
+    "Report",
+    "PublishedReport",
     "orient",
     "visit_obligations",
     "visit_obligations_for_leave",

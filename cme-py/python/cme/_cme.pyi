@@ -4,12 +4,16 @@ from typing import Any, Dict, List, Optional, Tuple
 __all__ = [
     "case_schema",
     "evaluate",
+    "indicator_catalogue",
+    "indicators",
     "load_policy",
     "load_policy_text",
     "orient",
     "policy_hash",
     "preset",
     "preset_codes",
+    "publish",
+    "render",
     "try_add_event",
     "visit_obligations",
     "visit_obligations_for_leave",
@@ -42,3 +46,9 @@ def visit_obligations_for_leave(
     leave: Any, worker: Any, as_of: str, requested_by: Optional[str] = None, options: Optional[Any] = None
 ) -> List[Dict[str, Any]]: ...
 def orient(case: Any, as_of: str, problems: Optional[List[str]] = None) -> List[Dict[str, Any]]: ...
+def indicators(
+    cases: Any, policy: Any, period: str, by: List[str] = ..., threshold: Optional[int] = None
+) -> Dict[str, Any]: ...
+def publish(report: Any, threshold: int) -> Dict[str, Any]: ...
+def render(published: Any, format: str) -> str: ...
+def indicator_catalogue() -> List[Dict[str, Any]]: ...

@@ -1,0 +1,48 @@
+// Indicator vectors through the wasm package.
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync, readdirSync } from "node:fs";
+
+import { initSync, indicators, indicatorCatalogue } from "../../cme-wasm/pkg/cme_wasm.js";
+
+initSync({ module: readFileSync(new URL("../../cme-wasm/pkg/cme_wasm_bg.wasm", import.meta.url)) });
+
+const dir = new URL("../vectors/indicators/", import.meta.url);
+const vectors = readdirSync(dir).filter((f) => f.endsWith(".json")).sort()
+  .map((f) => JSON.parse(readFileSync(new URL(f, dir), "utf8")));
+
+const checked = (values, wanted) => {
+  const out = {};
+  for (const v of values) {
+    if (!(v.id in wanted)) continue;
+    out[v.id] = { numerator: v.numerator, value: v.value };
+    if (v.denominator !== undefined && v.denominator !== null) out[v.id].denominator = v.denominator;
+  }
+  return out;
+};
+const sortKeys = (o) => Object.fromEntries(Object.entries(o).sort().map(([k, v]) => [k, Object.fromEntries(Object.entries(v).sort())]));
+
+for (const v of vectors) {
+  test(`indicators ${v.name}`, () => {
+    const r = indicators(v.cases, v.policy, `${v.period.start}/${v.period.end}`, v.by);
+    assert.deepEqual(sortKeys(checked(r.total, v.expected.total)), sortKeys(v.expected.total));
+    for (const cell of v.expected.cells ?? []) {
+      const got = r.cells.find((c) => JSON.stringify(c.key) === JSON.stringify(cell.key));
+      assert.deepEqual(sortKeys(checked(got.values, cell.values)), sortKeys(cell.values));
+    }
+    if (v.expected.targets) {
+      assert.deepEqual(
+        [r.targets.signalements, r.targets.dossiers, r.targets.maintienPercent],
+        [v.expected.targets.signalements, v.expected.targets.dossiers, v.expected.targets.maintien_percent]);
+    }
+  });
+}
+
+test("published figures hide small cells", () => {
+  const v = vectors.find((x) => x.name === "aist43_bilan_intermediaire");
+  const p = indicators(v.cases, v.policy, `${v.period.start}/${v.period.end}`, [], 11);
+  const positives = p.total.find((x) => x.id === "statut_sortie_positive");
+  assert.equal(positives.hidden, "primaire");
+  assert.equal(positives.numerator, null);
+  assert.ok(indicatorCatalogue().length > 30);
+});

@@ -1,0 +1,61 @@
+"""Indicator vectors (AIST 43's bilan, AISMT 13's rates…), publication and renderings through the pyo3 package."""
+import pytest
+
+import cme
+from conftest import load_vectors
+
+INDICATORS = load_vectors("indicators")
+
+
+def checked(values, wanted):
+    out = {}
+    for v in values:
+        if v["id"] in wanted:
+            e = {"numerator": v["numerator"], "value": v["value"]}
+            if v.get("denominator") is not None:
+                e["denominator"] = v["denominator"]
+            out[v["id"]] = e
+    return out
+
+
+@pytest.mark.parametrize("vector", INDICATORS, ids=[v["name"] for v in INDICATORS])
+def test_indicator_vector(vector):
+    period = vector["period"]
+    r = cme.indicators(vector["cases"], vector["policy"], f"{period['start']}/{period['end']}", vector["by"]).to_dict()
+    exp = vector["expected"]
+    assert checked(r["total"], exp["total"]) == exp["total"]
+    for cell in exp.get("cells", []):
+        got = next(c for c in r["cells"] if c["key"] == cell["key"])
+        assert checked(got["values"], cell["values"]) == cell["values"]
+    if "targets" in exp:
+        t = r["targets"]
+        assert [list(t["signalements"]), list(t["dossiers"]), list(t["maintien_percent"])] == [
+            exp["targets"]["signalements"], exp["targets"]["dossiers"], exp["targets"]["maintien_percent"]]
+
+
+def test_catalogue_and_publication():
+    cat = cme.indicator_catalogue()
+    assert {"signalements", "taux_sorties_positives", "inaptitude_construite"} <= {d["id"] for d in cat}
+    report = cme.indicators(cme.sample_cases(), "aismt13", 2024, by=["service"])
+    published = report.publish(11).to_dict()
+    for cell in [published["total"]] + [c["values"] for c in published["cells"]]:
+        for v in cell:
+            assert v["numerator"] is None or v["numerator"] >= 11
+            if v.get("hidden"):
+                assert v["value"] is None
+    assert "| Indicateur | Total |" in report.publish().to_markdown()
+    assert report.publish().to_csv().startswith("cellule;indicateur;")
+
+
+def test_a_bad_row_is_reported_with_its_row_number():
+    cases = cme.sample_cases()[:3]
+    cases[1]["signalement"]["date"] = "31/02/2024"
+    with pytest.raises(cme.ValidationError) as info:
+        cme.indicators(cases, "aismt13", "2024")
+    assert info.value.errors()[0]["path"] == "cases[1].signalement.date"
+
+
+def test_bad_period():
+    with pytest.raises(cme.InvalidArgumentError) as info:
+        cme.indicators([], "aismt13", "2024-S3")
+    assert info.value.code == "invalid_period"
