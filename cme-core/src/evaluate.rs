@@ -24,7 +24,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::case::{Case, Event};
+use crate::case::Case;
 use crate::category::{category, CategoryDecision};
 use crate::codes::{code_enum, Code};
 use crate::deadlines::{self, Alert, NextStep};
@@ -35,7 +35,7 @@ use crate::issue::{Issue, IssueCode, Path};
 use crate::legal::{visit_obligations, LegalOptions, Obligation, VisitReport};
 use crate::measures::{suggested_measures, MeasureOutcome};
 use crate::orientation::{orient, Suggestion};
-use crate::pathway::{replay_events, PathwayState, Stage};
+use crate::pathway::{replay_until, PathwayState, Stage};
 use crate::policy::{Outcome, Policy};
 use crate::validate::{age_on, parse_case_for_pathway, ValidateOptions, PATHWAY_CODES};
 
@@ -202,28 +202,16 @@ fn evaluate_checked(
             .with("as_of", as_of)],
         }));
     }
-    // Only what was known on `as_of`: later events are left out; the
-    // index map turns the replayed subset's paths back into the case's.
-    let index_map: Vec<usize> = (0..case.events.len())
-        .filter(|&i| case.events.get(i).is_some_and(|e| e.date() <= as_of))
-        .collect();
-    let kept: Vec<Event> = index_map
-        .iter()
-        .filter_map(|&i| case.events.get(i).cloned())
-        .collect();
-    let later_events = case.events.len() - kept.len();
-    let mut replayed = replay_events(
+    // Only what was known on `as_of`: later events are left out (and
+    // counted); refusals keep the case's event indices.
+    let later_events = case.events.iter().filter(|e| e.date() > as_of).count();
+    let replayed = replay_until(
         case.signalement.date,
-        &kept,
+        &case.events,
         &case.consents,
         policy.inclusion.min_expected_opinions,
+        as_of,
     );
-    remap_paths(&mut replayed.refused, &index_map);
-    for step in &mut replayed.state.history {
-        if let Some(i) = step.event_index {
-            step.event_index = index_map.get(i).copied();
-        }
-    }
     let state = replayed.state;
     let hash = policy.content_hash();
 
@@ -301,30 +289,6 @@ fn evaluate_checked(
         measures,
         orientation,
     })
-}
-
-/// Rewrites `events[i]` paths of the replayed subset to the case's indices.
-fn remap_paths(issues: &mut [Issue], index_map: &[usize]) {
-    for issue in issues {
-        let text = issue.path.as_str();
-        let Some(rest) = text.strip_prefix("events[") else {
-            continue;
-        };
-        let Some(end) = rest.find(']') else { continue };
-        let (num, tail) = rest.split_at(end);
-        let Ok(i) = num.parse::<usize>() else {
-            continue;
-        };
-        let Some(original) = index_map.get(i) else {
-            continue;
-        };
-        let mut path = Path::root().key("events").index(*original);
-        let tail = tail.trim_start_matches(']').trim_start_matches('.');
-        if !tail.is_empty() {
-            path = path.key(tail);
-        }
-        issue.path = path;
-    }
 }
 
 fn stage_decision(

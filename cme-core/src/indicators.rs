@@ -40,7 +40,7 @@ use crate::codes::{code_enum, Code};
 use crate::deadlines::{add_months, sub_days};
 use crate::evaluate::{status_value, PolicyRef, Status};
 use crate::inclusion::{inclusion_value, InclusionValue};
-use crate::pathway::{replay_events, PathwayState};
+use crate::pathway::{replay_until, PathwayState};
 use crate::policy::{Outcome, Policy};
 use crate::validate::age_on;
 
@@ -457,14 +457,8 @@ impl Accumulator {
         if case.signalement.date > end {
             return;
         }
-        let known: Vec<crate::case::Event> = case
-            .events
-            .iter()
-            .filter(|e| e.date() <= end)
-            .cloned()
-            .collect();
         let n = self.policy.inclusion.min_expected_opinions;
-        let state = replay_events(case.signalement.date, &known, &case.consents, n).state;
+        let state = replay_until(case.signalement.date, &case.events, &case.consents, n, end).state;
         let category = category_value(case, &state, n);
         let key: Vec<String> = self
             .spec

@@ -426,16 +426,30 @@ pub fn replay_events(
     consents: &[Consent],
     min_opinions: u32,
 ) -> Replay {
+    replay_until(signalement, events, consents, min_opinions, NaiveDate::MAX)
+}
+
+/// [`replay_events`] with only the events dated on or before `until` (what
+/// was known on that day); the others are left out, and refusals keep the
+/// indices of `events`.
+pub fn replay_until(
+    signalement: NaiveDate,
+    events: &[Event],
+    consents: &[Consent],
+    min_opinions: u32,
+    until: NaiveDate,
+) -> Replay {
     let case_exit = events
         .iter()
         .filter(|e| {
-            matches!(
-                e,
-                Event::Sortie {
-                    result: Some(_),
-                    ..
-                }
-            )
+            e.date() <= until
+                && matches!(
+                    e,
+                    Event::Sortie {
+                        result: Some(_),
+                        ..
+                    }
+                )
         })
         .map(Event::date)
         .min();
@@ -443,6 +457,9 @@ pub fn replay_events(
     let mut refused = Vec::new();
     for i in application_order(events) {
         let Some(event) = events.get(i) else { continue };
+        if event.date() > until {
+            continue;
+        }
         match state.refusal_of(event, consents, case_exit) {
             None => state.apply(i, event, min_opinions),
             Some((code, field)) => {
