@@ -208,6 +208,20 @@ pub fn dimension_value(dim: Dimension, case: &Case, category: Option<Category>) 
     }
 }
 
+code_enum! {
+    /// The cell's own activity outside cases (seed 003: "participations aux
+    /// différentes cellules / ateliers des intervenants de la cellule").
+    ///
+    /// ```
+    /// use cme_core::{indicators::ActivityKind, codes::Code};
+    /// assert_eq!(ActivityKind::ReunionPartenaire.code(), "reunion_partenaire");
+    /// ```
+    pub enum ActivityKind: "activity_kind" {
+        ReunionPartenaire = "reunion_partenaire", "Participation à une réunion ou cellule d'un partenaire";
+        Atelier = "atelier", "Atelier ou action collective";
+    }
+}
+
 /// What a report is about.
 ///
 /// ```
@@ -385,6 +399,10 @@ pub struct Accumulator {
     pub cells: BTreeMap<Vec<String>, Counters>,
     /// Cases added.
     pub cases: u64,
+    /// The cell's participations in partner meetings and workshops in the
+    /// period (not case data: totals only).
+    #[serde(default)]
+    pub participations: u64,
 }
 
 mod cells_as_list {
@@ -446,6 +464,24 @@ impl Accumulator {
             policy,
             cells: BTreeMap::new(),
             cases: 0,
+            participations: 0,
+        }
+    }
+
+    /// Adds one activity of the cell (a participation in a partner meeting
+    /// or a workshop) on a date; counted when in the period.
+    ///
+    /// ```
+    /// use cme_core::indicators::{Accumulator, ActivityKind, Period, ReportSpec};
+    /// let mut acc = Accumulator::new(ReportSpec { period: Period::year(2024), by: vec![] },
+    ///                                cme_core::policy::preset("acismt").unwrap());
+    /// acc.add_activity(chrono::NaiveDate::from_ymd_opt(2024, 3, 1).unwrap(), ActivityKind::Atelier);
+    /// acc.add_activity(chrono::NaiveDate::from_ymd_opt(2025, 3, 1).unwrap(), ActivityKind::Atelier);
+    /// assert_eq!(acc.finish().total.get("participations_partenaires").unwrap().numerator, 1);
+    /// ```
+    pub fn add_activity(&mut self, date: NaiveDate, _kind: ActivityKind) {
+        if self.spec.period.contains(date) {
+            self.participations += 1;
         }
     }
 
@@ -480,6 +516,7 @@ impl Accumulator {
             self.cells.entry(k.clone()).or_default().merge(v);
         }
         self.cases += other.cases;
+        self.participations += other.participations;
         Ok(())
     }
 
@@ -498,6 +535,7 @@ impl Accumulator {
                     key: k.clone(),
                     values: values(c),
                 })
+                // the cell's own activity is not broken down by case dimensions
                 .collect()
         };
         let targets = self.policy.targets.as_ref().map(|t| TargetsReport {
@@ -509,11 +547,18 @@ impl Accumulator {
             ),
             source: t.source.clone(),
         });
+        let mut total_values = values(&total);
+        total_values.push(IndicatorValue {
+            id: "participations_partenaires".into(),
+            numerator: self.participations,
+            denominator: None,
+            value: Some(self.participations as f64),
+        });
         Report {
             spec: self.spec.clone(),
             policy: PolicyRef::of(&self.policy),
             cases: self.cases,
-            total: IndicatorSet(values(&total)),
+            total: IndicatorSet(total_values),
             cells,
             targets,
         }
@@ -831,6 +876,7 @@ pub fn catalogue() -> Vec<Definition> {
         def!("delai_signalement_sortie", "Délai signalement → sortie", "Somme des jours entre signalement et sortie, pour les sorties de la période", Some("Sorties de la période"), Jours, Sortie, "DOMAIN.md §6", false),
         def!("suivis_realises", "Suivis réalisés", "Suivis dont l'échéance (calendrier de la politique) tombe dans la période et qui ont été faits", Some("Suivis dont l'échéance tombe dans la période"), Pourcentage, EcheanceSuivi, "seed 002 — suivi à 6 mois puis 1 an ; seed 004 — AST BTP, MT2i", true),
         def!("en_emploi_6_mois", "Toujours en emploi à 6 mois", "Suivis à 6 mois de la période répondant « toujours en emploi »", Some("Suivis à 6 mois de la période où la situation d'emploi est connue"), Pourcentage, Suivi, "seed 002 — suivi à 6 mois", true),
+        def!("participations_partenaires", "Participations aux réunions et ateliers des partenaires", "Réunions, cellules ou ateliers de partenaires auxquels les intervenants de la cellule ont participé dans la période (activité de la cellule, hors dossiers ; au total seulement)", None::<&str>, Nombre, Activite, S003, false),
         def!("en_emploi_12_mois", "Toujours en emploi à 12 mois", "Suivis à 12 mois de la période répondant « toujours en emploi »", Some("Suivis à 12 mois de la période où la situation d'emploi est connue"), Pourcentage, Suivi, "seed 002 — suivi à 1 an ; seed 004 — AST BTP (questionnaire à un an)", true),
     ]);
     out
@@ -1003,6 +1049,26 @@ pub fn report_from_values(
     period: Period,
     by: &[String],
 ) -> Result<Report, crate::error::CmeError> {
+    report_with_activities(cases, &[], policy, period, by)
+}
+
+/// [`report_from_values`] with the cell's activity records
+/// (`{"date": "YYYY-MM-DD", "kind": "reunion_partenaire" | "atelier"}`,
+/// validated with paths `activities[i].…`).
+///
+/// ```
+/// use serde_json::json;
+/// let r = cme_core::indicators::report_with_activities(&[], &[json!({"date": "2024-05-02", "kind": "atelier"})],
+///     &json!("acismt"), cme_core::indicators::Period::year(2024), &[]).unwrap();
+/// assert_eq!(r.total.get("participations_partenaires").unwrap().numerator, 1);
+/// ```
+pub fn report_with_activities(
+    cases: &[serde_json::Value],
+    activities: &[serde_json::Value],
+    policy: &serde_json::Value,
+    period: Period,
+    by: &[String],
+) -> Result<Report, crate::error::CmeError> {
     use crate::issue::{Issue, IssueCode, Path};
     let policy = crate::policy::resolve_policy(policy)?;
     let mut issues = Vec::new();
@@ -1035,6 +1101,12 @@ pub fn report_from_values(
                 issue
             })),
         }
+    }
+    match crate::validate::parse_activities(activities) {
+        Ok(list) => list
+            .into_iter()
+            .for_each(|(date, kind)| acc.add_activity(date, kind)),
+        Err(e) => issues.extend(e.issues),
     }
     if !issues.is_empty() {
         return Err(crate::error::CmeError::InvalidCase(

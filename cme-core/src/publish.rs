@@ -420,18 +420,19 @@ impl PublishedReport {
 ///
 /// ```
 /// let cases = cme_core::sample::sample_json_values().unwrap();
-/// let r = cme_core::publish::report_json(&cases, &serde_json::json!("aist43"), "2024", &[], Some(11)).unwrap();
+/// let r = cme_core::publish::report_json(&cases, &[], &serde_json::json!("aist43"), "2024", &[], Some(11)).unwrap();
 /// assert_eq!(r["threshold"], 11);
 /// ```
 pub fn report_json(
     cases: &[serde_json::Value],
+    activities: &[serde_json::Value],
     policy: &serde_json::Value,
     period: &str,
     by: &[String],
     threshold: Option<u64>,
 ) -> Result<serde_json::Value, crate::error::CmeError> {
     let period = crate::indicators::Period::parse(period)?;
-    let report = crate::indicators::report_from_values(cases, policy, period, by)?;
+    let report = crate::indicators::report_with_activities(cases, activities, policy, period, by)?;
     let value = match threshold {
         Some(t) => serde_json::to_value(publish(&report, t)),
         None => serde_json::to_value(&report),
@@ -443,7 +444,7 @@ pub fn report_json(
 ///
 /// ```
 /// let cases = cme_core::sample::sample_json_values().unwrap();
-/// let r = cme_core::publish::report_json(&cases, &serde_json::json!("aist43"), "2024", &[], None).unwrap();
+/// let r = cme_core::publish::report_json(&cases, &[], &serde_json::json!("aist43"), "2024", &[], None).unwrap();
 /// let p = cme_core::publish::publish_json(&r, 11).unwrap();
 /// assert_eq!(p["threshold"], 11);
 /// ```
@@ -467,7 +468,7 @@ pub fn publish_json(
 ///
 /// ```
 /// let cases = cme_core::sample::sample_json_values().unwrap();
-/// let p = cme_core::publish::report_json(&cases, &serde_json::json!("aist43"), "2024", &[], Some(11)).unwrap();
+/// let p = cme_core::publish::report_json(&cases, &[], &serde_json::json!("aist43"), "2024", &[], Some(11)).unwrap();
 /// assert!(cme_core::publish::render_json(&p, "markdown").unwrap().contains("| Indicateur |"));
 /// ```
 pub fn render_json(

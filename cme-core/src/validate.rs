@@ -268,6 +268,31 @@ pub fn parse_leave_inputs(
     }
 }
 
+/// Reads the cell's activity records (`{date, kind}`) with paths
+/// `activities[i].…`, every problem at once.
+pub fn parse_activities(
+    items: &[Value],
+) -> Result<Vec<(NaiveDate, crate::indicators::ActivityKind)>, ValidationError> {
+    let mut v = Reader::new(None);
+    let mut out = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let path = Path::root().key("activities").index(i);
+        let Some(obj) = v.object(item, path, &["date", "kind"]) else {
+            continue;
+        };
+        let date = v.required(&obj, "date", |r, value, path| r.date(value, path, true));
+        let kind = v.required(&obj, "kind", |r, value, path| r.code(value, path));
+        if let (Some(date), Some(kind)) = (date, kind) {
+            out.push((date, kind));
+        }
+    }
+    if v.issues.is_empty() {
+        Ok(out)
+    } else {
+        Err(ValidationError { issues: v.issues })
+    }
+}
+
 /// Reads a JSON text within [`limits::MAX_JSON_BYTES`]; a failure is an
 /// issue that gives the line and column, never the text.
 ///

@@ -353,6 +353,7 @@ pub fn indicators_json(
     period: String,
     by: Vec<String>,
     threshold: Option<u64>,
+    activities_json: Option<String>,
 ) -> Result<String, CmeError> {
     let cases = match read_json(&cases_json, "case")? {
         serde_json::Value::Array(items) => items,
@@ -368,7 +369,15 @@ pub fn indicators_json(
         }
     };
     let policy = read_json(&policy_json, "policy")?;
-    let report = cme_core::publish::report_json(&cases, &policy, &period, &by, threshold)?;
+    let activities = match activities_json {
+        Some(text) => match read_json(&text, "case")? {
+            serde_json::Value::Array(items) => items,
+            _ => Vec::new(),
+        },
+        None => Vec::new(),
+    };
+    let report =
+        cme_core::publish::report_json(&cases, &activities, &policy, &period, &by, threshold)?;
     Ok(report.to_string())
 }
 

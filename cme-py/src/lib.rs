@@ -291,7 +291,7 @@ fn json_list(py: Python<'_>, cases: &Bound<'_, PyAny>) -> PyResult<Vec<serde_jso
 /// (`2024`, `2024-S1`, `2024-T2`, `2024-01-01/2024-06-30`), broken down by
 /// up to two dimensions; published with a threshold when given.
 #[pyfunction]
-#[pyo3(signature = (cases, policy, period, by=Vec::new(), threshold=None))]
+#[pyo3(signature = (cases, policy, period, by=Vec::new(), threshold=None, activities=None))]
 fn indicators<'py>(
     py: Python<'py>,
     cases: &Bound<'py, PyAny>,
@@ -299,11 +299,18 @@ fn indicators<'py>(
     period: &str,
     by: Vec<String>,
     threshold: Option<u64>,
+    activities: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let cases = json_list(py, cases)?;
+    let activities = match activities {
+        Some(a) => json_list(py, a)?,
+        None => Vec::new(),
+    };
     let policy = py_to_json(policy)?;
     let report = py
-        .detach(|| cme_core::publish::report_json(&cases, &policy, period, &by, threshold))
+        .detach(|| {
+            cme_core::publish::report_json(&cases, &activities, &policy, period, &by, threshold)
+        })
         .map_err(|e| to_py_err(py, &e))?;
     convert::json_to_py(py, &report)
 }

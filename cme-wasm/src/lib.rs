@@ -285,14 +285,22 @@ pub fn indicators(
     period: &str,
     by: Option<Vec<String>>,
     threshold: Option<u32>,
+    #[wasm_bindgen(unchecked_param_type = "{ date: string; kind: string }[] | undefined")]
+    activities: JsValue,
 ) -> Result<JsValue, JsValue> {
     let cases = match js_to_json(cases).map_err(|_| input_error())? {
         serde_json::Value::Array(items) => items,
         _ => return Err(input_error()),
     };
+    let activities = match js_to_json(activities).map_err(|_| input_error())? {
+        serde_json::Value::Array(items) => items,
+        serde_json::Value::Null => Vec::new(),
+        _ => return Err(input_error()),
+    };
     let policy = js_to_json(policy).map_err(|_| input_error())?;
     let report = cme_core::publish::report_json(
         &cases,
+        &activities,
         &policy,
         period,
         &by.unwrap_or_default(),

@@ -59,3 +59,12 @@ def test_bad_period():
     with pytest.raises(cme.InvalidArgumentError) as info:
         cme.indicators([], "aismt13", "2024-S3")
     assert info.value.code == "invalid_period"
+
+
+def test_participations_in_partner_meetings():
+    r = cme.indicators([], "acismt", "2024", activities=[{"date": "2024-03-01", "kind": "reunion_partenaire"},
+                                                         {"date": "2025-03-01", "kind": "atelier"}])
+    assert r.total["participations_partenaires"]["numerator"] == 1
+    with pytest.raises(cme.ValidationError) as info:
+        cme.indicators([], "acismt", "2024", activities=[{"date": "2024-03-01", "kind": "seminaire"}])
+    assert info.value.errors()[0]["path"] == "activities[0].kind"

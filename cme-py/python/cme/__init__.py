@@ -316,6 +316,7 @@ def indicators(
     policy: PolicyLike,
     period: PeriodLike,
     by: Optional[List[str]] = None,
+    activities: Optional[List[Mapping[str, Any]]] = None,
 ) -> Report:
     """Every indicator of the catalogue for cases (dicts) under a policy, for
     a period (``2024``, ``"2024-S1"``, ``"2024-T2"`` or a ``(start, end)``
@@ -323,8 +324,10 @@ def indicators(
     ``pathologie``, ``demandeur``, ``visite_source``, ``categorie``,
     ``tranche_age``, ``service``). A case with a problem raises
     :class:`ValidationError` whose paths start with ``cases[i]``: nothing is
-    silently dropped."""
-    return Report(_cme.indicators(cases, policy, _period(period), list(by or [])))
+    silently dropped. ``activities`` are the cell's own participations in
+    partner meetings and workshops (``{"date": ..., "kind": "reunion_partenaire"
+    | "atelier"}``)."""
+    return Report(_cme.indicators(cases, policy, _period(period), list(by or []), None, activities))
 
 
 def indicator_catalogue() -> List[Dict[str, Any]]:
