@@ -95,6 +95,22 @@ impl CmeError {
         }
     }
 
+    /// The name of the error kind, the same in every binding (the Python
+    /// exception class, the JS `Error`'s `name`).
+    ///
+    /// ```
+    /// assert_eq!(cme_core::error::CmeError::InvalidAsOf.kind(), "InvalidArgumentError");
+    /// ```
+    pub fn kind(&self) -> &'static str {
+        match self {
+            CmeError::InvalidAsOf | CmeError::InvalidPeriod => "InvalidArgumentError",
+            CmeError::InvalidCase(_) => "ValidationError",
+            CmeError::InvalidPolicy(_) => "PolicyError",
+            CmeError::UnknownPreset => "UnknownPresetError",
+            CmeError::EventRefused(_) => "EventRefusedError",
+        }
+    }
+
     /// The path of the argument or field at fault (`""` for the whole case).
     ///
     /// ```

@@ -388,14 +388,10 @@ fn status_decision(
     as_of: NaiveDate,
 ) -> Decision<Status> {
     let seed = Source::seed("004", "AIST 43, statuts des dossiers");
-    if let Some(exit) = &state.exit {
-        let outcome = policy.outcome(exit.result);
-        let status = match outcome {
-            Outcome::Positive => Status::SortiePositive,
-            Outcome::Negative => Status::SortieNegative,
-            Outcome::Neutre => Status::SortieNeutre,
-        };
-        return Decision::new(status, as_of).because(
+    let status = status_value(state, policy);
+    let reason = match (&state.exit, status) {
+        (Some(exit), _) => {
+            let outcome = policy.outcome(exit.result);
             Reason::new(
                 "resultat_de_sortie",
                 format!(
@@ -411,34 +407,27 @@ fn status_decision(
                 &policy.id,
                 &format!("results.classes.{}", exit.result.code()),
                 hash,
-            )),
-        );
-    }
-    if state.refusal.is_some() {
-        return Decision::new(Status::RefusIntegration, as_of).because(
-            Reason::new(
-                "refus_accompagnement",
-                "Le travailleur a refusé d'intégrer la cellule.",
-                seed,
-            )
-            .and(Source::seed("001", "AISMT 13, catégorie « sans suite »")),
-        );
-    }
-    if state.no_answer.is_some() {
-        return Decision::new(Status::RefusIntegration, as_of).because(
-            Reason::new(
-                "absence_reponse",
-                "Le travailleur n'a pas donné suite aux appels et courriers : il n'a pas intégré la cellule.",
-                seed,
-            )
-            .and(Source::seed("001", "AISMT 13, catégorie « sans suite »")),
-        );
-    }
-    Decision::new(Status::EnCours, as_of).because(Reason::new(
-        "pas_de_sortie",
-        "Ni sortie ni refus enregistrés : le dossier est en cours.",
-        seed,
-    ))
+            ))
+        }
+        (None, Status::RefusIntegration) if state.refusal.is_some() => Reason::new(
+            "refus_accompagnement",
+            "Le travailleur a refusé d'intégrer la cellule.",
+            seed,
+        )
+        .and(Source::seed("001", "AISMT 13, catégorie « sans suite »")),
+        (None, Status::RefusIntegration) => Reason::new(
+            "absence_reponse",
+            "Le travailleur n'a pas donné suite aux appels et courriers : il n'a pas intégré la cellule.",
+            seed,
+        )
+        .and(Source::seed("001", "AISMT 13, catégorie « sans suite »")),
+        (None, _) => Reason::new(
+            "pas_de_sortie",
+            "Ni sortie ni refus enregistrés : le dossier est en cours.",
+            seed,
+        ),
+    };
+    Decision::new(status, as_of).because(reason)
 }
 
 fn targeting(case: &Case, policy: &Policy, as_of: NaiveDate) -> Option<Decision<Option<bool>>> {

@@ -28,14 +28,7 @@ fn raise(
 
 /// A core error as its Python exception.
 pub fn to_py_err(py: Python<'_>, err: &CmeError) -> PyErr {
-    let class = match err {
-        CmeError::InvalidAsOf | CmeError::InvalidPeriod => "InvalidArgumentError",
-        CmeError::InvalidCase(_) => "ValidationError",
-        CmeError::InvalidPolicy(_) => "PolicyError",
-        CmeError::UnknownPreset => "UnknownPresetError",
-        CmeError::EventRefused(_) => "EventRefusedError",
-        _ => "CmeError",
-    };
+    let class = err.kind();
     let issues = to_py(py, &err.issues()).unwrap_or_else(|_| py.None().into_bound(py));
     raise(
         py,

@@ -22,14 +22,7 @@ fn build(name: &str, code: &str, path: &str, fr: &str, en: &str, issues: JsValue
 
 /// A core error as a JS `Error`.
 pub fn to_js_error(err: &CmeError) -> JsValue {
-    let name = match err {
-        CmeError::InvalidAsOf | CmeError::InvalidPeriod => "InvalidArgumentError",
-        CmeError::InvalidCase(_) => "ValidationError",
-        CmeError::InvalidPolicy(_) => "PolicyError",
-        CmeError::UnknownPreset => "UnknownPresetError",
-        CmeError::EventRefused(_) => "EventRefusedError",
-        _ => "CmeError",
-    };
+    let name = err.kind();
     let issues = issues_to_js(err.issues()).unwrap_or_else(|_| js_sys::Array::new().into());
     build(
         name,

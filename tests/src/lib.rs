@@ -401,3 +401,32 @@ pub fn run_indicators(v: &IndicatorVector) -> Result<ExpectedReport, String> {
         .map_err(|e| e.to_string())?;
     Ok(checked_figures(v, &r))
 }
+
+/// Runs every vector of a family and lists the differences, readable for a
+/// domain expert: `name`, expected and got as JSON. An empty list means all
+/// passed.
+pub fn failures<V, O, E>(
+    vectors: &[V],
+    name: impl Fn(&V) -> &str,
+    run: impl Fn(&V) -> Result<O, E>,
+    expected: impl Fn(&V) -> O,
+) -> Vec<String>
+where
+    O: PartialEq + serde::Serialize,
+    E: std::fmt::Display,
+{
+    let json = |o: &O| serde_json::to_string(o).unwrap_or_default();
+    vectors
+        .iter()
+        .filter_map(|v| match run(v) {
+            Ok(got) if got == expected(v) => None,
+            Ok(got) => Some(format!(
+                "{}:\n  expected {}\n  got      {}",
+                name(v),
+                json(&expected(v)),
+                json(&got)
+            )),
+            Err(e) => Some(format!("{}: {e}", name(v))),
+        })
+        .collect()
+}

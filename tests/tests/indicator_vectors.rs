@@ -7,29 +7,17 @@
     clippy::indexing_slicing
 )]
 
-use cme_conformance::{load_indicator_vectors, run_indicators};
+use cme_conformance::{failures, load_indicator_vectors, run_indicators};
 
 #[test]
 fn indicator_vectors_pass_in_rust() {
     let vectors = load_indicator_vectors().unwrap();
     assert!(!vectors.is_empty());
-    let mut failures = Vec::new();
-    for v in &vectors {
-        match run_indicators(v) {
-            Ok(got) if got == v.expected => {}
-            Ok(got) => failures.push(format!(
-                "{}:\n  expected {}\n  got      {}",
-                v.name,
-                serde_json::to_string(&v.expected).unwrap(),
-                serde_json::to_string(&got).unwrap()
-            )),
-            Err(e) => failures.push(format!("{}: {e}", v.name)),
-        }
-    }
-    assert!(
-        failures.is_empty(),
-        "{} failures:\n{}",
-        failures.len(),
-        failures.join("\n")
+    let f = failures(
+        &vectors,
+        |v| &v.name,
+        run_indicators,
+        |v| v.expected.clone(),
     );
+    assert!(f.is_empty(), "{} failures:\n{}", f.len(), f.join("\n"));
 }

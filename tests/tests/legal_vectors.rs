@@ -6,29 +6,12 @@
     clippy::indexing_slicing
 )]
 
-use cme_conformance::{load_legal_vectors, run_legal};
+use cme_conformance::{failures, load_legal_vectors, run_legal};
 
 #[test]
 fn legal_vectors_pass_in_rust() {
     let vectors = load_legal_vectors().unwrap();
     assert!(vectors.len() >= 30, "only {} vectors", vectors.len());
-    let mut failures = Vec::new();
-    for v in &vectors {
-        match run_legal(v) {
-            Ok(got) if got == v.expected => {}
-            Ok(got) => failures.push(format!(
-                "{}:\n  expected {}\n  got      {}",
-                v.name,
-                serde_json::to_string(&v.expected).unwrap(),
-                serde_json::to_string(&got).unwrap()
-            )),
-            Err(e) => failures.push(format!("{}: {e}", v.name)),
-        }
-    }
-    assert!(
-        failures.is_empty(),
-        "{} failures:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    let f = failures(&vectors, |v| &v.name, run_legal, |v| v.expected.clone());
+    assert!(f.is_empty(), "{} failures:\n{}", f.len(), f.join("\n"));
 }

@@ -6,29 +6,12 @@
     clippy::indexing_slicing
 )]
 
-use cme_conformance::{load_pathway_vectors, run_pathway};
+use cme_conformance::{failures, load_pathway_vectors, run_pathway};
 
 #[test]
 fn pathway_vectors_pass_in_rust() {
     let vectors = load_pathway_vectors().unwrap();
     assert!(vectors.len() >= 30, "only {} vectors", vectors.len());
-    let mut failures = Vec::new();
-    for v in &vectors {
-        match run_pathway(v) {
-            Ok(got) if got == v.expected => {}
-            Ok(got) => failures.push(format!(
-                "{}:\n  expected {}\n  got      {}",
-                v.name,
-                serde_json::to_string(&v.expected).unwrap(),
-                serde_json::to_string(&got).unwrap()
-            )),
-            Err(e) => failures.push(format!("{}: {e}", v.name)),
-        }
-    }
-    assert!(
-        failures.is_empty(),
-        "{} failures:\n{}",
-        failures.len(),
-        failures.join("\n")
-    );
+    let f = failures(&vectors, |v| &v.name, run_pathway, |v| v.expected.clone());
+    assert!(f.is_empty(), "{} failures:\n{}", f.len(), f.join("\n"));
 }

@@ -10,26 +10,25 @@
 
 use std::collections::BTreeSet;
 
-use cme_conformance::{load_pathway_vectors, load_validation_vectors, run_validation};
+use cme_conformance::{failures, load_pathway_vectors, load_validation_vectors, run_validation};
 use cme_core::issue::IssueCode;
 
 #[test]
 fn validation_vectors_pass_in_rust() {
     let vectors = load_validation_vectors().unwrap();
     assert!(vectors.len() >= 30, "only {} vectors", vectors.len());
-    let mut failures = Vec::new();
-    for v in &vectors {
-        let mut expected = v.expected.clone();
-        expected.sort();
-        let got = run_validation(v);
-        if got != expected {
-            failures.push(format!(
-                "{}:\n  expected {:?}\n  got      {:?}",
-                v.name, expected, got
-            ));
-        }
-    }
-    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    let sorted = |v: &cme_conformance::ValidationVector| {
+        let mut e = v.expected.clone();
+        e.sort();
+        e
+    };
+    let f = failures(
+        &vectors,
+        |v| &v.name,
+        |v| Ok::<_, String>(run_validation(v)),
+        sorted,
+    );
+    assert!(f.is_empty(), "{}", f.join("\n"));
 }
 
 #[test]
