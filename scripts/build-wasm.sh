@@ -12,9 +12,18 @@ rm -rf cme-wasm/pkg
 wasm-bindgen --target web --out-dir cme-wasm/pkg \
   target/wasm32-unknown-unknown/wasm-release/cme_wasm.wasm
 
+(cd cme-wasm && [ -d node_modules/binaryen ] && [ -d node_modules/json-schema-to-typescript ] \
+  || npm ci --no-audit --no-fund)
+
+# Size: wasm-opt from npm's binaryen (Debian's older wasm-opt breaks the
+# externref table, TOOLCHAIN.md).
+cme-wasm/node_modules/.bin/wasm-opt -Oz --enable-reference-types --enable-bulk-memory \
+  --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
+  cme-wasm/pkg/cme_wasm_bg.wasm -o cme-wasm/pkg/cme_wasm_bg.opt.wasm
+mv cme-wasm/pkg/cme_wasm_bg.opt.wasm cme-wasm/pkg/cme_wasm_bg.wasm
+
 # The case's TypeScript types come from the JSON Schema; the checked-in copy
 # must match (a drift fails the build).
-(cd cme-wasm && [ -d node_modules/json-schema-to-typescript ] || npm ci --no-audit --no-fund)
 cme-wasm/node_modules/.bin/json2ts -i schema/case.schema.json \
   --bannerComment "/* Generated from schema/case.schema.json by json-schema-to-typescript: do not edit. */" \
   --additionalProperties false > cme-wasm/pkg/case.d.ts
