@@ -45,7 +45,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::case::{Case, Consent, Event, EventType, ExitResult, Expertise, Partner};
-use crate::codes::code_enum;
+use crate::codes::{code_enum, Code};
 use crate::issue::{Issue, IssueCode, Path};
 use crate::policy::Policy;
 
@@ -193,11 +193,16 @@ impl PathwayState {
         PathwayState {
             signalement,
             stage: Stage::Signalement,
-            history: vec![StageStep {
-                stage: Stage::Signalement,
-                date: signalement,
-                event_index: None,
-            }],
+            history: {
+                // one allocation: a case goes through at most the 10 stages
+                let mut h = Vec::with_capacity(Stage::ALL.len());
+                h.push(StageStep {
+                    stage: Stage::Signalement,
+                    date: signalement,
+                    event_index: None,
+                });
+                h
+            },
             first_contact: None,
             no_answer: None,
             refusal: None,
@@ -455,10 +460,16 @@ pub fn replay_until(
         .min();
     let mut state = PathwayState::new(signalement);
     let mut refused = Vec::new();
-    for i in application_order(events) {
-        let Some(event) = events.get(i) else { continue };
+    // Most cases record their events in order: no sort, no allocation then.
+    let key = |e: &Event| (e.date(), stage_of(e.event_type()));
+    let in_order = events.windows(2).all(|w| match w {
+        [a, b] => key(a) <= key(b),
+        _ => true,
+    });
+    let mut step = |i: usize| {
+        let Some(event) = events.get(i) else { return };
         if event.date() > until {
-            continue;
+            return;
         }
         match state.refusal_of(event, consents, case_exit) {
             None => state.apply(i, event, min_opinions),
@@ -470,6 +481,11 @@ pub fn replay_until(
                 refused.push(Issue::new(code, path));
             }
         }
+    };
+    if in_order {
+        (0..events.len()).for_each(&mut step);
+    } else {
+        application_order(events).into_iter().for_each(&mut step);
     }
     Replay { state, refused }
 }
