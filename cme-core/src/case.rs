@@ -133,6 +133,29 @@ impl Worker {
     pub fn year_of_birth(&self) -> Option<i32> {
         self.birth_date.map(|d| d.year()).or(self.birth_year)
     }
+
+    /// The worker's age on a date: whole years from the birth date, or the
+    /// difference of years when only the year of birth is known; `None`
+    /// when neither is. One rule for validation, targeting, orientation and
+    /// the age bands of indicators.
+    ///
+    /// ```
+    /// use cme_core::case::Worker;
+    /// use chrono::NaiveDate;
+    /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+    /// let by_date = Worker { birth_date: Some(d(1980, 6, 15)), ..Worker::default() };
+    /// assert_eq!(by_date.age_on(d(2025, 6, 14)), Some(44));
+    /// let by_year = Worker { birth_year: Some(1980), ..Worker::default() };
+    /// assert_eq!(by_year.age_on(d(2025, 1, 2)), Some(45));
+    /// assert_eq!(Worker::default().age_on(d(2025, 1, 2)), None);
+    /// ```
+    pub fn age_on(&self, date: NaiveDate) -> Option<i32> {
+        match (self.birth_date, self.birth_year) {
+            (Some(birth), _) => Some(crate::validate::age_on(birth, date)),
+            (None, Some(year)) => Some(date.year() - year),
+            (None, None) => None,
+        }
+    }
 }
 
 /// The employer's sector: a NAF section and the nomenclature it belongs to

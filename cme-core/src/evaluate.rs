@@ -37,7 +37,7 @@ use crate::measures::{suggested_measures, MeasureOutcome};
 use crate::orientation::{orient, Suggestion};
 use crate::pathway::{replay_until, PathwayState, Stage};
 use crate::policy::{Outcome, Policy};
-use crate::validate::{age_on, parse_case_for_pathway, ValidateOptions, PATHWAY_CODES};
+use crate::validate::{parse_case_for_pathway, ValidateOptions, PATHWAY_CODES};
 
 code_enum! {
     /// The status of a case (seed 004, AIST 43's four statuses; a neutral
@@ -439,11 +439,7 @@ fn targeting(case: &Case, policy: &Policy, as_of: NaiveDate) -> Option<Decision<
         Source::cited(&rule.source),
         Source::policy(&policy.id, "targeting", &policy.content_hash()),
     ];
-    let age = match (case.worker.birth_date, case.worker.birth_year) {
-        (Some(birth), _) => Some(age_on(birth, case.signalement.date)),
-        (None, Some(year)) => Some(chrono::Datelike::year(&case.signalement.date) - year),
-        (None, None) => None,
-    };
+    let age = case.worker.age_on(case.signalement.date);
     let (value, text) = match age {
         None => (
             None,

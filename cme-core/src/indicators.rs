@@ -31,7 +31,7 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::case::{Case, Category, ExitResult, Requester, SickLeave, SourceVisit};
@@ -42,7 +42,6 @@ use crate::evaluate::{status_value, PolicyRef, Status};
 use crate::inclusion::{inclusion_value, InclusionValue};
 use crate::pathway::{replay_until, PathwayState};
 use crate::policy::{Outcome, Policy};
-use crate::validate::age_on;
 
 /// A reporting period: every day from `start` to `end`, both included.
 ///
@@ -190,11 +189,7 @@ pub fn dimension_value(dim: Dimension, case: &Case, category: Option<Category>) 
             .map(|c| c.code().to_string())
             .unwrap_or_else(|| UNKNOWN.into()),
         Dimension::AgeBand => {
-            let age = match (case.worker.birth_date, case.worker.birth_year) {
-                (Some(b), _) => Some(age_on(b, case.signalement.date)),
-                (None, Some(y)) => Some(case.signalement.date.year() - y),
-                _ => None,
-            };
+            let age = case.worker.age_on(case.signalement.date);
             match age {
                 None => UNKNOWN.into(),
                 Some(a) if a < 25 => "moins_de_25".into(),

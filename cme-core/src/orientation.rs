@@ -23,7 +23,6 @@ use serde::{Deserialize, Serialize};
 use crate::case::{Case, EmployerKind, Partner, RqthStatus};
 use crate::codes::{code_enum, Code};
 use crate::explain::{MissingFact, Reason, Source};
-use crate::validate::age_on;
 
 code_enum! {
     /// Problem types of the orientation grid (DOMAIN.md §7).
@@ -257,11 +256,7 @@ pub fn orient(case: &Case, problems: Option<&[ProblemType]>, as_of: NaiveDate) -
             .collect(),
         None => infer_problems(case, as_of),
     };
-    let age = match (case.worker.birth_date, case.worker.birth_year) {
-        (Some(b), _) => Some(age_on(b, as_of)),
-        (None, Some(y)) => Some(chrono::Datelike::year(&as_of) - y),
-        _ => None,
-    };
+    let age = case.worker.age_on(as_of);
     let consent_rule = Source::seed(
         "004",
         "AIST 63, formulaire de consentement : « votre accord est indispensable »",

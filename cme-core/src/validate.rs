@@ -771,10 +771,13 @@ impl Reader {
     // ---- consistency --------------------------------------------------
 
     pub(crate) fn check_age(&mut self, worker: &Worker, at: NaiveDate, path: &Path) {
-        let (age, field) = match (worker.birth_date, worker.birth_year) {
-            (Some(birth), _) => (age_on(birth, at), "birth_date"),
-            (None, Some(year)) => (at.year() - year, "birth_year"),
-            (None, None) => return,
+        let field = if worker.birth_date.is_some() {
+            "birth_date"
+        } else {
+            "birth_year"
+        };
+        let Some(age) = worker.age_on(at) else {
+            return;
         };
         if !(limits::MIN_AGE..=limits::MAX_AGE).contains(&age) {
             self.push(
