@@ -196,6 +196,76 @@ pub fn first_contact(
     }
 }
 
+/// One follow-up of the policy's schedule after an exit, and the recorded
+/// follow-up that satisfies it, if any.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+/// let policy = cme_core::policy::preset("aismt13").unwrap();
+/// let slots = cme_core::deadlines::follow_up_schedule(d(2024, 6, 28), &[(d(2024, 12, 20), Some(true))], &policy);
+/// assert_eq!(slots[0].due, d(2024, 12, 28));
+/// assert_eq!(slots[0].done, Some((d(2024, 12, 20), Some(true))));
+/// assert_eq!(slots[1].done, None);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FollowUpSlot {
+    /// Index of the rule in the policy's `follow_ups`.
+    pub rule: usize,
+    /// Months after the exit when it is due.
+    pub months: u32,
+    /// Due date.
+    pub due: NaiveDate,
+    /// First day a recorded follow-up counts for it.
+    pub opens: NaiveDate,
+    /// Last day before it is overdue.
+    pub deadline: NaiveDate,
+    /// The recorded follow-up that satisfies it: date and "still employed".
+    pub done: Option<(NaiveDate, Option<bool>)>,
+}
+
+/// The policy's follow-up schedule after an exit on `exit`, matched with
+/// the recorded follow-ups (each satisfies at most one rule, in order) —
+/// the one rule used by the alerts and by the indicators.
+pub fn follow_up_schedule(
+    exit: NaiveDate,
+    recorded: &[(NaiveDate, Option<bool>)],
+    policy: &Policy,
+) -> Vec<FollowUpSlot> {
+    let tolerance = policy.follow_up_tolerance_days;
+    let mut used = vec![false; recorded.len()];
+    policy
+        .follow_ups
+        .iter()
+        .enumerate()
+        .map(|(k, rule)| {
+            let due = add_months(exit, rule.months);
+            let opens = sub_days(due, tolerance);
+            let deadline = match rule.until_months {
+                Some(until) => add_months(exit, until),
+                None => add_days(due, tolerance),
+            };
+            let found = recorded.iter().enumerate().find(|(i, (date, _))| {
+                !used.get(*i).copied().unwrap_or(true) && *date >= opens && *date <= deadline
+            });
+            let done = found.map(|(i, f)| {
+                if let Some(u) = used.get_mut(i) {
+                    *u = true;
+                }
+                *f
+            });
+            FollowUpSlot {
+                rule: k,
+                months: rule.months,
+                due,
+                opens,
+                deadline,
+                done,
+            }
+        })
+        .collect()
+}
+
 /// The follow-up alerts and steps after the exit.
 pub fn follow_ups(
     state: &PathwayState,
@@ -207,30 +277,16 @@ pub fn follow_ups(
     let Some(exit) = &state.exit else { return };
     let hash = policy.content_hash();
     let tolerance = policy.follow_up_tolerance_days;
-    let mut used = vec![false; state.follow_ups.len()];
-    for (k, rule) in policy.follow_ups.iter().enumerate() {
-        let due = add_months(exit.date, rule.months);
-        let opens = sub_days(due, tolerance);
-        let deadline = match rule.until_months {
-            Some(until) => add_months(exit.date, until),
-            None => add_days(due, tolerance),
+    for slot in follow_up_schedule(exit.date, &state.follow_ups, policy) {
+        let Some(rule) = policy.follow_ups.get(slot.rule) else {
+            continue;
         };
+        let (k, due, opens, deadline) = (slot.rule, slot.due, slot.opens, slot.deadline);
         let sources = vec![
             Source::cited(&rule.source),
             Source::policy(&policy.id, &format!("follow_ups[{k}]"), &hash),
         ];
-        let done = state
-            .follow_ups
-            .iter()
-            .enumerate()
-            .find(|(i, (date, _))| {
-                !used.get(*i).copied().unwrap_or(true) && *date >= opens && *date <= deadline
-            })
-            .map(|(i, _)| i);
-        if let Some(i) = done {
-            if let Some(u) = used.get_mut(i) {
-                *u = true;
-            }
+        if slot.done.is_some() {
             continue;
         }
         if as_of > deadline {

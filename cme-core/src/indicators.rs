@@ -37,7 +37,7 @@ use serde::{Deserialize, Serialize};
 use crate::case::{Case, Category, ExitResult, Requester, SickLeave, SourceVisit};
 use crate::category::category_value;
 use crate::codes::{code_enum, Code};
-use crate::deadlines::{add_months, sub_days};
+use crate::deadlines::{add_months, follow_up_schedule};
 use crate::evaluate::{status_value, PolicyRef, Status};
 use crate::inclusion::{inclusion_value, InclusionValue};
 use crate::pathway::{replay_until, PathwayState};
@@ -659,41 +659,23 @@ fn count(
             }
         }
         // Follow-ups due in the period, and answers about employment.
-        let tolerance = policy.follow_up_tolerance_days;
-        let mut used = vec![false; state.follow_ups.len()];
-        for rule in &policy.follow_ups {
-            let due = add_months(exit.date, rule.months);
-            let opens = sub_days(due, tolerance);
-            let deadline = rule
-                .until_months
-                .map(|u| add_months(exit.date, u))
-                .unwrap_or_else(|| crate::deadlines::add_days(due, tolerance));
-            let done = state.follow_ups.iter().enumerate().find(|(i, (d, _))| {
-                !used.get(*i).copied().unwrap_or(true) && *d >= opens && *d <= deadline
-            });
-            if let Some((i, (date, employed))) = done {
-                if let Some(u) = used.get_mut(i) {
-                    *u = true;
-                }
-                if period.contains(*date) {
-                    if let Some(employed) = employed {
-                        let slot = match rule.months {
-                            6 => Some(&mut c.emploi_6_mois),
-                            12 => Some(&mut c.emploi_12_mois),
-                            _ => None,
-                        };
-                        if let Some(slot) = slot {
-                            slot.0 += 1;
-                            if *employed {
-                                slot.1 += 1;
-                            }
-                        }
+        for slot in follow_up_schedule(exit.date, &state.follow_ups, policy) {
+            if let Some((date, Some(employed))) = slot.done {
+                let answers = match slot.months {
+                    6 => Some(&mut c.emploi_6_mois),
+                    12 => Some(&mut c.emploi_12_mois),
+                    _ => None,
+                };
+                if let (true, Some(answers)) = (period.contains(date), answers) {
+                    answers.0 += 1;
+                    if employed {
+                        answers.1 += 1;
                     }
                 }
             }
-            if period.contains(deadline) {
+            if period.contains(slot.deadline) {
                 c.suivis.0 += 1;
-                if done.is_some() {
+                if slot.done.is_some() {
                     c.suivis.1 += 1;
                 }
             }
