@@ -348,7 +348,7 @@ pub fn refusals(refused: &[Issue], alerts: &mut Vec<Alert>) {
             days_overdue: None,
             path: Some(issue.path.to_string()),
             text: format!("Événement refusé : {}", issue.message),
-            sources: vec![Source::domain("§3 (transitions interdites)")],
+            sources: crate::pathway::refusal_sources(issue.code),
         });
     }
 }
