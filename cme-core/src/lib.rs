@@ -16,9 +16,23 @@
 //! assert_eq!(issues[0].message, "Le champ « id » est obligatoire.");
 //! ```
 //!
-//! Modules are named after the domain: [`case`] (the model), [`codes`]
-//! (stable terms of art), [`validate`] and [`issue`] (problems as data),
-//! [`schema`] (JSON Schema), [`sample`] (50 synthetic cases).
+//! Modules are named after the domain:
+//!
+//! - the case and its input: [`case`] (the model), [`codes`] (stable terms
+//!   of art), [`validate`] and [`issue`] (problems as data), [`error`]
+//!   (failed calls), [`schema`] (JSON Schema), [`sample`] (50 synthetic
+//!   cases), [`synthetic`] (seeded populations of any size);
+//! - the pathway: [`policy`] (how a service runs its cell, seven presets),
+//!   [`pathway`] (stages, refusals), [`category`], [`inclusion`],
+//!   [`deadlines`], [`evaluate`] (everything, explained), [`explain`]
+//!   (decisions, reasons, sources);
+//! - the law: [`legal`] (visit rules and their dated versions), [`measures`],
+//!   [`orientation`];
+//! - the figures: [`indicators`] (catalogue, accumulators), [`publish`]
+//!   (small-cell suppression, CSV and Markdown).
+//!
+//! Features: `toml` (policy files in TOML) and `synthetic` (populations),
+//! both on by default.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
 

@@ -301,7 +301,7 @@ pub fn crpe(unfit_or_at_risk: Option<bool>, start: NaiveDate) -> MeasureOutcome 
     );
     match unfit_or_at_risk {
         Some(true) => {
-            let end = add_days(add_months(start, 18), 0).pred_opt().unwrap_or(start);
+            let end = add_months(start, 18).pred_opt().unwrap_or(start);
             o.dates.push(DatedStep {
                 code: "fin_au_plus_tard".into(),
                 label: "Fin de la convention au plus tard (18 mois)".into(),
@@ -342,7 +342,7 @@ pub fn transition_professionnelle(leaves: &[SickLeave], date: NaiveDate) -> Meas
         Some(false),
         vec![ct("L6323-17-2", "2022-03-31"), ct("D6323-9", "2022-03-31")],
     );
-    let window_start = add_months(date, 0)
+    let window_start = date
         .checked_sub_months(chrono::Months::new(24))
         .unwrap_or(NaiveDate::MIN);
     let mut days = 0i64;

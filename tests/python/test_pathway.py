@@ -114,3 +114,9 @@ def test_refused_event_leaves_the_case_unchanged():
     assert case == before
     added = cme.try_add_event(case, {"type": "contact", "date": "2024-12-01"})
     assert len(added["events"]) == len(case["events"]) + 1
+
+
+def test_a_datetime_is_not_an_evaluation_date():
+    with pytest.raises(cme.InvalidArgumentError) as info:
+        cme.evaluate(cme.sample_cases()[0], "aismt13", datetime.datetime(2025, 6, 30, 12, 0))
+    assert info.value.code == "invalid_as_of"

@@ -41,13 +41,7 @@ SAMPLE_AS_OF: _dt.date = _dt.date.fromisoformat(_cme.sample_as_of())
 def _as_of(as_of: DateLike) -> Optional[str]:
     if as_of is None:
         return None
-    if isinstance(as_of, _dt.datetime):
-        raise InvalidArgumentError(
-            "La date d'évaluation doit être une date (datetime.date), pas un instant.",
-            "invalid_as_of",
-            "as_of",
-            "The evaluation date must be a date (datetime.date), not a datetime.",
-        )
+    # A datetime's ISO form has a time: the core refuses it (invalid_as_of).
     if isinstance(as_of, _dt.date):
         return as_of.isoformat()
     if isinstance(as_of, str):
