@@ -44,8 +44,9 @@ step "python (pyo3): build, stubs, pytest"
 .venv/bin/python -m mypy.stubtest cme._cme
 (cd tests/python && "$root/.venv/bin/python" -m pytest -q)
 
-step "browser (wasm): build, node tests"
+step "browser (wasm): build, types, node tests"
 ./scripts/build-wasm.sh
+cme-wasm/node_modules/.bin/tsc -p tests/node/types
 node --test tests/node/
 
 step "host bindings (uniffi): generate Python, run the vectors"

@@ -1,16 +1,20 @@
 #!/usr/bin/env bash
-# Builds the browser package into cme-wasm/pkg/: wasm (size-tuned profile),
-# wasm-bindgen ES module (--target web, works with bundlers and plain
-# <script type="module">), TypeScript types of the case generated from the
-# JSON Schema, and package.json.
+# Builds the browser package into cme-wasm/pkg/: the core compiled to wasm
+# (size-tuned profile) with its wasm-bindgen glue (core.js, --target web:
+# works with bundlers and plain <script type="module">), the hand-written
+# entry point cme.js with its types cme.d.ts, the TypeScript types of the
+# case generated from the JSON Schema, and package.json.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 
 cargo build -p cme-wasm --target wasm32-unknown-unknown --profile wasm-release
 rm -rf cme-wasm/pkg
-wasm-bindgen --target web --out-dir cme-wasm/pkg \
+wasm-bindgen --target web --out-dir cme-wasm/pkg --out-name core \
   target/wasm32-unknown-unknown/wasm-release/cme_wasm.wasm
+cp cme-wasm/js/cme.js cme-wasm/js/cme.d.ts cme-wasm/pkg/
+# The JSON Schema as a module of its own, imported on demand by caseSchema().
+{ printf 'export default '; cat cme-core/schema/case.schema.json; printf ';\n'; } > cme-wasm/pkg/case.schema.js
 
 (cd cme-wasm && [ -d node_modules/binaryen ] && [ -d node_modules/json-schema-to-typescript ] \
   || npm ci --no-audit --no-fund)
@@ -19,16 +23,16 @@ wasm-bindgen --target web --out-dir cme-wasm/pkg \
 # externref table, TOOLCHAIN.md).
 cme-wasm/node_modules/.bin/wasm-opt -Oz --enable-reference-types --enable-bulk-memory \
   --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
-  cme-wasm/pkg/cme_wasm_bg.wasm -o cme-wasm/pkg/cme_wasm_bg.opt.wasm
-mv cme-wasm/pkg/cme_wasm_bg.opt.wasm cme-wasm/pkg/cme_wasm_bg.wasm
+  cme-wasm/pkg/core_bg.wasm -o cme-wasm/pkg/core_bg.opt.wasm
+mv cme-wasm/pkg/core_bg.opt.wasm cme-wasm/pkg/core_bg.wasm
 
 # The case's TypeScript types come from the JSON Schema; the checked-in copy
 # must match (a drift fails the build).
-cme-wasm/node_modules/.bin/json2ts -i schema/case.schema.json \
-  --bannerComment "/* Generated from schema/case.schema.json by json-schema-to-typescript: do not edit. */" \
+cme-wasm/node_modules/.bin/json2ts -i cme-core/schema/case.schema.json \
+  --bannerComment "/* Generated from cme-core/schema/case.schema.json by json-schema-to-typescript: do not edit. */" \
   --additionalProperties false > cme-wasm/pkg/case.d.ts
 if ! diff -q cme-wasm/pkg/case.d.ts cme-wasm/types/case.d.ts >/dev/null; then
-  echo "cme-wasm/types/case.d.ts drifted from schema/case.schema.json:" >&2
+  echo "cme-wasm/types/case.d.ts drifted from cme-core/schema/case.schema.json:" >&2
   echo "  cp cme-wasm/pkg/case.d.ts cme-wasm/types/case.d.ts" >&2
   exit 1
 fi
@@ -41,13 +45,14 @@ cat > cme-wasm/pkg/package.json <<JSON
   "description": "Validation of cases of the French cellules de maintien en emploi, in the browser (Rust core compiled to WebAssembly)",
   "license": "MIT OR Apache-2.0",
   "type": "module",
-  "main": "cme_wasm.js",
-  "module": "cme_wasm.js",
-  "types": "cme_wasm.d.ts",
-  "files": ["cme_wasm.js", "cme_wasm.d.ts", "cme_wasm_bg.wasm", "cme_wasm_bg.wasm.d.ts", "case.d.ts"],
-  "sideEffects": ["./snippets/*"]
+  "main": "cme.js",
+  "module": "cme.js",
+  "types": "cme.d.ts",
+  "exports": { ".": { "types": "./cme.d.ts", "default": "./cme.js" } },
+  "files": ["cme.js", "cme.d.ts", "core.js", "core.d.ts", "core_bg.wasm", "core_bg.wasm.d.ts", "case.d.ts", "case.schema.js"],
+  "sideEffects": false
 }
 JSON
-raw=$(stat -c %s cme-wasm/pkg/cme_wasm_bg.wasm)
-gz=$(gzip -9 -c cme-wasm/pkg/cme_wasm_bg.wasm | wc -c)
-echo "cme-wasm/pkg built: cme_wasm_bg.wasm $raw bytes, $gz bytes gzipped"
+raw=$(stat -c %s cme-wasm/pkg/core_bg.wasm)
+gz=$(gzip -9 -c cme-wasm/pkg/core_bg.wasm | wc -c)
+echo "cme-wasm/pkg built: core_bg.wasm $raw bytes, $gz bytes gzipped"

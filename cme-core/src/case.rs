@@ -28,10 +28,9 @@
 //! ```
 
 use chrono::{Datelike, NaiveDate};
-use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::codes::{code_enum, Code};
+use crate::codes::code_enum;
 
 /// The version of the interchange format this library reads and writes.
 ///
@@ -47,40 +46,50 @@ pub const FORMAT_VERSION: u32 = 1;
 /// let case = cme_core::sample::sample_cases().unwrap().remove(0);
 /// assert_eq!(case.format_version, cme_core::case::FORMAT_VERSION);
 /// ```
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Case {
     /// Version of the interchange format; must be [`FORMAT_VERSION`].
     pub format_version: u32,
     /// Pseudonymous id of the case: 1 to 64 characters among letters, digits,
     /// `-`, `_` and `.`. Never a name.
-    #[schemars(length(min = 1, max = 64), pattern(r"^[A-Za-z0-9._-]+$"))]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(length(min = 1, max = 64), pattern(r"^[A-Za-z0-9._-]+$"))
+    )]
     pub id: String,
     /// Code of the service that runs the cell (`aismt13`, `aist43`…): 1 to 32
     /// characters among lowercase letters, digits and `_`.
-    #[schemars(length(min = 1, max = 32), pattern(r"^[a-z0-9_]+$"))]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(length(min = 1, max = 32), pattern(r"^[a-z0-9_]+$"))
+    )]
     pub service: String,
     /// Id of the policy the case is evaluated with, when not the service's
     /// default.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(length(min = 1, max = 64), pattern(r"^[A-Za-z0-9._-]+$"))]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(length(min = 1, max = 64), pattern(r"^[A-Za-z0-9._-]+$"))
+    )]
     pub policy: Option<String>,
     /// The worker's context.
     pub worker: Worker,
     /// Sick leaves (arrêts de travail), in any order.
     #[serde(default)]
-    #[schemars(length(max = crate::validate::limits::MAX_SICK_LEAVES))]
+    #[cfg_attr(feature = "schema", schemars(length(max = crate::validate::limits::MAX_SICK_LEAVES)))]
     pub sick_leaves: Vec<SickLeave>,
     /// How the case reached the cell.
     pub signalement: Signalement,
     /// Consents given by the worker (seed 004, AIST 63 consent form).
     #[serde(default)]
-    #[schemars(length(max = crate::validate::limits::MAX_CONSENTS))]
+    #[cfg_attr(feature = "schema", schemars(length(max = crate::validate::limits::MAX_CONSENTS)))]
     pub consents: Vec<Consent>,
     /// Dated events of the pathway, in any order; engines apply them in date
     /// order.
     #[serde(default)]
-    #[schemars(length(max = crate::validate::limits::MAX_EVENTS))]
+    #[cfg_attr(feature = "schema", schemars(length(max = crate::validate::limits::MAX_EVENTS)))]
     pub events: Vec<Event>,
     /// The team's choice of accompaniment category, overriding the derived
     /// one, with its written justification (seed 001).
@@ -95,7 +104,8 @@ pub struct Case {
 /// let w = Worker { birth_year: Some(1975), ..Worker::default() };
 /// assert_eq!(w.year_of_birth(), Some(1975));
 /// ```
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Worker {
     /// Date of birth, when known.
@@ -103,7 +113,7 @@ pub struct Worker {
     pub birth_date: Option<NaiveDate>,
     /// Year of birth, when only the year is known (or to confirm the date).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(range(min = 1900, max = 2100))]
+    #[cfg_attr(feature = "schema", schemars(range(min = 1900, max = 2100)))]
     pub birth_year: Option<i32>,
     /// Sector of the employer (NAF section, with the nomenclature version).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -117,7 +127,7 @@ pub struct Worker {
     /// Chapter (1 to 22) of the CIM-10 (ICD-10) classification of the main
     /// pathology; the group is [`pathology_group`].
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schemars(range(min = 1, max = 22))]
+    #[cfg_attr(feature = "schema", schemars(range(min = 1, max = 22)))]
     pub cim10_chapter: Option<u8>,
 }
 
@@ -167,9 +177,10 @@ impl Worker {
 /// let s = Sector { nomenclature: Nomenclature::NafRev2, section: "F".into() };
 /// assert!(s.nomenclature.sections().contains(&"F"));
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
-#[schemars(transform = sector_sections)]
+#[cfg_attr(feature = "schema", schemars(transform = sector_sections))]
 pub struct Sector {
     /// Which NAF nomenclature the section letter belongs to.
     pub nomenclature: Nomenclature,
@@ -179,7 +190,9 @@ pub struct Sector {
 
 /// Refines the derived schema of [`Sector`]: the section letters allowed
 /// depend on the nomenclature (one `oneOf` branch per nomenclature).
+#[cfg(feature = "schema")]
 fn sector_sections(schema: &mut schemars::Schema) {
+    use crate::codes::Code;
     let branches: Vec<serde_json::Value> = Nomenclature::ALL
         .iter()
         .map(|n| {
@@ -310,7 +323,8 @@ pub fn pathology_group(cim10_chapter: u8) -> Option<PathologyGroup> {
 /// };
 /// assert_eq!(leave.length_days(), Some(30));
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct SickLeave {
     /// First day of the sick leave. It selects the version of the legal rules
@@ -375,7 +389,8 @@ code_enum! {
 /// };
 /// assert_eq!(s.source_visit, SourceVisit::PreReprise);
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Signalement {
     /// Date of the signalement (the notification to the cell).
@@ -460,7 +475,8 @@ code_enum! {
 /// assert!(!c.allows_sharing_with(Partner::CapEmploi, d(6, 1)));
 /// assert!(!c.allows_sharing_with(Partner::Mdph, d(3, 1)));
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Consent {
     /// Date the consent was given.
@@ -470,7 +486,7 @@ pub struct Consent {
     pub accompaniment: bool,
     /// Partners the cell may share information with.
     #[serde(default)]
-    #[schemars(length(max = crate::validate::limits::MAX_PARTNERS))]
+    #[cfg_attr(feature = "schema", schemars(length(max = crate::validate::limits::MAX_PARTNERS)))]
     pub sharing_with: Vec<Partner>,
     /// Date from which the consent is withdrawn (it takes effect on that
     /// day).
@@ -575,7 +591,8 @@ code_enum! {
 /// assert_eq!(e.event_type(), EventType::Sortie);
 /// assert_eq!(e.date().to_string(), "2024-09-30");
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", deny_unknown_fields)]
 pub enum Event {
     /// The worker contacts the cell or is reached by it (seed 000: "s'il le
@@ -857,13 +874,14 @@ code_enum! {
 ///     decided_on: NaiveDate::from_ymd_opt(2024, 5, 2).unwrap() };
 /// assert_eq!(o.category, Category::Ingenierie);
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct CategoryOverride {
     /// The category chosen by the team.
     pub category: Category,
     /// Why (free text, up to 2,000 characters; may not be empty).
-    #[schemars(length(min = 1, max = 2000))]
+    #[cfg_attr(feature = "schema", schemars(length(min = 1, max = 2000)))]
     pub justification: String,
     /// When the team decided it.
     pub decided_on: NaiveDate,
@@ -912,6 +930,7 @@ impl Case {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::codes::Code;
 
     fn all_labels<C: Code + std::fmt::Debug>() {
         for c in C::ALL {

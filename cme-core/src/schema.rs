@@ -1,8 +1,11 @@
-//! The JSON Schema of the interchange format, generated from the Rust types.
+//! The JSON Schema of the interchange format.
 //!
-//! The checked-in copy is `schema/case.schema.json` at the root of the
-//! repository; a test fails when it drifts from the types (regenerate with
-//! `CME_BLESS=1 cargo test -p cme-core --test schema`).
+//! The schema is generated from the Rust types by schemars (feature
+//! `schema`, on by default) and checked in as `cme-core/schema/case.schema.json`;
+//! a test fails when the two drift apart (regenerate with
+//! `CME_BLESS=1 cargo test -p cme-core --test schema`). At run time the
+//! library serves the checked-in text, embedded at compile time, so that the
+//! bindings (the browser package above all) carry no schema generator.
 //!
 //! The schema describes the shape; [`crate::validate`] also checks what a
 //! schema cannot say (dates in order, consistency), and reports every
@@ -16,6 +19,13 @@
 
 use serde_json::Value;
 
+/// The checked-in JSON Schema (draft 2020-12) of a [`crate::case::Case`], as text.
+///
+/// ```
+/// assert!(cme_core::schema::CASE_SCHEMA_JSON.contains("\"signalement\""));
+/// ```
+pub const CASE_SCHEMA_JSON: &str = include_str!("../schema/case.schema.json");
+
 /// The JSON Schema (draft 2020-12) of a [`crate::case::Case`].
 ///
 /// ```
@@ -24,6 +34,19 @@ use serde_json::Value;
 /// assert!(required.iter().any(|f| f == "signalement"));
 /// ```
 pub fn case_schema() -> Value {
+    // The text is checked in and tested (it parses and matches the types);
+    // `Null` cannot happen but keeps the library free of panics.
+    serde_json::from_str(CASE_SCHEMA_JSON).unwrap_or(Value::Null)
+}
+
+/// Generates the JSON Schema from the Rust types (what the checked-in copy
+/// must equal).
+///
+/// ```
+/// assert_eq!(cme_core::schema::generate_case_schema(), cme_core::schema::case_schema());
+/// ```
+#[cfg(feature = "schema")]
+pub fn generate_case_schema() -> Value {
     let mut schema = schemars::schema_for!(crate::case::Case).to_value();
     strip_examples(&mut schema);
     if let Some(obj) = schema.as_object_mut() {
@@ -38,6 +61,7 @@ pub fn case_schema() -> Value {
     schema
 }
 
+#[cfg(feature = "schema")]
 /// Keeps the prose of doc comments in `description`s and drops their code
 /// examples, which are doctests for Rust readers, not schema documentation.
 fn strip_examples(value: &mut Value) {

@@ -1,4 +1,4 @@
-/* Generated from schema/case.schema.json by json-schema-to-typescript: do not edit. */
+/* Generated from cme-core/schema/case.schema.json by json-schema-to-typescript: do not edit. */
 
 /**
  * External partners of the cell (DOMAIN.md §2 and §7; seeds 000, 001, 004).

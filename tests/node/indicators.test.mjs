@@ -3,9 +3,9 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
 
-import { initSync, indicators, indicatorCatalogue } from "../../cme-wasm/pkg/cme_wasm.js";
+import { initSync, indicators, indicatorCatalogue } from "../../cme-wasm/pkg/cme.js";
 
-initSync({ module: readFileSync(new URL("../../cme-wasm/pkg/cme_wasm_bg.wasm", import.meta.url)) });
+initSync({ module: readFileSync(new URL("../../cme-wasm/pkg/core_bg.wasm", import.meta.url)) });
 
 const dir = new URL("../vectors/indicators/", import.meta.url);
 const vectors = readdirSync(dir).filter((f) => f.endsWith(".json")).sort()

@@ -5,9 +5,9 @@ import { readFileSync, readdirSync } from "node:fs";
 
 import {
   initSync, evaluate, tryAddEvent, preset, presetCodes, loadPolicy,
-} from "../../cme-wasm/pkg/cme_wasm.js";
+} from "../../cme-wasm/pkg/cme.js";
 
-initSync({ module: readFileSync(new URL("../../cme-wasm/pkg/cme_wasm_bg.wasm", import.meta.url)) });
+initSync({ module: readFileSync(new URL("../../cme-wasm/pkg/core_bg.wasm", import.meta.url)) });
 
 const dir = new URL("../vectors/pathway/", import.meta.url);
 const vectors = readdirSync(dir).filter((f) => f.endsWith(".json")).sort()

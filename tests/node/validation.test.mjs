@@ -6,9 +6,10 @@ import { readFileSync, readdirSync } from "node:fs";
 
 import {
   initSync, validate, validateJson, parseCase, caseSchema, issueCodes, version,
-} from "../../cme-wasm/pkg/cme_wasm.js";
+  CmeError, ValidationError, InvalidArgumentError, InputError,
+} from "../../cme-wasm/pkg/cme.js";
 
-initSync({ module: readFileSync(new URL("../../cme-wasm/pkg/cme_wasm_bg.wasm", import.meta.url)) });
+initSync({ module: readFileSync(new URL("../../cme-wasm/pkg/core_bg.wasm", import.meta.url)) });
 
 const dir = new URL("../vectors/validation/", import.meta.url);
 const vectors = readdirSync(dir)
@@ -49,6 +50,25 @@ test("parseCase throws a ValidationError carrying code, path and issues", () => 
   });
 });
 
+test("errors are instances of CmeError and of their own class", () => {
+  assert.throws(() => parseCase({}), (e) => {
+    assert.ok(e instanceof CmeError && e instanceof ValidationError && e instanceof Error);
+    assert.equal(e.name, "ValidationError");
+    assert.ok(e.stack.includes("ValidationError"));
+    return true;
+  });
+  assert.throws(() => validate({}, 20240101), (e) => e instanceof InvalidArgumentError && e.code === "invalid_as_of");
+});
+
+test("values that are not JSON are refused, not silently dropped", () => {
+  for (const bad of [{ id: () => 1 }, { id: 1n }, { id: NaN }, { id: Symbol("x") }]) {
+    assert.throws(() => validate(bad), (e) => e instanceof InputError && e.code === "unsupported_type");
+  }
+  assert.throws(() => validateJson(42), (e) => e instanceof InputError);
+  const cyclic = {}; cyclic.self = cyclic;
+  assert.throws(() => validate(cyclic), (e) => e instanceof InputError);
+});
+
 test("a bad evaluation date throws InvalidArgumentError", () => {
   assert.throws(() => validate({}, "31/12/2024"), (e) => {
     assert.equal(e.name, "InvalidArgumentError");
@@ -65,8 +85,11 @@ test("a valid case parses to its normalized form", () => {
   assert.equal(c.events.length, v.input.events.length);
 });
 
-test("the schema and the catalogue are exposed", () => {
-  assert.equal(caseSchema().title, "Case");
+test("the schema and the catalogue are exposed", async () => {
+  const schema = await caseSchema();
+  assert.equal(schema.title, "Case");
+  const file = JSON.parse(readFileSync(new URL("../../cme-core/schema/case.schema.json", import.meta.url), "utf8"));
+  assert.deepEqual(schema, file);
   const codes = issueCodes();
   assert.ok(codes.length >= 30);
   for (const c of codes) assert.ok(c.templateFr && c.templateEn);

@@ -10,7 +10,7 @@ import cme
 from conftest import load_vectors
 
 VALIDATION = load_vectors("validation")
-SCHEMA_FILE = pathlib.Path(__file__).resolve().parents[2] / "schema" / "case.schema.json"
+SCHEMA_FILE = pathlib.Path(__file__).resolve().parents[2] / "cme-core" / "schema" / "case.schema.json"
 # Issue codes a JSON Schema can express: a vector made only of these must be
 # rejected by the schema too.
 STRUCTURAL = {

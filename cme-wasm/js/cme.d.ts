@@ -1,0 +1,169 @@
+// Types of the cme browser package (the ES module cme.js).
+// Result objects use camelCase keys; cases, events and policies keep the
+// snake_case keys of the interchange format (case.d.ts, generated from the
+// JSON Schema).
+
+/** One problem of an input: a stable code, the path of the field, the
+ * message parameters and the messages in French and English. Never the
+ * value of the field. */
+export interface Issue {
+  code: string;
+  path: string;
+  params: Record<string, string>;
+  message: string;
+  messageEn: string;
+}
+
+/** An entry of the issue catalogue. */
+export interface IssueCodeInfo {
+  code: string;
+  params: string[];
+  templateFr: string;
+  templateEn: string;
+}
+
+
+/** A case in the interchange format (see case.d.ts, generated from the JSON Schema). */
+export type { Case } from "./case";
+import type { Case } from "./case";
+
+/** Where a rule comes from. */
+export interface Source { kind: "seed" | "article" | "policy" | "domain"; reference: string; version?: string }
+/** One reason of a decision. */
+export interface Reason { code: string; text: string; sources: Source[] }
+/** A decision with its reasons, their sources and the evaluation date. */
+export interface Decision<T> { value: T; reasons: Reason[]; sources: Source[]; asOf: string }
+/** A fact needed for an open decision. */
+export interface MissingFact { fact: string; neededFor: string; text: string }
+/** An alert: due, overdue, or a refused event. */
+export interface Alert {
+  code: string; level: "information" | "a_echeance" | "en_retard" | "refus";
+  due?: string; daysOverdue?: number; path?: string; text: string; sources: Source[];
+}
+/** A step to come. */
+export interface NextStep { code: string; text: string; due?: string; sources: Source[] }
+/** Everything cme decides about a case as of a date. */
+export interface Evaluation {
+  caseId: string; asOf: string; engineVersion: string;
+  policy: { id: string; name: string; contentHash: string };
+  stage: Decision<{ stage: string; label: string; serviceLabel?: string; since: string }>;
+  status: Decision<"en_cours" | "refus_integration" | "sortie_negative" | "sortie_positive" | "sortie_neutre">;
+  category: { decision: Decision<string | null>; derived: string | null;
+              teamOverride?: { category: string; justification: string; decidedOn: string }; missing: MissingFact[] };
+  inclusion: { decision: Decision<"incluse" | "non_incluse" | "indeterminee">;
+               criteria: { code: string; status: string; text: string }[]; missing: MissingFact[] };
+  targeting?: Decision<boolean | null>;
+  alerts: Alert[]; nextSteps: NextStep[]; refusedEvents: Issue[]; laterEvents: number;
+  missingFacts: MissingFact[];
+  visits: VisitReport;
+  measures: MeasureOutcome[];
+  orientation: Suggestion[];
+  /** The evaluation as readable French text. */
+  textFr: string;
+}
+/** The outcome of one visit rule. */
+export interface VisitOutcome {
+  rule: "rendez_vous_liaison" | "pre_reprise" | "reprise" | "mi_carriere";
+  obligation: "obligatoire" | "possible" | "non_applicable" | "indeterminee" | "demande_irrecevable";
+  version: { id: string; from?: string; to?: string };
+  factDate: string; due?: string; windowStart?: string; code: string;
+  reasons: Reason[]; sources: Source[]; missing: MissingFact[];
+}
+/** The legal calendar of a case. */
+export interface VisitReport {
+  asOf: string;
+  leaves: { leaveIndex: number; outcomes: VisitOutcome[] }[];
+  miCarriere?: VisitOutcome;
+}
+/** A measure to consider. */
+export interface MeasureOutcome {
+  measure: string; eligible: boolean | null;
+  dates: { code: string; label: string; date: string }[];
+  conditions: string[]; reasons: Reason[]; sources: Source[]; missing: MissingFact[];
+}
+/** A partner suggested by the orientation grid. */
+export interface Suggestion {
+  problem: string; partner: string; actionable: boolean;
+  blocked?: "sans_consentement" | "consentement_retire";
+  reasons: Reason[]; sources: Source[]; missing: MissingFact[];
+}
+
+/** The fields of an error, as the core reports them. */
+export interface CmeErrorFields {
+  name: string; code: string; path: string; message: string; messageEn: string; issues: Issue[];
+}
+/** An error of cme: `code` and `path` are stable, `message` is French,
+ * `messageEn` English, `issues` every problem found. */
+export class CmeError extends Error {
+  constructor(fields: CmeErrorFields);
+  code: string;
+  path: string;
+  messageEn: string;
+  issues: Issue[];
+}
+/** A case or event that breaks the rules of the interchange format. */
+export class ValidationError extends CmeError {}
+/** A bad argument: an evaluation date, a period, a dimension… */
+export class InvalidArgumentError extends CmeError {}
+/** A policy that breaks the rules of the policy format. */
+export class PolicyError extends CmeError {}
+/** No preset policy has this code. */
+export class UnknownPresetError extends CmeError {}
+/** The pathway refuses the event; the case is unchanged. */
+export class EventRefusedError extends CmeError {}
+/** A JavaScript value that is not JSON (a function, a BigInt, NaN…). */
+export class InputError extends CmeError {}
+
+/** Options of the legal calendar. */
+export interface LegalOptions { branchAgreementAge?: number }
+/** A policy: a preset code (`"aismt13"`…) or a policy object. */
+export type PolicyInput = string | Record<string, unknown>;
+/** An activity record counted by the indicators (partner meetings…). */
+export interface Activity { date: string; kind: string }
+
+/** Loads the WebAssembly module (by URL, Response or bytes); call once before anything else. */
+export default function init(
+  moduleOrPath?: { module_or_path: RequestInfo | URL | Response | BufferSource | WebAssembly.Module } | RequestInfo | URL | Response | BufferSource | WebAssembly.Module,
+): Promise<unknown>;
+/** Loads the WebAssembly module synchronously from its bytes or a compiled module. */
+export function initSync(module: { module: BufferSource | WebAssembly.Module } | BufferSource | WebAssembly.Module): unknown;
+
+/** The version of the library. */
+export function version(): string;
+/** Every problem of a case (an empty array means valid); `asOf` is `YYYY-MM-DD`. */
+export function validate(input: unknown, asOf?: string): Issue[];
+/** Every problem of a case given as JSON text. */
+export function validateJson(text: string, asOf?: string): Issue[];
+/** The case in its normalized form; throws a ValidationError listing every problem. */
+export function parseCase(input: unknown, asOf?: string): Case;
+/** Everything cme decides about a case as of a date under a policy. */
+export function evaluate(input: unknown, policy: PolicyInput, asOf: string): Evaluation;
+/** The case with the event added; throws EventRefusedError (the case is unchanged). */
+export function tryAddEvent(input: unknown, event: unknown): Case;
+/** The legal visit calendar of a case as of a date. */
+export function visitObligations(input: unknown, asOf: string, options?: LegalOptions): VisitReport;
+/** The visit rules for one sick leave and the worker; `requestedBy` asks for the pré-reprise. */
+export function visitObligationsForLeave(
+  leave: unknown, worker: unknown, asOf: string, requestedBy?: string, options?: LegalOptions,
+): VisitOutcome[];
+/** Partners for problem types (given, or inferred from the case). */
+export function orient(input: unknown, asOf: string, problems?: string[]): Suggestion[];
+/** Indicators of cases for a period (`"2024"`, `"2024-S1"`, `"2024-T2"`, `"a/b"`),
+ * by up to two dimensions, published when a threshold is given. */
+export function indicators(
+  cases: unknown[], policy: PolicyInput, period: string, by?: string[], threshold?: number,
+  activities?: Activity[],
+): Record<string, unknown>;
+/** The catalogue of indicators with their definitions and sources. */
+export function indicatorCatalogue(): Record<string, unknown>[];
+/** The codes of the seven preset policies. */
+export function presetCodes(): string[];
+/** A preset policy (policy format, snake_case keys). */
+export function preset(code: string): Record<string, unknown>;
+/** A checked, normalized policy; throws PolicyError listing every problem. */
+export function loadPolicy(policy: unknown): Record<string, unknown>;
+/** The JSON Schema of the interchange format (loaded on demand: the
+ * validation itself does not need it). */
+export function caseSchema(): Promise<Record<string, unknown>>;
+/** The catalogue of issue codes with their French and English templates. */
+export function issueCodes(): IssueCodeInfo[];

@@ -1,0 +1,333 @@
+//! The operations of the browser package, on JSON values.
+//!
+//! Data in the interchange formats (a case, an event, a policy) keeps its
+//! snake_case keys: it is the same JSON in every binding. The library's own
+//! result objects (issues, evaluations, visit reports, suggestions, reports)
+//! use camelCase keys, as JS expects; message parameters keep their names
+//! (they are template names).
+
+use cme_core::error::{parse_as_of, CmeError};
+use cme_core::issue::Issue;
+use cme_core::validate::ValidateOptions;
+use serde::Serialize;
+use serde_json::{json, Map, Value};
+
+/// Why a call failed: a core error, or a misuse of the boundary itself.
+#[derive(Debug)]
+pub enum Failure {
+    /// An error of the core (its kind, code, path, messages and issues).
+    Core(CmeError),
+    /// The arguments are not a JSON object, or an argument has the wrong
+    /// JSON type (`path` names it).
+    Input {
+        /// The argument at fault (empty for the whole call).
+        path: &'static str,
+    },
+    /// No operation has this name.
+    UnknownOperation,
+    /// The result could not be written as JSON (should not happen).
+    Output,
+}
+
+impl From<CmeError> for Failure {
+    fn from(e: CmeError) -> Self {
+        Failure::Core(e)
+    }
+}
+
+type Out = Result<Value, Failure>;
+
+fn ser<T: Serialize + ?Sized>(value: &T) -> Out {
+    serde_json::to_value(value).map_err(|_| Failure::Output)
+}
+
+/// A library result object with camelCase keys.
+fn result<T: Serialize + ?Sized>(value: &T) -> Out {
+    ser(value).map(camel_keys)
+}
+
+fn camel(key: &str) -> String {
+    let mut out = String::with_capacity(key.len());
+    let mut upper = false;
+    for c in key.chars() {
+        if c == '_' {
+            upper = true;
+        } else if upper {
+            out.extend(c.to_uppercase());
+            upper = false;
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Renames object keys to camelCase, except below `params`.
+///
+/// ```
+/// let v = serde_json::json!({"as_of": 1, "params": {"max_len": 2}});
+/// assert_eq!(cme_wasm::ops::camel_keys(v), serde_json::json!({"asOf": 1, "params": {"max_len": 2}}));
+/// ```
+pub fn camel_keys(value: Value) -> Value {
+    match value {
+        Value::Object(map) => Value::Object(
+            map.into_iter()
+                .map(|(k, v)| {
+                    let v = if k == "params" { v } else { camel_keys(v) };
+                    (camel(&k), v)
+                })
+                .collect(),
+        ),
+        Value::Array(items) => Value::Array(items.into_iter().map(camel_keys).collect()),
+        other => other,
+    }
+}
+
+/// The arguments of a call, read by name.
+struct Args(Map<String, Value>);
+
+impl Args {
+    fn value(&self, name: &str) -> &Value {
+        self.0.get(name).unwrap_or(&Value::Null)
+    }
+    fn opt_str(&self, name: &'static str) -> Result<Option<&str>, Failure> {
+        match self.value(name) {
+            Value::Null => Ok(None),
+            Value::String(s) => Ok(Some(s)),
+            _ => Err(Failure::Input { path: name }),
+        }
+    }
+    fn str(&self, name: &'static str) -> Result<&str, Failure> {
+        self.opt_str(name)?.ok_or(Failure::Input { path: name })
+    }
+    fn as_of(&self) -> Result<chrono::NaiveDate, Failure> {
+        match self.value("as_of") {
+            Value::String(s) => Ok(parse_as_of(s)?),
+            // Not a string: the core's own error for a bad evaluation date.
+            _ => Ok(parse_as_of("")?),
+        }
+    }
+    fn opt_as_of(&self) -> Result<ValidateOptions, Failure> {
+        let as_of = match self.value("as_of") {
+            Value::Null => None,
+            _ => Some(self.as_of()?),
+        };
+        Ok(ValidateOptions { as_of })
+    }
+    fn array(&self, name: &'static str, default_empty: bool) -> Result<&[Value], Failure> {
+        match self.value(name) {
+            Value::Array(items) => Ok(items),
+            Value::Null if default_empty => Ok(&[]),
+            _ => Err(Failure::Input { path: name }),
+        }
+    }
+    fn strings(&self, name: &'static str) -> Result<Option<Vec<String>>, Failure> {
+        match self.value(name) {
+            Value::Null => Ok(None),
+            Value::Array(items) => items
+                .iter()
+                .map(|v| v.as_str().map(str::to_string))
+                .collect::<Option<Vec<_>>>()
+                .map(Some)
+                .ok_or(Failure::Input { path: name }),
+            _ => Err(Failure::Input { path: name }),
+        }
+    }
+    fn legal_options(&self) -> Result<cme_core::legal::LegalOptions, Failure> {
+        const PATH: &str = "options";
+        match self.value(PATH) {
+            Value::Null => Ok(cme_core::legal::LegalOptions::default()),
+            Value::Object(map) => {
+                if map.keys().any(|k| k != "branch_agreement_age") {
+                    return Err(Failure::Input { path: PATH });
+                }
+                let age = match map.get("branch_agreement_age") {
+                    None | Some(Value::Null) => None,
+                    Some(v) => Some(
+                        v.as_u64()
+                            .and_then(|n| u32::try_from(n).ok())
+                            .ok_or(Failure::Input { path: PATH })?,
+                    ),
+                };
+                Ok(cme_core::legal::LegalOptions {
+                    branch_agreement_age: age,
+                })
+            }
+            _ => Err(Failure::Input { path: PATH }),
+        }
+    }
+}
+
+/// Runs one operation on its JSON arguments.
+///
+/// ```
+/// let out = cme_wasm::ops::run("validate", r#"{"case": {}}"#).unwrap();
+/// assert_eq!(out[0]["code"], "missing_field");
+/// ```
+pub fn run(op: &str, args: &str) -> Out {
+    let args = match serde_json::from_str::<Value>(args) {
+        Ok(Value::Object(map)) => Args(map),
+        _ => return Err(Failure::Input { path: "" }),
+    };
+    match op {
+        "version" => Ok(Value::String(cme_core::VERSION.to_string())),
+        "validate" => {
+            let options = args.opt_as_of()?;
+            result(&cme_core::validate::validate(args.value("case"), &options))
+        }
+        "validate_json" => {
+            let options = args.opt_as_of()?;
+            let text = args.str("text")?;
+            result(&cme_core::validate::validate_json(text, &options))
+        }
+        "parse_case" => {
+            let options = args.opt_as_of()?;
+            let case = cme_core::validate::parse_case(args.value("case"), &options)
+                .map_err(CmeError::from)?;
+            ser(&case)
+        }
+        "evaluate" => {
+            let as_of = args.as_of()?;
+            let policy = cme_core::policy::resolve_policy(args.value("policy"))?;
+            let evaluation =
+                cme_core::evaluate::evaluate_value(args.value("case"), &policy, as_of)?;
+            let mut json = ser(&evaluation)?;
+            if let Some(obj) = json.as_object_mut() {
+                obj.insert("text_fr".into(), evaluation.to_text_fr().into());
+            }
+            Ok(camel_keys(json))
+        }
+        "try_add_event" => ser(&cme_core::pathway::add_event_value(
+            args.value("case"),
+            args.value("event"),
+        )?),
+        "visit_obligations" => {
+            let as_of = args.as_of()?;
+            let options = args.legal_options()?;
+            let report = cme_core::legal::visit_report_value(args.value("case"), as_of, &options)?;
+            result(&report)
+        }
+        "visit_obligations_for_leave" => {
+            let as_of = args.as_of()?;
+            let options = args.legal_options()?;
+            let out = cme_core::legal::visit_obligations_value(
+                args.value("leave"),
+                args.value("worker"),
+                args.opt_str("requested_by")?,
+                as_of,
+                &options,
+            )?;
+            result(&out)
+        }
+        "orient" => {
+            let as_of = args.as_of()?;
+            let problems = args.strings("problems")?;
+            let out = cme_core::orientation::orient_value(
+                args.value("case"),
+                problems.as_deref(),
+                as_of,
+            )?;
+            result(&out)
+        }
+        "indicators" => {
+            let by = args.strings("by")?.unwrap_or_default();
+            let threshold = match args.value("threshold") {
+                Value::Null => None,
+                v => Some(v.as_u64().ok_or(Failure::Input { path: "threshold" })?),
+            };
+            let report = cme_core::publish::report_json(
+                args.array("cases", false)?,
+                args.array("activities", true)?,
+                args.value("policy"),
+                args.str("period")?,
+                &by,
+                threshold,
+            )?;
+            result(&report)
+        }
+        "indicator_catalogue" => result(&cme_core::indicators::catalogue()),
+        "preset_codes" => ser(&cme_core::policy::preset_codes()),
+        "preset" => ser(&cme_core::policy::preset(args.str("code")?)?),
+        "load_policy" => {
+            let policy = cme_core::policy::Policy::from_value(args.value("policy"))
+                .map_err(CmeError::InvalidPolicy)?;
+            ser(&policy)
+        }
+        "issue_codes" => {
+            use cme_core::issue::{IssueCode, Lang};
+            Ok(Value::Array(
+                IssueCode::ALL
+                    .iter()
+                    .map(|c| {
+                        json!({
+                            "code": c.code(),
+                            "params": c.params(),
+                            "templateFr": c.template(Lang::Fr),
+                            "templateEn": c.template(Lang::En),
+                        })
+                    })
+                    .collect(),
+            ))
+        }
+        _ => Err(Failure::UnknownOperation),
+    }
+}
+
+fn issues_json(issues: &[Issue]) -> Value {
+    result(issues).unwrap_or_else(|_| Value::Array(Vec::new()))
+}
+
+fn error_json(name: &str, code: &str, path: &str, fr: &str, en: &str, issues: Value) -> Value {
+    json!({"error": {
+        "name": name, "code": code, "path": path,
+        "message": fr, "messageEn": en, "issues": issues,
+    }})
+}
+
+/// The envelope of a result, as JSON text: `{"ok": …}` or `{"error": …}`.
+///
+/// ```
+/// use cme_wasm::ops::{envelope, run};
+/// let text = envelope(run("preset", r#"{"code": "nope"}"#));
+/// let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+/// assert_eq!(v["error"]["name"], "UnknownPresetError");
+/// assert_eq!(v["error"]["code"], "unknown_preset");
+/// ```
+pub fn envelope(out: Out) -> String {
+    let value = match out {
+        Ok(v) => json!({ "ok": v }),
+        Err(Failure::Core(e)) => error_json(
+            e.kind(),
+            e.code(),
+            e.path(),
+            &e.message_fr(),
+            &e.message_en(),
+            issues_json(e.issues()),
+        ),
+        Err(Failure::Input { path }) => error_json(
+            "InputError",
+            "unsupported_type",
+            path,
+            "La valeur JavaScript ne peut pas être lue comme un document JSON du type attendu.",
+            "The JavaScript value cannot be read as a JSON document of the expected type.",
+            Value::Array(Vec::new()),
+        ),
+        Err(Failure::UnknownOperation) => error_json(
+            "CmeError",
+            "unknown_operation",
+            "",
+            "Cette opération n'existe pas.",
+            "No such operation.",
+            Value::Array(Vec::new()),
+        ),
+        Err(Failure::Output) => error_json(
+            "CmeError",
+            "output_conversion",
+            "",
+            "Le résultat n'a pas pu être écrit en JSON.",
+            "The result could not be written as JSON.",
+            Value::Array(Vec::new()),
+        ),
+    };
+    value.to_string()
+}
