@@ -2,7 +2,7 @@
 # Runs every test of every crate and binding, from a clean clone, on a
 # machine with only the Rust toolchain, Python 3 and Node: it installs what
 # it needs by itself (wasm target, wasm-bindgen CLI, a Python venv with
-# maturin/pytest, npm packages).
+# maturin/pytest, npm packages, Debian's chromium).
 #
 #   ./run-tests.sh
 set -euo pipefail
@@ -24,6 +24,12 @@ if [ ! -x .venv/bin/python ]; then
 fi
 .venv/bin/pip install -q --disable-pip-version-check -r tests/python/requirements.txt
 (cd cme-wasm && npm ci --no-audit --no-fund --loglevel=error)
+# Debian's Chromium for the browser end-to-end test (never a downloaded browser).
+if [ ! -x /usr/bin/chromium ]; then
+  sudo_=""; [ "$(id -u)" -ne 0 ] && sudo_="sudo"
+  $sudo_ apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_ apt-get install -y -qq chromium >/dev/null
+fi
 
 step "rust: format, lints, docs"
 cargo fmt --all --check
@@ -44,10 +50,11 @@ step "python (pyo3): build, stubs, pytest"
 .venv/bin/python -m mypy.stubtest cme._cme
 (cd tests/python && "$root/.venv/bin/python" -m pytest -q)
 
-step "browser (wasm): build, types, node tests"
+step "browser (wasm): build, types, node tests, Chromium end to end"
 ./scripts/build-wasm.sh
 cme-wasm/node_modules/.bin/tsc -p tests/node/types
 node --test tests/node/
+node --test tests/browser/   # saves target/browser/demo.png
 
 step "host bindings (uniffi): generate Python, run the vectors"
 rm -rf target/uniffi-py

@@ -91,3 +91,94 @@ macro_rules! code_enum {
 }
 
 pub(crate) use code_enum;
+
+/// One entry of a code list: the stable code and its French label.
+///
+/// ```
+/// let lists = cme_core::codes::case_code_lists();
+/// let causes = lists.iter().find(|l| l.kind == "sick_leave_cause").unwrap();
+/// assert_eq!(causes.entries[0].code, "maladie_non_professionnelle");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct CodeEntry {
+    /// The stable code.
+    pub code: &'static str,
+    /// The French label.
+    pub label: &'static str,
+}
+
+/// A closed list of codes, named by its kind (`source_visit`…).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct CodeList {
+    /// The name of the list ([`Code::KIND`]).
+    pub kind: &'static str,
+    /// Every code of the list, in the documented order.
+    pub entries: Vec<CodeEntry>,
+}
+
+fn list<C: Code>() -> CodeList {
+    CodeList {
+        kind: C::KIND,
+        entries: C::ALL
+            .iter()
+            .map(|c| CodeEntry {
+                code: c.code(),
+                label: c.label_fr(),
+            })
+            .collect(),
+    }
+}
+
+/// Every code list of the case model with its French labels: what a form
+/// needs to fill its drop-down lists. [`result_code_lists`] has the codes
+/// of the results (stages, statuses, visit obligations…).
+///
+/// ```
+/// let lists = cme_core::codes::case_code_lists();
+/// let kinds: Vec<&str> = lists.iter().map(|l| l.kind).collect();
+/// assert!(kinds.contains(&"event_type") && kinds.contains(&"requester"));
+/// let events = lists.iter().find(|l| l.kind == "event_type").unwrap();
+/// assert_eq!(events.entries[0].label, "Premier contact du travailleur avec la cellule");
+/// ```
+pub fn case_code_lists() -> Vec<CodeList> {
+    use crate::case::*;
+    vec![
+        list::<Nomenclature>(),
+        list::<EmployerKind>(),
+        list::<RqthStatus>(),
+        list::<PathologyGroup>(),
+        list::<SickLeaveCause>(),
+        list::<SourceVisit>(),
+        list::<Signaller>(),
+        list::<Requester>(),
+        list::<Partner>(),
+        list::<EventType>(),
+        list::<CellRole>(),
+        list::<Expertise>(),
+        list::<ExitResult>(),
+        list::<Category>(),
+    ]
+}
+
+/// Every code list of the results with French labels: stages, statuses,
+/// inclusion, criteria, visit rules and obligations, alert levels, measures,
+/// problem types. What a screen needs to show a result in words.
+///
+/// ```
+/// let lists = cme_core::codes::result_code_lists();
+/// let status = lists.iter().find(|l| l.kind == "status").unwrap();
+/// assert!(status.entries.iter().any(|e| e.code == "sortie_positive"));
+/// ```
+pub fn result_code_lists() -> Vec<CodeList> {
+    vec![
+        list::<crate::pathway::Stage>(),
+        list::<crate::evaluate::Status>(),
+        list::<crate::inclusion::InclusionValue>(),
+        list::<crate::inclusion::CriterionStatus>(),
+        list::<crate::legal::VisitRule>(),
+        list::<crate::legal::Obligation>(),
+        list::<crate::deadlines::AlertLevel>(),
+        list::<crate::measures::Measure>(),
+        list::<crate::orientation::ProblemType>(),
+    ]
+}

@@ -156,6 +156,11 @@ export function indicators(
 ): Record<string, unknown>;
 /** The catalogue of indicators with their definitions and sources. */
 export function indicatorCatalogue(): Record<string, unknown>[];
+/** A closed list of codes with their French labels. */
+export interface CodeList { kind: string; entries: { code: string; label: string }[] }
+/** Every code list with French labels: the case model's (for drop-down lists)
+ * and the results' (stages, statuses, visit obligations…). */
+export function codeLists(): CodeList[];
 /** The codes of the seven preset policies. */
 export function presetCodes(): string[];
 /** A preset policy (policy format, snake_case keys). */

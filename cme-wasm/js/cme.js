@@ -133,6 +133,10 @@ export function indicators(cases, policy, period, by, threshold, activities) {
 /** The catalogue of indicators with their definitions and sources. */
 export function indicatorCatalogue() { return run("indicator_catalogue", {}); }
 
+/** Every code list with French labels: the case model's (for drop-down lists)
+ * and the results' (stages, statuses, visit obligations…). */
+export function codeLists() { return run("code_lists", {}); }
+
 /** The codes of the seven preset policies. */
 export function presetCodes() { return run("preset_codes", {}); }
 

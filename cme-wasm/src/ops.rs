@@ -245,6 +245,11 @@ pub fn run(op: &str, args: &str) -> Out {
             )?;
             result(&report)
         }
+        "code_lists" => {
+            let mut lists = cme_core::codes::case_code_lists();
+            lists.extend(cme_core::codes::result_code_lists());
+            ser(&lists)
+        }
         "indicator_catalogue" => result(&cme_core::indicators::catalogue()),
         "preset_codes" => ser(&cme_core::policy::preset_codes()),
         "preset" => ser(&cme_core::policy::preset(args.str("code")?)?),
