@@ -57,6 +57,7 @@ pub mod sample;
 pub mod schema;
 #[cfg(feature = "synthetic")]
 pub mod synthetic;
+pub mod table;
 pub mod validate;
 
 /// The version of this library.
