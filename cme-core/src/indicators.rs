@@ -502,6 +502,39 @@ impl Accumulator {
         count(c, case, &state, category, policy, period);
     }
 
+    /// The state as JSON text: to store it, send it to another process, or
+    /// pickle it (the Python binding does).
+    ///
+    /// ```
+    /// use cme_core::indicators::{accumulator, Accumulator, Period};
+    /// let mut acc = accumulator(&serde_json::json!("aismt13"), Period::year(2024), &[]).unwrap();
+    /// cme_core::sample::sample_cases().unwrap().iter().for_each(|c| acc.add(c));
+    /// let back = Accumulator::from_state_json(&acc.to_state_json()).unwrap();
+    /// assert_eq!(back, acc);
+    /// assert!(Accumulator::from_state_json("{\"cells\": 3}").is_err());
+    /// ```
+    pub fn to_state_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// An accumulator from its state (untrusted: its shape is checked, and
+    /// its policy goes through the policy checks again).
+    pub fn from_state_json(text: &str) -> Result<Accumulator, crate::error::CmeError> {
+        use crate::issue::{Issue, IssueCode, Path};
+        let invalid = || {
+            crate::error::CmeError::InvalidCase(crate::validate::ValidationError {
+                issues: vec![Issue::new(IssueCode::ObjectType, Path::root().key("state"))],
+            })
+        };
+        let acc: Accumulator = serde_json::from_str(text).map_err(|_| invalid())?;
+        let policy = serde_json::to_value(&acc.policy).map_err(|_| invalid())?;
+        let checked = Policy::from_value(&policy).map_err(crate::error::CmeError::InvalidPolicy)?;
+        if checked != acc.policy || acc.spec.by.len() > 2 {
+            return Err(invalid());
+        }
+        Ok(acc)
+    }
+
     /// Merges another accumulator of the same spec and policy.
     pub fn merge(&mut self, other: &Accumulator) -> Result<(), MergeError> {
         if self.spec != other.spec || self.policy != other.policy {
@@ -1009,6 +1042,62 @@ pub struct Report {
     pub targets: Option<TargetsReport>,
 }
 
+/// An empty accumulator for a policy (a preset code or a policy object), a
+/// period and up to two dimension codes: what [`report_with_activities`]
+/// fills, for callers that add cases themselves (a table read once, partitions
+/// on several machines, a stream).
+///
+/// ```
+/// use cme_core::indicators::{accumulator, Period};
+/// let mut acc = accumulator(&serde_json::json!("aist43"), Period::year(2024), &["secteur".into()]).unwrap();
+/// for case in cme_core::sample::sample_cases().unwrap() { acc.add(&case); }
+/// assert_eq!(acc.cases, 50);
+/// let bad = accumulator(&serde_json::json!("aist43"), Period::year(2024), &["couleur".into()]);
+/// assert_eq!(bad.unwrap_err().issues()[0].path.as_str(), "by[0]");
+/// ```
+pub fn accumulator(
+    policy: &serde_json::Value,
+    period: Period,
+    by: &[String],
+) -> Result<Accumulator, crate::error::CmeError> {
+    let (acc, issues) = accumulator_parts(policy, period, by)?;
+    if issues.is_empty() {
+        Ok(acc)
+    } else {
+        Err(crate::error::CmeError::InvalidCase(
+            crate::validate::ValidationError { issues },
+        ))
+    }
+}
+
+fn accumulator_parts(
+    policy: &serde_json::Value,
+    period: Period,
+    by: &[String],
+) -> Result<(Accumulator, Vec<crate::issue::Issue>), crate::error::CmeError> {
+    use crate::issue::{Issue, IssueCode, Path};
+    let policy = crate::policy::resolve_policy(policy)?;
+    let mut issues = Vec::new();
+    let mut dims = Vec::new();
+    if by.len() > 2 {
+        issues.push(Issue::new(IssueCode::TooManyItems, Path::root().key("by")).with("max", 2));
+    }
+    for (i, code) in by.iter().enumerate() {
+        match Dimension::from_code(code) {
+            Some(d) => dims.push(d),
+            None => issues.push(
+                Issue::new(IssueCode::UnknownCode, Path::root().key("by").index(i))
+                    .with("kind", Dimension::KIND)
+                    .with("allowed", Dimension::codes_joined()),
+            ),
+        }
+    }
+    Ok((
+        Accumulator::new(ReportSpec { period, by: dims }, policy),
+        issues,
+    ))
+}
+
 /// A report from cases given as JSON (validated first: a problem of case
 /// `i` has the path `cases[i].…`; no case is silently dropped), a policy (a
 /// preset code or an object), a period and dimension codes.
@@ -1046,24 +1135,8 @@ pub fn report_with_activities(
     period: Period,
     by: &[String],
 ) -> Result<Report, crate::error::CmeError> {
-    use crate::issue::{Issue, IssueCode, Path};
-    let policy = crate::policy::resolve_policy(policy)?;
-    let mut issues = Vec::new();
-    let mut dims = Vec::new();
-    if by.len() > 2 {
-        issues.push(Issue::new(IssueCode::TooManyItems, Path::root().key("by")).with("max", 2));
-    }
-    for (i, code) in by.iter().enumerate() {
-        match Dimension::from_code(code) {
-            Some(d) => dims.push(d),
-            None => issues.push(
-                Issue::new(IssueCode::UnknownCode, Path::root().key("by").index(i))
-                    .with("kind", Dimension::KIND)
-                    .with("allowed", Dimension::codes_joined()),
-            ),
-        }
-    }
-    let mut acc = Accumulator::new(ReportSpec { period, by: dims }, policy);
+    use crate::issue::Path;
+    let (mut acc, mut issues) = accumulator_parts(policy, period, by)?;
     let options = crate::validate::ValidateOptions::default();
     for (i, value) in cases.iter().enumerate() {
         match crate::validate::parse_case_for_pathway(value, &options) {

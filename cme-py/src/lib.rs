@@ -11,6 +11,7 @@ use pyo3::types::PyList;
 
 mod convert;
 mod error;
+mod table;
 
 use convert::{py_to_json, to_py};
 use error::to_py_err;
@@ -343,6 +344,12 @@ fn indicator_catalogue(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
 #[pymodule]
 fn _cme(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(version, m)?)?;
+    m.add_function(wrap_pyfunction!(table::read_table, m)?)?;
+    m.add_function(wrap_pyfunction!(table::table_columns, m)?)?;
+    m.add_function(wrap_pyfunction!(table::case_row, m)?)?;
+    m.add_function(wrap_pyfunction!(table::synthetic_columns, m)?)?;
+    m.add_class::<table::CaseTable>()?;
+    m.add_class::<table::IndicatorAccumulator>()?;
     m.add_function(wrap_pyfunction!(validate, m)?)?;
     m.add_function(wrap_pyfunction!(validate_json, m)?)?;
     m.add_function(wrap_pyfunction!(parse_case, m)?)?;

@@ -283,12 +283,42 @@ class PublishedReport:
         """A Markdown table with French labels."""
         return _cme.render(self._data, "markdown")
 
+    def to_records(self) -> List[Dict[str, Any]]:
+        """As :meth:`Report.to_records`, with ``masque`` telling why a value
+        is hidden (``primaire``: under the threshold; ``secondaire``:
+        recoverable from the margins); hidden values are ``None``."""
+        return _records(self._data)
+
+    def to_pandas(self) -> Any:
+        """The records as a pandas DataFrame."""
+        import pandas as pd
+
+        return pd.DataFrame.from_records(self.to_records(), columns=_record_columns(self._data))
+
+    def to_polars(self) -> Any:
+        """The records as a polars DataFrame."""
+        import polars as pl
+
+        cols = _record_columns(self._data)
+        recs = self.to_records()
+        return pl.DataFrame({c: [r[c] for r in recs] for c in cols}, strict=False)
+
+
+def _labels() -> Dict[str, Dict[str, Any]]:
+    return {d["id"]: d for d in _cme.indicator_catalogue()}
+
 
 class Report:
-    """Indicators of a set of cases for a period (``cme.indicators``)."""
+    """Indicators of a set of cases for a period (``cme.indicators``).
 
-    def __init__(self, data: Dict[str, Any]) -> None:
+    ``rejected`` lists the rows of a table that could not be read when the
+    report was computed with ``invalid="report"`` (each with ``row``,
+    ``column``, ``code`` and the messages): they are not counted, and they
+    are not hidden either."""
+
+    def __init__(self, data: Dict[str, Any], rejected: Optional[List[Issue]] = None) -> None:
         self._data = data
+        self.rejected: List[Issue] = list(rejected or [])
 
     @property
     def total(self) -> Dict[str, Dict[str, Any]]:
@@ -300,28 +330,258 @@ class Report:
 
         return copy.deepcopy(self._data)
 
-    def publish(self, threshold: int = 11) -> PublishedReport:
+    def to_records(self) -> List[Dict[str, Any]]:
+        """One record per (cell, indicator), the total first: the dimension
+        columns (``"Total"`` for the total), ``indicateur`` (id), ``libelle``
+        (French), ``unite``, ``numerateur``, ``denominateur``, ``valeur``
+        and, for a published report, ``masque`` (why a value is hidden)."""
+        return _records(self._data)
+
+    def to_pandas(self) -> Any:
+        """The records as a pandas DataFrame (long format: pivot it at will)."""
+        import pandas as pd
+
+        return pd.DataFrame.from_records(self.to_records(), columns=_record_columns(self._data))
+
+    def to_polars(self) -> Any:
+        """The records as a polars DataFrame."""
+        import polars as pl
+
+        cols = _record_columns(self._data)
+        recs = self.to_records()
+        return pl.DataFrame({c: [r[c] for r in recs] for c in cols}, strict=False)
+
+    def publish(self, threshold: int = 11) -> "PublishedReport":
         """Hides small and recoverable cells (threshold 11 by default)."""
         return PublishedReport(_cme.publish(self._data, threshold))
 
 
+def _record_columns(data: Dict[str, Any]) -> List[str]:
+    by = list(data.get("spec", {}).get("by", []))
+    cols = by + ["indicateur", "libelle", "unite", "numerateur", "denominateur", "valeur"]
+    if "threshold" in data:
+        cols.append("masque")
+    return cols
+
+
+def _records(data: Dict[str, Any]) -> List[Dict[str, Any]]:
+    labels = _labels()
+    by = list(data.get("spec", {}).get("by", []))
+    published = "threshold" in data
+    out: List[Dict[str, Any]] = []
+
+    def add(key: List[str], values: List[Dict[str, Any]]) -> None:
+        for v in values:
+            d = labels.get(v["id"], {})
+            rec: Dict[str, Any] = dict(zip(by, key))
+            rec.update(
+                indicateur=v["id"],
+                libelle=d.get("label", v["id"]),
+                unite=d.get("unit"),
+                numerateur=v.get("numerator"),
+                denominateur=v.get("denominator"),
+                valeur=v.get("value"),
+            )
+            if published:
+                rec["masque"] = v.get("hidden")
+            out.append(rec)
+
+    add(["Total"] * len(by), data["total"])
+    for cell in data.get("cells", []):
+        add(list(cell["key"]), cell["values"])
+    return out
+
+
+class CaseTable:
+    """A table of cases read once (``cme.read_table``): the cases of the
+    valid rows, kept in Rust, and every problem of the others."""
+
+    def __init__(self, inner: Any) -> None:
+        self._inner = inner
+
+    def __len__(self) -> int:
+        return len(self._inner)
+
+    @property
+    def total_rows(self) -> int:
+        """Rows read, valid or not."""
+        return int(self._inner.total_rows)
+
+    @property
+    def rows(self) -> List[int]:
+        """The row number (from 0) of each case."""
+        return list(self._inner.rows)
+
+    @property
+    def issues(self) -> List[Issue]:
+        """Every problem: ``row``, ``column``, ``code``, ``path``
+        (``rows[i].column``), ``params``, ``message``, ``message_en``."""
+        return list(self._inner.issues)
+
+    def check(self) -> "CaseTable":
+        """Raises :class:`ValidationError` listing every invalid row (with
+        ``row`` and ``column``); returns the table when every row is valid."""
+        self._inner.check()
+        return self
+
+    def cases(self) -> List[Dict[str, Any]]:
+        """The cases in the interchange format."""
+        return list(self._inner.cases())
+
+
+def table_columns() -> List[Dict[str, Any]]:
+    """The documented columns of a table of cases: ``name``, ``kind``
+    (``text``, ``integer``, ``date``, ``boolean``) and a French
+    ``description``. Every column is optional in the table; the case's own
+    rules say which facts are required."""
+    return list(_cme.table_columns())
+
+
+def read_table(table: Any, as_of: DateLike = None) -> CaseTable:
+    """Reads a table of cases, one row per case, with the columns of
+    :func:`table_columns`: a pandas or polars DataFrame or a pyarrow Table
+    (read in Rust through the Arrow PyCapsule interface, column by column),
+    or a list of row dicts. Date columns may be dates, timestamps or
+    ``YYYY-MM-DD`` texts; an integer column with missing values (pandas
+    floats) is read as integers. Nothing is dropped silently: the problems
+    of the invalid rows are in ``.issues`` (or raised by ``.check()``)."""
+    return CaseTable(_cme.read_table(_arrow_ready(table), _as_of(as_of)))
+
+
+def _arrow_ready(table: Any) -> Any:
+    """polars exports an all-missing column (type Null) with a buffer that
+    the Arrow C data interface does not allow, and arrow-rs refuses it: such
+    columns are sent as texts (all missing either way)."""
+    if type(table).__module__.startswith("polars") and hasattr(table, "schema"):
+        import polars as pl
+
+        nulls = [name for name, dtype in table.schema.items() if dtype == pl.Null]
+        if nulls:
+            table = table.with_columns([pl.col(n).cast(pl.String) for n in nulls])
+    return table
+
+
+def case_row(case: Mapping[str, Any]) -> Optional[Dict[str, Any]]:
+    """The flat row of a case (the inverse of :func:`read_table`), or
+    ``None`` when the case needs more than a row (two expert opinions…)."""
+    row = _cme.case_row(case)
+    return None if row is None else dict(row)
+
+
+def synthetic_table(n: int, seed: int = 2026) -> Dict[str, List[Any]]:
+    """A seeded synthetic table of ``n`` cases as columns (name → list of
+    values, dates as ``YYYY-MM-DD`` texts): ``pandas.DataFrame(...)``,
+    ``polars.DataFrame(...)`` or ``pyarrow.table(...)`` take it as is. For
+    notebooks, tests and benchmarks; never real people."""
+    return dict(_cme.synthetic_columns(n, seed))
+
+
+class Accumulator:
+    """Indicators accumulated piece by piece, for runs split over
+    partitions, processes or machines: ``add`` tables or cases, ``merge``
+    accumulators of the same policy, period and dimensions, ``finish`` into
+    a :class:`Report`. Picklable (its state is plain JSON text)."""
+
+    def __init__(
+        self,
+        policy: "PolicyLike",
+        period: "PeriodLike",
+        by: Optional[List[str]] = None,
+        *,
+        _inner: Any = None,
+    ) -> None:
+        self._inner = _inner if _inner is not None else _cme.IndicatorAccumulator(
+            policy, _period(period), list(by or [])
+        )
+
+    def add(self, cases: Any) -> "Accumulator":
+        """Adds cases: a :class:`CaseTable`, a table (DataFrame, Arrow, row
+        dicts; an invalid row raises :class:`ValidationError` and nothing is
+        added), or a list of cases in the interchange format."""
+        if isinstance(cases, CaseTable):
+            self._inner.add_table(cases._inner)
+        elif _is_interchange(cases):
+            self._inner.add_cases(cases)
+        else:
+            self._inner.add_table(read_table(cases).check()._inner)
+        return self
+
+    def add_activities(self, activities: List[Mapping[str, Any]]) -> "Accumulator":
+        """Adds the cell's activity records (partner meetings, workshops)."""
+        self._inner.add_activities(activities)
+        return self
+
+    def merge(self, other: "Accumulator") -> "Accumulator":
+        """Adds another accumulator's counts (same policy, period, dimensions)."""
+        self._inner.merge(other._inner)
+        return self
+
+    @property
+    def cases(self) -> int:
+        """Cases added so far."""
+        return int(self._inner.cases)
+
+    def finish(self) -> Report:
+        """The report of every case added."""
+        return Report(self._inner.finish())
+
+    def __getstate__(self) -> Dict[str, str]:
+        return {"state": self._inner.state()}
+
+    def __setstate__(self, state: Dict[str, str]) -> None:
+        self._inner = _cme.IndicatorAccumulator.from_state(state["state"])
+
+
+def _is_interchange(cases: Any) -> bool:
+    """A list of cases in the interchange format (not rows of a table)."""
+    if not isinstance(cases, (list, tuple)):
+        return False
+    first = next(iter(cases), None)
+    return first is None or (isinstance(first, Mapping) and "format_version" in first)
+
+
 def indicators(
-    cases: List[Mapping[str, Any]],
+    cases: Any,
     policy: PolicyLike,
     period: PeriodLike,
     by: Optional[List[str]] = None,
     activities: Optional[List[Mapping[str, Any]]] = None,
+    invalid: str = "raise",
 ) -> Report:
-    """Every indicator of the catalogue for cases (dicts) under a policy, for
-    a period (``2024``, ``"2024-S1"``, ``"2024-T2"`` or a ``(start, end)``
+    """Every indicator of the catalogue for cases under a policy, for a
+    period (``2024``, ``"2024-S1"``, ``"2024-T2"`` or a ``(start, end)``
     tuple of dates), broken down by up to two dimensions (``secteur``,
     ``pathologie``, ``demandeur``, ``visite_source``, ``categorie``,
-    ``tranche_age``, ``service``). A case with a problem raises
-    :class:`ValidationError` whose paths start with ``cases[i]``: nothing is
-    silently dropped. ``activities`` are the cell's own participations in
-    partner meetings and workshops (``{"date": ..., "kind": "reunion_partenaire"
-    | "atelier"}``)."""
-    return Report(_cme.indicators(cases, policy, _period(period), list(by or []), None, activities))
+    ``tranche_age``, ``service``).
+
+    ``cases`` is a list of cases in the interchange format (dicts), or a
+    table of cases (pandas or polars DataFrame, pyarrow Table, list of row
+    dicts, :class:`CaseTable`; see :func:`read_table`). Nothing is silently
+    dropped: an invalid case raises :class:`ValidationError` (paths
+    ``cases[i]…``, or ``rows[i].column`` with ``row`` and ``column`` for a
+    table); with ``invalid="report"`` the invalid rows of a table are left
+    out of the counts and listed in ``Report.rejected`` instead.
+    ``activities`` are the cell's own participations in partner meetings and
+    workshops (``{"date": ..., "kind": "reunion_partenaire" | "atelier"}``)."""
+    if invalid not in ("raise", "report"):
+        raise InvalidArgumentError(
+            "« invalid » vaut « raise » ou « report ».",
+            "invalid_argument",
+            "invalid",
+            '"invalid" is "raise" or "report".',
+        )
+    if _is_interchange(cases):
+        return Report(
+            _cme.indicators(cases, policy, _period(period), list(by or []), None, activities)
+        )
+    table = cases if isinstance(cases, CaseTable) else read_table(cases)
+    if invalid == "raise":
+        table.check()
+    acc = Accumulator(policy, period, by)
+    acc._inner.add_table(table._inner)
+    if activities:
+        acc.add_activities(activities)
+    return Report(acc._inner.finish(), rejected=table.issues)
 
 
 def indicator_catalogue() -> List[Dict[str, Any]]:
@@ -346,6 +606,8 @@ def issue_codes() -> List[Dict[str, Any]]:
 
 
 __all__ = [
+    "Accumulator",
+    "CaseTable",
     "CmeError",
     "Evaluation",
     "EventRefusedError",
@@ -357,6 +619,9 @@ __all__ = [
     "evaluate",
     "indicator_catalogue",
     "indicators",
+    "read_table",
+    "synthetic_table",
+    "table_columns",
     "Report",
     "PublishedReport",
     "orient",
@@ -368,6 +633,7 @@ __all__ = [
     "preset_codes",
     "try_add_event",
     "SAMPLE_AS_OF",
+    "case_row",
     "case_schema",
     "issue_codes",
     "parse_case",

@@ -1,0 +1,475 @@
+//! Tables of cases from Python: Arrow tables through the Arrow PyCapsule
+//! interface (`__arrow_c_stream__`: pyarrow, pandas ≥ 2.2, polars), read
+//! column by column in Rust (no row-by-row conversion in Python), and lists
+//! of row dicts. The rows go to `cme_core::table`, which owns the rules.
+
+use std::sync::Arc;
+
+use arrow_array::cast::AsArray;
+use arrow_array::types::{Date32Type, Float64Type, Int64Type};
+use arrow_array::{Array, ArrayRef, RecordBatch};
+use arrow_schema::DataType;
+use cme_core::indicators::Accumulator;
+use cme_core::table::{read_rows, RowIssue, TableRead};
+use pyo3::prelude::*;
+use pyo3::types::{PyDict, PyList};
+use pyo3_arrow::input::AnyRecordBatch;
+use serde_json::{Map, Number, Value};
+
+use crate::convert::{py_to_json, to_py};
+use crate::error::{input_error, to_py_err};
+
+/// The days from 0001-01-01 (CE) to 1970-01-01.
+const UNIX_EPOCH_DAYS_FROM_CE: i32 = 719_163;
+
+fn unsupported(py: Python<'_>, column: &str) -> PyErr {
+    input_error(
+        py,
+        "unsupported_type",
+        column,
+        "Le type de cette colonne n'est pas pris en charge (texte, entier, date, booléen ou liste de textes attendus).",
+        "The type of this column is not supported (text, integer, date, boolean or list of texts expected).",
+    )
+}
+
+/// One column as JSON values (`Null` for a missing value).
+fn column_values(py: Python<'_>, name: &str, array: &ArrayRef) -> PyResult<Vec<Value>> {
+    let cast = |to: &DataType| arrow_cast::cast(array, to).map_err(|_| unsupported(py, name));
+    let n = array.len();
+    let out = match array.data_type() {
+        DataType::Null => vec![Value::Null; n],
+        DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View | DataType::Dictionary(_, _) => {
+            let a = cast(&DataType::Utf8)?;
+            let a = a.as_string::<i32>();
+            (0..n)
+                .map(|i| {
+                    if a.is_null(i) {
+                        Value::Null
+                    } else {
+                        Value::String(a.value(i).to_string())
+                    }
+                })
+                .collect()
+        }
+        DataType::Boolean => {
+            let a = array.as_boolean();
+            (0..n)
+                .map(|i| {
+                    if a.is_null(i) {
+                        Value::Null
+                    } else {
+                        Value::Bool(a.value(i))
+                    }
+                })
+                .collect()
+        }
+        t if t.is_integer() => {
+            let a = cast(&DataType::Int64)?;
+            let a = a.as_primitive::<Int64Type>();
+            (0..n)
+                .map(|i| {
+                    if a.is_null(i) {
+                        Value::Null
+                    } else {
+                        Value::from(a.value(i))
+                    }
+                })
+                .collect()
+        }
+        t if t.is_floating() => {
+            // pandas stores an integer column with missing values as floats:
+            // integral values are integers again; NaN is a missing value;
+            // other values stay floats (and the validation says so).
+            let a = cast(&DataType::Float64)?;
+            let a = a.as_primitive::<Float64Type>();
+            (0..n)
+                .map(|i| {
+                    let x = a.value(i);
+                    if a.is_null(i) || x.is_nan() {
+                        Value::Null
+                    } else if x.fract() == 0.0 && x.abs() < 9.0e15 {
+                        // In range and integral: exact.
+                        #[allow(clippy::cast_possible_truncation)]
+                        Value::from(x as i64)
+                    } else {
+                        Number::from_f64(x).map_or(Value::Null, Value::Number)
+                    }
+                })
+                .collect()
+        }
+        DataType::Date32 | DataType::Date64 | DataType::Timestamp(_, _) => {
+            let a = cast(&DataType::Date32)?;
+            let a = a.as_primitive::<Date32Type>();
+            (0..n)
+                .map(|i| {
+                    if a.is_null(i) {
+                        return Value::Null;
+                    }
+                    a.value(i)
+                        .checked_add(UNIX_EPOCH_DAYS_FROM_CE)
+                        .and_then(chrono::NaiveDate::from_num_days_from_ce_opt)
+                        .map_or(Value::Null, |d| Value::String(d.to_string()))
+                })
+                .collect()
+        }
+        DataType::List(_) | DataType::LargeList(_) => {
+            let a = cast(&DataType::List(Arc::new(arrow_schema::Field::new(
+                "item",
+                DataType::Utf8,
+                true,
+            ))))?;
+            let a = a.as_list::<i32>();
+            (0..n)
+                .map(|i| {
+                    if a.is_null(i) {
+                        return Value::Null;
+                    }
+                    let items = a.value(i);
+                    let items = items.as_string::<i32>();
+                    Value::Array(
+                        (0..items.len())
+                            .map(|j| {
+                                if items.is_null(j) {
+                                    Value::Null
+                                } else {
+                                    Value::String(items.value(j).to_string())
+                                }
+                            })
+                            .collect(),
+                    )
+                })
+                .collect()
+        }
+        _ => return Err(unsupported(py, name)),
+    };
+    Ok(out)
+}
+
+fn batch_rows(py: Python<'_>, batch: &RecordBatch, rows: &mut Vec<Value>) -> PyResult<()> {
+    let schema = batch.schema();
+    let start = rows.len();
+    rows.extend((0..batch.num_rows()).map(|_| Value::Object(Map::new())));
+    for (field, array) in schema.fields().iter().zip(batch.columns()) {
+        let values = column_values(py, field.name(), array)?;
+        for (row, value) in rows.iter_mut().skip(start).zip(values) {
+            if let (Value::Object(map), false) = (row, value.is_null()) {
+                map.insert(field.name().clone(), value);
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The rows of a table: an Arrow object (`__arrow_c_stream__` or
+/// `__arrow_c_array__`) or a sequence of dicts.
+pub fn rows(py: Python<'_>, table: &Bound<'_, PyAny>) -> PyResult<Vec<Value>> {
+    let arrow = table.hasattr("__arrow_c_stream__")? || table.hasattr("__arrow_c_array__")?;
+    if !arrow {
+        return match py_to_json(table)? {
+            Value::Array(items) => Ok(items),
+            _ => Err(input_error(
+                py,
+                "unsupported_type",
+                "",
+                "Une table de dossiers est attendue : un DataFrame pandas ou polars, une table pyarrow ou une liste de dictionnaires.",
+                "A table of cases is expected: a pandas or polars DataFrame, a pyarrow Table or a list of dicts.",
+            )),
+        };
+    }
+    let input: AnyRecordBatch = table.extract()?;
+    let reader = input.into_reader()?;
+    let mut out = Vec::new();
+    for batch in reader {
+        let batch = batch.map_err(|_| unsupported(py, ""))?;
+        batch_rows(py, &batch, &mut out)?;
+    }
+    Ok(out)
+}
+
+fn issue_dict<'py>(py: Python<'py>, i: &RowIssue) -> PyResult<Bound<'py, PyAny>> {
+    let d = to_py(py, &i.issue)?;
+    if let Ok(dict) = d.cast::<PyDict>() {
+        dict.set_item("row", i.row)?;
+        dict.set_item("column", &i.column)?;
+    }
+    Ok(d)
+}
+
+/// The cases of a table read once, kept in Rust, with the problems of the
+/// rows that could not be read.
+#[pyclass(module = "cme._cme", frozen)]
+pub struct CaseTable {
+    read: TableRead,
+    total_rows: usize,
+}
+
+#[pymethods]
+impl CaseTable {
+    /// The number of valid rows (cases).
+    fn __len__(&self) -> usize {
+        self.read.cases.len()
+    }
+
+    /// The number of rows read, valid or not.
+    #[getter]
+    fn total_rows(&self) -> usize {
+        self.total_rows
+    }
+
+    /// The row number (from 0) of each case.
+    #[getter]
+    fn rows(&self) -> Vec<usize> {
+        self.read.rows.clone()
+    }
+
+    /// Every problem: dicts with `row`, `column`, `code`, `path`, `params`,
+    /// `message`, `message_en`.
+    #[getter]
+    fn issues<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
+        let items = self
+            .read
+            .issues
+            .iter()
+            .map(|i| issue_dict(py, i))
+            .collect::<PyResult<Vec<_>>>()?;
+        PyList::new(py, items)
+    }
+
+    /// Raises `ValidationError` (code `invalid_case`) listing the problems
+    /// of every invalid row, each with its `row` and `column`; does nothing
+    /// when every row is valid.
+    fn check(&self, py: Python<'_>) -> PyResult<()> {
+        if self.read.issues.is_empty() {
+            return Ok(());
+        }
+        let issues: Vec<_> = self.read.issues.iter().map(|i| i.issue.clone()).collect();
+        let err = to_py_err(
+            py,
+            &cme_core::error::CmeError::InvalidCase(cme_core::validate::ValidationError { issues }),
+        );
+        let list = err.value(py).getattr("_issues")?;
+        for (item, i) in list.try_iter()?.zip(&self.read.issues) {
+            let item = item?;
+            item.set_item("row", i.row)?;
+            item.set_item("column", &i.column)?;
+        }
+        Err(err)
+    }
+
+    /// The cases in the interchange format (dicts).
+    fn cases<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.read.cases)
+    }
+}
+
+/// Reads a table of cases (see `cme_core::table`).
+#[pyfunction]
+#[pyo3(signature = (table, as_of=None))]
+pub fn read_table(
+    py: Python<'_>,
+    table: &Bound<'_, PyAny>,
+    as_of: Option<&str>,
+) -> PyResult<CaseTable> {
+    let as_of = match as_of {
+        Some(text) => Some(cme_core::error::parse_as_of(text).map_err(|e| to_py_err(py, &e))?),
+        None => None,
+    };
+    let rows = rows(py, table)?;
+    let total_rows = rows.len();
+    let read = py.detach(|| read_rows(&rows, as_of));
+    Ok(CaseTable { read, total_rows })
+}
+
+/// The flat columns of a table of cases: name, kind, French description.
+#[pyfunction]
+pub fn table_columns(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+    to_py(py, &cme_core::table::COLUMNS)
+}
+
+/// The flat row of a case (`None` when the case needs more than a row).
+#[pyfunction]
+pub fn case_row<'py>(py: Python<'py>, case: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    let value = py_to_json(case)?;
+    let case = cme_core::validate::parse_case(&value, &Default::default())
+        .map_err(|e| to_py_err(py, &cme_core::error::CmeError::from(e)))?;
+    match cme_core::table::case_row(&case) {
+        Some(row) => crate::convert::json_to_py(py, &row),
+        None => Ok(py.None().into_bound(py)),
+    }
+}
+
+/// Indicators accumulated case by case; mergeable and picklable, for runs
+/// split over partitions, processes or machines.
+#[pyclass(module = "cme._cme")]
+pub struct IndicatorAccumulator {
+    inner: Accumulator,
+}
+
+#[pymethods]
+impl IndicatorAccumulator {
+    #[new]
+    #[pyo3(signature = (policy, period, by=Vec::new()))]
+    fn new(
+        py: Python<'_>,
+        policy: &Bound<'_, PyAny>,
+        period: &str,
+        by: Vec<String>,
+    ) -> PyResult<Self> {
+        let policy = py_to_json(policy)?;
+        let period = cme_core::indicators::Period::parse(period).map_err(|e| to_py_err(py, &e))?;
+        let inner = cme_core::indicators::accumulator(&policy, period, &by)
+            .map_err(|e| to_py_err(py, &e))?;
+        Ok(IndicatorAccumulator { inner })
+    }
+
+    /// Adds the cases of a `CaseTable`.
+    fn add_table(&mut self, py: Python<'_>, table: &CaseTable) {
+        let inner = &mut self.inner;
+        py.detach(|| table.read.cases.iter().for_each(|c| inner.add(c)));
+    }
+
+    /// Adds cases in the interchange format (a list of dicts); a problem
+    /// raises `ValidationError` (paths `cases[i]…`) and adds nothing.
+    fn add_cases(&mut self, py: Python<'_>, cases: &Bound<'_, PyAny>) -> PyResult<()> {
+        let values = match py_to_json(cases)? {
+            Value::Array(items) => items,
+            _ => return Err(unsupported(py, "cases")),
+        };
+        let mut parsed = Vec::with_capacity(values.len());
+        let mut issues = Vec::new();
+        for (i, v) in values.iter().enumerate() {
+            match cme_core::validate::parse_case_for_pathway(v, &Default::default()) {
+                Ok(c) => parsed.push(c),
+                Err(e) => issues.extend(e.issues.into_iter().map(|mut issue| {
+                    let prefix = cme_core::issue::Path::root().key("cases").index(i);
+                    let inner = issue.path.as_str();
+                    issue.path = if inner.is_empty() {
+                        prefix
+                    } else {
+                        cme_core::issue::Path::from_rendered(&format!(
+                            "{}.{inner}",
+                            prefix.as_str()
+                        ))
+                    };
+                    issue
+                })),
+            }
+        }
+        if !issues.is_empty() {
+            return Err(to_py_err(
+                py,
+                &cme_core::error::CmeError::InvalidCase(cme_core::validate::ValidationError {
+                    issues,
+                }),
+            ));
+        }
+        parsed.iter().for_each(|c| self.inner.add(c));
+        Ok(())
+    }
+
+    /// Adds the cell's activity records (`{"date", "kind"}`: partner
+    /// meetings, workshops); a problem raises `ValidationError`.
+    fn add_activities(&mut self, py: Python<'_>, activities: &Bound<'_, PyAny>) -> PyResult<()> {
+        let values = match py_to_json(activities)? {
+            Value::Array(items) => items,
+            _ => return Err(unsupported(py, "activities")),
+        };
+        let list = cme_core::validate::parse_activities(&values)
+            .map_err(|e| to_py_err(py, &cme_core::error::CmeError::InvalidCase(e)))?;
+        list.into_iter()
+            .for_each(|(date, kind)| self.inner.add_activity(date, kind));
+        Ok(())
+    }
+
+    /// Merges another accumulator of the same policy, period and dimensions.
+    fn merge(&mut self, py: Python<'_>, other: &IndicatorAccumulator) -> PyResult<()> {
+        self.inner.merge(&other.inner).map_err(|e| {
+            input_error(
+                py,
+                "merge_mismatch",
+                "",
+                "Les accumulateurs portent sur des périodes, dimensions ou politiques différentes.",
+                &e.to_string(),
+            )
+        })
+    }
+
+    /// The number of cases added.
+    #[getter]
+    fn cases(&self) -> u64 {
+        self.inner.cases
+    }
+
+    /// The report (a dict), as `cme.indicators` returns it.
+    fn finish<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        let report = py.detach(|| serde_json::to_value(self.inner.finish()));
+        crate::convert::json_to_py(py, &report.unwrap_or(Value::Null))
+    }
+
+    /// The state as JSON text.
+    fn state(&self) -> String {
+        self.inner.to_state_json()
+    }
+
+    /// An accumulator from its state (checked).
+    #[staticmethod]
+    fn from_state(py: Python<'_>, state: &str) -> PyResult<Self> {
+        let inner = Accumulator::from_state_json(state).map_err(|e| to_py_err(py, &e))?;
+        Ok(IndicatorAccumulator { inner })
+    }
+
+    /// Pickling: rebuilt from its state.
+    fn __reduce__<'py>(slf: &Bound<'py, Self>) -> PyResult<Bound<'py, PyAny>> {
+        let py = slf.py();
+        let from_state = py
+            .get_type::<IndicatorAccumulator>()
+            .getattr("from_state")?;
+        let state = slf.borrow().inner.to_state_json();
+        Ok((from_state, (state,)).into_pyobject(py)?.into_any())
+    }
+}
+
+/// A seeded synthetic table of `n` cases (flat rows, column → values), for
+/// notebooks, tests and benchmarks: the cases of `cme_core::synthetic`
+/// that fit a row (the others are replaced by the next ones drawn).
+#[pyfunction]
+#[pyo3(signature = (n, seed=2026))]
+pub fn synthetic_columns(py: Python<'_>, n: usize, seed: u64) -> PyResult<Bound<'_, PyDict>> {
+    let rows: Vec<Value> = py.detach(|| {
+        let options = cme_core::synthetic::PopulationOptions::default();
+        let mut rows = Vec::with_capacity(n);
+        let mut round = 0u64;
+        while rows.len() < n && round < 64 {
+            let need = n - rows.len();
+            let batch = cme_core::synthetic::population(
+                need + need / 2 + 16,
+                seed.wrapping_add(round),
+                &options,
+            );
+            rows.extend(
+                batch
+                    .iter()
+                    .filter_map(cme_core::table::case_row)
+                    .take(need),
+            );
+            round += 1;
+        }
+        // Unique ids across the rounds of the generator.
+        for (i, row) in rows.iter_mut().enumerate() {
+            if let Value::Object(map) = row {
+                map.insert("id".into(), Value::String(format!("SYN-{i:07}")));
+            }
+        }
+        rows
+    });
+    let out = PyDict::new(py);
+    for column in cme_core::table::COLUMNS {
+        let values = PyList::empty(py);
+        for row in &rows {
+            let v = row.get(column.name).unwrap_or(&Value::Null);
+            values.append(crate::convert::json_to_py(py, v)?)?;
+        }
+        out.set_item(column.name, values)?;
+    }
+    Ok(out)
+}

@@ -1,0 +1,148 @@
+"""Tables of cases in and reports out: pandas, polars, pyarrow, row dicts;
+bad rows reported by row and column; accumulators that pickle and merge."""
+import datetime as dt
+import pickle
+
+import pandas as pd
+import polars as pl
+import pyarrow as pa
+import pytest
+
+import cme
+
+SAMPLE = cme.sample_cases()
+FLAT = [c for c in SAMPLE if cme.case_row(c) is not None]
+ROWS = [cme.case_row(c) for c in FLAT]
+DATE_COLUMNS = [c["name"] for c in cme.table_columns() if c["kind"] == "date"]
+
+
+def frame():
+    df = pd.DataFrame(ROWS)
+    for col in df.columns:
+        if col in DATE_COLUMNS:
+            df[col] = pd.to_datetime(df[col])
+    return df
+
+
+def test_columns_are_documented():
+    cols = cme.table_columns()
+    assert {"id", "signalement_date", "sortie_result", "suivi_12_mois_employed"} <= {c["name"] for c in cols}
+    assert all(c["kind"] in ("text", "integer", "date", "boolean") and c["description"] for c in cols)
+
+
+@pytest.mark.parametrize(
+    "make",
+    [
+        lambda: ROWS,
+        frame,
+        lambda: pl.from_pandas(frame()),
+        lambda: pa.Table.from_pandas(frame()),
+        lambda: pa.Table.from_pandas(pd.DataFrame(ROWS)),
+    ],
+    ids=["rows", "pandas", "polars", "pyarrow", "pyarrow-texts"],
+)
+def test_every_kind_of_table_gives_the_cases_of_the_interchange_format(make):
+    table = cme.read_table(make())
+    assert table.issues == []
+    assert len(table) == len(FLAT) == table.total_rows
+    ref = cme.indicators(FLAT, "aist43", 2024, by=["secteur"]).to_dict()
+    assert cme.indicators(table, "aist43", 2024, by=["secteur"]).to_dict() == ref
+    assert cme.indicators(make(), "aist43", 2024, by=["secteur"]).to_dict() == ref
+
+
+def test_bad_rows_are_reported_with_row_and_column_never_dropped():
+    df = frame()
+    df["birth_year"] = df["birth_year"].astype("Int64")
+    df.loc[3, "birth_year"] = 1850
+    df.loc[5, "id"] = "Jean Dupont"
+    df.loc[8, "signalement_date"] = pd.NaT
+    df["nom"] = None
+    df.loc[1, "nom"] = "Dupont"
+    table = cme.read_table(df)
+    got = sorted((i["row"], i["column"], i["code"]) for i in table.issues)
+    assert got == [
+        (1, "nom", "unknown_field"),
+        (3, "birth_year", "integer_out_of_range"),
+        (5, "id", "invalid_id"),
+        (8, "signalement_date", "missing_field"),
+    ]
+    assert len(table) + 4 == table.total_rows
+    for i in table.issues:
+        assert i["path"] == f"rows[{i['row']}].{i['column']}"
+        assert "Dupont" not in i["message"] and "1850" not in i["message"]
+    with pytest.raises(cme.ValidationError) as err:
+        cme.indicators(df, "aist43", 2024)
+    assert [(e["row"], e["column"]) for e in err.value.errors()] == [
+        (1, "nom"), (3, "birth_year"), (5, "id"), (8, "signalement_date")
+    ]
+    report = cme.indicators(df, "aist43", 2024, invalid="report")
+    assert report.to_dict()["cases"] == len(FLAT) - 4
+    assert len(report.rejected) == 4
+
+
+def test_pandas_integers_with_missing_values_and_impossible_types():
+    df = pd.DataFrame([{"id": "T-1", "service": "aist43", "birth_year": 1970.0,
+                        "signalement_date": dt.date(2024, 3, 4), "source_visit": "reprise",
+                        "signalled_by": "idest", "cim10_chapter": float("nan")},
+                       {"id": "T-2", "service": "aist43", "birth_year": 1970.5,
+                        "signalement_date": dt.date(2024, 3, 4), "source_visit": "reprise",
+                        "signalled_by": "idest", "cim10_chapter": 13.0}])
+    table = cme.read_table(pa.Table.from_pandas(df))
+    assert table.rows == [0]
+    # 1970.5 is not an integer year: the core's own rule for a number that is
+    # not an integer in the range.
+    assert [(i["row"], i["column"], i["code"]) for i in table.issues] == [
+        (1, "birth_year", "integer_out_of_range")
+    ]
+    with pytest.raises(cme.InputError) as err:
+        cme.read_table(pa.table({"id": pa.array([b"x"], type=pa.binary())}))
+    assert err.value.code == "unsupported_type" and err.value.path == "id"
+
+
+def test_reports_as_dataframes_with_french_labels():
+    report = cme.indicators(frame(), "aist43", 2024, by=["secteur"])
+    df = report.to_pandas()
+    assert list(df.columns) == ["secteur", "indicateur", "libelle", "unite", "numerateur", "denominateur", "valeur"]
+    total = df[(df.secteur == "Total") & (df.indicateur == "signalements")]
+    assert int(total.numerateur.iloc[0]) == report.total["signalements"]["numerator"]
+    assert total.libelle.iloc[0].startswith("Signalements")
+    pdf = report.to_polars()
+    assert pdf.shape == df.shape
+    published = report.publish(threshold=11)
+    pub = published.to_pandas()
+    assert "masque" in pub.columns
+    hidden = pub[pub.masque.notna()]
+    assert hidden.numerateur.isna().all() and hidden.valeur.isna().all()
+    shown = pub[pub.masque.isna() & pub.denominateur.isna() & pub.numerateur.notna()]
+    assert (shown.numerateur >= 11).all() or shown.empty
+    assert published.to_polars().shape == pub.shape
+
+
+def test_accumulators_pickle_and_merge_to_the_single_pass():
+    df = frame()
+    whole = cme.indicators(df, "aismt13", (dt.date(2023, 1, 1), dt.date(2024, 12, 31)), by=["categorie"]).to_dict()
+    parts = [cme.Accumulator("aismt13", (dt.date(2023, 1, 1), dt.date(2024, 12, 31)), ["categorie"]).add(df.iloc[i::3])
+             for i in range(3)]
+    merged = pickle.loads(pickle.dumps(parts[2]))
+    for p in parts[:2]:
+        merged.merge(pickle.loads(pickle.dumps(p)))
+    assert merged.cases == len(df)
+    assert merged.finish().to_dict() == whole
+    other = cme.Accumulator("aismt13", 2023)
+    with pytest.raises(cme.InputError):
+        merged.merge(other)
+
+
+def test_a_tampered_state_is_refused():
+    acc = cme.Accumulator("aist43", 2024)
+    state = acc.__getstate__()
+    state["state"] = state["state"].replace('"aist43"', '"AIST 43 !"', 1)
+    with pytest.raises(cme.CmeError):
+        pickle.loads(pickle.dumps(acc)).__setstate__(state)
+
+
+def test_synthetic_tables_are_seeded_and_readable():
+    a = cme.synthetic_table(200, seed=7)
+    assert a == cme.synthetic_table(200, seed=7)
+    table = cme.read_table(pl.DataFrame(a))
+    assert table.issues == [] and len(table) == 200
