@@ -1,0 +1,24 @@
+"""The example notebook runs from top to bottom (nbclient), its own asserts
+included (AIST 43's bilan reproduced, nothing under the threshold published)."""
+import pathlib
+
+import nbclient
+import nbformat
+
+NOTEBOOK = pathlib.Path(__file__).resolve().parents[2] / "examples" / "bilan_aist43.ipynb"
+
+
+def test_the_example_notebook_runs():
+    nb = nbformat.read(NOTEBOOK, as_version=4)
+    client = nbclient.NotebookClient(nb, timeout=300, kernel_name="python3",
+                                     resources={"metadata": {"path": str(NOTEBOOK.parent)}})
+    client.execute()
+    out = NOTEBOOK.parents[1] / "target" / "python"
+    out.mkdir(parents=True, exist_ok=True)
+    nbformat.write(nb, out / "bilan_aist43.executed.ipynb")
+    outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.get("outputs", [])]
+    assert not [o for o in outputs if o.output_type == "error"]
+    text = "".join(o.get("text", "") for o in outputs)
+    assert "Bilan de l'AIST 43 reproduit." in text
+    images = [o for o in outputs if "image/png" in o.get("data", {})]
+    assert len(images) >= 2
