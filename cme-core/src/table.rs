@@ -218,20 +218,28 @@ pub struct TableRead {
 
 /// Builds the case of one row and remembers which column filled each path.
 struct Builder<'r> {
-    row: &'r Map<String, Value>,
-    origins: Vec<(String, &'static str)>,
+    row: &'r dyn Fn(&str) -> Option<&'r Value>,
+    /// Which column filled each path; recorded only to explain problems
+    /// (a valid row, the common case, does not pay for it).
+    origins: Option<Vec<(String, &'static str)>>,
 }
 
 impl<'r> Builder<'r> {
     fn get(&self, column: &str) -> Option<&'r Value> {
-        self.row.get(column).filter(|v| !v.is_null())
+        (self.row)(column).filter(|v| !v.is_null())
+    }
+
+    fn origin(&mut self, path: impl FnOnce() -> String, column: &'static str) {
+        if let Some(origins) = &mut self.origins {
+            origins.push((path(), column));
+        }
     }
 
     /// Copies `column` into `obj[key]` (path `path.key`) when present.
     fn put(&mut self, obj: &mut Map<String, Value>, path: &str, key: &str, column: &'static str) {
         if let Some(v) = self.get(column) {
             obj.insert(key.to_string(), v.clone());
-            self.origins.push((join(path, key), column));
+            self.origin(|| join(path, key), column);
         }
     }
 
@@ -254,10 +262,13 @@ fn join(path: &str, key: &str) -> String {
 
 /// The case (interchange format, as JSON) of one flat row, and which column
 /// each path comes from.
-fn case_value(row: &Map<String, Value>) -> (Value, Vec<(String, &'static str)>) {
+fn case_value<'r>(
+    row: &'r dyn Fn(&str) -> Option<&'r Value>,
+    explain: bool,
+) -> (Value, Vec<(String, &'static str)>) {
     let mut b = Builder {
         row,
-        origins: Vec::new(),
+        origins: explain.then(Vec::new),
     };
     let mut case = Map::new();
     case.insert(
@@ -283,7 +294,7 @@ fn case_value(row: &Map<String, Value>) -> (Value, Vec<(String, &'static str)>) 
             "sector_nomenclature",
         );
         b.put(&mut sector, "worker.sector", "section", "sector_section");
-        b.origins.push(("worker.sector".into(), "sector_section"));
+        b.origin(|| "worker.sector".into(), "sector_section");
         worker.insert("sector".into(), Value::Object(sector));
     }
     case.insert("worker".into(), Value::Object(worker));
@@ -305,8 +316,7 @@ fn case_value(row: &Map<String, Value>) -> (Value, Vec<(String, &'static str)>) 
             "end_is_expected",
             "sick_leave_end_is_expected",
         );
-        b.origins
-            .push(("sick_leaves[0]".into(), "sick_leave_start"));
+        b.origin(|| "sick_leaves[0]".into(), "sick_leave_start");
         leaves.push(Value::Object(leave));
     }
     case.insert("sick_leaves".into(), Value::Array(leaves));
@@ -331,7 +341,7 @@ fn case_value(row: &Map<String, Value>) -> (Value, Vec<(String, &'static str)>) 
         "requested_by",
         "requested_by",
     );
-    b.origins.push(("signalement".into(), "signalement_date"));
+    b.origin(|| "signalement".into(), "signalement_date");
     case.insert("signalement".into(), Value::Object(signalement));
 
     let mut consents = Vec::new();
@@ -370,7 +380,7 @@ fn case_value(row: &Map<String, Value>) -> (Value, Vec<(String, &'static str)>) 
                 .collect();
             consent.insert("sharing_with".into(), Value::Array(codes));
         }
-        b.origins.push(("consents[0]".into(), "consent_date"));
+        b.origin(|| "consents[0]".into(), "consent_date");
         consents.push(Value::Object(consent));
     }
     case.insert("consents".into(), Value::Array(consents));
@@ -391,8 +401,8 @@ fn case_value(row: &Map<String, Value>) -> (Value, Vec<(String, &'static str)>) 
         let mut e = Map::new();
         e.insert("type".into(), Value::String(kind.to_string()));
         e.insert("date".into(), date);
-        b.origins.push((join(&path, "date"), date_col));
-        b.origins.push((path.clone(), date_col));
+        b.origin(|| join(&path, "date"), date_col);
+        b.origin(|| path.clone(), date_col);
         events.push(Value::Object(e));
         Some(path)
     }
@@ -423,10 +433,10 @@ fn case_value(row: &Map<String, Value>) -> (Value, Vec<(String, &'static str)>) 
             "category_override_justification",
         );
         b.put(&mut o, p, "decided_on", "category_override_date");
-        b.origins.push((p.into(), "category_override"));
+        b.origin(|| p.into(), "category_override");
         case.insert(p.into(), Value::Object(o));
     }
-    (Value::Object(case), b.origins)
+    (Value::Object(case), b.origins.unwrap_or_default())
 }
 
 /// The column a case path comes from: the longest recorded prefix.
@@ -477,31 +487,116 @@ pub fn read_rows(rows: &[Value], as_of: Option<chrono::NaiveDate>) -> TableRead 
     let options = ValidateOptions { as_of };
     let mut out = TableRead::default();
     for (i, row) in rows.iter().enumerate() {
-        let row_path = Path::root().key("rows").index(i);
         let Some(map) = row.as_object() else {
             out.issues.push(RowIssue {
                 row: i,
                 column: String::new(),
-                issue: Issue::new(IssueCode::ObjectType, row_path),
+                issue: Issue::new(IssueCode::ObjectType, Path::root().key("rows").index(i)),
             });
             continue;
         };
-        let mut problems = Vec::new();
-        for key in map.keys() {
-            if !COLUMNS.iter().any(|c| c.name == key) {
-                problems.push(RowIssue {
-                    row: i,
-                    column: key.clone(),
-                    issue: Issue::new(IssueCode::UnknownField, row_path.key(key)),
-                });
-            }
-        }
-        let (value, origins) = case_value(map);
-        let mut reader = crate::reader::Reader::new(options.as_of);
-        let case = reader.case(&value);
-        reader
-            .issues
-            .retain(|issue| !PATHWAY_CODES.contains(&issue.code));
+        let unknown = map
+            .keys()
+            .filter(|key| !COLUMNS.iter().any(|c| c.name == key.as_str()))
+            .map(String::as_str);
+        read_one(i, &|c: &str| map.get(c), unknown, &options, &mut out);
+    }
+    out
+}
+
+/// [`read_rows`] for a table given as columns (name, one value per row),
+/// for the rows of `range`: what a columnar source (an Arrow table, a
+/// DataFrame) gives without building a row object. `first_row` is the row
+/// number of the columns' first value in the whole table (a slice of a big
+/// table read piece by piece), so that pieces read apart (on several
+/// threads, slice after slice) join up.
+///
+/// ```
+/// use cme_core::table::read_columns;
+/// use serde_json::json;
+/// let columns = vec![
+///     ("id".to_string(), vec![json!("C-1"), json!("Jean Dupont")]),
+///     ("service".to_string(), vec![json!("aist43"), json!("aist43")]),
+///     ("signalement_date".to_string(), vec![json!("2024-03-04"), json!("2024-03-04")]),
+///     ("source_visit".to_string(), vec![json!("reprise"), json!("reprise")]),
+///     ("signalled_by".to_string(), vec![json!("idest"), json!("idest")]),
+/// ];
+/// let read = read_columns(&columns, 0..2, 0, None);
+/// assert_eq!(read.rows, [0]);
+/// assert_eq!((read.issues[0].row, read.issues[0].column.as_str()), (1, "id"));
+/// let second = read_columns(&columns, 1..2, 1000, None);
+/// assert_eq!(second.issues[0].issue.path.as_str(), "rows[1001].id");
+/// ```
+pub fn read_columns(
+    columns: &[(String, Vec<Value>)],
+    range: std::ops::Range<usize>,
+    first_row: usize,
+    as_of: Option<chrono::NaiveDate>,
+) -> TableRead {
+    let options = ValidateOptions { as_of };
+    let mut out = TableRead::default();
+    // For each documented column, where it is in `columns`, sorted by name
+    // (looked up by binary search for every field of every row).
+    let mut index: Vec<(&'static str, usize)> = COLUMNS
+        .iter()
+        .filter_map(|c| {
+            columns
+                .iter()
+                .position(|(name, _)| name == c.name)
+                .map(|k| (c.name, k))
+        })
+        .collect();
+    index.sort_unstable_by_key(|(name, _)| *name);
+    let unknown: Vec<usize> = (0..columns.len())
+        .filter(|&k| {
+            columns
+                .get(k)
+                .is_some_and(|(name, _)| !COLUMNS.iter().any(|c| c.name == name))
+        })
+        .collect();
+    for i in range {
+        let get = |name: &str| -> Option<&Value> {
+            let at = index.binary_search_by_key(&name, |(n, _)| n).ok()?;
+            let &(_, k) = index.get(at)?;
+            columns.get(k)?.1.get(i)
+        };
+        let unknown_here = unknown.iter().filter_map(|&k| {
+            let (name, values) = columns.get(k)?;
+            values
+                .get(i)
+                .filter(|v| !v.is_null())
+                .map(|_| name.as_str())
+        });
+        read_one(first_row + i, &get, unknown_here, &options, &mut out);
+    }
+    out
+}
+
+/// Reads one row into `out`: its case, or every problem with its column.
+fn read_one<'r, 'k>(
+    i: usize,
+    get: &'r dyn Fn(&str) -> Option<&'r Value>,
+    unknown: impl Iterator<Item = &'k str>,
+    options: &ValidateOptions,
+    out: &mut TableRead,
+) {
+    let row_path = Path::root().key("rows").index(i);
+    let mut problems: Vec<RowIssue> = unknown
+        .map(|key| RowIssue {
+            row: i,
+            column: key.to_string(),
+            issue: Issue::new(IssueCode::UnknownField, row_path.key(key)),
+        })
+        .collect();
+    let (value, _) = case_value(get, false);
+    let mut reader = crate::reader::Reader::new(options.as_of);
+    let case = reader.case(&value);
+    reader
+        .issues
+        .retain(|issue| !PATHWAY_CODES.contains(&issue.code));
+    if !reader.issues.is_empty() {
+        // Build the row again, recording which column filled each path.
+        let (_, origins) = case_value(get, true);
         for mut issue in reader.issues {
             let column = column_of(issue.path.as_str(), &origins);
             issue.path = if column.is_empty() {
@@ -515,15 +610,14 @@ pub fn read_rows(rows: &[Value], as_of: Option<chrono::NaiveDate>) -> TableRead 
                 issue,
             });
         }
-        match case {
-            Some(case) if problems.is_empty() => {
-                out.cases.push(case);
-                out.rows.push(i);
-            }
-            _ => out.issues.extend(problems),
-        }
     }
-    out
+    match case {
+        Some(case) if problems.is_empty() => {
+            out.cases.push(case);
+            out.rows.push(i);
+        }
+        _ => out.issues.extend(problems),
+    }
 }
 
 /// The flat row of a case, the inverse of [`read_rows`] for the cases a

@@ -84,3 +84,46 @@ fn columns_are_unique_and_documented() {
     assert_eq!(names.len(), COLUMNS.len());
     assert!(COLUMNS.iter().all(|c| !c.description.is_empty()));
 }
+
+#[test]
+fn columns_and_rows_read_the_same_and_ranges_join_up() {
+    let cases = cme_core::sample::sample_cases().unwrap();
+    let mut rows: Vec<serde_json::Value> = cases.iter().filter_map(case_row).collect();
+    rows[1]["birth_year"] = serde_json::json!(1850);
+    rows[4]["couleur"] = serde_json::json!("bleu");
+    rows[7]["sortie_date"] = serde_json::json!("2024-02-30");
+    let names: Vec<String> = {
+        let mut n: Vec<String> = rows
+            .iter()
+            .flat_map(|r| r.as_object().unwrap().keys().cloned())
+            .collect();
+        n.sort();
+        n.dedup();
+        n
+    };
+    let columns: Vec<(String, Vec<serde_json::Value>)> = names
+        .iter()
+        .map(|name| {
+            let values = rows
+                .iter()
+                .map(|r| r.get(name).cloned().unwrap_or(serde_json::Value::Null))
+                .collect();
+            (name.clone(), values)
+        })
+        .collect();
+    let by_rows = read_rows(&rows, None);
+    let whole = cme_core::table::read_columns(&columns, 0..rows.len(), 0, None);
+    assert_eq!(whole.cases, by_rows.cases);
+    assert_eq!(whole.rows, by_rows.rows);
+    assert_eq!(whole.issues, by_rows.issues);
+    let mid = rows.len() / 2;
+    let mut a = cme_core::table::read_columns(&columns, 0..mid, 0, None);
+    let b = cme_core::table::read_columns(&columns, mid..rows.len(), 0, None);
+    a.cases.extend(b.cases);
+    a.rows.extend(b.rows);
+    a.issues.extend(b.issues);
+    assert_eq!(a.cases, whole.cases);
+    assert_eq!(a.rows, whole.rows);
+    assert_eq!(a.issues, whole.issues);
+    assert_eq!(whole.issues.len(), 3);
+}

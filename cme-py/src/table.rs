@@ -7,14 +7,14 @@ use std::sync::Arc;
 
 use arrow_array::cast::AsArray;
 use arrow_array::types::{Date32Type, Float64Type, Int64Type};
-use arrow_array::{Array, ArrayRef, RecordBatch};
+use arrow_array::{Array, ArrayRef};
 use arrow_schema::DataType;
 use cme_core::indicators::Accumulator;
-use cme_core::table::{read_rows, RowIssue, TableRead};
+use cme_core::table::{read_columns, read_rows, RowIssue, TableRead};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 use pyo3_arrow::input::AnyRecordBatch;
-use serde_json::{Map, Number, Value};
+use serde_json::{Number, Value};
 
 use crate::convert::{py_to_json, to_py};
 use crate::error::{input_error, to_py_err};
@@ -145,28 +145,26 @@ fn column_values(py: Python<'_>, name: &str, array: &ArrayRef) -> PyResult<Vec<V
     Ok(out)
 }
 
-fn batch_rows(py: Python<'_>, batch: &RecordBatch, rows: &mut Vec<Value>) -> PyResult<()> {
-    let schema = batch.schema();
-    let start = rows.len();
-    rows.extend((0..batch.num_rows()).map(|_| Value::Object(Map::new())));
-    for (field, array) in schema.fields().iter().zip(batch.columns()) {
-        let values = column_values(py, field.name(), array)?;
-        for (row, value) in rows.iter_mut().skip(start).zip(values) {
-            if let (Value::Object(map), false) = (row, value.is_null()) {
-                map.insert(field.name().clone(), value);
-            }
-        }
-    }
-    Ok(())
-}
+/// Rows converted to JSON values at a time: bounds the memory of a big table
+/// (the values of a slice, not of the whole table, live at once).
+const SLICE_ROWS: usize = 65_536;
 
-/// The rows of a table: an Arrow object (`__arrow_c_stream__` or
-/// `__arrow_c_array__`) or a sequence of dicts.
-pub fn rows(py: Python<'_>, table: &Bound<'_, PyAny>) -> PyResult<Vec<Value>> {
+/// Reads a table given by a Python object: an Arrow object
+/// (`__arrow_c_stream__` or `__arrow_c_array__`), read slice by slice and
+/// column by column, each slice on the machine's cores; or a sequence of
+/// dicts. Returns what was read and the number of rows.
+fn read_any(
+    py: Python<'_>,
+    table: &Bound<'_, PyAny>,
+    as_of: Option<chrono::NaiveDate>,
+) -> PyResult<(TableRead, usize)> {
     let arrow = table.hasattr("__arrow_c_stream__")? || table.hasattr("__arrow_c_array__")?;
     if !arrow {
         return match py_to_json(table)? {
-            Value::Array(items) => Ok(items),
+            Value::Array(items) => {
+                let n = items.len();
+                Ok((py.detach(|| read_rows(&items, as_of)), n))
+            }
             _ => Err(input_error(
                 py,
                 "unsupported_type",
@@ -178,12 +176,67 @@ pub fn rows(py: Python<'_>, table: &Bound<'_, PyAny>) -> PyResult<Vec<Value>> {
     }
     let input: AnyRecordBatch = table.extract()?;
     let reader = input.into_reader()?;
-    let mut out = Vec::new();
+    let mut out = TableRead::default();
+    let mut n = 0;
     for batch in reader {
         let batch = batch.map_err(|_| unsupported(py, ""))?;
-        batch_rows(py, &batch, &mut out)?;
+        let schema = batch.schema();
+        let mut offset = 0;
+        while offset < batch.num_rows() {
+            let len = SLICE_ROWS.min(batch.num_rows() - offset);
+            let slice = batch.slice(offset, len);
+            let mut columns = Vec::with_capacity(slice.num_columns());
+            for (field, array) in schema.fields().iter().zip(slice.columns()) {
+                columns.push((
+                    field.name().clone(),
+                    column_values(py, field.name(), array)?,
+                ));
+            }
+            let part = py.detach(|| read_parallel(&columns, len, n, as_of));
+            out.cases.extend(part.cases);
+            out.rows.extend(part.rows);
+            out.issues.extend(part.issues);
+            offset += len;
+            n += len;
+        }
     }
-    Ok(out)
+    Ok((out, n))
+}
+
+/// Reads `len` rows of columns on the machine's cores: ranges read apart
+/// join up (`cme_core::table::read_columns` numbers rows in the whole table).
+fn read_parallel(
+    columns: &[(String, Vec<Value>)],
+    len: usize,
+    first_row: usize,
+    as_of: Option<chrono::NaiveDate>,
+) -> TableRead {
+    let threads = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZeroUsize::get)
+        .clamp(1, 8);
+    let chunk = len.div_ceil(threads).max(1);
+    let parts: Vec<TableRead> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..len)
+            .step_by(chunk)
+            .map(|start| {
+                let end = (start + chunk).min(len);
+                scope.spawn(move || read_columns(columns, start..end, first_row, as_of))
+            })
+            .collect();
+        // A panic of a reading thread is carried on (pyo3 raises it as
+        // PanicException): never a silently missing range.
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .collect()
+    });
+    let mut out = TableRead::default();
+    for part in parts {
+        out.cases.extend(part.cases);
+        out.rows.extend(part.rows);
+        out.issues.extend(part.issues);
+    }
+    out
 }
 
 fn issue_dict<'py>(py: Python<'py>, i: &RowIssue) -> PyResult<Bound<'py, PyAny>> {
@@ -274,9 +327,7 @@ pub fn read_table(
         Some(text) => Some(cme_core::error::parse_as_of(text).map_err(|e| to_py_err(py, &e))?),
         None => None,
     };
-    let rows = rows(py, table)?;
-    let total_rows = rows.len();
-    let read = py.detach(|| read_rows(&rows, as_of));
+    let (read, total_rows) = read_any(py, table, as_of)?;
     Ok(CaseTable { read, total_rows })
 }
 
