@@ -10,6 +10,12 @@ use std::collections::HashMap;
 
 mod convert;
 mod error;
+mod records;
+
+pub use records::{
+    Case, CategoryOverride, CodeEntry, CodeList, Consent, Event, IndicatorAccumulator, Sector,
+    SickLeave, Signalement, Worker,
+};
 
 uniffi::setup_scaffolding!();
 

@@ -1,0 +1,575 @@
+//! The case of the interchange format as uniffi records, field for field,
+//! and the indicator accumulator as a uniffi object.
+//!
+//! A record goes to the core as the JSON of the interchange format and is
+//! validated there: the rules, and the paths of the problems
+//! (`sick_leaves[0].end`…), are those of every other binding. Codes are the
+//! stable snake_case strings listed by [`code_lists`].
+
+use std::sync::{Arc, Mutex, MutexGuard};
+
+use serde_json::{json, Map, Value};
+
+use crate::{read_json, CmeError, EvaluationResult, Issue};
+
+/// The worker's context (no name, no free text about health).
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct Worker {
+    /// Date of birth (`YYYY-MM-DD`), when known.
+    pub birth_date: Option<String>,
+    /// Year of birth, when only the year is known.
+    pub birth_year: Option<i32>,
+    /// The employer's sector.
+    pub sector: Option<Sector>,
+    /// `prive` or `public`.
+    pub employer: Option<String>,
+    /// `aucune`, `demande_en_cours` or `reconnue`.
+    pub rqth: Option<String>,
+    /// CIM-10 chapter (1 to 22) of the main pathology.
+    pub cim10_chapter: Option<u8>,
+}
+
+/// A NAF section with its nomenclature.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct Sector {
+    /// `naf_rev2` or `naf_2025`.
+    pub nomenclature: String,
+    /// The section letter.
+    pub section: String,
+}
+
+/// A sick leave.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct SickLeave {
+    /// First day.
+    pub start: String,
+    /// Last day, when known.
+    pub end: Option<String>,
+    /// Whether `end` is the expected end of a running leave.
+    pub end_is_expected: bool,
+    /// The cause (`maladie_non_professionnelle`…).
+    pub cause: String,
+}
+
+/// The signalement to the cell.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct Signalement {
+    /// Date of the signalement.
+    pub date: String,
+    /// The visit at which the risk was detected (`pre_reprise`…).
+    pub source_visit: String,
+    /// Who signals (`medecin_du_travail`…).
+    pub signalled_by: String,
+    /// Who asked for the visit.
+    pub requested_by: Option<String>,
+}
+
+/// A consent of the worker.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct Consent {
+    /// When it was given.
+    pub given_on: String,
+    /// Consent to the accompaniment.
+    pub accompaniment: bool,
+    /// Partners information may be shared with.
+    pub sharing_with: Vec<String>,
+    /// When it was withdrawn.
+    pub withdrawn_on: Option<String>,
+}
+
+/// An event of the pathway: `kind` is the event type (`contact`,
+/// `analyse_demande`, `sortie`…); the optional facts apply to some types
+/// only (the validation refuses the others).
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct Event {
+    /// The event type.
+    pub kind: String,
+    /// Its date.
+    pub date: String,
+    /// `analyse_demande`: a simple solution was found.
+    pub simple_solution: Option<bool>,
+    /// `referent_designe`: the référent's role.
+    pub role: Option<String>,
+    /// `avis_attendu` / `avis_recu`: the expertise.
+    pub expertise: Option<String>,
+    /// `action_partenaire`: the partner.
+    pub partner: Option<String>,
+    /// `sortie`: the result.
+    pub result: Option<String>,
+    /// `sortie`: dismissal.
+    pub dismissal: Option<bool>,
+    /// `sortie`: prepared exit.
+    pub prepared: Option<bool>,
+    /// `suivi`: still employed.
+    pub still_employed: Option<bool>,
+}
+
+/// The team's choice of category, with its justification.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct CategoryOverride {
+    /// The category code.
+    pub category: String,
+    /// Why (free text of the team, no health data).
+    pub justification: String,
+    /// When it was decided.
+    pub decided_on: String,
+}
+
+/// A case of the interchange format.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct Case {
+    /// Format version (1).
+    pub format_version: u32,
+    /// Pseudonymous id.
+    pub id: String,
+    /// Service code.
+    pub service: String,
+    /// Policy id, when it differs from the service.
+    pub policy: Option<String>,
+    /// The worker.
+    pub worker: Worker,
+    /// Sick leaves.
+    pub sick_leaves: Vec<SickLeave>,
+    /// The signalement.
+    pub signalement: Signalement,
+    /// Consents.
+    pub consents: Vec<Consent>,
+    /// Events of the pathway.
+    pub events: Vec<Event>,
+    /// The team's category, if it overrides the derived one.
+    pub category_override: Option<CategoryOverride>,
+}
+
+fn put<T: Into<Value>>(map: &mut Map<String, Value>, key: &str, value: Option<T>) {
+    if let Some(v) = value {
+        map.insert(key.to_string(), v.into());
+    }
+}
+
+/// The JSON of the interchange format of a record.
+fn case_json(c: &Case) -> Value {
+    let mut worker = Map::new();
+    put(&mut worker, "birth_date", c.worker.birth_date.clone());
+    put(&mut worker, "birth_year", c.worker.birth_year);
+    if let Some(s) = &c.worker.sector {
+        worker.insert(
+            "sector".into(),
+            json!({"nomenclature": s.nomenclature, "section": s.section}),
+        );
+    }
+    put(&mut worker, "employer", c.worker.employer.clone());
+    put(&mut worker, "rqth", c.worker.rqth.clone());
+    put(&mut worker, "cim10_chapter", c.worker.cim10_chapter);
+    let leaves: Vec<Value> = c
+        .sick_leaves
+        .iter()
+        .map(|l| {
+            let mut m = Map::new();
+            m.insert("start".into(), l.start.clone().into());
+            put(&mut m, "end", l.end.clone());
+            if l.end_is_expected {
+                m.insert("end_is_expected".into(), true.into());
+            }
+            m.insert("cause".into(), l.cause.clone().into());
+            Value::Object(m)
+        })
+        .collect();
+    let mut signalement = Map::new();
+    signalement.insert("date".into(), c.signalement.date.clone().into());
+    signalement.insert(
+        "source_visit".into(),
+        c.signalement.source_visit.clone().into(),
+    );
+    signalement.insert(
+        "signalled_by".into(),
+        c.signalement.signalled_by.clone().into(),
+    );
+    put(
+        &mut signalement,
+        "requested_by",
+        c.signalement.requested_by.clone(),
+    );
+    let consents: Vec<Value> = c
+        .consents
+        .iter()
+        .map(|k| {
+            let mut m = Map::new();
+            m.insert("given_on".into(), k.given_on.clone().into());
+            m.insert("accompaniment".into(), k.accompaniment.into());
+            m.insert("sharing_with".into(), k.sharing_with.clone().into());
+            put(&mut m, "withdrawn_on", k.withdrawn_on.clone());
+            Value::Object(m)
+        })
+        .collect();
+    let events: Vec<Value> = c
+        .events
+        .iter()
+        .map(|e| {
+            let mut m = Map::new();
+            m.insert("type".into(), e.kind.clone().into());
+            m.insert("date".into(), e.date.clone().into());
+            put(&mut m, "simple_solution", e.simple_solution);
+            put(&mut m, "role", e.role.clone());
+            put(&mut m, "expertise", e.expertise.clone());
+            put(&mut m, "partner", e.partner.clone());
+            put(&mut m, "result", e.result.clone());
+            put(&mut m, "dismissal", e.dismissal);
+            put(&mut m, "prepared", e.prepared);
+            put(&mut m, "still_employed", e.still_employed);
+            Value::Object(m)
+        })
+        .collect();
+    let mut case = Map::new();
+    case.insert("format_version".into(), c.format_version.into());
+    case.insert("id".into(), c.id.clone().into());
+    case.insert("service".into(), c.service.clone().into());
+    put(&mut case, "policy", c.policy.clone());
+    case.insert("worker".into(), Value::Object(worker));
+    case.insert("sick_leaves".into(), Value::Array(leaves));
+    case.insert("signalement".into(), Value::Object(signalement));
+    case.insert("consents".into(), Value::Array(consents));
+    case.insert("events".into(), Value::Array(events));
+    if let Some(o) = &c.category_override {
+        case.insert(
+            "category_override".into(),
+            json!({"category": o.category, "justification": o.justification, "decided_on": o.decided_on}),
+        );
+    }
+    Value::Object(case)
+}
+
+fn text(v: &Value, key: &str) -> Option<String> {
+    v.get(key).and_then(Value::as_str).map(str::to_string)
+}
+
+fn flag(v: &Value, key: &str) -> Option<bool> {
+    v.get(key).and_then(Value::as_bool)
+}
+
+/// The record of a valid case (its normalized JSON).
+fn case_record(v: &Value) -> Case {
+    let w = v.get("worker").cloned().unwrap_or(Value::Null);
+    let s = v.get("signalement").cloned().unwrap_or(Value::Null);
+    let list = |key: &str| -> Vec<Value> {
+        v.get(key)
+            .and_then(Value::as_array)
+            .cloned()
+            .unwrap_or_default()
+    };
+    Case {
+        format_version: v
+            .get("format_version")
+            .and_then(Value::as_u64)
+            .and_then(|n| u32::try_from(n).ok())
+            .unwrap_or_default(),
+        id: text(v, "id").unwrap_or_default(),
+        service: text(v, "service").unwrap_or_default(),
+        policy: text(v, "policy"),
+        worker: Worker {
+            birth_date: text(&w, "birth_date"),
+            birth_year: w
+                .get("birth_year")
+                .and_then(Value::as_i64)
+                .and_then(|n| i32::try_from(n).ok()),
+            sector: w.get("sector").filter(|x| !x.is_null()).map(|x| Sector {
+                nomenclature: text(x, "nomenclature").unwrap_or_default(),
+                section: text(x, "section").unwrap_or_default(),
+            }),
+            employer: text(&w, "employer"),
+            rqth: text(&w, "rqth"),
+            cim10_chapter: w
+                .get("cim10_chapter")
+                .and_then(Value::as_u64)
+                .and_then(|n| u8::try_from(n).ok()),
+        },
+        sick_leaves: list("sick_leaves")
+            .iter()
+            .map(|l| SickLeave {
+                start: text(l, "start").unwrap_or_default(),
+                end: text(l, "end"),
+                end_is_expected: flag(l, "end_is_expected").unwrap_or(false),
+                cause: text(l, "cause").unwrap_or_default(),
+            })
+            .collect(),
+        signalement: Signalement {
+            date: text(&s, "date").unwrap_or_default(),
+            source_visit: text(&s, "source_visit").unwrap_or_default(),
+            signalled_by: text(&s, "signalled_by").unwrap_or_default(),
+            requested_by: text(&s, "requested_by"),
+        },
+        consents: list("consents")
+            .iter()
+            .map(|k| Consent {
+                given_on: text(k, "given_on").unwrap_or_default(),
+                accompaniment: flag(k, "accompaniment").unwrap_or(false),
+                sharing_with: k
+                    .get("sharing_with")
+                    .and_then(Value::as_array)
+                    .map(|a| {
+                        a.iter()
+                            .filter_map(Value::as_str)
+                            .map(str::to_string)
+                            .collect()
+                    })
+                    .unwrap_or_default(),
+                withdrawn_on: text(k, "withdrawn_on"),
+            })
+            .collect(),
+        events: list("events")
+            .iter()
+            .map(|e| Event {
+                kind: text(e, "type").unwrap_or_default(),
+                date: text(e, "date").unwrap_or_default(),
+                simple_solution: flag(e, "simple_solution"),
+                role: text(e, "role"),
+                expertise: text(e, "expertise"),
+                partner: text(e, "partner"),
+                result: text(e, "result"),
+                dismissal: flag(e, "dismissal"),
+                prepared: flag(e, "prepared"),
+                still_employed: flag(e, "still_employed"),
+            })
+            .collect(),
+        category_override: v
+            .get("category_override")
+            .filter(|x| !x.is_null())
+            .map(|o| CategoryOverride {
+                category: text(o, "category").unwrap_or_default(),
+                justification: text(o, "justification").unwrap_or_default(),
+                decided_on: text(o, "decided_on").unwrap_or_default(),
+            }),
+    }
+}
+
+/// Every problem of a case record (an empty list: valid).
+#[uniffi::export]
+pub fn validate_case(case: Case, as_of: Option<String>) -> Result<Vec<Issue>, CmeError> {
+    let options = crate::options(as_of)?;
+    Ok(crate::convert::issues(&cme_core::validate::validate(
+        &case_json(&case),
+        &options,
+    )))
+}
+
+/// The record of a case given as JSON text (validated and normalized), or
+/// `CmeError::Validation` listing every problem.
+#[uniffi::export]
+pub fn case_from_json(text: String) -> Result<Case, CmeError> {
+    let value = read_json(&text, "case")?;
+    let case = cme_core::validate::parse_case(&value, &Default::default())
+        .map_err(cme_core::error::CmeError::from)?;
+    let normalized = serde_json::to_value(&case).unwrap_or(Value::Null);
+    Ok(case_record(&normalized))
+}
+
+/// The JSON text of the interchange format of a case record (not
+/// validated: `validate_case` says what is wrong).
+#[uniffi::export]
+pub fn case_to_json(case: Case) -> String {
+    case_json(&case).to_string()
+}
+
+/// Evaluates a case record under a policy (JSON text: a preset code as a
+/// JSON string, or a policy object) as of a date.
+#[uniffi::export]
+pub fn evaluate_case(
+    case: Case,
+    policy_json: String,
+    as_of: String,
+) -> Result<EvaluationResult, CmeError> {
+    crate::evaluate(case_json(&case).to_string(), policy_json, as_of)
+}
+
+/// One entry of a code list.
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct CodeEntry {
+    /// The stable code.
+    pub code: String,
+    /// The French label.
+    pub label: String,
+}
+
+/// A closed list of codes (`kind`: `source_visit`, `status`…).
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct CodeList {
+    /// The name of the list.
+    pub kind: String,
+    /// Its codes, in the documented order.
+    pub entries: Vec<CodeEntry>,
+}
+
+/// Every code list with its French labels: the case model's and the
+/// results' (stages, statuses, visit obligations…).
+#[uniffi::export]
+pub fn code_lists() -> Vec<CodeList> {
+    let mut lists = cme_core::codes::case_code_lists();
+    lists.extend(cme_core::codes::result_code_lists());
+    lists
+        .into_iter()
+        .map(|l| CodeList {
+            kind: l.kind.to_string(),
+            entries: l
+                .entries
+                .into_iter()
+                .map(|e| CodeEntry {
+                    code: e.code.to_string(),
+                    label: e.label.to_string(),
+                })
+                .collect(),
+        })
+        .collect()
+}
+
+/// Indicators accumulated case by case, mergeable, with a state that can
+/// be stored or sent elsewhere as JSON text. Safe to share between threads
+/// (a mutex guards the counters).
+#[derive(Debug, uniffi::Object)]
+pub struct IndicatorAccumulator {
+    inner: Mutex<cme_core::indicators::Accumulator>,
+}
+
+impl IndicatorAccumulator {
+    fn lock(&self) -> MutexGuard<'_, cme_core::indicators::Accumulator> {
+        // A poisoned lock still holds consistent counters: adding a case is
+        // one step that either happened or not.
+        self.inner.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn add_value(&self, value: &Value, index: Option<usize>) -> Result<(), CmeError> {
+        let case = cme_core::validate::parse_case_for_pathway(value, &Default::default()).map_err(
+            |mut e| {
+                if let Some(i) = index {
+                    for issue in &mut e.issues {
+                        let prefix = cme_core::issue::Path::root().key("cases").index(i);
+                        let inner = issue.path.as_str();
+                        issue.path = if inner.is_empty() {
+                            prefix
+                        } else {
+                            cme_core::issue::Path::from_rendered(&format!(
+                                "{}.{inner}",
+                                prefix.as_str()
+                            ))
+                        };
+                    }
+                }
+                cme_core::error::CmeError::from(e)
+            },
+        )?;
+        self.lock().add(&case);
+        Ok(())
+    }
+}
+
+#[uniffi::export]
+impl IndicatorAccumulator {
+    /// An empty accumulator: a policy (JSON text), a period (`2024`,
+    /// `2024-S1`, `2024-T2`, `a/b`) and up to two dimension codes.
+    #[uniffi::constructor]
+    pub fn new(
+        policy_json: String,
+        period: String,
+        by: Vec<String>,
+    ) -> Result<Arc<Self>, CmeError> {
+        let policy = read_json(&policy_json, "policy")?;
+        let period = cme_core::indicators::Period::parse(&period)?;
+        let inner = cme_core::indicators::accumulator(&policy, period, &by)?;
+        Ok(Arc::new(IndicatorAccumulator {
+            inner: Mutex::new(inner),
+        }))
+    }
+
+    /// An accumulator from a state given by [`IndicatorAccumulator::state`]
+    /// (checked again: shape and policy).
+    #[uniffi::constructor]
+    pub fn from_state(state: String) -> Result<Arc<Self>, CmeError> {
+        let inner = cme_core::indicators::Accumulator::from_state_json(&state)?;
+        Ok(Arc::new(IndicatorAccumulator {
+            inner: Mutex::new(inner),
+        }))
+    }
+
+    /// Adds a case record; an invalid case is refused (nothing added).
+    pub fn add_case(&self, case: Case) -> Result<(), CmeError> {
+        self.add_value(&case_json(&case), None)
+    }
+
+    /// Adds a case given as JSON text.
+    pub fn add_case_json(&self, case_json: String) -> Result<(), CmeError> {
+        self.add_value(&read_json(&case_json, "case")?, None)
+    }
+
+    /// Adds cases given as a JSON array; if one is invalid, none is added
+    /// and the error lists every problem with paths `cases[i]…`.
+    pub fn add_cases_json(&self, cases_json: String) -> Result<(), CmeError> {
+        let items = match read_json(&cases_json, "case")? {
+            Value::Array(items) => items,
+            _ => {
+                return Err(CmeError::from(cme_core::error::CmeError::InvalidCase(
+                    cme_core::validate::ValidationError {
+                        issues: vec![cme_core::issue::Issue::new(
+                            cme_core::issue::IssueCode::ArrayType,
+                            cme_core::issue::Path::root().key("cases"),
+                        )],
+                    },
+                )))
+            }
+        };
+        let mut cases = Vec::with_capacity(items.len());
+        let mut issues = Vec::new();
+        for (i, v) in items.iter().enumerate() {
+            match cme_core::validate::parse_case_for_pathway(v, &Default::default()) {
+                Ok(c) => cases.push(c),
+                Err(e) => issues.extend(e.issues.into_iter().map(|mut issue| {
+                    let prefix = cme_core::issue::Path::root().key("cases").index(i);
+                    let inner = issue.path.as_str();
+                    issue.path = if inner.is_empty() {
+                        prefix
+                    } else {
+                        cme_core::issue::Path::from_rendered(&format!(
+                            "{}.{inner}",
+                            prefix.as_str()
+                        ))
+                    };
+                    issue
+                })),
+            }
+        }
+        if !issues.is_empty() {
+            return Err(CmeError::from(cme_core::error::CmeError::InvalidCase(
+                cme_core::validate::ValidationError { issues },
+            )));
+        }
+        let mut acc = self.lock();
+        cases.iter().for_each(|c| acc.add(c));
+        Ok(())
+    }
+
+    /// Adds another accumulator's counts (same policy, period and
+    /// dimensions). Merging an accumulator into itself doubles it.
+    pub fn merge(&self, other: Arc<IndicatorAccumulator>) -> Result<(), CmeError> {
+        // Copy the other first: the two locks are never held together (no
+        // deadlock, even when `other` is `self`).
+        let theirs = other.lock().clone();
+        self.lock().merge(&theirs).map_err(|e| CmeError::InvalidArgument {
+            code: "merge_mismatch".into(),
+            path: String::new(),
+            message: "Les accumulateurs portent sur des périodes, dimensions ou politiques différentes.".into(),
+            message_en: e.to_string(),
+        })
+    }
+
+    /// The number of cases added.
+    pub fn cases(&self) -> u64 {
+        self.lock().cases
+    }
+
+    /// The report of every case added, as JSON (the form of `indicators_json`).
+    pub fn finish_json(&self) -> String {
+        serde_json::to_string(&self.lock().finish()).unwrap_or_default()
+    }
+
+    /// The state as JSON text (for `from_state`).
+    pub fn state(&self) -> String {
+        self.lock().to_state_json()
+    }
+}
