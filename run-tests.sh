@@ -24,12 +24,20 @@ if [ ! -x .venv/bin/python ]; then
 fi
 .venv/bin/pip install -q --disable-pip-version-check -r tests/python/requirements.txt
 (cd cme-wasm && npm ci --no-audit --no-fund --loglevel=error)
-# Debian's Chromium for the browser end-to-end test (never a downloaded browser).
-if [ ! -x /usr/bin/chromium ]; then
+# From Debian: Chromium for the browser end-to-end test (never a downloaded
+# browser), JNA and a JDK for the Kotlin bindings.
+apt_missing=""
+[ -x /usr/bin/chromium ] || apt_missing="$apt_missing chromium"
+[ -f /usr/share/java/jna.jar ] || apt_missing="$apt_missing libjna-java"
+command -v java >/dev/null || apt_missing="$apt_missing default-jdk-headless"
+if [ -n "$apt_missing" ]; then
   sudo_=""; [ "$(id -u)" -ne 0 ] && sudo_="sudo"
   $sudo_ apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_ apt-get install -y -qq chromium >/dev/null
+  # shellcheck disable=SC2086
+  DEBIAN_FRONTEND=noninteractive $sudo_ apt-get install -y -qq $apt_missing >/dev/null
 fi
+# The Kotlin compiler from npm (Debian's kotlin is too old).
+(cd tests/kotlin && npm ci --no-audit --no-fund --loglevel=error)
 
 step "rust: format, lints, docs"
 cargo fmt --all --check
@@ -56,11 +64,25 @@ cme-wasm/node_modules/.bin/tsc -p tests/node/types
 node --test tests/node/
 node --test tests/browser/   # saves target/browser/demo.png
 
-step "host bindings (uniffi): generate Python, run the vectors"
-rm -rf target/uniffi-py
+step "host bindings (uniffi): generate Python, Kotlin, Swift; run the vectors in Python and on the JVM"
+rm -rf target/uniffi-py target/uniffi-kt target/uniffi-swift
 target/debug/uniffi-bindgen generate \
   --library target/debug/libcme_uniffi.so --language python --out-dir target/uniffi-py
 cp target/debug/libcme_uniffi.so target/uniffi-py/
 CME_UNIFFI_DIR="$root/target/uniffi-py" .venv/bin/python -m pytest -q tests/ffi
+# Kotlin: no ktlint here (--no-format); compiled with the bindings and run on
+# the JVM through JNA.
+target/debug/uniffi-bindgen generate --no-format \
+  --library target/debug/libcme_uniffi.so --language kotlin --out-dir target/uniffi-kt
+.venv/bin/python tests/kotlin/make_vectors.py target/kotlin
+tests/kotlin/node_modules/kotlin-compiler/bin/kotlinc -nowarn \
+  target/uniffi-kt/fr/cme/cme_uniffi.kt tests/kotlin/Embedding.kt \
+  -cp /usr/share/java/jna.jar -include-runtime -d target/kotlin/embedding.jar
+java -Djna.library.path=target/debug -cp target/kotlin/embedding.jar:/usr/share/java/jna.jar \
+  EmbeddingKt target/kotlin
+# Swift: generated (no Swift toolchain here to compile it).
+target/debug/uniffi-bindgen generate --no-format \
+  --library target/debug/libcme_uniffi.so --language swift --out-dir target/uniffi-swift
+test -s target/uniffi-swift/Cme.swift
 
 step "all tests passed"

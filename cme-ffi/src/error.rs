@@ -1,6 +1,7 @@
 //! Core errors → the uniffi error enum, in one place. Every variant carries
 //! `code`, `path` and the messages as fields (uniffi exposes fields, not the
-//! Display text); the catch-all arm covers future core variants
+//! Display text; the French one is `message_fr`, because a field named
+//! `message` breaks the generated Kotlin, uniffi-rs issue 1434); the catch-all arm covers future core variants
 //! (`CmeError` is `#[non_exhaustive]`).
 
 use crate::convert::issues;
@@ -10,48 +11,48 @@ impl From<cme_core::error::CmeError> for CmeError {
     fn from(e: cme_core::error::CmeError) -> Self {
         let code = e.code().to_string();
         let path = e.path().to_string();
-        let message = e.message_fr();
+        let message_fr = e.message_fr();
         let message_en = e.message_en();
         match e {
             cme_core::error::CmeError::InvalidAsOf | cme_core::error::CmeError::InvalidPeriod => {
                 CmeError::InvalidArgument {
                     code,
                     path,
-                    message,
+                    message_fr,
                     message_en,
                 }
             }
             cme_core::error::CmeError::InvalidCase(v) => CmeError::Validation {
                 code,
                 path,
-                message,
+                message_fr,
                 message_en,
                 issues: issues(&v.issues),
             },
             cme_core::error::CmeError::InvalidPolicy(p) => CmeError::Policy {
                 code,
                 path,
-                message,
+                message_fr,
                 message_en,
                 issues: issues(&p.issues),
             },
             cme_core::error::CmeError::UnknownPreset => CmeError::UnknownPreset {
                 code,
                 path,
-                message,
+                message_fr,
                 message_en,
             },
             cme_core::error::CmeError::EventRefused(issue) => CmeError::EventRefused {
                 code,
                 path,
-                message,
+                message_fr,
                 message_en,
                 issues: issues(std::slice::from_ref(&issue)),
             },
             _ => CmeError::Internal {
                 code,
                 path,
-                message,
+                message_fr,
                 message_en,
             },
         }

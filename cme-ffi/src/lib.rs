@@ -38,81 +38,81 @@ pub struct Issue {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, uniffi::Error)]
 pub enum CmeError {
     /// An argument is invalid (e.g. `as_of` is not a `YYYY-MM-DD` date).
-    #[error("{message}")]
+    #[error("{message_fr}")]
     InvalidArgument {
         /// Stable code.
         code: String,
         /// The argument at fault.
         path: String,
         /// Message in French.
-        message: String,
+        message_fr: String,
         /// Message in English.
         message_en: String,
     },
     /// The case is invalid; `issues` lists every problem.
-    #[error("{message}")]
+    #[error("{message_fr}")]
     Validation {
         /// Stable code (`invalid_case`).
         code: String,
         /// `""`: the whole case.
         path: String,
         /// Message in French.
-        message: String,
+        message_fr: String,
         /// Message in English.
         message_en: String,
         /// Every problem.
         issues: Vec<Issue>,
     },
     /// The policy is invalid; `issues` lists every problem.
-    #[error("{message}")]
+    #[error("{message_fr}")]
     Policy {
         /// Stable code (`invalid_policy`).
         code: String,
         /// `""`: the whole policy.
         path: String,
         /// Message in French.
-        message: String,
+        message_fr: String,
         /// Message in English.
         message_en: String,
         /// Every problem.
         issues: Vec<Issue>,
     },
     /// No preset has this code.
-    #[error("{message}")]
+    #[error("{message_fr}")]
     UnknownPreset {
         /// Stable code (`unknown_preset`).
         code: String,
         /// `policy`.
         path: String,
         /// Message in French.
-        message: String,
+        message_fr: String,
         /// Message in English.
         message_en: String,
     },
     /// The pathway refused the event; the case is unchanged. `issues` holds
     /// the refusal (its code, e.g. `follow_up_without_exit`).
-    #[error("{message}")]
+    #[error("{message_fr}")]
     EventRefused {
         /// Stable code (`event_refused`).
         code: String,
         /// Path of the refused event.
         path: String,
         /// Message in French.
-        message: String,
+        message_fr: String,
         /// Message in English.
         message_en: String,
         /// The refusal.
         issues: Vec<Issue>,
     },
     /// An error kind added to the core after this binding was built.
-    #[error("{message}")]
+    #[error("{message_fr}")]
     Internal {
         /// Stable code.
         code: String,
         /// Path at fault.
         path: String,
         /// Message in French.
-        message: String,
+        message_fr: String,
         /// Message in English.
         message_en: String,
     },
@@ -151,7 +151,7 @@ pub fn parse_case(case_json: String, as_of: Option<String>) -> Result<String, Cm
     serde_json::to_string(&case).map_err(|_| CmeError::Internal {
         code: "output_conversion".into(),
         path: String::new(),
-        message: "Le dossier n'a pas pu être converti en JSON.".into(),
+        message_fr: "Le dossier n'a pas pu être converti en JSON.".into(),
         message_en: "The case could not be converted to JSON.".into(),
     })
 }

@@ -553,7 +553,7 @@ impl IndicatorAccumulator {
         self.lock().merge(&theirs).map_err(|e| CmeError::InvalidArgument {
             code: "merge_mismatch".into(),
             path: String::new(),
-            message: "Les accumulateurs portent sur des périodes, dimensions ou politiques différentes.".into(),
+            message_fr: "Les accumulateurs portent sur des périodes, dimensions ou politiques différentes.".into(),
             message_en: e.to_string(),
         })
     }

@@ -43,7 +43,7 @@ def test_invalid_case_error_crosses_with_code_path_and_issues():
     assert err.path == ""
     assert [i.path for i in err.issues] == ["id", "service", "worker", "signalement"]
     assert err.issues[0].code == "invalid_id"
-    assert "Dupont" not in err.message
+    assert "Dupont" not in err.message_fr
 
 
 def test_bad_evaluation_date_is_an_invalid_argument():

@@ -1,0 +1,91 @@
+// The uniffi Kotlin bindings, compiled and run on the JVM (JNA): every
+// validation and pathway vector, an error crossing the boundary with its
+// code and path, the accumulator object, and the snippet of
+// docs/embedding.md. Run by run-tests.sh:
+//   kotlinc target/uniffi-kt/fr/cme/cme_uniffi.kt tests/kotlin/Embedding.kt ...
+import fr.cme.*
+import java.io.File
+
+fun check(ok: Boolean, what: () -> String) {
+    if (!ok) throw AssertionError(what())
+}
+
+fun validationVectors(dir: String): Int {
+    var n = 0
+    File(dir, "validation.tsv").forEachLine { line ->
+        val (name, asOf, expected, input) = line.split("\t", limit = 4)
+        val issues = validate(input, asOf.ifEmpty { null })
+        val got = issues.map { "${it.code}@${it.path}" }.sorted().joinToString(",")
+        check(got == expected) { "$name: $got != $expected" }
+        n++
+    }
+    return n
+}
+
+fun pathwayVectors(dir: String): Int {
+    var n = 0
+    File(dir, "pathway.tsv").forEachLine { line ->
+        val (name, asOf, expected, policy, input) = line.split("\t", limit = 5)
+        val r = evaluate(input, policy, asOf)
+        val want = expected.split(",").associate { it.substringBefore("=") to it.substringAfter("=") }
+        want["stage"]?.let { check(r.stage == it) { "$name: stage ${r.stage} != $it" } }
+        want["status"]?.let { check(r.status == it) { "$name: status ${r.status} != $it" } }
+        n++
+    }
+    return n
+}
+
+fun errorsCrossWithCodeAndPath() {
+    try {
+        parseCase("""{"format_version": 1, "id": "Jean Dupont"}""", null)
+        throw AssertionError("no error")
+    } catch (e: CmeException.Validation) {
+        check(e.code == "invalid_case" && e.path == "") { "code ${e.code} path ${e.path}" }
+        check(e.issues.first().code == "invalid_id" && e.issues.first().path == "id") { "${e.issues}" }
+        check(!e.messageFr.contains("Dupont")) { "value in message" }
+    }
+    try {
+        validate("{}", "31/12/2024")
+        throw AssertionError("no error")
+    } catch (e: CmeException.InvalidArgument) {
+        check(e.code == "invalid_as_of" && e.path == "as_of") { "${e.code} ${e.path}" }
+    }
+}
+
+fun accumulator() {
+    IndicatorAccumulator("\"aist43\"", "2024", listOf("secteur")).use { acc ->
+        acc.addCasesJson(sampleCasesJson())
+        check(acc.cases() == 50uL) { "cases ${acc.cases()}" }
+        IndicatorAccumulator.fromState(acc.state()).use { copy ->
+            acc.merge(copy)
+        }
+        check(acc.finishJson().contains("\"cases\":100")) { "merged" }
+    }
+    val codes = codeLists().first { it.kind == "source_visit" }
+    check(codes.entries.any { it.label == "Visite de pré-reprise" }) { "labels" }
+}
+
+// The Kotlin snippet of docs/embedding.md, as written there.
+fun docSnippet() {
+    val issues = validate("""{"format_version": 1, "id": "Jean Dupont"}""", null)
+    check(issues.first().code == "invalid_id")
+    try {
+        parseCase("""{"format_version": 1}""", null)
+    } catch (e: CmeException.Validation) {        // code, path, messageFr, messageEn, issues
+        println("${e.code} ${e.issues.map { it.path }}")
+    }
+    val acc = IndicatorAccumulator("\"aist43\"", "2024", listOf("secteur"))
+    acc.addCasesJson(sampleCasesJson())
+    println(acc.finishJson().length)
+    acc.close()                                     // or acc.use { ... }: frees the Rust object now
+}
+
+fun main(args: Array<String>) {
+    val dir = args.getOrElse(0) { "target/kotlin" }
+    val v = validationVectors(dir)
+    val p = pathwayVectors(dir)
+    errorsCrossWithCodeAndPath()
+    accumulator()
+    docSnippet()
+    println("kotlin: $v validation vectors, $p pathway vectors, errors, accumulator, doc snippet: ok")
+}
