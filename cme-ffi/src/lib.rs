@@ -9,6 +9,7 @@
 use std::collections::HashMap;
 
 mod convert;
+mod enums;
 mod error;
 mod records;
 

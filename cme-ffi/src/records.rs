@@ -3,12 +3,18 @@
 //!
 //! A record goes to the core as the JSON of the interchange format and is
 //! validated there: the rules, and the paths of the problems
-//! (`sick_leaves[0].end`…), are those of every other binding. Codes are the
-//! stable snake_case strings listed by [`code_lists`].
+//! (`sick_leaves[0].end`…), are those of every other binding. Code lists are
+//! typed enums (`crate::enums`); their labels are in [`code_lists`].
 
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use serde_json::{json, Map, Value};
+
+use cme_core::case::{
+    Category, CellRole, EmployerKind, EventType, ExitResult, Expertise, Nomenclature, Partner,
+    Requester, RqthStatus, SickLeaveCause, Signaller, SourceVisit,
+};
+use cme_core::codes::Code;
 
 use crate::{read_json, CmeError, EvaluationResult, Issue};
 
@@ -21,10 +27,10 @@ pub struct Worker {
     pub birth_year: Option<i32>,
     /// The employer's sector.
     pub sector: Option<Sector>,
-    /// `prive` or `public`.
-    pub employer: Option<String>,
-    /// `aucune`, `demande_en_cours` or `reconnue`.
-    pub rqth: Option<String>,
+    /// Private or public employer.
+    pub employer: Option<EmployerKind>,
+    /// RQTH status.
+    pub rqth: Option<RqthStatus>,
     /// CIM-10 chapter (1 to 22) of the main pathology.
     pub cim10_chapter: Option<u8>,
 }
@@ -32,8 +38,8 @@ pub struct Worker {
 /// A NAF section with its nomenclature.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct Sector {
-    /// `naf_rev2` or `naf_2025`.
-    pub nomenclature: String,
+    /// The NAF nomenclature.
+    pub nomenclature: Nomenclature,
     /// The section letter.
     pub section: String,
 }
@@ -47,8 +53,8 @@ pub struct SickLeave {
     pub end: Option<String>,
     /// Whether `end` is the expected end of a running leave.
     pub end_is_expected: bool,
-    /// The cause (`maladie_non_professionnelle`…).
-    pub cause: String,
+    /// The cause.
+    pub cause: SickLeaveCause,
 }
 
 /// The signalement to the cell.
@@ -56,12 +62,12 @@ pub struct SickLeave {
 pub struct Signalement {
     /// Date of the signalement.
     pub date: String,
-    /// The visit at which the risk was detected (`pre_reprise`…).
-    pub source_visit: String,
-    /// Who signals (`medecin_du_travail`…).
-    pub signalled_by: String,
+    /// The visit at which the risk was detected.
+    pub source_visit: SourceVisit,
+    /// Who signals.
+    pub signalled_by: Signaller,
     /// Who asked for the visit.
-    pub requested_by: Option<String>,
+    pub requested_by: Option<Requester>,
 }
 
 /// A consent of the worker.
@@ -72,7 +78,7 @@ pub struct Consent {
     /// Consent to the accompaniment.
     pub accompaniment: bool,
     /// Partners information may be shared with.
-    pub sharing_with: Vec<String>,
+    pub sharing_with: Vec<Partner>,
     /// When it was withdrawn.
     pub withdrawn_on: Option<String>,
 }
@@ -83,19 +89,19 @@ pub struct Consent {
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct Event {
     /// The event type.
-    pub kind: String,
+    pub kind: EventType,
     /// Its date.
     pub date: String,
     /// `analyse_demande`: a simple solution was found.
     pub simple_solution: Option<bool>,
     /// `referent_designe`: the référent's role.
-    pub role: Option<String>,
+    pub role: Option<CellRole>,
     /// `avis_attendu` / `avis_recu`: the expertise.
-    pub expertise: Option<String>,
+    pub expertise: Option<Expertise>,
     /// `action_partenaire`: the partner.
-    pub partner: Option<String>,
+    pub partner: Option<Partner>,
     /// `sortie`: the result.
-    pub result: Option<String>,
+    pub result: Option<ExitResult>,
     /// `sortie`: dismissal.
     pub dismissal: Option<bool>,
     /// `sortie`: prepared exit.
@@ -107,8 +113,8 @@ pub struct Event {
 /// The team's choice of category, with its justification.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct CategoryOverride {
-    /// The category code.
-    pub category: String,
+    /// The category.
+    pub category: Category,
     /// Why (free text of the team, no health data).
     pub justification: String,
     /// When it was decided.
@@ -154,11 +160,11 @@ fn case_json(c: &Case) -> Value {
     if let Some(s) = &c.worker.sector {
         worker.insert(
             "sector".into(),
-            json!({"nomenclature": s.nomenclature, "section": s.section}),
+            json!({"nomenclature": s.nomenclature.code(), "section": s.section}),
         );
     }
-    put(&mut worker, "employer", c.worker.employer.clone());
-    put(&mut worker, "rqth", c.worker.rqth.clone());
+    put(&mut worker, "employer", c.worker.employer.map(Code::code));
+    put(&mut worker, "rqth", c.worker.rqth.map(Code::code));
     put(&mut worker, "cim10_chapter", c.worker.cim10_chapter);
     let leaves: Vec<Value> = c
         .sick_leaves
@@ -170,7 +176,7 @@ fn case_json(c: &Case) -> Value {
             if l.end_is_expected {
                 m.insert("end_is_expected".into(), true.into());
             }
-            m.insert("cause".into(), l.cause.clone().into());
+            m.insert("cause".into(), l.cause.code().into());
             Value::Object(m)
         })
         .collect();
@@ -178,16 +184,16 @@ fn case_json(c: &Case) -> Value {
     signalement.insert("date".into(), c.signalement.date.clone().into());
     signalement.insert(
         "source_visit".into(),
-        c.signalement.source_visit.clone().into(),
+        c.signalement.source_visit.code().into(),
     );
     signalement.insert(
         "signalled_by".into(),
-        c.signalement.signalled_by.clone().into(),
+        c.signalement.signalled_by.code().into(),
     );
     put(
         &mut signalement,
         "requested_by",
-        c.signalement.requested_by.clone(),
+        c.signalement.requested_by.map(Code::code),
     );
     let consents: Vec<Value> = c
         .consents
@@ -196,7 +202,8 @@ fn case_json(c: &Case) -> Value {
             let mut m = Map::new();
             m.insert("given_on".into(), k.given_on.clone().into());
             m.insert("accompaniment".into(), k.accompaniment.into());
-            m.insert("sharing_with".into(), k.sharing_with.clone().into());
+            let sharing: Vec<&str> = k.sharing_with.iter().map(|p| p.code()).collect();
+            m.insert("sharing_with".into(), sharing.into());
             put(&mut m, "withdrawn_on", k.withdrawn_on.clone());
             Value::Object(m)
         })
@@ -206,13 +213,13 @@ fn case_json(c: &Case) -> Value {
         .iter()
         .map(|e| {
             let mut m = Map::new();
-            m.insert("type".into(), e.kind.clone().into());
+            m.insert("type".into(), e.kind.code().into());
             m.insert("date".into(), e.date.clone().into());
             put(&mut m, "simple_solution", e.simple_solution);
-            put(&mut m, "role", e.role.clone());
-            put(&mut m, "expertise", e.expertise.clone());
-            put(&mut m, "partner", e.partner.clone());
-            put(&mut m, "result", e.result.clone());
+            put(&mut m, "role", e.role.map(Code::code));
+            put(&mut m, "expertise", e.expertise.map(Code::code));
+            put(&mut m, "partner", e.partner.map(Code::code));
+            put(&mut m, "result", e.result.map(Code::code));
             put(&mut m, "dismissal", e.dismissal);
             put(&mut m, "prepared", e.prepared);
             put(&mut m, "still_employed", e.still_employed);
@@ -232,112 +239,104 @@ fn case_json(c: &Case) -> Value {
     if let Some(o) = &c.category_override {
         case.insert(
             "category_override".into(),
-            json!({"category": o.category, "justification": o.justification, "decided_on": o.decided_on}),
+            json!({"category": o.category.code(), "justification": o.justification, "decided_on": o.decided_on}),
         );
     }
     Value::Object(case)
 }
 
-fn text(v: &Value, key: &str) -> Option<String> {
-    v.get(key).and_then(Value::as_str).map(str::to_string)
-}
-
-fn flag(v: &Value, key: &str) -> Option<bool> {
-    v.get(key).and_then(Value::as_bool)
-}
-
-/// The record of a valid case (its normalized JSON).
-fn case_record(v: &Value) -> Case {
-    let w = v.get("worker").cloned().unwrap_or(Value::Null);
-    let s = v.get("signalement").cloned().unwrap_or(Value::Null);
-    let list = |key: &str| -> Vec<Value> {
-        v.get(key)
-            .and_then(Value::as_array)
-            .cloned()
-            .unwrap_or_default()
-    };
+/// The record of a valid case of the core.
+fn case_record(c: &cme_core::case::Case) -> Case {
+    use cme_core::case::Event as E;
+    let d = |date: chrono::NaiveDate| date.to_string();
     Case {
-        format_version: v
-            .get("format_version")
-            .and_then(Value::as_u64)
-            .and_then(|n| u32::try_from(n).ok())
-            .unwrap_or_default(),
-        id: text(v, "id").unwrap_or_default(),
-        service: text(v, "service").unwrap_or_default(),
-        policy: text(v, "policy"),
+        format_version: c.format_version,
+        id: c.id.clone(),
+        service: c.service.clone(),
+        policy: c.policy.clone(),
         worker: Worker {
-            birth_date: text(&w, "birth_date"),
-            birth_year: w
-                .get("birth_year")
-                .and_then(Value::as_i64)
-                .and_then(|n| i32::try_from(n).ok()),
-            sector: w.get("sector").filter(|x| !x.is_null()).map(|x| Sector {
-                nomenclature: text(x, "nomenclature").unwrap_or_default(),
-                section: text(x, "section").unwrap_or_default(),
+            birth_date: c.worker.birth_date.map(d),
+            birth_year: c.worker.birth_year,
+            sector: c.worker.sector.as_ref().map(|s| Sector {
+                nomenclature: s.nomenclature,
+                section: s.section.clone(),
             }),
-            employer: text(&w, "employer"),
-            rqth: text(&w, "rqth"),
-            cim10_chapter: w
-                .get("cim10_chapter")
-                .and_then(Value::as_u64)
-                .and_then(|n| u8::try_from(n).ok()),
+            employer: c.worker.employer,
+            rqth: c.worker.rqth,
+            cim10_chapter: c.worker.cim10_chapter,
         },
-        sick_leaves: list("sick_leaves")
+        sick_leaves: c
+            .sick_leaves
             .iter()
             .map(|l| SickLeave {
-                start: text(l, "start").unwrap_or_default(),
-                end: text(l, "end"),
-                end_is_expected: flag(l, "end_is_expected").unwrap_or(false),
-                cause: text(l, "cause").unwrap_or_default(),
+                start: d(l.start),
+                end: l.end.map(d),
+                end_is_expected: l.end_is_expected,
+                cause: l.cause,
             })
             .collect(),
         signalement: Signalement {
-            date: text(&s, "date").unwrap_or_default(),
-            source_visit: text(&s, "source_visit").unwrap_or_default(),
-            signalled_by: text(&s, "signalled_by").unwrap_or_default(),
-            requested_by: text(&s, "requested_by"),
+            date: d(c.signalement.date),
+            source_visit: c.signalement.source_visit,
+            signalled_by: c.signalement.signalled_by,
+            requested_by: c.signalement.requested_by,
         },
-        consents: list("consents")
+        consents: c
+            .consents
             .iter()
             .map(|k| Consent {
-                given_on: text(k, "given_on").unwrap_or_default(),
-                accompaniment: flag(k, "accompaniment").unwrap_or(false),
-                sharing_with: k
-                    .get("sharing_with")
-                    .and_then(Value::as_array)
-                    .map(|a| {
-                        a.iter()
-                            .filter_map(Value::as_str)
-                            .map(str::to_string)
-                            .collect()
-                    })
-                    .unwrap_or_default(),
-                withdrawn_on: text(k, "withdrawn_on"),
+                given_on: d(k.given_on),
+                accompaniment: k.accompaniment,
+                sharing_with: k.sharing_with.clone(),
+                withdrawn_on: k.withdrawn_on.map(d),
             })
             .collect(),
-        events: list("events")
+        events: c
+            .events
             .iter()
-            .map(|e| Event {
-                kind: text(e, "type").unwrap_or_default(),
-                date: text(e, "date").unwrap_or_default(),
-                simple_solution: flag(e, "simple_solution"),
-                role: text(e, "role"),
-                expertise: text(e, "expertise"),
-                partner: text(e, "partner"),
-                result: text(e, "result"),
-                dismissal: flag(e, "dismissal"),
-                prepared: flag(e, "prepared"),
-                still_employed: flag(e, "still_employed"),
+            .map(|e| {
+                let mut r = Event {
+                    kind: e.event_type(),
+                    date: d(e.date()),
+                    simple_solution: None,
+                    role: None,
+                    expertise: None,
+                    partner: None,
+                    result: None,
+                    dismissal: None,
+                    prepared: None,
+                    still_employed: None,
+                };
+                match e {
+                    E::AnalyseDemande {
+                        simple_solution, ..
+                    } => r.simple_solution = *simple_solution,
+                    E::ReferentDesigne { role, .. } => r.role = *role,
+                    E::AvisAttendu { expertise, .. } | E::AvisRecu { expertise, .. } => {
+                        r.expertise = Some(*expertise)
+                    }
+                    E::ActionPartenaire { partner, .. } => r.partner = Some(*partner),
+                    E::Sortie {
+                        result,
+                        dismissal,
+                        prepared,
+                        ..
+                    } => {
+                        r.result = *result;
+                        r.dismissal = *dismissal;
+                        r.prepared = *prepared;
+                    }
+                    E::Suivi { still_employed, .. } => r.still_employed = *still_employed,
+                    _ => {}
+                }
+                r
             })
             .collect(),
-        category_override: v
-            .get("category_override")
-            .filter(|x| !x.is_null())
-            .map(|o| CategoryOverride {
-                category: text(o, "category").unwrap_or_default(),
-                justification: text(o, "justification").unwrap_or_default(),
-                decided_on: text(o, "decided_on").unwrap_or_default(),
-            }),
+        category_override: c.category_override.as_ref().map(|o| CategoryOverride {
+            category: o.category,
+            justification: o.justification.clone(),
+            decided_on: d(o.decided_on),
+        }),
     }
 }
 
@@ -358,8 +357,7 @@ pub fn case_from_json(text: String) -> Result<Case, CmeError> {
     let value = read_json(&text, "case")?;
     let case = cme_core::validate::parse_case(&value, &Default::default())
         .map_err(cme_core::error::CmeError::from)?;
-    let normalized = serde_json::to_value(&case).unwrap_or(Value::Null);
-    Ok(case_record(&normalized))
+    Ok(case_record(&case))
 }
 
 /// The JSON text of the interchange format of a case record (not

@@ -41,7 +41,7 @@ def test_a_bad_record_gets_the_paths_of_the_interchange_format():
     record = cme_uniffi.case_from_json(json.dumps(SAMPLE[0]))
     record.id = "Jean Dupont"
     record.sick_leaves[0].end = "2000-01-01"
-    record.events.append(cme_uniffi.Event(kind="suivi", date="2024-01-01", simple_solution=True, role=None,
+    record.events.append(cme_uniffi.Event(kind=cme_uniffi.EventType.SUIVI, date="2024-01-01", simple_solution=True, role=None,
                                           expertise=None, partner=None, result=None, dismissal=None,
                                           prepared=None, still_employed=None))
     got = sorted((i.code, i.path) for i in cme_uniffi.validate_case(record, AS_OF))
@@ -52,6 +52,14 @@ def test_a_bad_record_gets_the_paths_of_the_interchange_format():
         any(p == f"events[{n}].simple_solution" for _, p in got)
     for i in cme_uniffi.validate_case(record, AS_OF):
         assert "Dupont" not in i.message
+
+
+def test_record_codes_are_typed_enums():
+    case = next(c for c in SAMPLE if c["signalement"]["source_visit"] == "pre_reprise")
+    record = cme_uniffi.case_from_json(json.dumps(case))
+    assert record.signalement.source_visit == cme_uniffi.SourceVisit.PRE_REPRISE
+    assert all(isinstance(e.kind, cme_uniffi.EventType) for e in record.events)
+    assert json.loads(cme_uniffi.case_to_json(record))["signalement"]["source_visit"] == "pre_reprise"
 
 
 def test_code_lists_carry_french_labels():

@@ -1,0 +1,164 @@
+//! The code lists of the case model as uniffi enums: the core's own enums,
+//! declared again for uniffi (`#[uniffi::remote(Enum)]`). A variant added
+//! to, or removed from, a core list without being mirrored here fails to
+//! compile, so the two cannot drift. Hosts get typed enums; the JSON of the
+//! interchange format keeps the stable snake_case codes.
+//!
+//! Generated from `cme-core/src/case.rs` (the `code_enum!` blocks).
+
+use cme_core::case::{
+    Category, CellRole, EmployerKind, EventType, ExitResult, Expertise, Nomenclature, Partner,
+    Requester, RqthStatus, SickLeaveCause, Signaller, SourceVisit,
+};
+
+#[uniffi::remote(Enum)]
+pub enum Nomenclature {
+    NafRev2,
+    Naf2025,
+}
+
+#[uniffi::remote(Enum)]
+pub enum EmployerKind {
+    Prive,
+    Public,
+}
+
+#[uniffi::remote(Enum)]
+pub enum RqthStatus {
+    Aucune,
+    DemandeEnCours,
+    Reconnue,
+}
+
+#[uniffi::remote(Enum)]
+pub enum SickLeaveCause {
+    MaladieNonProfessionnelle,
+    AccidentNonProfessionnel,
+    AccidentDuTravail,
+    MaladieProfessionnelle,
+    Maternite,
+}
+
+#[uniffi::remote(Enum)]
+pub enum SourceVisit {
+    Embauche,
+    Vip,
+    VisiteIntermediaire,
+    VisitePeriodique,
+    PreReprise,
+    Reprise,
+    ALaDemande,
+    MiCarriere,
+    ContactDirect,
+    Autre,
+}
+
+#[uniffi::remote(Enum)]
+pub enum Signaller {
+    MedecinDuTravail,
+    Idest,
+    Salarie,
+    AutreMembreEquipe,
+}
+
+#[uniffi::remote(Enum)]
+pub enum Requester {
+    Salarie,
+    Employeur,
+    MedecinDuTravail,
+    MedecinTraitant,
+    MedecinConseil,
+    MedecinSpecialiste,
+}
+
+#[uniffi::remote(Enum)]
+pub enum Partner {
+    ServiceMedicalAm,
+    Cpam,
+    CarsatServiceSocial,
+    CapEmploi,
+    Agefiph,
+    Fiphfp,
+    Mdph,
+    Oeth,
+    FranceTravail,
+    MissionLocale,
+    Opco,
+    TransitionPro,
+    Cep,
+    BilanCompetences,
+    CentreDeGestion,
+    Caf,
+    MedecinTraitant,
+    MedecinSpecialiste,
+    Autre,
+}
+
+#[uniffi::remote(Enum)]
+pub enum EventType {
+    Contact,
+    AbsenceReponse,
+    RefusAccompagnement,
+    AnalyseDemande,
+    ReferentDesigne,
+    EntretienQualification,
+    AvisAttendu,
+    AvisRecu,
+    CommissionPleniere,
+    PlanPropose,
+    PlanAccepte,
+    PlanRefuse,
+    ActionPartenaire,
+    Sortie,
+    Suivi,
+}
+
+#[uniffi::remote(Enum)]
+pub enum CellRole {
+    ChargeMaintien,
+    MedecinDuTravail,
+    Idest,
+    Assistant,
+    Psychologue,
+    AssistantSocial,
+    Ergonome,
+    Iprp,
+    ConseillerOrientation,
+    Atst,
+}
+
+#[uniffi::remote(Enum)]
+pub enum Expertise {
+    Ergonome,
+    Psychologue,
+    AssistantSocial,
+    MedecinSpecialiste,
+    MedecinConseil,
+    TechnicienRetraite,
+    ConseillerOrientation,
+    CapEmploi,
+    Autre,
+}
+
+#[uniffi::remote(Enum)]
+pub enum ExitResult {
+    AmenagementPoste,
+    ChangementPosteInterne,
+    ChangementPosteExterne,
+    EmbaucheCdi,
+    Reconversion,
+    CreationEntreprise,
+    Inaptitude,
+    Invalidite,
+    Retraite,
+    AutreSolutionSociale,
+    PerduDeVue,
+}
+
+#[uniffi::remote(Enum)]
+pub enum Category {
+    SansSuite,
+    InfoConseils,
+    Facilitation,
+    Ingenierie,
+}
