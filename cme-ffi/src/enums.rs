@@ -4,12 +4,20 @@
 //! compile, so the two cannot drift. Hosts get typed enums; the JSON of the
 //! interchange format keeps the stable snake_case codes.
 //!
-//! Generated from `cme-core/src/case.rs` (the `code_enum!` blocks).
+//! Generated from the `code_enum!` blocks of `cme-core/src/case.rs` and of
+//! the result modules (pathway, evaluate, inclusion, legal, orientation).
 
 use cme_core::case::{
     Category, CellRole, EmployerKind, EventType, ExitResult, Expertise, Nomenclature, Partner,
     Requester, RqthStatus, SickLeaveCause, Signaller, SourceVisit,
 };
+
+use cme_core::evaluate::Status;
+use cme_core::inclusion::InclusionValue;
+use cme_core::legal::Obligation;
+use cme_core::legal::VisitRule;
+use cme_core::orientation::ProblemType;
+use cme_core::pathway::Stage;
 
 #[uniffi::remote(Enum)]
 pub enum Nomenclature {
@@ -161,4 +169,64 @@ pub enum Category {
     InfoConseils,
     Facilitation,
     Ingenierie,
+}
+
+// The code lists of the results.
+
+#[uniffi::remote(Enum)]
+pub enum Stage {
+    Reperage,
+    Signalement,
+    Contact,
+    Analyse,
+    Qualification,
+    Inclusion,
+    Commission,
+    MiseEnOeuvre,
+    Sortie,
+    Suivi,
+}
+
+#[uniffi::remote(Enum)]
+pub enum Status {
+    EnCours,
+    RefusIntegration,
+    SortieNegative,
+    SortiePositive,
+    SortieNeutre,
+}
+
+#[uniffi::remote(Enum)]
+pub enum InclusionValue {
+    Included,
+    NotIncluded,
+    Undetermined,
+}
+
+#[uniffi::remote(Enum)]
+pub enum VisitRule {
+    RendezVousLiaison,
+    PreReprise,
+    Reprise,
+    MiCarriere,
+}
+
+#[uniffi::remote(Enum)]
+pub enum Obligation {
+    Obligatoire,
+    Possible,
+    NonApplicable,
+    Indeterminee,
+    DemandeIrrecevable,
+}
+
+#[uniffi::remote(Enum)]
+pub enum ProblemType {
+    ReconnaissanceHandicap,
+    CompensationHandicap,
+    Reconversion,
+    ArretInvaliditeSocial,
+    RechercheEmploi,
+    EmployeurPublic,
+    RessourcesFamiliales,
 }

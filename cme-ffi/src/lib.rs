@@ -161,16 +161,24 @@ pub fn parse_case(case_json: String, as_of: Option<String>) -> Result<String, Cm
 /// evaluation as JSON (`json`) and its French text (`text_fr`).
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct EvaluationResult {
-    /// Canonical stage code.
-    pub stage: String,
+    /// Canonical stage.
+    pub stage: cme_core::pathway::Stage,
+    /// Its stable code (`analyse`…), for storage.
+    pub stage_code: String,
     /// The service's name for the stage, if any.
     pub service_stage: Option<String>,
-    /// Status code.
-    pub status: String,
-    /// Category code, or none while undetermined.
-    pub category: Option<String>,
-    /// Inclusion decision code.
-    pub inclusion: String,
+    /// Status.
+    pub status: cme_core::evaluate::Status,
+    /// Its stable code (`en_cours`…).
+    pub status_code: String,
+    /// Category, or none while undetermined.
+    pub category: Option<cme_core::case::Category>,
+    /// Its stable code.
+    pub category_code: Option<String>,
+    /// Inclusion decision.
+    pub inclusion: cme_core::inclusion::InclusionValue,
+    /// Its stable code (`incluse`…).
+    pub inclusion_code: String,
     /// Codes of the alerts.
     pub alert_codes: Vec<String>,
     /// Refused events (code and path).
@@ -211,11 +219,15 @@ pub fn evaluate(
     let policy = cme_core::policy::resolve_policy(&read_json(&policy_json, "policy")?)?;
     let e = cme_core::evaluate::evaluate_value(&read_json(&case_json, "case")?, &policy, as_of)?;
     Ok(EvaluationResult {
-        stage: e.stage.value.stage.code().to_string(),
+        stage: e.stage.value.stage,
+        stage_code: e.stage.value.stage.code().to_string(),
         service_stage: e.stage.value.service_label.clone(),
-        status: e.status.value.code().to_string(),
-        category: e.category.decision.value.map(|c| c.code().to_string()),
-        inclusion: e.inclusion.decision.value.code().to_string(),
+        status: e.status.value,
+        status_code: e.status.value.code().to_string(),
+        category: e.category.decision.value,
+        category_code: e.category.decision.value.map(|c| c.code().to_string()),
+        inclusion: e.inclusion.decision.value,
+        inclusion_code: e.inclusion.decision.value.code().to_string(),
         alert_codes: e.alerts.iter().map(|a| a.code.clone()).collect(),
         refused_events: convert::issues(&e.refused_events),
         policy_hash: e.policy.content_hash.clone(),
@@ -238,11 +250,15 @@ pub fn try_add_event(case_json: String, event_json: String) -> Result<String, Cm
 /// reasons and sources, is in `json`).
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct VisitOutcome {
-    /// Rule code (`rendez_vous_liaison`, `pre_reprise`, `reprise`,
+    /// The visit rule.
+    pub rule: cme_core::legal::VisitRule,
+    /// Its stable code (`rendez_vous_liaison`, `pre_reprise`, `reprise`,
     /// `mi_carriere`).
-    pub rule: String,
-    /// Obligation code.
-    pub obligation: String,
+    pub rule_code: String,
+    /// The obligation.
+    pub obligation: cme_core::legal::Obligation,
+    /// Its stable code (`obligatoire`…).
+    pub obligation_code: String,
     /// Version id, chosen by the start of the sick leave.
     pub version: String,
     /// Deadline, if any (`YYYY-MM-DD`).
@@ -257,8 +273,10 @@ impl From<&cme_core::legal::VisitOutcome> for VisitOutcome {
     fn from(o: &cme_core::legal::VisitOutcome) -> Self {
         use cme_core::codes::Code;
         VisitOutcome {
-            rule: o.rule.code().to_string(),
-            obligation: o.obligation.code().to_string(),
+            rule: o.rule,
+            rule_code: o.rule.code().to_string(),
+            obligation: o.obligation,
+            obligation_code: o.obligation.code().to_string(),
             version: o.version.id.clone(),
             due: o.due.map(|d| d.to_string()),
             code: o.code.clone(),
@@ -310,10 +328,14 @@ pub fn visit_obligations(
 /// A partner suggested by the orientation grid.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct Suggestion {
-    /// Problem type code.
-    pub problem: String,
-    /// Partner code.
-    pub partner: String,
+    /// Problem type.
+    pub problem: cme_core::orientation::ProblemType,
+    /// Its stable code.
+    pub problem_code: String,
+    /// Partner.
+    pub partner: cme_core::case::Partner,
+    /// Its stable code.
+    pub partner_code: String,
     /// Whether the cell may act now (consent in force).
     pub actionable: bool,
     /// Why blocked (`sans_consentement`, `consentement_retire`).
@@ -340,8 +362,10 @@ pub fn orient(
     Ok(out
         .iter()
         .map(|s| Suggestion {
-            problem: s.problem.code().to_string(),
-            partner: s.partner.code().to_string(),
+            problem: s.problem,
+            problem_code: s.problem.code().to_string(),
+            partner: s.partner,
+            partner_code: s.partner.code().to_string(),
             actionable: s.actionable,
             blocked: s.blocked.clone(),
             reasons: s.reasons.iter().map(|r| r.text.clone()).collect(),

@@ -21,10 +21,11 @@ def test_legal_vector(vector):
                                                  vector["as_of"], vector.get("requested_by"), age)
     got = {}
     for o in out:
-        if o.rule in vector["expected"]:
-            got[o.rule] = {"obligation": o.obligation, "version": o.version}
+        assert isinstance(o.rule, cme_uniffi.VisitRule) and isinstance(o.obligation, cme_uniffi.Obligation)
+        if o.rule_code in vector["expected"]:
+            got[o.rule_code] = {"obligation": o.obligation_code, "version": o.version}
             if o.due:
-                got[o.rule]["due"] = o.due
+                got[o.rule_code]["due"] = o.due
     assert got == vector["expected"]
 
 
@@ -32,4 +33,4 @@ def test_orientation_is_blocked_without_consent():
     case = json.loads(cme_uniffi.sample_cases_json())[11]
     case["consents"] = []
     out = cme_uniffi.orient(json.dumps(case), "2025-06-30", ["reconnaissance_handicap"])
-    assert [(s.partner, s.actionable, s.blocked) for s in out] == [("mdph", False, "sans_consentement")]
+    assert [(s.partner_code, s.actionable, s.blocked) for s in out] == [("mdph", False, "sans_consentement")]

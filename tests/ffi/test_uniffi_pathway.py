@@ -19,17 +19,18 @@ VECTORS = [json.loads(p.read_text(encoding="utf-8")) for p in sorted((ROOT / "te
 def test_pathway_vector(vector):
     r = cme_uniffi.evaluate(json.dumps(vector["input"]), json.dumps(vector["policy"]), vector["as_of"])
     got = {
-        "stage": r.stage,
-        "status": r.status,
-        "category": r.category,
-        "inclusion": r.inclusion,
+        "stage": r.stage_code,
+        "status": r.status_code,
+        "category": r.category_code,
+        "inclusion": r.inclusion_code,
         "alerts": sorted(r.alert_codes),
         "refused": sorted(({"code": i.code, "path": i.path} for i in r.refused_events),
                           key=lambda x: (x["code"], x["path"])),
     }
     assert got == vector["expected"]
     full = json.loads(r.json)
-    assert full["stage"]["value"]["stage"] == r.stage
+    assert full["stage"]["value"]["stage"] == r.stage_code
+    assert isinstance(r.stage, cme_uniffi.Stage) and isinstance(r.status, cme_uniffi.Status)
     assert full["policy"]["content_hash"] == r.policy_hash
 
 

@@ -28,8 +28,8 @@ fun pathwayVectors(dir: String): Int {
         val (name, asOf, expected, policy, input) = line.split("\t", limit = 5)
         val r = evaluate(input, policy, asOf)
         val want = expected.split(",").associate { it.substringBefore("=") to it.substringAfter("=") }
-        want["stage"]?.let { check(r.stage == it) { "$name: stage ${r.stage} != $it" } }
-        want["status"]?.let { check(r.status == it) { "$name: status ${r.status} != $it" } }
+        want["stage"]?.let { check(r.stageCode == it) { "$name: stage ${r.stageCode} != $it" } }
+        want["status"]?.let { check(r.statusCode == it) { "$name: status ${r.statusCode} != $it" } }
         n++
     }
     return n
