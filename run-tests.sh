@@ -85,4 +85,7 @@ target/debug/uniffi-bindgen generate --no-format \
   --library target/debug/libcme_uniffi.so --language swift --out-dir target/uniffi-swift
 test -s target/uniffi-swift/Cme.swift
 
+step "fuzzing (cargo-fuzz, nightly): a short run of every target"
+scripts/fuzz.sh 10   # the long run: scripts/fuzz.sh 600
+
 step "all tests passed"

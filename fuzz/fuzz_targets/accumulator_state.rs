@@ -1,0 +1,14 @@
+//! An indicator accumulator's state as untrusted JSON (what a pickle or a
+//! message from another process carries); a state that loads is finished,
+//! published and merged with itself.
+#![no_main]
+use libfuzzer_sys::fuzz_target;
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else { return };
+    let Ok(mut acc) = cme_core::indicators::Accumulator::from_state_json(text) else { return };
+    let report = acc.finish();
+    let _ = cme_core::publish::publish(&report, 11);
+    let copy = acc.clone();
+    let _ = acc.merge(&copy);
+});

@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Coverage-guided fuzzing of every entry point that takes untrusted input
+# (cargo-fuzz, libFuzzer, nightly toolchain): a case as JSON text, a policy
+# file (JSON or TOML), rows of a flat table, an indicator accumulator's state,
+# an event added to cases. No panic, no hang (10 s per input), bounded memory
+# (2 GiB); a crash leaves its input in fuzz/artifacts/<target>/.
+#
+#   scripts/fuzz.sh            # 10 s per target (the test run's short run)
+#   scripts/fuzz.sh 600        # the long run: 10 minutes per target
+#
+# Seeds come from the repository (the sample, the vectors, the presets, flat
+# rows and accumulator states made by the Python package in .venv).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+seconds=${1:-10}
+
+rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
+command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+
+corpus=fuzz/corpus
+rm -rf "$corpus" && mkdir -p "$corpus"/{case_json,policy,table_rows,accumulator_state,event}
+.venv/bin/python - "$corpus" <<'PY'
+import json, pathlib, sys
+import cme
+out = pathlib.Path(sys.argv[1])
+root = pathlib.Path(".")
+def put(target, name, text):
+    (out / target / name).write_text(text, encoding="utf-8")
+for i, c in enumerate(cme.sample_cases()):
+    put("case_json", f"sample_{i}", json.dumps(c))
+for p in sorted((root / "tests/vectors/validation").glob("*.json")):
+    v = json.loads(p.read_text(encoding="utf-8"))
+    put("case_json", p.stem, v.get("input_json") or json.dumps(v["input"]))
+for p in sorted((root / "cme-core/policies").glob("*.json")):
+    put("policy", p.stem, p.read_text(encoding="utf-8"))
+rows = [r for r in (cme.case_row(c) for c in cme.sample_cases()) if r]
+put("table_rows", "sample", json.dumps(rows))
+for i, r in enumerate(rows[:10]):
+    put("table_rows", f"row_{i}", json.dumps([r]))
+for code in ("aismt13", "aist43"):
+    acc = cme.Accumulator(code, 2024, ["secteur"]).add(cme.sample_cases())
+    put("accumulator_state", code, acc.__getstate__()["state"])
+for t in ["contact", "analyse_demande", "sortie", "suivi", "plan_accepte"]:
+    put("event", t, json.dumps({"type": t, "date": "2024-06-01"}))
+put("event", "sortie_result", json.dumps({"type": "sortie", "date": "2024-06-01", "result": "inaptitude"}))
+PY
+
+cd fuzz
+cargo +nightly fuzz build -O
+for target in case_json policy table_rows accumulator_state event; do
+  mkdir -p "artifacts/$target"
+  cargo +nightly fuzz run -O "$target" "corpus/$target" -- \
+    -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+    -artifact_prefix="artifacts/$target/" -print_final_stats=1 2>&1 \
+    | grep -E '^(stat::number_of_executed_units|stat::peak_rss_mb|==|SUMMARY|.*(panicked|ERROR|deadly signal))' \
+    | sed "s/^/$target: /"
+  test "${PIPESTATUS[0]}" -eq 0
+done
