@@ -48,6 +48,7 @@ step "rust: tests (unit, integration, vectors, doctests)"
 # --all-targets builds with the same features as `cargo test`, so the
 # cdylib and uniffi-bindgen used below come from this build (no rebuild).
 cargo build --workspace --all-targets
+rm -rf target/conformance   # each runner writes its canonical outputs here
 cargo test --workspace
 
 step "demo"
@@ -70,6 +71,8 @@ target/debug/uniffi-bindgen generate \
   --library target/debug/libcme_uniffi.so --language python --out-dir target/uniffi-py
 cp target/debug/libcme_uniffi.so target/uniffi-py/
 CME_UNIFFI_DIR="$root/target/uniffi-py" .venv/bin/python -m pytest -q tests/ffi
+# The four runners' canonical outputs of every vector, byte for byte.
+.venv/bin/python tests/tools/compare_conformance.py
 # Kotlin: no ktlint here (--no-format); compiled with the bindings and run on
 # the JVM through JNA.
 target/debug/uniffi-bindgen generate --no-format \

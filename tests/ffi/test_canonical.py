@@ -1,0 +1,40 @@
+"""Canonical outputs of every vector through the uniffi-generated Python
+bindings, compared with the other runners' by
+tests/tools/compare_conformance.py."""
+import json
+import os
+import pathlib
+import sys
+
+ROOT = pathlib.Path(__file__).resolve().parents[2]
+sys.path.insert(0, os.environ.get("CME_UNIFFI_DIR", str(ROOT / "target" / "uniffi-py")))
+sys.path.insert(0, str(ROOT / "tests" / "tools"))
+
+import canonical  # noqa: E402
+import cme_uniffi  # noqa: E402
+
+RUNNER = "uniffi"
+
+
+def issue(i):
+    return {"code": i.code, "path": i.path, "params": dict(i.params), "message": i.message, "message_en": i.message_en}
+
+
+def test_write_canonical_outputs():
+    for v in canonical.vectors("validation"):
+        text = v["input_json"] if "input_json" in v else json.dumps(v["input"], ensure_ascii=False)
+        issues = [issue(i) for i in cme_uniffi.validate(text, v.get("as_of"))]
+        canonical.write(RUNNER, "validation", v["name"], {"issues": issues})
+    for v in canonical.vectors("pathway"):
+        r = cme_uniffi.evaluate(json.dumps(v["input"]), json.dumps(v["policy"]), v["as_of"])
+        canonical.write(RUNNER, "pathway", v["name"], {"evaluation": json.loads(r.json), "text_fr": r.text_fr})
+    for v in canonical.vectors("legal"):
+        age = (v.get("options") or {}).get("branch_agreement_age")
+        out = cme_uniffi.visit_obligations_for_leave(json.dumps(v["leave"]), json.dumps(v["worker"]),
+                                                     v["as_of"], v.get("requested_by"), age)
+        canonical.write(RUNNER, "legal", v["name"], {"outcomes": [json.loads(o.json) for o in out]})
+    for v in canonical.vectors("indicators"):
+        period = f'{v["period"]["start"]}/{v["period"]["end"]}'
+        report = cme_uniffi.indicators_json(json.dumps(v["cases"]), json.dumps(v["policy"]), period,
+                                            v.get("by") or [], None, None)
+        canonical.write(RUNNER, "indicators", v["name"], {"report": json.loads(report)})

@@ -1,0 +1,68 @@
+// Canonical outputs of every vector through the wasm package, compared with
+// the other runners' by tests/tools/compare_conformance.py. Result objects
+// are camelCase in JS: their keys go back to the core's snake_case (message
+// parameters are snake_case already).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+
+import {
+  initSync, validate, validateJson, evaluate, visitObligationsForLeave, indicators,
+} from "../../cme-wasm/pkg/cme.js";
+
+initSync({ module: readFileSync(new URL("../../cme-wasm/pkg/core_bg.wasm", import.meta.url)) });
+
+const vectors = (family) => {
+  const dir = new URL(`../vectors/${family}/`, import.meta.url);
+  return readdirSync(dir).filter((f) => f.endsWith(".json")).sort()
+    .map((f) => JSON.parse(readFileSync(new URL(f, dir), "utf8")));
+};
+
+const snake = (k) => k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+const unCamel = (v, inParams = false) => {
+  if (Array.isArray(v)) return v.map((x) => unCamel(x));
+  if (v && typeof v === "object") {
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [inParams ? k : snake(k), k === "params" ? unCamel(x, true) : unCamel(x)]));
+  }
+  return v;
+};
+// Keys sorted (by UTF-16 code units: the keys are ASCII), compact.
+const canonical = (v) => {
+  if (Array.isArray(v)) return `[${v.map(canonical).join(",")}]`;
+  if (v && typeof v === "object") {
+    return `{${Object.keys(v).sort().map((k) => `${JSON.stringify(k)}:${canonical(v[k])}`).join(",")}}`;
+  }
+  return JSON.stringify(v);
+};
+const write = (family, name, value) => {
+  const dir = new URL(`../../target/conformance/node/${family}/`, import.meta.url);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(new URL(`${name}.json`, dir), `${canonical(value)}\n`);
+};
+
+test("write canonical outputs", () => {
+  let n = 0;
+  for (const v of vectors("validation")) {
+    const issues = "input_json" in v ? validateJson(v.input_json, v.as_of ?? undefined) : validate(v.input, v.as_of ?? undefined);
+    write("validation", v.name, { issues: unCamel(issues) });
+    n += 1;
+  }
+  for (const v of vectors("pathway")) {
+    const e = unCamel(evaluate(v.input, v.policy, v.as_of));
+    const { text_fr: text, ...evaluation } = e;
+    write("pathway", v.name, { evaluation, text_fr: text });
+    n += 1;
+  }
+  for (const v of vectors("legal")) {
+    const options = v.options ? { branchAgreementAge: v.options.branch_agreement_age } : undefined;
+    const out = visitObligationsForLeave(v.leave, v.worker, v.as_of, v.requested_by ?? undefined, options);
+    write("legal", v.name, { outcomes: unCamel(out) });
+    n += 1;
+  }
+  for (const v of vectors("indicators")) {
+    const r = indicators(v.cases, v.policy, `${v.period.start}/${v.period.end}`, v.by ?? []);
+    write("indicators", v.name, { report: unCamel(r) });
+    n += 1;
+  }
+  assert.ok(n >= 147);
+});

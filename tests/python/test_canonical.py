@@ -1,0 +1,36 @@
+"""Canonical outputs of every vector through the pyo3 package, compared
+with the other runners' by tests/tools/compare_conformance.py."""
+import datetime as dt
+import pathlib
+import sys
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1] / "tools"))
+import canonical  # noqa: E402
+
+import cme  # noqa: E402
+
+RUNNER = "python"
+
+
+def test_write_canonical_outputs():
+    n = 0
+    for v in canonical.vectors("validation"):
+        issues = (cme.validate_json(v["input_json"], v.get("as_of")) if "input_json" in v
+                  else cme.validate(v["input"], v.get("as_of")))
+        canonical.write(RUNNER, "validation", v["name"], {"issues": issues})
+        n += 1
+    for v in canonical.vectors("pathway"):
+        e = cme.evaluate(v["input"], v["policy"], v["as_of"])
+        canonical.write(RUNNER, "pathway", v["name"], {"evaluation": e.to_dict(), "text_fr": str(e)})
+        n += 1
+    for v in canonical.vectors("legal"):
+        out = cme.visit_obligations_for_leave(v["leave"], v["worker"], v["as_of"], v.get("requested_by"),
+                                              (v.get("options") or {}).get("branch_agreement_age"))
+        canonical.write(RUNNER, "legal", v["name"], {"outcomes": out})
+        n += 1
+    for v in canonical.vectors("indicators"):
+        period = (dt.date.fromisoformat(v["period"]["start"]), dt.date.fromisoformat(v["period"]["end"]))
+        report = cme.indicators(v["cases"], v["policy"], period, by=v.get("by") or [])
+        canonical.write(RUNNER, "indicators", v["name"], {"report": report.to_dict()})
+        n += 1
+    assert n >= 147

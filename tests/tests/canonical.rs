@@ -1,0 +1,137 @@
+//! Canonical outputs of every vector, written by the Rust runner to
+//! `target/conformance/rust/<family>/<name>.json`; the Python (pyo3), Node
+//! (wasm) and uniffi-Python runners write theirs beside it, and
+//! `tests/tools/compare_conformance.py` fails the test run on any difference
+//! (see tests/vectors/README.md for the canonical form).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    clippy::panic,
+    clippy::indexing_slicing
+)]
+
+use std::path::PathBuf;
+
+use serde_json::{json, Value};
+
+fn out_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../target/conformance/rust")
+}
+
+/// Integral floats as integers (JS cannot tell 100.0 from 100); keys sorted
+/// (serde_json's map is ordered); compact.
+fn canonical(v: &Value) -> Value {
+    match v {
+        Value::Number(n) => match n.as_f64() {
+            Some(x) if n.is_f64() && x.fract() == 0.0 && x.abs() < 9.0e15 => json!(x as i64),
+            _ => v.clone(),
+        },
+        Value::Array(items) => Value::Array(items.iter().map(canonical).collect()),
+        Value::Object(map) => {
+            Value::Object(map.iter().map(|(k, v)| (k.clone(), canonical(v))).collect())
+        }
+        other => other.clone(),
+    }
+}
+
+fn write(family: &str, name: &str, value: &Value) {
+    let dir = out_dir().join(family);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(
+        dir.join(format!("{name}.json")),
+        canonical(value).to_string() + "\n",
+    )
+    .unwrap();
+}
+
+fn vectors(family: &str) -> Vec<Value> {
+    let dir = cme_conformance::vectors_dir().join(family);
+    let mut paths: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .collect();
+    paths.sort();
+    paths
+        .iter()
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .map(|p| serde_json::from_str(&std::fs::read_to_string(p).unwrap()).unwrap())
+        .collect()
+}
+
+fn date(v: &Value) -> Option<chrono::NaiveDate> {
+    v.as_str().and_then(cme_core::validate::parse_iso_date)
+}
+
+#[test]
+fn write_canonical_outputs() {
+    for v in vectors("validation") {
+        let options = cme_core::validate::ValidateOptions {
+            as_of: date(&v["as_of"]),
+        };
+        let issues = match v.get("input_json").and_then(Value::as_str) {
+            Some(text) => cme_core::validate::validate_json(text, &options),
+            None => cme_core::validate::validate(&v["input"], &options),
+        };
+        write(
+            "validation",
+            v["name"].as_str().unwrap(),
+            &json!({ "issues": issues }),
+        );
+    }
+    for v in vectors("pathway") {
+        let policy = cme_core::policy::resolve_policy(&v["policy"]).unwrap();
+        let e =
+            cme_core::evaluate::evaluate_value(&v["input"], &policy, date(&v["as_of"]).unwrap())
+                .unwrap();
+        write(
+            "pathway",
+            v["name"].as_str().unwrap(),
+            &json!({ "evaluation": e, "text_fr": e.to_text_fr() }),
+        );
+    }
+    for v in vectors("legal") {
+        let options = cme_core::legal::LegalOptions {
+            branch_agreement_age: v["options"]["branch_agreement_age"]
+                .as_u64()
+                .map(|n| n as u32),
+        };
+        let out = cme_core::legal::visit_obligations_value(
+            &v["leave"],
+            &v["worker"],
+            v["requested_by"].as_str(),
+            date(&v["as_of"]).unwrap(),
+            &options,
+        )
+        .unwrap();
+        write(
+            "legal",
+            v["name"].as_str().unwrap(),
+            &json!({ "outcomes": out }),
+        );
+    }
+    for v in vectors("indicators") {
+        let period = format!(
+            "{}/{}",
+            v["period"]["start"].as_str().unwrap(),
+            v["period"]["end"].as_str().unwrap()
+        );
+        let by: Vec<String> = v["by"]
+            .as_array()
+            .map(|a| a.iter().map(|x| x.as_str().unwrap().to_string()).collect())
+            .unwrap_or_default();
+        let report = cme_core::publish::report_json(
+            v["cases"].as_array().unwrap(),
+            &[],
+            &v["policy"],
+            &period,
+            &by,
+            None,
+        )
+        .unwrap();
+        write(
+            "indicators",
+            v["name"].as_str().unwrap(),
+            &json!({ "report": report }),
+        );
+    }
+}
