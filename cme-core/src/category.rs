@@ -40,7 +40,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::case::{Case, Category, CategoryOverride};
+use crate::case::{Case, Category};
 use crate::codes::Code;
 use crate::explain::{Decision, MissingFact, Reason, Source};
 use crate::inclusion::{inclusion, InclusionValue};
@@ -63,11 +63,30 @@ pub struct CategoryDecision {
     pub decision: Decision<Option<Category>>,
     /// What the rules derive from the facts (before any override).
     pub derived: Option<Category>,
-    /// The team's override, with its written justification.
+    /// The team's override: the category and the date of the decision. Its
+    /// written justification stays in the case (free text is never echoed
+    /// by an evaluation: it could hold what should not travel).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub team_override: Option<CategoryOverride>,
+    pub team_override: Option<TeamOverride>,
     /// Facts needed to derive the category.
     pub missing: Vec<MissingFact>,
+}
+
+/// The team's choice of category as an evaluation reports it.
+///
+/// ```
+/// use cme_core::category::TeamOverride;
+/// use cme_core::case::Category;
+/// let o = TeamOverride { category: Category::Ingenierie,
+///                        decided_on: chrono::NaiveDate::from_ymd_opt(2024, 6, 1).unwrap() };
+/// assert_eq!(serde_json::to_value(o).unwrap()["category"], "ingenierie");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TeamOverride {
+    /// The category the team retained.
+    pub category: Category,
+    /// When it decided.
+    pub decided_on: NaiveDate,
 }
 
 fn seed() -> Source {
@@ -105,7 +124,13 @@ pub fn category(
                 )
                 .and(Source::domain("§4")),
             );
-            (Some(o.category), Some(o.clone()))
+            (
+                Some(o.category),
+                Some(TeamOverride {
+                    category: o.category,
+                    decided_on: o.decided_on,
+                }),
+            )
         }
         None => (derived, None),
     };

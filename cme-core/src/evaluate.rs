@@ -606,7 +606,10 @@ impl Evaluation {
         if let Some(o) = &self.category.team_override {
             line(
                 &mut out,
-                format!("  Justification de l'équipe : {}", o.justification),
+                format!(
+                    "  Choix de l'équipe du {} ; sa justification écrite est au dossier.",
+                    o.decided_on
+                ),
             );
         }
         line(

@@ -49,7 +49,7 @@ export interface Evaluation {
   stage: Decision<{ stage: string; label: string; serviceLabel?: string; since: string }>;
   status: Decision<"en_cours" | "refus_integration" | "sortie_negative" | "sortie_positive" | "sortie_neutre">;
   category: { decision: Decision<string | null>; derived: string | null;
-              teamOverride?: { category: string; justification: string; decidedOn: string }; missing: MissingFact[] };
+              teamOverride?: { category: string; decidedOn: string }; missing: MissingFact[] };
   inclusion: { decision: Decision<"incluse" | "non_incluse" | "indeterminee">;
                criteria: { code: string; status: string; text: string }[]; missing: MissingFact[] };
   targeting?: Decision<boolean | null>;
