@@ -174,6 +174,52 @@ vector("mi_carriere_accord_de_branche_50_ans", "Accord de branche à 50 ans : vi
 vector("mi_carriere_naissance_inconnue", "Sans année de naissance, la visite de mi-carrière ne peut être située.",
        LEAVE, "2023-06-30", {"mi_carriere": o("indeterminee", "mi_carriere_2022")}, worker={})
 
+# --- sweeps: the same rules on every month of 2023 and 2024 (month ends,
+# February of a leap year), the expectations computed here from LEGAL.md,
+# not from cme ---
+def last_day(year, month):
+    nxt = dt.date(year + (month == 12), month % 12 + 1, 1)
+    return nxt - dt.timedelta(days=1)
+
+
+# Reprise after a maladie professionnelle ending on the last day of the
+# month: at the latest 8 days after the return to work (the day after the
+# end), R4624-31.
+for year in (2023, 2024):
+    for month in range(1, 13):
+        end = last_day(year, month)
+        due = (end + dt.timedelta(days=9)).isoformat()
+        vector(f"echeance_reprise_fin_de_mois_{end.isoformat()}",
+               f"Maladie professionnelle terminée le {end.isoformat()} (dernier jour du mois) : reprise au plus tard "
+               f"8 jours après le retour du {(end + dt.timedelta(days=1)).isoformat()}, soit le {due} (R4624-31).",
+               {"start": end.isoformat(), "end": end.isoformat(), "cause": "maladie_professionnelle"},
+               (end + dt.timedelta(days=20)).isoformat(),
+               {"reprise": o("obligatoire", "reprise_2022", due)})
+
+# More than 30 days (L1226-1-3, R4624-29 since 31 March 2022): a leave
+# starting on the first of each month of 2023, of 30 days (no) and 31 days
+# (yes), running at the evaluation date.
+for month in range(1, 13):
+    start = dt.date(2023, month, 1)
+    for days, ob in ((30, "non_applicable"), (31, "possible")):
+        vector(f"plus_de_30_jours_2023_{month:02d}_{days}",
+               f"Arrêt de {days} jours commencé le {start.isoformat()} : le rendez-vous de liaison et la "
+               f"pré-reprise supposent plus de 30 jours (version de 2022).",
+               {"start": start.isoformat(), "end": end_for(start.isoformat(), days), "end_is_expected": True, "cause": NP},
+               (start + dt.timedelta(days=5)).isoformat(),
+               {"rendez_vous_liaison": o(ob, "liaison_2022"), "pre_reprise": o(ob, "pre_reprise_2022")})
+
+# Reprise after a non-professional illness since April 2022: at least 60
+# days (R4624-31); leaves starting mid-quarter in 2024, of 59 and 60 days.
+for start in ("2024-01-15", "2024-04-15", "2024-07-15", "2024-10-15"):
+    for days in (59, 60):
+        end = end_for(start, days)
+        due = (D(end) + dt.timedelta(days=9)).isoformat() if days >= 60 else None
+        vector(f"reprise_non_pro_{start}_{days}_jours",
+               f"Maladie non professionnelle de {days} jours à partir du {start} : reprise obligatoire à partir de 60 jours (R4624-31, version de 2022).",
+               {"start": start, "end": end, "cause": NP}, (D(end) + dt.timedelta(days=30)).isoformat(),
+               {"reprise": o("obligatoire" if days >= 60 else "non_applicable", "reprise_2022", due)})
+
 OUT.mkdir(parents=True, exist_ok=True)
 for old in OUT.glob("*.json"):
     old.unlink()
