@@ -1137,6 +1137,18 @@ pub fn report_with_activities(
 ) -> Result<Report, crate::error::CmeError> {
     use crate::issue::Path;
     let (mut acc, mut issues) = accumulator_parts(policy, period, by)?;
+    if cases.len() > crate::validate::limits::MAX_ROWS {
+        issues.push(
+            crate::issue::Issue::new(
+                crate::issue::IssueCode::TooManyItems,
+                Path::root().key("cases"),
+            )
+            .with("max", crate::validate::limits::MAX_ROWS),
+        );
+        return Err(crate::error::CmeError::InvalidCase(
+            crate::validate::ValidationError { issues },
+        ));
+    }
     let options = crate::validate::ValidateOptions::default();
     for (i, value) in cases.iter().enumerate() {
         match crate::validate::parse_case_for_pathway(value, &options) {

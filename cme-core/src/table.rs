@@ -486,6 +486,10 @@ fn column_of(path: &str, origins: &[(String, &'static str)]) -> &'static str {
 pub fn read_rows(rows: &[Value], as_of: Option<chrono::NaiveDate>) -> TableRead {
     let options = ValidateOptions { as_of };
     let mut out = TableRead::default();
+    if let Some(issue) = too_many_rows(rows.len()) {
+        out.issues.push(issue);
+        return out;
+    }
     for (i, row) in rows.iter().enumerate() {
         let Some(map) = row.as_object() else {
             out.issues.push(RowIssue {
@@ -502,6 +506,24 @@ pub fn read_rows(rows: &[Value], as_of: Option<chrono::NaiveDate>) -> TableRead 
         read_one(i, &|c: &str| map.get(c), unknown, &options, &mut out);
     }
     out
+}
+
+/// The problem of a table longer than [`crate::validate::limits::MAX_ROWS`]
+/// (reported once, on no row in particular), or `None`.
+///
+/// ```
+/// use cme_core::validate::limits::MAX_ROWS;
+/// assert!(cme_core::table::too_many_rows(MAX_ROWS).is_none());
+/// let issue = cme_core::table::too_many_rows(MAX_ROWS + 1).unwrap();
+/// assert_eq!((issue.column.as_str(), issue.issue.path.as_str()), ("", "rows"));
+/// ```
+pub fn too_many_rows(n: usize) -> Option<RowIssue> {
+    let max = crate::validate::limits::MAX_ROWS;
+    (n > max).then(|| RowIssue {
+        row: 0,
+        column: String::new(),
+        issue: Issue::new(IssueCode::TooManyItems, Path::root().key("rows")).with("max", max),
+    })
 }
 
 /// [`read_rows`] for a table given as columns (name, one value per row),

@@ -79,6 +79,10 @@ pub mod limits {
     pub const MAX_CONSENTS: usize = 100;
     /// Maximum number of partners named in one consent.
     pub const MAX_PARTNERS: usize = 50;
+    /// Maximum number of cases (or table rows) in one call: a table, a list
+    /// of cases for indicators. Bigger populations go piece by piece into an
+    /// accumulator ([`crate::indicators::Accumulator`]), which has no limit.
+    pub const MAX_ROWS: usize = 10_000_000;
     /// Earliest year accepted in a date.
     pub const MIN_YEAR: i32 = 1900;
     /// Latest year accepted in a date.

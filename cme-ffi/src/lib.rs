@@ -126,6 +126,15 @@ fn options(as_of: Option<String>) -> Result<cme_core::validate::ValidateOptions,
     Ok(cme_core::validate::ValidateOptions { as_of })
 }
 
+/// Panics on purpose: shows what a panic of Rust code becomes in a host
+/// (uniffi catches it and raises its internal error; the process lives on).
+/// No input can make the core panic; this tests the boundary itself.
+#[uniffi::export]
+#[allow(clippy::panic)]
+pub fn boundary_panic() {
+    panic!("cme: panic on purpose (boundary test)");
+}
+
 /// The version of the library.
 #[uniffi::export]
 pub fn version() -> String {

@@ -24,6 +24,17 @@ fn options(py: Python<'_>, as_of: Option<&str>) -> PyResult<ValidateOptions> {
     Ok(ValidateOptions { as_of })
 }
 
+/// Panics on purpose: shows what a panic of Rust code becomes in Python
+/// (`pyo3_runtime.PanicException`, a `BaseException`; the interpreter lives
+/// on). The core is written so that no input can make it panic (clippy
+/// denies unwrap, expect, panic and indexing; fuzzing); this is the test of
+/// the boundary itself.
+#[pyfunction]
+#[allow(clippy::panic)]
+fn _boundary_panic() {
+    panic!("cme: panic on purpose (boundary test)");
+}
+
 /// The version of the library.
 #[pyfunction]
 fn version() -> &'static str {
@@ -344,6 +355,7 @@ fn indicator_catalogue(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
 #[pymodule]
 fn _cme(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(version, m)?)?;
+    m.add_function(wrap_pyfunction!(_boundary_panic, m)?)?;
     m.add_function(wrap_pyfunction!(table::read_table, m)?)?;
     m.add_function(wrap_pyfunction!(table::table_columns, m)?)?;
     m.add_function(wrap_pyfunction!(table::case_row, m)?)?;

@@ -180,6 +180,16 @@ fn read_any(
     let mut n = 0;
     for batch in reader {
         let batch = batch.map_err(|_| unsupported(py, ""))?;
+        if let Some(issue) = cme_core::table::too_many_rows(n + batch.num_rows()) {
+            // Stop before converting: past the documented limit, no work.
+            return Ok((
+                TableRead {
+                    issues: vec![issue],
+                    ..TableRead::default()
+                },
+                n + batch.num_rows(),
+            ));
+        }
         let schema = batch.schema();
         let mut offset = 0;
         while offset < batch.num_rows() {

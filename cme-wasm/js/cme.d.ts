@@ -113,6 +113,10 @@ export class UnknownPresetError extends CmeError {}
 export class EventRefusedError extends CmeError {}
 /** A JavaScript value that is not JSON (a function, a BigInt, NaN…). */
 export class InputError extends CmeError {}
+/** The WebAssembly module trapped (a Rust panic); load it again with init(). */
+export class InternalError extends CmeError {}
+/** Panics on purpose inside the module (boundary test): throws InternalError. */
+export function _boundaryPanic(): never;
 
 /** Options of the legal calendar. */
 export interface LegalOptions { branchAgreementAge?: number }

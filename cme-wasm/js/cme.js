@@ -7,9 +7,26 @@
 // carrying the stable code, the path of the field, the messages in French
 // and English, and the issues. Nothing here decides anything: every rule
 // lives in the Rust core (cme-core), the same for every binding.
-import init, { initSync, call } from "./core.js";
+import initCore, { initSync as initSyncCore, call } from "./core.js";
 
-export { init as default, initSync };
+// Set when the WebAssembly instance trapped (a Rust panic: the core is
+// written so that no input can cause one): its memory may be inconsistent,
+// so every call fails until the module is loaded again.
+let broken = false;
+
+/** Loads the WebAssembly module (call once, or again after an InternalError). */
+export default async function init(moduleOrPath) {
+  const out = await initCore(moduleOrPath);
+  broken = false;
+  return out;
+}
+
+/** Loads the WebAssembly module synchronously. */
+export function initSync(module) {
+  const out = initSyncCore(module);
+  broken = false;
+  return out;
+}
 
 /** An error of cme: `code` and `path` are stable, `message` is French,
  * `messageEn` English, `issues` every problem found (for a whole case). */
@@ -35,11 +52,24 @@ export class UnknownPresetError extends CmeError {}
 export class EventRefusedError extends CmeError {}
 /** A JavaScript value that is not JSON (a function, a BigInt, NaN…). */
 export class InputError extends CmeError {}
+/** The WebAssembly module trapped (a Rust panic); load it again with init(). */
+export class InternalError extends CmeError {}
 
 const CLASSES = {
   ValidationError, InvalidArgumentError, PolicyError, UnknownPresetError,
-  EventRefusedError, InputError,
+  EventRefusedError, InputError, InternalError,
 };
+
+function internalError() {
+  return new InternalError({
+    name: "InternalError",
+    code: "internal_error",
+    path: "",
+    message: "Erreur interne du module WebAssembly : rechargez-le (init) avant tout autre appel.",
+    messageEn: "Internal error of the WebAssembly module: load it again (init) before any other call.",
+    issues: [],
+  });
+}
 
 function inputError() {
   return new InputError({
@@ -70,7 +100,18 @@ function run(op, args) {
   } catch (e) {
     throw e instanceof CmeError ? e : inputError();
   }
-  const out = JSON.parse(call(op, text));
+  if (broken) throw internalError();
+  let raw;
+  try {
+    raw = call(op, text);
+  } catch (e) {
+    if (e instanceof WebAssembly.RuntimeError) {
+      broken = true;
+      throw internalError();
+    }
+    throw e;
+  }
+  const out = JSON.parse(raw);
   if (out.error !== undefined) {
     const Class = CLASSES[out.error.name] || CmeError;
     throw new Class(out.error);
@@ -82,6 +123,10 @@ function legalOptions(options) {
   if (options === undefined || options === null) return undefined;
   return { branch_agreement_age: options.branchAgreementAge };
 }
+
+/** Panics on purpose inside the module (a test of the boundary: throws
+ * InternalError, and the module must be loaded again). */
+export function _boundaryPanic() { return run("boundary_panic", {}); }
 
 /** The version of the library. */
 export function version() { return run("version", {}); }

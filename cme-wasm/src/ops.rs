@@ -171,6 +171,11 @@ pub fn run(op: &str, args: &str) -> Out {
     };
     match op {
         "version" => Ok(Value::String(cme_core::VERSION.to_string())),
+        // A panic on purpose, to test the boundary: in wasm (panic = abort)
+        // it traps; cme.js turns the trap into an InternalError and asks
+        // for the module to be loaded again.
+        #[allow(clippy::panic)]
+        "boundary_panic" => panic!("cme: panic on purpose (boundary test)"),
         "validate" => {
             let options = args.opt_as_of()?;
             result(&cme_core::validate::validate(args.value("case"), &options))
