@@ -451,6 +451,33 @@ mod cells_as_list {
 #[error("Les accumulateurs portent sur des périodes, dimensions ou politiques différentes / the accumulators differ in period, dimensions or policy")]
 pub struct MergeError;
 
+impl MergeError {
+    /// The stable code of the error.
+    ///
+    /// ```
+    /// assert_eq!(cme_core::indicators::MergeError::CODE, "merge_mismatch");
+    /// ```
+    pub const CODE: &'static str = "merge_mismatch";
+
+    /// The message in French.
+    ///
+    /// ```
+    /// assert!(cme_core::indicators::MergeError.message_fr().starts_with("Les accumulateurs"));
+    /// ```
+    pub fn message_fr(&self) -> &'static str {
+        "Les accumulateurs portent sur des périodes, dimensions ou politiques différentes."
+    }
+
+    /// The message in English.
+    ///
+    /// ```
+    /// assert!(cme_core::indicators::MergeError.message_en().starts_with("The accumulators"));
+    /// ```
+    pub fn message_en(&self) -> &'static str {
+        "The accumulators differ in period, dimensions or policy."
+    }
+}
+
 impl Accumulator {
     /// An empty accumulator.
     pub fn new(spec: ReportSpec, policy: Policy) -> Accumulator {
@@ -1150,19 +1177,9 @@ pub fn report_with_activities(
         ));
     }
     let options = crate::validate::ValidateOptions::default();
-    for (i, value) in cases.iter().enumerate() {
-        match crate::validate::parse_case_for_pathway(value, &options) {
-            Ok(case) => acc.add(&case),
-            Err(e) => issues.extend(e.issues.into_iter().map(|mut issue| {
-                let inner = issue.path.as_str().to_string();
-                let mut path = Path::root().key("cases").index(i);
-                if !inner.is_empty() {
-                    path = Path::from_rendered(&format!("{}.{inner}", path.as_str()));
-                }
-                issue.path = path;
-                issue
-            })),
-        }
+    match crate::validate::parse_cases_for_pathway(cases, &options) {
+        Ok(list) => list.iter().for_each(|case| acc.add(case)),
+        Err(e) => issues.extend(e.issues),
     }
     match crate::validate::parse_activities(activities) {
         Ok(list) => list

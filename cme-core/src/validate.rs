@@ -202,6 +202,47 @@ pub fn parse_case_for_pathway(
     }
 }
 
+/// [`parse_case_for_pathway`] for a list of cases: all of them, or every
+/// problem of every case with the path `cases[i]…` (nothing is added when
+/// one is invalid).
+///
+/// ```
+/// use cme_core::validate::{parse_cases_for_pathway, ValidateOptions};
+/// let mut cases = cme_core::sample::sample_json_values().unwrap();
+/// assert_eq!(parse_cases_for_pathway(&cases, &ValidateOptions::default()).unwrap().len(), 50);
+/// cases[3]["id"] = "Jean Dupont".into();
+/// let err = parse_cases_for_pathway(&cases, &ValidateOptions::default()).unwrap_err();
+/// assert_eq!(err.issues[0].path.as_str(), "cases[3].id");
+/// ```
+pub fn parse_cases_for_pathway(
+    items: &[Value],
+    options: &ValidateOptions,
+) -> Result<Vec<Case>, ValidationError> {
+    let mut cases = Vec::with_capacity(items.len());
+    let mut issues = Vec::new();
+    for (i, value) in items.iter().enumerate() {
+        match parse_case_for_pathway(value, options) {
+            Ok(case) => cases.push(case),
+            Err(e) => {
+                let prefix = Path::root().key("cases").index(i);
+                issues.extend(e.issues.into_iter().map(|mut issue| {
+                    issue.path = if issue.path.as_str().is_empty() {
+                        prefix.clone()
+                    } else {
+                        Path::from_rendered(&format!("{}.{}", prefix.as_str(), issue.path.as_str()))
+                    };
+                    issue
+                }));
+            }
+        }
+    }
+    if issues.is_empty() {
+        Ok(cases)
+    } else {
+        Err(ValidationError { issues })
+    }
+}
+
 /// [`parse_case`] from a JSON text.
 ///
 /// ```

@@ -433,26 +433,9 @@ impl IndicatorAccumulator {
         self.inner.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    fn add_value(&self, value: &Value, index: Option<usize>) -> Result<(), CmeError> {
-        let case = cme_core::validate::parse_case_for_pathway(value, &Default::default()).map_err(
-            |mut e| {
-                if let Some(i) = index {
-                    for issue in &mut e.issues {
-                        let prefix = cme_core::issue::Path::root().key("cases").index(i);
-                        let inner = issue.path.as_str();
-                        issue.path = if inner.is_empty() {
-                            prefix
-                        } else {
-                            cme_core::issue::Path::from_rendered(&format!(
-                                "{}.{inner}",
-                                prefix.as_str()
-                            ))
-                        };
-                    }
-                }
-                cme_core::error::CmeError::from(e)
-            },
-        )?;
+    fn add_value(&self, value: &Value) -> Result<(), CmeError> {
+        let case = cme_core::validate::parse_case_for_pathway(value, &Default::default())
+            .map_err(cme_core::error::CmeError::from)?;
         self.lock().add(&case);
         Ok(())
     }
@@ -488,12 +471,12 @@ impl IndicatorAccumulator {
 
     /// Adds a case record; an invalid case is refused (nothing added).
     pub fn add_case(&self, case: Case) -> Result<(), CmeError> {
-        self.add_value(&case_json(&case), None)
+        self.add_value(&case_json(&case))
     }
 
     /// Adds a case given as JSON text.
     pub fn add_case_json(&self, case_json: String) -> Result<(), CmeError> {
-        self.add_value(&read_json(&case_json, "case")?, None)
+        self.add_value(&read_json(&case_json, "case")?)
     }
 
     /// Adds cases given as a JSON array; if one is invalid, none is added
@@ -512,31 +495,8 @@ impl IndicatorAccumulator {
                 )))
             }
         };
-        let mut cases = Vec::with_capacity(items.len());
-        let mut issues = Vec::new();
-        for (i, v) in items.iter().enumerate() {
-            match cme_core::validate::parse_case_for_pathway(v, &Default::default()) {
-                Ok(c) => cases.push(c),
-                Err(e) => issues.extend(e.issues.into_iter().map(|mut issue| {
-                    let prefix = cme_core::issue::Path::root().key("cases").index(i);
-                    let inner = issue.path.as_str();
-                    issue.path = if inner.is_empty() {
-                        prefix
-                    } else {
-                        cme_core::issue::Path::from_rendered(&format!(
-                            "{}.{inner}",
-                            prefix.as_str()
-                        ))
-                    };
-                    issue
-                })),
-            }
-        }
-        if !issues.is_empty() {
-            return Err(CmeError::from(cme_core::error::CmeError::InvalidCase(
-                cme_core::validate::ValidationError { issues },
-            )));
-        }
+        let cases = cme_core::validate::parse_cases_for_pathway(&items, &Default::default())
+            .map_err(cme_core::error::CmeError::from)?;
         let mut acc = self.lock();
         cases.iter().for_each(|c| acc.add(c));
         Ok(())
@@ -548,12 +508,14 @@ impl IndicatorAccumulator {
         // Copy the other first: the two locks are never held together (no
         // deadlock, even when `other` is `self`).
         let theirs = other.lock().clone();
-        self.lock().merge(&theirs).map_err(|e| CmeError::InvalidArgument {
-            code: "merge_mismatch".into(),
-            path: String::new(),
-            message_fr: "Les accumulateurs portent sur des périodes, dimensions ou politiques différentes.".into(),
-            message_en: e.to_string(),
-        })
+        self.lock()
+            .merge(&theirs)
+            .map_err(|e| CmeError::InvalidArgument {
+                code: cme_core::indicators::MergeError::CODE.into(),
+                path: String::new(),
+                message_fr: e.message_fr().into(),
+                message_en: e.message_en().into(),
+            })
     }
 
     /// The number of cases added.

@@ -396,34 +396,8 @@ impl IndicatorAccumulator {
             Value::Array(items) => items,
             _ => return Err(unsupported(py, "cases")),
         };
-        let mut parsed = Vec::with_capacity(values.len());
-        let mut issues = Vec::new();
-        for (i, v) in values.iter().enumerate() {
-            match cme_core::validate::parse_case_for_pathway(v, &Default::default()) {
-                Ok(c) => parsed.push(c),
-                Err(e) => issues.extend(e.issues.into_iter().map(|mut issue| {
-                    let prefix = cme_core::issue::Path::root().key("cases").index(i);
-                    let inner = issue.path.as_str();
-                    issue.path = if inner.is_empty() {
-                        prefix
-                    } else {
-                        cme_core::issue::Path::from_rendered(&format!(
-                            "{}.{inner}",
-                            prefix.as_str()
-                        ))
-                    };
-                    issue
-                })),
-            }
-        }
-        if !issues.is_empty() {
-            return Err(to_py_err(
-                py,
-                &cme_core::error::CmeError::InvalidCase(cme_core::validate::ValidationError {
-                    issues,
-                }),
-            ));
-        }
+        let parsed = cme_core::validate::parse_cases_for_pathway(&values, &Default::default())
+            .map_err(|e| to_py_err(py, &cme_core::error::CmeError::InvalidCase(e)))?;
         parsed.iter().for_each(|c| self.inner.add(c));
         Ok(())
     }
@@ -447,10 +421,10 @@ impl IndicatorAccumulator {
         self.inner.merge(&other.inner).map_err(|e| {
             input_error(
                 py,
-                "merge_mismatch",
+                cme_core::indicators::MergeError::CODE,
                 "",
-                "Les accumulateurs portent sur des périodes, dimensions ou politiques différentes.",
-                &e.to_string(),
+                e.message_fr(),
+                e.message_en(),
             )
         })
     }
