@@ -11,18 +11,10 @@
 
 use cme_core::sample::{sample_json_values, SAMPLE_AS_OF};
 use cme_core::validate::ValidateOptions;
-use serde_json::{json, Value};
+use serde_json::json;
 
-const SENTINEL: &str = "ZQXSENTINEL";
-
-fn poison(value: &mut Value) {
-    match value {
-        Value::String(s) => *s = format!("{SENTINEL}-{s}"),
-        Value::Array(items) => items.iter_mut().for_each(poison),
-        Value::Object(map) => map.values_mut().for_each(poison),
-        _ => {}
-    }
-}
+mod common;
+use common::{poison, SENTINEL};
 
 fn assert_clean(what: &str, text: &str) {
     assert!(!text.contains(SENTINEL), "{what} discloses a value: {text}");

@@ -12,17 +12,8 @@ use cme_core::validate::{limits, validate, validate_json, ValidateOptions};
 use proptest::prelude::*;
 use serde_json::Value;
 
-const SENTINEL: &str = "ZQXSENTINEL";
-
-/// Replaces every string leaf of a document with a sentinel.
-fn poison(value: &mut Value) {
-    match value {
-        Value::String(s) => *s = format!("{SENTINEL}-{s}"),
-        Value::Array(items) => items.iter_mut().for_each(poison),
-        Value::Object(map) => map.values_mut().for_each(poison),
-        _ => {}
-    }
-}
+mod common;
+use common::{poison, SENTINEL};
 
 #[test]
 fn no_issue_discloses_a_string_or_date_value() {
