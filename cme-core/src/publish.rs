@@ -267,44 +267,20 @@ fn mask(v: &IndicatorValue, hidden: [Option<Hidden>; 2], mean: bool) -> Publishe
     }
 }
 
-/// A number in French without useless decimals: `12`, `68,5` is written
-/// `68,50`, `4,33`. Values are rounded to two decimals by the indicators;
-/// the digits are written from integers (no float formatting machinery,
-/// which would weigh on the browser package).
 fn fr_number(x: f64) -> String {
-    if x.fract() == 0.0 && x.abs() < 1e15 {
-        fr_fixed(x, 0)
+    let s = if x.fract() == 0.0 && x.abs() < 1e15 {
+        format!("{x:.0}")
     } else {
-        fr_fixed(x, 2)
-    }
-}
-
-/// `x` with `decimals` (0 or 2) digits after a decimal comma, rounded half
-/// away from zero.
-fn fr_fixed(x: f64, decimals: u32) -> String {
-    if !x.is_finite() || x.abs() >= 1e15 {
-        return String::from("—");
-    }
-    let scale = 10_i64.pow(decimals);
-    // In range: |x| < 1e15 and scale ≤ 100, so the product fits an i64.
-    #[allow(clippy::cast_possible_truncation)]
-    let scaled = (x * scale as f64).round() as i64;
-    let sign = if scaled < 0 { "-" } else { "" };
-    let abs = scaled.unsigned_abs();
-    let scale = scale.unsigned_abs();
-    let (int, frac) = (abs / scale, abs % scale);
-    if decimals == 0 {
-        format!("{sign}{int}")
-    } else {
-        format!("{sign}{int},{frac:0width$}", width = decimals as usize)
-    }
+        format!("{x:.2}")
+    };
+    s.replace('.', ",")
 }
 
 /// A value in French: percentages always with two decimals ("75,00"), as
 /// the services write them; other values without useless decimals.
 fn fr_value(x: f64, unit: Option<crate::indicators::Unit>) -> String {
     match unit {
-        Some(crate::indicators::Unit::Pourcentage) => fr_fixed(x, 2),
+        Some(crate::indicators::Unit::Pourcentage) => format!("{x:.2}").replace('.', ","),
         _ => fr_number(x),
     }
 }
