@@ -508,19 +508,20 @@ pub fn read_rows(rows: &[Value], as_of: Option<chrono::NaiveDate>) -> TableRead 
     out
 }
 
-/// The problem of a table longer than [`crate::validate::limits::MAX_ROWS`]
-/// (reported once, on no row in particular), or `None`.
+/// The problem of a table longer than [`crate::validate::limits::MAX_ROWS`],
+/// or `None`: reported once, on the first row past the limit (the row
+/// number is `MAX_ROWS`), column empty, path `rows`.
 ///
 /// ```
 /// use cme_core::validate::limits::MAX_ROWS;
 /// assert!(cme_core::table::too_many_rows(MAX_ROWS).is_none());
 /// let issue = cme_core::table::too_many_rows(MAX_ROWS + 1).unwrap();
-/// assert_eq!((issue.column.as_str(), issue.issue.path.as_str()), ("", "rows"));
+/// assert_eq!((issue.row, issue.column.as_str(), issue.issue.path.as_str()), (MAX_ROWS, "", "rows"));
 /// ```
 pub fn too_many_rows(n: usize) -> Option<RowIssue> {
     let max = crate::validate::limits::MAX_ROWS;
     (n > max).then(|| RowIssue {
-        row: 0,
+        row: max,
         column: String::new(),
         issue: Issue::new(IssueCode::TooManyItems, Path::root().key("rows")).with("max", max),
     })

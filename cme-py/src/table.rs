@@ -92,7 +92,11 @@ fn column_values(py: Python<'_>, name: &str, array: &ArrayRef) -> PyResult<Vec<V
                         #[allow(clippy::cast_possible_truncation)]
                         Value::from(x as i64)
                     } else {
-                        Number::from_f64(x).map_or(Value::Null, Value::Number)
+                        // An infinite value is not JSON: it becomes a text
+                        // so that the validation refuses it at its row and
+                        // column (never a silently missing value).
+                        Number::from_f64(x)
+                            .map_or_else(|| Value::String(String::from("∞")), Value::Number)
                     }
                 })
                 .collect()
@@ -105,10 +109,15 @@ fn column_values(py: Python<'_>, name: &str, array: &ArrayRef) -> PyResult<Vec<V
                     if a.is_null(i) {
                         return Value::Null;
                     }
+                    // A date outside chrono's range becomes a text that is
+                    // not a date: refused at its row and column, not dropped.
                     a.value(i)
                         .checked_add(UNIX_EPOCH_DAYS_FROM_CE)
                         .and_then(chrono::NaiveDate::from_num_days_from_ce_opt)
-                        .map_or(Value::Null, |d| Value::String(d.to_string()))
+                        .map_or_else(
+                            || Value::String(String::from("hors-limites")),
+                            |d| Value::String(d.to_string()),
+                        )
                 })
                 .collect()
         }
@@ -497,6 +506,15 @@ pub fn synthetic_columns(py: Python<'_>, n: usize, seed: u64) -> PyResult<Bound<
         }
         rows
     });
+    if rows.len() < n {
+        return Err(input_error(
+            py,
+            "synthetic_shortfall",
+            "n",
+            "Le générateur n'a pas produit assez de dossiers tenant sur une ligne.",
+            "The generator did not produce enough cases that fit a row.",
+        ));
+    }
     let out = PyDict::new(py);
     for column in cme_core::table::COLUMNS {
         let values = PyList::empty(py);

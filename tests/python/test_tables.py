@@ -146,3 +146,19 @@ def test_synthetic_tables_are_seeded_and_readable():
     assert a == cme.synthetic_table(200, seed=7)
     table = cme.read_table(pl.DataFrame(a))
     assert table.issues == [] and len(table) == 200
+
+
+def test_values_arrow_can_hold_but_json_cannot_are_refused_not_dropped():
+    table = pa.table({
+        "id": ["T-1", "T-2"], "service": ["aist43", "aist43"],
+        "birth_year": [1970.0, float("inf")],
+        "signalement_date": pa.array([dt.date(2024, 3, 4), dt.date(2024, 3, 4)]),
+        "source_visit": ["reprise", "reprise"], "signalled_by": ["idest", "idest"],
+        "contact_date": pa.array([0, -800_000_000], type=pa.date32()).cast(pa.date32()),
+    })
+    read = cme.read_table(table)
+    got = sorted((i["row"], i["column"]) for i in read.issues)
+    # Row 0: its contact (1970-01-01) predates the signalement, which the
+    # pathway refuses later; row 1: both values refused where they are.
+    assert (1, "birth_year") in got and (1, "contact_date") in got
+    assert read.rows == [0]
