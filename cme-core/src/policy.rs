@@ -31,7 +31,7 @@ use crate::codes::{code_enum, Code};
 use crate::error::CmeError;
 use crate::issue::{Issue, IssueCode, Path};
 use crate::pathway::Stage;
-use crate::reader::{Obj, Reader};
+use crate::reader::{JsonObj, Reader};
 
 code_enum! {
     /// How an exit result counts (DOMAIN.md §5: a policy choice).
@@ -396,7 +396,7 @@ fn line_column(text: &str, offset: usize) -> (usize, usize) {
 }
 
 impl Reader {
-    fn source(&mut self, obj: &Obj<'_>) -> Option<String> {
+    fn source(&mut self, obj: &JsonObj<'_>) -> Option<String> {
         self.required(obj, "source", |r, v, path| r.text(v, path, 500))
     }
 

@@ -1,8 +1,14 @@
-//! Reading untrusted JSON while collecting every problem: the primitives
-//! shared by the case validator ([`crate::validate`]) and the policy loader
-//! ([`crate::policy`]). Each reader method reports what is wrong as an
-//! [`Issue`] at the right path and returns `None`, so that one broken field
-//! never stops the others from being checked.
+//! Reading untrusted input while collecting every problem: the primitives
+//! shared by the case validator ([`crate::validate`]), the policy loader
+//! ([`crate::policy`]) and the table reader ([`crate::table`]). Each reader
+//! method reports what is wrong as an [`Issue`] at the right path and
+//! returns `None`, so that one broken field never stops the others from
+//! being checked.
+//!
+//! The rules read a document through [`Node`]: a JSON value, or a row of a
+//! table seen as the case it describes (its columns at the case's paths,
+//! typed cells read without building a JSON tree). One set of rules,
+//! whatever the input.
 
 use chrono::{Datelike, NaiveDate};
 use serde_json::{Map, Value};
@@ -11,15 +17,97 @@ use crate::codes::Code;
 use crate::issue::{Issue, IssueCode, Path};
 use crate::validate::{limits, parse_iso_date};
 
+/// A value of a document being read: what the rules ask of it.
+pub(crate) trait Node<'v>: Copy {
+    /// The object this node can be.
+    type Fields: Fields<'v, Node = Self>;
+    /// The items of the list this node can be.
+    type Items: Iterator<Item = Self>;
+
+    /// Absent or `null`.
+    fn is_null(self) -> bool;
+    fn as_str(self) -> Option<&'v str>;
+    fn as_bool(self) -> Option<bool>;
+    fn as_i64(self) -> Option<i64>;
+    fn as_f64(self) -> Option<f64>;
+    fn is_number(self) -> bool;
+    /// A calendar date: a `YYYY-MM-DD` text, or a typed date.
+    fn as_date(self) -> Option<NaiveDate> {
+        self.as_str().and_then(parse_iso_date)
+    }
+    fn as_object(self) -> Option<Self::Fields>;
+    /// The number of items and the items.
+    fn as_array(self) -> Option<(usize, Self::Items)>;
+}
+
+/// The fields of an object node.
+pub(crate) trait Fields<'v>: Copy {
+    type Node: Node<'v>;
+    /// A field's value (possibly null).
+    fn get(self, name: &str) -> Option<Self::Node>;
+    /// Calls `f` with each field name not in `known`.
+    fn unknown_keys(self, known: &[&str], f: impl FnMut(&str));
+}
+
+impl<'v> Node<'v> for &'v Value {
+    type Fields = &'v Map<String, Value>;
+    type Items = std::slice::Iter<'v, Value>;
+
+    fn is_null(self) -> bool {
+        Value::is_null(self)
+    }
+    fn as_str(self) -> Option<&'v str> {
+        Value::as_str(self)
+    }
+    fn as_bool(self) -> Option<bool> {
+        Value::as_bool(self)
+    }
+    fn as_i64(self) -> Option<i64> {
+        Value::as_i64(self)
+    }
+    fn as_f64(self) -> Option<f64> {
+        Value::as_f64(self)
+    }
+    fn is_number(self) -> bool {
+        Value::is_number(self)
+    }
+    fn as_object(self) -> Option<Self::Fields> {
+        Value::as_object(self)
+    }
+    fn as_array(self) -> Option<(usize, Self::Items)> {
+        Value::as_array(self).map(|items| (items.len(), items.iter()))
+    }
+}
+
+impl<'v> Fields<'v> for &'v Map<String, Value> {
+    type Node = &'v Value;
+    fn get(self, name: &str) -> Option<&'v Value> {
+        Map::get(self, name)
+    }
+    fn unknown_keys(self, known: &[&str], mut f: impl FnMut(&str)) {
+        for key in self.keys() {
+            if !known.contains(&key.as_str()) {
+                f(key);
+            }
+        }
+    }
+}
+
 /// An object being read, with its path.
-pub(crate) struct Obj<'v> {
-    pub(crate) map: &'v Map<String, Value>,
+pub(crate) struct Obj<F> {
+    pub(crate) map: F,
     pub(crate) path: Path,
 }
 
-impl<'v> Obj<'v> {
-    /// A field's value; JSON `null` counts as absent.
-    pub(crate) fn get(&self, name: &str) -> Option<&'v Value> {
+/// A JSON object being read.
+pub(crate) type JsonObj<'v> = Obj<&'v Map<String, Value>>;
+
+impl<F: Copy> Obj<F> {
+    /// A field's value; `null` counts as absent.
+    pub(crate) fn get<'v>(&self, name: &str) -> Option<F::Node>
+    where
+        F: Fields<'v>,
+    {
         self.map.get(name).filter(|v| !v.is_null())
     }
 }
@@ -44,12 +132,12 @@ impl Reader {
 
     // ---- primitives -------------------------------------------------
 
-    pub(crate) fn object<'v>(
+    pub(crate) fn object<'v, N: Node<'v>>(
         &mut self,
-        value: &'v Value,
+        value: N,
         path: Path,
         known: &[&str],
-    ) -> Option<Obj<'v>> {
+    ) -> Option<Obj<N::Fields>> {
         let Some(map) = value.as_object() else {
             self.push(Issue::new(IssueCode::ObjectType, path));
             return None;
@@ -58,19 +146,18 @@ impl Reader {
         Some(Obj { map, path })
     }
 
-    pub(crate) fn unknown_fields(&mut self, map: &Map<String, Value>, path: &Path, known: &[&str]) {
-        for key in map.keys() {
-            if !known.contains(&key.as_str()) {
-                self.push(Issue::new(IssueCode::UnknownField, path.key(key)));
-            }
-        }
+    pub(crate) fn unknown_fields<'v, F: Fields<'v>>(&mut self, map: F, path: &Path, known: &[&str]) {
+        map.unknown_keys(known, |key| {
+            self.issues
+                .push(Issue::new(IssueCode::UnknownField, path.key(key)));
+        });
     }
 
-    pub(crate) fn required<'v, T>(
+    pub(crate) fn required<'v, F: Fields<'v>, T>(
         &mut self,
-        obj: &Obj<'v>,
+        obj: &Obj<F>,
         name: &str,
-        read: impl FnOnce(&mut Self, &'v Value, Path) -> Option<T>,
+        read: impl FnOnce(&mut Self, F::Node, Path) -> Option<T>,
     ) -> Option<T> {
         match obj.get(name) {
             Some(value) => read(self, value, obj.path.key(name)),
@@ -83,11 +170,11 @@ impl Reader {
         }
     }
 
-    pub(crate) fn optional<'v, T>(
+    pub(crate) fn optional<'v, F: Fields<'v>, T>(
         &mut self,
-        obj: &Obj<'v>,
+        obj: &Obj<F>,
         name: &str,
-        read: impl FnOnce(&mut Self, &'v Value, Path) -> Option<T>,
+        read: impl FnOnce(&mut Self, F::Node, Path) -> Option<T>,
     ) -> Option<T> {
         obj.get(name)
             .and_then(|value| read(self, value, obj.path.key(name)))
@@ -95,7 +182,7 @@ impl Reader {
 
     pub(crate) fn string<'v>(
         &mut self,
-        value: &'v Value,
+        value: impl Node<'v>,
         path: Path,
         max: usize,
     ) -> Option<&'v str> {
@@ -110,7 +197,7 @@ impl Reader {
         Some(s)
     }
 
-    pub(crate) fn boolean(&mut self, value: &Value, path: Path) -> Option<bool> {
+    pub(crate) fn boolean<'v>(&mut self, value: impl Node<'v>, path: Path) -> Option<bool> {
         let b = value.as_bool();
         if b.is_none() {
             self.push(Issue::new(IssueCode::BooleanType, path));
@@ -118,7 +205,7 @@ impl Reader {
         b
     }
 
-    pub(crate) fn integer(&mut self, value: &Value, path: Path, min: i64, max: i64) -> Option<i64> {
+    pub(crate) fn integer<'v>(&mut self, value: impl Node<'v>, path: Path, min: i64, max: i64) -> Option<i64> {
         let Some(n) = value.as_i64().or_else(|| {
             // 1970.0 is an integer written as a float: accept it.
             value
@@ -148,7 +235,7 @@ impl Reader {
         Some(n)
     }
 
-    pub(crate) fn code<C: Code>(&mut self, value: &Value, path: Path) -> Option<C> {
+    pub(crate) fn code<'v, C: Code>(&mut self, value: impl Node<'v>, path: Path) -> Option<C> {
         let Some(s) = value.as_str() else {
             self.push(Issue::new(IssueCode::StringType, path));
             return None;
@@ -166,13 +253,13 @@ impl Reader {
 
     /// A calendar date `YYYY-MM-DD`; `may_be_future` exempts it from the
     /// evaluation-date check.
-    pub(crate) fn date(
+    pub(crate) fn date<'v>(
         &mut self,
-        value: &Value,
+        value: impl Node<'v>,
         path: Path,
         may_be_future: bool,
     ) -> Option<NaiveDate> {
-        let Some(date) = value.as_str().and_then(parse_iso_date) else {
+        let Some(date) = value.as_date() else {
             self.push(Issue::new(IssueCode::InvalidDate, path).with("format", "AAAA-MM-JJ"));
             return None;
         };
@@ -192,46 +279,46 @@ impl Reader {
         Some(date)
     }
 
-    pub(crate) fn past_date(&mut self, value: &Value, path: Path) -> Option<NaiveDate> {
+    pub(crate) fn past_date<'v>(&mut self, value: impl Node<'v>, path: Path) -> Option<NaiveDate> {
         self.date(value, path, false)
     }
 
-    pub(crate) fn array<'v>(
+    pub(crate) fn array<'v, N: Node<'v>>(
         &mut self,
-        value: &'v Value,
+        value: N,
         path: &Path,
         max: usize,
-    ) -> Option<&'v Vec<Value>> {
-        let Some(items) = value.as_array() else {
+    ) -> Option<(usize, N::Items)> {
+        let Some((len, items)) = value.as_array() else {
             self.push(Issue::new(IssueCode::ArrayType, path.clone()));
             return None;
         };
-        if items.len() > max {
+        if len > max {
             self.push(Issue::new(IssueCode::TooManyItems, path.clone()).with("max", max));
             return None;
         }
-        Some(items)
+        Some((len, items))
     }
 
     /// Reads each item of an optional list; the result keeps the index of
     /// each item that could be read.
-    pub(crate) fn list<'v, T>(
+    pub(crate) fn list<'v, F: Fields<'v>, T>(
         &mut self,
-        obj: &Obj<'v>,
+        obj: &Obj<F>,
         name: &str,
         max: usize,
-        mut read: impl FnMut(&mut Self, &'v Value, Path) -> Option<T>,
+        mut read: impl FnMut(&mut Self, F::Node, Path) -> Option<T>,
     ) -> (Vec<(usize, T)>, bool) {
-        let path = obj.path.key(name);
         let Some(value) = obj.get(name) else {
             return (Vec::new(), true);
         };
-        let Some(items) = self.array(value, &path, max) else {
+        let path = obj.path.key(name);
+        let Some((len, items)) = self.array(value, &path, max) else {
             return (Vec::new(), false);
         };
-        let mut out = Vec::with_capacity(items.len());
+        let mut out = Vec::with_capacity(len);
         let mut complete = true;
-        for (i, item) in items.iter().enumerate() {
+        for (i, item) in items.enumerate() {
             match read(self, item, path.index(i)) {
                 Some(t) => out.push((i, t)),
                 None => complete = false,

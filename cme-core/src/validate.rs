@@ -43,7 +43,7 @@
 use chrono::{Datelike, NaiveDate};
 use serde_json::Value;
 
-use crate::reader::{Obj, Reader};
+use crate::reader::{Fields, Node, Obj, Reader};
 
 use crate::case::{
     Case, CategoryOverride, Consent, Event, EventType, ExitResult, Nomenclature, Sector, SickLeave,
@@ -360,7 +360,7 @@ pub fn read_json(text: &str) -> Result<Value, Issue> {
 impl Reader {
     // ---- the case ---------------------------------------------------
 
-    pub(crate) fn case(&mut self, input: &Value) -> Option<Case> {
+    pub(crate) fn case<'v>(&mut self, input: impl Node<'v>) -> Option<Case> {
         let obj = self.object(
             input,
             Path::root(),
@@ -457,9 +457,9 @@ impl Reader {
         })
     }
 
-    pub(crate) fn identifier(
+    pub(crate) fn identifier<'v>(
         &mut self,
-        value: &Value,
+        value: impl Node<'v>,
         path: Path,
         max: usize,
         code: IssueCode,
@@ -479,7 +479,7 @@ impl Reader {
         Some(s.to_string())
     }
 
-    pub(crate) fn worker(&mut self, value: &Value, path: Path) -> Option<Worker> {
+    pub(crate) fn worker<'v>(&mut self, value: impl Node<'v>, path: Path) -> Option<Worker> {
         let obj = self.object(
             value,
             path,
@@ -529,7 +529,7 @@ impl Reader {
         })
     }
 
-    pub(crate) fn sector(&mut self, value: &Value, path: Path) -> Option<Sector> {
+    pub(crate) fn sector<'v>(&mut self, value: impl Node<'v>, path: Path) -> Option<Sector> {
         let obj = self.object(value, path, &["nomenclature", "section"])?;
         let nomenclature: Option<Nomenclature> =
             self.required(&obj, "nomenclature", |v, value, path| v.code(value, path));
@@ -552,7 +552,7 @@ impl Reader {
         })
     }
 
-    pub(crate) fn sick_leave(&mut self, value: &Value, path: Path) -> Option<SickLeave> {
+    pub(crate) fn sick_leave<'v>(&mut self, value: impl Node<'v>, path: Path) -> Option<SickLeave> {
         let obj = self.object(value, path, &["start", "end", "end_is_expected", "cause"])?;
         let start = self.required(&obj, "start", |v, value, path| v.past_date(value, path));
         let end_is_expected = self
@@ -583,9 +583,9 @@ impl Reader {
 
     /// The signalement, and its date alone when another field is broken
     /// (the date is enough for the consistency checks).
-    pub(crate) fn signalement(
+    pub(crate) fn signalement<'v>(
         &mut self,
-        value: &Value,
+        value: impl Node<'v>,
         path: Path,
     ) -> (Option<Signalement>, Option<NaiveDate>) {
         let Some(obj) = self.object(
@@ -622,7 +622,7 @@ impl Reader {
         (signalement, date)
     }
 
-    pub(crate) fn consent(&mut self, value: &Value, path: Path) -> Option<Consent> {
+    pub(crate) fn consent<'v>(&mut self, value: impl Node<'v>, path: Path) -> Option<Consent> {
         let obj = self.object(
             value,
             path,
@@ -674,7 +674,7 @@ impl Reader {
         })
     }
 
-    pub(crate) fn event(&mut self, value: &Value, path: Path) -> Option<Event> {
+    pub(crate) fn event<'v>(&mut self, value: impl Node<'v>, path: Path) -> Option<Event> {
         let Some(map) = value.as_object() else {
             self.push(Issue::new(IssueCode::ObjectType, path));
             return None;
@@ -755,7 +755,11 @@ impl Reader {
         Some(event)
     }
 
-    pub(crate) fn exit(&mut self, obj: &Obj<'_>, date: Option<NaiveDate>) -> Option<Event> {
+    pub(crate) fn exit<'v, F: Fields<'v>>(
+        &mut self,
+        obj: &Obj<F>,
+        date: Option<NaiveDate>,
+    ) -> Option<Event> {
         let result: Option<ExitResult> = match obj.get("result") {
             Some(value) => self.code(value, obj.path.key("result")),
             None => {
@@ -788,9 +792,9 @@ impl Reader {
         })
     }
 
-    pub(crate) fn category_override(
+    pub(crate) fn category_override<'v>(
         &mut self,
-        value: &Value,
+        value: impl Node<'v>,
         path: Path,
     ) -> Option<CategoryOverride> {
         let obj = self.object(value, path, &["category", "justification", "decided_on"])?;
