@@ -146,7 +146,12 @@ impl Reader {
         Some(Obj { map, path })
     }
 
-    pub(crate) fn unknown_fields<'v, F: Fields<'v>>(&mut self, map: F, path: &Path, known: &[&str]) {
+    pub(crate) fn unknown_fields<'v, F: Fields<'v>>(
+        &mut self,
+        map: F,
+        path: &Path,
+        known: &[&str],
+    ) {
         map.unknown_keys(known, |key| {
             self.issues
                 .push(Issue::new(IssueCode::UnknownField, path.key(key)));
@@ -205,7 +210,13 @@ impl Reader {
         b
     }
 
-    pub(crate) fn integer<'v>(&mut self, value: impl Node<'v>, path: Path, min: i64, max: i64) -> Option<i64> {
+    pub(crate) fn integer<'v>(
+        &mut self,
+        value: impl Node<'v>,
+        path: Path,
+        min: i64,
+        max: i64,
+    ) -> Option<i64> {
         let Some(n) = value.as_i64().or_else(|| {
             // 1970.0 is an integer written as a float: accept it.
             value

@@ -1,11 +1,15 @@
 //! Tables of cases: one row per case, the flat columns an SST software
 //! export gives (a spreadsheet, a CSV, a DataFrame, an Arrow table).
 //!
-//! Each row becomes a case of the interchange format ([`crate::case::Case`])
-//! and goes through the very validation of [`crate::validate`]: one set of
-//! rules, whatever the input. A problem is reported with the row number
-//! (from 0) and the column at fault; a bad row is never silently dropped —
-//! the caller gets the cases that could be read *and* the list of problems.
+//! Each row is read as the case of the interchange format it describes
+//! ([`crate::case::Case`]) by the very rules of [`crate::validate`]: the
+//! rules see the row's cells at the case's paths (no JSON tree is built, a
+//! typed cell of an Arrow table is read as it is), one set of rules whatever
+//! the input. A problem is reported with the row number (from 0) and the
+//! column at fault; a bad row is never silently dropped — the caller gets
+//! the cases that could be read *and* the list of problems. A fact given
+//! without its date (an exit result without `sortie_date`, partners without
+//! `consent_date`) is reported at the date's column, not dropped.
 //!
 //! The pathway is given as one date column per stage (`contact_date`,
 //! `analyse_date`, …, `sortie_date`, `suivi_6_mois_date`): what exports
@@ -36,7 +40,8 @@ use serde_json::{Map, Value};
 
 use crate::case::Case;
 use crate::issue::{Issue, IssueCode, Path};
-use crate::validate::{ValidateOptions, PATHWAY_CODES};
+use crate::reader::{Fields, Node};
+use crate::validate::PATHWAY_CODES;
 
 /// The type of a column's values.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -216,252 +221,609 @@ pub struct TableRead {
     pub issues: Vec<RowIssue>,
 }
 
-/// Builds the case of one row and remembers which column filled each path.
-struct Builder<'r> {
-    row: &'r dyn Fn(&str) -> Option<&'r Value>,
-    /// Which column filled each path; recorded only to explain problems
-    /// (a valid row, the common case, does not pay for it).
-    origins: Option<Vec<(String, &'static str)>>,
-}
-
-impl<'r> Builder<'r> {
-    fn get(&self, column: &str) -> Option<&'r Value> {
-        (self.row)(column).filter(|v| !v.is_null())
-    }
-
-    fn origin(&mut self, path: impl FnOnce() -> String, column: &'static str) {
-        if let Some(origins) = &mut self.origins {
-            origins.push((path(), column));
+/// The index in [`COLUMNS`] of a column name (`usize::MAX` when it is not
+/// documented); evaluated at compile time for the names the reader uses.
+// Every index is below the length its loop condition checks (`get` is not
+// available in a `const fn`).
+#[allow(clippy::indexing_slicing)]
+const fn column_index(name: &str) -> usize {
+    let name = name.as_bytes();
+    let mut i = 0;
+    while i < COLUMNS.len() {
+        let candidate = COLUMNS[i].name.as_bytes();
+        if candidate.len() == name.len() {
+            let mut k = 0;
+            while k < name.len() && candidate[k] == name[k] {
+                k += 1;
+            }
+            if k == name.len() {
+                return i;
+            }
         }
+        i += 1;
     }
+    usize::MAX
+}
 
-    /// Copies `column` into `obj[key]` (path `path.key`) when present.
-    fn put(&mut self, obj: &mut Map<String, Value>, path: &str, key: &str, column: &'static str) {
-        if let Some(v) = self.get(column) {
-            obj.insert(key.to_string(), v.clone());
-            self.origin(|| join(path, key), column);
+/// The index of a documented column, checked when compiling.
+macro_rules! c {
+    ($name:literal) => {
+        const {
+            let i = column_index($name);
+            assert!(i < COLUMNS.len(), "undocumented column");
+            i
         }
-    }
-
-    fn any(&self, columns: &[&str]) -> bool {
-        columns.iter().any(|c| self.get(c).is_some())
-    }
-}
-
-fn join(path: &str, key: &str) -> String {
-    if path.is_empty() {
-        key.to_string()
-    } else {
-        let mut s = String::with_capacity(path.len() + 1 + key.len());
-        s.push_str(path);
-        s.push('.');
-        s.push_str(key);
-        s
-    }
-}
-
-/// The case (interchange format, as JSON) of one flat row, and which column
-/// each path comes from.
-fn case_value<'r>(
-    row: &'r dyn Fn(&str) -> Option<&'r Value>,
-    explain: bool,
-) -> (Value, Vec<(String, &'static str)>) {
-    let mut b = Builder {
-        row,
-        origins: explain.then(Vec::new),
     };
-    let mut case = Map::new();
-    case.insert(
-        "format_version".into(),
-        Value::from(crate::case::FORMAT_VERSION),
-    );
-    b.put(&mut case, "", "id", "id");
-    b.put(&mut case, "", "service", "service");
-    b.put(&mut case, "", "policy", "policy");
+}
 
-    let mut worker = Map::new();
-    b.put(&mut worker, "worker", "birth_year", "birth_year");
-    b.put(&mut worker, "worker", "birth_date", "birth_date");
-    b.put(&mut worker, "worker", "employer", "employer");
-    b.put(&mut worker, "worker", "rqth", "rqth");
-    b.put(&mut worker, "worker", "cim10_chapter", "cim10_chapter");
-    if b.any(&["sector_nomenclature", "sector_section"]) {
-        let mut sector = Map::new();
-        b.put(
-            &mut sector,
-            "worker.sector",
-            "nomenclature",
-            "sector_nomenclature",
-        );
-        b.put(&mut sector, "worker.sector", "section", "sector_section");
-        b.origin(|| "worker.sector".into(), "sector_section");
-        worker.insert("sector".into(), Value::Object(sector));
+/// [`EVENT_COLUMNS`] with column indices: the date column, the event
+/// type, its other facts (field, column) and how many there are.
+#[derive(Clone, Copy)]
+struct EventIndex {
+    date: usize,
+    kind: &'static str,
+    extras: [(&'static str, usize); 3],
+    n_extras: usize,
+}
+
+impl EventIndex {
+    fn extras(&self) -> &[(&'static str, usize)] {
+        self.extras.get(..self.n_extras).unwrap_or_default()
     }
-    case.insert("worker".into(), Value::Object(worker));
+}
 
-    let mut leaves = Vec::new();
-    if b.any(&[
-        "sick_leave_start",
-        "sick_leave_end",
-        "sick_leave_cause",
-        "sick_leave_end_is_expected",
-    ]) {
-        let mut leave = Map::new();
-        b.put(&mut leave, "sick_leaves[0]", "start", "sick_leave_start");
-        b.put(&mut leave, "sick_leaves[0]", "end", "sick_leave_end");
-        b.put(&mut leave, "sick_leaves[0]", "cause", "sick_leave_cause");
-        b.put(
-            &mut leave,
-            "sick_leaves[0]",
-            "end_is_expected",
-            "sick_leave_end_is_expected",
-        );
-        b.origin(|| "sick_leaves[0]".into(), "sick_leave_start");
-        leaves.push(Value::Object(leave));
-    }
-    case.insert("sick_leaves".into(), Value::Array(leaves));
-
-    let mut signalement = Map::new();
-    b.put(&mut signalement, "signalement", "date", "signalement_date");
-    b.put(
-        &mut signalement,
-        "signalement",
-        "source_visit",
-        "source_visit",
-    );
-    b.put(
-        &mut signalement,
-        "signalement",
-        "signalled_by",
-        "signalled_by",
-    );
-    b.put(
-        &mut signalement,
-        "signalement",
-        "requested_by",
-        "requested_by",
-    );
-    b.origin(|| "signalement".into(), "signalement_date");
-    case.insert("signalement".into(), Value::Object(signalement));
-
-    let mut consents = Vec::new();
-    if b.any(&[
-        "consent_date",
-        "consent_accompaniment",
-        "consent_withdrawn_on",
-    ]) {
-        let mut consent = Map::new();
-        b.put(&mut consent, "consents[0]", "given_on", "consent_date");
-        b.put(
-            &mut consent,
-            "consents[0]",
-            "accompaniment",
-            "consent_accompaniment",
-        );
-        b.put(
-            &mut consent,
-            "consents[0]",
-            "withdrawn_on",
-            "consent_withdrawn_on",
-        );
-        b.put(
-            &mut consent,
-            "consents[0]",
-            "sharing_with",
-            "consent_sharing_with",
-        );
-        // A list of codes in one text cell: "cap_emploi;mdph".
-        if let Some(Value::String(text)) = consent.get("sharing_with") {
-            let codes = text
-                .split(';')
-                .map(str::trim)
-                .filter(|c| !c.is_empty())
-                .map(|c| Value::String(c.to_string()))
-                .collect();
-            consent.insert("sharing_with".into(), Value::Array(codes));
+// Evaluated at compile time: an index out of bounds or an undocumented
+// column is a compilation error, not a panic.
+#[allow(clippy::indexing_slicing)]
+const EVENTS: [EventIndex; 16] = {
+    let mut out = [EventIndex {
+        date: 0,
+        kind: "",
+        extras: [("", 0); 3],
+        n_extras: 0,
+    }; 16];
+    let mut i = 0;
+    while i < EVENT_COLUMNS.len() {
+        let (date, kind, extras) = EVENT_COLUMNS[i];
+        let date = column_index(date);
+        assert!(date < COLUMNS.len(), "undocumented event column");
+        assert!(extras.len() <= 3, "too many facts for an event column");
+        out[i].date = date;
+        out[i].kind = kind;
+        out[i].n_extras = extras.len();
+        let mut k = 0;
+        while k < extras.len() {
+            let column = column_index(extras[k].1);
+            assert!(column < COLUMNS.len(), "undocumented event fact column");
+            out[i].extras[k] = (extras[k].0, column);
+            k += 1;
         }
-        b.origin(|| "consents[0]".into(), "consent_date");
-        consents.push(Value::Object(consent));
+        i += 1;
     }
-    case.insert("consents".into(), Value::Array(consents));
+    out
+};
 
-    let mut events = Vec::new();
-    fn event(
-        b: &mut Builder<'_>,
-        events: &mut Vec<Value>,
-        date_col: &'static str,
-        kind: &str,
-    ) -> Option<String> {
-        let date = b.get(date_col)?.clone();
-        let path = Path::root()
-            .key("events")
-            .index(events.len())
-            .as_str()
-            .to_string();
-        let mut e = Map::new();
-        e.insert("type".into(), Value::String(kind.to_string()));
-        e.insert("date".into(), date);
-        b.origin(|| join(&path, "date"), date_col);
-        b.origin(|| path.clone(), date_col);
-        events.push(Value::Object(e));
-        Some(path)
-    }
-    for (column, kind, extras) in EVENT_COLUMNS {
-        let Some(path) = event(&mut b, &mut events, column, kind) else {
-            continue;
+/// One cell of a table as its source gives it: what a binding reads from
+/// an Arrow array, a DataFrame or a JSON row, without converting it to JSON.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Cell<'a> {
+    /// No value (a null, a missing column, a NaN of a float column).
+    Null,
+    /// A text.
+    Text(&'a str),
+    /// An integer.
+    Integer(i64),
+    /// A float (an integer column with missing values, as pandas stores it,
+    /// gives integral floats: give those as [`Cell::Integer`]).
+    Float(f64),
+    /// A boolean.
+    Boolean(bool),
+    /// A typed date.
+    Date(chrono::NaiveDate),
+    /// A JSON value (a row given as JSON; a list cell).
+    Json(&'a Value),
+}
+
+/// A table whose cells can be read one by one: implemented by the bindings
+/// over their columnar data (Arrow arrays), and here over JSON rows and
+/// columns. Read with [`read_cells`].
+pub trait CellSource: Sync {
+    /// The cell of the documented column `column` (its index in
+    /// [`COLUMNS`]) at row `row`; [`Cell::Null`] when the table has no such
+    /// column.
+    fn cell(&self, column: usize, row: usize) -> Cell<'_>;
+    /// Calls `found` with the name of each column of the table that is not
+    /// in [`COLUMNS`] and holds a value at row `row`.
+    fn unknown_columns(&self, row: usize, found: &mut dyn FnMut(&str));
+}
+
+/// Where a row node stands in the case the row describes.
+#[derive(Clone, Copy)]
+enum Part<'a> {
+    Case,
+    Worker,
+    Sector,
+    SickLeaves,
+    SickLeave,
+    Signalement,
+    Consents,
+    Consent,
+    Events,
+    /// An event: its entry in [`EVENTS`].
+    Event(usize),
+    Override,
+    /// A list of codes written in one text cell: `cap_emploi;mdph`.
+    Codes(&'a str),
+    Leaf(Cell<'a>),
+}
+
+/// A row of a table seen as the case it describes, read by the case rules
+/// ([`crate::reader::Node`]): the same rules as the interchange format,
+/// without a JSON tree.
+#[derive(Clone, Copy)]
+struct RowNode<'a> {
+    src: &'a dyn CellSource,
+    row: usize,
+    /// The entries of [`EVENTS`] that are events of this row (bit `k` for
+    /// entry `k`), found once per row.
+    events: u16,
+    part: Part<'a>,
+}
+
+impl<'a> RowNode<'a> {
+    /// The case of row `row`.
+    fn case(src: &'a dyn CellSource, row: usize) -> Self {
+        let mut node = RowNode {
+            src,
+            row,
+            events: 0,
+            part: Part::Case,
         };
-        if let Some(Value::Object(obj)) = events.last_mut() {
-            for &(key, col) in extras {
-                b.put(obj, &path, key, col);
+        for (k, entry) in EVENTS.iter().enumerate() {
+            if node.has_event(entry) {
+                node.events |= 1 << k;
+            }
+        }
+        node
+    }
+    fn at(self, part: Part<'a>) -> Self {
+        RowNode { part, ..self }
+    }
+    fn cell(self, column: usize) -> Cell<'a> {
+        match self.src.cell(column, self.row) {
+            Cell::Json(Value::Null) => Cell::Null,
+            cell => cell,
+        }
+    }
+    fn leaf(self, column: usize) -> Self {
+        self.at(Part::Leaf(self.cell(column)))
+    }
+    fn any(self, columns: &[usize]) -> bool {
+        columns.iter().any(|&c| self.cell(c) != Cell::Null)
+    }
+    fn has_sick_leave(self) -> bool {
+        self.any(&[
+            c!("sick_leave_start"),
+            c!("sick_leave_end"),
+            c!("sick_leave_cause"),
+            c!("sick_leave_end_is_expected"),
+        ])
+    }
+    fn has_consent(self) -> bool {
+        self.any(&[
+            c!("consent_date"),
+            c!("consent_accompaniment"),
+            c!("consent_withdrawn_on"),
+            c!("consent_sharing_with"),
+        ])
+    }
+    /// An event column entry is an event when its date or one of its other
+    /// facts is given (a result without an exit date is reported, not
+    /// dropped).
+    fn has_event(self, entry: &EventIndex) -> bool {
+        self.cell(entry.date) != Cell::Null
+            || entry
+                .extras()
+                .iter()
+                .any(|&(_, c)| self.cell(c) != Cell::Null)
+    }
+    /// The entries of [`EVENTS`] that are events of this row, in order.
+    fn events(self) -> impl Iterator<Item = usize> + 'a {
+        (0..EVENTS.len()).filter(move |&k| self.events & (1 << k) != 0)
+    }
+}
+
+/// The items of a list node of a row.
+enum RowItems<'a> {
+    Nodes(std::option::IntoIter<RowNode<'a>>),
+    Events(RowNode<'a>, std::ops::Range<usize>),
+    Codes(RowNode<'a>, std::str::Split<'a, char>),
+    Json(RowNode<'a>, std::slice::Iter<'a, Value>),
+}
+
+impl<'a> Iterator for RowItems<'a> {
+    type Item = RowNode<'a>;
+    fn next(&mut self) -> Option<RowNode<'a>> {
+        match self {
+            RowItems::Nodes(it) => it.next(),
+            RowItems::Events(node, range) => {
+                let node = *node;
+                range
+                    .find(|&k| node.events & (1 << k) != 0)
+                    .map(|k| node.at(Part::Event(k)))
+            }
+            RowItems::Codes(node, split) => {
+                let node = *node;
+                split
+                    .map(str::trim)
+                    .find(|c| !c.is_empty())
+                    .map(|c| node.at(Part::Leaf(Cell::Text(c))))
+            }
+            RowItems::Json(node, items) => {
+                let node = *node;
+                items.next().map(|v| node.at(Part::Leaf(Cell::Json(v))))
             }
         }
     }
-    case.insert("events".into(), Value::Array(events));
-
-    if b.any(&[
-        "category_override",
-        "category_override_justification",
-        "category_override_date",
-    ]) {
-        let mut o = Map::new();
-        let p = "category_override";
-        b.put(&mut o, p, "category", "category_override");
-        b.put(
-            &mut o,
-            p,
-            "justification",
-            "category_override_justification",
-        );
-        b.put(&mut o, p, "decided_on", "category_override_date");
-        b.origin(|| p.into(), "category_override");
-        case.insert(p.into(), Value::Object(o));
-    }
-    (Value::Object(case), b.origins.unwrap_or_default())
 }
 
-/// The column a case path comes from: the longest recorded prefix.
-fn column_of(path: &str, origins: &[(String, &'static str)]) -> &'static str {
-    let mut best: Option<(usize, &'static str)> = None;
-    for (p, column) in origins {
-        let prefix = path == p
-            || (path.starts_with(p.as_str())
-                && matches!(path.as_bytes().get(p.len()), Some(b'.') | Some(b'[')));
-        if prefix && best.is_none_or(|(len, _)| p.len() > len) {
-            best = Some((p.len(), column));
+impl<'a> Node<'a> for RowNode<'a> {
+    type Fields = RowNode<'a>;
+    type Items = RowItems<'a>;
+
+    fn is_null(self) -> bool {
+        matches!(self.part, Part::Leaf(Cell::Null))
+    }
+    fn as_str(self) -> Option<&'a str> {
+        match self.part {
+            Part::Leaf(Cell::Text(s)) => Some(s),
+            Part::Leaf(Cell::Json(v)) => v.as_str(),
+            _ => None,
         }
     }
-    best.map(|(_, c)| c).unwrap_or_else(|| {
-        // A required fact with no column given: name the column that would
-        // have held it.
-        match path {
-            "id" => "id",
-            "service" => "service",
-            "signalement.date" => "signalement_date",
-            "signalement.source_visit" => "source_visit",
-            "signalement.signalled_by" => "signalled_by",
-            _ => "",
+    fn as_bool(self) -> Option<bool> {
+        match self.part {
+            Part::Leaf(Cell::Boolean(b)) => Some(b),
+            Part::Leaf(Cell::Json(v)) => v.as_bool(),
+            _ => None,
         }
-    })
+    }
+    fn as_i64(self) -> Option<i64> {
+        match self.part {
+            Part::Leaf(Cell::Integer(n)) => Some(n),
+            Part::Leaf(Cell::Json(v)) => v.as_i64(),
+            _ => None,
+        }
+    }
+    fn as_f64(self) -> Option<f64> {
+        match self.part {
+            // As serde_json reads an integer as a float.
+            #[allow(clippy::cast_precision_loss)]
+            Part::Leaf(Cell::Integer(n)) => Some(n as f64),
+            Part::Leaf(Cell::Float(x)) => Some(x),
+            Part::Leaf(Cell::Json(v)) => v.as_f64(),
+            _ => None,
+        }
+    }
+    fn is_number(self) -> bool {
+        match self.part {
+            Part::Leaf(Cell::Integer(_) | Cell::Float(_)) => true,
+            Part::Leaf(Cell::Json(v)) => v.is_number(),
+            _ => false,
+        }
+    }
+    fn as_date(self) -> Option<chrono::NaiveDate> {
+        match self.part {
+            Part::Leaf(Cell::Date(d)) => Some(d),
+            _ => self.as_str().and_then(crate::validate::parse_iso_date),
+        }
+    }
+    fn as_object(self) -> Option<RowNode<'a>> {
+        match self.part {
+            Part::Leaf(_) | Part::Codes(_) => None,
+            _ => Some(self),
+        }
+    }
+    fn as_array(self) -> Option<(usize, RowItems<'a>)> {
+        let one = |present: bool, part: Part<'a>| {
+            let item = present.then(|| self.at(part));
+            Some((usize::from(present), RowItems::Nodes(item.into_iter())))
+        };
+        match self.part {
+            Part::SickLeaves => one(self.has_sick_leave(), Part::SickLeave),
+            Part::Consents => one(self.has_consent(), Part::Consent),
+            Part::Events => Some((
+                self.events.count_ones() as usize,
+                RowItems::Events(self, 0..EVENTS.len()),
+            )),
+            Part::Codes(text) => {
+                let n = text.split(';').filter(|c| !c.trim().is_empty()).count();
+                Some((n, RowItems::Codes(self, text.split(';'))))
+            }
+            Part::Leaf(Cell::Json(Value::Array(items))) => {
+                Some((items.len(), RowItems::Json(self, items.iter())))
+            }
+            _ => None,
+        }
+    }
+}
+
+impl<'a> Fields<'a> for RowNode<'a> {
+    type Node = RowNode<'a>;
+
+    fn get(self, name: &str) -> Option<RowNode<'a>> {
+        let node = match (self.part, name) {
+            (Part::Case, "format_version") => self.at(Part::Leaf(Cell::Integer(i64::from(
+                crate::case::FORMAT_VERSION,
+            )))),
+            (Part::Case, "id") => self.leaf(c!("id")),
+            (Part::Case, "service") => self.leaf(c!("service")),
+            (Part::Case, "policy") => self.leaf(c!("policy")),
+            (Part::Case, "worker") => self.at(Part::Worker),
+            (Part::Case, "sick_leaves") => self.at(Part::SickLeaves),
+            (Part::Case, "signalement") => self.at(Part::Signalement),
+            (Part::Case, "consents") => self.at(Part::Consents),
+            (Part::Case, "events") => self.at(Part::Events),
+            (Part::Case, "category_override") => {
+                let present = self.any(&[
+                    c!("category_override"),
+                    c!("category_override_justification"),
+                    c!("category_override_date"),
+                ]);
+                return present.then(|| self.at(Part::Override));
+            }
+            (Part::Worker, "birth_year") => self.leaf(c!("birth_year")),
+            (Part::Worker, "birth_date") => self.leaf(c!("birth_date")),
+            (Part::Worker, "employer") => self.leaf(c!("employer")),
+            (Part::Worker, "rqth") => self.leaf(c!("rqth")),
+            (Part::Worker, "cim10_chapter") => self.leaf(c!("cim10_chapter")),
+            (Part::Worker, "sector") => {
+                let present = self.any(&[c!("sector_nomenclature"), c!("sector_section")]);
+                return present.then(|| self.at(Part::Sector));
+            }
+            (Part::Sector, "nomenclature") => self.leaf(c!("sector_nomenclature")),
+            (Part::Sector, "section") => self.leaf(c!("sector_section")),
+            (Part::SickLeave, "start") => self.leaf(c!("sick_leave_start")),
+            (Part::SickLeave, "end") => self.leaf(c!("sick_leave_end")),
+            (Part::SickLeave, "cause") => self.leaf(c!("sick_leave_cause")),
+            (Part::SickLeave, "end_is_expected") => self.leaf(c!("sick_leave_end_is_expected")),
+            (Part::Signalement, "date") => self.leaf(c!("signalement_date")),
+            (Part::Signalement, "source_visit") => self.leaf(c!("source_visit")),
+            (Part::Signalement, "signalled_by") => self.leaf(c!("signalled_by")),
+            (Part::Signalement, "requested_by") => self.leaf(c!("requested_by")),
+            (Part::Consent, "given_on") => self.leaf(c!("consent_date")),
+            (Part::Consent, "accompaniment") => self.leaf(c!("consent_accompaniment")),
+            (Part::Consent, "withdrawn_on") => self.leaf(c!("consent_withdrawn_on")),
+            (Part::Consent, "sharing_with") => match self.cell(c!("consent_sharing_with")) {
+                Cell::Text(text) => self.at(Part::Codes(text)),
+                Cell::Json(Value::String(text)) => self.at(Part::Codes(text)),
+                cell => self.at(Part::Leaf(cell)),
+            },
+            (Part::Event(k), _) => {
+                let entry = EVENTS.get(k)?;
+                match name {
+                    "type" => self.at(Part::Leaf(Cell::Text(entry.kind))),
+                    "date" => self.leaf(entry.date),
+                    _ => {
+                        let &(_, column) = entry.extras().iter().find(|(key, _)| *key == name)?;
+                        self.leaf(column)
+                    }
+                }
+            }
+            (Part::Override, "category") => self.leaf(c!("category_override")),
+            (Part::Override, "justification") => self.leaf(c!("category_override_justification")),
+            (Part::Override, "decided_on") => self.leaf(c!("category_override_date")),
+            _ => return None,
+        };
+        Some(node)
+    }
+
+    /// A row has no fields of its own beyond its columns: the columns that
+    /// are not documented are reported by the table reader.
+    fn unknown_keys(self, _known: &[&str], _found: impl FnMut(&str)) {}
+}
+
+/// The column a problem of the case of row `row` is about, from its path
+/// in the case: the inverse of [`RowNode`]'s mapping. `None` for a problem
+/// of the row as a whole.
+fn column_of(path: &str, src: &dyn CellSource, row: usize) -> Option<usize> {
+    // The path's keys, list indices dropped but the event's kept.
+    let mut keys = Vec::new();
+    let mut event = None;
+    for segment in path.split('.') {
+        let (key, index) = match segment.split_once('[') {
+            Some((key, rest)) => (key, rest.trim_end_matches(']').parse::<usize>().ok()),
+            None => (segment, None),
+        };
+        if key == "events" {
+            event = index;
+        }
+        keys.push(key);
+    }
+    let node = RowNode::case(src, row);
+    let column = match keys.as_slice() {
+        [key @ ("id" | "service" | "policy")] => column_index(key),
+        ["worker", "sector", "nomenclature"] => c!("sector_nomenclature"),
+        ["worker", "sector", ..] => c!("sector_section"),
+        ["worker", key] => column_index(key),
+        ["sick_leaves", rest @ ..] => match rest {
+            ["end"] => c!("sick_leave_end"),
+            ["cause"] => c!("sick_leave_cause"),
+            ["end_is_expected"] => c!("sick_leave_end_is_expected"),
+            _ => c!("sick_leave_start"),
+        },
+        ["signalement", key @ ("source_visit" | "signalled_by" | "requested_by")] => {
+            column_index(key)
+        }
+        ["signalement", ..] => c!("signalement_date"),
+        ["consents", rest @ ..] => match rest {
+            ["accompaniment"] => c!("consent_accompaniment"),
+            ["withdrawn_on"] => c!("consent_withdrawn_on"),
+            ["sharing_with", ..] => c!("consent_sharing_with"),
+            _ => c!("consent_date"),
+        },
+        ["events", rest @ ..] => {
+            let entry = EVENTS.get(node.events().nth(event?)?)?;
+            match rest {
+                [key] if *key != "date" => entry
+                    .extras()
+                    .iter()
+                    .find(|(k, _)| k == key)
+                    .map_or(entry.date, |&(_, c)| c),
+                _ => entry.date,
+            }
+        }
+        ["category_override", "justification"] => c!("category_override_justification"),
+        ["category_override", "decided_on"] => c!("category_override_date"),
+        ["category_override", ..] => c!("category_override"),
+        _ => return None,
+    };
+    (column < COLUMNS.len()).then_some(column)
+}
+
+/// Reads the rows `range` of a [`CellSource`]: the cases of the valid rows
+/// and every problem of the others, each at its row and column. `first_row`
+/// is the row number of the source's row 0 in the whole table (pieces of a
+/// big table read apart join up). The cells are read by the case rules
+/// themselves (no JSON tree is built), so a row is valid here exactly when
+/// its case is valid in the interchange format.
+///
+/// ```
+/// use cme_core::table::{read_cells, Cell, CellSource, COLUMNS};
+/// /// Two rows held as typed columns, as an Arrow table holds them.
+/// struct Two;
+/// impl CellSource for Two {
+///     fn cell(&self, column: usize, row: usize) -> Cell<'_> {
+///         let date = chrono::NaiveDate::from_ymd_opt(2024, 3, 4).unwrap();
+///         match (COLUMNS[column].name, row) {
+///             ("id", 0) => Cell::Text("C-1"),
+///             ("id", _) => Cell::Text("Jean Dupont"),
+///             ("service", _) => Cell::Text("aist43"),
+///             ("signalement_date", _) => Cell::Date(date),
+///             ("source_visit", _) => Cell::Text("reprise"),
+///             ("signalled_by", _) => Cell::Text("idest"),
+///             ("birth_year", _) => Cell::Integer(1970),
+///             _ => Cell::Null,
+///         }
+///     }
+///     fn unknown_columns(&self, _row: usize, _found: &mut dyn FnMut(&str)) {}
+/// }
+/// let read = read_cells(&Two, 0..2, 100, None);
+/// assert_eq!(read.rows, [100]);
+/// assert_eq!(read.cases[0].worker.birth_year, Some(1970));
+/// assert_eq!((read.issues[0].row, read.issues[0].column.as_str()), (101, "id"));
+/// assert_eq!(read.issues[0].issue.path.as_str(), "rows[101].id");
+/// ```
+pub fn read_cells(
+    src: &dyn CellSource,
+    range: std::ops::Range<usize>,
+    first_row: usize,
+    as_of: Option<chrono::NaiveDate>,
+) -> TableRead {
+    let mut out = TableRead::default();
+    for i in range {
+        read_one(src, i, first_row + i, as_of, &mut out);
+    }
+    out
+}
+
+/// Reads row `i` of `src` (row number `number` in the whole table) into
+/// `out`: its case, or every problem with its column.
+fn read_one(
+    src: &dyn CellSource,
+    i: usize,
+    number: usize,
+    as_of: Option<chrono::NaiveDate>,
+    out: &mut TableRead,
+) {
+    let row_path = Path::root().key("rows").index(number);
+    let mut problems = Vec::new();
+    src.unknown_columns(i, &mut |name| {
+        problems.push(RowIssue {
+            row: number,
+            column: name.to_string(),
+            issue: Issue::new(IssueCode::UnknownField, row_path.key(name)),
+        });
+    });
+    let mut reader = crate::reader::Reader::new(as_of);
+    let case = reader.case(RowNode::case(src, i));
+    for mut issue in reader.issues {
+        if PATHWAY_CODES.contains(&issue.code) {
+            continue;
+        }
+        let column = column_of(issue.path.as_str(), src, i)
+            .and_then(|c| COLUMNS.get(c))
+            .map_or("", |c| c.name);
+        issue.path = if column.is_empty() {
+            row_path.clone()
+        } else {
+            row_path.key(column)
+        };
+        problems.push(RowIssue {
+            row: number,
+            column: column.to_string(),
+            issue,
+        });
+    }
+    match case {
+        Some(case) if problems.is_empty() => {
+            out.cases.push(case);
+            out.rows.push(number);
+        }
+        _ => out.issues.extend(problems),
+    }
+}
+
+/// JSON rows (objects keyed by column name) as a [`CellSource`].
+struct JsonRows<'a>(&'a [Value]);
+
+impl CellSource for JsonRows<'_> {
+    fn cell(&self, column: usize, row: usize) -> Cell<'_> {
+        let value = self
+            .0
+            .get(row)
+            .and_then(Value::as_object)
+            .zip(COLUMNS.get(column))
+            .and_then(|(map, c)| map.get(c.name));
+        value.map_or(Cell::Null, Cell::Json)
+    }
+    fn unknown_columns(&self, row: usize, found: &mut dyn FnMut(&str)) {
+        if let Some(map) = self.0.get(row).and_then(Value::as_object) {
+            map.keys()
+                .filter(|key| !COLUMNS.iter().any(|c| c.name == key.as_str()))
+                .for_each(|key| found(key));
+        }
+    }
+}
+
+/// JSON columns (name, one value per row) as a [`CellSource`].
+struct JsonColumns<'a> {
+    columns: &'a [(String, Vec<Value>)],
+    /// For each documented column, its position in `columns`.
+    index: Vec<Option<usize>>,
+    unknown: Vec<usize>,
+}
+
+impl CellSource for JsonColumns<'_> {
+    fn cell(&self, column: usize, row: usize) -> Cell<'_> {
+        let value = self
+            .index
+            .get(column)
+            .copied()
+            .flatten()
+            .and_then(|k| self.columns.get(k))
+            .and_then(|(_, values)| values.get(row));
+        value.map_or(Cell::Null, Cell::Json)
+    }
+    fn unknown_columns(&self, row: usize, found: &mut dyn FnMut(&str)) {
+        for &k in &self.unknown {
+            if let Some((name, values)) = self.columns.get(k) {
+                if values.get(row).is_some_and(|v| !v.is_null()) {
+                    found(name);
+                }
+            }
+        }
+    }
 }
 
 /// Reads a table given as rows (JSON objects keyed by column name): the
@@ -484,26 +846,22 @@ fn column_of(path: &str, origins: &[(String, &'static str)]) -> &'static str {
 /// assert_eq!(read.issues[0].issue.code.code(), "unknown_field");
 /// ```
 pub fn read_rows(rows: &[Value], as_of: Option<chrono::NaiveDate>) -> TableRead {
-    let options = ValidateOptions { as_of };
     let mut out = TableRead::default();
     if let Some(issue) = too_many_rows(rows.len()) {
         out.issues.push(issue);
         return out;
     }
+    let src = JsonRows(rows);
     for (i, row) in rows.iter().enumerate() {
-        let Some(map) = row.as_object() else {
+        if row.is_object() {
+            read_one(&src, i, i, as_of, &mut out);
+        } else {
             out.issues.push(RowIssue {
                 row: i,
                 column: String::new(),
                 issue: Issue::new(IssueCode::ObjectType, Path::root().key("rows").index(i)),
             });
-            continue;
-        };
-        let unknown = map
-            .keys()
-            .filter(|key| !COLUMNS.iter().any(|c| c.name == key.as_str()))
-            .map(String::as_str);
-        read_one(i, &|c: &str| map.get(c), unknown, &options, &mut out);
+        }
     }
     out
 }
@@ -556,91 +914,21 @@ pub fn read_columns(
     first_row: usize,
     as_of: Option<chrono::NaiveDate>,
 ) -> TableRead {
-    let options = ValidateOptions { as_of };
-    let mut out = TableRead::default();
-    // For each documented column, where it is in `columns`, sorted by name
-    // (looked up by binary search for every field of every row).
-    let mut index: Vec<(&'static str, usize)> = COLUMNS
-        .iter()
-        .filter_map(|c| {
-            columns
-                .iter()
-                .position(|(name, _)| name == c.name)
-                .map(|k| (c.name, k))
-        })
-        .collect();
-    index.sort_unstable_by_key(|(name, _)| *name);
-    let unknown: Vec<usize> = (0..columns.len())
-        .filter(|&k| {
-            columns
-                .get(k)
-                .is_some_and(|(name, _)| !COLUMNS.iter().any(|c| c.name == name))
-        })
-        .collect();
-    for i in range {
-        let get = |name: &str| -> Option<&Value> {
-            let at = index.binary_search_by_key(&name, |(n, _)| n).ok()?;
-            let &(_, k) = index.get(at)?;
-            columns.get(k)?.1.get(i)
-        };
-        let unknown_here = unknown.iter().filter_map(|&k| {
-            let (name, values) = columns.get(k)?;
-            values
-                .get(i)
-                .filter(|v| !v.is_null())
-                .map(|_| name.as_str())
-        });
-        read_one(first_row + i, &get, unknown_here, &options, &mut out);
-    }
-    out
-}
-
-/// Reads one row into `out`: its case, or every problem with its column.
-fn read_one<'r, 'k>(
-    i: usize,
-    get: &'r dyn Fn(&str) -> Option<&'r Value>,
-    unknown: impl Iterator<Item = &'k str>,
-    options: &ValidateOptions,
-    out: &mut TableRead,
-) {
-    let row_path = Path::root().key("rows").index(i);
-    let mut problems: Vec<RowIssue> = unknown
-        .map(|key| RowIssue {
-            row: i,
-            column: key.to_string(),
-            issue: Issue::new(IssueCode::UnknownField, row_path.key(key)),
-        })
-        .collect();
-    let (value, _) = case_value(get, false);
-    let mut reader = crate::reader::Reader::new(options.as_of);
-    let case = reader.case(&value);
-    reader
-        .issues
-        .retain(|issue| !PATHWAY_CODES.contains(&issue.code));
-    if !reader.issues.is_empty() {
-        // Build the row again, recording which column filled each path.
-        let (_, origins) = case_value(get, true);
-        for mut issue in reader.issues {
-            let column = column_of(issue.path.as_str(), &origins);
-            issue.path = if column.is_empty() {
-                row_path.clone()
-            } else {
-                row_path.key(column)
-            };
-            problems.push(RowIssue {
-                row: i,
-                column: column.to_string(),
-                issue,
-            });
-        }
-    }
-    match case {
-        Some(case) if problems.is_empty() => {
-            out.cases.push(case);
-            out.rows.push(i);
-        }
-        _ => out.issues.extend(problems),
-    }
+    let src = JsonColumns {
+        columns,
+        index: COLUMNS
+            .iter()
+            .map(|c| columns.iter().position(|(name, _)| name == c.name))
+            .collect(),
+        unknown: (0..columns.len())
+            .filter(|&k| {
+                columns
+                    .get(k)
+                    .is_some_and(|(name, _)| !COLUMNS.iter().any(|c| c.name == name))
+            })
+            .collect(),
+    };
+    read_cells(&src, range, first_row, as_of)
 }
 
 /// The flat row of a case, the inverse of [`read_rows`] for the cases a

@@ -127,3 +127,174 @@ fn columns_and_rows_read_the_same_and_ranges_join_up() {
     assert_eq!(a.issues, whole.issues);
     assert_eq!(whole.issues.len(), 3);
 }
+
+/// JSON rows given as typed cells, as a binding reads an Arrow table: dates
+/// as dates, integers as integers (or as integral floats, as pandas stores
+/// an integer column with missing values), booleans, texts.
+struct Typed<'a> {
+    rows: &'a [serde_json::Value],
+    float_integers: bool,
+}
+
+impl cme_core::table::CellSource for Typed<'_> {
+    fn cell(&self, column: usize, row: usize) -> cme_core::table::Cell<'_> {
+        use cme_core::table::{Cell, ColumnKind};
+        let c = &COLUMNS[column];
+        let Some(v) = self.rows[row].get(c.name).filter(|v| !v.is_null()) else {
+            return Cell::Null;
+        };
+        match (c.kind, v) {
+            (ColumnKind::Date, serde_json::Value::String(s)) => {
+                match chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+                    Ok(d) => Cell::Date(d),
+                    Err(_) => Cell::Text(s),
+                }
+            }
+            (ColumnKind::Integer, serde_json::Value::Number(n)) if n.is_i64() => {
+                if self.float_integers {
+                    Cell::Float(n.as_f64().unwrap())
+                } else {
+                    Cell::Integer(n.as_i64().unwrap())
+                }
+            }
+            (_, serde_json::Value::Bool(b)) => Cell::Boolean(*b),
+            (_, serde_json::Value::String(s)) => Cell::Text(s),
+            _ => Cell::Json(v),
+        }
+    }
+    fn unknown_columns(&self, row: usize, found: &mut dyn FnMut(&str)) {
+        for key in self.rows[row].as_object().unwrap().keys() {
+            if !COLUMNS.iter().any(|c| c.name == key) {
+                found(key);
+            }
+        }
+    }
+}
+
+fn broken_rows() -> Vec<serde_json::Value> {
+    let cases = cme_core::sample::sample_cases().unwrap();
+    let mut rows: Vec<serde_json::Value> = cases.iter().filter_map(case_row).collect();
+    rows[1]["birth_year"] = serde_json::json!(1850);
+    rows[2]["birth_year"] = serde_json::json!(1970.5);
+    rows[3]["couleur"] = serde_json::json!("bleu");
+    rows[4]["sortie_date"] = serde_json::json!("2024-02-30");
+    rows[5]["consent_sharing_with"] = serde_json::json!("cap_emploi;inconnu;;cap_emploi");
+    rows[6]["sick_leave_end_is_expected"] = serde_json::json!("oui");
+    rows[7]["category_override"] = serde_json::json!("categorie_2");
+    rows[8]["contact_date"] = serde_json::json!(20240301);
+    rows
+}
+
+#[test]
+fn typed_cells_read_exactly_as_their_json_rows() {
+    let rows = broken_rows();
+    let by_rows = read_rows(&rows, None);
+    for float_integers in [false, true] {
+        let typed = Typed {
+            rows: &rows,
+            float_integers,
+        };
+        let read = cme_core::table::read_cells(&typed, 0..rows.len(), 0, None);
+        assert_eq!(read.cases, by_rows.cases);
+        assert_eq!(read.rows, by_rows.rows);
+        assert_eq!(read.issues, by_rows.issues);
+    }
+    let got: Vec<(usize, &str, &str)> = by_rows
+        .issues
+        .iter()
+        .map(|i| (i.row, i.column.as_str(), i.issue.code.code()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (1, "birth_year", "integer_out_of_range"),
+            (2, "birth_year", "integer_out_of_range"),
+            (3, "couleur", "unknown_field"),
+            (4, "sortie_date", "invalid_date"),
+            (5, "consent_sharing_with", "unknown_code"),
+            (5, "consent_sharing_with", "duplicate_item"),
+            (6, "sick_leave_end_is_expected", "boolean_type"),
+            (7, "category_override", "unknown_code"),
+            (7, "category_override_justification", "missing_field"),
+            (7, "category_override_date", "missing_field"),
+            (8, "contact_date", "invalid_date"),
+        ]
+    );
+}
+
+/// A fact of an event or of a consent given without its date is reported
+/// at the date's column, never silently dropped with the event.
+#[test]
+fn facts_without_their_date_are_reported_not_dropped() {
+    let row = serde_json::json!({
+        "id": "T-9", "service": "aist43", "signalement_date": "2024-03-04",
+        "source_visit": "pre_reprise", "signalled_by": "medecin_du_travail",
+        "contact_date": "2024-03-05",
+        "sortie_result": "amenagement_poste",
+        "suivi_12_mois_employed": true,
+        "consent_sharing_with": "cap_emploi",
+    });
+    let read = read_rows(&[row], None);
+    let got: Vec<(&str, &str)> = read
+        .issues
+        .iter()
+        .map(|i| (i.column.as_str(), i.issue.code.code()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("consent_date", "missing_field"),
+            ("sortie_date", "missing_field"),
+            ("suivi_12_mois_date", "missing_field"),
+        ]
+    );
+}
+
+proptest::proptest! {
+    /// Any value in any column of a valid row: no panic, the row is either
+    /// read or reported, every problem names a column of the row (or none),
+    /// and typed cells read as the JSON row does.
+    #[test]
+    fn any_cell_value_is_read_or_reported(
+        base in 0usize..30,
+        changes in proptest::collection::vec((0usize..COLUMNS.len(), 0u8..9, -3i64..3000), 0..5),
+    ) {
+        let cases = cme_core::sample::sample_cases().unwrap();
+        let rows: Vec<serde_json::Value> = cases.iter().filter_map(case_row).collect();
+        let mut row = rows[base % rows.len()].clone();
+        for (column, kind, n) in changes {
+            let value = match kind {
+                0 => serde_json::Value::Null,
+                1 => serde_json::json!(n),
+                2 => serde_json::json!(n as f64 / 7.0),
+                3 => serde_json::json!(n % 2 == 0),
+                4 => serde_json::json!(format!("2024-{:02}-{:02}", n % 14, n % 33)),
+                5 => serde_json::json!("cap_emploi;mdph"),
+                6 => serde_json::json!(["cap_emploi", n]),
+                7 => serde_json::json!({"k": n}),
+                _ => serde_json::json!("x".repeat((n.unsigned_abs() % 300) as usize)),
+            };
+            row[COLUMNS[column].name] = value;
+        }
+        let rows = [row];
+        let read = read_rows(&rows, None);
+        proptest::prop_assert_eq!(read.cases.len() + usize::from(!read.issues.is_empty()), 1);
+        for issue in &read.issues {
+            proptest::prop_assert!(
+                issue.column.is_empty() || rows[0].get(&issue.column).is_some()
+                    || ["consent_date", "sortie_date", "suivi_6_mois_date", "suivi_12_mois_date",
+                        "category_override_justification", "category_override_date",
+                        "category_override", "signalement_date", "id", "service",
+                        "source_visit", "signalled_by", "sick_leave_start", "sick_leave_cause",
+                        "sector_nomenclature", "sector_section"].contains(&issue.column.as_str())
+                        || issue.column.ends_with("_date") || issue.column.ends_with("_expertise")
+                        || issue.column.ends_with("_partner"),
+                "{:?}", issue
+            );
+        }
+        let typed = Typed { rows: &rows, float_integers: false };
+        let again = cme_core::table::read_cells(&typed, 0..1, 0, None);
+        proptest::prop_assert_eq!(again.cases, read.cases);
+        proptest::prop_assert_eq!(again.issues, read.issues);
+    }
+}
