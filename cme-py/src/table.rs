@@ -1,20 +1,24 @@
 //! Tables of cases from Python: Arrow tables through the Arrow PyCapsule
-//! interface (`__arrow_c_stream__`: pyarrow, pandas ≥ 2.2, polars), read
-//! column by column in Rust (no row-by-row conversion in Python), and lists
-//! of row dicts. The rows go to `cme_core::table`, which owns the rules.
+//! interface (`__arrow_c_stream__`: pyarrow, pandas ≥ 2.2, polars), whose
+//! cells are read in place by `cme_core::table::read_cells` (no value is
+//! converted or copied, no row-by-row work in Python), and lists of row
+//! dicts. `cme_core::table` owns the rules.
 
 use std::sync::Arc;
 
 use arrow_array::cast::AsArray;
 use arrow_array::types::{Date32Type, Float64Type, Int64Type};
-use arrow_array::{Array, ArrayRef};
+use arrow_array::{
+    Array, ArrayRef, BooleanArray, Date32Array, Float64Array, Int64Array, LargeStringArray,
+    StringArray, StringViewArray,
+};
 use arrow_schema::DataType;
 use cme_core::indicators::Accumulator;
-use cme_core::table::{read_columns, read_rows, RowIssue, TableRead};
+use cme_core::table::{read_cells, read_rows, Cell, CellSource, RowIssue, TableRead, COLUMNS};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 use pyo3_arrow::input::AnyRecordBatch;
-use serde_json::{Number, Value};
+use serde_json::Value;
 
 use crate::convert::{py_to_json, to_py};
 use crate::error::{input_error, to_py_err};
@@ -32,131 +36,181 @@ fn unsupported(py: Python<'_>, column: &str) -> PyErr {
     )
 }
 
-/// One column as JSON values (`Null` for a missing value).
-fn column_values(py: Python<'_>, name: &str, array: &ArrayRef) -> PyResult<Vec<Value>> {
-    let cast = |to: &DataType| arrow_cast::cast(array, to).map_err(|_| unsupported(py, name));
-    let n = array.len();
-    let out = match array.data_type() {
-        DataType::Null => vec![Value::Null; n],
-        DataType::Utf8 | DataType::LargeUtf8 | DataType::Utf8View | DataType::Dictionary(_, _) => {
-            let a = cast(&DataType::Utf8)?;
-            let a = a.as_string::<i32>();
-            (0..n)
-                .map(|i| {
-                    if a.is_null(i) {
-                        Value::Null
-                    } else {
-                        Value::String(a.value(i).to_string())
-                    }
-                })
-                .collect()
-        }
-        DataType::Boolean => {
-            let a = array.as_boolean();
-            (0..n)
-                .map(|i| {
-                    if a.is_null(i) {
-                        Value::Null
-                    } else {
-                        Value::Bool(a.value(i))
-                    }
-                })
-                .collect()
-        }
-        t if t.is_integer() => {
-            let a = cast(&DataType::Int64)?;
-            let a = a.as_primitive::<Int64Type>();
-            (0..n)
-                .map(|i| {
-                    if a.is_null(i) {
-                        Value::Null
-                    } else {
-                        Value::from(a.value(i))
-                    }
-                })
-                .collect()
-        }
-        t if t.is_floating() => {
-            // pandas stores an integer column with missing values as floats:
-            // integral values are integers again; NaN is a missing value;
-            // other values stay floats (and the validation says so).
-            let a = cast(&DataType::Float64)?;
-            let a = a.as_primitive::<Float64Type>();
-            (0..n)
-                .map(|i| {
-                    let x = a.value(i);
-                    if a.is_null(i) || x.is_nan() {
-                        Value::Null
-                    } else if x.fract() == 0.0 && x.abs() < 9.0e15 {
-                        // In range and integral: exact.
-                        #[allow(clippy::cast_possible_truncation)]
-                        Value::from(x as i64)
-                    } else {
-                        // An infinite value is not JSON: it becomes a text
-                        // so that the validation refuses it at its row and
-                        // column (never a silently missing value).
-                        Number::from_f64(x)
-                            .map_or_else(|| Value::String(String::from("∞")), Value::Number)
-                    }
-                })
-                .collect()
-        }
-        DataType::Date32 | DataType::Date64 | DataType::Timestamp(_, _) => {
-            let a = cast(&DataType::Date32)?;
-            let a = a.as_primitive::<Date32Type>();
-            (0..n)
-                .map(|i| {
-                    if a.is_null(i) {
-                        return Value::Null;
-                    }
-                    // A date outside chrono's range becomes a text that is
-                    // not a date: refused at its row and column, not dropped.
-                    a.value(i)
-                        .checked_add(UNIX_EPOCH_DAYS_FROM_CE)
-                        .and_then(chrono::NaiveDate::from_num_days_from_ce_opt)
-                        .map_or_else(
-                            || Value::String(String::from("hors-limites")),
-                            |d| Value::String(d.to_string()),
-                        )
-                })
-                .collect()
-        }
-        DataType::List(_) | DataType::LargeList(_) => {
-            let a = cast(&DataType::List(Arc::new(arrow_schema::Field::new(
-                "item",
-                DataType::Utf8,
-                true,
-            ))))?;
-            let a = a.as_list::<i32>();
-            (0..n)
-                .map(|i| {
-                    if a.is_null(i) {
-                        return Value::Null;
-                    }
-                    let items = a.value(i);
-                    let items = items.as_string::<i32>();
-                    Value::Array(
-                        (0..items.len())
-                            .map(|j| {
-                                if items.is_null(j) {
-                                    Value::Null
-                                } else {
-                                    Value::String(items.value(j).to_string())
-                                }
-                            })
-                            .collect(),
-                    )
-                })
-                .collect()
-        }
-        _ => return Err(unsupported(py, name)),
-    };
-    Ok(out)
+/// One documented column of an Arrow batch, typed as the reader wants it
+/// (read in place: no value is copied).
+enum Column {
+    /// A column of nulls.
+    Null,
+    Utf8(StringArray),
+    LargeUtf8(LargeStringArray),
+    Utf8View(StringViewArray),
+    Int(Int64Array),
+    Float(Float64Array),
+    Bool(BooleanArray),
+    Date(Date32Array),
+    /// A list column (`consent_sharing_with` as a list of texts), as JSON.
+    Json(Vec<Value>),
 }
 
-/// Rows converted to JSON values at a time: bounds the memory of a big table
-/// (the values of a slice, not of the whole table, live at once).
-const SLICE_ROWS: usize = 65_536;
+impl Column {
+    fn new(py: Python<'_>, name: &str, array: &ArrayRef) -> PyResult<Column> {
+        let cast = |to: &DataType| arrow_cast::cast(array, to).map_err(|_| unsupported(py, name));
+        Ok(match array.data_type() {
+            DataType::Null => Column::Null,
+            DataType::Utf8 => Column::Utf8(array.as_string::<i32>().clone()),
+            DataType::LargeUtf8 => Column::LargeUtf8(array.as_string::<i64>().clone()),
+            DataType::Utf8View => Column::Utf8View(array.as_string_view().clone()),
+            DataType::Dictionary(_, _) => {
+                Column::Utf8(cast(&DataType::Utf8)?.as_string::<i32>().clone())
+            }
+            DataType::Boolean => Column::Bool(array.as_boolean().clone()),
+            t if t.is_integer() => {
+                Column::Int(cast(&DataType::Int64)?.as_primitive::<Int64Type>().clone())
+            }
+            t if t.is_floating() => Column::Float(
+                cast(&DataType::Float64)?
+                    .as_primitive::<Float64Type>()
+                    .clone(),
+            ),
+            DataType::Date32 | DataType::Date64 | DataType::Timestamp(_, _) => Column::Date(
+                cast(&DataType::Date32)?
+                    .as_primitive::<Date32Type>()
+                    .clone(),
+            ),
+            DataType::List(_) | DataType::LargeList(_) => {
+                let a = cast(&DataType::List(Arc::new(arrow_schema::Field::new(
+                    "item",
+                    DataType::Utf8,
+                    true,
+                ))))?;
+                let a = a.as_list::<i32>();
+                Column::Json(
+                    (0..a.len())
+                        .map(|i| {
+                            if a.is_null(i) {
+                                return Value::Null;
+                            }
+                            let items = a.value(i);
+                            let items = items.as_string::<i32>();
+                            Value::Array(
+                                (0..items.len())
+                                    .map(|j| {
+                                        if items.is_null(j) {
+                                            Value::Null
+                                        } else {
+                                            Value::String(items.value(j).to_string())
+                                        }
+                                    })
+                                    .collect(),
+                            )
+                        })
+                        .collect(),
+                )
+            }
+            _ => return Err(unsupported(py, name)),
+        })
+    }
+
+    fn cell(&self, row: usize) -> Cell<'_> {
+        match self {
+            Column::Null => Cell::Null,
+            Column::Utf8(a) => text(a, row),
+            Column::LargeUtf8(a) => text(a, row),
+            Column::Utf8View(a) => text(a, row),
+            Column::Int(a) if a.is_valid(row) => Cell::Integer(a.value(row)),
+            Column::Float(a) if a.is_valid(row) => {
+                // pandas stores an integer column with missing values as
+                // floats: integral values are integers again; NaN is a
+                // missing value; an infinite value becomes a text that the
+                // validation refuses at its row and column (never a
+                // silently missing value); other values stay floats.
+                let x = a.value(row);
+                if x.is_nan() {
+                    Cell::Null
+                } else if x.fract() == 0.0 && x.abs() < 9.0e15 {
+                    // In range and integral: exact.
+                    #[allow(clippy::cast_possible_truncation)]
+                    Cell::Integer(x as i64)
+                } else if x.is_finite() {
+                    Cell::Float(x)
+                } else {
+                    Cell::Text("∞")
+                }
+            }
+            Column::Bool(a) if a.is_valid(row) => Cell::Boolean(a.value(row)),
+            // A date outside chrono's range becomes a text that is not a
+            // date: refused at its row and column, not dropped.
+            Column::Date(a) if a.is_valid(row) => a
+                .value(row)
+                .checked_add(UNIX_EPOCH_DAYS_FROM_CE)
+                .and_then(chrono::NaiveDate::from_num_days_from_ce_opt)
+                .map_or(Cell::Text("hors-limites"), Cell::Date),
+            Column::Json(values) => values.get(row).map_or(Cell::Null, Cell::Json),
+            Column::Int(_) | Column::Float(_) | Column::Bool(_) | Column::Date(_) => Cell::Null,
+        }
+    }
+}
+
+fn text<'a, A>(array: A, row: usize) -> Cell<'a>
+where
+    A: arrow_array::ArrayAccessor<Item = &'a str>,
+{
+    if array.is_valid(row) {
+        Cell::Text(array.value(row))
+    } else {
+        Cell::Null
+    }
+}
+
+/// A batch of an Arrow table as cells for `cme_core::table::read_cells`.
+struct Batch {
+    /// For each documented column (`cme_core::table::COLUMNS`), the batch's.
+    documented: Vec<Option<Column>>,
+    /// The columns that are not documented: their names and where they are
+    /// null.
+    unknown: Vec<(String, Option<arrow_buffer::NullBuffer>, usize)>,
+}
+
+impl Batch {
+    fn new(py: Python<'_>, batch: &arrow_array::RecordBatch) -> PyResult<Batch> {
+        let schema = batch.schema();
+        let mut documented: Vec<Option<Column>> = COLUMNS.iter().map(|_| None).collect();
+        let mut unknown = Vec::new();
+        for (field, array) in schema.fields().iter().zip(batch.columns()) {
+            let name = field.name();
+            match COLUMNS.iter().position(|c| c.name == name.as_str()) {
+                Some(k) => {
+                    if let Some(slot @ None) = documented.get_mut(k) {
+                        *slot = Some(Column::new(py, name, array)?);
+                    }
+                }
+                None => unknown.push((name.clone(), array.logical_nulls(), array.len())),
+            }
+        }
+        Ok(Batch {
+            documented,
+            unknown,
+        })
+    }
+}
+
+impl CellSource for Batch {
+    fn cell(&self, column: usize, row: usize) -> Cell<'_> {
+        match self.documented.get(column) {
+            Some(Some(c)) => c.cell(row),
+            _ => Cell::Null,
+        }
+    }
+
+    fn unknown_columns(&self, row: usize, found: &mut dyn FnMut(&str)) {
+        for (name, nulls, len) in &self.unknown {
+            let valid = row < *len && nulls.as_ref().is_none_or(|n| n.is_valid(row));
+            if valid {
+                found(name);
+            }
+        }
+    }
+}
 
 /// Reads a table given by a Python object: an Arrow object
 /// (`__arrow_c_stream__` or `__arrow_c_array__`), read slice by slice and
@@ -199,25 +253,13 @@ fn read_any(
                 n + batch.num_rows(),
             ));
         }
-        let schema = batch.schema();
-        let mut offset = 0;
-        while offset < batch.num_rows() {
-            let len = SLICE_ROWS.min(batch.num_rows() - offset);
-            let slice = batch.slice(offset, len);
-            let mut columns = Vec::with_capacity(slice.num_columns());
-            for (field, array) in schema.fields().iter().zip(slice.columns()) {
-                columns.push((
-                    field.name().clone(),
-                    column_values(py, field.name(), array)?,
-                ));
-            }
-            let part = py.detach(|| read_parallel(&columns, len, n, as_of));
-            out.cases.extend(part.cases);
-            out.rows.extend(part.rows);
-            out.issues.extend(part.issues);
-            offset += len;
-            n += len;
-        }
+        let len = batch.num_rows();
+        let cells = Batch::new(py, &batch)?;
+        let part = py.detach(|| read_parallel(&cells, len, n, as_of));
+        out.cases.extend(part.cases);
+        out.rows.extend(part.rows);
+        out.issues.extend(part.issues);
+        n += len;
     }
     Ok((out, n))
 }
@@ -225,7 +267,7 @@ fn read_any(
 /// Reads `len` rows of columns on the machine's cores: ranges read apart
 /// join up (`cme_core::table::read_columns` numbers rows in the whole table).
 fn read_parallel(
-    columns: &[(String, Vec<Value>)],
+    cells: &Batch,
     len: usize,
     first_row: usize,
     as_of: Option<chrono::NaiveDate>,
@@ -239,7 +281,7 @@ fn read_parallel(
             .step_by(chunk)
             .map(|start| {
                 let end = (start + chunk).min(len);
-                scope.spawn(move || read_columns(columns, start..end, first_row, as_of))
+                scope.spawn(move || read_cells(cells, start..end, first_row, as_of))
             })
             .collect();
         // A panic of a reading thread is carried on (pyo3 raises it as
