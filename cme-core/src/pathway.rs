@@ -263,15 +263,25 @@ impl PathwayState {
     ) -> Option<(IssueCode, &'static str)> {
         let date = event.date();
         let kind = event.event_type();
-        if date < self.signalement {
-            return Some((IssueCode::EventBeforeSignalement, "date"));
+        if let Some(code) = before_signalement(date, self.signalement) {
+            return Some((code, "date"));
         }
         if kind == EventType::Suivi {
-            return match &self.exit {
-                Some(_) => None,
-                None if case_exit.is_some() => Some((IssueCode::FollowUpBeforeExit, "date")),
-                None => Some((IssueCode::FollowUpWithoutExit, "")),
+            let code = match &self.exit {
+                Some(exit) => follow_up_rule(date, Some(exit.date)),
+                // The pathway has not reached the case's exit: the follow-up
+                // comes before it, even on the same day (an exit refused
+                // for want of a result).
+                None => follow_up_rule(date, case_exit).or(Some(IssueCode::FollowUpBeforeExit)),
             };
+            return code.map(|code| {
+                let field = if code == IssueCode::FollowUpBeforeExit {
+                    "date"
+                } else {
+                    ""
+                };
+                (code, field)
+            });
         }
         if self.closed() {
             return Some((IssueCode::EventAfterClosure, ""));
@@ -374,6 +384,43 @@ impl PathwayState {
         if self.stage < Stage::Inclusion && self.inclusion_criteria_hold(min_opinions) {
             self.reach(Stage::Inclusion, date, index);
         }
+    }
+}
+
+/// The timeline rule of an event against the signalement, stated once for
+/// the validation ([`crate::validate`], which reports it) and the pathway
+/// (which refuses the event): the pathway starts at the signalement, so an
+/// event dated before it is `event_before_signalement`.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use cme_core::pathway::before_signalement;
+/// let d = |day| NaiveDate::from_ymd_opt(2024, 3, day).unwrap();
+/// assert!(before_signalement(d(3), d(4)).is_some());
+/// assert!(before_signalement(d(4), d(4)).is_none());
+/// ```
+pub fn before_signalement(date: NaiveDate, signalement: NaiveDate) -> Option<IssueCode> {
+    (date < signalement).then_some(IssueCode::EventBeforeSignalement)
+}
+
+/// The timeline rule of a follow-up against the case's exit, stated once
+/// for the validation and the pathway (seed 002, AISMT 13: « au terme de
+/// l'accompagnement, un suivi sera effectué »): a follow-up needs an exit
+/// (`follow_up_without_exit`) dated on or before it (`follow_up_before_exit`).
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use cme_core::{issue::IssueCode, pathway::follow_up_rule};
+/// let d = |day| NaiveDate::from_ymd_opt(2024, 3, day).unwrap();
+/// assert_eq!(follow_up_rule(d(10), None), Some(IssueCode::FollowUpWithoutExit));
+/// assert_eq!(follow_up_rule(d(10), Some(d(11))), Some(IssueCode::FollowUpBeforeExit));
+/// assert_eq!(follow_up_rule(d(10), Some(d(10))), None);
+/// ```
+pub fn follow_up_rule(date: NaiveDate, exit: Option<NaiveDate>) -> Option<IssueCode> {
+    match exit {
+        None => Some(IssueCode::FollowUpWithoutExit),
+        Some(exit) if date < exit => Some(IssueCode::FollowUpBeforeExit),
+        Some(_) => None,
     }
 }
 

@@ -845,11 +845,8 @@ impl Reader {
     ) {
         if let Some(signalement) = signalement {
             for (i, e) in events {
-                if e.date() < signalement {
-                    self.push(Issue::new(
-                        IssueCode::EventBeforeSignalement,
-                        path.index(*i).key("date"),
-                    ));
+                if let Some(code) = crate::pathway::before_signalement(e.date(), signalement) {
+                    self.push(Issue::new(code, path.index(*i).key("date")));
                 }
             }
         }
@@ -866,13 +863,12 @@ impl Reader {
             if e.event_type() != EventType::Suivi {
                 continue;
             }
-            match first_exit {
-                None => self.push(Issue::new(IssueCode::FollowUpWithoutExit, path.index(*i))),
-                Some(exit) if e.date() < exit => self.push(Issue::new(
-                    IssueCode::FollowUpBeforeExit,
-                    path.index(*i).key("date"),
-                )),
-                Some(_) => {}
+            match crate::pathway::follow_up_rule(e.date(), first_exit) {
+                Some(code @ IssueCode::FollowUpBeforeExit) => {
+                    self.push(Issue::new(code, path.index(*i).key("date")));
+                }
+                Some(code) => self.push(Issue::new(code, path.index(*i))),
+                None => {}
             }
         }
     }
