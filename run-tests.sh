@@ -79,7 +79,7 @@ target/debug/uniffi-bindgen generate --no-format \
   --library target/debug/libcme_uniffi.so --language kotlin --out-dir target/uniffi-kt
 .venv/bin/python tests/kotlin/make_vectors.py target/kotlin
 tests/kotlin/node_modules/kotlin-compiler/bin/kotlinc -nowarn \
-  target/uniffi-kt/fr/cme/cme_uniffi.kt tests/kotlin/Embedding.kt \
+  target/uniffi-kt/fr/cme/cme_uniffi.kt tests/kotlin/Embedding.kt target/kotlin/DocSnippet.kt \
   -cp /usr/share/java/jna.jar -include-runtime -d target/kotlin/embedding.jar
 java -Djna.library.path=target/debug -cp target/kotlin/embedding.jar:/usr/share/java/jna.jar \
   EmbeddingKt target/kotlin

@@ -1,8 +1,10 @@
 // The uniffi Kotlin bindings, compiled and run on the JVM (JNA): every
 // validation and pathway vector, an error crossing the boundary with its
 // code and path, the accumulator object, and the snippet of
-// docs/embedding.md. Run by run-tests.sh:
-//   kotlinc target/uniffi-kt/fr/cme/cme_uniffi.kt tests/kotlin/Embedding.kt ...
+// docs/embedding.md (`docSnippet`, compiled from target/kotlin/DocSnippet.kt,
+// which make_vectors.py extracts from the document). Run by run-tests.sh:
+//   kotlinc target/uniffi-kt/fr/cme/cme_uniffi.kt tests/kotlin/Embedding.kt \
+//     target/kotlin/DocSnippet.kt ...
 import fr.cme.*
 import java.io.File
 
@@ -63,21 +65,6 @@ fun accumulator() {
     }
     val codes = codeLists().first { it.kind == "source_visit" }
     check(codes.entries.any { it.label == "Visite de pré-reprise" }) { "labels" }
-}
-
-// The Kotlin snippet of docs/embedding.md, as written there.
-fun docSnippet() {
-    val issues = validate("""{"format_version": 1, "id": "Jean Dupont"}""", null)
-    check(issues.first().code == "invalid_id")
-    try {
-        parseCase("""{"format_version": 1}""", null)
-    } catch (e: CmeException.Validation) {        // code, path, messageFr, messageEn, issues
-        println("${e.code} ${e.issues.map { it.path }}")
-    }
-    val acc = IndicatorAccumulator("\"aist43\"", "2024", listOf("secteur"))
-    acc.addCasesJson(sampleCasesJson())
-    println(acc.finishJson().length)
-    acc.close()                                     // or acc.use { ... }: frees the Rust object now
 }
 
 fun main(args: Array<String>) {
