@@ -178,6 +178,61 @@ vectors.append({
                            {"key": ["naf_rev2:Q"], "values": {"maintiens_realises": v(2), "maintiens_non_realises": v(0)}}]},
 })
 
+# ---------------------------------------------------------------- delays
+# Signalement -> first contact: 2, 5 and 11 days (mean 6,00); a fourth case
+# is never contacted (not an entry, not in the delay); a fifth, signalled in
+# 2023 and contacted in January 2024, is an entry of 2024 (delay 20 days)
+# but not a signalement of 2024.
+cs = []
+for i, (sig, delay) in enumerate([("2024-03-01", 2), ("2024-04-01", 5), ("2024-05-01", 11), ("2024-06-01", None),
+                                  ("2023-12-20", 20)]):
+    s0 = dt.date.fromisoformat(sig)
+    ev = [] if delay is None else [{"type": "contact", "date": d(s0 + dt.timedelta(days=delay))}]
+    cs.append(case(i + 1, "aist63", s0, ev))
+vectors.append({
+    "name": "delai_premier_contact",
+    "description": "Délai moyen signalement → premier contact sur les entrées de la période (2, 5, 11 et 20 jours : 9,50) ; un dossier jamais contacté n'est pas une entrée ; un dossier signalé en 2023 et contacté en 2024 est une entrée de 2024 mais pas un signalement de 2024.",
+    "policy": "aist63", "period": {"start": "2024-01-01", "end": "2024-12-31"}, "by": [], "cases": cs,
+    "expected": {"total": {"signalements": v(4), "entrees": v(4),
+                           "delai_signalement_contact": v(38, 4, 9.5)}},
+})
+
+# ---------------------------------------------------------------- two dimensions
+# By source visit and age band at the signalement: (pre_reprise, 35_44) x2,
+# (reprise, 35_44) x1, (pre_reprise, 55_et_plus) x1.
+cs = []
+for i, (source, birth) in enumerate([("pre_reprise", 1985), ("pre_reprise", 1986), ("reprise", 1984),
+                                     ("pre_reprise", 1960)]):
+    c = case(i + 1, "aismt13", dt.date(2024, 9, 2 + i), [], source=source)
+    c["worker"]["birth_year"] = birth
+    cs.append(c)
+vectors.append({
+    "name": "par_visite_source_et_tranche_age",
+    "description": "Signalements croisés par visite à l'origine et tranche d'âge au signalement (deux dimensions) : une cellule par combinaison présente.",
+    "policy": "aismt13", "period": {"start": "2024-01-01", "end": "2024-12-31"}, "by": ["visite_source", "tranche_age"],
+    "cases": cs,
+    "expected": {"total": {"signalements": v(4), "signalements_pre_reprise": v(3)},
+                 "cells": [{"key": ["pre_reprise", "35_44"], "values": {"signalements": v(2)}},
+                           {"key": ["pre_reprise", "55_et_plus"], "values": {"signalements": v(1)}},
+                           {"key": ["reprise", "35_44"], "values": {"signalements": v(1), "signalements_pre_reprise": v(0)}}]},
+})
+
+# ---------------------------------------------------------------- refused events do not count
+# An exit dated before the signalement is refused by the pathway: it is
+# not an exit of the period; a follow-up without exit is refused too.
+cs = [case(1, "acismt", dt.date(2024, 5, 10), [{"type": "contact", "date": "2024-05-12"},
+                                               {"type": "sortie", "date": "2024-05-01", "result": "amenagement_poste"}]),
+      case(2, "acismt", dt.date(2024, 5, 10), [{"type": "contact", "date": "2024-05-12"},
+                                               {"type": "sortie", "date": "2024-07-01", "result": "reconversion"},
+                                               {"type": "suivi", "date": "2025-01-05", "still_employed": True}]),
+      case(3, "acismt", dt.date(2024, 5, 10), [{"type": "suivi", "date": "2024-11-05", "still_employed": True}])]
+vectors.append({
+    "name": "evenements_refuses_non_comptes",
+    "description": "Un événement que le parcours refuse (sortie datée avant le signalement, suivi sans sortie) ne compte dans aucun indicateur : une seule sortie en 2024.",
+    "policy": "acismt", "period": {"start": "2024-01-01", "end": "2024-12-31"}, "by": [], "cases": cs,
+    "expected": {"total": {"signalements": v(3), "entrees": v(2), "sorties": v(1)}},
+})
+
 OUT.mkdir(parents=True, exist_ok=True)
 for old in OUT.glob("*.json"):
     old.unlink()
