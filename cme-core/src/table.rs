@@ -721,6 +721,9 @@ pub fn read_cells(
     as_of: Option<chrono::NaiveDate>,
 ) -> TableRead {
     let mut out = TableRead::default();
+    // Most rows are valid: room for all of them at once (no regrowth).
+    out.cases.reserve(range.len());
+    out.rows.reserve(range.len());
     for i in range {
         read_one(src, i, first_row + i, as_of, &mut out);
     }

@@ -255,23 +255,22 @@ fn read_any(
         }
         let len = batch.num_rows();
         let cells = Batch::new(py, &batch)?;
-        let part = py.detach(|| read_parallel(&cells, len, n, as_of));
-        out.cases.extend(part.cases);
-        out.rows.extend(part.rows);
-        out.issues.extend(part.issues);
+        py.detach(|| read_parallel(&cells, len, n, as_of, &mut out));
         n += len;
     }
     Ok((out, n))
 }
 
-/// Reads `len` rows of columns on the machine's cores: ranges read apart
-/// join up (`cme_core::table::read_columns` numbers rows in the whole table).
+/// Reads `len` rows of a batch on the machine's cores into `out`: ranges
+/// read apart join up (`cme_core::table::read_cells` numbers rows in the
+/// whole table).
 fn read_parallel(
     cells: &Batch,
     len: usize,
     first_row: usize,
     as_of: Option<chrono::NaiveDate>,
-) -> TableRead {
+    out: &mut TableRead,
+) {
     let threads = std::thread::available_parallelism()
         .map_or(1, std::num::NonZeroUsize::get)
         .clamp(1, 8);
@@ -291,13 +290,11 @@ fn read_parallel(
             .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
             .collect()
     });
-    let mut out = TableRead::default();
     for part in parts {
         out.cases.extend(part.cases);
         out.rows.extend(part.rows);
         out.issues.extend(part.issues);
     }
-    out
 }
 
 fn issue_dict<'py>(py: Python<'py>, i: &RowIssue) -> PyResult<Bound<'py, PyAny>> {
