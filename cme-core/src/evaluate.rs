@@ -249,7 +249,7 @@ fn evaluate_checked(
     let mut missing_facts: Vec<MissingFact> = Vec::new();
     for m in inclusion.missing.iter().chain(category.missing.iter()) {
         match missing_facts.iter_mut().find(|x| x.fact == m.fact) {
-            Some(x) if !x.needed_for.split(", ").any(|n| n == m.needed_for) => {
+            Some(x) if !x.needed_for.split(',').any(|n| n.trim() == m.needed_for) => {
                 x.needed_for = format!("{}, {}", x.needed_for, m.needed_for);
             }
             Some(_) => {}

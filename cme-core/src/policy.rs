@@ -31,7 +31,7 @@ use crate::codes::{code_enum, Code};
 use crate::error::CmeError;
 use crate::issue::{Issue, IssueCode, Path};
 use crate::pathway::Stage;
-use crate::reader::{JsonObj, Reader};
+use crate::reader::{At, JsonObj, Reader};
 
 code_enum! {
     /// How an exit result counts (DOMAIN.md §5: a policy choice).
@@ -400,16 +400,16 @@ impl Reader {
         self.required(obj, "source", |r, v, path| r.text(v, path, 500))
     }
 
-    fn text(&mut self, value: &Value, path: Path, max: usize) -> Option<String> {
+    fn text(&mut self, value: &Value, path: At<'_>, max: usize) -> Option<String> {
         let s = self.string(value, path.clone(), max)?;
         if s.trim().is_empty() {
-            self.push(Issue::new(IssueCode::EmptyString, path));
+            self.push(Issue::new(IssueCode::EmptyString, path.path()));
             return None;
         }
         Some(s.to_string())
     }
 
-    fn count(&mut self, value: &Value, path: Path, min: i64, max: i64) -> Option<u32> {
+    fn count(&mut self, value: &Value, path: At<'_>, min: i64, max: i64) -> Option<u32> {
         self.integer(value, path, min, max)
             .and_then(|n| u32::try_from(n).ok())
     }
@@ -417,7 +417,7 @@ impl Reader {
     pub(crate) fn policy(&mut self, value: &Value) -> Option<Policy> {
         let obj = self.object(
             value,
-            Path::root(),
+            Path::root().into(),
             &[
                 "id",
                 "name",

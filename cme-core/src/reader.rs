@@ -93,6 +93,39 @@ impl<'v> Fields<'v> for &'v Map<String, Value> {
     }
 }
 
+/// Where a value being read stands: a [`Path`], or a field or an item of
+/// an object or list whose path is known, rendered only when a problem is
+/// reported there. Reading a valid document (the common case) allocates a
+/// path per object, not one per field. One concrete type (not a trait):
+/// the readers are not duplicated per kind of location, which keeps the
+/// browser build small.
+#[derive(Clone)]
+pub(crate) enum At<'p> {
+    /// A rendered path.
+    Path(Path),
+    /// The field `name` of the object at the path.
+    Key(&'p Path, &'p str),
+    /// The item `i` of the list at the path.
+    Index(&'p Path, usize),
+}
+
+impl<'p> At<'p> {
+    /// The rendered path.
+    pub(crate) fn path(self) -> Path {
+        match self {
+            At::Path(path) => path,
+            At::Key(parent, name) => parent.key(name),
+            At::Index(parent, i) => parent.index(i),
+        }
+    }
+}
+
+impl From<Path> for At<'_> {
+    fn from(path: Path) -> Self {
+        At::Path(path)
+    }
+}
+
 /// An object being read, with its path.
 pub(crate) struct Obj<F> {
     pub(crate) map: F,
@@ -135,9 +168,10 @@ impl Reader {
     pub(crate) fn object<'v, N: Node<'v>>(
         &mut self,
         value: N,
-        path: Path,
+        at: At<'_>,
         known: &[&str],
     ) -> Option<Obj<N::Fields>> {
+        let path = at.path();
         let Some(map) = value.as_object() else {
             self.push(Issue::new(IssueCode::ObjectType, path));
             return None;
@@ -162,10 +196,10 @@ impl Reader {
         &mut self,
         obj: &Obj<F>,
         name: &str,
-        read: impl FnOnce(&mut Self, F::Node, Path) -> Option<T>,
+        read: impl FnOnce(&mut Self, F::Node, At<'_>) -> Option<T>,
     ) -> Option<T> {
         match obj.get(name) {
-            Some(value) => read(self, value, obj.path.key(name)),
+            Some(value) => read(self, value, At::Key(&obj.path, name)),
             None => {
                 self.push(
                     Issue::new(IssueCode::MissingField, obj.path.key(name)).with("field", name),
@@ -179,33 +213,33 @@ impl Reader {
         &mut self,
         obj: &Obj<F>,
         name: &str,
-        read: impl FnOnce(&mut Self, F::Node, Path) -> Option<T>,
+        read: impl FnOnce(&mut Self, F::Node, At<'_>) -> Option<T>,
     ) -> Option<T> {
         obj.get(name)
-            .and_then(|value| read(self, value, obj.path.key(name)))
+            .and_then(|value| read(self, value, At::Key(&obj.path, name)))
     }
 
     pub(crate) fn string<'v>(
         &mut self,
         value: impl Node<'v>,
-        path: Path,
+        path: At<'_>,
         max: usize,
     ) -> Option<&'v str> {
         let Some(s) = value.as_str() else {
-            self.push(Issue::new(IssueCode::StringType, path));
+            self.push(Issue::new(IssueCode::StringType, path.path()));
             return None;
         };
         if s.chars().count() > max {
-            self.push(Issue::new(IssueCode::StringTooLong, path).with("max", max));
+            self.push(Issue::new(IssueCode::StringTooLong, path.path()).with("max", max));
             return None;
         }
         Some(s)
     }
 
-    pub(crate) fn boolean<'v>(&mut self, value: impl Node<'v>, path: Path) -> Option<bool> {
+    pub(crate) fn boolean<'v>(&mut self, value: impl Node<'v>, path: At<'_>) -> Option<bool> {
         let b = value.as_bool();
         if b.is_none() {
-            self.push(Issue::new(IssueCode::BooleanType, path));
+            self.push(Issue::new(IssueCode::BooleanType, path.path()));
         }
         b
     }
@@ -213,7 +247,7 @@ impl Reader {
     pub(crate) fn integer<'v>(
         &mut self,
         value: impl Node<'v>,
-        path: Path,
+        path: At<'_>,
         min: i64,
         max: i64,
     ) -> Option<i64> {
@@ -226,18 +260,18 @@ impl Reader {
         }) else {
             if value.is_number() {
                 self.push(
-                    Issue::new(IssueCode::IntegerOutOfRange, path)
+                    Issue::new(IssueCode::IntegerOutOfRange, path.path())
                         .with("min", min)
                         .with("max", max),
                 );
             } else {
-                self.push(Issue::new(IssueCode::IntegerType, path));
+                self.push(Issue::new(IssueCode::IntegerType, path.path()));
             }
             return None;
         };
         if n < min || n > max {
             self.push(
-                Issue::new(IssueCode::IntegerOutOfRange, path)
+                Issue::new(IssueCode::IntegerOutOfRange, path.path())
                     .with("min", min)
                     .with("max", max),
             );
@@ -246,15 +280,15 @@ impl Reader {
         Some(n)
     }
 
-    pub(crate) fn code<'v, C: Code>(&mut self, value: impl Node<'v>, path: Path) -> Option<C> {
+    pub(crate) fn code<'v, C: Code>(&mut self, value: impl Node<'v>, path: At<'_>) -> Option<C> {
         let Some(s) = value.as_str() else {
-            self.push(Issue::new(IssueCode::StringType, path));
+            self.push(Issue::new(IssueCode::StringType, path.path()));
             return None;
         };
         let code = C::from_code(s);
         if code.is_none() {
             self.push(
-                Issue::new(IssueCode::UnknownCode, path)
+                Issue::new(IssueCode::UnknownCode, path.path())
                     .with("kind", C::KIND)
                     .with("allowed", C::codes_joined()),
             );
@@ -267,16 +301,16 @@ impl Reader {
     pub(crate) fn date<'v>(
         &mut self,
         value: impl Node<'v>,
-        path: Path,
+        path: At<'_>,
         may_be_future: bool,
     ) -> Option<NaiveDate> {
         let Some(date) = value.as_date() else {
-            self.push(Issue::new(IssueCode::InvalidDate, path).with("format", "AAAA-MM-JJ"));
+            self.push(Issue::new(IssueCode::InvalidDate, path.path()).with("format", "AAAA-MM-JJ"));
             return None;
         };
         if date.year() < limits::MIN_YEAR || date.year() > limits::MAX_YEAR {
             self.push(
-                Issue::new(IssueCode::DateOutOfRange, path)
+                Issue::new(IssueCode::DateOutOfRange, path.path())
                     .with("min", format!("{}-01-01", limits::MIN_YEAR))
                     .with("max", format!("{}-12-31", limits::MAX_YEAR)),
             );
@@ -284,13 +318,17 @@ impl Reader {
         }
         if let Some(as_of) = self.as_of {
             if !may_be_future && date > as_of {
-                self.push(Issue::new(IssueCode::DateAfterAsOf, path).with("as_of", as_of));
+                self.push(Issue::new(IssueCode::DateAfterAsOf, path.path()).with("as_of", as_of));
             }
         }
         Some(date)
     }
 
-    pub(crate) fn past_date<'v>(&mut self, value: impl Node<'v>, path: Path) -> Option<NaiveDate> {
+    pub(crate) fn past_date<'v>(
+        &mut self,
+        value: impl Node<'v>,
+        path: At<'_>,
+    ) -> Option<NaiveDate> {
         self.date(value, path, false)
     }
 
@@ -318,7 +356,7 @@ impl Reader {
         obj: &Obj<F>,
         name: &str,
         max: usize,
-        mut read: impl FnMut(&mut Self, F::Node, Path) -> Option<T>,
+        mut read: impl FnMut(&mut Self, F::Node, At<'_>) -> Option<T>,
     ) -> (Vec<(usize, T)>, bool) {
         let Some(value) = obj.get(name) else {
             return (Vec::new(), true);
@@ -330,7 +368,7 @@ impl Reader {
         let mut out = Vec::with_capacity(len);
         let mut complete = true;
         for (i, item) in items.enumerate() {
-            match read(self, item, path.index(i)) {
+            match read(self, item, At::Index(&path, i)) {
                 Some(t) => out.push((i, t)),
                 None => complete = false,
             }

@@ -43,7 +43,7 @@
 use chrono::{Datelike, NaiveDate};
 use serde_json::Value;
 
-use crate::reader::{Fields, Node, Obj, Reader};
+use crate::reader::{At, Fields, Node, Obj, Reader};
 
 use crate::case::{
     Case, CategoryOverride, Consent, Event, EventType, ExitResult, Nomenclature, Sector, SickLeave,
@@ -275,7 +275,7 @@ pub fn parse_event(
     options: &ValidateOptions,
 ) -> Result<Event, ValidationError> {
     let mut v = Reader::new(options.as_of);
-    let event = v.event(input, Path::root().key("events").index(index));
+    let event = v.event(input, Path::root().key("events").index(index).into());
     v.issues.retain(|i| i.code != IssueCode::ExitWithoutResult);
     match event {
         Some(event) if v.issues.is_empty() => Ok(event),
@@ -299,12 +299,12 @@ pub fn parse_leave_inputs(
     ValidationError,
 > {
     let mut v = Reader::new(None);
-    let leave = v.sick_leave(leave, Path::root().key("leave"));
-    let worker = v.worker(worker, Path::root().key("worker"));
+    let leave = v.sick_leave(leave, Path::root().key("leave").into());
+    let worker = v.worker(worker, Path::root().key("worker").into());
     let requester = requested_by.and_then(|code| {
         v.code::<crate::case::Requester>(
             &Value::String(code.to_string()),
-            Path::root().key("requested_by"),
+            Path::root().key("requested_by").into(),
         )
     });
     match (leave, worker) {
@@ -322,7 +322,7 @@ pub fn parse_activities(
     let mut out = Vec::new();
     for (i, item) in items.iter().enumerate() {
         let path = Path::root().key("activities").index(i);
-        let Some(obj) = v.object(item, path, &["date", "kind"]) else {
+        let Some(obj) = v.object(item, path.into(), &["date", "kind"]) else {
             continue;
         };
         let date = v.required(&obj, "date", |r, value, path| r.date(value, path, true));
@@ -363,7 +363,7 @@ impl Reader {
     pub(crate) fn case<'v>(&mut self, input: impl Node<'v>) -> Option<Case> {
         let obj = self.object(
             input,
-            Path::root(),
+            Path::root().into(),
             &[
                 "format_version",
                 "id",
@@ -381,7 +381,7 @@ impl Reader {
             let n = v.integer(value, path.clone(), 0, i64::from(u32::MAX))?;
             if n != i64::from(FORMAT_VERSION) {
                 v.push(
-                    Issue::new(IssueCode::UnsupportedFormatVersion, path)
+                    Issue::new(IssueCode::UnsupportedFormatVersion, path.path())
                         .with("supported", FORMAT_VERSION),
                 );
                 return None;
@@ -398,7 +398,7 @@ impl Reader {
                     .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
             if !ok {
                 v.push(
-                    Issue::new(IssueCode::InvalidServiceCode, path)
+                    Issue::new(IssueCode::InvalidServiceCode, path.path())
                         .with("max", limits::MAX_SERVICE_LEN),
                 );
                 return None;
@@ -460,12 +460,12 @@ impl Reader {
     pub(crate) fn identifier<'v>(
         &mut self,
         value: impl Node<'v>,
-        path: Path,
+        path: At<'_>,
         max: usize,
         code: IssueCode,
     ) -> Option<String> {
         let Some(s) = value.as_str() else {
-            self.push(Issue::new(IssueCode::StringType, path));
+            self.push(Issue::new(IssueCode::StringType, path.path()));
             return None;
         };
         let ok = !s.is_empty()
@@ -473,13 +473,13 @@ impl Reader {
             && s.chars()
                 .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
         if !ok {
-            self.push(Issue::new(code, path).with("max", max));
+            self.push(Issue::new(code, path.path()).with("max", max));
             return None;
         }
         Some(s.to_string())
     }
 
-    pub(crate) fn worker<'v>(&mut self, value: impl Node<'v>, path: Path) -> Option<Worker> {
+    pub(crate) fn worker<'v>(&mut self, value: impl Node<'v>, path: At<'_>) -> Option<Worker> {
         let obj = self.object(
             value,
             path,
@@ -529,7 +529,7 @@ impl Reader {
         })
     }
 
-    pub(crate) fn sector<'v>(&mut self, value: impl Node<'v>, path: Path) -> Option<Sector> {
+    pub(crate) fn sector<'v>(&mut self, value: impl Node<'v>, path: At<'_>) -> Option<Sector> {
         let obj = self.object(value, path, &["nomenclature", "section"])?;
         let nomenclature: Option<Nomenclature> =
             self.required(&obj, "nomenclature", |v, value, path| v.code(value, path));
@@ -552,7 +552,11 @@ impl Reader {
         })
     }
 
-    pub(crate) fn sick_leave<'v>(&mut self, value: impl Node<'v>, path: Path) -> Option<SickLeave> {
+    pub(crate) fn sick_leave<'v>(
+        &mut self,
+        value: impl Node<'v>,
+        path: At<'_>,
+    ) -> Option<SickLeave> {
         let obj = self.object(value, path, &["start", "end", "end_is_expected", "cause"])?;
         let start = self.required(&obj, "start", |v, value, path| v.past_date(value, path));
         let end_is_expected = self
@@ -586,7 +590,7 @@ impl Reader {
     pub(crate) fn signalement<'v>(
         &mut self,
         value: impl Node<'v>,
-        path: Path,
+        path: At<'_>,
     ) -> (Option<Signalement>, Option<NaiveDate>) {
         let Some(obj) = self.object(
             value,
@@ -622,7 +626,7 @@ impl Reader {
         (signalement, date)
     }
 
-    pub(crate) fn consent<'v>(&mut self, value: impl Node<'v>, path: Path) -> Option<Consent> {
+    pub(crate) fn consent<'v>(&mut self, value: impl Node<'v>, path: At<'_>) -> Option<Consent> {
         let obj = self.object(
             value,
             path,
@@ -674,7 +678,8 @@ impl Reader {
         })
     }
 
-    pub(crate) fn event<'v>(&mut self, value: impl Node<'v>, path: Path) -> Option<Event> {
+    pub(crate) fn event<'v>(&mut self, value: impl Node<'v>, path: At<'_>) -> Option<Event> {
+        let path = path.path();
         let Some(map) = value.as_object() else {
             self.push(Issue::new(IssueCode::ObjectType, path));
             return None;
@@ -761,7 +766,7 @@ impl Reader {
         date: Option<NaiveDate>,
     ) -> Option<Event> {
         let result: Option<ExitResult> = match obj.get("result") {
-            Some(value) => self.code(value, obj.path.key("result")),
+            Some(value) => self.code(value, At::Key(&obj.path, "result")),
             None => {
                 self.push(Issue::new(
                     IssueCode::ExitWithoutResult,
@@ -795,14 +800,14 @@ impl Reader {
     pub(crate) fn category_override<'v>(
         &mut self,
         value: impl Node<'v>,
-        path: Path,
+        path: At<'_>,
     ) -> Option<CategoryOverride> {
         let obj = self.object(value, path, &["category", "justification", "decided_on"])?;
         let category = self.required(&obj, "category", |v, value, path| v.code(value, path));
         let justification = self.required(&obj, "justification", |v, value, path| {
             let s = v.string(value, path.clone(), limits::MAX_JUSTIFICATION_LEN)?;
             if s.trim().is_empty() {
-                v.push(Issue::new(IssueCode::EmptyString, path));
+                v.push(Issue::new(IssueCode::EmptyString, path.path()));
                 return None;
             }
             Some(s.to_string())
