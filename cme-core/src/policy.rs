@@ -396,7 +396,7 @@ fn line_column(text: &str, offset: usize) -> (usize, usize) {
 }
 
 impl Reader {
-    fn source(&mut self, obj: &JsonObj<'_>) -> Option<String> {
+    fn source(&mut self, obj: &JsonObj<'_, '_>) -> Option<String> {
         self.required(obj, "source", |r, v, path| r.text(v, path, 500))
     }
 
@@ -443,9 +443,7 @@ impl Reader {
         let name = self.required(&obj, "name", |r, v, path| r.text(v, path, 200));
         let (seeds, seeds_ok) = self.list(&obj, "seeds", 20, |r, v, path| r.text(v, path, 200));
         if obj.get("seeds").is_none() {
-            self.push(
-                Issue::new(IssueCode::MissingField, obj.path.key("seeds")).with("field", "seeds"),
-            );
+            self.push(Issue::new(IssueCode::MissingField, obj.key("seeds")).with("field", "seeds"));
         }
         let (stages, stages_ok) = self.list(&obj, "stages", 50, |r, v, path| {
             let o = r.object(v, path, &["stage", "name"])?;
@@ -487,7 +485,7 @@ impl Reader {
                 if until < months {
                     r.push(Issue::new(
                         IssueCode::FollowUpsNotIncreasing,
-                        o.path.key("until_months"),
+                        o.key("until_months"),
                     ));
                 }
             }
@@ -503,7 +501,7 @@ impl Reader {
                 if b.months <= a.months {
                     self.push(Issue::new(
                         IssueCode::FollowUpsNotIncreasing,
-                        obj.path.key("follow_ups").index(*i).key("months"),
+                        obj.key("follow_ups").index(*i).key("months"),
                     ));
                 }
             }
@@ -536,10 +534,10 @@ impl Reader {
                 if !missing.is_empty()
                     && r.issues
                         .iter()
-                        .all(|i| !i.path.as_str().starts_with(map.path.as_str()))
+                        .all(|i| !i.path.as_str().starts_with(map.at.path().as_str()))
                 {
                     r.push(
-                        Issue::new(IssueCode::ResultsIncomplete, map.path.clone())
+                        Issue::new(IssueCode::ResultsIncomplete, map.at.path())
                             .with("missing", missing.join(", ")),
                     );
                     return None;

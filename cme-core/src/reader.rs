@@ -94,28 +94,27 @@ impl<'v> Fields<'v> for &'v Map<String, Value> {
 }
 
 /// Where a value being read stands: a [`Path`], or a field or an item of
-/// an object or list whose path is known, rendered only when a problem is
-/// reported there. Reading a valid document (the common case) allocates a
-/// path per object, not one per field. One concrete type (not a trait):
-/// the readers are not duplicated per kind of location, which keeps the
-/// browser build small.
+/// an object or list being read, rendered only when a problem is reported
+/// there. Reading a valid document (the common case) allocates no path at
+/// all. One concrete type (not a trait): the readers are not duplicated per
+/// kind of location, which keeps the browser build small.
 #[derive(Clone)]
 pub(crate) enum At<'p> {
     /// A rendered path.
     Path(Path),
-    /// The field `name` of the object at the path.
-    Key(&'p Path, &'p str),
-    /// The item `i` of the list at the path.
-    Index(&'p Path, usize),
+    /// The field `name` of the object at the parent location.
+    Key(&'p At<'p>, &'p str),
+    /// The item `i` of the list at the parent location.
+    Index(&'p At<'p>, usize),
 }
 
 impl<'p> At<'p> {
     /// The rendered path.
-    pub(crate) fn path(self) -> Path {
+    pub(crate) fn path(&self) -> Path {
         match self {
-            At::Path(path) => path,
-            At::Key(parent, name) => parent.key(name),
-            At::Index(parent, i) => parent.index(i),
+            At::Path(path) => path.clone(),
+            At::Key(parent, name) => parent.path().key(name),
+            At::Index(parent, i) => parent.path().index(*i),
         }
     }
 }
@@ -126,22 +125,27 @@ impl From<Path> for At<'_> {
     }
 }
 
-/// An object being read, with its path.
-pub(crate) struct Obj<F> {
+/// An object being read, with its location.
+pub(crate) struct Obj<'p, F> {
     pub(crate) map: F,
-    pub(crate) path: Path,
+    pub(crate) at: At<'p>,
 }
 
 /// A JSON object being read.
-pub(crate) type JsonObj<'v> = Obj<&'v Map<String, Value>>;
+pub(crate) type JsonObj<'p, 'v> = Obj<'p, &'v Map<String, Value>>;
 
-impl<F: Copy> Obj<F> {
+impl<'p, F: Copy> Obj<'p, F> {
     /// A field's value; `null` counts as absent.
     pub(crate) fn get<'v>(&self, name: &str) -> Option<F::Node>
     where
         F: Fields<'v>,
     {
         self.map.get(name).filter(|v| !v.is_null())
+    }
+
+    /// The rendered path of a field (for a problem found there).
+    pub(crate) fn key(&self, name: &str) -> Path {
+        self.at.path().key(name)
     }
 }
 
@@ -165,45 +169,42 @@ impl Reader {
 
     // ---- primitives -------------------------------------------------
 
-    pub(crate) fn object<'v, N: Node<'v>>(
+    pub(crate) fn object<'p, 'v, N: Node<'v>>(
         &mut self,
         value: N,
-        at: At<'_>,
+        at: At<'p>,
         known: &[&str],
-    ) -> Option<Obj<N::Fields>> {
-        let path = at.path();
+    ) -> Option<Obj<'p, N::Fields>> {
         let Some(map) = value.as_object() else {
-            self.push(Issue::new(IssueCode::ObjectType, path));
+            self.push(Issue::new(IssueCode::ObjectType, at.path()));
             return None;
         };
-        self.unknown_fields(map, &path, known);
-        Some(Obj { map, path })
+        self.unknown_fields(map, &at, known);
+        Some(Obj { map, at })
     }
 
     pub(crate) fn unknown_fields<'v, F: Fields<'v>>(
         &mut self,
         map: F,
-        path: &Path,
+        at: &At<'_>,
         known: &[&str],
     ) {
         map.unknown_keys(known, |key| {
             self.issues
-                .push(Issue::new(IssueCode::UnknownField, path.key(key)));
+                .push(Issue::new(IssueCode::UnknownField, at.path().key(key)));
         });
     }
 
     pub(crate) fn required<'v, F: Fields<'v>, T>(
         &mut self,
-        obj: &Obj<F>,
+        obj: &Obj<'_, F>,
         name: &str,
         read: impl FnOnce(&mut Self, F::Node, At<'_>) -> Option<T>,
     ) -> Option<T> {
         match obj.get(name) {
-            Some(value) => read(self, value, At::Key(&obj.path, name)),
+            Some(value) => read(self, value, At::Key(&obj.at, name)),
             None => {
-                self.push(
-                    Issue::new(IssueCode::MissingField, obj.path.key(name)).with("field", name),
-                );
+                self.push(Issue::new(IssueCode::MissingField, obj.key(name)).with("field", name));
                 None
             }
         }
@@ -211,12 +212,12 @@ impl Reader {
 
     pub(crate) fn optional<'v, F: Fields<'v>, T>(
         &mut self,
-        obj: &Obj<F>,
+        obj: &Obj<'_, F>,
         name: &str,
         read: impl FnOnce(&mut Self, F::Node, At<'_>) -> Option<T>,
     ) -> Option<T> {
         obj.get(name)
-            .and_then(|value| read(self, value, At::Key(&obj.path, name)))
+            .and_then(|value| read(self, value, At::Key(&obj.at, name)))
     }
 
     pub(crate) fn string<'v>(
@@ -335,15 +336,15 @@ impl Reader {
     pub(crate) fn array<'v, N: Node<'v>>(
         &mut self,
         value: N,
-        path: &Path,
+        at: &At<'_>,
         max: usize,
     ) -> Option<(usize, N::Items)> {
         let Some((len, items)) = value.as_array() else {
-            self.push(Issue::new(IssueCode::ArrayType, path.clone()));
+            self.push(Issue::new(IssueCode::ArrayType, at.path()));
             return None;
         };
         if len > max {
-            self.push(Issue::new(IssueCode::TooManyItems, path.clone()).with("max", max));
+            self.push(Issue::new(IssueCode::TooManyItems, at.path()).with("max", max));
             return None;
         }
         Some((len, items))
@@ -353,7 +354,7 @@ impl Reader {
     /// each item that could be read.
     pub(crate) fn list<'v, F: Fields<'v>, T>(
         &mut self,
-        obj: &Obj<F>,
+        obj: &Obj<'_, F>,
         name: &str,
         max: usize,
         mut read: impl FnMut(&mut Self, F::Node, At<'_>) -> Option<T>,
@@ -361,14 +362,14 @@ impl Reader {
         let Some(value) = obj.get(name) else {
             return (Vec::new(), true);
         };
-        let path = obj.path.key(name);
-        let Some((len, items)) = self.array(value, &path, max) else {
+        let at = At::Key(&obj.at, name);
+        let Some((len, items)) = self.array(value, &at, max) else {
             return (Vec::new(), false);
         };
         let mut out = Vec::with_capacity(len);
         let mut complete = true;
         for (i, item) in items.enumerate() {
-            match read(self, item, At::Index(&path, i)) {
+            match read(self, item, At::Index(&at, i)) {
                 Some(t) => out.push((i, t)),
                 None => complete = false,
             }

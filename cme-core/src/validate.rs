@@ -439,9 +439,9 @@ impl Reader {
 
         // Consistency between parts that could be read.
         if let (Some(worker), Some(date)) = (&worker, signalement_date) {
-            self.check_age(worker, date, &obj.path.key("worker"));
+            self.check_age(worker, date, &At::Key(&obj.at, "worker"));
         }
-        self.check_timeline(&obj.path.key("events"), signalement_date, &events);
+        self.check_timeline(&At::Key(&obj.at, "events"), signalement_date, &events);
 
         Some(Case {
             format_version: format_version?,
@@ -508,7 +508,7 @@ impl Reader {
             if date.year() != year {
                 self.push(Issue::new(
                     IssueCode::BirthYearMismatch,
-                    obj.path.key("birth_year"),
+                    obj.key("birth_year"),
                 ));
             }
         }
@@ -540,7 +540,7 @@ impl Reader {
         let nomenclature = nomenclature?;
         if !nomenclature.sections().contains(&section.as_str()) {
             self.push(
-                Issue::new(IssueCode::UnknownCode, obj.path.key("section"))
+                Issue::new(IssueCode::UnknownCode, obj.key("section"))
                     .with("kind", format!("naf_section ({})", nomenclature.code()))
                     .with("allowed", nomenclature.sections().join(", ")),
             );
@@ -573,7 +573,7 @@ impl Reader {
             if end < start {
                 self.push(Issue::new(
                     IssueCode::SickLeaveEndBeforeStart,
-                    obj.path.key("end"),
+                    obj.key("end"),
                 ));
             }
         }
@@ -611,7 +611,7 @@ impl Reader {
         {
             self.push(Issue::new(
                 IssueCode::PreRepriseRequestedByEmployer,
-                obj.path.key("requested_by"),
+                obj.key("requested_by"),
             ));
         }
         let signalement = match (date, source_visit, signalled_by) {
@@ -649,7 +649,7 @@ impl Reader {
             if sharing_with.contains(&partner) {
                 self.push(Issue::new(
                     IssueCode::DuplicateItem,
-                    obj.path.key("sharing_with").index(i),
+                    obj.key("sharing_with").index(i),
                 ));
             } else {
                 sharing_with.push(partner);
@@ -663,7 +663,7 @@ impl Reader {
             if withdrawn < given_on {
                 self.push(Issue::new(
                     IssueCode::ConsentWithdrawnBeforeGiven,
-                    obj.path.key("withdrawn_on"),
+                    obj.key("withdrawn_on"),
                 ));
             }
         }
@@ -679,12 +679,11 @@ impl Reader {
     }
 
     pub(crate) fn event<'v>(&mut self, value: impl Node<'v>, path: At<'_>) -> Option<Event> {
-        let path = path.path();
         let Some(map) = value.as_object() else {
-            self.push(Issue::new(IssueCode::ObjectType, path));
+            self.push(Issue::new(IssueCode::ObjectType, path.path()));
             return None;
         };
-        let obj = Obj { map, path };
+        let obj = Obj { map, at: path };
         let kind: Option<EventType> =
             self.required(&obj, "type", |v, value, path| v.code(value, path));
         let specific: &[&str] = match kind {
@@ -698,7 +697,7 @@ impl Reader {
         };
         if kind.is_some() {
             let known: Vec<&str> = ["type", "date"].iter().chain(specific).copied().collect();
-            self.unknown_fields(map, &obj.path, &known);
+            self.unknown_fields(map, &obj.at, &known);
         }
         let date = self.required(&obj, "date", |v, value, path| v.past_date(value, path));
         let event = match kind? {
@@ -762,16 +761,13 @@ impl Reader {
 
     pub(crate) fn exit<'v, F: Fields<'v>>(
         &mut self,
-        obj: &Obj<F>,
+        obj: &Obj<'_, F>,
         date: Option<NaiveDate>,
     ) -> Option<Event> {
         let result: Option<ExitResult> = match obj.get("result") {
-            Some(value) => self.code(value, At::Key(&obj.path, "result")),
+            Some(value) => self.code(value, At::Key(&obj.at, "result")),
             None => {
-                self.push(Issue::new(
-                    IssueCode::ExitWithoutResult,
-                    obj.path.key("result"),
-                ));
+                self.push(Issue::new(IssueCode::ExitWithoutResult, obj.key("result")));
                 None
             }
         };
@@ -782,7 +778,7 @@ impl Reader {
                 for (name, given) in [("dismissal", dismissal), ("prepared", prepared)] {
                     if given.is_some() {
                         self.push(
-                            Issue::new(IssueCode::NotApplicableToResult, obj.path.key(name))
+                            Issue::new(IssueCode::NotApplicableToResult, obj.key(name))
                                 .with("field", name),
                         );
                     }
@@ -824,7 +820,7 @@ impl Reader {
 
     // ---- consistency --------------------------------------------------
 
-    pub(crate) fn check_age(&mut self, worker: &Worker, at: NaiveDate, path: &Path) {
+    pub(crate) fn check_age(&mut self, worker: &Worker, at: NaiveDate, path: &At<'_>) {
         let field = if worker.birth_date.is_some() {
             "birth_date"
         } else {
@@ -835,7 +831,7 @@ impl Reader {
         };
         if !(limits::MIN_AGE..=limits::MAX_AGE).contains(&age) {
             self.push(
-                Issue::new(IssueCode::ImplausibleAge, path.key(field))
+                Issue::new(IssueCode::ImplausibleAge, path.path().key(field))
                     .with("min", limits::MIN_AGE)
                     .with("max", limits::MAX_AGE),
             );
@@ -844,35 +840,33 @@ impl Reader {
 
     pub(crate) fn check_timeline(
         &mut self,
-        path: &Path,
+        path: &At<'_>,
         signalement: Option<NaiveDate>,
         events: &[(usize, Event)],
     ) {
         if let Some(signalement) = signalement {
             for (i, e) in events {
                 if let Some(code) = crate::pathway::before_signalement(e.date(), signalement) {
-                    self.push(Issue::new(code, path.index(*i).key("date")));
+                    self.push(Issue::new(code, path.path().index(*i).key("date")));
                 }
             }
         }
-        let exits: Vec<(usize, NaiveDate)> = events
+        let mut exits = events
             .iter()
-            .filter(|(_, e)| e.event_type() == EventType::Sortie)
-            .map(|(i, e)| (*i, e.date()))
-            .collect();
-        for (i, _) in exits.iter().skip(1) {
-            self.push(Issue::new(IssueCode::DuplicateExit, path.index(*i)));
+            .filter(|(_, e)| e.event_type() == EventType::Sortie);
+        let first_exit = exits.next().map(|(_, e)| e.date());
+        for (i, _) in exits {
+            self.push(Issue::new(IssueCode::DuplicateExit, path.path().index(*i)));
         }
-        let first_exit = exits.first().map(|(_, d)| *d);
         for (i, e) in events {
             if e.event_type() != EventType::Suivi {
                 continue;
             }
             match crate::pathway::follow_up_rule(e.date(), first_exit) {
                 Some(code @ IssueCode::FollowUpBeforeExit) => {
-                    self.push(Issue::new(code, path.index(*i).key("date")));
+                    self.push(Issue::new(code, path.path().index(*i).key("date")));
                 }
-                Some(code) => self.push(Issue::new(code, path.index(*i))),
+                Some(code) => self.push(Issue::new(code, path.path().index(*i))),
                 None => {}
             }
         }
