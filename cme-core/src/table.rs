@@ -552,54 +552,72 @@ impl<'a> Fields<'a> for RowNode<'a> {
     type Node = RowNode<'a>;
 
     fn get(self, name: &str) -> Option<RowNode<'a>> {
-        let node = match (self.part, name) {
-            (Part::Case, "format_version") => self.at(Part::Leaf(Cell::Integer(i64::from(
-                crate::case::FORMAT_VERSION,
-            )))),
-            (Part::Case, "id") => self.leaf(c!("id")),
-            (Part::Case, "service") => self.leaf(c!("service")),
-            (Part::Case, "policy") => self.leaf(c!("policy")),
-            (Part::Case, "worker") => self.at(Part::Worker),
-            (Part::Case, "sick_leaves") => self.at(Part::SickLeaves),
-            (Part::Case, "signalement") => self.at(Part::Signalement),
-            (Part::Case, "consents") => self.at(Part::Consents),
-            (Part::Case, "events") => self.at(Part::Events),
-            (Part::Case, "category_override") => {
-                let present = self.any(&[
-                    c!("category_override"),
-                    c!("category_override_justification"),
-                    c!("category_override_date"),
-                ]);
-                return present.then(|| self.at(Part::Override));
-            }
-            (Part::Worker, "birth_year") => self.leaf(c!("birth_year")),
-            (Part::Worker, "birth_date") => self.leaf(c!("birth_date")),
-            (Part::Worker, "employer") => self.leaf(c!("employer")),
-            (Part::Worker, "rqth") => self.leaf(c!("rqth")),
-            (Part::Worker, "cim10_chapter") => self.leaf(c!("cim10_chapter")),
-            (Part::Worker, "sector") => {
-                let present = self.any(&[c!("sector_nomenclature"), c!("sector_section")]);
-                return present.then(|| self.at(Part::Sector));
-            }
-            (Part::Sector, "nomenclature") => self.leaf(c!("sector_nomenclature")),
-            (Part::Sector, "section") => self.leaf(c!("sector_section")),
-            (Part::SickLeave, "start") => self.leaf(c!("sick_leave_start")),
-            (Part::SickLeave, "end") => self.leaf(c!("sick_leave_end")),
-            (Part::SickLeave, "cause") => self.leaf(c!("sick_leave_cause")),
-            (Part::SickLeave, "end_is_expected") => self.leaf(c!("sick_leave_end_is_expected")),
-            (Part::Signalement, "date") => self.leaf(c!("signalement_date")),
-            (Part::Signalement, "source_visit") => self.leaf(c!("source_visit")),
-            (Part::Signalement, "signalled_by") => self.leaf(c!("signalled_by")),
-            (Part::Signalement, "requested_by") => self.leaf(c!("requested_by")),
-            (Part::Consent, "given_on") => self.leaf(c!("consent_date")),
-            (Part::Consent, "accompaniment") => self.leaf(c!("consent_accompaniment")),
-            (Part::Consent, "withdrawn_on") => self.leaf(c!("consent_withdrawn_on")),
-            (Part::Consent, "sharing_with") => match self.cell(c!("consent_sharing_with")) {
-                Cell::Text(text) => self.at(Part::Codes(text)),
-                Cell::Json(Value::String(text)) => self.at(Part::Codes(text)),
-                cell => self.at(Part::Leaf(cell)),
+        let node = match self.part {
+            Part::Case => match name {
+                "format_version" => self.at(Part::Leaf(Cell::Integer(i64::from(
+                    crate::case::FORMAT_VERSION,
+                )))),
+                "id" => self.leaf(c!("id")),
+                "service" => self.leaf(c!("service")),
+                "policy" => self.leaf(c!("policy")),
+                "worker" => self.at(Part::Worker),
+                "sick_leaves" => self.at(Part::SickLeaves),
+                "signalement" => self.at(Part::Signalement),
+                "consents" => self.at(Part::Consents),
+                "events" => self.at(Part::Events),
+                "category_override" => {
+                    let present = self.any(&[
+                        c!("category_override"),
+                        c!("category_override_justification"),
+                        c!("category_override_date"),
+                    ]);
+                    return present.then(|| self.at(Part::Override));
+                }
+                _ => return None,
             },
-            (Part::Event(k), _) => {
+            Part::Worker => match name {
+                "birth_year" => self.leaf(c!("birth_year")),
+                "birth_date" => self.leaf(c!("birth_date")),
+                "employer" => self.leaf(c!("employer")),
+                "rqth" => self.leaf(c!("rqth")),
+                "cim10_chapter" => self.leaf(c!("cim10_chapter")),
+                "sector" => {
+                    let present = self.any(&[c!("sector_nomenclature"), c!("sector_section")]);
+                    return present.then(|| self.at(Part::Sector));
+                }
+                _ => return None,
+            },
+            Part::Sector => match name {
+                "nomenclature" => self.leaf(c!("sector_nomenclature")),
+                "section" => self.leaf(c!("sector_section")),
+                _ => return None,
+            },
+            Part::SickLeave => match name {
+                "start" => self.leaf(c!("sick_leave_start")),
+                "end" => self.leaf(c!("sick_leave_end")),
+                "cause" => self.leaf(c!("sick_leave_cause")),
+                "end_is_expected" => self.leaf(c!("sick_leave_end_is_expected")),
+                _ => return None,
+            },
+            Part::Signalement => match name {
+                "date" => self.leaf(c!("signalement_date")),
+                "source_visit" => self.leaf(c!("source_visit")),
+                "signalled_by" => self.leaf(c!("signalled_by")),
+                "requested_by" => self.leaf(c!("requested_by")),
+                _ => return None,
+            },
+            Part::Consent => match name {
+                "given_on" => self.leaf(c!("consent_date")),
+                "accompaniment" => self.leaf(c!("consent_accompaniment")),
+                "withdrawn_on" => self.leaf(c!("consent_withdrawn_on")),
+                "sharing_with" => match self.cell(c!("consent_sharing_with")) {
+                    Cell::Text(text) => self.at(Part::Codes(text)),
+                    Cell::Json(Value::String(text)) => self.at(Part::Codes(text)),
+                    cell => self.at(Part::Leaf(cell)),
+                },
+                _ => return None,
+            },
+            Part::Event(k) => {
                 let entry = EVENTS.get(k)?;
                 match name {
                     "type" => self.at(Part::Leaf(Cell::Text(entry.kind))),
@@ -610,9 +628,12 @@ impl<'a> Fields<'a> for RowNode<'a> {
                     }
                 }
             }
-            (Part::Override, "category") => self.leaf(c!("category_override")),
-            (Part::Override, "justification") => self.leaf(c!("category_override_justification")),
-            (Part::Override, "decided_on") => self.leaf(c!("category_override_date")),
+            Part::Override => match name {
+                "category" => self.leaf(c!("category_override")),
+                "justification" => self.leaf(c!("category_override_justification")),
+                "decided_on" => self.leaf(c!("category_override_date")),
+                _ => return None,
+            },
             _ => return None,
         };
         Some(node)
@@ -739,13 +760,14 @@ fn read_one(
     as_of: Option<chrono::NaiveDate>,
     out: &mut TableRead,
 ) {
-    let row_path = Path::root().key("rows").index(number);
+    // Rendered only for a row with a problem.
+    let row_path = || Path::root().key("rows").index(number);
     let mut problems = Vec::new();
     src.unknown_columns(i, &mut |name| {
         problems.push(RowIssue {
             row: number,
             column: name.to_string(),
-            issue: Issue::new(IssueCode::UnknownField, row_path.key(name)),
+            issue: Issue::new(IssueCode::UnknownField, row_path().key(name)),
         });
     });
     let mut reader = crate::reader::Reader::new(as_of);
@@ -758,9 +780,9 @@ fn read_one(
             .and_then(|c| COLUMNS.get(c))
             .map_or("", |c| c.name);
         issue.path = if column.is_empty() {
-            row_path.clone()
+            row_path()
         } else {
-            row_path.key(column)
+            row_path().key(column)
         };
         problems.push(RowIssue {
             row: number,
