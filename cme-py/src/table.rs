@@ -13,6 +13,7 @@ use arrow_array::{
     StringArray, StringViewArray,
 };
 use arrow_schema::DataType;
+use cme_core::case::Case;
 use cme_core::indicators::Accumulator;
 use cme_core::table::{read_cells, read_rows, Cell, CellSource, RowIssue, TableRead, COLUMNS};
 use pyo3::prelude::*;
@@ -212,21 +213,48 @@ impl CellSource for Batch {
     }
 }
 
+/// What was read of a table: the cases in the parts read apart (on each
+/// core, batch after batch), kept as they are rather than copied into one
+/// vector (a million cases are 240 MB: the copy and its fresh pages cost
+/// more than reading); the row of each case and every problem, in order.
+#[derive(Default)]
+struct Read {
+    parts: Vec<Vec<Case>>,
+    rows: Vec<usize>,
+    issues: Vec<RowIssue>,
+}
+
+impl Read {
+    fn push(&mut self, part: TableRead) {
+        if !part.cases.is_empty() {
+            self.parts.push(part.cases);
+        }
+        self.rows.extend(part.rows);
+        self.issues.extend(part.issues);
+    }
+
+    fn cases(&self) -> impl Iterator<Item = &Case> {
+        self.parts.iter().flatten()
+    }
+}
+
 /// Reads a table given by a Python object: an Arrow object
-/// (`__arrow_c_stream__` or `__arrow_c_array__`), read slice by slice and
-/// column by column, each slice on the machine's cores; or a sequence of
-/// dicts. Returns what was read and the number of rows.
+/// (`__arrow_c_stream__` or `__arrow_c_array__`), read batch by batch, each
+/// batch on the machine's cores; or a sequence of dicts. Returns what was
+/// read and the number of rows.
 fn read_any(
     py: Python<'_>,
     table: &Bound<'_, PyAny>,
     as_of: Option<chrono::NaiveDate>,
-) -> PyResult<(TableRead, usize)> {
+) -> PyResult<(Read, usize)> {
     let arrow = table.hasattr("__arrow_c_stream__")? || table.hasattr("__arrow_c_array__")?;
     if !arrow {
         return match py_to_json(table)? {
             Value::Array(items) => {
                 let n = items.len();
-                Ok((py.detach(|| read_rows(&items, as_of)), n))
+                let mut out = Read::default();
+                out.push(py.detach(|| read_rows(&items, as_of)));
+                Ok((out, n))
             }
             _ => Err(input_error(
                 py,
@@ -239,19 +267,17 @@ fn read_any(
     }
     let input: AnyRecordBatch = table.extract()?;
     let reader = input.into_reader()?;
-    let mut out = TableRead::default();
+    let mut out = Read::default();
     let mut n = 0;
     for batch in reader {
         let batch = batch.map_err(|_| unsupported(py, ""))?;
         if let Some(issue) = cme_core::table::too_many_rows(n + batch.num_rows()) {
             // Stop before converting: past the documented limit, no work.
-            return Ok((
-                TableRead {
-                    issues: vec![issue],
-                    ..TableRead::default()
-                },
-                n + batch.num_rows(),
-            ));
+            let out = Read {
+                issues: vec![issue],
+                ..Read::default()
+            };
+            return Ok((out, n + batch.num_rows()));
         }
         let len = batch.num_rows();
         let cells = Batch::new(py, &batch)?;
@@ -269,7 +295,7 @@ fn read_parallel(
     len: usize,
     first_row: usize,
     as_of: Option<chrono::NaiveDate>,
-    out: &mut TableRead,
+    out: &mut Read,
 ) {
     let threads = std::thread::available_parallelism()
         .map_or(1, std::num::NonZeroUsize::get)
@@ -290,11 +316,7 @@ fn read_parallel(
             .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
             .collect()
     });
-    for part in parts {
-        out.cases.extend(part.cases);
-        out.rows.extend(part.rows);
-        out.issues.extend(part.issues);
-    }
+    parts.into_iter().for_each(|part| out.push(part));
 }
 
 fn issue_dict<'py>(py: Python<'py>, i: &RowIssue) -> PyResult<Bound<'py, PyAny>> {
@@ -310,7 +332,7 @@ fn issue_dict<'py>(py: Python<'py>, i: &RowIssue) -> PyResult<Bound<'py, PyAny>>
 /// rows that could not be read.
 #[pyclass(module = "cme._cme", frozen)]
 pub struct CaseTable {
-    read: TableRead,
+    read: Read,
     total_rows: usize,
 }
 
@@ -318,7 +340,7 @@ pub struct CaseTable {
 impl CaseTable {
     /// The number of valid rows (cases).
     fn __len__(&self) -> usize {
-        self.read.cases.len()
+        self.read.parts.iter().map(Vec::len).sum()
     }
 
     /// The number of rows read, valid or not.
@@ -369,7 +391,8 @@ impl CaseTable {
 
     /// The cases in the interchange format (dicts).
     fn cases<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_py(py, &self.read.cases)
+        let cases: Vec<&Case> = self.read.cases().collect();
+        to_py(py, &cases)
     }
 }
 
@@ -434,7 +457,7 @@ impl IndicatorAccumulator {
     /// Adds the cases of a `CaseTable`.
     fn add_table(&mut self, py: Python<'_>, table: &CaseTable) {
         let inner = &mut self.inner;
-        py.detach(|| table.read.cases.iter().for_each(|c| inner.add(c)));
+        py.detach(|| table.read.cases().for_each(|c| inner.add(c)));
     }
 
     /// Adds cases in the interchange format (a list of dicts); a problem
