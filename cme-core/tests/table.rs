@@ -6,7 +6,15 @@
     clippy::indexing_slicing
 )]
 
-use cme_core::table::{case_row, read_rows, COLUMNS};
+use cme_core::table::{case_row, read_rows, TableRead, COLUMNS};
+
+/// The problems of a read table as (row, column, code).
+fn problems(read: &TableRead) -> Vec<(usize, &str, &str)> {
+    read.issues
+        .iter()
+        .map(|i| (i.row, i.column.as_str(), i.issue.code.code()))
+        .collect()
+}
 
 #[test]
 fn sample_cases_round_trip_through_rows() {
@@ -49,13 +57,8 @@ fn every_problem_names_its_row_and_column_and_nothing_is_dropped() {
     rows[8] = serde_json::json!("pas un objet");
     rows[9].as_object_mut().unwrap().remove("signalement_date");
     let read = read_rows(&rows, None);
-    let got: Vec<(usize, &str, &str)> = read
-        .issues
-        .iter()
-        .map(|i| (i.row, i.column.as_str(), i.issue.code.code()))
-        .collect();
     assert_eq!(
-        got,
+        problems(&read),
         [
             (2, "birth_year", "integer_out_of_range"),
             (5, "sortie_result", "unknown_code"),
@@ -199,13 +202,8 @@ fn typed_cells_read_exactly_as_their_json_rows() {
         assert_eq!(read.rows, by_rows.rows);
         assert_eq!(read.issues, by_rows.issues);
     }
-    let got: Vec<(usize, &str, &str)> = by_rows
-        .issues
-        .iter()
-        .map(|i| (i.row, i.column.as_str(), i.issue.code.code()))
-        .collect();
     assert_eq!(
-        got,
+        problems(&by_rows),
         [
             (1, "birth_year", "integer_out_of_range"),
             (2, "birth_year", "integer_out_of_range"),
