@@ -303,6 +303,9 @@ const EVENTS: [EventIndex; 16] = {
     out
 };
 
+// A row's events are a bit set of the entries of EVENTS (`RowNode::events`).
+const _: () = assert!(EVENTS.len() <= u16::BITS as usize);
+
 /// One cell of a table as its source gives it: what a binding reads from
 /// an Arrow array, a DataFrame or a JSON row, without converting it to JSON.
 #[derive(Debug, Clone, Copy, PartialEq)]
