@@ -14,13 +14,18 @@ const vectors = readdirSync(dir).filter((f) => f.endsWith(".json")).sort()
   .map((f) => JSON.parse(readFileSync(new URL(f, dir), "utf8")));
 
 const byCodePath = (a, b) => (a.code + a.path).localeCompare(b.code + b.path);
-const outcome = (e) => ({
+// Every suggested partner as problem:partner:state, sorted.
+const orientation = (e) => e.orientation
+  .map((s) => `${s.problem}:${s.partner}:${s.blocked ?? (s.actionable ? "actionable" : "non_actionable")}`)
+  .sort();
+const outcome = (e, withOrientation) => ({
   stage: e.stage.value.stage,
   status: e.status.value,
   category: e.category.decision.value,
   inclusion: e.inclusion.decision.value,
   alerts: e.alerts.map((a) => a.code).sort(),
   refused: e.refusedEvents.map((i) => ({ code: i.code, path: i.path })).sort(byCodePath),
+  ...(withOrientation ? { orientation: orientation(e) } : {}),
 });
 
 test("there are at least 30 pathway vectors", () => assert.ok(vectors.length >= 30));
@@ -29,7 +34,7 @@ for (const v of vectors) {
   test(`pathway ${v.name}`, () => {
     const e = evaluate(v.input, v.policy, v.as_of);
     const expected = { ...v.expected, refused: [...v.expected.refused].sort(byCodePath) };
-    assert.deepEqual(outcome(e), expected);
+    assert.deepEqual(outcome(e, "orientation" in v.expected), expected);
   });
 }
 

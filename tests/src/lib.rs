@@ -143,6 +143,30 @@ pub struct PathwayOutcome {
     pub alerts: Vec<String>,
     /// Refused events (code and path), sorted.
     pub refused: Vec<ExpectedIssue>,
+    /// When the vector gives it: every suggested partner as
+    /// `problem:partner:state` (`actionable`, or why it is blocked), sorted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub orientation: Option<Vec<String>>,
+}
+
+/// The orientation of an evaluation in the vectors' form: every suggestion
+/// as `problem:partner:state`, sorted.
+pub fn orientation_of(e: &cme_core::evaluate::Evaluation) -> Vec<String> {
+    use cme_core::codes::Code;
+    let mut out: Vec<String> = e
+        .orientation
+        .iter()
+        .map(|s| {
+            let state = s.blocked.as_deref().unwrap_or(if s.actionable {
+                "actionable"
+            } else {
+                "non_actionable"
+            });
+            format!("{}:{}:{}", s.problem.code(), s.partner.code(), state)
+        })
+        .collect();
+    out.sort();
+    out
 }
 
 /// One pathway vector.
@@ -193,6 +217,7 @@ pub fn outcome_of(e: &cme_core::evaluate::Evaluation) -> PathwayOutcome {
         inclusion: e.inclusion.decision.value.code().to_string(),
         alerts,
         refused,
+        orientation: None,
     }
 }
 
@@ -201,7 +226,11 @@ pub fn run_pathway(v: &PathwayVector) -> Result<PathwayOutcome, String> {
     let policy = cme_core::policy::resolve_policy(&v.policy).map_err(|e| e.to_string())?;
     let e = cme_core::evaluate::evaluate_value(&v.input, &policy, v.as_of)
         .map_err(|e| e.to_string())?;
-    Ok(outcome_of(&e))
+    let mut outcome = outcome_of(&e);
+    if v.expected.orientation.is_some() {
+        outcome.orientation = Some(orientation_of(&e));
+    }
+    Ok(outcome)
 }
 
 /// The expected outcome of one visit rule in a legal vector.

@@ -54,6 +54,8 @@ def vector(name, description, policy, as_of, events, expected, mutate=None):
         "alerts": sorted(expected.get("alerts", [])),
         "refused": sorted(expected.get("refused", []), key=lambda r: (r["code"], r["path"])),
     }
+    if "orientation" in expected:
+        exp["orientation"] = sorted(expected["orientation"])
     vectors.append({"name": name, "description": description, "policy": policy, "as_of": as_of,
                     "input": case, "expected": exp})
 
@@ -245,6 +247,46 @@ vector("ciblage_2020_elargi", "AST BTP, signalement le 1er janvier 2020 : le cib
        mutate=targeting(1975, "2020-01-01"))
 
 PRESETS = pathlib.Path(__file__).resolve().parents[2] / "cme-core" / "policies"
+
+# ---------------------------------------------------------------- orientation
+# The partners the common grid suggests for the problems the case shows
+# (seed 000, ASMT 65; seed 004), each actionable only with the worker's
+# consent to sharing in force (seed 004, AIST 63); a withdrawal blocks from
+# its date (DOMAIN.md §7). BASE's consent shares with cap_emploi and mdph.
+CONTACT = [{"type": "contact", "date": "2024-03-11"}]
+
+
+def rqth(status, employer="prive", withdrawn_on=None):
+    def mutate(case):
+        case["worker"]["rqth"] = status
+        case["worker"]["employer"] = employer
+        if withdrawn_on:
+            case["consents"][0]["withdrawn_on"] = withdrawn_on
+    return mutate
+
+
+vector("orientation_rqth_employeur_prive",
+       "RQTH reconnue, employeur privé : Cap emploi (partage consenti), AGEFIPH et OETH (sans consentement) ; "
+       "pas le FIPHFP, réservé aux employeurs publics.",
+       "aist63", "2024-04-30", CONTACT,
+       {"stage": "contact", "orientation": ["compensation_handicap:cap_emploi:actionable",
+                                            "compensation_handicap:agefiph:sans_consentement",
+                                            "compensation_handicap:oeth:sans_consentement"]},
+       mutate=rqth("reconnue"))
+vector("orientation_rqth_en_cours_employeur_public",
+       "Demande de RQTH en cours et employeur public : MDPH (partage consenti) et centre de gestion (sans consentement).",
+       "aist63", "2024-04-30", CONTACT,
+       {"stage": "contact", "orientation": ["reconnaissance_handicap:mdph:actionable",
+                                            "employeur_public:centre_de_gestion:sans_consentement"]},
+       mutate=rqth("demande_en_cours", employer="public"))
+vector("orientation_consentement_retire_le_jour_meme",
+       "Consentement au partage retiré le jour de l'évaluation : Cap emploi est bloqué dès cette date "
+       "(consentement_retire) ; AGEFIPH et OETH restent sans consentement.",
+       "aist63", "2024-04-30", CONTACT,
+       {"stage": "contact", "orientation": ["compensation_handicap:cap_emploi:consentement_retire",
+                                            "compensation_handicap:agefiph:sans_consentement",
+                                            "compensation_handicap:oeth:sans_consentement"]},
+       mutate=rqth("reconnue", withdrawn_on="2024-04-30"))
 
 OUT.mkdir(parents=True, exist_ok=True)
 for old in OUT.glob("*.json"):
