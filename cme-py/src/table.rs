@@ -222,7 +222,24 @@ struct Read {
     parts: Vec<Vec<Case>>,
     rows: Vec<usize>,
     issues: Vec<RowIssue>,
+    /// In [`Keep::Indicators`] mode, the indicators of the valid rows, one
+    /// accumulator per part (the cases themselves are not kept).
+    accumulators: Vec<Accumulator>,
 }
+
+/// What reading a table keeps of its valid rows.
+#[derive(Clone, Copy)]
+enum Keep<'a> {
+    /// The cases (a `CaseTable`).
+    Cases,
+    /// Only their indicators, into accumulators of this one's policy,
+    /// period and dimensions: the cases are added as they are read, a chunk
+    /// at a time, and dropped (no memory for a million cases).
+    Indicators(&'a Accumulator),
+}
+
+/// Rows read at a time in [`Keep::Indicators`] mode.
+const CHUNK_ROWS: usize = 4096;
 
 impl Read {
     fn push(&mut self, part: TableRead) {
@@ -231,6 +248,41 @@ impl Read {
         }
         self.rows.extend(part.rows);
         self.issues.extend(part.issues);
+    }
+
+    /// Reads `range` of `src` as `keep` asks.
+    fn of(
+        src: &dyn CellSource,
+        range: std::ops::Range<usize>,
+        first_row: usize,
+        as_of: Option<chrono::NaiveDate>,
+        keep: Keep<'_>,
+    ) -> Read {
+        let mut out = Read::default();
+        match keep {
+            Keep::Cases => out.push(read_cells(src, range, first_row, as_of)),
+            Keep::Indicators(like) => {
+                let mut acc = Accumulator::new(like.spec.clone(), like.policy.clone());
+                let mut start = range.start;
+                while start < range.end {
+                    let end = (start + CHUNK_ROWS).min(range.end);
+                    let part = read_cells(src, start..end, first_row, as_of);
+                    part.cases.iter().for_each(|c| acc.add(c));
+                    out.rows.extend(part.rows);
+                    out.issues.extend(part.issues);
+                    start = end;
+                }
+                out.accumulators.push(acc);
+            }
+        }
+        out
+    }
+
+    fn extend(&mut self, other: Read) {
+        self.parts.extend(other.parts);
+        self.rows.extend(other.rows);
+        self.issues.extend(other.issues);
+        self.accumulators.extend(other.accumulators);
     }
 
     fn cases(&self) -> impl Iterator<Item = &Case> {
@@ -246,6 +298,7 @@ fn read_any(
     py: Python<'_>,
     table: &Bound<'_, PyAny>,
     as_of: Option<chrono::NaiveDate>,
+    keep: Keep<'_>,
 ) -> PyResult<(Read, usize)> {
     let arrow = table.hasattr("__arrow_c_stream__")? || table.hasattr("__arrow_c_array__")?;
     if !arrow {
@@ -253,7 +306,16 @@ fn read_any(
             Value::Array(items) => {
                 let n = items.len();
                 let mut out = Read::default();
-                out.push(py.detach(|| read_rows(&items, as_of)));
+                let read = py.detach(|| read_rows(&items, as_of));
+                if let Keep::Indicators(like) = keep {
+                    let mut acc = Accumulator::new(like.spec.clone(), like.policy.clone());
+                    read.cases.iter().for_each(|c| acc.add(c));
+                    out.accumulators.push(acc);
+                    out.rows.extend(read.rows);
+                    out.issues.extend(read.issues);
+                } else {
+                    out.push(read);
+                }
                 Ok((out, n))
             }
             _ => Err(input_error(
@@ -281,7 +343,7 @@ fn read_any(
         }
         let len = batch.num_rows();
         let cells = Batch::new(py, &batch)?;
-        py.detach(|| read_parallel(&cells, len, n, as_of, &mut out));
+        py.detach(|| read_parallel(&cells, len, n, as_of, keep, &mut out));
         n += len;
     }
     Ok((out, n))
@@ -295,18 +357,19 @@ fn read_parallel(
     len: usize,
     first_row: usize,
     as_of: Option<chrono::NaiveDate>,
+    keep: Keep<'_>,
     out: &mut Read,
 ) {
     let threads = std::thread::available_parallelism()
         .map_or(1, std::num::NonZeroUsize::get)
         .clamp(1, 8);
     let chunk = len.div_ceil(threads).max(1);
-    let parts: Vec<TableRead> = std::thread::scope(|scope| {
+    let parts: Vec<Read> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..len)
             .step_by(chunk)
             .map(|start| {
                 let end = (start + chunk).min(len);
-                scope.spawn(move || read_cells(cells, start..end, first_row, as_of))
+                scope.spawn(move || Read::of(cells, start..end, first_row, as_of, keep))
             })
             .collect();
         // A panic of a reading thread is carried on (pyo3 raises it as
@@ -316,7 +379,26 @@ fn read_parallel(
             .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
             .collect()
     });
-    parts.into_iter().for_each(|part| out.push(part));
+    parts.into_iter().for_each(|part| out.extend(part));
+}
+
+/// `ValidationError` (code `invalid_case`) listing the problems of every
+/// invalid row, each with its `row` and `column`.
+fn rows_error(py: Python<'_>, issues: &[RowIssue]) -> PyResult<PyErr> {
+    let list: Vec<_> = issues.iter().map(|i| i.issue.clone()).collect();
+    let err = to_py_err(
+        py,
+        &cme_core::error::CmeError::InvalidCase(cme_core::validate::ValidationError {
+            issues: list,
+        }),
+    );
+    let items = err.value(py).getattr("_issues")?;
+    for (item, i) in items.try_iter()?.zip(issues) {
+        let item = item?;
+        item.set_item("row", i.row)?;
+        item.set_item("column", &i.column)?;
+    }
+    Ok(err)
 }
 
 fn issue_dict<'py>(py: Python<'py>, i: &RowIssue) -> PyResult<Bound<'py, PyAny>> {
@@ -375,18 +457,7 @@ impl CaseTable {
         if self.read.issues.is_empty() {
             return Ok(());
         }
-        let issues: Vec<_> = self.read.issues.iter().map(|i| i.issue.clone()).collect();
-        let err = to_py_err(
-            py,
-            &cme_core::error::CmeError::InvalidCase(cme_core::validate::ValidationError { issues }),
-        );
-        let list = err.value(py).getattr("_issues")?;
-        for (item, i) in list.try_iter()?.zip(&self.read.issues) {
-            let item = item?;
-            item.set_item("row", i.row)?;
-            item.set_item("column", &i.column)?;
-        }
-        Err(err)
+        Err(rows_error(py, &self.read.issues)?)
     }
 
     /// The cases in the interchange format (dicts).
@@ -408,7 +479,7 @@ pub fn read_table(
         Some(text) => Some(cme_core::error::parse_as_of(text).map_err(|e| to_py_err(py, &e))?),
         None => None,
     };
-    let (read, total_rows) = read_any(py, table, as_of)?;
+    let (read, total_rows) = read_any(py, table, as_of, Keep::Cases)?;
     Ok(CaseTable { read, total_rows })
 }
 
@@ -458,6 +529,43 @@ impl IndicatorAccumulator {
     fn add_table(&mut self, py: Python<'_>, table: &CaseTable) {
         let inner = &mut self.inner;
         py.detach(|| table.read.cases().for_each(|c| inner.add(c)));
+    }
+
+    /// Adds the valid rows of a table (an Arrow object or row dicts) in
+    /// one pass: each core reads its rows a chunk at a time and adds them
+    /// to its own accumulator, merged at the end; the cases are not kept.
+    /// Returns the problems of the invalid rows (dicts with `row` and
+    /// `column`); with `raise_invalid`, a problem raises `ValidationError`
+    /// and nothing is added.
+    #[pyo3(signature = (table, raise_invalid=true))]
+    fn add_rows<'py>(
+        &mut self,
+        py: Python<'py>,
+        table: &Bound<'py, PyAny>,
+        raise_invalid: bool,
+    ) -> PyResult<Bound<'py, PyList>> {
+        let (read, _) = read_any(py, table, None, Keep::Indicators(&self.inner))?;
+        if raise_invalid && !read.issues.is_empty() {
+            return Err(rows_error(py, &read.issues)?);
+        }
+        for part in &read.accumulators {
+            // Same policy, period and dimensions by construction.
+            self.inner.merge(part).map_err(|e| {
+                input_error(
+                    py,
+                    cme_core::indicators::MergeError::CODE,
+                    "",
+                    e.message_fr(),
+                    e.message_en(),
+                )
+            })?;
+        }
+        let items = read
+            .issues
+            .iter()
+            .map(|i| issue_dict(py, i))
+            .collect::<PyResult<Vec<_>>>()?;
+        PyList::new(py, items)
     }
 
     /// Adds cases in the interchange format (a list of dicts); a problem

@@ -162,3 +162,33 @@ def test_values_arrow_can_hold_but_json_cannot_are_refused_not_dropped():
     # pathway refuses later; row 1: both values refused where they are.
     assert (1, "birth_year") in got and (1, "contact_date") in got
     assert read.rows == [0]
+
+
+def test_one_pass_indicators_equal_reading_the_table_first():
+    """cme.indicators on a table reads and counts each core's rows a chunk
+    at a time without keeping the cases: the same report, the same rejected
+    rows and the same error as reading the table first (several batches,
+    several chunks, both cores)."""
+    cols = cme.synthetic_table(12_000, seed=11)
+    cols["id"][3] = "Jean Dupont"
+    k = next(i for i in range(9_000, 12_000) if cols["sortie_date"][i])  # a row with an exit
+    cols["sortie_result"][k] = "licenciement"
+    whole = pa.table(cols)
+    batches = pa.Table.from_batches(whole.to_batches(max_chunksize=5_000))
+    for table in (whole, batches, pl.DataFrame(cols)):
+        one = cme.indicators(table, "aismt13", 2023, by=["secteur"], invalid="report")
+        two = cme.indicators(cme.read_table(table), "aismt13", 2023, by=["secteur"], invalid="report")
+        assert one.to_dict() == two.to_dict()
+        assert one.rejected == two.rejected
+        assert [(i["row"], i["column"], i["code"]) for i in one.rejected] == [
+            (3, "id", "invalid_id"), (k, "sortie_result", "unknown_code")]
+        with pytest.raises(cme.ValidationError) as err:
+            cme.indicators(table, "aismt13", 2023)
+        assert [(e["row"], e["column"]) for e in err.value.errors()] == [(3, "id"), (k, "sortie_result")]
+        acc = cme.Accumulator("aismt13", 2023)
+        with pytest.raises(cme.ValidationError):
+            acc.add(table)
+        assert acc.cases == 0
+    ok = pa.table(cme.synthetic_table(9_000, seed=12))
+    assert cme.Accumulator("aismt13", 2023).add(ok).cases == 9_000
+    assert cme.indicators(ok, "aismt13", 2023).to_dict() == cme.indicators(cme.read_table(ok), "aismt13", 2023).to_dict()

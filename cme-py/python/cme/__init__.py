@@ -503,7 +503,7 @@ class Accumulator:
         elif _is_interchange(cases):
             self._inner.add_cases(cases)
         else:
-            self._inner.add_table(read_table(cases).check()._inner)
+            self._inner.add_rows(_arrow_ready(cases), True)
         return self
 
     def add_activities(self, activities: List[Mapping[str, Any]]) -> "Accumulator":
@@ -574,14 +574,19 @@ def indicators(
         return Report(
             _cme.indicators(cases, policy, _period(period), list(by or []), None, activities)
         )
-    table = cases if isinstance(cases, CaseTable) else read_table(cases)
-    if invalid == "raise":
-        table.check()
     acc = Accumulator(policy, period, by)
-    acc._inner.add_table(table._inner)
+    if isinstance(cases, CaseTable):
+        if invalid == "raise":
+            cases.check()
+        acc._inner.add_table(cases._inner)
+        rejected = cases.issues
+    else:
+        # One pass: the rows are read and counted on each core, a chunk at
+        # a time; the cases are not kept (see read_table to keep them).
+        rejected = acc._inner.add_rows(_arrow_ready(cases), invalid == "raise")
     if activities:
         acc.add_activities(activities)
-    return Report(acc._inner.finish(), rejected=table.issues)
+    return Report(acc._inner.finish(), rejected=rejected)
 
 
 def indicator_catalogue() -> List[Dict[str, Any]]:
