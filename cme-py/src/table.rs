@@ -382,6 +382,18 @@ fn read_parallel(
     parts.into_iter().for_each(|part| out.extend(part));
 }
 
+/// The error of two accumulators that cannot be merged (code and messages
+/// from the core).
+fn merge_error(py: Python<'_>, e: &cme_core::indicators::MergeError) -> PyErr {
+    input_error(
+        py,
+        cme_core::indicators::MergeError::CODE,
+        "",
+        e.message_fr(),
+        e.message_en(),
+    )
+}
+
 /// `ValidationError` (code `invalid_case`) listing the problems of every
 /// invalid row, each with its `row` and `column`.
 fn rows_error(py: Python<'_>, issues: &[RowIssue]) -> PyResult<PyErr> {
@@ -550,15 +562,7 @@ impl IndicatorAccumulator {
         }
         for part in &read.accumulators {
             // Same policy, period and dimensions by construction.
-            self.inner.merge(part).map_err(|e| {
-                input_error(
-                    py,
-                    cme_core::indicators::MergeError::CODE,
-                    "",
-                    e.message_fr(),
-                    e.message_en(),
-                )
-            })?;
+            self.inner.merge(part).map_err(|e| merge_error(py, &e))?;
         }
         let items = read
             .issues
@@ -597,15 +601,9 @@ impl IndicatorAccumulator {
 
     /// Merges another accumulator of the same policy, period and dimensions.
     fn merge(&mut self, py: Python<'_>, other: &IndicatorAccumulator) -> PyResult<()> {
-        self.inner.merge(&other.inner).map_err(|e| {
-            input_error(
-                py,
-                cme_core::indicators::MergeError::CODE,
-                "",
-                e.message_fr(),
-                e.message_en(),
-            )
-        })
+        self.inner
+            .merge(&other.inner)
+            .map_err(|e| merge_error(py, &e))
     }
 
     /// The number of cases added.
