@@ -754,6 +754,44 @@ pub fn read_cells(
     out
 }
 
+/// Rows read at a time by [`accumulate_cells`].
+pub const CHUNK_ROWS: usize = 4096;
+
+/// [`read_cells`] for a report only: the cases of the valid rows of `range`
+/// are added to `acc` as they are read, [`CHUNK_ROWS`] at a time, and not
+/// kept (a million cases need no memory); returns the problems of the other
+/// rows, exactly as [`read_cells`] reports them. Parts read apart into
+/// accumulators of the same spec merge into the report of the whole table.
+///
+/// ```
+/// use cme_core::indicators::{accumulator, Period};
+/// use cme_core::table::{accumulate_cells, case_row, JsonRows};
+/// let mut rows: Vec<_> = cme_core::sample::sample_cases().unwrap().iter().filter_map(case_row).collect();
+/// rows[0]["id"] = "Jean Dupont".into();
+/// let mut acc = accumulator(&serde_json::json!("aist43"), Period::year(2024), &[]).unwrap();
+/// let problems = accumulate_cells(&JsonRows(&rows), 0..rows.len(), 0, None, &mut acc);
+/// assert_eq!((problems.len(), acc.cases as usize), (1, rows.len() - 1));
+/// assert_eq!(problems[0].issue.path.as_str(), "rows[0].id");
+/// ```
+pub fn accumulate_cells(
+    src: &dyn CellSource,
+    range: std::ops::Range<usize>,
+    first_row: usize,
+    as_of: Option<chrono::NaiveDate>,
+    acc: &mut crate::indicators::Accumulator,
+) -> Vec<RowIssue> {
+    let mut problems = Vec::new();
+    let mut start = range.start;
+    while start < range.end {
+        let end = start.saturating_add(CHUNK_ROWS).min(range.end);
+        let part = read_cells(src, start..end, first_row, as_of);
+        part.cases.iter().for_each(|c| acc.add(c));
+        problems.extend(part.issues);
+        start = end;
+    }
+    problems
+}
+
 /// Reads row `i` of `src` (row number `number` in the whole table) into
 /// `out`: its case, or every problem with its column.
 fn read_one(
@@ -802,8 +840,17 @@ fn read_one(
     }
 }
 
-/// JSON rows (objects keyed by column name) as a [`CellSource`].
-struct JsonRows<'a>(&'a [Value]);
+/// JSON rows (objects keyed by column name) as a [`CellSource`]. A row
+/// that is not an object reads as an empty row here; [`read_rows`] reports
+/// it as `object_type` instead.
+///
+/// ```
+/// use cme_core::table::{read_cells, JsonRows};
+/// let rows = [serde_json::json!({"id": "C-1"})];
+/// let read = read_cells(&JsonRows(&rows), 0..1, 0, None);
+/// assert!(read.issues.iter().any(|i| i.column == "service"));
+/// ```
+pub struct JsonRows<'a>(pub &'a [Value]);
 
 impl CellSource for JsonRows<'_> {
     fn cell(&self, column: usize, row: usize) -> Cell<'_> {

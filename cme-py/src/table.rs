@@ -15,7 +15,9 @@ use arrow_array::{
 use arrow_schema::DataType;
 use cme_core::case::Case;
 use cme_core::indicators::Accumulator;
-use cme_core::table::{read_cells, read_rows, Cell, CellSource, RowIssue, TableRead, COLUMNS};
+use cme_core::table::{
+    accumulate_cells, read_cells, read_rows, Cell, CellSource, RowIssue, TableRead, COLUMNS,
+};
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
 use pyo3_arrow::input::AnyRecordBatch;
@@ -233,13 +235,10 @@ enum Keep<'a> {
     /// The cases (a `CaseTable`).
     Cases,
     /// Only their indicators, into accumulators of this one's policy,
-    /// period and dimensions: the cases are added as they are read, a chunk
-    /// at a time, and dropped (no memory for a million cases).
+    /// period and dimensions (`cme_core::table::accumulate_cells`: the
+    /// cases are added as they are read, a chunk at a time, and dropped).
     Indicators(&'a Accumulator),
 }
-
-/// Rows read at a time in [`Keep::Indicators`] mode.
-const CHUNK_ROWS: usize = 4096;
 
 impl Read {
     fn push(&mut self, part: TableRead) {
@@ -263,15 +262,7 @@ impl Read {
             Keep::Cases => out.push(read_cells(src, range, first_row, as_of)),
             Keep::Indicators(like) => {
                 let mut acc = Accumulator::new(like.spec.clone(), like.policy.clone());
-                let mut start = range.start;
-                while start < range.end {
-                    let end = (start + CHUNK_ROWS).min(range.end);
-                    let part = read_cells(src, start..end, first_row, as_of);
-                    part.cases.iter().for_each(|c| acc.add(c));
-                    out.rows.extend(part.rows);
-                    out.issues.extend(part.issues);
-                    start = end;
-                }
+                out.issues = accumulate_cells(src, range, first_row, as_of, &mut acc);
                 out.accumulators.push(acc);
             }
         }
