@@ -136,3 +136,30 @@ proptest! {
         }
     }
 }
+
+/// The date reader written by hand agrees with a plain reading of the
+/// format: ten characters, digits around two dashes, a real calendar day.
+fn reference_iso_date(s: &str) -> Option<chrono::NaiveDate> {
+    let shape = s.len() == 10
+        && s.bytes().enumerate().all(|(i, b)| match i {
+            4 | 7 => b == b'-',
+            _ => b.is_ascii_digit(),
+        });
+    if !shape {
+        return None;
+    }
+    chrono::NaiveDate::from_ymd_opt(
+        s[0..4].parse().ok()?,
+        s[5..7].parse().ok()?,
+        s[8..10].parse().ok()?,
+    )
+}
+
+proptest::proptest! {
+    #[test]
+    fn iso_dates_are_read_as_the_format_says(s in "[0-9/+é -]{8,11}", y in 0i32..10000, m in 0u32..14, d in 0u32..33) {
+        proptest::prop_assert_eq!(cme_core::validate::parse_iso_date(&s), reference_iso_date(&s));
+        let t = format!("{y:04}-{m:02}-{d:02}");
+        proptest::prop_assert_eq!(cme_core::validate::parse_iso_date(&t), reference_iso_date(&t));
+    }
+}
