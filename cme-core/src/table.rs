@@ -316,8 +316,10 @@ pub enum Cell<'a> {
     Text(&'a str),
     /// An integer.
     Integer(i64),
-    /// A float (an integer column with missing values, as pandas stores it,
-    /// gives integral floats: give those as [`Cell::Integer`]).
+    /// A float. An integer column with missing values, as pandas stores
+    /// it, gives integral floats (read as integers where an integer is
+    /// expected) and NaN, read as a missing value; an infinite value is
+    /// refused at its row and column.
     Float(f64),
     /// A boolean.
     Boolean(bool),
@@ -395,6 +397,8 @@ impl<'a> RowNode<'a> {
     fn cell(self, column: usize) -> Cell<'a> {
         match self.src.cell(column, self.row) {
             Cell::Json(Value::Null) => Cell::Null,
+            // pandas' missing value in a float column.
+            Cell::Float(x) if x.is_nan() => Cell::Null,
             cell => cell,
         }
     }

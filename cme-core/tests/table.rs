@@ -296,3 +296,54 @@ proptest::proptest! {
         proptest::prop_assert_eq!(again.issues, read.issues);
     }
 }
+
+/// Floats as pandas gives them: NaN is a missing value, integral floats are
+/// integers where an integer is expected, an infinite value is refused at
+/// its row and column.
+#[test]
+fn pandas_floats_are_read_by_the_core() {
+    use cme_core::table::{read_cells, Cell, CellSource};
+    /// `birth_year` and `cim10_chapter` as floats.
+    struct Floats(f64, f64);
+    impl CellSource for Floats {
+        fn cell(&self, column: usize, _row: usize) -> Cell<'_> {
+            match COLUMNS[column].name {
+                "id" => Cell::Text("F-1"),
+                "service" => Cell::Text("aist43"),
+                "signalement_date" => Cell::Text("2024-03-04"),
+                "source_visit" => Cell::Text("reprise"),
+                "signalled_by" => Cell::Text("idest"),
+                "birth_year" => Cell::Float(self.0),
+                "cim10_chapter" => Cell::Float(self.1),
+                _ => Cell::Null,
+            }
+        }
+        fn unknown_columns(&self, _row: usize, _found: &mut dyn FnMut(&str)) {}
+    }
+    let nan = read_cells(&Floats(f64::NAN, f64::NAN), 0..1, 0, None);
+    assert!(nan.issues.is_empty());
+    assert_eq!(
+        (
+            nan.cases[0].worker.birth_year,
+            nan.cases[0].worker.cim10_chapter
+        ),
+        (None, None)
+    );
+    let integral = read_cells(&Floats(1970.0, 13.0), 0..1, 0, None);
+    assert!(integral.issues.is_empty());
+    assert_eq!(
+        (
+            integral.cases[0].worker.birth_year,
+            integral.cases[0].worker.cim10_chapter
+        ),
+        (Some(1970), Some(13))
+    );
+    let odd = read_cells(&Floats(f64::INFINITY, 13.5), 0..1, 0, None);
+    assert_eq!(
+        problems(&odd),
+        [
+            (0, "birth_year", "integer_out_of_range"),
+            (0, "cim10_chapter", "integer_out_of_range")
+        ]
+    );
+}

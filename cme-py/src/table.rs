@@ -121,25 +121,9 @@ impl Column {
             Column::LargeUtf8(a) => text(a, row),
             Column::Utf8View(a) => text(a, row),
             Column::Int(a) if a.is_valid(row) => Cell::Integer(a.value(row)),
-            Column::Float(a) if a.is_valid(row) => {
-                // pandas stores an integer column with missing values as
-                // floats: integral values are integers again; NaN is a
-                // missing value; an infinite value becomes a text that the
-                // validation refuses at its row and column (never a
-                // silently missing value); other values stay floats.
-                let x = a.value(row);
-                if x.is_nan() {
-                    Cell::Null
-                } else if x.fract() == 0.0 && x.abs() < 9.0e15 {
-                    // In range and integral: exact.
-                    #[allow(clippy::cast_possible_truncation)]
-                    Cell::Integer(x as i64)
-                } else if x.is_finite() {
-                    Cell::Float(x)
-                } else {
-                    Cell::Text("∞")
-                }
-            }
+            // NaN (pandas' missing value), integral and infinite floats are
+            // the core's to read (`cme_core::table::Cell::Float`).
+            Column::Float(a) if a.is_valid(row) => Cell::Float(a.value(row)),
             Column::Bool(a) if a.is_valid(row) => Cell::Boolean(a.value(row)),
             // A date outside chrono's range becomes a text that is not a
             // date: refused at its row and column, not dropped.
