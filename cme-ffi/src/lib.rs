@@ -200,6 +200,22 @@ pub struct EvaluationResult {
     pub text_fr: String,
 }
 
+/// A JSON array of cases (their items are read later); anything else is
+/// `array_type` at path `cases`.
+fn read_cases_json(text: &str) -> Result<Vec<serde_json::Value>, CmeError> {
+    match read_json(text, "case")? {
+        serde_json::Value::Array(items) => Ok(items),
+        _ => Err(CmeError::from(cme_core::error::CmeError::InvalidCase(
+            cme_core::validate::ValidationError {
+                issues: vec![cme_core::issue::Issue::new(
+                    cme_core::issue::IssueCode::ArrayType,
+                    cme_core::issue::Path::root().key("cases"),
+                )],
+            },
+        ))),
+    }
+}
+
 fn read_json(text: &str, what: &str) -> Result<serde_json::Value, CmeError> {
     cme_core::validate::read_json(text).map_err(|issue| {
         let err = if what == "policy" {
@@ -395,19 +411,7 @@ pub fn indicators_json(
     threshold: Option<u64>,
     activities_json: Option<String>,
 ) -> Result<String, CmeError> {
-    let cases = match read_json(&cases_json, "case")? {
-        serde_json::Value::Array(items) => items,
-        _ => {
-            return Err(CmeError::from(cme_core::error::CmeError::InvalidCase(
-                cme_core::validate::ValidationError {
-                    issues: vec![cme_core::issue::Issue::new(
-                        cme_core::issue::IssueCode::ArrayType,
-                        cme_core::issue::Path::root().key("cases"),
-                    )],
-                },
-            )))
-        }
-    };
+    let cases = read_cases_json(&cases_json)?;
     let policy = read_json(&policy_json, "policy")?;
     let activities = match activities_json {
         Some(text) => match read_json(&text, "case")? {

@@ -16,7 +16,7 @@ use cme_core::case::{
 };
 use cme_core::codes::Code;
 
-use crate::{read_json, CmeError, EvaluationResult, Issue};
+use crate::{read_cases_json, read_json, CmeError, EvaluationResult, Issue};
 
 /// The worker's context (no name, no free text about health).
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
@@ -482,19 +482,7 @@ impl IndicatorAccumulator {
     /// Adds cases given as a JSON array; if one is invalid, none is added
     /// and the error lists every problem with paths `cases[i]…`.
     pub fn add_cases_json(&self, cases_json: String) -> Result<(), CmeError> {
-        let items = match read_json(&cases_json, "case")? {
-            Value::Array(items) => items,
-            _ => {
-                return Err(CmeError::from(cme_core::error::CmeError::InvalidCase(
-                    cme_core::validate::ValidationError {
-                        issues: vec![cme_core::issue::Issue::new(
-                            cme_core::issue::IssueCode::ArrayType,
-                            cme_core::issue::Path::root().key("cases"),
-                        )],
-                    },
-                )))
-            }
-        };
+        let items = read_cases_json(&cases_json)?;
         let cases = cme_core::validate::parse_cases_for_pathway(&items, &Default::default())
             .map_err(cme_core::error::CmeError::from)?;
         let mut acc = self.lock();
