@@ -389,8 +389,10 @@ impl PathwayState {
 
 /// The timeline rule of an event against the signalement, stated once for
 /// the validation ([`crate::validate`], which reports it) and the pathway
-/// (which refuses the event): the pathway starts at the signalement, so an
-/// event dated before it is `event_before_signalement`.
+/// (which refuses the event): the pathway starts at the signalement
+/// (DOMAIN.md §3, step 1; seed 004, AIST 63: the cell is notified, then the
+/// worker contacts it) and every transition is dated after it, so an event
+/// dated before it is `event_before_signalement`.
 ///
 /// ```
 /// use chrono::NaiveDate;
@@ -405,8 +407,10 @@ pub fn before_signalement(date: NaiveDate, signalement: NaiveDate) -> Option<Iss
 
 /// The timeline rule of a follow-up against the case's exit, stated once
 /// for the validation and the pathway (seed 002, AISMT 13: « au terme de
-/// l'accompagnement, un suivi sera effectué »): a follow-up needs an exit
-/// (`follow_up_without_exit`) dated on or before it (`follow_up_before_exit`).
+/// l'accompagnement, un suivi sera effectué »; DOMAIN.md §3 lists a
+/// follow-up before the exit among the illegal transitions): a follow-up
+/// needs an exit (`follow_up_without_exit`) dated on or before it
+/// (`follow_up_before_exit`).
 ///
 /// ```
 /// use chrono::NaiveDate;
