@@ -80,6 +80,14 @@ macro_rules! code_enum {
             fn label_fr(self) -> &'static str {
                 match self { $($name::$var => $label),+ }
             }
+            // A match rather than a search of `ALL`: a code is read for
+            // every code field of every row of a table.
+            fn from_code(code: &str) -> Option<Self> {
+                match code {
+                    $($code => Some($name::$var),)+
+                    _ => None,
+                }
+            }
         }
 
         impl core::fmt::Display for $name {

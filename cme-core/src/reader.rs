@@ -10,12 +10,12 @@
 //! typed cells read without building a JSON tree). One set of rules,
 //! whatever the input.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use serde_json::{Map, Value};
 
 use crate::codes::Code;
 use crate::issue::{Issue, IssueCode, Path};
-use crate::validate::{limits, parse_iso_date};
+use crate::validate::{date_in_range, limits, parse_iso_date};
 
 /// A value of a document being read: what the rules ask of it.
 pub(crate) trait Node<'v>: Copy {
@@ -309,7 +309,7 @@ impl Reader {
             self.push(Issue::new(IssueCode::InvalidDate, path.path()).with("format", "AAAA-MM-JJ"));
             return None;
         };
-        if date.year() < limits::MIN_YEAR || date.year() > limits::MAX_YEAR {
+        if !date_in_range(date) {
             self.push(
                 Issue::new(IssueCode::DateOutOfRange, path.path())
                     .with("min", format!("{}-01-01", limits::MIN_YEAR))

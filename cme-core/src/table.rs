@@ -38,7 +38,8 @@
 use serde::Serialize;
 use serde_json::{Map, Value};
 
-use crate::case::Case;
+use crate::case::{Case, EventType};
+use crate::codes::Code;
 use crate::issue::{Issue, IssueCode, Path};
 use crate::reader::{Fields, Node};
 use crate::validate::PATHWAY_CODES;
@@ -82,46 +83,50 @@ use ColumnKind::{Boolean, Date, Integer, Text};
 /// with the event it records and the columns of its other facts.
 type EventColumns = (
     &'static str,
-    &'static str,
+    EventType,
     &'static [(&'static str, &'static str)],
 );
 const EVENT_COLUMNS: [EventColumns; 16] = [
-    ("contact_date", "contact", &[]),
-    ("absence_reponse_date", "absence_reponse", &[]),
-    ("refus_accompagnement_date", "refus_accompagnement", &[]),
+    ("contact_date", EventType::Contact, &[]),
+    ("absence_reponse_date", EventType::AbsenceReponse, &[]),
+    (
+        "refus_accompagnement_date",
+        EventType::RefusAccompagnement,
+        &[],
+    ),
     (
         "analyse_date",
-        "analyse_demande",
+        EventType::AnalyseDemande,
         &[("simple_solution", "analyse_simple_solution")],
     ),
     (
         "referent_date",
-        "referent_designe",
+        EventType::ReferentDesigne,
         &[("role", "referent_role")],
     ),
-    ("entretien_date", "entretien_qualification", &[]),
+    ("entretien_date", EventType::EntretienQualification, &[]),
     (
         "avis_attendu_date",
-        "avis_attendu",
+        EventType::AvisAttendu,
         &[("expertise", "avis_attendu_expertise")],
     ),
     (
         "avis_recu_date",
-        "avis_recu",
+        EventType::AvisRecu,
         &[("expertise", "avis_recu_expertise")],
     ),
-    ("commission_date", "commission_pleniere", &[]),
-    ("plan_propose_date", "plan_propose", &[]),
-    ("plan_accepte_date", "plan_accepte", &[]),
-    ("plan_refuse_date", "plan_refuse", &[]),
+    ("commission_date", EventType::CommissionPleniere, &[]),
+    ("plan_propose_date", EventType::PlanPropose, &[]),
+    ("plan_accepte_date", EventType::PlanAccepte, &[]),
+    ("plan_refuse_date", EventType::PlanRefuse, &[]),
     (
         "action_partenaire_date",
-        "action_partenaire",
+        EventType::ActionPartenaire,
         &[("partner", "action_partenaire_partner")],
     ),
     (
         "sortie_date",
-        "sortie",
+        EventType::Sortie,
         &[
             ("result", "sortie_result"),
             ("dismissal", "sortie_dismissal"),
@@ -130,12 +135,12 @@ const EVENT_COLUMNS: [EventColumns; 16] = [
     ),
     (
         "suivi_6_mois_date",
-        "suivi",
+        EventType::Suivi,
         &[("still_employed", "suivi_6_mois_employed")],
     ),
     (
         "suivi_12_mois_date",
-        "suivi",
+        EventType::Suivi,
         &[("still_employed", "suivi_12_mois_employed")],
     ),
 ];
@@ -249,19 +254,21 @@ const fn column_index(name: &str) -> usize {
 macro_rules! c {
     ($name:literal) => {
         const {
-            let i = column_index($name);
-            assert!(i < COLUMNS.len(), "undocumented column");
+            let i = $crate::table::column_index($name);
+            assert!(i < $crate::table::COLUMNS.len(), "undocumented column");
             i
         }
     };
 }
+
+mod fast;
 
 /// [`EVENT_COLUMNS`] with column indices: the date column, the event
 /// type, its other facts (field, column) and how many there are.
 #[derive(Clone, Copy)]
 struct EventIndex {
     date: usize,
-    kind: &'static str,
+    kind: EventType,
     extras: [(&'static str, usize); 3],
     n_extras: usize,
 }
@@ -278,7 +285,7 @@ impl EventIndex {
 const EVENTS: [EventIndex; 16] = {
     let mut out = [EventIndex {
         date: 0,
-        kind: "",
+        kind: EventType::Contact,
         extras: [("", 0); 3],
         n_extras: 0,
     }; 16];
@@ -342,6 +349,16 @@ pub trait CellSource: Sync {
     fn unknown_columns(&self, row: usize, found: &mut dyn FnMut(&str));
 }
 
+/// A cell as the rules read it: a JSON `null` and pandas' missing value in
+/// a float column (NaN) are empty cells.
+fn normalized(cell: Cell<'_>) -> Cell<'_> {
+    match cell {
+        Cell::Json(Value::Null) => Cell::Null,
+        Cell::Float(x) if x.is_nan() => Cell::Null,
+        cell => cell,
+    }
+}
+
 /// Where a row node stands in the case the row describes.
 #[derive(Clone, Copy)]
 enum Part<'a> {
@@ -395,12 +412,7 @@ impl<'a> RowNode<'a> {
         RowNode { part, ..self }
     }
     fn cell(self, column: usize) -> Cell<'a> {
-        match self.src.cell(column, self.row) {
-            Cell::Json(Value::Null) => Cell::Null,
-            // pandas' missing value in a float column.
-            Cell::Float(x) if x.is_nan() => Cell::Null,
-            cell => cell,
-        }
+        normalized(self.src.cell(column, self.row))
     }
     fn leaf(self, column: usize) -> Self {
         self.at(Part::Leaf(self.cell(column)))
@@ -627,7 +639,7 @@ impl<'a> Fields<'a> for RowNode<'a> {
             Part::Event(k) => {
                 let entry = EVENTS.get(k)?;
                 match name {
-                    "type" => self.at(Part::Leaf(Cell::Text(entry.kind))),
+                    "type" => self.at(Part::Leaf(Cell::Text(entry.kind.code()))),
                     "date" => self.leaf(entry.date),
                     _ => {
                         let &(_, column) = entry.extras().iter().find(|(key, _)| *key == name)?;
@@ -752,8 +764,9 @@ pub fn read_cells(
     // Most rows are valid: room for all of them at once (no regrowth).
     out.cases.reserve(range.len());
     out.rows.reserve(range.len());
+    let mut events = Vec::new();
     for i in range {
-        read_one(src, i, first_row + i, as_of, &mut out);
+        read_one(src, i, first_row + i, as_of, &mut events, &mut out);
     }
     out
 }
@@ -803,6 +816,7 @@ fn read_one(
     i: usize,
     number: usize,
     as_of: Option<chrono::NaiveDate>,
+    events: &mut Vec<crate::case::Event>,
     out: &mut TableRead,
 ) {
     // Rendered only for a row with a problem.
@@ -815,6 +829,30 @@ fn read_one(
             issue: Issue::new(IssueCode::UnknownField, row_path().key(name)),
         });
     });
+    // A row the rules accept as it is (nearly every row) is read straight
+    // from its cells; any other is read by the rules, which report every
+    // problem.
+    if problems.is_empty() {
+        if let Some(case) = fast::read(src, i, as_of, events) {
+            out.cases.push(case);
+            out.rows.push(number);
+            return;
+        }
+    }
+    read_by_rules(src, i, number, as_of, problems, out);
+}
+
+/// Reads row `i` by the case rules ([`crate::validate`]), after the
+/// `problems` already found (its unknown columns).
+fn read_by_rules(
+    src: &dyn CellSource,
+    i: usize,
+    number: usize,
+    as_of: Option<chrono::NaiveDate>,
+    mut problems: Vec<RowIssue>,
+    out: &mut TableRead,
+) {
+    let row_path = || Path::root().key("rows").index(number);
     let mut reader = crate::reader::Reader::new(as_of);
     let case = reader.case(RowNode::case(src, i));
     for mut issue in reader.issues {
@@ -931,9 +969,10 @@ pub fn read_rows(rows: &[Value], as_of: Option<chrono::NaiveDate>) -> TableRead 
         return out;
     }
     let src = JsonRows(rows);
+    let mut events = Vec::new();
     for (i, row) in rows.iter().enumerate() {
         if row.is_object() {
-            read_one(&src, i, i, as_of, &mut out);
+            read_one(&src, i, i, as_of, &mut events, &mut out);
         } else {
             out.issues.push(RowIssue {
                 row: i,
@@ -1121,7 +1160,7 @@ pub fn case_row(case: &Case) -> Option<Value> {
         .unwrap_or_default()
     {
         let kind = e.get("type").and_then(Value::as_str).unwrap_or_default();
-        let mut matching = EVENT_COLUMNS.iter().filter(|(_, k, _)| *k == kind);
+        let mut matching = EVENT_COLUMNS.iter().filter(|(_, k, _)| k.code() == kind);
         let entry = if kind == "suivi" {
             follow_ups += 1;
             matching.nth(follow_ups - 1)?

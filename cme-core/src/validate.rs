@@ -393,10 +393,7 @@ impl Reader {
         });
         let service = self.required(&obj, "service", |v, value, path| {
             let s = v.string(value, path.clone(), limits::MAX_SERVICE_LEN)?;
-            let ok = !s.is_empty()
-                && s.chars()
-                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
-            if !ok {
+            if !is_service_code(s) {
                 v.push(
                     Issue::new(IssueCode::InvalidServiceCode, path.path())
                         .with("max", limits::MAX_SERVICE_LEN),
@@ -468,11 +465,7 @@ impl Reader {
             self.push(Issue::new(IssueCode::StringType, path.path()));
             return None;
         };
-        let ok = !s.is_empty()
-            && s.chars().count() <= max
-            && s.chars()
-                .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'));
-        if !ok {
+        if !is_identifier(s, max) {
             self.push(Issue::new(code, path.path()).with("max", max));
             return None;
         }
@@ -871,6 +864,34 @@ impl Reader {
             }
         }
     }
+}
+
+/// A pseudonymous identifier (a case id, a policy id): 1 to `max`
+/// characters among ASCII letters, digits, `-`, `_` and `.` (never a name
+/// with spaces or accents). Shared by the reader's rules and the table's
+/// fast path ([`crate::table`]).
+pub(crate) fn is_identifier(s: &str, max: usize) -> bool {
+    // Every accepted character is one byte: the length in bytes is the
+    // number of characters of an accepted text.
+    !s.is_empty()
+        && s.len() <= max
+        && s.bytes()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b'.'))
+}
+
+/// A service code: 1 to [`limits::MAX_SERVICE_LEN`] characters among
+/// lowercase ASCII letters, digits and `_` (`aismt13`, `ast_btp`).
+pub(crate) fn is_service_code(s: &str) -> bool {
+    !s.is_empty()
+        && s.len() <= limits::MAX_SERVICE_LEN
+        && s.bytes()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'_')
+}
+
+/// A date within the years a case may hold ([`limits::MIN_YEAR`] to
+/// [`limits::MAX_YEAR`]).
+pub(crate) fn date_in_range(date: NaiveDate) -> bool {
+    (limits::MIN_YEAR..=limits::MAX_YEAR).contains(&date.year())
 }
 
 /// The list, if every item could be read.
