@@ -764,11 +764,22 @@ pub fn read_cells(
     // Most rows are valid: room for all of them at once (no regrowth).
     out.cases.reserve(range.len());
     out.rows.reserve(range.len());
-    let mut events = Vec::new();
-    for i in range {
-        read_one(src, i, first_row + i, as_of, &mut events, &mut out);
-    }
+    read_into(src, range, first_row, as_of, &mut Vec::new(), &mut out);
     out
+}
+
+/// [`read_cells`] into `out`; `events` is room reused from row to row.
+fn read_into(
+    src: &dyn CellSource,
+    range: std::ops::Range<usize>,
+    first_row: usize,
+    as_of: Option<chrono::NaiveDate>,
+    events: &mut Vec<crate::case::Event>,
+    out: &mut TableRead,
+) {
+    for i in range {
+        read_one(src, i, first_row + i, as_of, events, out);
+    }
 }
 
 /// Rows read at a time by [`accumulate_cells`].
@@ -798,12 +809,18 @@ pub fn accumulate_cells(
     acc: &mut crate::indicators::Accumulator,
 ) -> Vec<RowIssue> {
     let mut problems = Vec::new();
+    // One chunk's room, reused: no fresh pages from one chunk to the next.
+    let mut part = TableRead::default();
+    part.cases.reserve(CHUNK_ROWS.min(range.len()));
+    let mut events = Vec::new();
     let mut start = range.start;
     while start < range.end {
         let end = start.saturating_add(CHUNK_ROWS).min(range.end);
-        let part = read_cells(src, start..end, first_row, as_of);
+        read_into(src, start..end, first_row, as_of, &mut events, &mut part);
         part.cases.iter().for_each(|c| acc.add(c));
-        problems.extend(part.issues);
+        part.cases.clear();
+        part.rows.clear();
+        problems.append(&mut part.issues);
         start = end;
     }
     problems
