@@ -764,32 +764,34 @@ pub fn read_cells(
     // Most rows are valid: room for all of them at once (no regrowth).
     out.cases.reserve(range.len());
     out.rows.reserve(range.len());
-    read_into(src, range, first_row, as_of, &mut Vec::new(), &mut out);
+    read_into(src, range, first_row, as_of, &mut out);
     out
 }
 
-/// [`read_cells`] into `out`; `events` is room reused from row to row.
+/// [`read_cells`] into `out`.
 fn read_into(
     src: &dyn CellSource,
     range: std::ops::Range<usize>,
     first_row: usize,
     as_of: Option<chrono::NaiveDate>,
-    events: &mut Vec<crate::case::Event>,
     out: &mut TableRead,
 ) {
+    let mut case = fast::blank();
     for i in range {
-        read_one(src, i, first_row + i, as_of, events, out);
+        if read_one(src, i, first_row + i, as_of, &mut case, out) {
+            // A copy of the exact size (the room of `case` is reused).
+            out.cases.push(case.clone());
+            out.rows.push(first_row + i);
+        }
     }
 }
 
-/// Rows read at a time by [`accumulate_cells`].
-pub const CHUNK_ROWS: usize = 4096;
-
 /// [`read_cells`] for a report only: the cases of the valid rows of `range`
-/// are added to `acc` as they are read, [`CHUNK_ROWS`] at a time, and not
-/// kept (a million cases need no memory); returns the problems of the other
-/// rows, exactly as [`read_cells`] reports them. Parts read apart into
-/// accumulators of the same spec merge into the report of the whole table.
+/// are added to `acc` as they are read, and not kept (a million cases need
+/// no memory: a row read as it is allocates nothing); returns the problems
+/// of the other rows, exactly as [`read_cells`] reports them. Parts read
+/// apart into accumulators of the same spec merge into the report of the
+/// whole table.
 ///
 /// ```
 /// use cme_core::indicators::{accumulator, Period};
@@ -808,34 +810,32 @@ pub fn accumulate_cells(
     as_of: Option<chrono::NaiveDate>,
     acc: &mut crate::indicators::Accumulator,
 ) -> Vec<RowIssue> {
-    let mut problems = Vec::new();
-    // One chunk's room, reused: no fresh pages from one chunk to the next.
-    let mut part = TableRead::default();
-    part.cases.reserve(CHUNK_ROWS.min(range.len()));
-    let mut events = Vec::new();
-    let mut start = range.start;
-    while start < range.end {
-        let end = start.saturating_add(CHUNK_ROWS).min(range.end);
-        read_into(src, start..end, first_row, as_of, &mut events, &mut part);
-        part.cases.iter().for_each(|c| acc.add(c));
-        part.cases.clear();
-        part.rows.clear();
-        problems.append(&mut part.issues);
-        start = end;
+    let mut others = TableRead::default();
+    let mut case = fast::blank();
+    for i in range {
+        if read_one(src, i, first_row + i, as_of, &mut case, &mut others) {
+            acc.add(&case);
+        } else if let Some(case) = others.cases.pop() {
+            // Valid, read by the rules (a list cell…).
+            acc.add(&case);
+            others.rows.clear();
+        }
     }
-    problems
+    others.issues
 }
 
-/// Reads row `i` of `src` (row number `number` in the whole table) into
-/// `out`: its case, or every problem with its column.
+/// Reads row `i` of `src` (row number `number` in the whole table):
+/// returns `true` when it was read as it is into `case` (for the caller to
+/// take); otherwise the rules have put into `out` its case, or every
+/// problem with its column.
 fn read_one(
     src: &dyn CellSource,
     i: usize,
     number: usize,
     as_of: Option<chrono::NaiveDate>,
-    events: &mut Vec<crate::case::Event>,
+    case: &mut Case,
     out: &mut TableRead,
-) {
+) -> bool {
     // Rendered only for a row with a problem.
     let row_path = || Path::root().key("rows").index(number);
     let mut problems = Vec::new();
@@ -849,14 +849,11 @@ fn read_one(
     // A row the rules accept as it is (nearly every row) is read straight
     // from its cells; any other is read by the rules, which report every
     // problem.
-    if problems.is_empty() {
-        if let Some(case) = fast::read(src, i, as_of, events) {
-            out.cases.push(case);
-            out.rows.push(number);
-            return;
-        }
+    if problems.is_empty() && fast::fill(src, i, as_of, case) {
+        return true;
     }
     read_by_rules(src, i, number, as_of, problems, out);
+    false
 }
 
 /// Reads row `i` by the case rules ([`crate::validate`]), after the
@@ -986,10 +983,9 @@ pub fn read_rows(rows: &[Value], as_of: Option<chrono::NaiveDate>) -> TableRead 
         return out;
     }
     let src = JsonRows(rows);
-    let mut events = Vec::new();
     for (i, row) in rows.iter().enumerate() {
         if row.is_object() {
-            read_one(&src, i, i, as_of, &mut events, &mut out);
+            read_into(&src, i..i + 1, 0, as_of, &mut out);
         } else {
             out.issues.push(RowIssue {
                 row: i,

@@ -104,19 +104,50 @@ impl<'a> Row<'a> {
     }
 }
 
-/// The case of row `row` of `src` when the case rules accept it as it is
-/// (problems left to the pathway aside, as the table reader leaves them);
-/// `None` when they would report a problem, or may (the row is then read by
-/// the rules). The caller has checked that the row fills no unknown column.
-/// `scratch` is room for the events, reused from row to row (each case gets
-/// a list of the exact size).
-pub(super) fn read(
+/// An empty case to [`fill`] (its values are overwritten row after row).
+pub(super) fn blank() -> Case {
+    Case {
+        format_version: FORMAT_VERSION,
+        id: String::new(),
+        service: String::new(),
+        policy: None,
+        worker: Worker::default(),
+        sick_leaves: Vec::new(),
+        signalement: Signalement {
+            date: NaiveDate::MIN,
+            source_visit: crate::case::SourceVisit::Reprise,
+            signalled_by: crate::case::Signaller::MedecinDuTravail,
+            requested_by: None,
+        },
+        consents: Vec::new(),
+        events: Vec::new(),
+        category_override: None,
+    }
+}
+
+/// Writes into `text` (its room reused).
+fn put(text: &mut String, value: &str) {
+    text.clear();
+    text.push_str(value);
+}
+
+/// Writes the case of row `row` of `src` into `case` when the case rules
+/// accept it as it is (problems left to the pathway aside, as the table
+/// reader leaves them) and returns `true`; returns `false` when they would
+/// report a problem, or may (the row is then read by the rules, and `case`
+/// holds nothing of use). The room of `case` (its texts and lists) is
+/// reused: reading a row allocates nothing once the first rows are read.
+/// The caller has checked that the row fills no unknown column.
+pub(super) fn fill(
     src: &dyn CellSource,
     row: usize,
     as_of: Option<NaiveDate>,
-    scratch: &mut Vec<Event>,
-) -> Option<Case> {
-    let r = Row { src, row, as_of };
+    case: &mut Case,
+) -> bool {
+    fill_case(&Row { src, row, as_of }, case).is_some()
+}
+
+fn fill_case(r: &Row<'_>, case: &mut Case) -> Option<()> {
     let id = r.text(c!("id"))??;
     if !is_identifier(id, limits::MAX_ID_LEN) {
         return None;
@@ -129,7 +160,13 @@ pub(super) fn read(
     if policy.is_some_and(|p| !is_identifier(p, limits::MAX_POLICY_ID_LEN)) {
         return None;
     }
-    let worker = worker(&r)?;
+    put(&mut case.id, id);
+    put(&mut case.service, service);
+    match (policy, &mut case.policy) {
+        (Some(p), Some(text)) => put(text, p),
+        (p, slot) => *slot = p.map(str::to_string),
+    }
+    worker(r, &mut case.worker)?;
     let signalement = Signalement {
         date: r.date(c!("signalement_date"), false)??,
         source_visit: r.code(c!("source_visit"))??,
@@ -141,46 +178,33 @@ pub(super) fn read(
     {
         return None;
     }
-    if worker
+    if case
+        .worker
         .age_on(signalement.date)
         .is_some_and(|age| !(limits::MIN_AGE..=limits::MAX_AGE).contains(&age))
     {
         return None;
     }
-    let sick_leaves = match sick_leave(&r)? {
-        Some(leave) => vec![leave],
-        None => Vec::new(),
-    };
-    let consents = match consent(&r)? {
-        Some(consent) => vec![consent],
-        None => Vec::new(),
-    };
-    scratch.clear();
+    case.signalement = signalement;
+    case.sick_leaves.clear();
+    if let Some(leave) = sick_leave(r)? {
+        case.sick_leaves.push(leave);
+    }
+    consent(r, &mut case.consents)?;
+    case.events.clear();
     for entry in &EVENTS {
-        if let Some(event) = event(&r, entry)? {
-            scratch.push(event);
+        if let Some(event) = event(r, entry)? {
+            case.events.push(event);
         }
     }
-    let events = scratch.as_slice().to_vec();
-    let category_override = category_override(&r)?;
+    case.category_override = category_override(r)?;
     // What the rules check between the events and the signalement (an
     // event before it, a follow-up without an exit) is left to the pathway
     // by the table reader: nothing to check here.
-    Some(Case {
-        format_version: FORMAT_VERSION,
-        id: id.to_string(),
-        service: service.to_string(),
-        policy: policy.map(str::to_string),
-        worker,
-        sick_leaves,
-        signalement,
-        consents,
-        events,
-        category_override,
-    })
+    Some(())
 }
 
-fn worker(r: &Row<'_>) -> Option<Worker> {
+fn worker(r: &Row<'_>, worker: &mut Worker) -> Option<()> {
     let birth_date = r.date(c!("birth_date"), false)?;
     let birth_year = r
         .integer(
@@ -196,32 +220,38 @@ fn worker(r: &Row<'_>) -> Option<Worker> {
             return None;
         }
     }
-    let sector = match (
+    match (
         r.code::<Nomenclature>(c!("sector_nomenclature"))?,
         r.text(c!("sector_section"))?,
+        &mut worker.sector,
     ) {
-        (None, None) => None,
-        (Some(nomenclature), Some(section)) if nomenclature.sections().contains(&section) => {
-            Some(Sector {
-                nomenclature,
-                section: section.to_string(),
-            })
+        (None, None, slot) => *slot = None,
+        (Some(nomenclature), Some(section), slot) if nomenclature.sections().contains(&section) => {
+            match slot {
+                Some(sector) => {
+                    sector.nomenclature = nomenclature;
+                    put(&mut sector.section, section);
+                }
+                None => {
+                    *slot = Some(Sector {
+                        nomenclature,
+                        section: section.to_string(),
+                    });
+                }
+            }
         }
         _ => return None,
-    };
-    let cim10_chapter = r
+    }
+    worker.cim10_chapter = r
         .integer(c!("cim10_chapter"), 1, 22)?
         .map(u8::try_from)
         .transpose()
         .ok()?;
-    Some(Worker {
-        birth_date,
-        birth_year,
-        sector,
-        employer: r.code(c!("employer"))?,
-        rqth: r.code(c!("rqth"))?,
-        cim10_chapter,
-    })
+    worker.birth_date = birth_date;
+    worker.birth_year = birth_year;
+    worker.employer = r.code(c!("employer"))?;
+    worker.rqth = r.code(c!("rqth"))?;
+    Some(())
 }
 
 fn sick_leave(r: &Row<'_>) -> Read<SickLeave> {
@@ -250,7 +280,8 @@ fn sick_leave(r: &Row<'_>) -> Read<SickLeave> {
     }))
 }
 
-fn consent(r: &Row<'_>) -> Read<Consent> {
+/// The consent, into `consents` (none, or one whose room is reused).
+fn consent(r: &Row<'_>, consents: &mut Vec<Consent>) -> Option<()> {
     let columns = [
         c!("consent_date"),
         c!("consent_accompaniment"),
@@ -258,15 +289,33 @@ fn consent(r: &Row<'_>) -> Read<Consent> {
         c!("consent_sharing_with"),
     ];
     if !columns.iter().any(|&c| r.present(c)) {
-        return Some(None);
+        consents.clear();
+        return Some(());
     }
     let given_on = r.date(c!("consent_date"), false)??;
     let accompaniment = r.boolean(c!("consent_accompaniment"))?.unwrap_or(false);
+    let withdrawn_on = r.date(c!("consent_withdrawn_on"), false)?;
+    if withdrawn_on.is_some_and(|w| w < given_on) {
+        return None;
+    }
+    consents.truncate(1);
+    if consents.is_empty() {
+        consents.push(Consent {
+            given_on,
+            accompaniment,
+            sharing_with: Vec::new(),
+            withdrawn_on,
+        });
+    }
+    let consent = consents.first_mut()?;
+    consent.given_on = given_on;
+    consent.accompaniment = accompaniment;
+    consent.withdrawn_on = withdrawn_on;
+    let sharing_with = &mut consent.sharing_with;
+    sharing_with.clear();
     // Codes separated by `;` in one text cell (a list cell is left to the
     // rules).
-    let mut sharing_with = Vec::new();
     if let Some(text) = r.text(c!("consent_sharing_with"))? {
-        sharing_with.reserve_exact(text.split(';').count());
         for code in text.split(';').map(str::trim).filter(|c| !c.is_empty()) {
             let partner = Code::from_code(code)?;
             if sharing_with.contains(&partner) || sharing_with.len() == limits::MAX_PARTNERS {
@@ -275,16 +324,7 @@ fn consent(r: &Row<'_>) -> Read<Consent> {
             sharing_with.push(partner);
         }
     }
-    let withdrawn_on = r.date(c!("consent_withdrawn_on"), false)?;
-    if withdrawn_on.is_some_and(|w| w < given_on) {
-        return None;
-    }
-    Some(Some(Consent {
-        given_on,
-        accompaniment,
-        sharing_with,
-        withdrawn_on,
-    }))
+    Some(())
 }
 
 /// The event of an entry of [`EVENTS`]: present when its date or one of
