@@ -45,8 +45,11 @@ impl<'a> Row<'a> {
         normalized(self.src.cell(column, self.row))
     }
 
-    fn present(&self, column: usize) -> bool {
-        self.cell(column) != Cell::Null
+    /// Nothing for a part whose first cell is empty (`Some(None)`), when
+    /// its other `columns` are empty too; otherwise the rules report the
+    /// missing cell (`None`).
+    fn absent<T>(&self, mut columns: impl Iterator<Item = usize>) -> Read<T> {
+        columns.all(|c| self.cell(c) == Cell::Null).then_some(None)
     }
 
     fn text(&self, column: usize) -> Read<&'a str> {
@@ -255,16 +258,16 @@ fn worker(r: &Row<'_>, worker: &mut Worker) -> Option<()> {
 }
 
 fn sick_leave(r: &Row<'_>) -> Read<SickLeave> {
-    let columns = [
-        c!("sick_leave_start"),
-        c!("sick_leave_end"),
-        c!("sick_leave_cause"),
-        c!("sick_leave_end_is_expected"),
-    ];
-    if !columns.iter().any(|&c| r.present(c)) {
-        return Some(None);
-    }
-    let start = r.date(c!("sick_leave_start"), false)??;
+    let Some(start) = r.date(c!("sick_leave_start"), false)? else {
+        return r.absent(
+            [
+                c!("sick_leave_end"),
+                c!("sick_leave_cause"),
+                c!("sick_leave_end_is_expected"),
+            ]
+            .into_iter(),
+        );
+    };
     let end_is_expected = r
         .boolean(c!("sick_leave_end_is_expected"))?
         .unwrap_or(false);
@@ -282,17 +285,19 @@ fn sick_leave(r: &Row<'_>) -> Read<SickLeave> {
 
 /// The consent, into `consents` (none, or one whose room is reused).
 fn consent(r: &Row<'_>, consents: &mut Vec<Consent>) -> Option<()> {
-    let columns = [
-        c!("consent_date"),
-        c!("consent_accompaniment"),
-        c!("consent_withdrawn_on"),
-        c!("consent_sharing_with"),
-    ];
-    if !columns.iter().any(|&c| r.present(c)) {
+    let Some(given_on) = r.date(c!("consent_date"), false)? else {
         consents.clear();
-        return Some(());
-    }
-    let given_on = r.date(c!("consent_date"), false)??;
+        return r
+            .absent::<()>(
+                [
+                    c!("consent_accompaniment"),
+                    c!("consent_withdrawn_on"),
+                    c!("consent_sharing_with"),
+                ]
+                .into_iter(),
+            )
+            .map(|_| ());
+    };
     let accompaniment = r.boolean(c!("consent_accompaniment"))?.unwrap_or(false);
     let withdrawn_on = r.date(c!("consent_withdrawn_on"), false)?;
     if withdrawn_on.is_some_and(|w| w < given_on) {
@@ -337,10 +342,9 @@ fn event(r: &Row<'_>, entry: &EventIndex) -> Read<Event> {
             .find(|(key, _)| *key == name)
             .map(|&(_, column)| column)
     };
-    if !r.present(entry.date) && !entry.extras().iter().any(|&(_, c)| r.present(c)) {
-        return Some(None);
-    }
-    let date = r.date(entry.date, false)??;
+    let Some(date) = r.date(entry.date, false)? else {
+        return r.absent(entry.extras().iter().map(|&(_, column)| column));
+    };
     // A fact this type of event does not have reads as absent, as in the
     // rules.
     let boolean = |name| extra(name).map_or(Some(None), |c| r.boolean(c));
@@ -398,14 +402,15 @@ fn event(r: &Row<'_>, entry: &EventIndex) -> Read<Event> {
 }
 
 fn category_override(r: &Row<'_>) -> Read<CategoryOverride> {
-    let columns = [
-        c!("category_override"),
-        c!("category_override_justification"),
-        c!("category_override_date"),
-    ];
-    if !columns.iter().any(|&c| r.present(c)) {
-        return Some(None);
-    }
+    let Some(decided_on) = r.date(c!("category_override_date"), false)? else {
+        return r.absent(
+            [
+                c!("category_override"),
+                c!("category_override_justification"),
+            ]
+            .into_iter(),
+        );
+    };
     let justification = r.text(c!("category_override_justification"))??;
     if justification.chars().count() > limits::MAX_JUSTIFICATION_LEN
         || justification.trim().is_empty()
@@ -415,7 +420,7 @@ fn category_override(r: &Row<'_>) -> Read<CategoryOverride> {
     Some(Some(CategoryOverride {
         category: r.code(c!("category_override"))??,
         justification: justification.to_string(),
-        decided_on: r.date(c!("category_override_date"), false)??,
+        decided_on,
     }))
 }
 
