@@ -165,42 +165,51 @@ code_enum! {
 /// missing). Sectors are `nomenclature:section` (LEGAL.md: a sector says
 /// which NAF version it uses).
 pub fn dimension_value(dim: Dimension, case: &Case, category: Option<Category>) -> String {
+    let mut out = String::new();
+    write_dimension_value(dim, case, category, &mut out);
+    out
+}
+
+/// [`dimension_value`] appended to `out` (a key built for every case
+/// reuses its room).
+fn write_dimension_value(
+    dim: Dimension,
+    case: &Case,
+    category: Option<Category>,
+    out: &mut String,
+) {
     const UNKNOWN: &str = "inconnu";
-    match dim {
-        Dimension::Sector => case
-            .worker
-            .sector
-            .as_ref()
-            .map(|s| format!("{}:{}", s.nomenclature.code(), s.section))
-            .unwrap_or_else(|| UNKNOWN.into()),
+    let text = match dim {
+        Dimension::Sector => match &case.worker.sector {
+            Some(s) => {
+                out.push_str(s.nomenclature.code());
+                out.push(':');
+                &s.section
+            }
+            None => UNKNOWN,
+        },
         Dimension::Pathology => case
             .worker
             .cim10_chapter
             .and_then(crate::case::pathology_group)
-            .map(|g| g.code().to_string())
-            .unwrap_or_else(|| UNKNOWN.into()),
+            .map_or(UNKNOWN, |g| g.code()),
         Dimension::Requester => case
             .signalement
             .requested_by
-            .map(|r: Requester| r.code().to_string())
-            .unwrap_or_else(|| UNKNOWN.into()),
-        Dimension::SourceVisit => case.signalement.source_visit.code().to_string(),
-        Dimension::Category => category
-            .map(|c| c.code().to_string())
-            .unwrap_or_else(|| UNKNOWN.into()),
-        Dimension::AgeBand => {
-            let age = case.worker.age_on(case.signalement.date);
-            match age {
-                None => UNKNOWN.into(),
-                Some(a) if a < 25 => "moins_de_25".into(),
-                Some(a) if a < 35 => "25_34".into(),
-                Some(a) if a < 45 => "35_44".into(),
-                Some(a) if a < 55 => "45_54".into(),
-                Some(_) => "55_et_plus".into(),
-            }
-        }
-        Dimension::Service => case.service.clone(),
-    }
+            .map_or(UNKNOWN, |r: Requester| r.code()),
+        Dimension::SourceVisit => case.signalement.source_visit.code(),
+        Dimension::Category => category.map_or(UNKNOWN, |c| c.code()),
+        Dimension::AgeBand => match case.worker.age_on(case.signalement.date) {
+            None => UNKNOWN,
+            Some(a) if a < 25 => "moins_de_25",
+            Some(a) if a < 35 => "25_34",
+            Some(a) if a < 45 => "35_44",
+            Some(a) if a < 55 => "45_54",
+            Some(_) => "55_et_plus",
+        },
+        Dimension::Service => &case.service,
+    };
+    out.push_str(text);
 }
 
 code_enum! {
@@ -509,6 +518,12 @@ impl Accumulator {
 
     /// Adds a (valid) case.
     pub fn add(&mut self, case: &Case) {
+        self.add_reusing(case, &mut Vec::new());
+    }
+
+    /// [`Accumulator::add`] with the room of `key` reused for the case's
+    /// cell key (a table read case after case allocates no key).
+    pub(crate) fn add_reusing(&mut self, case: &Case, key: &mut Vec<String>) {
         self.cases += 1;
         let period = self.spec.period;
         let end = period.end;
@@ -518,15 +533,19 @@ impl Accumulator {
         let n = self.policy.inclusion.min_expected_opinions;
         let state = replay_until(case.signalement.date, &case.events, &case.consents, n, end).state;
         let category = category_value(case, &state, n);
-        let key: Vec<String> = self
-            .spec
-            .by
-            .iter()
-            .map(|d| dimension_value(*d, case, category))
-            .collect();
+        key.truncate(self.spec.by.len());
+        key.resize_with(self.spec.by.len(), String::new);
+        for (slot, d) in key.iter_mut().zip(&self.spec.by) {
+            slot.clear();
+            write_dimension_value(*d, case, category, slot);
+        }
+        if !self.cells.contains_key(key.as_slice()) {
+            self.cells.insert(key.clone(), Counters::default());
+        }
         let policy = &self.policy;
-        let c = self.cells.entry(key).or_default();
-        count(c, case, &state, category, policy, period);
+        if let Some(c) = self.cells.get_mut(key.as_slice()) {
+            count(c, case, &state, category, policy, period);
+        }
     }
 
     /// The state as JSON text: to store it, send it to another process, or

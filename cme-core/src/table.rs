@@ -812,9 +812,10 @@ pub fn accumulate_cells(
 ) -> Vec<RowIssue> {
     let mut others = TableRead::default();
     let mut case = fast::blank();
+    let mut key = Vec::new();
     for i in range {
         if read_one(src, i, first_row + i, as_of, &mut case, &mut others) {
-            acc.add(&case);
+            acc.add_reusing(&case, &mut key);
         } else if let Some(case) = others.cases.pop() {
             // Valid, read by the rules (a list cell…).
             acc.add(&case);
