@@ -162,13 +162,24 @@ impl Batch {
     fn new(py: Python<'_>, batch: &arrow_array::RecordBatch) -> PyResult<Batch> {
         let schema = batch.schema();
         let mut documented: Vec<Option<Column>> = COLUMNS.iter().map(|_| None).collect();
+        // The first column of a name is the one read.
+        let mut seen = vec![false; COLUMNS.len()];
         let mut unknown = Vec::new();
         for (field, array) in schema.fields().iter().zip(batch.columns()) {
             let name = field.name();
             match COLUMNS.iter().position(|c| c.name == name.as_str()) {
                 Some(k) => {
-                    if let Some(slot @ None) = documented.get_mut(k) {
-                        *slot = Some(Column::new(py, name, array)?);
+                    if let (Some(slot), Some(seen @ false)) =
+                        (documented.get_mut(k), seen.get_mut(k))
+                    {
+                        *seen = true;
+                        let column = Column::new(py, name, array)?;
+                        // A column empty in the whole batch (an optional
+                        // field a service never fills) is read as absent:
+                        // its cells are not looked at one by one.
+                        if array.null_count() < array.len() {
+                            *slot = Some(column);
+                        }
                     }
                 }
                 None => unknown.push((name.clone(), array.logical_nulls(), array.len())),

@@ -192,3 +192,23 @@ def test_one_pass_indicators_equal_reading_the_table_first():
     ok = pa.table(cme.synthetic_table(9_000, seed=12))
     assert cme.Accumulator("aismt13", 2023).add(ok).cases == 9_000
     assert cme.indicators(ok, "aismt13", 2023).to_dict() == cme.indicators(cme.read_table(ok), "aismt13", 2023).to_dict()
+
+
+def test_a_column_empty_in_a_batch_reads_as_absent_and_the_first_of_a_name_wins():
+    """An optional column empty in a whole batch is not read cell by cell:
+    the same cases as without it; a required one is still missing at every
+    row; an empty column of a type cme cannot read is still refused; of two
+    columns with one name, the first is the one read, empty or not."""
+    rows = ROWS[:5]
+    base = pa.Table.from_pylist(rows)
+    with_empty = base.append_column("plan_refuse_date", pa.nulls(len(rows), pa.string()))
+    assert cme.read_table(with_empty).cases() == cme.read_table(base).cases() != []
+    no_ids = base.set_column(base.schema.get_field_index("id"), "id", pa.nulls(len(rows), pa.string()))
+    assert {(i["row"], i["column"], i["code"]) for i in cme.read_table(no_ids).issues} == {
+        (r, "id", "missing_field") for r in range(len(rows))}
+    with pytest.raises(cme.InputError) as err:
+        cme.read_table(base.append_column("plan_refuse_date", pa.nulls(len(rows), pa.binary())))
+    assert err.value.code == "unsupported_type" and err.value.path == "plan_refuse_date"
+    empty_first = pa.Table.from_arrays([pa.nulls(len(rows), pa.string()), *base.columns],
+                                       names=["id", *base.column_names])
+    assert {i["column"] for i in cme.read_table(empty_first).issues} == {"id"}
