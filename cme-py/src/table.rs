@@ -335,9 +335,14 @@ fn read_any(
     Ok((out, n))
 }
 
-/// Reads `len` rows of a batch on the machine's cores into `out`: ranges
-/// read apart join up (`cme_core::table::read_cells` numbers rows in the
-/// whole table).
+/// Rows a reading thread takes at a time: the threads share the batch
+/// piece by piece rather than in equal halves, so that a thread slowed down
+/// (another process on its core) leaves its remaining pieces to the others.
+const PIECE_ROWS: usize = 16_384;
+
+/// Reads `len` rows of a batch on the machine's cores into `out`: pieces
+/// read apart join up in row order (`cme_core::table::read_cells` numbers
+/// rows in the whole table).
 fn read_parallel(
     cells: &Batch,
     len: usize,
@@ -348,24 +353,36 @@ fn read_parallel(
 ) {
     let threads = std::thread::available_parallelism()
         .map_or(1, std::num::NonZeroUsize::get)
-        .clamp(1, 8);
-    let chunk = len.div_ceil(threads).max(1);
-    let parts: Vec<Read> = std::thread::scope(|scope| {
-        let handles: Vec<_> = (0..len)
-            .step_by(chunk)
-            .map(|start| {
-                let end = (start + chunk).min(len);
-                scope.spawn(move || Read::of(cells, start..end, first_row, as_of, keep))
+        .clamp(1, 8)
+        .min(len.div_ceil(PIECE_ROWS).max(1));
+    let next = std::sync::atomic::AtomicUsize::new(0);
+    let next = &next;
+    let mut pieces: Vec<(usize, Read)> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(move || {
+                    let mut mine = Vec::new();
+                    loop {
+                        let start =
+                            next.fetch_add(PIECE_ROWS, std::sync::atomic::Ordering::Relaxed);
+                        if start >= len {
+                            break mine;
+                        }
+                        let end = start.saturating_add(PIECE_ROWS).min(len);
+                        mine.push((start, Read::of(cells, start..end, first_row, as_of, keep)));
+                    }
+                })
             })
             .collect();
         // A panic of a reading thread is carried on (pyo3 raises it as
         // PanicException): never a silently missing range.
         handles
             .into_iter()
-            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+            .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
             .collect()
     });
-    parts.into_iter().for_each(|part| out.extend(part));
+    pieces.sort_unstable_by_key(|(start, _)| *start);
+    pieces.into_iter().for_each(|(_, piece)| out.extend(piece));
 }
 
 /// The error of two accumulators that cannot be merged (code and messages
