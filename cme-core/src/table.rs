@@ -5,7 +5,10 @@
 //! ([`crate::case::Case`]) by the very rules of [`crate::validate`]: the
 //! rules see the row's cells at the case's paths (no JSON tree is built, a
 //! typed cell of an Arrow table is read as it is), one set of rules whatever
-//! the input. A problem is reported with the row number (from 0) and the
+//! the input. A row those rules accept as it is (nearly every row of an
+//! export) is read by a fast path first, straight from its cells with the
+//! same checks (`table/fast.rs`, held to the rules by a property test); any
+//! other row is read by the rules themselves. A problem is reported with the row number (from 0) and the
 //! column at fault; a bad row is never silently dropped — the caller gets
 //! the cases that could be read *and* the list of problems. A fact given
 //! without its date (an exit result without `sortie_date`, partners without

@@ -230,8 +230,8 @@ enum Keep<'a> {
     /// The cases (a `CaseTable`).
     Cases,
     /// Only their indicators, into accumulators of this one's policy,
-    /// period and dimensions (`cme_core::table::accumulate_cells`: the
-    /// cases are added as they are read, a chunk at a time, and dropped).
+    /// period and dimensions (`cme_core::table::accumulate_cells`: each
+    /// case is added as it is read, and not kept).
     Indicators(&'a Accumulator),
 }
 
@@ -547,8 +547,8 @@ impl IndicatorAccumulator {
     }
 
     /// Adds the valid rows of a table (an Arrow object or row dicts) in
-    /// one pass: each core reads its rows a chunk at a time and adds them
-    /// to its own accumulator, merged at the end; the cases are not kept.
+    /// one pass: the cores read the rows piece by piece, each piece into
+    /// its own accumulator, merged at the end; the cases are not kept.
     /// Returns the problems of the invalid rows (dicts with `row` and
     /// `column`); with `raise_invalid`, a problem raises `ValidationError`
     /// and nothing is added.

@@ -165,13 +165,14 @@ def test_values_arrow_can_hold_but_json_cannot_are_refused_not_dropped():
 
 
 def test_one_pass_indicators_equal_reading_the_table_first():
-    """cme.indicators on a table reads and counts each core's rows a chunk
-    at a time without keeping the cases: the same report, the same rejected
-    rows and the same error as reading the table first (several batches,
-    several chunks, both cores)."""
-    cols = cme.synthetic_table(12_000, seed=11)
+    """cme.indicators on a table reads and counts the rows piece by piece
+    (16,384 rows) without keeping the cases: the same report, the same
+    rejected rows and the same error as reading the table first (several
+    batches; one batch of three pieces shared by the cores, the bad rows in
+    the first and the last)."""
+    cols = cme.synthetic_table(40_000, seed=11)
     cols["id"][3] = "Jean Dupont"
-    k = next(i for i in range(9_000, 12_000) if cols["sortie_date"][i])  # a row with an exit
+    k = next(i for i in range(37_000, 40_000) if cols["sortie_date"][i])  # a row with an exit
     cols["sortie_result"][k] = "licenciement"
     whole = pa.table(cols)
     batches = pa.Table.from_batches(whole.to_batches(max_chunksize=5_000))

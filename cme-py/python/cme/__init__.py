@@ -581,8 +581,8 @@ def indicators(
         acc._inner.add_table(cases._inner)
         rejected = cases.issues
     else:
-        # One pass: the rows are read and counted on each core, a chunk at
-        # a time; the cases are not kept (see read_table to keep them).
+        # One pass: the rows are read and counted on each core, piece by
+        # piece; the cases are not kept (see read_table to keep them).
         rejected = acc._inner.add_rows(_arrow_ready(cases), invalid == "raise")
     if activities:
         acc.add_activities(activities)
