@@ -90,9 +90,9 @@ pub struct TeamOverride {
 }
 
 fn seed() -> Source {
-    Source::seed(
-        "001",
-        "AISMT 13, définitions des catégories d'accompagnement",
+    Source::document(
+        "aismt13_fonctionnement",
+        "définitions des catégories d'accompagnement",
     )
 }
 
@@ -122,7 +122,7 @@ pub fn category(
                     ),
                     seed(),
                 )
-                .and(Source::domain("§4")),
+                .and(Source::reading("catégories")),
             );
             (
                 Some(o.category),

@@ -150,9 +150,10 @@ pub fn first_contact(
     let Some(rule) = &policy.first_contact else {
         return;
     };
+    let hash = policy.content_hash();
     let sources = vec![
-        Source::cited(&rule.source),
-        Source::policy(&policy.id, "first_contact.days", &policy.content_hash()),
+        Source::cited(&policy.id, &rule.source, &hash),
+        Source::policy(&policy.id, "first_contact.days", &hash),
     ];
     let due = add_days(state.signalement, rule.days);
     match state.first_contact {
@@ -283,7 +284,7 @@ pub fn follow_ups(
         };
         let (k, due, opens, deadline) = (slot.rule, slot.due, slot.opens, slot.deadline);
         let sources = vec![
-            Source::cited(&rule.source),
+            Source::cited(&policy.id, &rule.source, &hash),
             Source::policy(&policy.id, &format!("follow_ups[{k}]"), &hash),
         ];
         if slot.done.is_some() {

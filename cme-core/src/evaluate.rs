@@ -326,7 +326,7 @@ fn stage_decision(
             "Étapes franchies, en jours après le signalement : {}.",
             steps.join(" → ")
         ),
-        Source::domain("§3 (étapes canoniques)"),
+        Source::reading("étapes canoniques"),
     ));
     if let Some(name) = policy.stage_name(state.stage) {
         d.push(
@@ -339,8 +339,11 @@ fn stage_decision(
                 policy
                     .seeds
                     .first()
-                    .map(|s| Source::cited(s))
-                    .unwrap_or_else(|| Source::domain("§1")),
+                    .map(|s| match crate::sources::document(s) {
+                        Some(d) => Source::document(d.id, ""),
+                        None => Source::cited(&policy.id, s, &policy.content_hash()),
+                    })
+                    .unwrap_or_else(|| Source::reading("services")),
             ),
         );
     }
@@ -350,7 +353,7 @@ fn stage_decision(
             format!(
                 "{later_events} événement(s) daté(s) après la date d'évaluation ne sont pas pris en compte."
             ),
-            Source::domain("§3 (évaluation à une date)"),
+            Source::reading("évaluation à une date"),
         ));
     }
     d
@@ -387,7 +390,7 @@ fn status_decision(
     hash: &str,
     as_of: NaiveDate,
 ) -> Decision<Status> {
-    let seed = Source::seed("004", "AIST 43, statuts des dossiers");
+    let seed = Source::document("aist43_bilan_2020", "statuts des dossiers");
     let status = status_value(state, policy);
     let reason = match (&state.exit, status) {
         (Some(exit), _) => {
@@ -402,7 +405,7 @@ fn status_decision(
                 ),
                 seed,
             )
-            .and(Source::cited(&policy.results.source))
+            .and(Source::cited(&policy.id, &policy.results.source, hash))
             .and(Source::policy(
                 &policy.id,
                 &format!("results.classes.{}", exit.result.code()),
@@ -414,13 +417,13 @@ fn status_decision(
             "Le travailleur a refusé d'intégrer la cellule.",
             seed,
         )
-        .and(Source::seed("001", "AISMT 13, catégorie « sans suite »")),
+        .and(Source::document("aismt13_fonctionnement", "catégorie « sans suite »")),
         (None, Status::RefusIntegration) => Reason::new(
             "absence_reponse",
             "Le travailleur n'a pas donné suite aux appels et courriers : il n'a pas intégré la cellule.",
             seed,
         )
-        .and(Source::seed("001", "AISMT 13, catégorie « sans suite »")),
+        .and(Source::document("aismt13_fonctionnement", "catégorie « sans suite »")),
         (None, _) => Reason::new(
             "pas_de_sortie",
             "Ni sortie ni refus enregistrés : le dossier est en cours.",
@@ -435,9 +438,10 @@ fn targeting(case: &Case, policy: &Policy, as_of: NaiveDate) -> Option<Decision<
         .targeting
         .iter()
         .find(|r| case.signalement.date < r.until)?;
+    let hash = policy.content_hash();
     let sources = [
-        Source::cited(&rule.source),
-        Source::policy(&policy.id, "targeting", &policy.content_hash()),
+        Source::cited(&policy.id, &rule.source, &hash),
+        Source::policy(&policy.id, "targeting", &hash),
     ];
     let age = case.worker.age_on(case.signalement.date);
     let (value, text) = match age {
@@ -475,15 +479,15 @@ fn pathway_steps(
     inclusion: &InclusionDecision,
     steps: &mut Vec<NextStep>,
 ) {
-    let domain = Source::domain("§3");
-    let seed2 = Source::seed("002", "AISMT 13, déroulement de la méthode");
+    let domain = Source::reading("parcours");
+    let seed2 = Source::document("aismt13_exemple", "déroulement de la méthode");
     let (code, text, source) = if state.refusal.is_some()
         || (state.no_answer.is_some() && state.first_contact.is_none())
     {
         (
             "classer_sans_suite",
             "Informer le médecin du travail que le travailleur n'a pas donné suite ; le dossier peut être classé.".to_string(),
-            Source::seed("000", "ASMT 65 : l'équipe médicale est informée tout au long du parcours"),
+            Source::document("asmt65_plaquette", "l'équipe médicale est informée tout au long du parcours"),
         )
     } else if state.exit.is_some() {
         if policy.follow_ups.is_empty() {
@@ -502,9 +506,9 @@ fn pathway_steps(
         (
             "analyser_la_demande",
             "Analyser la demande et désigner un référent.".to_string(),
-            Source::seed(
-                "001",
-                "AISMT 13 : analyse en COPIL et attribution d'un référent",
+            Source::document(
+                "aismt13_fonctionnement",
+                "analyse en COPIL et attribution d'un référent",
             ),
         )
     } else if state.qualification.is_none() {
@@ -535,7 +539,7 @@ fn pathway_steps(
             "commission_pleniere",
             "Présenter le dossier en commission plénière pour déterminer le plan d'actions."
                 .to_string(),
-            Source::seed("001", "AISMT 13 : commission plénière hebdomadaire"),
+            Source::document("aismt13_fonctionnement", "commission plénière hebdomadaire"),
         )
     } else {
         (
@@ -670,13 +674,14 @@ impl Evaluation {
         }
         let visits: Vec<String> = self
             .visits
-            .leaves
+            .absences
             .iter()
-            .flat_map(|l| {
+            .enumerate()
+            .flat_map(|(i, l)| {
                 l.outcomes.iter().map(move |o| {
                     format!(
-                        "  - Arrêt n° {} — {} : {}{} ({})",
-                        l.leave_index + 1,
+                        "  - Absence n° {} — {} : {}{} ({})",
+                        i + 1,
                         o.rule.label_fr(),
                         o.obligation.label_fr(),
                         o.due

@@ -2,9 +2,9 @@
 //!
 //! Every decision of the library (stage, status, category, inclusion,
 //! deadline, visit obligation, indicator) is a [`Decision`]: its value, the
-//! [`Reason`]s that led to it, and the [`Source`] of each reason — a seed
-//! document, an article of the Code du travail with its version, the policy
-//! that set a parameter, or DOMAIN.md. A médecin du travail reads the
+//! [`Reason`]s that led to it, and the [`Source`] of each reason — an
+//! article of a code with its version, a document of the project's
+//! bibliography (`docs/sources.md`), or the policy that set a parameter. A médecin du travail reads the
 //! reasons; a program reads the codes.
 //!
 //! Reasons describe facts by their kind and relative dates ("3 jours après
@@ -17,72 +17,119 @@
 //! let as_of = NaiveDate::from_ymd_opt(2025, 1, 1).unwrap();
 //! let d = Decision::new(2, as_of)
 //!     .because(Reason::new("avis_attendus", "2 avis d'experts sont attendus.",
-//!                          Source::seed("001", "AISMT 13, critères d'inclusion")));
-//! assert_eq!(d.sources[0].reference, "seed 001 — AISMT 13, critères d'inclusion");
+//!                          Source::document("aismt13_fonctionnement", "critères d'inclusion")));
+//! assert_eq!(d.sources[0].id.as_deref(), Some("aismt13_fonctionnement"));
 //! ```
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-/// Where a rule comes from.
+/// Where a rule comes from: an article of a code (number and version
+/// date), a document of the project's bibliography (`docs/sources.md`,
+/// [`crate::sources`]) or the service's policy. Never a file a user does not
+/// have.
 ///
 /// ```
 /// use cme_core::explain::{Source, SourceKind};
-/// let s = Source::article("Code du travail", "L4624-2-4", "2022-03-31");
+/// let s = Source::ct("L4624-2-4", "2022-03-31");
 /// assert_eq!(s.kind, SourceKind::Article);
 /// assert_eq!(s.reference, "Code du travail, art. L4624-2-4");
 /// assert_eq!(s.version.as_deref(), Some("2022-03-31"));
+/// assert_eq!(s.id.as_deref(), Some("ct:L4624-2-4"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Source {
     /// What kind of source.
     pub kind: SourceKind,
-    /// The reference, readable (`seed 001 — AISMT 13…`, `Code du travail,
-    /// art. L4624-2-4`, `politique aismt13 : inclusion`).
+    /// The reference, readable (`Code du travail, art. L4624-2-4`, `AIST
+    /// Haute-Loire — Bilan intermédiaire de la cellule…`, `politique
+    /// aismt13 : inclusion`).
     pub reference: String,
     /// The version: the date from which an article's version applies, or
     /// the content hash of a policy.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub version: Option<String>,
+    /// The id it resolves by: `ct:L4624-2-4` / `css:L323-3-1` for an
+    /// article, the bibliography id of a document, the policy id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
 }
 
 /// The kinds of [`Source`].
 ///
 /// ```
 /// use cme_core::explain::SourceKind;
-/// assert_eq!(serde_json::to_string(&SourceKind::Seed).unwrap(), "\"seed\"");
+/// assert_eq!(serde_json::to_string(&SourceKind::Document).unwrap(), "\"document\"");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SourceKind {
-    /// A source document in `shared/seeds/` (a service's own material).
-    Seed,
     /// An article of a code (Code du travail, Code de la sécurité sociale).
     Article,
+    /// A document of the project's bibliography (`docs/sources.md`): a
+    /// service's own material, a recommendation, or the project's stated
+    /// readings.
+    Document,
     /// A parameter set by the policy of the service.
     Policy,
-    /// The project's domain reference (`DOMAIN.md`), where it interprets the
-    /// seeds.
-    Domain,
 }
 
 impl Source {
-    /// A seed document, by number (`"001"`) and what it says.
-    pub fn seed(number: &str, what: &str) -> Source {
+    /// An article of a code, with the date its version applies from.
+    ///
+    /// ```
+    /// let s = cme_core::explain::Source::article(cme_core::sources::LegalCode::SecuriteSociale, "D323-6", "2022-03-31");
+    /// assert_eq!(s.reference, "Code de la sécurité sociale, art. D323-6");
+    /// ```
+    pub fn article(code: crate::sources::LegalCode, article: &str, version: &str) -> Source {
         Source {
-            kind: SourceKind::Seed,
-            reference: format!("seed {number} — {what}"),
-            version: None,
+            kind: SourceKind::Article,
+            reference: format!("{}, art. {article}", code.name()),
+            version: Some(version.to_string()),
+            id: Some(format!("{}:{article}", code.prefix())),
         }
     }
 
-    /// An article of a code, with the date its version applies from.
-    pub fn article(code: &str, article: &str, version: &str) -> Source {
+    /// An article of the Code du travail.
+    pub fn ct(article: &str, version: &str) -> Source {
+        Source::article(crate::sources::LegalCode::Travail, article, version)
+    }
+
+    /// An article of the Code de la sécurité sociale.
+    pub fn css(article: &str, version: &str) -> Source {
+        Source::article(crate::sources::LegalCode::SecuriteSociale, article, version)
+    }
+
+    /// A document of the bibliography, by id, with what it says.
+    ///
+    /// ```
+    /// let s = cme_core::explain::Source::document("aist43_bilan_2020", "statuts des dossiers");
+    /// assert_eq!(s.reference,
+    ///     "AIST Haute-Loire — Bilan intermédiaire de la cellule (séminaire PRC du 12 novembre 2020) : statuts des dossiers");
+    /// ```
+    pub fn document(id: &str, what: &str) -> Source {
+        let reference = match crate::sources::document(id) {
+            Some(d) if what.is_empty() => format!("{} — {} ({})", d.author, d.title, d.date),
+            Some(d) => format!("{} — {} ({}) : {what}", d.author, d.title, d.date),
+            None => format!("{id} : {what}"),
+        };
         Source {
-            kind: SourceKind::Article,
-            reference: format!("{code}, art. {article}"),
-            version: Some(version.to_string()),
+            kind: SourceKind::Document,
+            reference,
+            version: None,
+            id: Some(id.to_string()),
         }
+    }
+
+    /// A reading of the project's own (`docs/sources.md`, « Lectures et
+    /// choix de cme »): where cme states a choice the texts leave open.
+    ///
+    /// ```
+    /// let s = cme_core::explain::Source::reading("statuts");
+    /// assert_eq!(s.id.as_deref(), Some("cme_lectures"));
+    /// ```
+    pub fn reading(section: &str) -> Source {
+        Source::document(crate::sources::CME_READINGS, section)
     }
 
     /// A parameter of a policy, with the policy's content hash.
@@ -91,56 +138,22 @@ impl Source {
             kind: SourceKind::Policy,
             reference: format!("politique {policy_id} : {parameter}"),
             version: Some(hash.to_string()),
+            id: Some(policy_id.to_string()),
         }
     }
 
-    /// A section of DOMAIN.md.
-    pub fn domain(section: &str) -> Source {
-        Source {
-            kind: SourceKind::Domain,
-            reference: format!("DOMAIN.md {section}"),
-            version: None,
-        }
-    }
-
-    /// A section of LEGAL.md (the project's legal reference, which cites the
-    /// texts).
-    ///
-    /// ```
-    /// assert_eq!(cme_core::explain::Source::legal("calendrier").reference, "LEGAL.md — calendrier");
-    /// ```
-    pub fn legal(section: &str) -> Source {
-        Source {
-            kind: SourceKind::Domain,
-            reference: format!("LEGAL.md — {section}"),
-            version: None,
-        }
-    }
-
-    /// A citation written in a policy file: `seed NNN …` is a seed, an
-    /// article number (`L…`, `R…`, `D…`) an article, anything else is kept
-    /// as a domain reference.
+    /// A citation written in a policy file: the policy's own words, cited
+    /// as the policy (a user policy may cite anything; the presets' texts
+    /// name documents of the bibliography).
     ///
     /// ```
     /// use cme_core::explain::{Source, SourceKind};
-    /// assert_eq!(Source::cited("seed 002 — suivi à 6 mois et 1 an").kind, SourceKind::Seed);
-    /// assert_eq!(Source::cited("L4624-2-4").kind, SourceKind::Article);
+    /// let s = Source::cited("aismt13", "suivi à 6 mois puis 1 an", "h");
+    /// assert_eq!(s.kind, SourceKind::Policy);
+    /// assert_eq!(s.reference, "politique aismt13 : suivi à 6 mois puis 1 an");
     /// ```
-    pub fn cited(text: &str) -> Source {
-        let kind = if text.starts_with("seed ") {
-            SourceKind::Seed
-        } else if text.starts_with(['L', 'R', 'D'])
-            && text.chars().nth(1).is_some_and(|c| c.is_ascii_digit())
-        {
-            SourceKind::Article
-        } else {
-            SourceKind::Domain
-        };
-        Source {
-            kind,
-            reference: text.to_string(),
-            version: None,
-        }
+    pub fn cited(policy_id: &str, text: &str, hash: &str) -> Source {
+        Source::policy(policy_id, text, hash)
     }
 }
 
@@ -149,7 +162,7 @@ impl Source {
 ///
 /// ```
 /// use cme_core::explain::{Reason, Source};
-/// let r = Reason::new("contact_fait", "Le travailleur a contacté la cellule.", Source::seed("000", "ASMT 65"));
+/// let r = Reason::new("contact_fait", "Le travailleur a contacté la cellule.", Source::document("asmt65_plaquette", ""));
 /// assert_eq!(r.sources.len(), 1);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -176,7 +189,7 @@ impl Reason {
     ///
     /// ```
     /// use cme_core::explain::{Reason, Source};
-    /// let r = Reason::new("x", "…", Source::seed("001", "a")).and(Source::domain("§4"));
+    /// let r = Reason::new("x", "…", Source::reading("a")).and(Source::reading("b"));
     /// assert_eq!(r.sources.len(), 2);
     /// ```
     pub fn and(mut self, source: Source) -> Reason {
@@ -194,8 +207,8 @@ impl Reason {
 /// use cme_core::explain::{Decision, Reason, Source};
 /// use chrono::NaiveDate;
 /// let d = Decision::new("en_cours", NaiveDate::from_ymd_opt(2025, 1, 1).unwrap())
-///     .because(Reason::new("a", "…", Source::domain("§5")))
-///     .because(Reason::new("b", "…", Source::domain("§5")));
+///     .because(Reason::new("a", "…", Source::reading("statuts")))
+///     .because(Reason::new("b", "…", Source::reading("statuts")));
 /// assert_eq!(d.sources.len(), 1);
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -279,5 +292,36 @@ pub fn days_fr(n: i64) -> String {
         format!("{n} jour")
     } else {
         format!("{n} jours")
+    }
+}
+
+/// A date in running French: « 9 novembre 2024 », « 1er mars 2022 ».
+///
+/// ```
+/// use chrono::NaiveDate;
+/// assert_eq!(cme_core::explain::date_fr(NaiveDate::from_ymd_opt(2024, 11, 9).unwrap()), "9 novembre 2024");
+/// assert_eq!(cme_core::explain::date_fr(NaiveDate::from_ymd_opt(2022, 3, 1).unwrap()), "1er mars 2022");
+/// ```
+pub fn date_fr(date: NaiveDate) -> String {
+    use chrono::Datelike;
+    const MONTHS: [&str; 12] = [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ];
+    let month = MONTHS.get(date.month0() as usize).copied().unwrap_or("");
+    if date.day() == 1 {
+        format!("1er {month} {}", date.year())
+    } else {
+        format!("{} {month} {}", date.day(), date.year())
     }
 }

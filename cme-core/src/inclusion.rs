@@ -144,7 +144,7 @@ pub fn inclusion_value(state: &PathwayState, min_opinions: u32) -> InclusionValu
 /// Decides inclusion from the state of a case under a policy.
 pub fn inclusion(state: &PathwayState, policy: &Policy, as_of: NaiveDate) -> InclusionDecision {
     let hash = policy.content_hash();
-    let rule_source = Source::cited(&policy.inclusion.source);
+    let rule_source = Source::cited(&policy.id, &policy.inclusion.source, &hash);
     let policy_source = Source::policy(&policy.id, "inclusion.min_expected_opinions", &hash);
     let n = policy.inclusion.min_expected_opinions;
     let expected = u32::try_from(state.expected_opinions.len()).unwrap_or(u32::MAX);

@@ -831,8 +831,8 @@ macro_rules! def {
     };
 }
 
-const S003: &str = "seed 003 — ACISMT, indicateurs de réalisation";
-const S004: &str = "seed 004 — AIST 43, bilan intermédiaire";
+const S003: &str = "ACISMT, fiche action n° 4 du CPOM, indicateurs de réalisation";
+const S004: &str = "AIST Haute-Loire, bilan intermédiaire (séminaire PRC du 12 novembre 2020), bilan intermédiaire";
 
 /// The catalogue: every indicator with its definition and source.
 ///
@@ -843,9 +843,9 @@ const S004: &str = "seed 004 — AIST 43, bilan intermédiaire";
 /// ```
 pub fn catalogue() -> Vec<Definition> {
     let mut out = vec![
-        def!("signalements", "Signalements (prescriptions)", "Dossiers dont le signalement date de la période", None::<&str>, Nombre, Signalement, "seed 004 — AIST 43 (103 prescriptions) ; seed 003", true),
-        def!("signalements_pre_reprise", "Signalements issus d'une visite de pré-reprise", "Dossiers signalés à la suite d'une visite de pré-reprise (seed 003 compte les visites de pré-reprise ayant donné lieu à un signalement ; les visites sans signalement ne sont pas des dossiers)", None::<&str>, Nombre, Signalement, S003, true),
-        def!("entrees", "Entrées dans la cellule", "Dossiers dont le premier contact avec le travailleur date de la période", None::<&str>, Nombre, Entree, "seed 004 — AIST 43 (43 entrées)", true),
+        def!("signalements", "Signalements (prescriptions)", "Dossiers dont le signalement date de la période", None::<&str>, Nombre, Signalement, "AIST Haute-Loire, bilan intermédiaire (séminaire PRC du 12 novembre 2020) (103 prescriptions) ; ACISMT, fiche action n° 4 du CPOM", true),
+        def!("signalements_pre_reprise", "Signalements issus d'une visite de pré-reprise", "Dossiers signalés à la suite d'une visite de pré-reprise (ACISMT, fiche action n° 4 du CPOM compte les visites de pré-reprise ayant donné lieu à un signalement ; les visites sans signalement ne sont pas des dossiers)", None::<&str>, Nombre, Signalement, S003, true),
+        def!("entrees", "Entrées dans la cellule", "Dossiers dont le premier contact avec le travailleur date de la période", None::<&str>, Nombre, Entree, "AIST Haute-Loire, bilan intermédiaire (séminaire PRC du 12 novembre 2020) (43 entrées)", true),
     ];
     for (id, label, status) in [
         ("statut_en_cours", "Statut : en cours", "en cours"),
@@ -883,9 +883,9 @@ pub fn catalogue() -> Vec<Definition> {
     }
     out.extend([
         def!("statut_aist43_en_cours", "Statut « en cours » du tableau de l'AIST 43", "Dossiers entrés dans la période en cours à la fin de la période, ou sortis avec un résultat ni positif ni négatif (l'AIST 43 n'a pas de ligne pour ceux-ci : son tableau des statuts compte 2 sorties négatives quand son tableau des résultats compte inaptitude 2 et invalidité 1)", Some("Dossiers entrés dans la période"), Pourcentage, Entree, S004, true),
-        def!("duree_moyenne_sejour", "Nombre moyen de jours au sein de la cellule", "Somme, sur les dossiers entrés dans la période, des jours entre l'entrée et la sortie (ou le refus, ou la fin de la période)", Some("Dossiers entrés dans la période"), Jours, Entree, "seed 004 — AIST 43 (69 jours)", false),
+        def!("duree_moyenne_sejour", "Nombre moyen de jours au sein de la cellule", "Somme, sur les dossiers entrés dans la période, des jours entre l'entrée et la sortie (ou le refus, ou la fin de la période)", Some("Dossiers entrés dans la période"), Jours, Entree, "AIST Haute-Loire, bilan intermédiaire (séminaire PRC du 12 novembre 2020) (69 jours)", false),
         def!("sorties", "Sorties de la cellule", "Dossiers sortis dans la période (tous résultats)", None::<&str>, Nombre, Sortie, S004, true),
-        def!("taux_sorties_positives", "Sorties positives parmi les sorties", "Sorties de la période dont le résultat est positif selon la politique", Some("Sorties de la période"), Pourcentage, Sortie, "seed 004 — AIST 43 (« 9 sorties positives sur un total de 12 soit 75,00 % »)", true),
+        def!("taux_sorties_positives", "Sorties positives parmi les sorties", "Sorties de la période dont le résultat est positif selon la politique", Some("Sorties de la période"), Pourcentage, Sortie, "AIST Haute-Loire, bilan intermédiaire (séminaire PRC du 12 novembre 2020) (« 9 sorties positives sur un total de 12 soit 75,00 % »)", true),
         def!("maintiens_realises", "Maintiens en emploi réalisés", "Sorties de la période au résultat positif", None::<&str>, Nombre, Sortie, S003, true),
         def!("maintiens_non_realises", "Maintiens en emploi non réalisés", "Sorties de la période au résultat négatif", None::<&str>, Nombre, Sortie, S003, true),
         def!("inaptitudes_avec_licenciement", "Inaptitudes avec licenciement", "Sorties de la période pour inaptitude suivie d'un licenciement", None::<&str>, Nombre, Sortie, S003, true),
@@ -917,23 +917,23 @@ pub fn catalogue() -> Vec<Definition> {
             denominator: Some("Dossiers traités dans la période".into()),
             unit: Unit::Pourcentage,
             placed_by: PlacedBy::Activite,
-            source: "seed 001 — AISMT 13, répartition par catégorie".into(),
+            source: "AISMT 13, diaporama « Fonctionnement d'une cellule maintien en emploi », répartition par catégorie".into(),
             additive: true,
         });
     }
     out.extend([
-        def!("categorie_indeterminee", "Catégorie : indéterminée", "Dossiers traités dans la période dont la catégorie ne peut encore être déterminée", Some("Dossiers traités dans la période"), Pourcentage, Activite, "seed 001 — AISMT 13", true),
-        def!("taux_inclusion", "Dossiers inclus dans l'accompagnement pluridisciplinaire", "Dossiers traités dans la période remplissant les critères d'inclusion", Some("Dossiers traités dans la période"), Pourcentage, Activite, "seed 001 — AISMT 13, critères d'inclusion", true),
-        def!("inaptitude_construite", "Dossiers avec inaptitude construite", "Sorties de la période pour une inaptitude préparée avec un plan de transition", Some("Dossiers traités dans la période"), Pourcentage, Sortie, "seed 001 — AISMT 13 (30 % des dossiers avec inaptitude construite)", true),
-        def!("inaptitudes_evitees", "Inaptitudes évitées", "Sorties positives de la période parmi les dossiers signalés en visite de pré-reprise ou de reprise (risque d'inaptitude repéré)", Some("Sorties de la période des dossiers signalés en visite de pré-reprise ou de reprise"), Pourcentage, Sortie, "seed 001 — AISMT 13 (21 % d'inaptitudes évitées)", true),
-        def!("accompagnement_precoce", "Accompagnement précoce", "Dossiers entrés dans la période dont l'accompagnement a commencé avant ou pendant l'arrêt de travail, pas après", Some("Dossiers entrés dans la période"), Pourcentage, Entree, "seed 001 — AISMT 13 (41 % de salariés en accompagnement précoce) ; DOMAIN.md §6", true),
-        def!("delai_signalement_contact", "Délai signalement → premier contact", "Somme des jours entre signalement et premier contact des dossiers entrés dans la période", Some("Dossiers entrés dans la période"), Jours, Entree, "DOMAIN.md §6 ; seed 004 — AIST 63 (contact sous 15 jours)", false),
-        def!("delai_signalement_plan", "Délai signalement → plan d'actions accepté", "Somme des jours entre signalement et acceptation du plan, pour les plans acceptés dans la période", Some("Plans acceptés dans la période"), Jours, Plan, "DOMAIN.md §6", false),
-        def!("delai_signalement_sortie", "Délai signalement → sortie", "Somme des jours entre signalement et sortie, pour les sorties de la période", Some("Sorties de la période"), Jours, Sortie, "DOMAIN.md §6", false),
-        def!("suivis_realises", "Suivis réalisés", "Suivis dont l'échéance (calendrier de la politique) tombe dans la période et qui ont été faits", Some("Suivis dont l'échéance tombe dans la période"), Pourcentage, EcheanceSuivi, "seed 002 — suivi à 6 mois puis 1 an ; seed 004 — AST BTP, MT2i", true),
-        def!("en_emploi_6_mois", "Toujours en emploi à 6 mois", "Suivis à 6 mois de la période répondant « toujours en emploi »", Some("Suivis à 6 mois de la période où la situation d'emploi est connue"), Pourcentage, Suivi, "seed 002 — suivi à 6 mois", true),
+        def!("categorie_indeterminee", "Catégorie : indéterminée", "Dossiers traités dans la période dont la catégorie ne peut encore être déterminée", Some("Dossiers traités dans la période"), Pourcentage, Activite, "AISMT 13, diaporama « Fonctionnement d'une cellule maintien en emploi »", true),
+        def!("taux_inclusion", "Dossiers inclus dans l'accompagnement pluridisciplinaire", "Dossiers traités dans la période remplissant les critères d'inclusion", Some("Dossiers traités dans la période"), Pourcentage, Activite, "AISMT 13, diaporama « Fonctionnement d'une cellule maintien en emploi », critères d'inclusion", true),
+        def!("inaptitude_construite", "Dossiers avec inaptitude construite", "Sorties de la période pour une inaptitude préparée avec un plan de transition", Some("Dossiers traités dans la période"), Pourcentage, Sortie, "AISMT 13, diaporama « Fonctionnement d'une cellule maintien en emploi » (30 % des dossiers avec inaptitude construite)", true),
+        def!("inaptitudes_evitees", "Inaptitudes évitées", "Sorties positives de la période parmi les dossiers signalés en visite de pré-reprise ou de reprise (risque d'inaptitude repéré)", Some("Sorties de la période des dossiers signalés en visite de pré-reprise ou de reprise"), Pourcentage, Sortie, "AISMT 13, diaporama « Fonctionnement d'une cellule maintien en emploi » (21 % d'inaptitudes évitées)", true),
+        def!("accompagnement_precoce", "Accompagnement précoce", "Dossiers entrés dans la période dont l'accompagnement a commencé avant ou pendant l'arrêt de travail, pas après", Some("Dossiers entrés dans la période"), Pourcentage, Entree, "AISMT 13, diaporama « Fonctionnement d'une cellule maintien en emploi » (41 % de salariés en accompagnement précoce) ; lecture de cme, docs/sources.md", true),
+        def!("delai_signalement_contact", "Délai signalement → premier contact", "Somme des jours entre signalement et premier contact des dossiers entrés dans la période", Some("Dossiers entrés dans la période"), Jours, Entree, "lecture de cme, docs/sources.md ; AIST La Prévention Active (séminaire PRC du 12 novembre 2020) (contact sous 15 jours)", false),
+        def!("delai_signalement_plan", "Délai signalement → plan d'actions accepté", "Somme des jours entre signalement et acceptation du plan, pour les plans acceptés dans la période", Some("Plans acceptés dans la période"), Jours, Plan, "lecture de cme, docs/sources.md", false),
+        def!("delai_signalement_sortie", "Délai signalement → sortie", "Somme des jours entre signalement et sortie, pour les sorties de la période", Some("Sorties de la période"), Jours, Sortie, "lecture de cme, docs/sources.md", false),
+        def!("suivis_realises", "Suivis réalisés", "Suivis dont l'échéance (calendrier de la politique) tombe dans la période et qui ont été faits", Some("Suivis dont l'échéance tombe dans la période"), Pourcentage, EcheanceSuivi, "AISMT 13, article « Cellule maintien en emploi : l'exemple de l'AISMT13 » — suivi à 6 mois puis 1 an ; AST BTP de l'Ain (séminaire PRC du 12 novembre 2020), MT2i", true),
+        def!("en_emploi_6_mois", "Toujours en emploi à 6 mois", "Suivis à 6 mois de la période répondant « toujours en emploi »", Some("Suivis à 6 mois de la période où la situation d'emploi est connue"), Pourcentage, Suivi, "AISMT 13, article « Cellule maintien en emploi : l'exemple de l'AISMT13 » — suivi à 6 mois", true),
         def!("participations_partenaires", "Participations aux réunions et ateliers des partenaires", "Réunions, cellules ou ateliers de partenaires auxquels les intervenants de la cellule ont participé dans la période (activité de la cellule, hors dossiers ; au total seulement)", None::<&str>, Nombre, Activite, S003, false),
-        def!("en_emploi_12_mois", "Toujours en emploi à 12 mois", "Suivis à 12 mois de la période répondant « toujours en emploi »", Some("Suivis à 12 mois de la période où la situation d'emploi est connue"), Pourcentage, Suivi, "seed 002 — suivi à 1 an ; seed 004 — AST BTP (questionnaire à un an)", true),
+        def!("en_emploi_12_mois", "Toujours en emploi à 12 mois", "Suivis à 12 mois de la période répondant « toujours en emploi »", Some("Suivis à 12 mois de la période où la situation d'emploi est connue"), Pourcentage, Suivi, "AISMT 13, article « Cellule maintien en emploi : l'exemple de l'AISMT13 » — suivi à 1 an ; AST BTP de l'Ain (séminaire PRC du 12 novembre 2020) (questionnaire à un an)", true),
     ]);
     out
 }

@@ -193,8 +193,17 @@ issue_codes! {
         fr: "Chaque résultat de sortie doit être classé (positif, négatif ou neutre). Non classés : {missing}."
         en: "Every exit result must be classified (positive, negative or neutral). Not classified: {missing}.";
     PreRepriseRequestedByEmployer = "pre_reprise_requested_by_employer" []
-        fr: "L'employeur ne peut jamais demander une visite de pré-reprise (Code du travail, art. R4624-29)."
-        en: "The employer can never ask for a pré-reprise visit (Code du travail, art. R4624-29).";
+        fr: "L'employeur ne peut jamais demander une visite de pré-reprise (Code du travail, art. L4624-2-4 ; avant le 31 mars 2022, art. R4624-29)."
+        en: "The employer can never ask for a pré-reprise visit (Code du travail, art. L4624-2-4; before 31 March 2022, art. R4624-29).";
+    VisitByNurseBeforeDelegation = "visit_by_nurse_before_delegation" []
+        fr: "Une visite ne peut être réalisée par un infirmier en santé au travail par délégation qu'à partir du 28 avril 2022 (décret n° 2022-679)."
+        en: "A visit can be performed by an occupational health nurse under delegation only from 28 April 2022 (décret n° 2022-679).";
+    AvisInaptitudeNotByDoctor = "avis_inaptitude_not_by_doctor" []
+        fr: "Seul le médecin du travail peut émettre un avis d'inaptitude (Code du travail, art. R4624-42)."
+        en: "Only the médecin du travail can issue an avis d'inaptitude (Code du travail, art. R4624-42).";
+    DoneByNotForLiaison = "done_by_not_for_liaison" []
+        fr: "Le rendez-vous de liaison n'est pas une visite médicale : « done_by » ne s'y applique pas."
+        en: "The rendez-vous de liaison is not a medical visit: “done_by” does not apply to it.";
     DateAfterAsOf = "date_after_as_of" ["as_of"]
         fr: "Cette date est postérieure à la date d'évaluation ({as_of})."
         en: "This date is after the evaluation date ({as_of}).";

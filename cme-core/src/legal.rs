@@ -1,21 +1,25 @@
 //! The legal calendar around a sick leave: rendez-vous de liaison, visite de
-//! pré-reprise, visite de reprise, visite de mi-carrière (LEGAL.md).
+//! pré-reprise, visite de reprise, visite de mi-carrière and the entretien
+//! de parcours professionnel that follows it.
 //!
-//! **Rules are dated.** Each rule has versions with half-open validity
-//! intervals `[from, to)` ([`VERSIONS`]); the version is chosen by the date
-//! of the *fact* — the first day of the sick leave (LEGAL.md: the new
-//! thresholds apply to sick leaves that start after 31 March 2022; a leave
-//! starting on 31 March 2022 keeps the old ones) — never by the evaluation
-//! date, which only says what is still possible, due or past. A test sweeps
-//! every day from 2012 to 2030: exactly one version of each rule applies. No
-//! rule falls back to a silent default: before the first encoded version
-//! (1 July 2012, décret n° 2012-135) the outcome is "indéterminée", saying so.
+//! **Each rule is dated by its own fact** ([`versions`]): the thresholds of
+//! R4624-29 and R4624-31 by the start of the (continuous) absence, who may
+//! ask for a pré-reprise by the date of the request (L4624-2-4), the
+//! rendez-vous de liaison by the date of the meeting, who performs a visit
+//! by the date of the visit; each outcome lists in `dated_by` every version
+//! it applied with the fact and the date that chose it. The evaluation date
+//! only says what is still possible, due, done or past. A test sweeps every
+//! day from 2011 to 2031: exactly one version of each rule part applies.
 //!
-//! **Counting days** (LEGAL.md): the length of a sick leave counts calendar
-//! days with both ends included (1 to 30 April = 30 days). "More than 30
-//! days" is 31 or more; "at least 60 days" is 60 or more; "more than 3
-//! months" means the leave still runs on the same day three months after
-//! its start (1 January → still off on 1 April).
+//! **Continuous absences.** An initial prescription and its prolongations
+//! (successive prescriptions with no day of work between them) are one
+//! absence for every threshold ([`continuous_absences`]); the outcome says
+//! that it joined them and counts the joined length.
+//!
+//! **Counting days**: calendar days, both ends included (1 to 30 April = 30
+//! days). "More than 30 days" is 31 or more; "at least 60 days" is 60 or
+//! more; "more than 3 months" means the leave still runs on the same day
+//! three months after its start (1 January → still off on 1 April).
 //!
 //! ```
 //! use cme_core::legal::{visit_obligations_for_leave, LegalOptions, Obligation, VisitRule};
@@ -32,16 +36,28 @@
 //! assert_eq!(reprise.version.id, "reprise_2022");
 //! ```
 
+mod absences;
+mod rules;
+pub mod versions;
+
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::case::{Case, Requester, SickLeave, SickLeaveCause, SourceVisit, Worker};
-use crate::codes::{code_enum, Code};
-use crate::deadlines::{add_days, add_months};
-use crate::explain::{days_fr, MissingFact, Reason, Source};
+use crate::case::{Case, EmployerKind, Requester, SickLeave, SourceVisit, Worker};
+use crate::codes::code_enum;
+use crate::explain::{MissingFact, Reason, Source};
+use crate::issue::{Issue, IssueCode, Path};
+use crate::measures::MeasureOutcome;
+
+pub use absences::{continuous_absences, Absence};
+pub use versions::{
+    version_for, DatedVersion, FactDate, RulePart, RuleVersion, VersionRef, DELEGATION_FROM,
+    ENCODED_FROM, ENTRETIEN_PARCOURS_DEFAULT_FROM, ENTRETIEN_PARCOURS_LATEST_FROM,
+    MULTI_EMPLOYERS_FROM, NEW_THRESHOLDS_FROM, PDP_IN_FORCE, RENUMBERED_FROM, VERSIONS,
+};
 
 code_enum! {
-    /// The visit rules around a sick leave (LEGAL.md).
+    /// The visit rules around a sick leave.
     ///
     /// ```
     /// use cme_core::{legal::VisitRule, codes::Code};
@@ -65,212 +81,225 @@ code_enum! {
     pub enum Obligation: "visit_obligation" {
         Obligatoire = "obligatoire", "Obligatoire";
         Possible = "possible", "Possible";
+        Realisee = "realisee", "Réalisée";
         NonApplicable = "non_applicable", "Ne s'applique pas";
         Indeterminee = "indeterminee", "Indéterminée (fait manquant ou règle non encodée)";
         DemandeIrrecevable = "demande_irrecevable", "Demande irrecevable (demandeur non habilité)";
     }
 }
 
-/// One version of a rule, valid on `[from, to)` by the date of the fact.
+code_enum! {
+    /// Who performed a visit.
+    ///
+    /// ```
+    /// use cme_core::{legal::Professional, codes::Code};
+    /// assert_eq!(Professional::InfirmierDelegation.code(), "infirmier_delegation");
+    /// ```
+    pub enum Professional: "professional" {
+        MedecinDuTravail = "medecin_du_travail", "Médecin du travail";
+        InfirmierDelegation = "infirmier_delegation", "Infirmier en santé au travail, par délégation (protocole écrit)";
+    }
+}
+
+/// The pré-reprise request: who asked, and when (the date chooses which
+/// requesters the law allows, L4624-2-4).
 ///
 /// ```
-/// let v = cme_core::legal::version_for(cme_core::legal::VisitRule::PreReprise,
-///     chrono::NaiveDate::from_ymd_opt(2022, 3, 31).unwrap());
-/// assert_eq!(v.id, "pre_reprise_2012");
+/// use cme_core::{case::Requester, legal::PreRepriseRequest};
+/// let r = PreRepriseRequest { requested_by: Requester::MedecinDuTravail, date: None };
+/// assert!(r.date.is_none());
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-pub struct RuleVersion {
-    /// Stable id of the version.
-    pub id: &'static str,
-    /// The rule.
-    pub rule: VisitRule,
-    /// First day of validity (`None`: unbounded).
-    pub from: Option<NaiveDate>,
-    /// First day it no longer applies (`None`: still in force).
-    pub to: Option<NaiveDate>,
-    /// Articles, with the date their version applies from.
-    pub articles: &'static [(&'static str, &'static str)],
-    /// What the version says, in French.
-    pub summary: &'static str,
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PreRepriseRequest {
+    /// Who asked.
+    pub requested_by: Requester,
+    /// The date of the request, when known.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<NaiveDate>,
 }
 
-impl RuleVersion {
-    /// Whether the version applies to a fact on `date`.
-    pub fn covers(&self, date: NaiveDate) -> bool {
-        self.from.is_none_or(|f| f <= date) && self.to.is_none_or(|t| date < t)
-    }
-
-    /// The articles as sources.
-    pub fn sources(&self) -> Vec<Source> {
-        if self.articles.is_empty() {
-            return vec![Source::legal(
-                "règles antérieures au 1er juillet 2012, non encodées",
-            )];
-        }
-        self.articles
-            .iter()
-            .map(|(article, version)| Source::article("Code du travail", article, version))
-            .collect()
-    }
-}
-
-const fn date(y: i32, m: u32, d: u32) -> NaiveDate {
-    match NaiveDate::from_ymd_opt(y, m, d) {
-        Some(d) => d,
-        None => NaiveDate::MIN,
-    }
-}
-
-/// First day of the sick leaves that follow the new thresholds (LEGAL.md:
-/// leaves that start *after* 31 March 2022).
-pub const NEW_THRESHOLDS_FROM: NaiveDate = date(2022, 4, 1);
-/// Entry into force of the PDP provisions (loi n° 2021-1018, décrets n°
-/// 2022-372 and 2022-373).
-pub const PDP_IN_FORCE: NaiveDate = date(2022, 3, 31);
-/// First day of the rules encoded for the earlier period (décret n°
-/// 2012-135 du 30 janvier 2012, in force on 1 July 2012).
-pub const ENCODED_FROM: NaiveDate = date(2012, 7, 1);
-
-/// Every version of every visit rule.
-pub const VERSIONS: [RuleVersion; 11] = [
-    RuleVersion {
-        id: "liaison_non_encodee",
-        rule: VisitRule::RendezVousLiaison,
-        from: None,
-        to: Some(ENCODED_FROM),
-        articles: &[],
-        summary: "Période antérieure au 1er juillet 2012 : règles non encodées par cme.",
-    },
-    RuleVersion {
-        id: "liaison_inexistant",
-        rule: VisitRule::RendezVousLiaison,
-        from: Some(ENCODED_FROM),
-        to: Some(NEW_THRESHOLDS_FROM),
-        articles: &[("L1226-1-3", "2022-03-31")],
-        summary: "Le rendez-vous de liaison n'existait pas pour les arrêts commençant avant le 1er avril 2022.",
-    },
-    RuleVersion {
-        id: "liaison_2022",
-        rule: VisitRule::RendezVousLiaison,
-        from: Some(NEW_THRESHOLDS_FROM),
-        to: None,
-        articles: &[("L1226-1-3", "2022-03-31"), ("D1226-8-1", "2022-03-31")],
-        summary: "Possible lorsque l'absence pour maladie ou accident dure plus de 30 jours ; à l'initiative de l'employeur ou du salarié ; le SPST y est associé ; le refus du salarié est sans conséquence ; aucune information médicale n'y est échangée.",
-    },
-    RuleVersion {
-        id: "pre_reprise_non_encodee",
-        rule: VisitRule::PreReprise,
-        from: None,
-        to: Some(ENCODED_FROM),
-        articles: &[],
-        summary: "Période antérieure au 1er juillet 2012 : règles non encodées par cme.",
-    },
-    RuleVersion {
-        id: "pre_reprise_2012",
-        rule: VisitRule::PreReprise,
-        from: Some(ENCODED_FROM),
-        to: Some(NEW_THRESHOLDS_FROM),
-        articles: &[("R4624-29", "2012-07-01"), ("R4624-30", "2012-07-01")],
-        summary: "Possible lorsque l'arrêt dure plus de 3 mois ; demandée par le salarié, le médecin traitant ou le médecin conseil.",
-    },
-    RuleVersion {
-        id: "pre_reprise_2022",
-        rule: VisitRule::PreReprise,
-        from: Some(NEW_THRESHOLDS_FROM),
-        to: None,
-        articles: &[("L4624-2-4", "2022-03-31"), ("R4624-29", "2022-03-31"), ("R4624-30", "2022-03-31")],
-        summary: "Possible lorsque l'arrêt dure plus de 30 jours ; demandée par le salarié, le médecin traitant, le médecin conseil ou le médecin du travail — jamais par l'employeur.",
-    },
-    RuleVersion {
-        id: "reprise_non_encodee",
-        rule: VisitRule::Reprise,
-        from: None,
-        to: Some(ENCODED_FROM),
-        articles: &[],
-        summary: "Période antérieure au 1er juillet 2012 : règles non encodées par cme.",
-    },
-    RuleVersion {
-        id: "reprise_2012",
-        rule: VisitRule::Reprise,
-        from: Some(ENCODED_FROM),
-        to: Some(NEW_THRESHOLDS_FROM),
-        articles: &[("R4624-31", "2012-07-01")],
-        summary: "Obligatoire après un congé de maternité, une maladie professionnelle, un accident du travail d'au moins 30 jours, une maladie ou un accident non professionnel d'au moins 30 jours ; au plus tard dans les 8 jours de la reprise.",
-    },
-    RuleVersion {
-        id: "reprise_2022",
-        rule: VisitRule::Reprise,
-        from: Some(NEW_THRESHOLDS_FROM),
-        to: None,
-        articles: &[("L4624-2-3", "2022-03-31"), ("R4624-31", "2022-03-31")],
-        summary: "Obligatoire après un congé de maternité, une maladie professionnelle, un accident du travail d'au moins 30 jours, une maladie ou un accident non professionnel d'au moins 60 jours ; au plus tard dans les 8 jours de la reprise.",
-    },
-    RuleVersion {
-        id: "mi_carriere_inexistante",
-        rule: VisitRule::MiCarriere,
-        from: None,
-        to: Some(PDP_IN_FORCE),
-        articles: &[("L4624-2-2", "2022-03-31")],
-        summary: "La visite de mi-carrière n'existait pas avant le 31 mars 2022.",
-    },
-    RuleVersion {
-        id: "mi_carriere_2022",
-        rule: VisitRule::MiCarriere,
-        from: Some(PDP_IN_FORCE),
-        to: None,
-        articles: &[("L4624-2-2", "2022-03-31")],
-        summary: "Organisée à l'échéance fixée par accord de branche ou, à défaut, durant l'année civile du 45e anniversaire ; peut être réalisée avec une autre visite prévue dans les deux ans qui précèdent.",
-    },
-];
-
-/// The version of a rule that applies to a fact on `date`. The versions
-/// cover every date without overlap (tested), so there is always one.
-pub fn version_for(rule: VisitRule, date: NaiveDate) -> &'static RuleVersion {
-    VERSIONS
-        .iter()
-        .find(|v| v.rule == rule && v.covers(date))
-        // Unreachable: the sweep test proves the versions cover every day.
-        .unwrap_or(&VERSIONS[0])
-}
-
-/// A version as it appears in an outcome.
+/// A visit (or a rendez-vous de liaison) that took place.
 ///
 /// ```
-/// use cme_core::legal::{version_for, VersionRef, VisitRule};
-/// let r = VersionRef::of(version_for(VisitRule::Reprise, chrono::NaiveDate::from_ymd_opt(2023, 1, 1).unwrap()));
-/// assert_eq!((r.id.as_str(), r.from.map(|d| d.to_string())), ("reprise_2022", Some("2022-04-01".into())));
+/// use cme_core::legal::{Professional, VisitRecord, VisitRule};
+/// let v = VisitRecord { kind: VisitRule::Reprise, date: chrono::NaiveDate::from_ymd_opt(2024, 5, 2).unwrap(),
+///                       done_by: Some(Professional::MedecinDuTravail), remote: false, avis_inaptitude: false };
+/// assert_eq!(v.kind, VisitRule::Reprise);
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct VersionRef {
-    /// Version id.
-    pub id: String,
-    /// First day of validity.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct VisitRecord {
+    /// Which visit.
+    pub kind: VisitRule,
+    /// Its date.
+    pub date: NaiveDate,
+    /// Who performed it (a medical visit; not for a rendez-vous de liaison).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub from: Option<NaiveDate>,
-    /// First day it no longer applies.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub to: Option<NaiveDate>,
+    pub done_by: Option<Professional>,
+    /// Whether it was held remotely (télésanté).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub remote: bool,
+    /// Whether an avis d'inaptitude was issued at it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub avis_inaptitude: bool,
 }
 
-impl VersionRef {
-    /// The reference of a version.
-    pub fn of(v: &RuleVersion) -> VersionRef {
-        VersionRef {
-            id: v.id.to_string(),
-            from: v.from,
-            to: v.to,
+/// Facts the measures need, each recorded or not (never presumed).
+///
+/// ```
+/// let f = cme_core::legal::MeasureFacts::default();
+/// assert!(f.inaptitude_risk_identified.is_none());
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MeasureFacts {
+    /// The médecin du travail has identified a risk of inaptitude (CRPE,
+    /// L5213-3-1).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub inaptitude_risk_identified: Option<bool>,
+    /// The sick leave gives rise to daily allowances (CRPE, essai encadré).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub daily_allowances: Option<bool>,
+    /// The worker asked for an essai encadré (L323-3-1 CSS).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub essai_requested_by_worker: Option<bool>,
+    /// The Carsat social service has evaluated the essai encadré
+    /// beforehand (D323-6-3 CSS).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub carsat_evaluation_done: Option<bool>,
+    /// The worker is under the régime général (salarié, intérimaire,
+    /// apprenti): the essai encadré's scope.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub regime_general: Option<bool>,
+    /// Re-employed after a dismissal for inaptitude without training in
+    /// between (L6323-17-2 I: no seniority condition).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reemployed_after_inaptitude_dismissal: Option<bool>,
+    /// The date the measure starts or is asked for (CRPE, essai encadré,
+    /// transition professionnelle); the evaluation date when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub measure_date: Option<NaiveDate>,
+}
+
+/// What the legal calendar reads: the sick-leave prescriptions (joined into
+/// continuous absences), the worker, the pré-reprise request, the
+/// rendez-vous de liaison, the visits that took place, whether the worker
+/// has several employers, and the facts the measures need.
+///
+/// ```
+/// let input = cme_core::legal::CalendarInput::default();
+/// assert!(input.leaves.is_empty());
+/// ```
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct CalendarInput {
+    /// The sick-leave prescriptions, in any order.
+    #[serde(default)]
+    pub leaves: Vec<SickLeave>,
+    /// The worker.
+    #[serde(default)]
+    pub worker: Worker,
+    /// The pré-reprise request, when there is one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub pre_reprise_request: Option<PreRepriseRequest>,
+    /// The date of a rendez-vous de liaison held or planned.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub liaison_date: Option<NaiveDate>,
+    /// The visits that took place.
+    #[serde(default)]
+    pub visits: Vec<VisitRecord>,
+    /// Whether the worker has several employers (décret n° 2023-547).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub several_employers: Option<bool>,
+    /// Facts for the measures.
+    #[serde(default)]
+    pub facts: MeasureFacts,
+}
+
+/// Options of the legal calendar, each within a documented range
+/// ([`LegalOptions::check`]).
+///
+/// ```
+/// let o = cme_core::legal::LegalOptions { branch_agreement_age: Some(50), ..Default::default() };
+/// assert!(o.check().is_empty());
+/// let bad = cme_core::legal::LegalOptions { branch_agreement_age: Some(2147483647), ..Default::default() };
+/// assert_eq!(bad.check()[0].path.as_str(), "options.branch_agreement_age");
+/// ```
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LegalOptions {
+    /// The age of the mi-carrière visit set by a branch agreement (default:
+    /// 45, L4624-2-2), from [`BRANCH_AGE_MIN`] to [`BRANCH_AGE_MAX`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub branch_agreement_age: Option<u32>,
+    /// Whether the rendez-vous de liaison counts the absences of the input
+    /// together, continuous or not (a ministry Q&A says so; *to confirm*,
+    /// off by default: the decree speaks of "l'absence").
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub liaison_absences_discontinues: bool,
+    /// The entry into force of the entretien de parcours professionnel
+    /// (loi n° 2025-989; *to confirm*: 26 October 2025, the default, or
+    /// 1 October 2026); between those two dates.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entretien_parcours_from: Option<NaiveDate>,
+}
+
+/// The lowest age a branch agreement may set for the mi-carrière visit in
+/// cme (a mid-career visit: a bound of the project, `docs/limits.md`).
+pub const BRANCH_AGE_MIN: u32 = 30;
+/// The highest.
+pub const BRANCH_AGE_MAX: u32 = 60;
+
+impl LegalOptions {
+    /// The problems of these options (paths `options.…`), empty when they
+    /// are within their ranges.
+    pub fn check(&self) -> Vec<Issue> {
+        let mut out = Vec::new();
+        let options = Path::root().key("options");
+        if let Some(age) = self.branch_agreement_age {
+            if !(BRANCH_AGE_MIN..=BRANCH_AGE_MAX).contains(&age) {
+                out.push(
+                    Issue::new(
+                        IssueCode::IntegerOutOfRange,
+                        options.key("branch_agreement_age"),
+                    )
+                    .with("min", BRANCH_AGE_MIN)
+                    .with("max", BRANCH_AGE_MAX),
+                );
+            }
         }
+        if let Some(d) = self.entretien_parcours_from {
+            if !(ENTRETIEN_PARCOURS_DEFAULT_FROM..=ENTRETIEN_PARCOURS_LATEST_FROM).contains(&d) {
+                out.push(
+                    Issue::new(
+                        IssueCode::DateOutOfRange,
+                        options.key("entretien_parcours_from"),
+                    )
+                    .with("min", ENTRETIEN_PARCOURS_DEFAULT_FROM)
+                    .with("max", ENTRETIEN_PARCOURS_LATEST_FROM),
+                );
+            }
+        }
+        out
+    }
+
+    /// Reads options from JSON (path `options`), every problem at once:
+    /// unknown fields, types, ranges. `null` is the default.
+    ///
+    /// ```
+    /// use serde_json::json;
+    /// let err = cme_core::legal::LegalOptions::from_value(&json!({"branch_agreement_age": 4000000000u64})).unwrap_err();
+    /// assert_eq!(err.issues()[0].code.code(), "integer_out_of_range");
+    /// ```
+    pub fn from_value(value: &serde_json::Value) -> Result<LegalOptions, crate::error::CmeError> {
+        crate::validate::parse_legal_options(value).map_err(crate::error::CmeError::from)
     }
 }
 
-/// The outcome of one visit rule for one sick leave (or for the worker, for
+/// The outcome of one visit rule for one absence (or for the worker, for
 /// the mi-carrière visit).
 ///
 /// ```
 /// let case = cme_core::sample::sample_cases().unwrap().remove(0);
 /// let report = cme_core::legal::visit_obligations(&case, cme_core::sample::SAMPLE_AS_OF,
 ///                                                 &cme_core::legal::LegalOptions::default());
-/// assert!(report.leaves[0].outcomes.iter().all(|o| !o.sources.is_empty()));
+/// assert!(report.absences[0].outcomes.iter().all(|o| !o.sources.is_empty()));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct VisitOutcome {
@@ -278,10 +307,14 @@ pub struct VisitOutcome {
     pub rule: VisitRule,
     /// Its outcome.
     pub obligation: Obligation,
-    /// The version applied, chosen by the date of the fact.
+    /// The main version applied (the threshold's, for the pré-reprise and
+    /// the reprise).
     pub version: VersionRef,
-    /// The date of the fact that chose the version.
+    /// The date of the fact that chose the main version.
     pub fact_date: NaiveDate,
+    /// Every version applied, each with the fact and the date that chose
+    /// it.
+    pub dated_by: Vec<DatedVersion>,
     /// Deadline (reprise: 8 days after the return; mi-carrière: end of the
     /// year).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -289,6 +322,13 @@ pub struct VisitOutcome {
     /// Start of the period (mi-carrière: 1 January of the year).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub window_start: Option<NaiveDate>,
+    /// The date the visit took place, when recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub done_on: Option<NaiveDate>,
+    /// Who must ask for the visit, when the texts say (`employeur`,
+    /// `employeur_principal`, `employeur_declarant_accident`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub requester: Option<String>,
     /// A stable code for the decisive reason (e.g.
     /// `pre_reprise_demandee_par_employeur`).
     pub code: String,
@@ -300,428 +340,22 @@ pub struct VisitOutcome {
     pub missing: Vec<MissingFact>,
 }
 
-/// Options of the legal calendar.
-///
-/// ```
-/// let o = cme_core::legal::LegalOptions { branch_agreement_age: Some(50) };
-/// assert_eq!(o.branch_agreement_age, Some(50));
-/// ```
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct LegalOptions {
-    /// The age of the mi-carrière visit set by a branch agreement (default:
-    /// 45, L4624-2-2).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub branch_agreement_age: Option<u32>,
-}
-
-struct Builder {
-    version: &'static RuleVersion,
-    fact_date: NaiveDate,
-    reasons: Vec<Reason>,
-    missing: Vec<MissingFact>,
-}
-
-impl Builder {
-    fn new(rule: VisitRule, fact_date: NaiveDate) -> Builder {
-        let version = version_for(rule, fact_date);
-        let mut b = Builder {
-            version,
-            fact_date,
-            reasons: Vec::new(),
-            missing: Vec::new(),
-        };
-        b.reason(
-            "version",
-            format!(
-                "Version appliquée : {} ({}), choisie par la date du fait.",
-                version.id, version.summary
-            ),
-        );
-        b
-    }
-
-    fn reason(&mut self, code: &str, text: String) {
-        let mut r = Reason::new(code, text, self.first_source());
-        for s in self.version.sources().into_iter().skip(1) {
-            r = r.and(s);
-        }
-        self.reasons.push(r);
-    }
-
-    fn first_source(&self) -> Source {
-        self.version
-            .sources()
-            .into_iter()
-            .next()
-            .unwrap_or_else(|| Source::legal("calendrier légal"))
-    }
-
-    fn done(self, obligation: Obligation, code: &str, due: Option<NaiveDate>) -> VisitOutcome {
-        let mut sources = self.version.sources();
-        sources.push(Source::legal("calendrier légal autour d'un arrêt"));
-        VisitOutcome {
-            rule: self.version.rule,
-            obligation,
-            version: VersionRef::of(self.version),
-            fact_date: self.fact_date,
-            due,
-            window_start: None,
-            code: code.to_string(),
-            reasons: self.reasons,
-            sources,
-            missing: self.missing,
-        }
-    }
-}
-
-/// The length of a leave as known on `as_of`: its length when the end is
-/// known, else the days already elapsed (a lower bound).
-fn known_length(leave: &SickLeave, as_of: NaiveDate) -> (i64, bool) {
-    match leave.length_days() {
-        Some(n) => (n, true),
-        None => (
-            as_of.signed_duration_since(leave.start).num_days() + 1,
-            false,
-        ),
-    }
-}
-
-fn leave_path(index: Option<usize>) -> String {
-    index.map_or_else(
-        || "sick_leaves[].end".to_string(),
-        |i| format!("sick_leaves[{i}].end"),
-    )
-}
-
-/// Every visit rule for one sick leave and the worker: the rendez-vous de
-/// liaison, the pré-reprise (judged for `pre_reprise_requested_by` when
-/// given), the reprise, and the worker's mi-carrière visit.
-pub fn visit_obligations_for_leave(
-    leave: &SickLeave,
-    worker: &Worker,
-    pre_reprise_requested_by: Option<Requester>,
-    as_of: NaiveDate,
-    options: &LegalOptions,
-) -> Vec<VisitOutcome> {
-    let mut out = vec![
-        liaison(leave, None, as_of),
-        pre_reprise(leave, None, pre_reprise_requested_by, as_of),
-        reprise(leave, None, as_of),
-    ];
-    out.extend(mi_carriere(worker, options));
-    out
-}
-
-fn unencoded(b: Builder) -> VisitOutcome {
-    let mut b = b;
-    b.reason(
-        "regle_non_encodee",
-        "Arrêt commencé avant le 1er juillet 2012 : cme n'encode pas les règles de cette période."
-            .into(),
-    );
-    b.done(Obligation::Indeterminee, "regle_non_encodee", None)
-}
-
-fn liaison(leave: &SickLeave, index: Option<usize>, as_of: NaiveDate) -> VisitOutcome {
-    let mut b = Builder::new(VisitRule::RendezVousLiaison, leave.start);
-    match b.version.id {
-        "liaison_non_encodee" => return unencoded(b),
-        "liaison_inexistant" => {
-            b.reason(
-                "liaison_inexistant",
-                "L'arrêt a commencé avant le 1er avril 2022 : le rendez-vous de liaison n'existait pas.".into(),
-            );
-            return b.done(Obligation::NonApplicable, "liaison_inexistant", None);
-        }
-        _ => {}
-    }
-    if leave.cause == SickLeaveCause::Maternite {
-        b.reason(
-            "absence_maternite",
-            "Le rendez-vous de liaison concerne les absences pour maladie ou accident, pas le congé de maternité.".into(),
-        );
-        return b.done(Obligation::NonApplicable, "absence_maternite", None);
-    }
-    let (length, known) = known_length(leave, as_of);
-    if length > 30 {
-        b.reason(
-            "absence_plus_de_30_jours",
-            format!(
-                "L'absence dure {}{} : plus de 30 jours. Le rendez-vous est organisé à l'initiative de l'employeur ou du salarié, le service de prévention et de santé au travail y est associé ; le salarié peut le refuser sans conséquence ; aucune information médicale n'y est échangée.",
-                if known { "" } else { "déjà " },
-                days_fr(length)
-            ),
-        );
-        return b.done(Obligation::Possible, "absence_plus_de_30_jours", None);
-    }
-    if known {
-        b.reason(
-            "absence_30_jours_au_plus",
-            format!(
-                "L'absence dure {} : il faut plus de 30 jours.",
-                days_fr(length)
-            ),
-        );
-        return b.done(Obligation::NonApplicable, "absence_30_jours_au_plus", None);
-    }
-    b.missing.push(MissingFact::new(
-        &leave_path(index),
-        "rendez_vous_liaison",
-        "La fin (prévue) de l'arrêt est nécessaire pour savoir s'il dépassera 30 jours.",
-    ));
-    b.reason(
-        "duree_inconnue",
-        format!(
-            "L'arrêt dure déjà {} ; sa fin n'est pas connue.",
-            days_fr(length)
-        ),
-    );
-    b.done(Obligation::Indeterminee, "duree_inconnue", None)
-}
-
-fn pre_reprise(
-    leave: &SickLeave,
-    index: Option<usize>,
-    requested_by: Option<Requester>,
-    as_of: NaiveDate,
-) -> VisitOutcome {
-    let mut b = Builder::new(VisitRule::PreReprise, leave.start);
-    let new = match b.version.id {
-        "pre_reprise_non_encodee" => return unencoded(b),
-        "pre_reprise_2012" => false,
-        _ => true,
-    };
-    if let Some(requester) = requested_by {
-        let allowed = match requester {
-            Requester::Salarie | Requester::MedecinTraitant | Requester::MedecinConseil => true,
-            Requester::MedecinDuTravail => new,
-            Requester::Employeur | Requester::MedecinSpecialiste => false,
-        };
-        if !allowed {
-            let code = if requester == Requester::Employeur {
-                "pre_reprise_demandee_par_employeur"
-            } else {
-                "pre_reprise_demandeur_non_habilite"
-            };
-            b.reason(
-                code,
-                format!(
-                    "{} ne peut pas demander une visite de pré-reprise ({}).",
-                    requester.label_fr(),
-                    if requester == Requester::Employeur {
-                        "jamais l'employeur"
-                    } else {
-                        "demandeur non prévu par la version applicable"
-                    }
-                ),
-            );
-            return b.done(Obligation::DemandeIrrecevable, code, None);
-        }
-    }
-    let (length, known) = known_length(leave, as_of);
-    let long_enough = if new {
-        length > 30
-    } else {
-        // "More than 3 months": still off on the same day three months later.
-        let threshold = add_months(leave.start, 3);
-        match leave.end {
-            Some(end) => end >= threshold,
-            None => as_of >= threshold,
-        }
-    };
-    let threshold_text = if new {
-        "plus de 30 jours"
-    } else {
-        "plus de 3 mois"
-    };
-    if leave.end.is_some_and(|end| end < as_of) && !leave.end_is_expected {
-        b.reason(
-            "arret_termine",
-            "L'arrêt est terminé à la date d'évaluation : la visite de pré-reprise n'a lieu que pendant l'arrêt.".into(),
-        );
-        return b.done(Obligation::NonApplicable, "arret_termine", None);
-    }
-    if long_enough {
-        b.reason(
-            "arret_assez_long",
-            format!(
-                "L'arrêt dure {}{} : {threshold_text}. La visite peut être demandée par {}.",
-                if known { "" } else { "déjà " },
-                days_fr(length),
-                if new {
-                    "le salarié, le médecin traitant, le médecin conseil ou le médecin du travail — jamais l'employeur"
-                } else {
-                    "le salarié, le médecin traitant ou le médecin conseil"
-                }
-            ),
-        );
-        return b.done(Obligation::Possible, "arret_assez_long", None);
-    }
-    if known {
-        b.reason(
-            "arret_trop_court",
-            format!(
-                "L'arrêt dure {} : il faut {threshold_text}.",
-                days_fr(length)
-            ),
-        );
-        return b.done(Obligation::NonApplicable, "arret_trop_court", None);
-    }
-    b.missing.push(MissingFact::new(
-        &leave_path(index),
-        "pre_reprise",
-        "La fin (prévue) de l'arrêt est nécessaire pour savoir s'il atteindra la durée requise.",
-    ));
-    b.reason(
-        "duree_inconnue",
-        format!(
-            "L'arrêt dure déjà {} ; il faut {threshold_text}.",
-            days_fr(length)
-        ),
-    );
-    b.done(Obligation::Indeterminee, "duree_inconnue", None)
-}
-
-fn reprise(leave: &SickLeave, index: Option<usize>, as_of: NaiveDate) -> VisitOutcome {
-    let mut b = Builder::new(VisitRule::Reprise, leave.start);
-    let new = match b.version.id {
-        "reprise_non_encodee" => return unencoded(b),
-        "reprise_2012" => false,
-        _ => true,
-    };
-    let Some(end) = leave.end else {
-        b.missing.push(MissingFact::new(
-            &leave_path(index),
-            "reprise",
-            "La fin de l'arrêt est nécessaire : elle fixe la durée et la date de reprise.",
-        ));
-        b.reason(
-            "fin_inconnue",
-            "La fin de l'arrêt n'est pas connue : l'obligation et l'échéance ne peuvent être fixées.".into(),
-        );
-        return b.done(Obligation::Indeterminee, "fin_inconnue", None);
-    };
-    let length = leave.length_days().unwrap_or(0);
-    let (mandatory, code, text) = match leave.cause {
-        SickLeaveCause::Maternite => (true, "conge_maternite", "Après un congé de maternité, la visite de reprise est obligatoire.".to_string()),
-        SickLeaveCause::MaladieProfessionnelle => (
-            true,
-            "maladie_professionnelle",
-            "Après une absence pour maladie professionnelle, quelle que soit sa durée, la visite de reprise est obligatoire.".to_string(),
-        ),
-        SickLeaveCause::AccidentDuTravail => (
-            length >= 30,
-            if length >= 30 { "accident_du_travail_30_jours" } else { "accident_du_travail_moins_de_30_jours" },
-            format!("Accident du travail de {} : la visite est obligatoire à partir de 30 jours.", days_fr(length)),
-        ),
-        SickLeaveCause::MaladieNonProfessionnelle | SickLeaveCause::AccidentNonProfessionnel => {
-            let threshold = if new { 60 } else { 30 };
-            (
-                length >= threshold,
-                if length >= threshold { "non_professionnel_seuil_atteint" } else { "non_professionnel_sous_le_seuil" },
-                format!(
-                    "{} de {} : la visite est obligatoire à partir de {threshold} jours pour un arrêt commencé {} le 31 mars 2022.",
-                    leave.cause.label_fr(),
-                    days_fr(length),
-                    if new { "après" } else { "au plus tard" }
-                ),
-            )
-        }
-    };
-    b.reason(code, text);
-    if !mandatory {
-        return b.done(Obligation::NonApplicable, code, None);
-    }
-    let return_day = add_days(end, 1);
-    let due = add_days(return_day, 8);
-    b.reason(
-        "delai_8_jours",
-        format!(
-            "La visite a lieu le jour de la reprise et au plus tard dans les 8 jours{}{}.",
-            if leave.end_is_expected {
-                " (reprise prévue : échéance provisoire)"
-            } else {
-                ""
-            },
-            if as_of > due {
-                format!(
-                    " ; l'échéance est passée de {}",
-                    days_fr(as_of.signed_duration_since(due).num_days())
-                )
-            } else {
-                String::new()
-            }
-        ),
-    );
-    b.done(Obligation::Obligatoire, code, Some(due))
-}
-
-fn mi_carriere(worker: &Worker, options: &LegalOptions) -> Option<VisitOutcome> {
-    let age = options.branch_agreement_age.unwrap_or(45);
-    let Some(year) = worker.year_of_birth() else {
-        let mut b = Builder::new(VisitRule::MiCarriere, PDP_IN_FORCE);
-        b.missing.push(MissingFact::new(
-            "worker.birth_date",
-            "mi_carriere",
-            "La date ou l'année de naissance est nécessaire pour situer la visite de mi-carrière.",
-        ));
-        b.reason(
-            "naissance_inconnue",
-            "L'année de naissance du travailleur n'est pas connue.".into(),
-        );
-        return Some(b.done(Obligation::Indeterminee, "naissance_inconnue", None));
-    };
-    let visit_year = year + i32::try_from(age).unwrap_or(45);
-    let window_start = NaiveDate::from_ymd_opt(visit_year, 1, 1)?;
-    let window_end = NaiveDate::from_ymd_opt(visit_year, 12, 31)?;
-    // The fact: the period the visit is due in; the version in force at its
-    // end decides (a visit due in 2022 can take place after 31 March 2022).
-    let mut b = Builder::new(VisitRule::MiCarriere, window_end);
-    if b.version.id == "mi_carriere_inexistante" {
-        b.reason(
-            "mi_carriere_inexistante",
-            format!(
-                "L'année des {age} ans du travailleur est antérieure à 2022 : la visite de mi-carrière n'existait pas."
-            ),
-        );
-        return Some(b.done(Obligation::NonApplicable, "mi_carriere_inexistante", None));
-    }
-    b.reason(
-        "annee_anniversaire",
-        format!(
-            "La visite a lieu durant l'année civile des {age} ans du travailleur{} ; elle peut être réalisée avec une autre visite prévue dans les deux ans qui précèdent.",
-            if options.branch_agreement_age.is_some() {
-                " (âge fixé par accord de branche)"
-            } else {
-                " (à défaut d'accord de branche)"
-            }
-        ),
-    );
-    let mut out = b.done(
-        Obligation::Obligatoire,
-        "annee_anniversaire",
-        Some(window_end),
-    );
-    out.window_start = Some(window_start);
-    Some(out)
-}
-
-/// The visit rules of one sick leave of a case.
+/// The visit rules of one continuous absence.
 ///
 /// ```
 /// let case = cme_core::sample::sample_cases().unwrap().remove(0);
 /// let report = cme_core::legal::visit_obligations(&case, cme_core::sample::SAMPLE_AS_OF, &Default::default());
-/// assert_eq!(report.leaves[0].outcomes.len(), 3);
+/// assert_eq!(report.absences[0].outcomes.len(), 3);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct LeaveVisits {
-    /// Index of the sick leave in the case.
-    pub leave_index: usize,
+pub struct AbsenceVisits {
+    /// The absence (its prescriptions, dates and joined length).
+    pub absence: Absence,
     /// Outcome of each rule.
     pub outcomes: Vec<VisitOutcome>,
 }
 
-/// The legal calendar of a case.
+/// The legal calendar as of a date.
 ///
 /// ```
 /// let case = cme_core::sample::sample_cases().unwrap().remove(3);
@@ -732,62 +366,210 @@ pub struct LeaveVisits {
 pub struct VisitReport {
     /// The evaluation date.
     pub as_of: NaiveDate,
-    /// One entry per sick leave.
-    pub leaves: Vec<LeaveVisits>,
-    /// The mi-carrière visit of the worker.
+    /// One entry per continuous absence, in date order.
+    pub absences: Vec<AbsenceVisits>,
+    /// The mi-carrière visit of the worker (and the entretien de parcours
+    /// professionnel that follows it).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub mi_carriere: Option<VisitOutcome>,
+    /// The measures a cell may mobilise, with their conditions.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub measures: Vec<MeasureOutcome>,
+    /// The scope of the rules, when it must be checked (a public employer).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<Reason>,
 }
 
-/// The legal calendar of a case as of a date: each sick leave's rules (the
-/// pré-reprise requester is the signalement's when the source visit was a
-/// pré-reprise during that leave) and the mi-carrière visit.
-pub fn visit_obligations(case: &Case, as_of: NaiveDate, options: &LegalOptions) -> VisitReport {
-    let leaves = case
-        .sick_leaves
-        .iter()
-        .enumerate()
-        .map(|(i, leave)| {
-            let during = leave.start <= case.signalement.date
-                && leave.end.is_none_or(|e| case.signalement.date <= e);
-            let requester = (case.signalement.source_visit == SourceVisit::PreReprise && during)
-                .then_some(case.signalement.requested_by)
-                .flatten();
-            LeaveVisits {
-                leave_index: i,
-                outcomes: vec![
-                    liaison(leave, Some(i), as_of),
-                    pre_reprise(leave, Some(i), requester, as_of),
-                    reprise(leave, Some(i), as_of),
-                ],
-            }
-        })
-        .collect();
+/// The reason given when the employer is public: the rules applied are the
+/// Code du travail's, to be checked for a titular civil servant.
+pub(crate) fn public_scope(worker: &Worker) -> Option<Reason> {
+    (worker.employer == Some(EmployerKind::Public)).then(|| {
+        Reason::new(
+            "secteur_public_a_verifier",
+            "Règles du secteur privé appliquées (Code du travail, régime général) : à vérifier pour un agent titulaire de la fonction publique, qui relève d'autres textes.",
+            Source::reading("champ des règles"),
+        )
+    })
+}
+
+/// The legal calendar of a calendar input as of a date: each continuous
+/// absence's rules, the mi-carrière visit, the measures, the scope.
+///
+/// ```
+/// use cme_core::legal::{calendar, CalendarInput, Obligation};
+/// use cme_core::case::{SickLeave, SickLeaveCause};
+/// let d = |y, m, day| chrono::NaiveDate::from_ymd_opt(y, m, day).unwrap();
+/// // 40 + 25 days of non-professional illness, no day of work between: one absence of 65 days.
+/// let leaves = vec![
+///     SickLeave { start: d(2024, 1, 1), end: Some(d(2024, 2, 9)), end_is_expected: false, cause: SickLeaveCause::MaladieNonProfessionnelle },
+///     SickLeave { start: d(2024, 2, 10), end: Some(d(2024, 3, 5)), end_is_expected: false, cause: SickLeaveCause::MaladieNonProfessionnelle },
+/// ];
+/// let r = calendar(&CalendarInput { leaves, ..Default::default() }, d(2024, 3, 6), &Default::default());
+/// assert_eq!(r.absences.len(), 1);
+/// assert_eq!(r.absences[0].absence.length_days, Some(65));
+/// assert_eq!(r.absences[0].outcomes[2].obligation, Obligation::Obligatoire);
+/// ```
+pub fn calendar(input: &CalendarInput, as_of: NaiveDate, options: &LegalOptions) -> VisitReport {
+    let absences = continuous_absences(&input.leaves);
+    let scope = public_scope(&input.worker);
+    let mut out = Vec::with_capacity(absences.len());
+    for (i, absence) in absences.iter().enumerate() {
+        let earlier: i64 = absences
+            .get(..i)
+            .unwrap_or(&[])
+            .iter()
+            .filter(|a| a.is_illness_or_accident())
+            .map(|a| a.known_length(as_of).0)
+            .sum();
+        let mut outcomes = vec![
+            rules::liaison(absence, input, earlier, as_of, options),
+            rules::pre_reprise(absence, input, i + 1 == absences.len(), as_of),
+            rules::reprise(absence, input, absences.get(i + 1), as_of),
+        ];
+        for o in &mut outcomes {
+            add_scope(o, scope.as_ref());
+        }
+        out.push(AbsenceVisits {
+            absence: absence.clone(),
+            outcomes,
+        });
+    }
+    let mut mi_carriere = rules::mi_carriere(input, as_of, options);
+    if let Some(o) = &mut mi_carriere {
+        add_scope(o, scope.as_ref());
+    }
+    let measures = crate::measures::measures_for(input, &absences, as_of);
     VisitReport {
         as_of,
-        leaves,
-        mi_carriere: mi_carriere(&case.worker, options),
+        absences: out,
+        mi_carriere,
+        measures,
+        scope,
     }
 }
 
-/// The year a worker's mi-carrière visit is due (default age 45).
+fn add_scope(o: &mut VisitOutcome, scope: Option<&Reason>) {
+    if let Some(r) = scope {
+        for s in &r.sources {
+            if !o.sources.contains(s) {
+                o.sources.push(s.clone());
+            }
+        }
+        o.reasons.push(r.clone());
+    }
+}
+
+/// The calendar input of a case: its sick leaves, its worker, and the
+/// pré-reprise request of its signalement (the signalement's date stands
+/// for the request's, the visit being the signalement's source).
+pub fn calendar_input_of(case: &Case) -> CalendarInput {
+    let request = (case.signalement.source_visit == SourceVisit::PreReprise)
+        .then_some(case.signalement.requested_by)
+        .flatten()
+        .map(|requested_by| PreRepriseRequest {
+            requested_by,
+            date: Some(case.signalement.date),
+        });
+    let avis = case.events.iter().find_map(|e| match e {
+        crate::case::Event::Sortie {
+            result: Some(crate::case::ExitResult::Inaptitude),
+            ..
+        } => Some(true),
+        _ => None,
+    });
+    CalendarInput {
+        leaves: case.sick_leaves.clone(),
+        worker: case.worker.clone(),
+        pre_reprise_request: request,
+        facts: MeasureFacts {
+            inaptitude_risk_identified: avis,
+            ..MeasureFacts::default()
+        },
+        ..CalendarInput::default()
+    }
+}
+
+/// The legal calendar of a case as of a date.
+pub fn visit_obligations(case: &Case, as_of: NaiveDate, options: &LegalOptions) -> VisitReport {
+    calendar(&calendar_input_of(case), as_of, options)
+}
+
+/// Every visit rule for one sick leave and the worker: the rendez-vous de
+/// liaison, the pré-reprise (judged for `pre_reprise_requested_by` when
+/// given, the request dated on the evaluation date), the reprise, and the
+/// worker's mi-carrière visit.
+pub fn visit_obligations_for_leave(
+    leave: &SickLeave,
+    worker: &Worker,
+    pre_reprise_requested_by: Option<Requester>,
+    as_of: NaiveDate,
+    options: &LegalOptions,
+) -> Vec<VisitOutcome> {
+    let input = CalendarInput {
+        leaves: vec![leave.clone()],
+        worker: worker.clone(),
+        pre_reprise_request: pre_reprise_requested_by.map(|requested_by| PreRepriseRequest {
+            requested_by,
+            date: Some(as_of),
+        }),
+        ..CalendarInput::default()
+    };
+    let report = calendar(&input, as_of, options);
+    let mut out: Vec<VisitOutcome> = report
+        .absences
+        .into_iter()
+        .flat_map(|a| a.outcomes)
+        .collect();
+    out.extend(report.mi_carriere);
+    out
+}
+
+/// The year a worker's mi-carrière visit is due (default age 45; an age
+/// outside [`BRANCH_AGE_MIN`]..=[`BRANCH_AGE_MAX`] gives `None`).
 ///
 /// ```
 /// use cme_core::case::Worker;
 /// let w = Worker { birth_year: Some(1980), ..Worker::default() };
 /// assert_eq!(cme_core::legal::mi_carriere_year(&w, None), Some(2025));
 /// assert_eq!(cme_core::legal::mi_carriere_year(&w, Some(50)), Some(2030));
+/// assert_eq!(cme_core::legal::mi_carriere_year(&w, Some(2147483647)), None);
 /// ```
 pub fn mi_carriere_year(worker: &Worker, branch_agreement_age: Option<u32>) -> Option<i32> {
-    worker
-        .year_of_birth()
-        .map(|y| y + i32::try_from(branch_agreement_age.unwrap_or(45)).unwrap_or(45))
+    let age = branch_agreement_age.unwrap_or(45);
+    if !(BRANCH_AGE_MIN..=BRANCH_AGE_MAX).contains(&age) {
+        return None;
+    }
+    let age = i32::try_from(age).ok()?;
+    worker.year_of_birth().and_then(|y| y.checked_add(age))
 }
 
-/// [`visit_obligations_for_leave`] for JSON input, as bindings receive it:
-/// the leave (path `leave`), the worker (path `worker`) and the pré-reprise
-/// requester code (path `requested_by`) are validated first, every problem
-/// reported at once.
+/// [`calendar`] for JSON input, as bindings receive it: the calendar input
+/// (paths from the root) and the options (path `options`) are validated
+/// first, every problem at once.
+///
+/// ```
+/// use serde_json::json;
+/// let r = cme_core::legal::calendar_value(
+///     &json!({"leaves": [{"start": "2021-12-01", "end": "2022-06-30", "end_is_expected": true,
+///                         "cause": "maladie_non_professionnelle"}],
+///             "pre_reprise_request": {"requested_by": "medecin_du_travail", "date": "2022-04-15"}}),
+///     chrono::NaiveDate::from_ymd_opt(2022, 4, 15).unwrap(), &json!(null)).unwrap();
+/// // The law lets the médecin du travail ask from 31 March 2022; the 3-month threshold of a 2021 leave is met.
+/// assert_eq!(r.absences[0].outcomes[1].obligation.code(), "possible");
+/// # use cme_core::codes::Code;
+/// ```
+pub fn calendar_value(
+    input: &serde_json::Value,
+    as_of: NaiveDate,
+    options: &serde_json::Value,
+) -> Result<VisitReport, crate::error::CmeError> {
+    let (input, options) = crate::validate::parse_calendar(input, options)?;
+    Ok(calendar(&input, as_of, &options))
+}
+
+/// [`visit_obligations_for_leave`] for JSON input: the leave (path
+/// `leave`), the worker (path `worker`) and the pré-reprise requester code
+/// (path `requested_by`) are validated first, every problem at once.
 ///
 /// ```
 /// use serde_json::json;
@@ -807,6 +589,10 @@ pub fn visit_obligations_value(
     as_of: NaiveDate,
     options: &LegalOptions,
 ) -> Result<Vec<VisitOutcome>, crate::error::CmeError> {
+    let issues = options.check();
+    if !issues.is_empty() {
+        return Err(crate::validate::ValidationError { issues }.into());
+    }
     let (leave, worker, requester) =
         crate::validate::parse_leave_inputs(leave, worker, requested_by)?;
     Ok(visit_obligations_for_leave(
@@ -819,13 +605,17 @@ pub fn visit_obligations_value(
 /// ```
 /// let value = cme_core::sample::sample_json_values().unwrap().remove(0);
 /// let r = cme_core::legal::visit_report_value(&value, cme_core::sample::SAMPLE_AS_OF, &Default::default()).unwrap();
-/// assert_eq!(r.leaves.len(), 1);
+/// assert_eq!(r.absences.len(), 1);
 /// ```
 pub fn visit_report_value(
     case: &serde_json::Value,
     as_of: NaiveDate,
     options: &LegalOptions,
 ) -> Result<VisitReport, crate::error::CmeError> {
+    let issues = options.check();
+    if !issues.is_empty() {
+        return Err(crate::validate::ValidationError { issues }.into());
+    }
     let case = crate::validate::parse_case_for_pathway(
         case,
         &crate::validate::ValidateOptions::default(),

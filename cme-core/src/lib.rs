@@ -55,6 +55,7 @@ pub mod publish;
 mod reader;
 pub mod sample;
 pub mod schema;
+pub mod sources;
 #[cfg(feature = "synthetic")]
 pub mod synthetic;
 pub mod table;

@@ -3,8 +3,13 @@
 //! RQTH and invalidité — each with its dates computed, its conditions
 //! checked and its article cited.
 //!
+//! **Dated.** Each measure's version is chosen by the date it starts (the
+//! request, for the transition professionnelle): the essai encadré and the
+//! CRPE of the loi n° 2021-1018 from 31 March 2022 (before, the CRPE was for
+//! workers with RQTH only); the seniority waiver too.
+//!
 //! **Working days.** The essai encadré lasts at most 14 *jours ouvrables*,
-//! renewable once, 28 in total (D323-6-1 CSS): every day but Sundays and
+//! renewable once, 28 in total (D323-6 CSS): every day but Sundays and
 //! public holidays (the 11 national holidays of L3133-1 Code du travail;
 //! Alsace-Moselle's two extra days are not counted). [`DayCount::Ouvres`]
 //! (Monday to Friday) is available for other uses.
@@ -21,11 +26,11 @@
 use chrono::{Datelike, Days, NaiveDate, Weekday};
 use serde::{Deserialize, Serialize};
 
-use crate::case::{Case, ExitResult, RqthStatus, SickLeave, SickLeaveCause, SourceVisit};
-use crate::codes::code_enum;
+use crate::case::{Case, RqthStatus, SickLeave, SickLeaveCause};
+use crate::codes::{code_enum, Code};
 use crate::deadlines::{add_days, add_months};
-use crate::explain::{days_fr, MissingFact, Reason, Source};
-use crate::legal::PDP_IN_FORCE;
+use crate::explain::{date_fr, days_fr, MissingFact, Reason, Source};
+use crate::legal::{version_for, Absence, CalendarInput, DatedVersion, MeasureFacts, RulePart};
 
 code_enum! {
     /// The measures.
@@ -157,7 +162,9 @@ pub struct DatedStep {
 }
 
 /// A measure: whether it is open to the worker, its dates, conditions,
-/// reasons and articles.
+/// reasons and articles. `eligible` is `Some(true)` only when every
+/// condition is recorded as met: a condition not recorded is a missing
+/// fact (`None`), never presumed.
 ///
 /// ```
 /// let case = cme_core::sample::sample_cases().unwrap().remove(0);
@@ -172,6 +179,9 @@ pub struct MeasureOutcome {
     /// Whether it is open (`None`: a fact is missing, or it is a step to
     /// consider rather than a right to check).
     pub eligible: Option<bool>,
+    /// The versions applied, with the fact and the date that chose them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub dated_by: Vec<DatedVersion>,
     /// Its dates.
     pub dates: Vec<DatedStep>,
     /// Conditions to obtain (agreements, decisions).
@@ -188,12 +198,31 @@ fn outcome(measure: Measure, eligible: Option<bool>, sources: Vec<Source>) -> Me
     MeasureOutcome {
         measure,
         eligible,
+        dated_by: Vec::new(),
         dates: Vec::new(),
         conditions: Vec::new(),
         reasons: Vec::new(),
         sources,
         missing: Vec::new(),
     }
+}
+
+/// A measure whose version is chosen by the date of the fact `date`.
+fn dated(measure: Measure, part: RulePart, date: NaiveDate) -> (MeasureOutcome, &'static str) {
+    let version = version_for(part, date);
+    let mut o = outcome(measure, None, version.sources());
+    o.dated_by.push(DatedVersion::choose(part, date));
+    because(
+        &mut o,
+        "version",
+        format!(
+            "Version appliquée : {} ({}), choisie par la date de la mesure ({}).",
+            version.id,
+            version.summary,
+            date_fr(date)
+        ),
+    );
+    (o, version.id)
 }
 
 fn because(o: &mut MeasureOutcome, code: &str, text: impl Into<String>) {
@@ -203,7 +232,7 @@ fn because(o: &mut MeasureOutcome, code: &str, text: impl Into<String>) {
         o.sources
             .first()
             .cloned()
-            .unwrap_or_else(|| Source::legal("calendrier légal")),
+            .unwrap_or_else(|| Source::reading("mesures")),
     );
     for s in o.sources.iter().skip(1) {
         r = r.and(s.clone());
@@ -211,50 +240,61 @@ fn because(o: &mut MeasureOutcome, code: &str, text: impl Into<String>) {
     o.reasons.push(r);
 }
 
-fn css(article: &str, version: &str) -> Source {
-    Source::article("Code de la sécurité sociale", article, version)
+fn missing(o: &mut MeasureOutcome, fact: &str, text: &str) {
+    o.missing
+        .push(MissingFact::new(fact, o.measure.code(), text));
 }
 
 fn ct(article: &str, version: &str) -> Source {
-    Source::article("Code du travail", article, version)
+    Source::ct(article, version)
 }
 
-/// The essai encadré of a worker on sick leave, starting on `start`: the
-/// end of the first period (14 jours ouvrables) and of the renewal (28 in
-/// total). Open during a sick leave running on or after 31 March 2022
-/// (LEGAL.md), with the agreement of the médecin traitant, the médecin
-/// conseil and the médecin du travail.
+/// The essai encadré (L323-3-1 CSS; D323-6 for its length) starting on
+/// `start`, during `absence`: 14 jours ouvrables, renewable once, 28 in
+/// total. Open when it starts on or after 31 March 2022, during the
+/// absence, at the worker's request, after the Carsat social service's
+/// evaluation, for a régime général worker; the three doctors' agreements
+/// are conditions to obtain.
 ///
 /// ```
+/// use cme_core::legal::{continuous_absences, MeasureFacts};
 /// use cme_core::case::{SickLeave, SickLeaveCause};
 /// use chrono::NaiveDate;
 /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
 /// let leave = SickLeave { start: d(2024, 1, 8), end: Some(d(2024, 6, 30)), end_is_expected: true,
 ///                         cause: SickLeaveCause::MaladieNonProfessionnelle };
-/// let o = cme_core::measures::essai_encadre(&leave, d(2024, 4, 2));
+/// let absence = &continuous_absences(&[leave])[0];
+/// let facts = MeasureFacts { essai_requested_by_worker: Some(true), carsat_evaluation_done: Some(true),
+///                            regime_general: Some(true), ..Default::default() };
+/// let o = cme_core::measures::essai_encadre(absence, &facts, d(2024, 4, 2));
 /// assert_eq!(o.eligible, Some(true));
 /// assert_eq!(o.dates[0].date, d(2024, 4, 17)); // Sundays skipped, Saturdays counted
 /// assert_eq!(o.dates[1].date, d(2024, 5, 4));  // 1 May (a public holiday) skipped
+/// // Without the worker's request recorded: a fact to collect.
+/// let o = cme_core::measures::essai_encadre(absence, &Default::default(), d(2024, 4, 2));
+/// assert_eq!(o.eligible, None);
 /// ```
-pub fn essai_encadre(leave: &SickLeave, start: NaiveDate) -> MeasureOutcome {
-    let mut o = outcome(
-        Measure::EssaiEncadre,
-        None,
-        vec![css("L323-3-1", "2022-03-31"), css("D323-6-1", "2022-03-31")],
-    );
+pub fn essai_encadre(absence: &Absence, facts: &MeasureFacts, start: NaiveDate) -> MeasureOutcome {
+    let (mut o, id) = dated(Measure::EssaiEncadre, RulePart::EssaiEncadre, start);
     o.conditions = vec![
+        "Demande du travailleur".into(),
+        "Évaluation préalable par le service social de la Carsat".into(),
         "Accord du médecin traitant".into(),
         "Accord du médecin conseil de l'assurance maladie".into(),
         "Accord du médecin du travail".into(),
     ];
-    let running_on_2022 = leave.end.is_none_or(|end| end >= PDP_IN_FORCE);
-    let during = start >= leave.start && leave.end.is_none_or(|end| start <= end);
-    o.eligible = Some(running_on_2022 && during);
-    if !running_on_2022 {
-        because(&mut o, "arret_termine_avant_2022", "L'essai encadré s'applique aux arrêts en cours le 31 mars 2022 ou postérieurs ; cet arrêt s'est terminé avant.");
+    if id == "essai_encadre_inexistant" {
+        o.eligible = Some(false);
+        because(
+            &mut o,
+            "essai_encadre_inexistant",
+            "L'essai encadré de l'article L323-3-1 ne peut commencer avant le 31 mars 2022.",
+        );
         return o;
     }
+    let during = start >= absence.start && absence.end.is_none_or(|end| start <= end);
     if !during {
+        o.eligible = Some(false);
         because(&mut o, "hors_arret", "L'essai encadré se déroule pendant l'arrêt de travail : la date de début envisagée est en dehors de l'arrêt.");
         return o;
     }
@@ -273,47 +313,133 @@ pub fn essai_encadre(leave: &SickLeave, start: NaiveDate) -> MeasureOutcome {
         },
     ];
     because(&mut o, "pendant_arret", "Pendant l'arrêt de travail, le travailleur peut essayer un poste : 14 jours ouvrables au plus, renouvelables une fois, 28 au total (dimanches et jours fériés exclus).");
-    if leave.end.is_some_and(|end| renewed > end) {
+    let mut open = Some(true);
+    let mut check = |o: &mut MeasureOutcome,
+                     fact: Option<bool>,
+                     path: &str,
+                     no: (&str, &str),
+                     unknown: &str| match fact {
+        Some(true) => {}
+        Some(false) => {
+            open = Some(false);
+            because(o, no.0, no.1);
+        }
+        None => {
+            if open == Some(true) {
+                open = None;
+            }
+            missing(o, path, unknown);
+        }
+    };
+    check(
+        &mut o,
+        facts.essai_requested_by_worker,
+        "facts.essai_requested_by_worker",
+        (
+            "pas_de_demande",
+            "L'essai encadré est demandé par le travailleur ; il ne l'a pas demandé.",
+        ),
+        "Indiquer si le travailleur demande l'essai encadré.",
+    );
+    check(&mut o, facts.carsat_evaluation_done, "facts.carsat_evaluation_done",
+        ("pas_d_evaluation_carsat", "L'essai encadré suppose une évaluation préalable par le service social de la Carsat (D323-6-3)."),
+        "Indiquer si le service social de la Carsat a évalué la demande (D323-6-3).");
+    check(&mut o, facts.regime_general, "facts.regime_general",
+        ("hors_regime_general", "L'essai encadré concerne les travailleurs du régime général (salariés, intérimaires, apprentis)."),
+        "Indiquer si le travailleur relève du régime général (salarié, intérimaire, apprenti).");
+    o.eligible = open;
+    if absence.end.is_some_and(|end| renewed > end) {
         because(&mut o, "depasse_la_fin_prevue", "L'essai renouvelé dépasserait la fin (prévue) de l'arrêt : il devra s'achever avec l'arrêt ou l'arrêt être prolongé.");
     }
     o
 }
 
-/// The CRPE (convention de rééducation professionnelle en entreprise):
-/// for a worker declared unfit, or at risk of unfitness identified at a
-/// pré-reprise visit; 18 months at most (R5213-15).
+/// The CRPE (convention de rééducation professionnelle en entreprise,
+/// L5213-3-1, L1226-1-4; 18 months at most, R5213-15), starting on
+/// `start`. Since 31 March 2022: for a worker declared unfit, or for whom
+/// the médecin du travail has identified a risk of inaptitude (a recorded
+/// fact), during a sick leave with daily allowances. Before: workers with
+/// RQTH only.
 ///
 /// ```
 /// use chrono::NaiveDate;
+/// use cme_core::legal::MeasureFacts;
 /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
-/// let o = cme_core::measures::crpe(Some(true), d(2024, 9, 2));
-/// assert_eq!(o.dates[0].date, d(2026, 3, 1));
+/// let facts = MeasureFacts { inaptitude_risk_identified: Some(true), daily_allowances: Some(true), ..Default::default() };
+/// let o = cme_core::measures::crpe(&facts, None, d(2024, 9, 2));
+/// assert_eq!((o.eligible, o.dates[0].date), (Some(true), d(2026, 3, 1)));
+/// // Nothing recorded: the risk is a fact to collect, never presumed.
+/// assert_eq!(cme_core::measures::crpe(&Default::default(), None, d(2024, 9, 2)).eligible, None);
 /// ```
-pub fn crpe(unfit_or_at_risk: Option<bool>, start: NaiveDate) -> MeasureOutcome {
-    let mut o = outcome(
-        Measure::Crpe,
-        unfit_or_at_risk,
-        vec![
-            ct("L5213-3-1", "2022-03-31"),
-            ct("L1226-1-4", "2022-03-31"),
-            ct("R5213-15", "2022-03-31"),
-        ],
-    );
-    match unfit_or_at_risk {
-        Some(true) => {
-            let end = add_months(start, 18).pred_opt().unwrap_or(start);
-            o.dates.push(DatedStep {
-                code: "fin_au_plus_tard".into(),
-                label: "Fin de la convention au plus tard (18 mois)".into(),
-                date: end,
-            });
-            because(&mut o, "inapte_ou_a_risque", "Le travailleur est déclaré inapte ou à risque d'inaptitude repéré en visite de pré-reprise : la CRPE est possible, pour 18 mois au plus.");
+pub fn crpe(facts: &MeasureFacts, rqth: Option<RqthStatus>, start: NaiveDate) -> MeasureOutcome {
+    let (mut o, id) = dated(Measure::Crpe, RulePart::Crpe, start);
+    o.conditions = vec![
+        "Convention tripartite (employeur, travailleur, organisme de sécurité sociale)".into(),
+    ];
+    let end = add_months(start, 18).pred_opt().unwrap_or(start);
+    let push_end = |o: &mut MeasureOutcome| {
+        o.dates.push(DatedStep {
+            code: "fin_au_plus_tard".into(),
+            label: "Fin de la convention au plus tard (18 mois)".into(),
+            date: end,
+        });
+    };
+    if id == "crpe_rqth" {
+        match rqth {
+            Some(RqthStatus::Reconnue) => {
+                o.eligible = Some(true);
+                push_end(&mut o);
+                because(&mut o, "rqth_avant_2022", "Avant le 31 mars 2022, la CRPE est ouverte aux travailleurs reconnus handicapés : le travailleur a une RQTH.");
+            }
+            Some(_) => {
+                o.eligible = Some(false);
+                because(&mut o, "sans_rqth_avant_2022", "Avant le 31 mars 2022, la CRPE est réservée aux travailleurs reconnus handicapés (RQTH).");
+            }
+            None => {
+                missing(&mut o, "worker.rqth", "Indiquer si le travailleur a une RQTH : avant le 31 mars 2022, la CRPE lui est réservée.");
+                because(&mut o, "rqth_inconnue", "Avant le 31 mars 2022, la CRPE est réservée aux travailleurs reconnus handicapés ; la RQTH n'est pas renseignée.");
+            }
         }
-        Some(false) => because(&mut o, "ni_inapte_ni_a_risque", "La CRPE s'adresse aux travailleurs déclarés inaptes ou à risque d'inaptitude repéré en visite de pré-reprise."),
-        None => {
-            o.missing.push(MissingFact::new("events.sortie.result", "crpe", "Indiquer si le travailleur est déclaré inapte ou à risque d'inaptitude (visite de pré-reprise)."));
-            because(&mut o, "inaptitude_inconnue", "On ne sait pas si le travailleur est déclaré inapte ou à risque d'inaptitude.");
+        return o;
+    }
+    match facts.inaptitude_risk_identified {
+        Some(true) => because(&mut o, "inapte_ou_a_risque", "Le travailleur est déclaré inapte, ou le médecin du travail a identifié un risque d'inaptitude."),
+        Some(false) => {
+            o.eligible = Some(false);
+            because(&mut o, "ni_inapte_ni_a_risque", "La CRPE s'adresse aux travailleurs déclarés inaptes ou pour qui le médecin du travail a identifié un risque d'inaptitude ; ce n'est pas le cas.");
+            return o;
         }
+        None => missing(&mut o, "facts.inaptitude_risk_identified", "Indiquer si le travailleur est déclaré inapte ou si le médecin du travail a identifié un risque d'inaptitude."),
+    }
+    match facts.daily_allowances {
+        Some(true) => because(
+            &mut o,
+            "arret_indemnise",
+            "L'arrêt donne lieu à des indemnités journalières.",
+        ),
+        Some(false) => {
+            o.eligible = Some(false);
+            because(
+                &mut o,
+                "arret_non_indemnise",
+                "La CRPE pendant l'arrêt suppose un arrêt indemnisé (indemnités journalières).",
+            );
+            return o;
+        }
+        None => missing(
+            &mut o,
+            "facts.daily_allowances",
+            "Indiquer si l'arrêt donne lieu à des indemnités journalières.",
+        ),
+    }
+    if o.missing.is_empty() {
+        o.eligible = Some(true);
+        push_end(&mut o);
+        because(
+            &mut o,
+            "crpe_possible",
+            "La CRPE est possible, pour 18 mois au plus.",
+        );
     }
     o
 }
@@ -323,10 +449,13 @@ pub fn crpe(unfit_or_at_risk: Option<bool>, start: NaiveDate) -> MeasureOutcome 
 /// confirm).
 pub const TRANSITION_PRO_ABSENCE_DAYS: i64 = 183;
 
-/// The seniority waiver of the projet de transition professionnelle
-/// (L6323-17-2, D6323-9): granted when, in the 24 months before `date`, the
-/// worker was absent for a maladie professionnelle, or at least six months
-/// for illness or accident.
+/// The seniority condition of the projet de transition professionnelle
+/// (L6323-17-2, D6323-9), for a request on `date`. Never required of a
+/// beneficiary of the employment obligation (BOETH, L5212-13: e.g. RQTH)
+/// nor of a worker re-employed after a dismissal for inaptitude without
+/// training in between; since 31 March 2022, waived when, in the 24 months
+/// before, the worker was absent for a maladie professionnelle or at least
+/// six months for illness or accident.
 ///
 /// ```
 /// use cme_core::case::{SickLeave, SickLeaveCause};
@@ -334,14 +463,37 @@ pub const TRANSITION_PRO_ABSENCE_DAYS: i64 = 183;
 /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
 /// let leave = SickLeave { start: d(2023, 1, 1), end: Some(d(2023, 7, 2)), end_is_expected: false,
 ///                         cause: SickLeaveCause::AccidentNonProfessionnel };
-/// assert_eq!(cme_core::measures::transition_professionnelle(&[leave], d(2024, 1, 1)).eligible, Some(true));
+/// let o = cme_core::measures::transition_professionnelle(&[leave.clone()], None, &Default::default(), d(2024, 1, 1));
+/// assert_eq!(o.eligible, Some(true));
+/// // The same absence in 2020–2021: the waiver did not exist yet.
+/// let old = SickLeave { start: d(2020, 1, 1), end: Some(d(2020, 7, 2)), ..leave };
+/// let o = cme_core::measures::transition_professionnelle(&[old], None, &Default::default(), d(2021, 1, 1));
+/// assert_eq!(o.eligible, Some(false));
 /// ```
-pub fn transition_professionnelle(leaves: &[SickLeave], date: NaiveDate) -> MeasureOutcome {
-    let mut o = outcome(
+pub fn transition_professionnelle(
+    leaves: &[SickLeave],
+    rqth: Option<RqthStatus>,
+    facts: &MeasureFacts,
+    date: NaiveDate,
+) -> MeasureOutcome {
+    let (mut o, id) = dated(
         Measure::TransitionProfessionnelle,
-        Some(false),
-        vec![ct("L6323-17-2", "2022-03-31"), ct("D6323-9", "2022-03-31")],
+        RulePart::TransitionPro,
+        date,
     );
+    o.sources.push(ct("L5212-13", "2005-02-12"));
+    if id == "transition_pro_2022" {
+        if rqth == Some(RqthStatus::Reconnue) {
+            o.eligible = Some(true);
+            because(&mut o, "beneficiaire_obligation_emploi", "Le travailleur a une RQTH : bénéficiaire de l'obligation d'emploi (L5212-13), la condition d'ancienneté ne lui est pas demandée.");
+            return o;
+        }
+        if facts.reemployed_after_inaptitude_dismissal == Some(true) {
+            o.eligible = Some(true);
+            because(&mut o, "reemploi_apres_inaptitude", "Réemployé après un licenciement pour inaptitude sans formation entre-temps : la condition d'ancienneté ne lui est pas demandée.");
+            return o;
+        }
+    }
     let window_start = date
         .checked_sub_months(chrono::Months::new(24))
         .unwrap_or(NaiveDate::MIN);
@@ -362,6 +514,16 @@ pub fn transition_professionnelle(leaves: &[SickLeave], date: NaiveDate) -> Meas
             _ => days += end.signed_duration_since(start).num_days() + 1,
         }
     }
+    o.dates.push(DatedStep {
+        code: "debut_fenetre".into(),
+        label: "Début de la période de 24 mois examinée".into(),
+        date: window_start,
+    });
+    if id == "transition_pro_sans_derogation" {
+        o.eligible = Some(false);
+        because(&mut o, "derogation_inexistante", "Avant le 31 mars 2022, une absence pour maladie ou accident ne levait pas la condition d'ancienneté : elle s'applique.");
+        return o;
+    }
     if professional {
         o.eligible = Some(true);
         because(&mut o, "maladie_professionnelle", "Absence pour maladie professionnelle dans les 24 mois précédents : la condition d'ancienneté est levée.");
@@ -369,13 +531,18 @@ pub fn transition_professionnelle(leaves: &[SickLeave], date: NaiveDate) -> Meas
         o.eligible = Some(true);
         because(&mut o, "six_mois_d_absence", format!("{} d'absence pour maladie ou accident dans les 24 mois précédents (au moins six mois) : la condition d'ancienneté est levée.", days_fr(days)));
     } else {
-        because(&mut o, "condition_d_anciennete", format!("{} d'absence pour maladie ou accident dans les 24 mois précédents, moins de six mois : la condition d'ancienneté s'applique.", days_fr(days)));
+        because(&mut o, "condition_d_anciennete", format!("{} d'absence pour maladie ou accident dans les 24 mois précédents, moins de six mois : la condition d'ancienneté s'applique, sauf pour un bénéficiaire de l'obligation d'emploi ou un salarié réemployé après un licenciement pour inaptitude.", days_fr(days)));
+        if rqth.is_none() || facts.reemployed_after_inaptitude_dismissal.is_none() {
+            if rqth.is_none() {
+                missing(&mut o, "worker.rqth", "Indiquer si le travailleur bénéficie de l'obligation d'emploi (RQTH notamment) : la condition d'ancienneté ne lui est alors pas demandée.");
+            }
+            if facts.reemployed_after_inaptitude_dismissal.is_none() {
+                missing(&mut o, "facts.reemployed_after_inaptitude_dismissal", "Indiquer si le travailleur a été réemployé après un licenciement pour inaptitude sans formation entre-temps.");
+            }
+        } else {
+            o.eligible = Some(false);
+        }
     }
-    o.dates.push(DatedStep {
-        code: "debut_fenetre".into(),
-        label: "Début de la période de 24 mois examinée".into(),
-        date: window_start,
-    });
     o
 }
 
@@ -451,7 +618,11 @@ pub fn rqth(status: Option<RqthStatus>) -> MeasureOutcome {
 /// assert_eq!(cme_core::measures::invalidite().measure.code(), "invalidite");
 /// ```
 pub fn invalidite() -> MeasureOutcome {
-    let mut o = outcome(Measure::Invalidite, None, vec![css("L341-1", "2017-01-01")]);
+    let mut o = outcome(
+        Measure::Invalidite,
+        None,
+        vec![Source::css("L341-1", "2017-01-01")],
+    );
     o.conditions = vec![
         "Capacité de travail ou de gain réduite d'au moins deux tiers".into(),
         "Décision du médecin conseil de l'assurance maladie (catégorie 1, 2 ou 3)".into(),
@@ -460,44 +631,70 @@ pub fn invalidite() -> MeasureOutcome {
     o
 }
 
-/// The measures worth considering for a case as of a date, each with its
-/// reasons: the essai encadré during a running sick leave, the CRPE after
-/// an inaptitude or a pré-reprise signalement, the transition
-/// professionnelle waiver, RQTH when the worker has none, invalidité after
-/// six months of sick leave.
+/// The measures worth considering for a case as of a date: those of its
+/// calendar input ([`measures_for`]).
 pub fn suggested_measures(case: &Case, as_of: NaiveDate) -> Vec<MeasureOutcome> {
+    let input = crate::legal::calendar_input_of(case);
+    let absences = crate::legal::continuous_absences(&input.leaves);
+    measures_for(&input, &absences, as_of)
+}
+
+/// The measures worth considering for a calendar input as of a date (the
+/// measure's own date is `facts.measure_date`, else `as_of`), each with
+/// its reasons: the essai encadré and the CRPE during a running absence,
+/// the transition professionnelle's seniority condition, RQTH when the
+/// worker has none, invalidité after six months of absence. For a public
+/// employer each says that the rules must be checked for a titular civil
+/// servant.
+pub fn measures_for(
+    input: &CalendarInput,
+    absences: &[Absence],
+    as_of: NaiveDate,
+) -> Vec<MeasureOutcome> {
+    let date = input.facts.measure_date.unwrap_or(as_of);
     let mut out = Vec::new();
-    if let Some(leave) = case
-        .sick_leaves
+    let running = absences
         .iter()
-        .find(|l| l.start <= as_of && l.end.is_none_or(|e| as_of <= e))
-    {
-        out.push(essai_encadre(leave, as_of));
+        .find(|a| a.start <= date && a.end.is_none_or(|e| date <= e));
+    if let Some(absence) = running {
+        out.push(essai_encadre(absence, &input.facts, date));
+        out.push(crpe(&input.facts, input.worker.rqth, date));
+    } else if input.facts.inaptitude_risk_identified == Some(true) {
+        out.push(crpe(&input.facts, input.worker.rqth, date));
     }
-    let unfit = case.events.iter().any(|e| {
-        matches!(e, crate::case::Event::Sortie { result: Some(ExitResult::Inaptitude), date, .. } if *date <= as_of)
-    });
-    if unfit || case.signalement.source_visit == SourceVisit::PreReprise {
-        out.push(crpe(Some(true), as_of));
+    if !input.leaves.is_empty() {
+        out.push(transition_professionnelle(
+            &input.leaves,
+            input.worker.rqth,
+            &input.facts,
+            date,
+        ));
     }
-    if !case.sick_leaves.is_empty() {
-        out.push(transition_professionnelle(&case.sick_leaves, as_of));
+    if input.worker.rqth != Some(RqthStatus::Reconnue) {
+        out.push(rqth(input.worker.rqth));
     }
-    if case.worker.rqth != Some(RqthStatus::Reconnue) {
-        out.push(rqth(case.worker.rqth));
-    }
-    let long_leave = case.sick_leaves.iter().any(|l| {
-        l.start <= as_of
-            && l.end
+    let long_absence = absences.iter().any(|a| {
+        a.start <= as_of
+            && a.end
                 .unwrap_or(as_of)
                 .min(as_of)
-                .signed_duration_since(l.start)
+                .signed_duration_since(a.start)
                 .num_days()
                 + 1
                 >= TRANSITION_PRO_ABSENCE_DAYS
     });
-    if long_leave {
+    if long_absence {
         out.push(invalidite());
+    }
+    if let Some(scope) = crate::legal::public_scope(&input.worker) {
+        for o in &mut out {
+            for s in &scope.sources {
+                if !o.sources.contains(s) {
+                    o.sources.push(s.clone());
+                }
+            }
+            o.reasons.push(scope.clone());
+        }
     }
     out
 }

@@ -73,12 +73,13 @@ pub struct GridLine {
     pub partner: Partner,
     /// When it applies.
     pub condition: Condition,
-    /// Where it comes from.
-    pub source: &'static str,
+    /// Where it comes from: a document of the bibliography (id) and what
+    /// it says.
+    pub source: (&'static str, &'static str),
 }
 
-const S000: &str = "seed 000 — ASMT 65, acteurs du maintien en emploi";
-const S004: &str = "seed 004 — MT2i, tronc commun d'orientation";
+const S000: (&str, &str) = ("asmt65_plaquette", "acteurs du maintien en emploi");
+const S004: (&str, &str) = ("mt2i38_pdp_2020", "tronc commun d'orientation");
 
 /// The orientation grid.
 pub const GRID: [GridLine; 16] = [
@@ -164,7 +165,7 @@ pub const GRID: [GridLine; 16] = [
         problem: ProblemType::RechercheEmploi,
         partner: Partner::MissionLocale,
         condition: Condition::YoungWorker,
-        source: "seed 001 — AISMT 13, partenariats (Mission locale)",
+        source: ("aismt13_fonctionnement", "partenariats (Mission locale)"),
     },
     GridLine {
         problem: ProblemType::EmployeurPublic,
@@ -257,9 +258,9 @@ pub fn orient(case: &Case, problems: Option<&[ProblemType]>, as_of: NaiveDate) -
         None => infer_problems(case, as_of),
     };
     let age = case.worker.age_on(as_of);
-    let consent_rule = Source::seed(
-        "004",
-        "AIST 63, formulaire de consentement : « votre accord est indispensable »",
+    let consent_rule = Source::document(
+        "aist63_cme_2020",
+        "formulaire de consentement : « votre accord est indispensable »",
     );
     let mut out = Vec::new();
     for (problem, why) in problems {
@@ -310,7 +311,7 @@ pub fn orient(case: &Case, problems: Option<&[ProblemType]>, as_of: NaiveDate) -
             if !applies {
                 continue;
             }
-            let grid_source = Source::cited(line.source);
+            let grid_source = Source::document(line.source.0, line.source.1);
             let mut reasons = vec![Reason::new(
                 "grille_orientation",
                 format!(
@@ -349,7 +350,11 @@ pub fn orient(case: &Case, problems: Option<&[ProblemType]>, as_of: NaiveDate) -
                 actionable: blocked.is_none(),
                 blocked,
                 reasons,
-                sources: vec![grid_source, Source::domain("§7"), consent_rule.clone()],
+                sources: vec![
+                    grid_source,
+                    Source::reading("orientation"),
+                    consent_rule.clone(),
+                ],
                 missing,
             });
         }

@@ -429,37 +429,25 @@ pub fn follow_up_rule(date: NaiveDate, exit: Option<NaiveDate>) -> Option<IssueC
 }
 
 /// Where the rule behind a refusal comes from (see the module
-/// documentation), with DOMAIN.md §3 which lists the forbidden transitions.
+/// documentation), with the project's reading of the forbidden transitions.
 ///
 /// ```
 /// use cme_core::{explain::SourceKind, issue::IssueCode, pathway::refusal_sources};
 /// let s = refusal_sources(IssueCode::PlanWithoutConsent);
-/// assert_eq!(s[0].kind, SourceKind::Seed);
+/// assert_eq!(s[0].kind, SourceKind::Document);
 /// ```
 pub fn refusal_sources(code: IssueCode) -> Vec<crate::explain::Source> {
     use crate::explain::Source;
     let seed = match code {
-        IssueCode::PlanWithoutConsent => Some(Source::seed(
-            "002",
-            "AISMT 13 : « après avoir donné son accord pour être accompagné »",
-        )),
-        IssueCode::PlanNotProposed | IssueCode::ActionBeforePlanAccepted => Some(Source::seed(
-            "002",
-            "AISMT 13 : « si le salarié est d'accord avec le plan d'actions proposé… débuteront les démarches »",
-        )),
-        IssueCode::PartnerWithoutConsent => Some(Source::seed(
-            "004",
-            "AIST 63, formulaire de consentement : « votre accord est indispensable »",
-        )),
-        IssueCode::ExitWithoutResult => Some(Source::seed("004", "AIST 43, résultats de sortie")),
-        IssueCode::FollowUpBeforeExit | IssueCode::FollowUpWithoutExit => Some(Source::seed(
-            "002",
-            "AISMT 13 : « au terme de l'accompagnement, un suivi sera effectué »",
-        )),
+        IssueCode::PlanWithoutConsent => Some(Source::document("aismt13_exemple", "« après avoir donné son accord pour être accompagné »")),
+        IssueCode::PlanNotProposed | IssueCode::ActionBeforePlanAccepted => Some(Source::document("aismt13_exemple", "« si le salarié est d'accord avec le plan d'actions proposé… débuteront les démarches »")),
+        IssueCode::PartnerWithoutConsent => Some(Source::document("aist63_cme_2020", "formulaire de consentement : « votre accord est indispensable »")),
+        IssueCode::ExitWithoutResult => Some(Source::document("aist43_bilan_2020", "résultats de sortie")),
+        IssueCode::FollowUpBeforeExit | IssueCode::FollowUpWithoutExit => Some(Source::document("aismt13_exemple", "« au terme de l'accompagnement, un suivi sera effectué »")),
         _ => None,
     };
     seed.into_iter()
-        .chain(std::iter::once(Source::domain(
+        .chain(std::iter::once(Source::reading(
             "§3 (transitions interdites)",
         )))
         .collect()

@@ -313,6 +313,44 @@ pub fn parse_leave_inputs(
     }
 }
 
+/// Reads the options of the legal calendar (path `options`): unknown
+/// fields, types and ranges ([`crate::legal::LegalOptions::check`]), every
+/// problem at once; `null` is the default.
+pub fn parse_legal_options(value: &Value) -> Result<crate::legal::LegalOptions, ValidationError> {
+    let mut v = Reader::new(None);
+    let options = v.legal_options(value, Path::root().key("options").into());
+    match options {
+        Some(o) if v.issues.is_empty() => Ok(o),
+        _ => Err(ValidationError { issues: v.issues }),
+    }
+}
+
+/// Reads a calendar input (paths from the root: `leaves[0].start`,
+/// `visits[1].done_by`, …) and its options (path `options`), every problem
+/// at once.
+///
+/// ```
+/// use serde_json::json;
+/// let err = cme_core::validate::parse_calendar(
+///     &json!({"visits": [{"kind": "reprise", "date": "2022-01-10", "done_by": "infirmier_delegation"}]}),
+///     &json!({"branch_agreement_age": 4000000000u64})).unwrap_err();
+/// let found: Vec<(&str, &str)> = err.issues.iter().map(|i| (i.code.code(), i.path.as_str())).collect();
+/// assert_eq!(found, [("visit_by_nurse_before_delegation", "visits[0].done_by"),
+///                    ("integer_out_of_range", "options.branch_agreement_age")]);
+/// ```
+pub fn parse_calendar(
+    input: &Value,
+    options: &Value,
+) -> Result<(crate::legal::CalendarInput, crate::legal::LegalOptions), ValidationError> {
+    let mut v = Reader::new(None);
+    let calendar = v.calendar_input(input, Path::root().into());
+    let options = v.legal_options(options, Path::root().key("options").into());
+    match (calendar, options) {
+        (Some(c), Some(o)) if v.issues.is_empty() => Ok((c, o)),
+        _ => Err(ValidationError { issues: v.issues }),
+    }
+}
+
 /// Reads the cell's activity records (`{date, kind}`) with paths
 /// `activities[i].…`, every problem at once.
 pub fn parse_activities(
@@ -519,6 +557,206 @@ impl Reader {
             employer,
             rqth,
             cim10_chapter,
+        })
+    }
+
+    pub(crate) fn legal_options<'v>(
+        &mut self,
+        value: impl Node<'v>,
+        path: At<'_>,
+    ) -> Option<crate::legal::LegalOptions> {
+        if value.is_null() {
+            return Some(crate::legal::LegalOptions::default());
+        }
+        let obj = self.object(
+            value,
+            path,
+            &[
+                "branch_agreement_age",
+                "liaison_absences_discontinues",
+                "entretien_parcours_from",
+            ],
+        )?;
+        let before = self.issues.len();
+        let age = self.optional(&obj, "branch_agreement_age", |v, value, path| {
+            v.integer(
+                value,
+                path,
+                i64::from(crate::legal::BRANCH_AGE_MIN),
+                i64::from(crate::legal::BRANCH_AGE_MAX),
+            )
+        });
+        let discontinues = self
+            .optional(&obj, "liaison_absences_discontinues", |v, value, path| {
+                v.boolean(value, path)
+            })
+            .unwrap_or(false);
+        let entretien = self.optional(&obj, "entretien_parcours_from", |v, value, path| {
+            v.date(value, path, true)
+        });
+        let options = crate::legal::LegalOptions {
+            branch_agreement_age: age.and_then(|a| u32::try_from(a).ok()),
+            liaison_absences_discontinues: discontinues,
+            entretien_parcours_from: entretien,
+        };
+        if self.issues.len() == before {
+            self.issues.extend(options.check());
+        }
+        Some(options)
+    }
+
+    pub(crate) fn calendar_input<'v>(
+        &mut self,
+        value: impl Node<'v>,
+        path: At<'_>,
+    ) -> Option<crate::legal::CalendarInput> {
+        let obj = self.object(
+            value,
+            path,
+            &[
+                "leaves",
+                "worker",
+                "pre_reprise_request",
+                "liaison_date",
+                "visits",
+                "several_employers",
+                "facts",
+            ],
+        )?;
+        let (leaves, leaves_ok) =
+            self.list(&obj, "leaves", limits::MAX_SICK_LEAVES, |v, value, path| {
+                v.sick_leave(value, path)
+            });
+        let worker = self
+            .optional(&obj, "worker", |v, value, path| {
+                v.worker(value, path).map(Some)
+            })
+            .unwrap_or(Some(Worker::default()));
+        let request = self.optional(&obj, "pre_reprise_request", |v, value, path| {
+            let o = v.object(value, path, &["requested_by", "date"])?;
+            let requested_by = v.required(&o, "requested_by", |v, value, path| v.code(value, path));
+            let date = v.optional(&o, "date", |v, value, path| v.date(value, path, true));
+            Some(crate::legal::PreRepriseRequest {
+                requested_by: requested_by?,
+                date,
+            })
+        });
+        let liaison_date = self.optional(&obj, "liaison_date", |v, value, path| {
+            v.date(value, path, true)
+        });
+        let (visits, visits_ok) =
+            self.list(&obj, "visits", limits::MAX_EVENTS, |v, value, path| {
+                v.visit_record(value, path)
+            });
+        let several_employers = self.optional(&obj, "several_employers", |v, value, path| {
+            v.boolean(value, path)
+        });
+        let facts = self
+            .optional(&obj, "facts", |v, value, path| v.measure_facts(value, path))
+            .unwrap_or_default();
+        Some(crate::legal::CalendarInput {
+            leaves: complete(leaves, leaves_ok)?,
+            worker: worker?,
+            pre_reprise_request: request,
+            liaison_date,
+            visits: complete(visits, visits_ok)?,
+            several_employers,
+            facts,
+        })
+    }
+
+    pub(crate) fn visit_record<'v>(
+        &mut self,
+        value: impl Node<'v>,
+        path: At<'_>,
+    ) -> Option<crate::legal::VisitRecord> {
+        use crate::legal::{Professional, VisitRule, DELEGATION_FROM};
+        let obj = self.object(
+            value,
+            path,
+            &["kind", "date", "done_by", "remote", "avis_inaptitude"],
+        )?;
+        let kind: Option<VisitRule> =
+            self.required(&obj, "kind", |v, value, path| v.code(value, path));
+        let date = self.required(&obj, "date", |v, value, path| v.date(value, path, false));
+        let done_by: Option<Professional> =
+            self.optional(&obj, "done_by", |v, value, path| v.code(value, path));
+        let remote = self
+            .optional(&obj, "remote", |v, value, path| v.boolean(value, path))
+            .unwrap_or(false);
+        let avis = self
+            .optional(&obj, "avis_inaptitude", |v, value, path| {
+                v.boolean(value, path)
+            })
+            .unwrap_or(false);
+        if kind == Some(VisitRule::RendezVousLiaison) && done_by.is_some() {
+            self.push(Issue::new(
+                IssueCode::DoneByNotForLiaison,
+                obj.key("done_by"),
+            ));
+        }
+        if done_by == Some(Professional::InfirmierDelegation)
+            && date.is_some_and(|d| d < DELEGATION_FROM)
+        {
+            self.push(Issue::new(
+                IssueCode::VisitByNurseBeforeDelegation,
+                obj.key("done_by"),
+            ));
+        }
+        if avis && done_by != Some(Professional::MedecinDuTravail) {
+            self.push(Issue::new(
+                IssueCode::AvisInaptitudeNotByDoctor,
+                obj.key("avis_inaptitude"),
+            ));
+        }
+        Some(crate::legal::VisitRecord {
+            kind: kind?,
+            date: date?,
+            done_by,
+            remote,
+            avis_inaptitude: avis,
+        })
+    }
+
+    pub(crate) fn measure_facts<'v>(
+        &mut self,
+        value: impl Node<'v>,
+        path: At<'_>,
+    ) -> Option<crate::legal::MeasureFacts> {
+        let obj = self.object(
+            value,
+            path,
+            &[
+                "inaptitude_risk_identified",
+                "daily_allowances",
+                "essai_requested_by_worker",
+                "carsat_evaluation_done",
+                "regime_general",
+                "reemployed_after_inaptitude_dismissal",
+                "measure_date",
+            ],
+        )?;
+        let flag = |v: &mut Self, name: &str| {
+            v.optional(&obj, name, |v, value, path| v.boolean(value, path))
+        };
+        let inaptitude_risk_identified = flag(self, "inaptitude_risk_identified");
+        let daily_allowances = flag(self, "daily_allowances");
+        let essai_requested_by_worker = flag(self, "essai_requested_by_worker");
+        let carsat_evaluation_done = flag(self, "carsat_evaluation_done");
+        let regime_general = flag(self, "regime_general");
+        let reemployed_after_inaptitude_dismissal =
+            flag(self, "reemployed_after_inaptitude_dismissal");
+        let measure_date = self.optional(&obj, "measure_date", |v, value, path| {
+            v.date(value, path, true)
+        });
+        Some(crate::legal::MeasureFacts {
+            inaptitude_risk_identified,
+            daily_allowances,
+            essai_requested_by_worker,
+            carsat_evaluation_done,
+            regime_general,
+            reemployed_after_inaptitude_dismissal,
+            measure_date,
         })
     }
 

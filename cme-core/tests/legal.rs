@@ -13,7 +13,8 @@ use cme_core::case::{Consent, Partner, Requester, SickLeave, SickLeaveCause, Wor
 use cme_core::codes::Code;
 use cme_core::explain::SourceKind;
 use cme_core::legal::{
-    visit_obligations, visit_obligations_for_leave, LegalOptions, Obligation, VisitRule, VERSIONS,
+    visit_obligations, visit_obligations_for_leave, LegalOptions, Obligation, RulePart, VisitRule,
+    VERSIONS,
 };
 use cme_core::orientation::{orient, ProblemType};
 use cme_core::sample::{sample_cases, SAMPLE_AS_OF};
@@ -29,18 +30,18 @@ fn d(y: i32, m: u32, day: u32) -> NaiveDate {
 fn rule_versions_have_neither_gap_nor_overlap() {
     let mut day = d(2011, 1, 1);
     while day <= d(2031, 12, 31) {
-        for rule in VisitRule::ALL {
+        for rule in RulePart::ALL {
             let n = VERSIONS
                 .iter()
-                .filter(|v| v.rule == *rule && v.covers(day))
+                .filter(|v| v.part == *rule && v.covers(day))
                 .count();
             assert_eq!(n, 1, "{rule} on {day}: {n} versions");
         }
         day = day + Days::new(1);
     }
     // Versions of a rule are contiguous: each one ends where the next begins.
-    for rule in VisitRule::ALL {
-        let mut versions: Vec<_> = VERSIONS.iter().filter(|v| v.rule == *rule).collect();
+    for rule in RulePart::ALL {
+        let mut versions: Vec<_> = VERSIONS.iter().filter(|v| v.part == *rule).collect();
         versions.sort_by_key(|v| v.from);
         assert!(versions[0].from.is_none(), "{rule} has a start");
         assert!(versions.last().unwrap().to.is_none(), "{rule} has an end");
@@ -86,7 +87,7 @@ fn the_version_follows_the_start_of_the_leave_not_the_evaluation_date() {
         };
         assert_eq!(
             (reprise(&old).version.id.as_str(), reprise(&old).obligation),
-            ("reprise_2012", Obligation::Obligatoire)
+            ("reprise_2017", Obligation::Obligatoire)
         );
         assert_eq!(
             (reprise(&new).version.id.as_str(), reprise(&new).obligation),
@@ -147,13 +148,16 @@ fn every_outcome_cites_an_article_with_its_version() {
     for case in sample_cases().unwrap() {
         let report = visit_obligations(&case, SAMPLE_AS_OF, &LegalOptions::default());
         for o in report
-            .leaves
+            .absences
             .iter()
             .flat_map(|l| l.outcomes.iter())
             .chain(report.mi_carriere.iter())
         {
             assert!(!o.reasons.is_empty());
-            if !o.version.id.ends_with("non_encodee") {
+            for s in &o.sources {
+                cme_core::sources::resolve(s).unwrap();
+            }
+            if !o.version.id.ends_with("non_encodee") && !o.version.id.contains("inexistant") {
                 assert!(
                     o.sources
                         .iter()
@@ -165,6 +169,9 @@ fn every_outcome_cites_an_article_with_its_version() {
             }
         }
         for m in cme_core::measures::suggested_measures(&case, SAMPLE_AS_OF) {
+            for s in &m.sources {
+                cme_core::sources::resolve(s).unwrap();
+            }
             assert!(
                 m.sources.iter().any(|s| s.kind == SourceKind::Article),
                 "{}",
@@ -217,6 +224,26 @@ proptest! {
             if let Some(reason) = &s.blocked {
                 prop_assert!(reason == "sans_consentement" || reason == "consentement_retire");
             }
+        }
+    }
+}
+
+/// docs/sources.md names every document and every article of the
+/// bibliography, so that every source an output cites can be looked up.
+#[test]
+fn the_bibliography_page_lists_every_source() {
+    let page = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../docs/sources.md"))
+        .unwrap();
+    for d in cme_core::sources::DOCUMENTS {
+        assert!(page.contains(&format!("`{}`", d.id)), "{}", d.id);
+    }
+    for a in cme_core::sources::ARTICLES {
+        assert!(page.contains(&format!("| {} |", a.number)), "{}", a.number);
+    }
+    // Every version of every rule cites only what resolves.
+    for v in VERSIONS {
+        for s in v.sources() {
+            cme_core::sources::resolve(&s).unwrap();
         }
     }
 }

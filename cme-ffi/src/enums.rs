@@ -215,6 +215,7 @@ pub enum VisitRule {
 pub enum Obligation {
     Obligatoire,
     Possible,
+    Realisee,
     NonApplicable,
     Indeterminee,
     DemandeIrrecevable,

@@ -323,6 +323,7 @@ pub fn visit_obligations_for_leave(
     let as_of = cme_core::error::parse_as_of(&as_of)?;
     let options = cme_core::legal::LegalOptions {
         branch_agreement_age,
+        ..Default::default()
     };
     let out = cme_core::legal::visit_obligations_value(
         &read_json(&leave_json, "case")?,
@@ -344,9 +345,29 @@ pub fn visit_obligations(
     let as_of = cme_core::error::parse_as_of(&as_of)?;
     let options = cme_core::legal::LegalOptions {
         branch_agreement_age,
+        ..Default::default()
     };
     let report =
         cme_core::legal::visit_report_value(&read_json(&case_json, "case")?, as_of, &options)?;
+    Ok(serde_json::to_string(&report).unwrap_or_default())
+}
+
+/// The legal calendar of a calendar input (JSON: `leaves`, `worker`,
+/// `pre_reprise_request`, `liaison_date`, `visits`, `several_employers`,
+/// `facts`) as of a date, with options (JSON, path `options`), as JSON.
+#[uniffi::export]
+pub fn legal_calendar(
+    input_json: String,
+    as_of: String,
+    options_json: Option<String>,
+) -> Result<String, CmeError> {
+    let as_of = cme_core::error::parse_as_of(&as_of)?;
+    let options = match options_json {
+        Some(text) => read_json(&text, "options")?,
+        None => serde_json::Value::Null,
+    };
+    let report =
+        cme_core::legal::calendar_value(&read_json(&input_json, "case")?, as_of, &options)?;
     Ok(serde_json::to_string(&report).unwrap_or_default())
 }
 

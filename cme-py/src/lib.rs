@@ -215,19 +215,30 @@ fn legal_options(
 ) -> PyResult<cme_core::legal::LegalOptions> {
     match options {
         None => Ok(cme_core::legal::LegalOptions::default()),
-        Some(o) => {
-            let value = py_to_json(o)?;
-            serde_json::from_value(value).map_err(|_| {
-                error::input_error(
-                    py,
-                    "invalid_options",
-                    "options",
-                    "Options invalides : seule « branch_agreement_age » (entier) est prévue.",
-                    "Invalid options: only “branch_agreement_age” (an integer) is supported.",
-                )
-            })
-        }
+        Some(o) => cme_core::legal::LegalOptions::from_value(&py_to_json(o)?)
+            .map_err(|e| to_py_err(py, &e)),
     }
+}
+
+/// The legal calendar of a calendar input (dict: `leaves`, `worker`,
+/// `pre_reprise_request`, `liaison_date`, `visits`, `several_employers`,
+/// `facts`) as of a date (dict).
+#[pyfunction]
+#[pyo3(signature = (input, as_of, options=None))]
+fn legal_calendar<'py>(
+    py: Python<'py>,
+    input: &Bound<'py, PyAny>,
+    as_of: &str,
+    options: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let as_of = required_as_of(py, as_of)?;
+    let options = match options {
+        None => serde_json::Value::Null,
+        Some(o) => py_to_json(o)?,
+    };
+    let report = cme_core::legal::calendar_value(&py_to_json(input)?, as_of, &options)
+        .map_err(|e| to_py_err(py, &e))?;
+    to_py(py, &report)
 }
 
 /// The legal calendar of a case as of a date (dict).
@@ -377,6 +388,7 @@ fn _cme(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(load_policy_text, m)?)?;
     m.add_function(wrap_pyfunction!(policy_hash, m)?)?;
     m.add_function(wrap_pyfunction!(visit_obligations, m)?)?;
+    m.add_function(wrap_pyfunction!(legal_calendar, m)?)?;
     m.add_function(wrap_pyfunction!(visit_obligations_for_leave, m)?)?;
     m.add_function(wrap_pyfunction!(orient, m)?)?;
     m.add_function(wrap_pyfunction!(indicators, m)?)?;

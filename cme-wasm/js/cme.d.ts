@@ -28,7 +28,7 @@ export type { Case } from "./case";
 import type { Case } from "./case";
 
 /** Where a rule comes from. */
-export interface Source { kind: "seed" | "article" | "policy" | "domain"; reference: string; version?: string }
+export interface Source { kind: "article" | "document" | "policy"; reference: string; version?: string; id?: string }
 /** One reason of a decision. */
 export interface Reason { code: string; text: string; sources: Source[] }
 /** A decision with its reasons, their sources and the evaluation date. */
@@ -64,15 +64,19 @@ export interface Evaluation {
 /** The outcome of one visit rule. */
 export interface VisitOutcome {
   rule: "rendez_vous_liaison" | "pre_reprise" | "reprise" | "mi_carriere";
-  obligation: "obligatoire" | "possible" | "non_applicable" | "indeterminee" | "demande_irrecevable";
+  obligation: "obligatoire" | "possible" | "realisee" | "non_applicable" | "indeterminee" | "demande_irrecevable";
   version: { id: string; from?: string; to?: string };
-  factDate: string; due?: string; windowStart?: string; code: string;
+  /** Every version applied, with the fact and the date that chose it. */
+  datedBy: { part: string; version: { id: string; from?: string; to?: string }; fact: string; date: string }[];
+  factDate: string; due?: string; windowStart?: string; doneOn?: string; requester?: string; code: string;
   reasons: Reason[]; sources: Source[]; missing: MissingFact[];
 }
 /** The legal calendar of a case. */
 export interface VisitReport {
   asOf: string;
-  leaves: { leaveIndex: number; outcomes: VisitOutcome[] }[];
+  absences: { absence: Absence; outcomes: VisitOutcome[] }[];
+  measures?: MeasureOutcome[];
+  scope?: Reason;
   miCarriere?: VisitOutcome;
 }
 /** A measure to consider. */
@@ -119,7 +123,20 @@ export class InternalError extends CmeError {}
 export function _boundaryPanic(): never;
 
 /** Options of the legal calendar. */
-export interface LegalOptions { branchAgreementAge?: number }
+export interface LegalOptions {
+  /** 30 to 60 (a branch agreement's age for the mi-carrière visit). */
+  branchAgreementAge?: number;
+  /** Count the absences together for the rendez-vous de liaison (to confirm). */
+  liaisonAbsencesDiscontinues?: boolean;
+  /** Entry into force of the entretien de parcours professionnel, 2025-10-26 to 2026-10-01. */
+  entretienParcoursFrom?: string;
+}
+export interface Absence {
+  prescriptions: number[]; start: string; end?: string; endIsExpected?: boolean;
+  causes: string[]; lengthDays?: number;
+}
+/** The legal calendar of a calendar input (snake_case fields, as cases). */
+export function legalCalendar(input: unknown, asOf: string, options?: LegalOptions): VisitReport;
 /** A policy: a preset code (`"aismt13"`…) or a policy object. */
 export type PolicyInput = string | Record<string, unknown>;
 /** An activity record counted by the indicators (partner meetings…). */

@@ -121,7 +121,11 @@ function run(op, args) {
 
 function legalOptions(options) {
   if (options === undefined || options === null) return undefined;
-  return { branch_agreement_age: options.branchAgreementAge };
+  const out = {};
+  if (options.branchAgreementAge !== undefined) out.branch_agreement_age = options.branchAgreementAge;
+  if (options.liaisonAbsencesDiscontinues !== undefined) out.liaison_absences_discontinues = options.liaisonAbsencesDiscontinues;
+  if (options.entretienParcoursFrom !== undefined) out.entretien_parcours_from = options.entretienParcoursFrom;
+  return out;
 }
 
 /** Panics on purpose inside the module (a test of the boundary: throws
@@ -162,6 +166,14 @@ export function visitObligationsForLeave(leave, worker, asOf, requestedBy, optio
   return run("visit_obligations_for_leave", {
     leave, worker, as_of: asOf, requested_by: requestedBy, options: legalOptions(options),
   });
+}
+
+/** The legal calendar of a calendar input (sick-leave prescriptions joined
+ * into continuous absences, the worker, the pré-reprise request, the
+ * visits that took place, the facts the measures need) as of a date. The
+ * input uses the core's field names (snake_case), as cases do. */
+export function legalCalendar(input, asOf, options) {
+  return run("legal_calendar", { input, as_of: asOf, options: legalOptions(options) });
 }
 
 /** Partners for the problems of a case, actionable only with consent that day. */

@@ -133,28 +133,8 @@ impl Args {
             _ => Err(Failure::Input { path: name }),
         }
     }
-    fn legal_options(&self) -> Result<cme_core::legal::LegalOptions, Failure> {
-        const PATH: &str = "options";
-        match self.value(PATH) {
-            Value::Null => Ok(cme_core::legal::LegalOptions::default()),
-            Value::Object(map) => {
-                if map.keys().any(|k| k != "branch_agreement_age") {
-                    return Err(Failure::Input { path: PATH });
-                }
-                let age = match map.get("branch_agreement_age") {
-                    None | Some(Value::Null) => None,
-                    Some(v) => Some(
-                        v.as_u64()
-                            .and_then(|n| u32::try_from(n).ok())
-                            .ok_or(Failure::Input { path: PATH })?,
-                    ),
-                };
-                Ok(cme_core::legal::LegalOptions {
-                    branch_agreement_age: age,
-                })
-            }
-            _ => Err(Failure::Input { path: PATH }),
-        }
+    fn legal_options(&self) -> Result<cme_core::legal::LegalOptions, cme_core::error::CmeError> {
+        cme_core::legal::LegalOptions::from_value(self.value("options"))
     }
 }
 
@@ -223,6 +203,12 @@ pub fn run(op: &str, args: &str) -> Out {
                 &options,
             )?;
             result(&out)
+        }
+        "legal_calendar" => {
+            let as_of = args.as_of()?;
+            let report =
+                cme_core::legal::calendar_value(args.value("input"), as_of, args.value("options"))?;
+            result(&report)
         }
         "orient" => {
             let as_of = args.as_of()?;

@@ -29,10 +29,12 @@ def test_write_canonical_outputs():
         r = cme_uniffi.evaluate(json.dumps(v["input"]), json.dumps(v["policy"]), v["as_of"])
         canonical.write(RUNNER, "pathway", v["name"], {"evaluation": json.loads(r.json), "text_fr": r.text_fr})
     for v in canonical.vectors("legal"):
-        age = (v.get("options") or {}).get("branch_agreement_age")
-        out = cme_uniffi.visit_obligations_for_leave(json.dumps(v["leave"]), json.dumps(v["worker"]),
-                                                     v["as_of"], v.get("requested_by"), age)
-        canonical.write(RUNNER, "legal", v["name"], {"outcomes": [json.loads(o.json) for o in out]})
+        options = json.dumps(v["options"]) if v.get("options") is not None else None
+        try:
+            out = {"report": json.loads(cme_uniffi.legal_calendar(json.dumps(v["input"]), v["as_of"], options))}
+        except cme_uniffi.CmeError.Validation as e:
+            out = {"issues": [issue(i) for i in e.issues]}
+        canonical.write(RUNNER, "legal", v["name"], out)
     for v in canonical.vectors("indicators"):
         period = f'{v["period"]["start"]}/{v["period"]["end"]}'
         report = cme_uniffi.indicators_json(json.dumps(v["cases"]), json.dumps(v["policy"]), period,

@@ -9,6 +9,9 @@ import pytest
 ROOT = pathlib.Path(__file__).resolve().parents[2]
 sys.path.insert(0, os.environ.get("CME_UNIFFI_DIR", str(ROOT / "target" / "uniffi-py")))
 
+sys.path.insert(0, str(ROOT / "tests" / "tools"))
+
+import canonical  # noqa: E402
 import cme_uniffi  # noqa: E402
 
 VECTORS = [json.loads(p.read_text(encoding="utf-8")) for p in sorted((ROOT / "tests" / "vectors" / "legal").glob("*.json"))]
@@ -16,16 +19,13 @@ VECTORS = [json.loads(p.read_text(encoding="utf-8")) for p in sorted((ROOT / "te
 
 @pytest.mark.parametrize("vector", VECTORS, ids=[v["name"] for v in VECTORS])
 def test_legal_vector(vector):
-    age = (vector.get("options") or {}).get("branch_agreement_age")
-    out = cme_uniffi.visit_obligations_for_leave(json.dumps(vector["leave"]), json.dumps(vector["worker"]),
-                                                 vector["as_of"], vector.get("requested_by"), age)
-    got = {}
-    for o in out:
-        assert isinstance(o.rule, cme_uniffi.VisitRule) and isinstance(o.obligation, cme_uniffi.Obligation)
-        if o.rule_code in vector["expected"]:
-            got[o.rule_code] = {"obligation": o.obligation_code, "version": o.version}
-            if o.due:
-                got[o.rule_code]["due"] = o.due
+    options = json.dumps(vector["options"]) if vector.get("options") is not None else None
+    try:
+        report = json.loads(cme_uniffi.legal_calendar(json.dumps(vector["input"]), vector["as_of"], options))
+    except cme_uniffi.CmeError.Validation as e:
+        got = {"error": [{"code": i.code, "path": i.path} for i in e.issues]}
+    else:
+        got = canonical.select_legal(report, vector["expected"], vector.get("absence_index", 0))
     assert got == vector["expected"]
 
 

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 
 import {
-  initSync, validate, validateJson, evaluate, visitObligationsForLeave, indicators,
+  initSync, validate, validateJson, evaluate, legalCalendar, indicators,
 } from "../../cme-wasm/pkg/cme.js";
 
 initSync({ module: readFileSync(new URL("../../cme-wasm/pkg/core_bg.wasm", import.meta.url)) });
@@ -54,9 +54,20 @@ test("write canonical outputs", () => {
     n += 1;
   }
   for (const v of vectors("legal")) {
-    const options = v.options ? { branchAgreementAge: v.options.branch_agreement_age } : undefined;
-    const out = visitObligationsForLeave(v.leave, v.worker, v.as_of, v.requested_by ?? undefined, options);
-    write("legal", v.name, { outcomes: unCamel(out) });
+    const o = v.options;
+    const options = o ? {
+      branchAgreementAge: o.branch_agreement_age,
+      liaisonAbsencesDiscontinues: o.liaison_absences_discontinues,
+      entretienParcoursFrom: o.entretien_parcours_from,
+    } : undefined;
+    let out;
+    try {
+      out = { report: unCamel(legalCalendar(v.input, v.as_of, options)) };
+    } catch (e) {
+      if (e.name !== "ValidationError") throw e;
+      out = { issues: unCamel(e.issues) };
+    }
+    write("legal", v.name, out);
     n += 1;
   }
   for (const v of vectors("indicators")) {

@@ -3,7 +3,8 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
 
-import { initSync, visitObligationsForLeave, visitObligations, orient } from "../../cme-wasm/pkg/cme.js";
+import { initSync, legalCalendar, visitObligations, orient } from "../../cme-wasm/pkg/cme.js";
+import { selectLegal, unCamel } from "./legal_select.mjs";
 
 initSync({ module: readFileSync(new URL("../../cme-wasm/pkg/core_bg.wasm", import.meta.url)) });
 
@@ -15,16 +16,25 @@ test("there are at least 30 legal vectors", () => assert.ok(vectors.length >= 30
 
 for (const v of vectors) {
   test(`legal ${v.name}`, () => {
-    const options = v.options ? { branchAgreementAge: v.options.branch_agreement_age } : undefined;
-    const out = visitObligationsForLeave(v.leave, v.worker, v.as_of, v.requested_by ?? undefined, options);
-    const got = {};
-    for (const o of out) {
-      if (!(o.rule in v.expected)) continue;
-      got[o.rule] = { obligation: o.obligation, version: o.version.id };
-      if (o.due) got[o.rule].due = o.due;
+    let got;
+    try {
+      const report = unCamel(legalCalendar(v.input, v.as_of, camelOptions(v.options)));
+      got = selectLegal(report, v.expected, v.absence_index ?? 0);
+    } catch (e) {
+      if (e.name !== "ValidationError") throw e;
+      got = { error: e.issues.map((i) => ({ code: i.code, path: i.path })) };
     }
     assert.deepEqual(got, v.expected);
   });
+}
+
+function camelOptions(o) {
+  if (!o) return undefined;
+  return {
+    branchAgreementAge: o.branch_agreement_age,
+    liaisonAbsencesDiscontinues: o.liaison_absences_discontinues,
+    entretienParcoursFrom: o.entretien_parcours_from,
+  };
 }
 
 test("case calendar and orientation gated by consent", () => {

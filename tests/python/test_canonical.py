@@ -24,9 +24,11 @@ def test_write_canonical_outputs():
         canonical.write(RUNNER, "pathway", v["name"], {"evaluation": e.to_dict(), "text_fr": str(e)})
         n += 1
     for v in canonical.vectors("legal"):
-        out = cme.visit_obligations_for_leave(v["leave"], v["worker"], v["as_of"], v.get("requested_by"),
-                                              (v.get("options") or {}).get("branch_agreement_age"))
-        canonical.write(RUNNER, "legal", v["name"], {"outcomes": out})
+        try:
+            out = {"report": cme.legal_calendar(v["input"], v["as_of"], v.get("options"))}
+        except cme.ValidationError as e:
+            out = {"issues": e.errors()}
+        canonical.write(RUNNER, "legal", v["name"], out)
         n += 1
     for v in canonical.vectors("indicators"):
         period = (dt.date.fromisoformat(v["period"]["start"]), dt.date.fromisoformat(v["period"]["end"]))

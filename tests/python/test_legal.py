@@ -1,8 +1,14 @@
 """Legal boundary vectors, the case-level calendar and orientation through the pyo3 package."""
 import pytest
 
+import pathlib
+import sys
+
 import cme
 from conftest import load_vectors
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1] / "tools"))
+import canonical  # noqa: E402
 
 LEGAL = load_vectors("legal")
 
@@ -13,16 +19,15 @@ def test_there_are_at_least_30_legal_vectors():
 
 @pytest.mark.parametrize("vector", LEGAL, ids=[v["name"] for v in LEGAL])
 def test_legal_vector(vector):
-    age = (vector.get("options") or {}).get("branch_agreement_age")
-    out = cme.visit_obligations_for_leave(vector["leave"], vector["worker"], vector["as_of"],
-                                          vector.get("requested_by"), age)
-    got = {}
-    for o in out:
-        if o["rule"] in vector["expected"]:
-            got[o["rule"]] = {"obligation": o["obligation"], "version": o["version"]["id"]}
-            if o.get("due"):
-                got[o["rule"]]["due"] = o["due"]
-        assert o["sources"] and o["reasons"]
+    try:
+        report = cme.legal_calendar(vector["input"], vector["as_of"], vector.get("options"))
+    except cme.ValidationError as e:
+        got = {"error": [{"code": i["code"], "path": i["path"]} for i in e.errors()]}
+    else:
+        got = canonical.select_legal(report, vector["expected"], vector.get("absence_index", 0))
+        for a in report["absences"]:
+            for o in a["outcomes"]:
+                assert o["sources"] and o["reasons"]
     assert got == vector["expected"]
 
 
@@ -30,7 +35,7 @@ def test_case_calendar_and_orientation():
     case = cme.sample_cases()[11]
     report = cme.visit_obligations(case, cme.SAMPLE_AS_OF)
     assert report["as_of"] == cme.SAMPLE_AS_OF.isoformat()
-    assert all(o["sources"] for leave in report["leaves"] for o in leave["outcomes"])
+    assert all(o["sources"] for leave in report["absences"] for o in leave["outcomes"])
     suggestions = cme.orient(case, cme.SAMPLE_AS_OF, ["reconversion", "recherche_emploi"])
     assert {s["partner"] for s in suggestions} >= {"cep", "transition_pro", "opco", "bilan_competences", "france_travail"}
     for s in suggestions:

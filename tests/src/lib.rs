@@ -233,41 +233,31 @@ pub fn run_pathway(v: &PathwayVector) -> Result<PathwayOutcome, String> {
     Ok(outcome)
 }
 
-/// The expected outcome of one visit rule in a legal vector.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, serde::Serialize)]
-#[serde(deny_unknown_fields)]
-pub struct RuleOutcome {
-    /// Obligation code.
-    pub obligation: String,
-    /// Rule version id.
-    pub version: String,
-    /// Deadline, when the rule has one.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub due: Option<String>,
-}
-
-/// One legal boundary vector.
+/// One legal vector: a calendar input (the prescriptions of a sick leave,
+/// the worker, the pré-reprise request, the visits done, the facts of the
+/// measures), options, and what the articles give.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LegalVector {
     /// File stem, unique.
     pub name: String,
-    /// What the vector shows, in French.
+    /// What the vector shows and the article it comes from, in French.
     pub description: String,
     /// Evaluation date.
     pub as_of: chrono::NaiveDate,
-    /// The sick leave.
-    pub leave: serde_json::Value,
-    /// The worker.
-    pub worker: serde_json::Value,
-    /// Who asks for the pré-reprise.
+    /// The calendar input.
+    pub input: serde_json::Value,
+    /// Options (`branch_agreement_age`, `liaison_absences_discontinues`,
+    /// `entretien_parcours_from`).
     #[serde(default)]
-    pub requested_by: Option<String>,
-    /// Options (branch agreement age).
+    pub options: serde_json::Value,
+    /// Which absence the rule outcomes are read from (default 0).
     #[serde(default)]
-    pub options: Option<cme_core::legal::LegalOptions>,
-    /// Expected outcome of the rules the vector checks, by rule code.
-    pub expected: std::collections::BTreeMap<String, RuleOutcome>,
+    pub absence_index: usize,
+    /// Expected: by rule code (the fields given are compared), `measures`
+    /// (code → eligible), `absence` (`prescriptions`, `length_days`), or
+    /// `error` (the issues `{code, path}` of a refused input).
+    pub expected: std::collections::BTreeMap<String, serde_json::Value>,
 }
 
 /// Loads every legal vector.
@@ -278,34 +268,118 @@ pub fn load_legal_vectors() -> Result<Vec<LegalVector>, String> {
         .collect())
 }
 
-/// Runs a legal vector through `cme-core`: the outcome of the rules the
-/// vector checks.
+/// The parts of a legal report (as JSON) that a vector's `expected` names:
+/// the same selection in every runner.
+// serde_json's `Value[...]` gives `Null` for a missing key or index, it
+// never panics.
+#[allow(clippy::indexing_slicing)]
+pub fn select_legal(
+    report: &serde_json::Value,
+    expected: &std::collections::BTreeMap<String, serde_json::Value>,
+    absence_index: usize,
+) -> std::collections::BTreeMap<String, serde_json::Value> {
+    use serde_json::{json, Value};
+    let mut out = std::collections::BTreeMap::new();
+    let absence = &report["absences"][absence_index];
+    for (key, want) in expected {
+        let got = match key.as_str() {
+            "measures" => {
+                let mut m = serde_json::Map::new();
+                for code in want.as_object().into_iter().flat_map(|o| o.keys()) {
+                    let found = report["measures"]
+                        .as_array()
+                        .into_iter()
+                        .flatten()
+                        .find(|x| x["measure"] == code.as_str());
+                    m.insert(
+                        code.clone(),
+                        found.map_or(json!("absente"), |x| x["eligible"].clone()),
+                    );
+                }
+                Value::Object(m)
+            }
+            "absence" => {
+                let mut m = serde_json::Map::new();
+                for k in want.as_object().into_iter().flat_map(|o| o.keys()) {
+                    m.insert(k.clone(), absence["absence"][k].clone());
+                }
+                Value::Object(m)
+            }
+            "error" => Value::Null,
+            rule => {
+                let outcome = if rule == "mi_carriere" {
+                    report["mi_carriere"].clone()
+                } else {
+                    absence["outcomes"]
+                        .as_array()
+                        .into_iter()
+                        .flatten()
+                        .find(|o| o["rule"] == rule)
+                        .cloned()
+                        .unwrap_or(Value::Null)
+                };
+                let mut m = serde_json::Map::new();
+                for k in want.as_object().into_iter().flat_map(|o| o.keys()) {
+                    let v = match k.as_str() {
+                        "version" => outcome["version"]["id"].clone(),
+                        "dated_by" => Value::Array(
+                            outcome["dated_by"]
+                                .as_array()
+                                .into_iter()
+                                .flatten()
+                                .map(|d| {
+                                    json!(format!(
+                                        "{}:{}",
+                                        d["part"].as_str().unwrap_or(""),
+                                        d["version"]["id"].as_str().unwrap_or("")
+                                    ))
+                                })
+                                .collect(),
+                        ),
+                        "reasons" => Value::Array(
+                            outcome["reasons"]
+                                .as_array()
+                                .into_iter()
+                                .flatten()
+                                .map(|r| r["code"].clone())
+                                .filter(|c| {
+                                    want["reasons"].as_array().is_some_and(|w| w.contains(c))
+                                })
+                                .collect(),
+                        ),
+                        other => outcome[other].clone(),
+                    };
+                    m.insert(k.clone(), v);
+                }
+                Value::Object(m)
+            }
+        };
+        out.insert(key.clone(), got);
+    }
+    out
+}
+
+/// The issues of a refused input as `{code, path}`.
+pub fn error_of(err: &cme_core::error::CmeError) -> serde_json::Value {
+    serde_json::Value::Array(
+        err.issues()
+            .iter()
+            .map(|i| serde_json::json!({"code": i.code.code(), "path": i.path.as_str()}))
+            .collect(),
+    )
+}
+
+/// Runs a legal vector through `cme-core`.
 pub fn run_legal(
     v: &LegalVector,
-) -> Result<std::collections::BTreeMap<String, RuleOutcome>, String> {
-    use cme_core::codes::Code;
-    let outcomes = cme_core::legal::visit_obligations_value(
-        &v.leave,
-        &v.worker,
-        v.requested_by.as_deref(),
-        v.as_of,
-        &v.options.unwrap_or_default(),
-    )
-    .map_err(|e| e.to_string())?;
-    Ok(outcomes
-        .into_iter()
-        .filter(|o| v.expected.contains_key(o.rule.code()))
-        .map(|o| {
-            (
-                o.rule.code().to_string(),
-                RuleOutcome {
-                    obligation: o.obligation.code().to_string(),
-                    version: o.version.id.clone(),
-                    due: o.due.map(|d| d.to_string()),
-                },
-            )
-        })
-        .collect())
+) -> Result<std::collections::BTreeMap<String, serde_json::Value>, String> {
+    match cme_core::legal::calendar_value(&v.input, v.as_of, &v.options) {
+        Ok(report) => {
+            let json = serde_json::to_value(&report).map_err(|e| e.to_string())?;
+            Ok(select_legal(&json, &v.expected, v.absence_index))
+        }
+        Err(e) => Ok([("error".to_string(), error_of(&e))].into_iter().collect()),
+    }
 }
 
 /// One expected indicator value.

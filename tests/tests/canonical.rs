@@ -90,24 +90,15 @@ fn write_canonical_outputs() {
         );
     }
     for v in vectors("legal") {
-        let options = cme_core::legal::LegalOptions {
-            branch_agreement_age: v["options"]["branch_agreement_age"]
-                .as_u64()
-                .map(|n| n as u32),
-        };
-        let out = cme_core::legal::visit_obligations_value(
-            &v["leave"],
-            &v["worker"],
-            v["requested_by"].as_str(),
+        let out = match cme_core::legal::calendar_value(
+            &v["input"],
             date(&v["as_of"]).unwrap(),
-            &options,
-        )
-        .unwrap();
-        write(
-            "legal",
-            v["name"].as_str().unwrap(),
-            &json!({ "outcomes": out }),
-        );
+            &v["options"],
+        ) {
+            Ok(report) => json!({ "report": report }),
+            Err(e) => json!({ "issues": e.issues() }),
+        };
+        write("legal", v["name"].as_str().unwrap(), &out);
     }
     for v in vectors("indicators") {
         let period = format!(

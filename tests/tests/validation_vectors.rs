@@ -41,6 +41,16 @@ fn every_issue_code_has_a_vector() {
     for v in load_pathway_vectors().unwrap() {
         covered.extend(v.expected.refused.iter().map(|r| r.code.clone()));
     }
+    // Codes of the legal calendar's input, in legal vectors' `error`.
+    for v in cme_conformance::load_legal_vectors().unwrap() {
+        if let Some(errors) = v.expected.get("error").and_then(|e| e.as_array()) {
+            covered.extend(
+                errors
+                    .iter()
+                    .filter_map(|e| e["code"].as_str().map(str::to_string)),
+            );
+        }
+    }
     // Tested in cme-core: a document over 1 MiB, and policy files
     // (cme-core/tests/policy.rs).
     let elsewhere = [

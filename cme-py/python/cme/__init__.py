@@ -223,12 +223,28 @@ def policy_hash(policy: PolicyLike) -> str:
 def visit_obligations(
     case: Mapping[str, Any], as_of: DateLike, branch_agreement_age: Optional[int] = None
 ) -> Dict[str, Any]:
-    """The legal calendar of a case: for each sick leave, the rendez-vous de
-    liaison, the pré-reprise and the reprise; and the mi-carrière visit —
-    each with its obligation, the rule version chosen by the start of the
-    leave, its deadline, reasons and articles."""
+    """The legal calendar of a case: for each continuous absence (its
+    prescriptions joined), the rendez-vous de liaison, the pré-reprise and
+    the reprise; the mi-carrière visit; the measures — each with its
+    obligation, every rule version applied with the fact and the date that
+    chose it (``dated_by``), its deadline, reasons and articles."""
     options = None if branch_agreement_age is None else {"branch_agreement_age": branch_agreement_age}
     return _cme.visit_obligations(case, _required_as_of(as_of), options)
+
+
+def legal_calendar(
+    input: Mapping[str, Any], as_of: DateLike, options: Optional[Mapping[str, Any]] = None
+) -> Dict[str, Any]:
+    """The legal calendar of a calendar input: ``leaves`` (sick-leave
+    prescriptions, joined into continuous absences), ``worker``,
+    ``pre_reprise_request`` (``requested_by`` and its ``date``),
+    ``liaison_date``, ``visits`` that took place (``kind``, ``date``,
+    ``done_by``, ``remote``, ``avis_inaptitude``), ``several_employers`` and
+    ``facts`` for the measures. ``options``: ``branch_agreement_age`` (30 to
+    60), ``liaison_absences_discontinues``, ``entretien_parcours_from``;
+    out-of-range values raise ``InputError``-like ``ValidationError`` with the
+    path ``options.…``."""
+    return _cme.legal_calendar(input, _required_as_of(as_of), options)
 
 
 def visit_obligations_for_leave(
@@ -632,6 +648,7 @@ __all__ = [
     "orient",
     "visit_obligations",
     "visit_obligations_for_leave",
+    "legal_calendar",
     "load_policy",
     "policy_hash",
     "preset",
