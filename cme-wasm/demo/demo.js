@@ -121,7 +121,7 @@ function showEvaluation(e) {
   document.getElementById("eval_inclusion").textContent = lists.inclusion[e.inclusion.decision.value];
   const tbody = document.querySelector("#visits tbody");
   tbody.replaceChildren();
-  const outcomes = e.visits.leaves.flatMap((l) => l.outcomes);
+  const outcomes = e.visits.absences.flatMap((l) => l.outcomes);
   if (e.visits.miCarriere) outcomes.push(e.visits.miCarriere);
   for (const o of outcomes) {
     const tr = el("tr", undefined, { "data-rule": o.rule });

@@ -12,7 +12,7 @@ export async function check(input: unknown): Promise<string[]> {
   const codes: string[] = presetCodes();
   const e: Evaluation = evaluate(input, codes[0] ?? "aismt13", "2024-06-30");
   const stage: string = e.stage.value.stage;
-  const articles = e.visits.leaves.flatMap((l) => l.outcomes.flatMap((o) => o.sources.map((s) => s.reference)));
+  const articles = e.visits.absences.flatMap((l) => l.outcomes.flatMap((o) => o.sources.map((s) => s.reference)));
   const report = visitObligations(input, "2024-06-30", { branchAgreementAge: 50 });
   const partners = orient(input, "2024-06-30", ["reconversion"]).filter((s) => s.actionable).map((s) => s.partner);
   const schema = await caseSchema();
