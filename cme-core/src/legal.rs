@@ -151,8 +151,9 @@ pub struct VisitRecord {
 /// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MeasureFacts {
-    /// The médecin du travail has identified a risk of inaptitude (CRPE,
-    /// L5213-3-1).
+    /// The worker is declared unfit (an avis d'inaptitude), or the médecin
+    /// du travail has identified a risk of inaptitude (CRPE, L5213-3-1); a
+    /// case's exit for inaptitude records it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub inaptitude_risk_identified: Option<bool>,
     /// The sick leave gives rise to daily allowances (CRPE, essai encadré).
@@ -450,13 +451,19 @@ pub fn calendar(input: &CalendarInput, as_of: NaiveDate, options: &LegalOptions)
 
 fn add_scope(o: &mut VisitOutcome, scope: Option<&Reason>) {
     if let Some(r) = scope {
-        for s in &r.sources {
-            if !o.sources.contains(s) {
-                o.sources.push(s.clone());
-            }
-        }
-        o.reasons.push(r.clone());
+        push_reason(&mut o.reasons, &mut o.sources, r);
     }
+}
+
+/// Adds a reason to an outcome's reasons, and its sources to the outcome's
+/// sources (without duplicates).
+pub(crate) fn push_reason(reasons: &mut Vec<Reason>, sources: &mut Vec<Source>, r: &Reason) {
+    for s in &r.sources {
+        if !sources.contains(s) {
+            sources.push(s.clone());
+        }
+    }
+    reasons.push(r.clone());
 }
 
 /// The calendar input of a case: its sick leaves, its worker, and the

@@ -216,9 +216,10 @@ fn dated(measure: Measure, part: RulePart, date: NaiveDate) -> (MeasureOutcome, 
         &mut o,
         "version",
         format!(
-            "Version appliquée : {} ({}), choisie par la date de la mesure ({}).",
+            "Version appliquée : {} ({}), choisie par : {} ({}).",
             version.id,
             version.summary,
+            part.fact().label_fr().to_lowercase(),
             date_fr(date)
         ),
     );
@@ -688,12 +689,7 @@ pub fn measures_for(
     }
     if let Some(scope) = crate::legal::public_scope(&input.worker) {
         for o in &mut out {
-            for s in &scope.sources {
-                if !o.sources.contains(s) {
-                    o.sources.push(s.clone());
-                }
-            }
-            o.reasons.push(scope.clone());
+            crate::legal::push_reason(&mut o.reasons, &mut o.sources, &scope);
         }
     }
     out

@@ -284,7 +284,9 @@ pub struct VisitOutcome {
     pub obligation: cme_core::legal::Obligation,
     /// Its stable code (`obligatoire`…).
     pub obligation_code: String,
-    /// Version id, chosen by the start of the sick leave.
+    /// Id of the main version (the thresholds', chosen by the start of the
+    /// absence); every version applied and the fact that chose it are in
+    /// `json` (`dated_by`).
     pub version: String,
     /// Deadline, if any (`YYYY-MM-DD`).
     pub due: Option<String>,

@@ -82,6 +82,8 @@ export interface VisitReport {
 /** A measure to consider. */
 export interface MeasureOutcome {
   measure: string; eligible: boolean | null;
+  /** The versions applied, with the fact and the date that chose them. */
+  datedBy?: { part: string; version: { id: string; from?: string; to?: string }; fact: string; date: string }[];
   dates: { code: string; label: string; date: string }[];
   conditions: string[]; reasons: Reason[]; sources: Source[]; missing: MissingFact[];
 }

@@ -2,10 +2,13 @@
 """Writes tests/vectors/legal/*.json: boundary vectors of the legal calendar
 (LEGAL.md) at D-1, D and D+1 for every threshold: 30/31 days, 59/60 days,
 3 months, sick leaves starting on 30 and 31 March and 1 April 2022, leap
-years. Each vector gives a sick leave, a worker, who asks for the pré-reprise
-(if anyone), an evaluation date, and for the rules it checks the expected
+years. Each vector gives a calendar input of one prescription (a sick
+leave, a worker, who asks for the pré-reprise, if anyone, on the evaluation
+date), an evaluation date, and for the rules it checks the expected
 obligation, the rule version and (reprise, mi-carrière) the deadline. The
-expectations are written here by hand.
+expectations are written here by hand. The other vectors of the folder
+(several prescriptions, visits done, measures, texts since 2022) are written
+by hand as files; this script leaves them alone.
 
 Run: python3 tests/tools/make_legal_vectors.py
 """
@@ -27,10 +30,12 @@ def end_for(start, days):
 
 
 def vector(name, description, leave, as_of, expected, worker=None, requested_by=None, options=None):
-    v = {"name": name, "description": description, "as_of": as_of, "leave": leave,
-         "worker": worker if worker is not None else {"birth_year": 1980}}
+    # A calendar input of one prescription; the pré-reprise request, when
+    # there is one, is dated on the evaluation date.
+    inp = {"leaves": [leave], "worker": worker if worker is not None else {"birth_year": 1980}}
     if requested_by:
-        v["requested_by"] = requested_by
+        inp["pre_reprise_request"] = {"requested_by": requested_by, "date": as_of}
+    v = {"name": name, "description": description, "as_of": as_of, "input": inp}
     if options:
         v["options"] = options
     v["expected"] = expected
@@ -68,7 +73,7 @@ for days in (29, 30, 31):
     due = (D(end) + dt.timedelta(days=9)).isoformat() if days >= 30 else None
     vector(f"reprise_non_pro_2021_{days}_jours", f"Accident non professionnel de {days} jours (arrêt de 2021) : reprise obligatoire à partir de 30 jours.",
            {"start": "2021-06-01", "end": end, "cause": "accident_non_professionnel"}, "2021-09-30",
-           {"reprise": o("obligatoire" if days >= 30 else "non_applicable", "reprise_2012", due)})
+           {"reprise": o("obligatoire" if days >= 30 else "non_applicable", "reprise_2017", due)})
 # --- accident du travail: at least 30 days ---
 for days in (29, 30, 31):
     end = end_for("2023-03-01", days)
@@ -88,22 +93,25 @@ for start, new in [("2022-03-30", False), ("2022-03-31", False), ("2022-04-01", 
     leave = {"start": start, "end": end_for(start, 45), "end_is_expected": True, "cause": NP}
     as_of = (D(start) + dt.timedelta(days=10)).isoformat()
     exp = {
-        "rendez_vous_liaison": o("possible", "liaison_2022") if new else o("non_applicable", "liaison_inexistant"),
-        "pre_reprise": o("possible", "pre_reprise_2022") if new else o("non_applicable", "pre_reprise_2012"),
+        # L1226-1-3 / D1226-8-1 date the meeting, not the leave: each of these
+        # leaves runs on 31 March 2022, so a meeting is possible from then.
+        "rendez_vous_liaison": o("possible", "liaison_2022"),
+        "pre_reprise": o("possible", "pre_reprise_2022") if new else o("non_applicable", "pre_reprise_2017"),
         "reprise": o("non_applicable", "reprise_2022") if new else
-                   o("obligatoire", "reprise_2012", (D(end_for(start, 45)) + dt.timedelta(days=9)).isoformat()),
+                   o("obligatoire", "reprise_2017", (D(end_for(start, 45)) + dt.timedelta(days=9)).isoformat()),
     }
-    vector(f"arret_commence_le_{start}", f"Arrêt de 45 jours commencé le {start} : la version est choisie par le début de l'arrêt.",
+    vector(f"arret_commence_le_{start}", f"Arrêt de 45 jours commencé le {start} : les seuils de pré-reprise et de reprise (R4624-29, R4624-31, décret n° 2022-372 art. 6) sont choisis par le début de l'arrêt (anciens seuils) ; le rendez-vous de liaison (L1226-1-3, D1226-8-1) par sa date : possible dès le 31 mars 2022."
+           if start == "2022-03-31" else f"Arrêt de 45 jours commencé le {start} : la version est choisie par le début de l'arrêt.",
            leave, as_of, exp)
 vector("arret_du_31_mars_2022_evalue_en_2030", "Un arrêt commencé le 31 mars 2022 garde les anciens seuils, même évalué en 2030.",
        {"start": "2022-03-31", "end": end_for("2022-03-31", 45), "cause": NP}, "2030-01-01",
-       {"reprise": o("obligatoire", "reprise_2012", (D(end_for("2022-03-31", 45)) + dt.timedelta(days=9)).isoformat())})
+       {"reprise": o("obligatoire", "reprise_2017", (D(end_for("2022-03-31", 45)) + dt.timedelta(days=9)).isoformat())})
 
 # --- more than 3 months (pré-reprise before April 2022): from 15 January 2021, the threshold day is 15 April ---
 for end, ob in [("2021-04-14", "non_applicable"), ("2021-04-15", "possible"), ("2021-04-16", "possible")]:
     vector(f"pre_reprise_trois_mois_{end}", f"Arrêt du 15 janvier au {end} 2021 : plus de 3 mois si l'arrêt court encore le 15 avril.",
            {"start": "2021-01-15", "end": end, "end_is_expected": True, "cause": NP}, "2021-02-01",
-           {"pre_reprise": o(ob, "pre_reprise_2012")})
+           {"pre_reprise": o(ob, "pre_reprise_2017")})
 
 # --- leap years ---
 vector("annee_bissextile_30_jours", "Du 1er février au 1er mars 2024 (année bissextile) : 30 jours, pas plus de 30.",
@@ -114,10 +122,10 @@ vector("annee_non_bissextile_31_jours", "Du 1er février au 3 mars 2023 : 31 jou
        {"rendez_vous_liaison": o("possible", "liaison_2022"), "pre_reprise": o("possible", "pre_reprise_2022")})
 vector("trois_mois_au_29_fevrier_veille", "Arrêt du 30 novembre 2019 : trois mois plus tard tombe le 29 février 2020 ; fin le 28 février, pas plus de 3 mois.",
        {"start": "2019-11-30", "end": "2020-02-28", "end_is_expected": True, "cause": NP}, "2019-12-15",
-       {"pre_reprise": o("non_applicable", "pre_reprise_2012")})
+       {"pre_reprise": o("non_applicable", "pre_reprise_2017")})
 vector("trois_mois_au_29_fevrier", "Arrêt du 30 novembre 2019 au 29 février 2020 : plus de 3 mois.",
        {"start": "2019-11-30", "end": "2020-02-29", "end_is_expected": True, "cause": NP}, "2019-12-15",
-       {"pre_reprise": o("possible", "pre_reprise_2012")})
+       {"pre_reprise": o("possible", "pre_reprise_2017")})
 vector("echeance_reprise_29_fevrier", "Maladie professionnelle terminée le 20 février 2024 : échéance de reprise le 29 février.",
        {"start": "2024-02-20", "end": "2024-02-20", "cause": "maladie_professionnelle"}, "2024-03-15",
        {"reprise": o("obligatoire", "reprise_2022", "2024-02-29")})
@@ -128,13 +136,13 @@ vector("pre_reprise_demandee_par_employeur", "L'employeur ne peut jamais demande
        {"pre_reprise": o("demande_irrecevable", "pre_reprise_2022")}, requested_by="employeur")
 vector("pre_reprise_employeur_avant_2022", "Avant 2022 non plus, l'employeur ne pouvait pas la demander.",
        {"start": "2021-01-04", "end": "2021-06-30", "end_is_expected": True, "cause": NP}, "2021-04-15",
-       {"pre_reprise": o("demande_irrecevable", "pre_reprise_2012")}, requested_by="employeur")
+       {"pre_reprise": o("demande_irrecevable", "pre_reprise_2017")}, requested_by="employeur")
 vector("pre_reprise_medecin_du_travail_2023", "Depuis 2022, le médecin du travail peut demander la pré-reprise.",
        {"start": "2023-03-01", "end": "2023-06-30", "end_is_expected": True, "cause": NP}, "2023-04-15",
        {"pre_reprise": o("possible", "pre_reprise_2022")}, requested_by="medecin_du_travail")
 vector("pre_reprise_medecin_du_travail_2021", "Avant 2022, le médecin du travail ne pouvait pas la demander.",
        {"start": "2021-01-04", "end": "2021-06-30", "end_is_expected": True, "cause": NP}, "2021-04-15",
-       {"pre_reprise": o("demande_irrecevable", "pre_reprise_2012")}, requested_by="medecin_du_travail")
+       {"pre_reprise": o("demande_irrecevable", "pre_reprise_2017")}, requested_by="medecin_du_travail")
 vector("pre_reprise_medecin_conseil", "Le médecin conseil peut demander la pré-reprise.",
        {"start": "2023-03-01", "end": "2023-06-30", "end_is_expected": True, "cause": NP}, "2023-04-15",
        {"pre_reprise": o("possible", "pre_reprise_2022")}, requested_by="medecin_conseil")
@@ -220,9 +228,9 @@ for start in ("2024-01-15", "2024-04-15", "2024-07-15", "2024-10-15"):
                {"start": start, "end": end, "cause": NP}, (D(end) + dt.timedelta(days=30)).isoformat(),
                {"reprise": o("obligatoire" if days >= 60 else "non_applicable", "reprise_2022", due)})
 
+# The folder also holds vectors written by hand (not by this script): they
+# are left as they are; a vector renamed here leaves its old file behind.
 OUT.mkdir(parents=True, exist_ok=True)
-for old in OUT.glob("*.json"):
-    old.unlink()
 names = set()
 for v in vectors:
     assert v["name"] not in names, v["name"]

@@ -88,6 +88,13 @@ impl Builder {
         );
     }
 
+    /// Back to the main version: the reasons that follow cite its
+    /// articles again (after a reason about another part).
+    fn main_again(&mut self) {
+        self.current = self.main;
+    }
+
+    /// A reason citing the version applied last.
     fn reason(&mut self, code: &str, text: impl Into<String>) {
         let mut sources = self.current.sources().into_iter();
         let first = sources
@@ -200,6 +207,7 @@ fn who_did(b: &mut Builder, visit: &VisitRecord) {
         };
         b.reason("a_distance", text);
     }
+    b.main_again();
 }
 
 pub(super) fn liaison(
@@ -431,6 +439,7 @@ pub(super) fn pre_reprise(
             ),
         }
     }
+    b.main_again();
     let (length, known) = absence.known_length(as_of);
     joined_reason(&mut b, absence, length, known);
     if let Some(visit) = recorded(
@@ -605,6 +614,7 @@ pub(super) fn reprise(
         }
     };
     b.requester = Some(requester.to_string());
+    b.main_again();
     let until = next.map(|n| n.start);
     if let Some(visit) = recorded(input, VisitRule::Reprise, absence.start, until, as_of) {
         let visit = *visit;
@@ -745,6 +755,7 @@ pub(super) fn mi_carriere(
             );
         }
     }
+    b.main_again();
     if let Some(visit) = visit {
         who_did(&mut b, &visit);
         b.done_on = Some(visit.date);
