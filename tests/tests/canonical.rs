@@ -34,7 +34,39 @@ fn canonical(v: &Value) -> Value {
     }
 }
 
+/// Every source in an output resolves to an article cme knows (in a version
+/// in force on the cited date), a document of docs/sources.md or a policy;
+/// no text names a file the user does not have.
+fn check_sources(at: &str, v: &Value) {
+    match v {
+        Value::Object(map) => {
+            if map.contains_key("kind") && map.contains_key("reference") {
+                let source: cme_core::explain::Source = serde_json::from_value(v.clone())
+                    .unwrap_or_else(|e| panic!("{at}: not a source ({e}): {v}"));
+                if let Err(e) = cme_core::sources::resolve(&source) {
+                    panic!("{at}: {e}");
+                }
+            }
+            for (k, x) in map {
+                check_sources(&format!("{at}.{k}"), x);
+            }
+        }
+        Value::Array(items) => {
+            for (i, x) in items.iter().enumerate() {
+                check_sources(&format!("{at}[{i}]"), x);
+            }
+        }
+        Value::String(s) => {
+            for bad in ["seed 00", "DOMAIN.md", "LEGAL.md"] {
+                assert!(!s.contains(bad), "{at} cites {bad}: {s}");
+            }
+        }
+        _ => {}
+    }
+}
+
 fn write(family: &str, name: &str, value: &Value) {
+    check_sources(&format!("{family}/{name}"), value);
     let dir = out_dir().join(family);
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(
