@@ -218,6 +218,86 @@ issue_codes! {
         en: "The worker's age at the signalement must be between {min} and {max} years.";
 }
 
+/// What a problem does to the input.
+///
+/// An **error** rejects the input wherever it comes from. A **warning** is a
+/// fact that the law forbids but that a record can hold: a form refuses it
+/// (it reports every issue, and a form submits nothing with an issue), an
+/// import keeps the case and reports the problem at its field (a table row
+/// is kept; an evaluation goes on and the rule concerned says why the fact
+/// has no effect).
+///
+/// ```
+/// use cme_core::issue::{IssueCode, Severity};
+/// assert_eq!(IssueCode::PreRepriseRequestedByEmployer.severity(), Severity::Warning);
+/// assert_eq!(IssueCode::MissingField.severity(), Severity::Error);
+/// ```
+#[derive(
+    Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    /// Rejects the input.
+    #[default]
+    Error,
+    /// Refused by a form, kept and reported by an import.
+    Warning,
+}
+
+impl Severity {
+    /// Whether it is [`Severity::Error`].
+    pub fn is_error(&self) -> bool {
+        *self == Severity::Error
+    }
+}
+
+impl IssueCode {
+    /// The severity of a code: every code is an error but the pré-reprise
+    /// requested by the employer (L4624-2-4), a fact a historical record may
+    /// hold and that the legal calendar judges (`demande_irrecevable`).
+    pub const fn severity(self) -> Severity {
+        match self {
+            IssueCode::PreRepriseRequestedByEmployer => Severity::Warning,
+            _ => Severity::Error,
+        }
+    }
+}
+
+/// One entry of the issue catalogue, as bindings list it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CodeInfo {
+    /// The stable code.
+    pub code: &'static str,
+    /// Its severity.
+    pub severity: Severity,
+    /// The parameters of its messages.
+    pub params: &'static [&'static str],
+    /// The French template.
+    pub template_fr: &'static str,
+    /// The English template.
+    pub template_en: &'static str,
+}
+
+/// The whole catalogue of issue codes, in order.
+///
+/// ```
+/// let all = cme_core::issue::catalogue();
+/// assert!(all.iter().any(|c| c.code == "pre_reprise_requested_by_employer"
+///     && c.severity == cme_core::issue::Severity::Warning));
+/// ```
+pub fn catalogue() -> Vec<CodeInfo> {
+    IssueCode::ALL
+        .iter()
+        .map(|c| CodeInfo {
+            code: c.code(),
+            severity: c.severity(),
+            params: c.params(),
+            template_fr: c.template(Lang::Fr),
+            template_en: c.template(Lang::En),
+        })
+        .collect()
+}
+
 impl fmt::Display for IssueCode {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.code())
@@ -339,6 +419,10 @@ impl fmt::Display for Path {
 pub struct Issue {
     /// Stable code.
     pub code: IssueCode,
+    /// What the problem does to the input ([`IssueCode::severity`]):
+    /// omitted from the JSON form when it is an error.
+    #[serde(default, skip_serializing_if = "Severity::is_error")]
+    pub severity: Severity,
     /// Where the problem is.
     pub path: Path,
     /// Context parameters of the message (never the field's value).
@@ -355,6 +439,7 @@ impl Issue {
     pub fn new(code: IssueCode, path: Path) -> Issue {
         let mut issue = Issue {
             code,
+            severity: code.severity(),
             path,
             params: BTreeMap::new(),
             message: String::new(),

@@ -891,10 +891,13 @@ fn read_by_rules(
             issue,
         });
     }
+    // An import keeps a row whose problems are all warnings, and reports
+    // them (crate::issue::Severity).
     match case {
-        Some(case) if problems.is_empty() => {
+        Some(case) if problems.iter().all(|p| !p.issue.severity.is_error()) => {
             out.cases.push(case);
             out.rows.push(number);
+            out.issues.extend(problems);
         }
         _ => out.issues.extend(problems),
     }

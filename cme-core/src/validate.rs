@@ -179,8 +179,9 @@ pub const PATHWAY_CODES: [IssueCode; 5] = [
 ];
 
 /// [`parse_case`] for evaluation: the problems in [`PATHWAY_CODES`] are
-/// left to the pathway (the event is refused and reported); every other
-/// problem still rejects the case.
+/// left to the pathway (the event is refused and reported), warnings
+/// ([`crate::issue::Severity::Warning`]) to the rule they concern; every
+/// other problem still rejects the case.
 ///
 /// ```
 /// use cme_core::validate::{parse_case_for_pathway, ValidateOptions};
@@ -195,7 +196,10 @@ pub fn parse_case_for_pathway(
 ) -> Result<Case, ValidationError> {
     let mut v = Reader::new(options.as_of);
     let case = v.case(input);
-    v.issues.retain(|i| !PATHWAY_CODES.contains(&i.code));
+    // Pathway codes are the pathway's to refuse; warnings do not reject a
+    // case that is being evaluated (the legal calendar judges the fact).
+    v.issues
+        .retain(|i| !PATHWAY_CODES.contains(&i.code) && i.severity.is_error());
     match case {
         Some(case) if v.issues.is_empty() => Ok(case),
         _ => Err(ValidationError { issues: v.issues }),

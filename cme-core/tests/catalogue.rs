@@ -16,12 +16,22 @@ fn render() -> String {
          Each validation problem is reported as `{code, path, params, message, message_en}`. \
          Codes are stable; messages may be reworded. `{name}` in a template stands for a parameter; \
          parameters never hold the value of a field.\n\n\
-         | code | parameters | message (fr) | message (en) |\n|---|---|---|---|\n",
+         **Severity.** Every code is an *error* (the input is rejected) except those marked \
+         *warning*: a form refuses them like any issue, but an import keeps the case and reports \
+         the problem at its field (`read_table` keeps the row and lists the issue; `evaluate` \
+         goes on and the rule concerned says why the fact has no effect). Only warnings carry \
+         `severity` in their JSON form (`\"severity\": \"warning\"`).\n\n\
+         | code | severity | parameters | message (fr) | message (en) |\n|---|---|---|---|---|\n",
     );
     for code in IssueCode::ALL {
         out.push_str(&format!(
-            "| `{}` | {} | {} | {} |\n",
+            "| `{}` | {} | {} | {} | {} |\n",
             code.code(),
+            if code.severity().is_error() {
+                "error"
+            } else {
+                "warning"
+            },
             code.params()
                 .iter()
                 .map(|p| format!("`{p}`"))

@@ -347,3 +347,66 @@ fn pandas_floats_are_read_by_the_core() {
         ]
     );
 }
+
+/// A pré-reprise requested by the employer (never allowed, L4624-2-4) is a
+/// warning: a form refuses it (validation reports it), an import keeps the
+/// row and reports it at its column, and the evaluation judges the request
+/// "demande irrecevable".
+#[test]
+fn an_employer_requested_pre_reprise_is_kept_by_an_import_and_reported() {
+    let row = serde_json::json!({
+        "id": "D-EMP", "service": "aismt13", "birth_year": 1975,
+        "sick_leave_start": "2024-01-08", "sick_leave_end": "2024-06-30",
+        "sick_leave_end_is_expected": true, "sick_leave_cause": "maladie_non_professionnelle",
+        "signalement_date": "2024-03-01", "source_visit": "pre_reprise",
+        "signalled_by": "medecin_du_travail", "requested_by": "employeur",
+    });
+    let read = read_rows(&[row.clone()], None);
+    assert_eq!(read.cases.len(), 1, "the row is kept");
+    assert_eq!(
+        problems(&read),
+        [(0, "requested_by", "pre_reprise_requested_by_employer")]
+    );
+    assert_eq!(
+        read.issues[0].issue.severity,
+        cme_core::issue::Severity::Warning
+    );
+    // The same row with a real error is still rejected, with both problems.
+    let mut bad = row;
+    bad["id"] = serde_json::json!("Jean Dupont");
+    let read = read_rows(&[bad], None);
+    assert!(read.cases.is_empty());
+    assert_eq!(read.issues.len(), 2);
+    // A form refuses it: validation reports it, and parse_case rejects.
+    let case = read_rows(
+        &[serde_json::json!({
+            "id": "D-EMP", "service": "aismt13", "birth_year": 1975,
+            "sick_leave_start": "2024-01-08", "sick_leave_end": "2024-06-30",
+            "sick_leave_end_is_expected": true, "sick_leave_cause": "maladie_non_professionnelle",
+            "signalement_date": "2024-03-01", "source_visit": "pre_reprise",
+            "signalled_by": "medecin_du_travail", "requested_by": "employeur",
+        })],
+        None,
+    )
+    .cases
+    .remove(0);
+    let value = serde_json::to_value(&case).unwrap();
+    let options = cme_core::validate::ValidateOptions::default();
+    let issues = cme_core::validate::validate(&value, &options);
+    assert_eq!(issues.len(), 1);
+    assert_eq!(issues[0].path.as_str(), "signalement.requested_by");
+    assert!(cme_core::validate::parse_case(&value, &options).is_err());
+    // The evaluation goes on: the calendar says the request is inadmissible.
+    let policy = cme_core::policy::preset("aismt13").unwrap();
+    let as_of = chrono::NaiveDate::from_ymd_opt(2024, 3, 15).unwrap();
+    let e = cme_core::evaluate::evaluate_value(&value, &policy, as_of).unwrap();
+    let pre = e.visits.absences[0]
+        .outcomes
+        .iter()
+        .find(|o| o.rule == cme_core::legal::VisitRule::PreReprise)
+        .unwrap();
+    assert_eq!(
+        pre.obligation,
+        cme_core::legal::Obligation::DemandeIrrecevable
+    );
+}

@@ -6,6 +6,12 @@ impl From<&cme_core::issue::Issue> for Issue {
     fn from(i: &cme_core::issue::Issue) -> Self {
         Issue {
             code: i.code.code().to_string(),
+            severity: if i.severity.is_error() {
+                "error"
+            } else {
+                "warning"
+            }
+            .to_string(),
             path: i.path.as_str().to_string(),
             params: i.params.clone().into_iter().collect(),
             message: i.message.clone(),

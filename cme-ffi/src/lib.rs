@@ -25,6 +25,9 @@ uniffi::setup_scaffolding!();
 pub struct Issue {
     /// Stable issue code.
     pub code: String,
+    /// `error` (the input is rejected) or `warning` (refused by a form, kept
+    /// and reported by an import; docs/issue-codes.md).
+    pub severity: String,
     /// Path of the field, e.g. `sick_leaves[0].end`.
     pub path: String,
     /// Parameters of the message.

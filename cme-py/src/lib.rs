@@ -7,7 +7,6 @@
 use cme_core::error::{parse_as_of, CmeError};
 use cme_core::validate::{parse_case as core_parse_case, ValidateOptions};
 use pyo3::prelude::*;
-use pyo3::types::PyList;
 
 mod convert;
 mod error;
@@ -113,18 +112,8 @@ fn sample_as_of() -> String {
 /// The catalogue of issue codes: code, parameters, French and English
 /// templates.
 #[pyfunction]
-fn issue_codes(py: Python<'_>) -> PyResult<Bound<'_, PyList>> {
-    use cme_core::issue::{IssueCode, Lang};
-    let list = PyList::empty(py);
-    for code in IssueCode::ALL {
-        let entry = pyo3::types::PyDict::new(py);
-        entry.set_item("code", code.code())?;
-        entry.set_item("params", code.params().to_vec())?;
-        entry.set_item("template_fr", code.template(Lang::Fr))?;
-        entry.set_item("template_en", code.template(Lang::En))?;
-        list.append(entry)?;
-    }
-    Ok(list)
+fn issue_codes(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+    to_py(py, &cme_core::issue::catalogue())
 }
 
 fn policy_of(py: Python<'_>, policy: &Bound<'_, PyAny>) -> PyResult<cme_core::policy::Policy> {

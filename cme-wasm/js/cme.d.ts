@@ -8,6 +8,8 @@
  * value of the field. */
 export interface Issue {
   code: string;
+  /** Present only for a warning: refused by a form, kept and reported by an import. */
+  severity?: "warning";
   path: string;
   params: Record<string, string>;
   message: string;
@@ -17,6 +19,7 @@ export interface Issue {
 /** An entry of the issue catalogue. */
 export interface IssueCodeInfo {
   code: string;
+  severity: "error" | "warning";
   params: string[];
   templateFr: string;
   templateEn: string;

@@ -249,22 +249,7 @@ pub fn run(op: &str, args: &str) -> Out {
                 .map_err(CmeError::InvalidPolicy)?;
             ser(&policy)
         }
-        "issue_codes" => {
-            use cme_core::issue::{IssueCode, Lang};
-            Ok(Value::Array(
-                IssueCode::ALL
-                    .iter()
-                    .map(|c| {
-                        json!({
-                            "code": c.code(),
-                            "params": c.params(),
-                            "templateFr": c.template(Lang::Fr),
-                            "templateEn": c.template(Lang::En),
-                        })
-                    })
-                    .collect(),
-            ))
-        }
+        "issue_codes" => result(&cme_core::issue::catalogue()),
         _ => Err(Failure::UnknownOperation),
     }
 }

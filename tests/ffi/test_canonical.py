@@ -17,7 +17,10 @@ RUNNER = "uniffi"
 
 
 def issue(i):
-    return {"code": i.code, "path": i.path, "params": dict(i.params), "message": i.message, "message_en": i.message_en}
+    out = {"code": i.code, "path": i.path, "params": dict(i.params), "message": i.message, "message_en": i.message_en}
+    if i.severity != "error":  # the core's JSON form carries only warnings' severity
+        out["severity"] = i.severity
+    return out
 
 
 def test_write_canonical_outputs():
