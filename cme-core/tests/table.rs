@@ -361,7 +361,7 @@ fn an_employer_requested_pre_reprise_is_kept_by_an_import_and_reported() {
         "signalement_date": "2024-03-01", "source_visit": "pre_reprise",
         "signalled_by": "medecin_du_travail", "requested_by": "employeur",
     });
-    let read = read_rows(&[row.clone()], None);
+    let read = read_rows(std::slice::from_ref(&row), None);
     assert_eq!(read.cases.len(), 1, "the row is kept");
     assert_eq!(
         problems(&read),
