@@ -32,12 +32,19 @@ use serde::{Deserialize, Serialize};
 
 use crate::codes::code_enum;
 
-/// The version of the interchange format this library reads and writes.
+/// The version of the interchange format this library writes. Version 2
+/// adds the visits that took place (`visits`); a version 1 document is read
+/// and migrated (it has no visits), and a version 1 document that gives
+/// `visits` is refused at the field (`field_requires_format_version`).
 ///
 /// ```
-/// assert_eq!(cme_core::case::FORMAT_VERSION, 1);
+/// assert_eq!(cme_core::case::FORMAT_VERSION, 2);
+/// assert_eq!(cme_core::case::FORMAT_VERSIONS_READ, [1, 2]);
 /// ```
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
+
+/// The versions of the interchange format this library reads.
+pub const FORMAT_VERSIONS_READ: [u32; 2] = [1, 2];
 
 /// A case of the cell: one worker's accompaniment from the signalement to
 /// the follow-up (DOMAIN.md §3).
@@ -50,7 +57,10 @@ pub const FORMAT_VERSION: u32 = 1;
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Case {
-    /// Version of the interchange format; must be [`FORMAT_VERSION`].
+    /// Version of the interchange format: 1 or 2 when read
+    /// ([`FORMAT_VERSIONS_READ`]), [`FORMAT_VERSION`] once read (a version 1
+    /// document is migrated).
+    #[cfg_attr(feature = "schema", schemars(range(min = 1, max = 2)))]
     pub format_version: u32,
     /// Pseudonymous id of the case: 1 to 64 characters among letters, digits,
     /// `-`, `_` and `.`. Never a name.
@@ -95,6 +105,13 @@ pub struct Case {
     /// one, with its written justification (seed 001).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub category_override: Option<CategoryOverride>,
+    /// The visits that took place (pré-reprise, reprise, mi-carrière) and
+    /// the rendez-vous de liaison held, with who did them: format version 2
+    /// only. The legal calendar reads them (a visit done closes its
+    /// deadline).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "schema", schemars(length(max = crate::validate::limits::MAX_EVENTS)))]
+    pub visits: Vec<VisitRecord>,
 }
 
 /// The worker's context: no name, no free text about health.
@@ -992,4 +1009,59 @@ mod tests {
         assert!(!Nomenclature::NafRev2.sections().contains(&"V"));
         assert!(Nomenclature::Naf2025.sections().contains(&"V"));
     }
+}
+
+code_enum! {
+    /// The visit rules around a sick leave.
+    ///
+    /// ```
+    /// use cme_core::{case::VisitRule, codes::Code};
+    /// assert_eq!(VisitRule::PreReprise.code(), "pre_reprise");
+    /// ```
+    pub enum VisitRule: "visit_rule" {
+        RendezVousLiaison = "rendez_vous_liaison", "Rendez-vous de liaison";
+        PreReprise = "pre_reprise", "Visite de pré-reprise";
+        Reprise = "reprise", "Visite de reprise";
+        MiCarriere = "mi_carriere", "Visite de mi-carrière";
+    }
+}
+
+code_enum! {
+    /// Who performed a visit.
+    ///
+    /// ```
+    /// use cme_core::{case::Professional, codes::Code};
+    /// assert_eq!(Professional::InfirmierDelegation.code(), "infirmier_delegation");
+    /// ```
+    pub enum Professional: "professional" {
+        MedecinDuTravail = "medecin_du_travail", "Médecin du travail";
+        InfirmierDelegation = "infirmier_delegation", "Infirmier en santé au travail, par délégation (protocole écrit)";
+    }
+}
+
+/// A visit (or a rendez-vous de liaison) that took place.
+///
+/// ```
+/// use cme_core::case::{Professional, VisitRecord, VisitRule};
+/// let v = VisitRecord { kind: VisitRule::Reprise, date: chrono::NaiveDate::from_ymd_opt(2024, 5, 2).unwrap(),
+///                       done_by: Some(Professional::MedecinDuTravail), remote: false, avis_inaptitude: false };
+/// assert_eq!(v.kind, VisitRule::Reprise);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+pub struct VisitRecord {
+    /// Which visit.
+    pub kind: VisitRule,
+    /// Its date.
+    pub date: NaiveDate,
+    /// Who performed it (a medical visit; not for a rendez-vous de liaison).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub done_by: Option<Professional>,
+    /// Whether it was held remotely (télésanté).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub remote: bool,
+    /// Whether an avis d'inaptitude was issued at it.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub avis_inaptitude: bool,
 }

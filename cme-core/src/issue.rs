@@ -195,6 +195,9 @@ issue_codes! {
     PreRepriseRequestedByEmployer = "pre_reprise_requested_by_employer" []
         fr: "L'employeur ne peut jamais demander une visite de pré-reprise (Code du travail, art. L4624-2-4 ; avant le 31 mars 2022, art. R4624-29)."
         en: "The employer can never ask for a pré-reprise visit (Code du travail, art. L4624-2-4; before 31 March 2022, art. R4624-29).";
+    FieldRequiresFormatVersion = "field_requires_format_version" ["field", "version"]
+        fr: "Le champ « {field} » n'existe qu'à partir de la version {version} du format d'échange."
+        en: "The field “{field}” exists only from version {version} of the interchange format.";
     VisitByNurseBeforeDelegation = "visit_by_nurse_before_delegation" []
         fr: "Une visite ne peut être réalisée par un infirmier en santé au travail par délégation qu'à partir du 28 avril 2022 (décret n° 2022-679)."
         en: "A visit can be performed by an occupational health nurse under delegation only from 28 April 2022 (décret n° 2022-679).";

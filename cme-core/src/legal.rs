@@ -44,6 +44,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::case::{Case, EmployerKind, Requester, SickLeave, SourceVisit, Worker};
+pub use crate::case::{Professional, VisitRecord, VisitRule};
 use crate::codes::code_enum;
 use crate::explain::{MissingFact, Reason, Source};
 use crate::issue::{Issue, IssueCode, Path};
@@ -55,21 +56,6 @@ pub use versions::{
     ENCODED_FROM, ENTRETIEN_PARCOURS_DEFAULT_FROM, ENTRETIEN_PARCOURS_LATEST_FROM,
     MULTI_EMPLOYERS_FROM, NEW_THRESHOLDS_FROM, PDP_IN_FORCE, RENUMBERED_FROM, VERSIONS,
 };
-
-code_enum! {
-    /// The visit rules around a sick leave.
-    ///
-    /// ```
-    /// use cme_core::{legal::VisitRule, codes::Code};
-    /// assert_eq!(VisitRule::PreReprise.code(), "pre_reprise");
-    /// ```
-    pub enum VisitRule: "visit_rule" {
-        RendezVousLiaison = "rendez_vous_liaison", "Rendez-vous de liaison";
-        PreReprise = "pre_reprise", "Visite de pré-reprise";
-        Reprise = "reprise", "Visite de reprise";
-        MiCarriere = "mi_carriere", "Visite de mi-carrière";
-    }
-}
 
 code_enum! {
     /// The outcome of a visit rule.
@@ -88,19 +74,6 @@ code_enum! {
     }
 }
 
-code_enum! {
-    /// Who performed a visit.
-    ///
-    /// ```
-    /// use cme_core::{legal::Professional, codes::Code};
-    /// assert_eq!(Professional::InfirmierDelegation.code(), "infirmier_delegation");
-    /// ```
-    pub enum Professional: "professional" {
-        MedecinDuTravail = "medecin_du_travail", "Médecin du travail";
-        InfirmierDelegation = "infirmier_delegation", "Infirmier en santé au travail, par délégation (protocole écrit)";
-    }
-}
-
 /// The pré-reprise request: who asked, and when (the date chooses which
 /// requesters the law allows, L4624-2-4).
 ///
@@ -116,31 +89,6 @@ pub struct PreRepriseRequest {
     /// The date of the request, when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<NaiveDate>,
-}
-
-/// A visit (or a rendez-vous de liaison) that took place.
-///
-/// ```
-/// use cme_core::legal::{Professional, VisitRecord, VisitRule};
-/// let v = VisitRecord { kind: VisitRule::Reprise, date: chrono::NaiveDate::from_ymd_opt(2024, 5, 2).unwrap(),
-///                       done_by: Some(Professional::MedecinDuTravail), remote: false, avis_inaptitude: false };
-/// assert_eq!(v.kind, VisitRule::Reprise);
-/// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct VisitRecord {
-    /// Which visit.
-    pub kind: VisitRule,
-    /// Its date.
-    pub date: NaiveDate,
-    /// Who performed it (a medical visit; not for a rendez-vous de liaison).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub done_by: Option<Professional>,
-    /// Whether it was held remotely (télésanté).
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub remote: bool,
-    /// Whether an avis d'inaptitude was issued at it.
-    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
-    pub avis_inaptitude: bool,
 }
 
 /// Facts the measures need, each recorded or not (never presumed).
@@ -466,9 +414,10 @@ pub(crate) fn push_reason(reasons: &mut Vec<Reason>, sources: &mut Vec<Source>, 
     reasons.push(r.clone());
 }
 
-/// The calendar input of a case: its sick leaves, its worker, and the
-/// pré-reprise request of its signalement (the signalement's date stands
-/// for the request's, the visit being the signalement's source).
+/// The calendar input of a case: its sick leaves, its worker, the visits it
+/// records (format version 2), and the pré-reprise request of its
+/// signalement (the signalement's date stands for the request's, the visit
+/// being the signalement's source).
 pub fn calendar_input_of(case: &Case) -> CalendarInput {
     let request = (case.signalement.source_visit == SourceVisit::PreReprise)
         .then_some(case.signalement.requested_by)
@@ -488,6 +437,7 @@ pub fn calendar_input_of(case: &Case) -> CalendarInput {
         leaves: case.sick_leaves.clone(),
         worker: case.worker.clone(),
         pre_reprise_request: request,
+        visits: case.visits.clone(),
         facts: MeasureFacts {
             inaptitude_risk_identified: avis,
             ..MeasureFacts::default()

@@ -349,5 +349,6 @@ fn one(rng: &mut ChaCha8Rng, i: usize, span: u64, o: &PopulationOptions) -> Case
         consents,
         events,
         category_override: None,
+        visits: Vec::new(),
     }
 }

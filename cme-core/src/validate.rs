@@ -156,7 +156,8 @@ pub fn validate_json(text: &str, options: &ValidateOptions) -> Vec<Issue> {
 /// use cme_core::validate::{parse_case, ValidateOptions};
 /// let value = cme_core::sample::sample_json_values().unwrap().remove(0);
 /// let case = parse_case(&value, &ValidateOptions::default()).unwrap();
-/// assert_eq!(case.format_version, 1);
+/// // The sample is in format version 1: read and migrated to version 2.
+/// assert_eq!((value["format_version"].as_u64(), case.format_version), (Some(1), 2));
 /// ```
 pub fn parse_case(input: &Value, options: &ValidateOptions) -> Result<Case, ValidationError> {
     let mut v = Reader::new(options.as_of);
@@ -417,19 +418,28 @@ impl Reader {
                 "consents",
                 "events",
                 "category_override",
+                "visits",
             ],
         )?;
-        let format_version = self.required(&obj, "format_version", |v, value, path| {
+        let read_version = self.required(&obj, "format_version", |v, value, path| {
             let n = v.integer(value, path.clone(), 0, i64::from(u32::MAX))?;
-            if n != i64::from(FORMAT_VERSION) {
-                v.push(
-                    Issue::new(IssueCode::UnsupportedFormatVersion, path.path())
-                        .with("supported", FORMAT_VERSION),
-                );
-                return None;
+            match crate::case::FORMAT_VERSIONS_READ
+                .iter()
+                .find(|r| i64::from(**r) == n)
+            {
+                Some(r) => Some(*r),
+                None => {
+                    v.push(
+                        Issue::new(IssueCode::UnsupportedFormatVersion, path.path())
+                            .with("supported", "1, 2"),
+                    );
+                    None
+                }
             }
-            Some(FORMAT_VERSION)
         });
+        // A version 1 document is migrated to the current version; the
+        // fields of version 2 are refused in it.
+        let format_version = read_version.map(|_| FORMAT_VERSION);
         let id = self.required(&obj, "id", |v, value, path| {
             v.identifier(value, path, limits::MAX_ID_LEN, IssueCode::InvalidId)
         });
@@ -475,6 +485,17 @@ impl Reader {
         let category_override = self.optional(&obj, "category_override", |v, value, path| {
             v.category_override(value, path)
         });
+        if read_version == Some(1) && obj.get("visits").is_some() {
+            self.push(
+                Issue::new(IssueCode::FieldRequiresFormatVersion, obj.key("visits"))
+                    .with("field", "visits")
+                    .with("version", 2),
+            );
+        }
+        let (visits, visits_ok) =
+            self.list(&obj, "visits", limits::MAX_EVENTS, |v, value, path| {
+                v.visit_record(value, path)
+            });
 
         // Consistency between parts that could be read.
         if let (Some(worker), Some(date)) = (&worker, signalement_date) {
@@ -493,6 +514,7 @@ impl Reader {
             consents: complete(consents, consents_ok)?,
             events: complete(events, events_ok)?,
             category_override,
+            visits: complete(visits, visits_ok)?,
         })
     }
 

@@ -247,3 +247,45 @@ fn the_bibliography_page_lists_every_source() {
         }
     }
 }
+
+/// A case in format version 2 records its visits: the reprise done on
+/// 2 May 2024 (due 9 May: 114 days of non-professional illness started in
+/// 2024, R4624-31) is "réalisée", with no overdue left; the same case in
+/// version 1 without visits is still "obligatoire" and overdue.
+#[test]
+fn a_case_in_format_2_records_its_visits() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../tests/vectors/pathway/visite_de_reprise_realisee_format_2.json"
+    );
+    let v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let policy = cme_core::policy::preset("aismt13").unwrap();
+    let as_of = d(2025, 8, 1);
+    let reprise = |case: &serde_json::Value| {
+        let e = cme_core::evaluate::evaluate_value(case, &policy, as_of).unwrap();
+        e.visits.absences[0]
+            .outcomes
+            .iter()
+            .find(|o| o.rule == VisitRule::Reprise)
+            .unwrap()
+            .clone()
+    };
+    let done = reprise(&v["input"]);
+    assert_eq!(done.obligation, Obligation::Realisee);
+    assert_eq!(done.due, Some(d(2024, 5, 9)));
+    assert_eq!(done.done_on, Some(d(2024, 5, 2)));
+    assert!(done
+        .reasons
+        .iter()
+        .any(|r| r.code == "realisee_dans_le_delai"));
+    let mut v1 = v["input"].clone();
+    v1["format_version"] = serde_json::json!(1);
+    v1.as_object_mut().unwrap().remove("visits");
+    let open = reprise(&v1);
+    assert_eq!(open.obligation, Obligation::Obligatoire);
+    assert!(open
+        .reasons
+        .iter()
+        .any(|r| r.text.contains("échéance est passée")));
+}

@@ -12,6 +12,7 @@ use cme_core::case::{
     Requester, RqthStatus, SickLeaveCause, Signaller, SourceVisit,
 };
 
+use cme_core::case::Professional;
 use cme_core::evaluate::Status;
 use cme_core::inclusion::InclusionValue;
 use cme_core::legal::Obligation;
@@ -209,6 +210,12 @@ pub enum VisitRule {
     PreReprise,
     Reprise,
     MiCarriere,
+}
+
+#[uniffi::remote(Enum)]
+pub enum Professional {
+    MedecinDuTravail,
+    InfirmierDelegation,
 }
 
 #[uniffi::remote(Enum)]

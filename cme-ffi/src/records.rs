@@ -121,10 +121,25 @@ pub struct CategoryOverride {
     pub decided_on: String,
 }
 
+/// A visit that took place (format version 2).
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct Visit {
+    /// Which visit.
+    pub kind: cme_core::case::VisitRule,
+    /// Its date (`YYYY-MM-DD`).
+    pub date: String,
+    /// Who performed it (not for a rendez-vous de liaison).
+    pub done_by: Option<cme_core::case::Professional>,
+    /// Held remotely (télésanté).
+    pub remote: bool,
+    /// An avis d'inaptitude was issued at it.
+    pub avis_inaptitude: bool,
+}
+
 /// A case of the interchange format.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct Case {
-    /// Format version (1).
+    /// Format version (1 or 2; 2 once read).
     pub format_version: u32,
     /// Pseudonymous id.
     pub id: String,
@@ -144,6 +159,8 @@ pub struct Case {
     pub events: Vec<Event>,
     /// The team's category, if it overrides the derived one.
     pub category_override: Option<CategoryOverride>,
+    /// Visits that took place (format version 2).
+    pub visits: Vec<Visit>,
 }
 
 fn put<T: Into<Value>>(map: &mut Map<String, Value>, key: &str, value: Option<T>) {
@@ -242,6 +259,26 @@ fn case_json(c: &Case) -> Value {
             json!({"category": o.category.code(), "justification": o.justification, "decided_on": o.decided_on}),
         );
     }
+    if !c.visits.is_empty() {
+        let visits = c
+            .visits
+            .iter()
+            .map(|v| {
+                let mut m = Map::new();
+                m.insert("kind".into(), v.kind.code().into());
+                m.insert("date".into(), v.date.clone().into());
+                put(&mut m, "done_by", v.done_by.map(Code::code));
+                if v.remote {
+                    m.insert("remote".into(), true.into());
+                }
+                if v.avis_inaptitude {
+                    m.insert("avis_inaptitude".into(), true.into());
+                }
+                Value::Object(m)
+            })
+            .collect();
+        case.insert("visits".into(), Value::Array(visits));
+    }
     Value::Object(case)
 }
 
@@ -337,6 +374,17 @@ fn case_record(c: &cme_core::case::Case) -> Case {
             justification: o.justification.clone(),
             decided_on: d(o.decided_on),
         }),
+        visits: c
+            .visits
+            .iter()
+            .map(|v| Visit {
+                kind: v.kind,
+                date: d(v.date),
+                done_by: v.done_by,
+                remote: v.remote,
+                avis_inaptitude: v.avis_inaptitude,
+            })
+            .collect(),
     }
 }
 

@@ -240,6 +240,10 @@ export type ExitResult =
 export type Requester =
   "salarie" | "employeur" | "medecin_du_travail" | "medecin_traitant" | "medecin_conseil" | "medecin_specialiste";
 /**
+ * Who performed a visit.
+ */
+export type Professional = "medecin_du_travail" | "infirmier_delegation";
+/**
  * Public or private employer.
  */
 export type EmployerKind = "prive" | "public";
@@ -334,7 +338,7 @@ export interface Case {
    */
   events?: Event[];
   /**
-   * Version of the interchange format; must be [`FORMAT_VERSION`].
+   * Version of the interchange format: 1 or 2 when read ([`FORMAT_VERSIONS_READ`]), [`FORMAT_VERSION`] once read (a version 1 document is migrated).
    */
   format_version: number;
   /**
@@ -356,6 +360,12 @@ export interface Case {
    */
   sick_leaves?: SickLeave[];
   signalement: Signalement;
+  /**
+   * The visits that took place (pré-reprise, reprise, mi-carrière) and the rendez-vous de liaison held, with who did them: format version 2 only. The legal calendar reads them (a visit done closes its deadline).
+   *
+   * @maxItems 1000
+   */
+  visits?: VisitRecord[];
   worker: Worker;
 }
 /**
@@ -454,6 +464,31 @@ export interface Signalement {
     | "mi_carriere"
     | "contact_direct"
     | "autre";
+}
+/**
+ * A visit (or a rendez-vous de liaison) that took place.
+ */
+export interface VisitRecord {
+  /**
+   * Whether an avis d'inaptitude was issued at it.
+   */
+  avis_inaptitude?: boolean;
+  /**
+   * Its date.
+   */
+  date: string;
+  /**
+   * Who performed it (a medical visit; not for a rendez-vous de liaison).
+   */
+  done_by?: Professional | null;
+  /**
+   * Which visit.
+   */
+  kind: "rendez_vous_liaison" | "pre_reprise" | "reprise" | "mi_carriere";
+  /**
+   * Whether it was held remotely (télésanté).
+   */
+  remote?: boolean;
 }
 /**
  * The worker's context.

@@ -129,8 +129,28 @@ vector("champ_inconnu_nom", "Un champ « nom » n'est pas prévu : le format est
        mutate=setp(["nom"], "DUPONT"))
 vector("champ_inconnu_evenement", "Un contact ne porte pas de résultat.", [("unknown_field", "events[0].result")],
        mutate=setp(["events", 0, "result"], "amenagement_poste"))
-vector("version_format_non_prise_en_charge", "La version 2 du format n'existe pas encore.",
-       [("unsupported_format_version", "format_version")], mutate=setp(["format_version"], 2))
+vector("version_format_non_prise_en_charge", "La version 3 du format n'existe pas (versions lues : 1 et 2).",
+       [("unsupported_format_version", "format_version")], mutate=setp(["format_version"], 3))
+
+
+def with_visits(version, visits):
+    def mutate(c):
+        c["format_version"] = version
+        c["visits"] = visits
+    return mutate
+
+
+REPRISE = {"kind": "reprise", "date": "2024-05-02", "done_by": "medecin_du_travail"}
+vector("visites_en_format_1", "Les visites réalisées n'existent qu'à partir de la version 2 du format : refusées à leur champ dans un document de version 1.",
+       [("field_requires_format_version", "visits")], mutate=with_visits(1, [REPRISE]))
+vector("visites_en_format_2", "Une visite de reprise réalisée par le médecin du travail, en version 2 du format : valide.",
+       [], mutate=with_visits(2, [REPRISE]))
+vector("visite_par_infirmier_avant_le_decret_2022_679", "Une visite réalisée par un infirmier par délégation avant le 28 avril 2022 (décret n° 2022-679) : refusée à son champ.",
+       [("visit_by_nurse_before_delegation", "visits[0].done_by")],
+       mutate=with_visits(2, [{"kind": "pre_reprise", "date": "2022-04-27", "done_by": "infirmier_delegation"}]))
+vector("avis_inaptitude_par_un_infirmier", "Seul le médecin du travail émet un avis d'inaptitude (R4624-42, décret n° 2022-679).",
+       [("avis_inaptitude_not_by_doctor", "visits[0].avis_inaptitude")],
+       mutate=with_visits(2, [{"kind": "reprise", "date": "2024-05-02", "done_by": "infirmier_delegation", "avis_inaptitude": True}]))
 vector("version_format_texte", "La version du format est un entier, pas un texte.",
        [("integer_type", "format_version")], mutate=setp(["format_version"], "1"))
 vector("identifiant_nominatif", "Un nom et un prénom ne sont pas un identifiant pseudonyme.", [("invalid_id", "id")],
@@ -215,7 +235,7 @@ vector("age_invraisemblable", "Un travailleur de 9 ans au signalement.", [("impl
 vector("justification_vide", "Une catégorie imposée par l'équipe doit être justifiée.",
        [("empty_string", "category_override.justification")],
        mutate=setp(["category_override"], {"category": "ingenierie", "justification": "  ", "decided_on": "2024-04-02"}))
-vector("pre_reprise_demandee_par_employeur", "L'employeur ne peut jamais demander une visite de pré-reprise (R4624-29).",
+vector("pre_reprise_demandee_par_employeur", "L'employeur ne peut jamais demander une visite de pré-reprise (L4624-2-4) : un formulaire le refuse (le problème est signalé à son champ, sévérité « warning »).",
        [("pre_reprise_requested_by_employer", "signalement.requested_by")],
        mutate=setp(["signalement", "requested_by"], "employeur"))
 vector("visite_a_la_demande_de_l_employeur", "L'employeur peut demander une visite à la demande.", [],

@@ -125,6 +125,7 @@ pub(super) fn blank() -> Case {
         consents: Vec::new(),
         events: Vec::new(),
         category_override: None,
+        visits: Vec::new(),
     }
 }
 
@@ -201,6 +202,8 @@ fn fill_case(r: &Row<'_>, case: &mut Case) -> Option<()> {
         }
     }
     case.category_override = category_override(r)?;
+    // A table has no visit columns yet: a reused case keeps none.
+    case.visits.clear();
     // What the rules check between the events and the signalement (an
     // event before it, a follow-up without an exit) is left to the pathway
     // by the table reader: nothing to check here.

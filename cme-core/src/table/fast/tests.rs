@@ -338,10 +338,17 @@ fn owned() -> BoxedStrategy<Owned> {
 }
 
 /// The case the rules accept for this row, if they do.
+/// The case the rules read for this row when they report nothing about it
+/// (a row kept with a warning is reported: the fast path must leave it to
+/// the rules).
 fn by_rules(src: &OneRow, as_of: Option<NaiveDate>) -> Option<Case> {
     let mut out = TableRead::default();
     read_by_rules(src, 0, 0, as_of, Vec::new(), &mut out);
-    out.cases.pop()
+    if out.issues.is_empty() {
+        out.cases.pop()
+    } else {
+        None
+    }
 }
 
 /// The case the fast path reads for this row, if it does: into a case
