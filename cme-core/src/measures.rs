@@ -219,7 +219,7 @@ fn dated(measure: Measure, part: RulePart, date: NaiveDate) -> (MeasureOutcome, 
             "Version appliquée : {} ({}), choisie par : {} ({}).",
             version.id,
             version.summary,
-            part.fact().label_fr().to_lowercase(),
+            part.fact().label_fr(),
             date_fr(date)
         ),
     );

@@ -190,7 +190,7 @@ fn who_did(b: &mut Builder, visit: &VisitRecord) {
     if let Some(p) = visit.done_by {
         b.reason(
             "realisee_par",
-            format!("Visite réalisée par : {}.", p.label_fr().to_lowercase()),
+            format!("Visite réalisée par : {}.", p.label_fr()),
         );
         if p == Professional::InfirmierDelegation && version.id == "realisation_medecin" {
             b.reason(
