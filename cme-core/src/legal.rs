@@ -228,6 +228,17 @@ impl LegalOptions {
         out
     }
 
+    /// [`LegalOptions::check`] as a result: the options given as typed
+    /// values by a caller (not read from JSON) are checked the same way.
+    pub fn checked(&self) -> Result<(), crate::error::CmeError> {
+        let issues = self.check();
+        if issues.is_empty() {
+            Ok(())
+        } else {
+            Err(crate::validate::ValidationError { issues }.into())
+        }
+    }
+
     /// Reads options from JSON (path `options`), every problem at once:
     /// unknown fields, types, ranges. `null` is the default.
     ///
@@ -546,10 +557,7 @@ pub fn visit_obligations_value(
     as_of: NaiveDate,
     options: &LegalOptions,
 ) -> Result<Vec<VisitOutcome>, crate::error::CmeError> {
-    let issues = options.check();
-    if !issues.is_empty() {
-        return Err(crate::validate::ValidationError { issues }.into());
-    }
+    options.checked()?;
     let (leave, worker, requester) =
         crate::validate::parse_leave_inputs(leave, worker, requested_by)?;
     Ok(visit_obligations_for_leave(
@@ -569,10 +577,7 @@ pub fn visit_report_value(
     as_of: NaiveDate,
     options: &LegalOptions,
 ) -> Result<VisitReport, crate::error::CmeError> {
-    let issues = options.check();
-    if !issues.is_empty() {
-        return Err(crate::validate::ValidationError { issues }.into());
-    }
+    options.checked()?;
     let case = crate::validate::parse_case_for_pathway(
         case,
         &crate::validate::ValidateOptions::default(),

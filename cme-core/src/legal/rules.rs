@@ -180,8 +180,10 @@ fn recorded(
         .min_by_key(|v| v.date)
 }
 
-/// Who did a recorded visit, dated by the visit (décret n° 2022-679).
-fn who_did(b: &mut Builder, visit: &VisitRecord) {
+/// A recorded visit: its date, and who did it, dated by the visit (décret
+/// n° 2022-679).
+fn visit_done(b: &mut Builder, visit: &VisitRecord) {
+    b.done_on = Some(visit.date);
     let version = b.apply(
         RulePart::RealisationVisite,
         visit.date,
@@ -450,8 +452,7 @@ pub(super) fn pre_reprise(
         as_of,
     ) {
         let visit = *visit;
-        who_did(&mut b, &visit);
-        b.done_on = Some(visit.date);
+        visit_done(&mut b, &visit);
         b.reason(
             "visite_realisee",
             format!(
@@ -618,8 +619,7 @@ pub(super) fn reprise(
     let until = next.map(|n| n.start);
     if let Some(visit) = recorded(input, VisitRule::Reprise, absence.start, until, as_of) {
         let visit = *visit;
-        who_did(&mut b, &visit);
-        b.done_on = Some(visit.date);
+        visit_done(&mut b, &visit);
         let late = visit.date.signed_duration_since(due).num_days();
         let text = if late > 0 {
             format!(
@@ -757,8 +757,7 @@ pub(super) fn mi_carriere(
     }
     b.main_again();
     if let Some(visit) = visit {
-        who_did(&mut b, &visit);
-        b.done_on = Some(visit.date);
+        visit_done(&mut b, &visit);
         let text = if visit.date < window_start {
             format!("La visite a été réalisée le {}, avec une autre visite dans les deux ans qui précèdent l'année due.", date_fr(visit.date))
         } else if visit.date > window_end {
