@@ -145,8 +145,8 @@ issue_codes! {
         fr: "Cet élément figure déjà dans la liste."
         en: "This item is already in the list.";
     UnsupportedFormatVersion = "unsupported_format_version" ["supported"]
-        fr: "Version du format d'échange non prise en charge (version prise en charge : {supported})."
-        en: "Unsupported interchange format version (supported version: {supported}).";
+        fr: "Version du format d'échange non prise en charge (versions prises en charge : {supported})."
+        en: "Unsupported interchange format version (supported versions: {supported}).";
     SickLeaveEndBeforeStart = "sick_leave_end_before_start" []
         fr: "La fin de l'arrêt de travail précède son début."
         en: "The sick leave ends before it starts.";
