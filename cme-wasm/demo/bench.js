@@ -21,7 +21,7 @@ const MUTATIONS = [
   ["type d'étape inconnu", (c) => { c.events.push({ type: "rdv", date: c.signalement.date }); }],
   ["chapitre CIM-10 hors bornes", (c) => { c.worker.cim10_chapter = 23; }],
   ["section NAF inconnue", (c) => { c.worker.sector = { nomenclature: "naf_rev2", section: "V" }; }],
-  ["version du format", (c) => { c.format_version = 2; }],
+  ["version du format", (c) => { c.format_version = 3; }],
 ];
 
 function quantile(sorted, q) {

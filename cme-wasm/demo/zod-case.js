@@ -61,7 +61,7 @@ const Event = z.discriminatedUnion("type", [
 ]);
 
 export const CaseSchema = z.strictObject({
-  format_version: z.literal(1),
+  format_version: z.union([z.literal(1), z.literal(2)]),
   id: z.string().min(1).max(64).regex(/^[A-Za-z0-9._-]+$/),
   service: z.string().min(1).max(32).regex(/^[a-z0-9_]+$/),
   policy: z.string().min(1).max(64).regex(/^[A-Za-z0-9._-]+$/).nullish(),
@@ -80,4 +80,10 @@ export const CaseSchema = z.strictObject({
   category_override: z.strictObject({
     category: Category, justification: z.string().min(1).max(2000), decided_on: date,
   }).nullish(),
-});
+  // Format version 2: the visits that took place (refused in version 1).
+  visits: z.array(z.strictObject({
+    kind: z.enum(["rendez_vous_liaison", "pre_reprise", "reprise", "mi_carriere"]), date,
+    done_by: z.enum(["medecin_du_travail", "infirmier_delegation"]).optional(),
+    remote: z.boolean().optional(), avis_inaptitude: z.boolean().optional(),
+  })).max(1000).optional(),
+}).refine((c) => c.format_version === 2 || c.visits === undefined, { path: ["visits"] });
