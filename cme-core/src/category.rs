@@ -11,16 +11,20 @@
 //!    d'accompagnement ou ne répondant pas aux appels et mails": the worker
 //!    refused the accompaniment, or did not answer and never made contact,
 //!    or refused the action plan and accepted none;
-//! 3. **ingénierie** — "situations complexes nécessitant une réflexion
+//! 3. **facilitation** — "solution déjà identifiée et aide à la mise en
+//!    œuvre du plan d'action": a simple solution was identified at the
+//!    analysis, however many partners then carry it out (the number of
+//!    partners is evidence of coordination, not a definition: DOMAIN.md
+//!    §4);
+//! 4. **ingénierie** — "situations complexes nécessitant une réflexion
 //!    pluridisciplinaire avec intervention et coordination de multiples
 //!    acteurs": the inclusion criteria hold (at least N expected opinions
 //!    and no simple solution), or actions involve at least two partners;
-//! 4. **facilitation** — "solution déjà identifiée et aide à la mise en
-//!    œuvre du plan d'action": a simple solution was identified, or an
-//!    action plan was accepted;
-//! 5. **info/conseils** — "accompagnement court… délivrance d'informations
-//!    et conseils": the worker was in contact and left the cell without an
-//!    action plan.
+//! 5. **facilitation** again when an action plan was accepted without the
+//!    criteria of the ingénierie;
+//! 6. **info/conseils** — "accompagnement court… délivrance d'informations
+//!    et conseils": the worker was in contact and left the cell (an exit,
+//!    or stopped answering after entering) without an action plan.
 //!
 //! Otherwise the category is left open and the missing facts are listed.
 //!
@@ -168,15 +172,19 @@ fn rule_of(state: &PathwayState, min_opinions: u32) -> (Option<Category>, Rule) 
         (Some(Category::SansSuite), Rule::NoAnswer)
     } else if state.plan_refused.is_some() && state.plan_accepted.is_none() {
         (Some(Category::SansSuite), Rule::PlanRefused)
+    } else if state.simple_solution == Some(true) {
+        // A solution already identified is facilitation however many
+        // partners carry it out (DOMAIN.md §4).
+        (Some(Category::Facilitation), Rule::SimpleSolution)
     } else if inclusion_value(state, min_opinions) == InclusionValue::Included {
         (Some(Category::Ingenierie), Rule::Inclusion)
     } else if state.partners.len() >= 2 {
         (Some(Category::Ingenierie), Rule::Partners)
-    } else if state.simple_solution == Some(true) {
-        (Some(Category::Facilitation), Rule::SimpleSolution)
     } else if state.plan_accepted.is_some() {
         (Some(Category::Facilitation), Rule::PlanAccepted)
-    } else if state.exit.is_some() && state.first_contact.is_some() {
+    } else if (state.exit.is_some() || state.stopped_answering().is_some())
+        && state.first_contact.is_some()
+    {
         (Some(Category::InfoConseils), Rule::ShortAccompaniment)
     } else {
         (None, Rule::Open)
@@ -241,7 +249,7 @@ fn derive(
         )],
         Rule::ShortAccompaniment => vec![r(
             "accompagnement_court",
-            "Accompagnement court : le travailleur est sorti de la cellule sans plan d'actions (informations et conseils).",
+            "Accompagnement court : le travailleur a quitté la cellule sans plan d'actions (informations et conseils).",
         )],
         Rule::Open => {
             if state.simple_solution.is_none() {

@@ -24,7 +24,7 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::case::Case;
+use crate::case::{Case, ExitResult};
 use crate::category::{category, CategoryDecision};
 use crate::codes::{code_enum, Code};
 use crate::deadlines::{self, Alert, NextStep};
@@ -60,7 +60,7 @@ code_enum! {
 ///
 /// ```
 /// use cme_core::{evaluate::StageValue, pathway::Stage};
-/// let s = StageValue { stage: Stage::Contact, label: "Contact".into(), service_label: None, since: chrono::NaiveDate::MIN };
+/// let s = StageValue { stage: Stage::Contact, label: "Contact".into(), service_label: None, since: chrono::NaiveDate::MIN, history: vec![] };
 /// assert_eq!(s.stage, Stage::Contact);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -74,6 +74,10 @@ pub struct StageValue {
     pub service_label: Option<String>,
     /// Since when.
     pub since: NaiveDate,
+    /// Every stage reached, the first time, in date order (with the
+    /// service's order of stages, a stage may be reached after a later one).
+    #[serde(default)]
+    pub history: Vec<crate::pathway::StageStep>,
 }
 
 /// The policy an evaluation applied.
@@ -209,7 +213,7 @@ fn evaluate_checked(
         case.signalement.date,
         &case.events,
         &case.consents,
-        policy.inclusion.min_expected_opinions,
+        &crate::pathway::ReplayRules::of(policy),
         as_of,
     );
     let state = replayed.state;
@@ -243,7 +247,13 @@ fn evaluate_checked(
             });
         }
     }
-    pathway_steps(&state, policy, &inclusion, &mut next_steps);
+    crate::process::next_steps(
+        &state,
+        policy,
+        inclusion.decision.value == crate::inclusion::InclusionValue::Included,
+        &hash,
+        &mut next_steps,
+    );
 
     // One entry per fact, naming every decision that needs it.
     let mut missing_facts: Vec<MissingFact> = Vec::new();
@@ -297,16 +307,13 @@ fn stage_decision(
     as_of: NaiveDate,
     later_events: usize,
 ) -> Decision<StageValue> {
-    let since = state
-        .history
-        .last()
-        .map(|s| s.date)
-        .unwrap_or(state.signalement);
+    let since = state.stage_since;
     let value = StageValue {
         stage: state.stage,
         label: state.stage.label_fr().to_string(),
         service_label: policy.stage_name(state.stage),
         since,
+        history: state.history.clone(),
     };
     let mut d = Decision::new(value, as_of);
     let steps: Vec<String> = state
@@ -371,16 +378,24 @@ fn stage_decision(
 /// ```
 pub fn status_value(state: &PathwayState, policy: &Policy) -> Status {
     if let Some(exit) = &state.exit {
-        return match policy.outcome(exit.result) {
-            Outcome::Positive => Status::SortiePositive,
-            Outcome::Negative => Status::SortieNegative,
-            Outcome::Neutre => Status::SortieNeutre,
-        };
+        return status_of_outcome(policy.outcome(exit.result));
     }
-    if state.refusal.is_some() || state.no_answer.is_some() {
+    if state.refusal.is_some() || (state.no_answer.is_some() && state.first_contact.is_none()) {
         Status::RefusIntegration
+    } else if state.stopped_answering().is_some() {
+        // Entered, then stopped answering: the worker has left the cell
+        // (DOMAIN.md §5), an exit the policy classifies.
+        status_of_outcome(policy.outcome(ExitResult::PerduDeVue))
     } else {
         Status::EnCours
+    }
+}
+
+fn status_of_outcome(outcome: Outcome) -> Status {
+    match outcome {
+        Outcome::Positive => Status::SortiePositive,
+        Outcome::Negative => Status::SortieNegative,
+        Outcome::Neutre => Status::SortieNeutre,
     }
 }
 
@@ -418,6 +433,23 @@ fn status_decision(
             seed,
         )
         .and(Source::document("aismt13_fonctionnement", "catégorie « sans suite »")),
+        (None, Status::SortiePositive | Status::SortieNegative | Status::SortieNeutre) => {
+            let outcome = policy.outcome(ExitResult::PerduDeVue);
+            Reason::new(
+                "sortie_perdu_de_vue",
+                format!(
+                    "Le travailleur est entré dans la cellule le {} puis ne répond plus depuis le {} : il a quitté la cellule. C'est une sortie « {} », classée « {} » par la politique {} (et non un refus d'intégration, qui suppose de n'être jamais entré).",
+                    state.first_contact.map(|d| d.to_string()).unwrap_or_default(),
+                    state.no_answer.map(|d| d.to_string()).unwrap_or_default(),
+                    ExitResult::PerduDeVue.label_fr(),
+                    outcome.label_fr(),
+                    policy.id
+                ),
+                seed,
+            )
+            .and(Source::reading("statuts"))
+            .and(Source::policy(&policy.id, "results.classes.perdu_de_vue", hash))
+        }
         (None, Status::RefusIntegration) => Reason::new(
             "absence_reponse",
             "Le travailleur n'a pas donné suite aux appels et courriers : il n'a pas intégré la cellule.",
@@ -470,90 +502,6 @@ fn targeting(case: &Case, policy: &Policy, as_of: NaiveDate) -> Option<Decision<
     let mut reason = Reason::new("ciblage_age", text, sources[0].clone());
     reason = reason.and(sources[1].clone());
     Some(Decision::new(value, as_of).because(reason))
-}
-
-/// The next step of the pathway from where the case stands.
-fn pathway_steps(
-    state: &PathwayState,
-    policy: &Policy,
-    inclusion: &InclusionDecision,
-    steps: &mut Vec<NextStep>,
-) {
-    let domain = Source::reading("parcours");
-    let seed2 = Source::document("aismt13_exemple", "déroulement de la méthode");
-    let (code, text, source) = if state.refusal.is_some()
-        || (state.no_answer.is_some() && state.first_contact.is_none())
-    {
-        (
-            "classer_sans_suite",
-            "Informer le médecin du travail que le travailleur n'a pas donné suite ; le dossier peut être classé.".to_string(),
-            Source::document("asmt65_plaquette", "l'équipe médicale est informée tout au long du parcours"),
-        )
-    } else if state.exit.is_some() {
-        if policy.follow_ups.is_empty() {
-            (
-                "dossier_clos",
-                "Dossier clos : la politique du service ne prévoit pas de suivi après la sortie."
-                    .to_string(),
-                domain,
-            )
-        } else {
-            return; // the follow-up steps say what comes next
-        }
-    } else if state.first_contact.is_none() {
-        return; // the first-contact step says what comes next
-    } else if state.analysis.is_none() {
-        (
-            "analyser_la_demande",
-            "Analyser la demande et désigner un référent.".to_string(),
-            Source::document(
-                "aismt13_fonctionnement",
-                "analyse en COPIL et attribution d'un référent",
-            ),
-        )
-    } else if state.qualification.is_none() {
-        (
-            "entretien_qualification",
-            "Réaliser l'entretien de qualification (recueil d'informations : parcours, santé, poste, projet).".to_string(),
-            seed2,
-        )
-    } else if state.plan_pending() {
-        (
-            "recueillir_accord",
-            "Recueillir l'accord du travailleur sur le plan d'actions proposé.".to_string(),
-            seed2,
-        )
-    } else if state.plan_in_force() {
-        (
-            "mettre_en_oeuvre",
-            format!(
-                "Mettre en œuvre le plan d'actions avec les partenaires ({} partenaire(s) mobilisé(s) à ce jour) et préparer la sortie.",
-                state.partners.len()
-            ),
-            seed2,
-        )
-    } else if state.commission.is_none()
-        && inclusion.decision.value == crate::inclusion::InclusionValue::Included
-    {
-        (
-            "commission_pleniere",
-            "Présenter le dossier en commission plénière pour déterminer le plan d'actions."
-                .to_string(),
-            Source::document("aismt13_fonctionnement", "commission plénière hebdomadaire"),
-        )
-    } else {
-        (
-            "proposer_plan",
-            "Proposer un plan d'actions au travailleur et au médecin du travail.".to_string(),
-            seed2,
-        )
-    };
-    steps.push(NextStep {
-        code: code.to_string(),
-        text,
-        due: None,
-        sources: vec![source],
-    });
 }
 
 impl Evaluation {

@@ -531,7 +531,15 @@ impl Accumulator {
             return;
         }
         let n = self.policy.inclusion.min_expected_opinions;
-        let state = replay_until(case.signalement.date, &case.events, &case.consents, n, end).state;
+        let rules = crate::pathway::ReplayRules::canonical(n);
+        let state = replay_until(
+            case.signalement.date,
+            &case.events,
+            &case.consents,
+            &rules,
+            end,
+        )
+        .state;
         let category = category_value(case, &state, n);
         key.truncate(self.spec.by.len());
         key.resize_with(self.spec.by.len(), String::new);

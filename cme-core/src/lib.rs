@@ -51,6 +51,7 @@ pub mod measures;
 pub mod orientation;
 pub mod pathway;
 pub mod policy;
+pub mod process;
 pub mod publish;
 mod reader;
 pub mod sample;

@@ -95,6 +95,117 @@ pub fn stage_of(kind: EventType) -> Stage {
     }
 }
 
+/// The order of the canonical stages in a service's process (DOMAIN.md
+/// §3: the order and the set of stages belong to each service).
+///
+/// Built from the stages a policy lists, in its order; a canonical stage the
+/// policy leaves out is placed right after the last placed stage that comes
+/// before it in the canonical order. In a process *without a fixed order* (MT2i's circle) the current
+/// stage is the one of the latest event.
+///
+/// ```
+/// use cme_core::pathway::{Stage, StageOrder};
+/// let order = StageOrder::of([Stage::Signalement, Stage::Analyse, Stage::Contact].into_iter(), false);
+/// assert!(order.rank(Stage::Analyse) < order.rank(Stage::Contact));
+/// assert!(order.rank(Stage::Contact) < order.rank(Stage::Qualification));
+/// assert_eq!(StageOrder::CANONICAL.rank(Stage::Suivi), 9);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct StageOrder {
+    ranks: [u8; 10],
+    free: bool,
+}
+
+impl StageOrder {
+    /// The canonical order (DOMAIN.md §3), for a policy without stages.
+    pub const CANONICAL: StageOrder = StageOrder {
+        ranks: [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
+        free: false,
+    };
+
+    /// The order of a process listing `listed` (duplicates count once, at
+    /// their first place); `free` for a process without a fixed order.
+    pub fn of(listed: impl Iterator<Item = Stage>, free: bool) -> StageOrder {
+        let mut placed: Vec<Stage> = Vec::with_capacity(Stage::ALL.len());
+        for stage in listed {
+            if !placed.contains(&stage) {
+                placed.push(stage);
+            }
+        }
+        for stage in Stage::ALL {
+            if placed.contains(stage) {
+                continue;
+            }
+            let after = placed
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| **p < *stage)
+                .map(|(i, _)| i + 1)
+                .max()
+                .unwrap_or(0);
+            placed.insert(after, *stage);
+        }
+        let mut ranks = [0u8; 10];
+        for (rank, stage) in placed.iter().enumerate() {
+            if let Some(r) = ranks.get_mut(stage_index(*stage)) {
+                *r = u8::try_from(rank).unwrap_or(u8::MAX);
+            }
+        }
+        StageOrder { ranks, free }
+    }
+
+    /// The place of a stage in the process, from 0.
+    pub fn rank(&self, stage: Stage) -> u8 {
+        self.ranks
+            .get(stage_index(stage))
+            .copied()
+            .unwrap_or(u8::MAX)
+    }
+
+    /// Whether the process has no fixed order.
+    pub fn is_free(&self) -> bool {
+        self.free
+    }
+}
+
+fn stage_index(stage: Stage) -> usize {
+    Stage::ALL.iter().position(|s| *s == stage).unwrap_or(0)
+}
+
+/// What the pathway needs of a policy: the inclusion threshold and the
+/// order of the service's stages.
+///
+/// ```
+/// use cme_core::pathway::ReplayRules;
+/// let rules = ReplayRules::of(&cme_core::policy::preset("aismt13").unwrap());
+/// assert_eq!(rules.min_opinions, 2);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReplayRules {
+    /// At least this many distinct expected opinions for the inclusion.
+    pub min_opinions: u32,
+    /// The order of the service's stages.
+    pub order: StageOrder,
+}
+
+impl ReplayRules {
+    /// The rules of a policy.
+    pub fn of(policy: &Policy) -> ReplayRules {
+        ReplayRules {
+            min_opinions: policy.inclusion.min_expected_opinions,
+            order: policy.stage_order(),
+        }
+    }
+
+    /// The canonical order with an inclusion threshold.
+    pub fn canonical(min_opinions: u32) -> ReplayRules {
+        ReplayRules {
+            min_opinions,
+            order: StageOrder::CANONICAL,
+        }
+    }
+}
+
 /// One step of the stage history.
 ///
 /// ```
@@ -146,9 +257,15 @@ pub struct ExitFacts {
 pub struct PathwayState {
     /// Date of the signalement.
     pub signalement: NaiveDate,
-    /// The furthest stage reached.
+    /// The current stage: the furthest reached in the order of the
+    /// service's process (the latest reached in a process without a fixed
+    /// order).
     pub stage: Stage,
-    /// Every stage reached, in order.
+    /// Since when the case is at its current stage.
+    pub stage_since: NaiveDate,
+    /// Every stage reached, the first time it was reached, in date order
+    /// (a stage reached after a later stage of the process is kept too:
+    /// at AISMT 13 the COPIL comes before the first contact).
     pub history: Vec<StageStep>,
     /// First contact with the worker.
     pub first_contact: Option<NaiveDate>,
@@ -193,6 +310,7 @@ impl PathwayState {
         PathwayState {
             signalement,
             stage: Stage::Signalement,
+            stage_since: signalement,
             history: {
                 // one allocation: a case goes through at most the 10 stages
                 let mut h = Vec::with_capacity(Stage::ALL.len());
@@ -232,6 +350,26 @@ impl PathwayState {
         }
     }
 
+    /// The date since which a worker who entered the cell (a first contact)
+    /// no longer answers, when the case is neither closed nor refused: the
+    /// worker has left the cell (DOMAIN.md §5: an exit, never a refusal of
+    /// integration).
+    ///
+    /// ```
+    /// use cme_core::case::Event;
+    /// use cme_core::pathway::replay_events;
+    /// let d = |day| chrono::NaiveDate::from_ymd_opt(2024, 3, day).unwrap();
+    /// let events = [Event::Contact { date: d(5) }, Event::AbsenceReponse { date: d(20) }];
+    /// let state = replay_events(d(1), &events, &[], 2).state;
+    /// assert_eq!(state.stopped_answering(), Some(d(20)));
+    /// ```
+    pub fn stopped_answering(&self) -> Option<NaiveDate> {
+        match (self.first_contact, self.no_answer) {
+            (Some(_), Some(since)) if !self.closed() => Some(since),
+            _ => None,
+        }
+    }
+
     /// Whether a proposed plan awaits the worker's answer.
     pub fn plan_pending(&self) -> bool {
         let answered = self.plan_accepted.max(self.plan_refused);
@@ -239,15 +377,28 @@ impl PathwayState {
             || (self.plan_proposed.is_some() && answered.is_none())
     }
 
-    fn reach(&mut self, stage: Stage, date: NaiveDate, index: usize) {
-        if stage > self.stage {
-            self.stage = stage;
+    fn reach(&mut self, stage: Stage, date: NaiveDate, index: usize, order: &StageOrder) {
+        if !self.reached(stage) {
             self.history.push(StageStep {
                 stage,
                 date,
                 event_index: Some(index),
             });
         }
+        let moves = if order.is_free() {
+            stage != self.stage
+        } else {
+            order.rank(stage) > order.rank(self.stage)
+        };
+        if moves {
+            self.stage = stage;
+            self.stage_since = date;
+        }
+    }
+
+    /// Whether the case has reached a stage.
+    pub fn reached(&self, stage: Stage) -> bool {
+        self.history.iter().any(|s| s.stage == stage)
     }
 
     fn closed(&self) -> bool {
@@ -319,7 +470,7 @@ impl PathwayState {
     }
 
     /// Applies an accepted event.
-    fn apply(&mut self, index: usize, event: &Event, min_opinions: u32) {
+    fn apply(&mut self, index: usize, event: &Event, rules: &ReplayRules) {
         let date = event.date();
         match event {
             Event::Contact { .. } => {
@@ -380,9 +531,9 @@ impl PathwayState {
             Event::Sortie { result: None, .. } => {}
             Event::Suivi { still_employed, .. } => self.follow_ups.push((date, *still_employed)),
         }
-        self.reach(stage_of(event.event_type()), date, index);
-        if self.stage < Stage::Inclusion && self.inclusion_criteria_hold(min_opinions) {
-            self.reach(Stage::Inclusion, date, index);
+        self.reach(stage_of(event.event_type()), date, index, &rules.order);
+        if !self.reached(Stage::Inclusion) && self.inclusion_criteria_hold(rules.min_opinions) {
+            self.reach(Stage::Inclusion, date, index, &rules.order);
         }
     }
 }
@@ -491,33 +642,40 @@ pub fn application_order(events: &[Event]) -> Vec<usize> {
 /// and skipped. The policy's inclusion threshold decides when the case
 /// reaches the inclusion stage.
 pub fn replay(case: &Case, policy: &Policy) -> Replay {
-    replay_events(
+    replay_until(
         case.signalement.date,
         &case.events,
         &case.consents,
-        policy.inclusion.min_expected_opinions,
+        &ReplayRules::of(policy),
+        NaiveDate::MAX,
     )
 }
 
-/// [`replay`] from the parts of a case; `min_opinions` is the inclusion
-/// threshold.
+/// [`replay`] from the parts of a case, in the canonical order of the
+/// stages; `min_opinions` is the inclusion threshold.
 pub fn replay_events(
     signalement: NaiveDate,
     events: &[Event],
     consents: &[Consent],
     min_opinions: u32,
 ) -> Replay {
-    replay_until(signalement, events, consents, min_opinions, NaiveDate::MAX)
+    replay_until(
+        signalement,
+        events,
+        consents,
+        &ReplayRules::canonical(min_opinions),
+        NaiveDate::MAX,
+    )
 }
 
-/// [`replay_events`] with only the events dated on or before `until` (what
-/// was known on that day); the others are left out, and refusals keep the
-/// indices of `events`.
+/// The replay with only the events dated on or before `until` (what was
+/// known on that day), under a service's rules; the other events are left
+/// out, and refusals keep the indices of `events`.
 pub fn replay_until(
     signalement: NaiveDate,
     events: &[Event],
     consents: &[Consent],
-    min_opinions: u32,
+    rules: &ReplayRules,
     until: NaiveDate,
 ) -> Replay {
     let case_exit = events
@@ -548,7 +706,7 @@ pub fn replay_until(
             return;
         }
         match state.refusal_of(event, consents, case_exit) {
-            None => state.apply(i, event, min_opinions),
+            None => state.apply(i, event, rules),
             Some((code, field)) => {
                 let mut path = Path::root().key("events").index(i);
                 if !field.is_empty() {

@@ -30,7 +30,7 @@ use crate::case::ExitResult;
 use crate::codes::{code_enum, Code};
 use crate::error::CmeError;
 use crate::issue::{Issue, IssueCode, Path};
-use crate::pathway::Stage;
+use crate::pathway::{Stage, StageOrder};
 use crate::reader::{At, JsonObj, Reader};
 
 code_enum! {
@@ -47,7 +47,15 @@ code_enum! {
     }
 }
 
-/// A service's name for a canonical stage.
+/// A stage of the service's process: the canonical stage it stands for
+/// (for comparing services), the service's own name, and whether a case may
+/// go without it.
+///
+/// The order of [`Policy::stages`] is the service's process: at AISMT 13
+/// the COPIL analyses the request and assigns the référent before the first
+/// contact; a stage the list leaves out is not part of the service's
+/// process (AST BTP has no plenary commission), and the pathway never
+/// proposes it as a next step.
 ///
 /// ```
 /// use cme_core::policy::preset;
@@ -60,6 +68,42 @@ pub struct StageName {
     pub stage: Stage,
     /// The service's own name.
     pub name: String,
+    /// Whether a case may skip this stage (its step is proposed only when
+    /// the case calls for it, and the next stage's step with it).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub optional: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+code_enum! {
+    /// Whether a service's stages follow one another in a fixed order.
+    ///
+    /// ```
+    /// use cme_core::{policy::ProcessOrder, codes::Code};
+    /// assert_eq!(ProcessOrder::Libre.code(), "libre");
+    /// ```
+    pub enum ProcessOrder: "process_order" {
+        Ordonne = "ordonne", "Étapes dans l'ordre du service";
+        Libre = "libre", "Étapes sans ordre fixe";
+    }
+}
+
+/// How the service's stages follow one another, and where that comes from.
+/// Without it, the stages follow the order of [`Policy::stages`].
+///
+/// ```
+/// use cme_core::policy::{preset, ProcessOrder};
+/// assert_eq!(preset("mt2i38").unwrap().process.unwrap().order, ProcessOrder::Libre);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Process {
+    /// In order, or without a fixed order (a circle).
+    pub order: ProcessOrder,
+    /// Where the process comes from.
+    pub source: String,
 }
 
 /// The deadline of the worker's first contact after the notification.
@@ -177,9 +221,14 @@ pub struct Policy {
     pub name: String,
     /// The documents describing the service (`seed 001`…).
     pub seeds: Vec<String>,
-    /// The service's names for the canonical stages it uses.
+    /// The stages of the service's process, in its order, each under the
+    /// service's name for it.
     #[serde(default)]
     pub stages: Vec<StageName>,
+    /// How the stages follow one another (in the order of `stages` when
+    /// absent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub process: Option<Process>,
     /// First-contact deadline, if the service has one.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub first_contact: Option<FirstContactRule>,
@@ -370,6 +419,34 @@ impl Policy {
         (!names.is_empty()).then(|| names.join(" / "))
     }
 
+    /// The order of the canonical stages in this service's process (see
+    /// [`StageOrder`]).
+    ///
+    /// ```
+    /// use cme_core::{pathway::Stage, policy::preset};
+    /// let order = preset("aismt13").unwrap().stage_order();
+    /// assert!(order.rank(Stage::Analyse) < order.rank(Stage::Contact));
+    /// ```
+    pub fn stage_order(&self) -> StageOrder {
+        StageOrder::of(
+            self.stages.iter().map(|s| s.stage),
+            self.process
+                .as_ref()
+                .is_some_and(|p| p.order == ProcessOrder::Libre),
+        )
+    }
+
+    /// Whether the service's process has a stage.
+    ///
+    /// ```
+    /// use cme_core::{pathway::Stage, policy::preset};
+    /// assert!(!preset("astbtp01").unwrap().has_stage(Stage::Commission));
+    /// assert!(preset("aismt13").unwrap().has_stage(Stage::Commission));
+    /// ```
+    pub fn has_stage(&self, stage: Stage) -> bool {
+        self.stages.is_empty() || self.stages.iter().any(|s| s.stage == stage)
+    }
+
     /// The outcome of an exit result under this policy.
     ///
     /// ```
@@ -423,6 +500,7 @@ impl Reader {
                 "name",
                 "seeds",
                 "stages",
+                "process",
                 "first_contact",
                 "inclusion",
                 "follow_ups",
@@ -446,12 +524,23 @@ impl Reader {
             self.push(Issue::new(IssueCode::MissingField, obj.key("seeds")).with("field", "seeds"));
         }
         let (stages, stages_ok) = self.list(&obj, "stages", 50, |r, v, path| {
-            let o = r.object(v, path, &["stage", "name"])?;
+            let o = r.object(v, path, &["stage", "name", "optional"])?;
             let stage = r.required(&o, "stage", |r, v, path| r.code(v, path));
             let name = r.required(&o, "name", |r, v, path| r.text(v, path, 200));
+            let optional = r.optional(&o, "optional", |r, v, path| r.boolean(v, path));
             Some(StageName {
                 stage: stage?,
                 name: name?,
+                optional: optional.unwrap_or(false),
+            })
+        });
+        let process = self.optional(&obj, "process", |r, v, path| {
+            let o = r.object(v, path, &["order", "source"])?;
+            let order = r.required(&o, "order", |r, v, path| r.code(v, path));
+            let source = r.source(&o);
+            Some(Process {
+                order: order?,
+                source: source?,
             })
         });
         let first_contact = self.optional(&obj, "first_contact", |r, v, path| {
@@ -596,6 +685,7 @@ impl Reader {
             name: name?,
             seeds: items(seeds),
             stages: items(stages),
+            process,
             first_contact,
             inclusion: inclusion?,
             follow_ups: items(follow_ups),

@@ -107,19 +107,24 @@ proptest! {
         }).collect();
         let accepted: Vec<&Event> = events.iter().enumerate()
             .filter(|(i, _)| !refused.contains(i)).map(|(_, e)| e).collect();
-        // the stage is the furthest stage of the accepted events
+        // the stage is the furthest stage reached (canonical order here),
+        // the history holds each stage reached once, in date order, and
+        // every stage of an accepted event is in it
         let furthest = accepted.iter().map(|e| stage_of(e.event_type())).max().unwrap_or(Stage::Signalement).max(Stage::Signalement);
+        let reached_max = s.history.iter().map(|h| h.stage).max().unwrap();
+        prop_assert_eq!(s.stage, reached_max);
+        prop_assert!(s.stage >= furthest);
         if s.stage == Stage::Inclusion {
-            // Inclusion was reached when the criteria held; a later analysis
-            // may change them, but stages never go backwards.
-            prop_assert!(furthest <= Stage::Inclusion);
-            prop_assert_eq!(s.history.last().map(|h| h.stage), Some(Stage::Inclusion));
-        } else {
-            prop_assert_eq!(s.stage, furthest);
+            // Inclusion is reached when the criteria hold, never by an event.
+            prop_assert!(furthest < Stage::Inclusion);
         }
-        // the history goes forward in stage and in date
+        for e in &accepted {
+            prop_assert!(s.reached(stage_of(e.event_type())));
+        }
+        for (i, w) in s.history.iter().enumerate() {
+            prop_assert!(s.history[..i].iter().all(|h| h.stage != w.stage), "a stage twice in the history");
+        }
         for w in s.history.windows(2) {
-            prop_assert!(w[0].stage < w[1].stage);
             prop_assert!(w[0].date <= w[1].date);
         }
         // nothing before the signalement was accepted
@@ -186,7 +191,12 @@ proptest! {
         for policy in presets().unwrap() {
             if let Ok(e) = evaluate(&case, &policy, day(as_of)) {
                 let exited = matches!(e.status.value, Status::SortiePositive | Status::SortieNegative | Status::SortieNeutre);
-                prop_assert_eq!(exited, e.stage.value.stage >= Stage::Sortie);
+                // an exit, or a worker who entered and stopped answering
+                // (DOMAIN.md §5: that is an exit too, never a refusal)
+                let exit_event = e.stage.value.stage >= Stage::Sortie;
+                let stopped = e.status.reasons.iter().any(|r| r.code == "sortie_perdu_de_vue");
+                prop_assert_eq!(exited, exit_event || stopped);
+                prop_assert!(!(exit_event && stopped));
                 prop_assert!(e.stage.value.since <= day(as_of));
                 prop_assert!(!e.to_text_fr().is_empty());
             }

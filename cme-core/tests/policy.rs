@@ -176,3 +176,97 @@ fn the_hash_depends_on_content_not_on_layout() {
         assert!(p.results.classes.contains_key(code));
     }
 }
+
+#[test]
+fn each_preset_describes_its_process() {
+    use cme_core::pathway::Stage;
+    use cme_core::policy::ProcessOrder;
+    for p in presets().unwrap() {
+        let process = p.process.as_ref().expect("every preset states its process");
+        assert!(cites(&process.source), "{}", p.id);
+    }
+    // seed 001: the COPIL analyses the request before the first contact
+    let order = preset("aismt13").unwrap().stage_order();
+    assert!(order.rank(Stage::Analyse) < order.rank(Stage::Contact));
+    // seed 004: AST BTP has a chargée de mission, no plenary commission
+    let astbtp = preset("astbtp01").unwrap();
+    assert!(!astbtp.has_stage(Stage::Commission));
+    assert!(astbtp
+        .process
+        .unwrap()
+        .source
+        .contains("pas de commission plénière"));
+    // seed 000: the worker calls « s'il le souhaite »: no contact deadline
+    let asmt65 = preset("asmt65").unwrap();
+    assert!(asmt65.first_contact.is_none());
+    assert!(asmt65.process.unwrap().source.contains("s'il le souhaite"));
+    // seed 004: MT2i's stages are a circle
+    assert_eq!(
+        preset("mt2i38").unwrap().process.unwrap().order,
+        ProcessOrder::Libre
+    );
+}
+
+/// What each service's own document says of an exit result, in its words,
+/// and the class those words give (DOMAIN.md §5: a departure to retirement,
+/// an invalidity pension or « toute autre solution sociale » is not a
+/// maintien en emploi, so neutral unless the service's source counts it
+/// otherwise). The test reads both the preset's classification and the
+/// source text it cites, which must quote those words.
+#[test]
+fn each_preset_classification_agrees_with_its_own_source_text() {
+    use cme_core::case::ExitResult as R;
+    use cme_core::policy::Outcome as O;
+    // (preset, words its source quotes, result, class)
+    let said: &[(&str, &str, R, O)] = &[
+        // ASMT 65's flyer lists it among the paths « le champ des possibles »
+        // keeps open, not among the solutions of maintien
+        (
+            "asmt65",
+            "« toute autre solution sociale », qui n'est pas un maintien en emploi (neutre)",
+            R::AutreSolutionSociale,
+            O::Neutre,
+        ),
+        ("asmt65", "reconversion", R::Reconversion, O::Positive),
+        (
+            "asmt65",
+            "création d'entreprise (positifs)",
+            R::CreationEntreprise,
+            O::Positive,
+        ),
+        // AIST 43's bilan: 9 positive and 2 negative exits of 12, among
+        // them inaptitude 2 and invalidité 1: invalidity is not negative
+        (
+            "aist43",
+            "l'invalidité n'y est donc pas une sortie négative (classée neutre)",
+            R::Invalidite,
+            O::Neutre,
+        ),
+        ("aist43", "négatif : inaptitude", R::Inaptitude, O::Negative),
+    ];
+    for (code, words, result, outcome) in said {
+        let p = preset(code).unwrap();
+        assert!(
+            p.results.source.contains(words),
+            "{code}: the source of the classification does not say « {words} »"
+        );
+        assert_eq!(
+            p.results.classes[result],
+            *outcome,
+            "{code}: {}",
+            result.code()
+        );
+    }
+    // No preset counts as a maintien what is not one, unless its own source
+    // says so (none does).
+    for p in presets().unwrap() {
+        for r in [
+            R::Retraite,
+            R::AutreSolutionSociale,
+            R::PerduDeVue,
+            R::Invalidite,
+        ] {
+            assert_ne!(p.results.classes[&r], O::Positive, "{}: {}", p.id, r.code());
+        }
+    }
+}

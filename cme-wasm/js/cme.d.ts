@@ -49,7 +49,9 @@ export interface NextStep { code: string; text: string; due?: string; sources: S
 export interface Evaluation {
   caseId: string; asOf: string; engineVersion: string;
   policy: { id: string; name: string; contentHash: string };
-  stage: Decision<{ stage: string; label: string; serviceLabel?: string; since: string }>;
+  stage: Decision<{ stage: string; label: string; serviceLabel?: string; since: string;
+                    /** Every stage reached, the first time, in date order. */
+                    history: { stage: string; date: string; eventIndex?: number }[] }>;
   status: Decision<"en_cours" | "refus_integration" | "sortie_negative" | "sortie_positive" | "sortie_neutre">;
   category: { decision: Decision<string | null>; derived: string | null;
               teamOverride?: { category: string; decidedOn: string }; missing: MissingFact[] };

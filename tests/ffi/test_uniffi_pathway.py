@@ -32,6 +32,10 @@ def test_pathway_vector(vector):
         got["orientation"] = sorted(
             f'{s["problem"]}:{s["partner"]}:{s.get("blocked") or ("actionable" if s["actionable"] else "non_actionable")}'
             for s in full["orientation"])
+    if "history" in vector["expected"]:
+        got["history"] = [h["stage"] for h in full["stage"]["value"]["history"]]
+    if "next_steps" in vector["expected"]:
+        got["next_steps"] = [s["code"] for s in full["next_steps"]]
     assert got == vector["expected"]
     assert full["stage"]["value"]["stage"] == r.stage_code
     assert isinstance(r.stage, cme_uniffi.Stage) and isinstance(r.status, cme_uniffi.Status)

@@ -15,7 +15,7 @@ def orientation(d):
                   for s in d["orientation"])
 
 
-def outcome(e, with_orientation=False):
+def outcome(e, with_orientation=False, expected=None):
     d = e.to_dict()
     out = {
         "stage": d["stage"]["value"]["stage"],
@@ -28,6 +28,10 @@ def outcome(e, with_orientation=False):
     }
     if with_orientation:
         out["orientation"] = orientation(d)
+    if expected is not None and "history" in expected:
+        out["history"] = [h["stage"] for h in d["stage"]["value"]["history"]]
+    if expected is not None and "next_steps" in expected:
+        out["next_steps"] = [s["code"] for s in d["next_steps"]]
     return out
 
 
@@ -38,7 +42,7 @@ def test_there_are_at_least_30_pathway_vectors():
 @pytest.mark.parametrize("vector", PATHWAY, ids=[v["name"] for v in PATHWAY])
 def test_pathway_vector(vector):
     e = cme.evaluate(vector["input"], vector["policy"], vector["as_of"])
-    assert outcome(e, "orientation" in vector["expected"]) == vector["expected"]
+    assert outcome(e, "orientation" in vector["expected"], vector["expected"]) == vector["expected"]
     assert e.stage == vector["expected"]["stage"]
     assert e.category == vector["expected"]["category"]
 

@@ -147,6 +147,13 @@ pub struct PathwayOutcome {
     /// `problem:partner:state` (`actionable`, or why it is blocked), sorted.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub orientation: Option<Vec<String>>,
+    /// When the vector gives it: the stages reached, in the order of the
+    /// history (each the first time it was reached).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub history: Option<Vec<String>>,
+    /// When the vector gives it: the codes of the next steps, in order.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_steps: Option<Vec<String>>,
 }
 
 /// The orientation of an evaluation in the vectors' form: every suggestion
@@ -218,6 +225,8 @@ pub fn outcome_of(e: &cme_core::evaluate::Evaluation) -> PathwayOutcome {
         alerts,
         refused,
         orientation: None,
+        history: None,
+        next_steps: None,
     }
 }
 
@@ -229,6 +238,20 @@ pub fn run_pathway(v: &PathwayVector) -> Result<PathwayOutcome, String> {
     let mut outcome = outcome_of(&e);
     if v.expected.orientation.is_some() {
         outcome.orientation = Some(orientation_of(&e));
+    }
+    if v.expected.history.is_some() {
+        use cme_core::codes::Code;
+        outcome.history = Some(
+            e.stage
+                .value
+                .history
+                .iter()
+                .map(|s| s.stage.code().to_string())
+                .collect(),
+        );
+    }
+    if v.expected.next_steps.is_some() {
+        outcome.next_steps = Some(e.next_steps.iter().map(|s| s.code.clone()).collect());
     }
     Ok(outcome)
 }

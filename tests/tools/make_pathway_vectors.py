@@ -137,12 +137,12 @@ vector("inclusion_un_seul_avis", "Un seul avis attendu : pas d'inclusion ; le pl
 vector("inclusion_seuil_trois", "Avec un seuil de 3 avis (politique du service), deux avis ne suffisent pas.", "aismt13",
        "2024-04-01", FULL[:5], {"stage": "qualification", "inclusion": "non_incluse"},
        mutate=lambda c: c.__setitem__("policy", "seuil-3"))
-vector("solution_simple_facilitation", "Une solution simple est identifiée : facilitation, pas d'inclusion.", "aismt13",
+vector("solution_simple_facilitation", "Une solution simple est identifiée : facilitation, pas d'inclusion. L'étape est le premier contact : à l'AISMT 13 l'analyse en COPIL le précède (diaporama « Fonctionnement »).", "aismt13",
        "2024-04-01", [FULL[0], {"type": "analyse_demande", "date": "2024-03-14", "simple_solution": True}],
-       {"stage": "analyse", "inclusion": "non_incluse", "category": "facilitation"})
-vector("analyse_sans_avis_indeterminee", "Solution simple non renseignée : catégorie et inclusion indéterminées.", "aismt13",
+       {"stage": "contact", "inclusion": "non_incluse", "category": "facilitation"})
+vector("analyse_sans_avis_indeterminee", "Solution simple non renseignée : catégorie et inclusion indéterminées. L'étape est le premier contact : à l'AISMT 13 l'analyse en COPIL le précède (diaporama « Fonctionnement »).", "aismt13",
        "2024-04-01", [FULL[0], {"type": "analyse_demande", "date": "2024-03-14"}],
-       {"stage": "analyse", "inclusion": "indeterminee"})
+       {"stage": "contact", "inclusion": "indeterminee"})
 vector("info_conseils_sortie_sans_plan", "Sortie sans plan d'actions après un contact : info/conseils.", "aismt13", "2024-06-30",
        [FULL[0], {"type": "sortie", "date": "2024-04-10", "result": "reconversion"}],
        {"stage": "sortie", "status": "sortie_positive", "inclusion": "non_incluse", "category": "info_conseils"})
@@ -169,9 +169,9 @@ vector("inaptitude_negative_aist43", "Pour l'AIST 43, l'inaptitude est une sorti
 vector("retraite_neutre", "Le départ à la retraite n'est ni positif ni négatif (choix de politique).", "aist43", "2024-07-01",
        FULL[:9] + [{"type": "sortie", "date": "2024-06-28", "result": "retraite"}],
        {"stage": "sortie", "status": "sortie_neutre", "inclusion": "incluse", "category": "ingenierie"})
-vector("autre_solution_sociale_asmt65", "Pour l'ASMT 65, « toute autre solution sociale » est une issue positive.", "asmt65",
+vector("autre_solution_sociale_asmt65", "Pour l'ASMT 65, « toute autre solution sociale » est gardée ouverte par la plaquette (« garder ouvert le champ des possibles ») mais n'est pas un maintien en emploi : sortie ni positive ni négative.", "asmt65",
        "2024-07-01", FULL[:9] + [{"type": "sortie", "date": "2024-06-28", "result": "autre_solution_sociale"}],
-       {"stage": "sortie", "status": "sortie_positive", "inclusion": "incluse", "category": "ingenierie"})
+       {"stage": "sortie", "status": "sortie_neutre", "inclusion": "incluse", "category": "ingenierie"})
 vector("autre_solution_sociale_aismt13", "Pour l'AISMT 13, « autre solution sociale » est neutre.", "aismt13",
        "2024-07-01", FULL[:9] + [{"type": "sortie", "date": "2024-06-28", "result": "autre_solution_sociale"}],
        {"stage": "sortie", "status": "sortie_neutre", "inclusion": "incluse", "category": "ingenierie"})
