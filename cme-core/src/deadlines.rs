@@ -223,11 +223,20 @@ pub struct FollowUpSlot {
     pub deadline: NaiveDate,
     /// The recorded follow-up that satisfies it: date and "still employed".
     pub done: Option<(NaiveDate, Option<bool>)>,
+    /// Whether that follow-up was done after the deadline (late, not
+    /// missing).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub late: bool,
 }
 
 /// The policy's follow-up schedule after an exit on `exit`, matched with
 /// the recorded follow-ups (each satisfies at most one rule, in order) —
 /// the one rule used by the alerts and by the indicators.
+///
+/// A follow-up is first matched to a slot whose window holds it; one left
+/// over, done after a slot's deadline and before the next slot opens, is
+/// that slot's follow-up done late (a 6-month follow-up done at 7 and a half
+/// months is late, not missing).
 pub fn follow_up_schedule(
     exit: NaiveDate,
     recorded: &[(NaiveDate, Option<bool>)],
@@ -235,7 +244,7 @@ pub fn follow_up_schedule(
 ) -> Vec<FollowUpSlot> {
     let tolerance = policy.follow_up_tolerance_days;
     let mut used = vec![false; recorded.len()];
-    policy
+    let mut slots = policy
         .follow_ups
         .iter()
         .enumerate()
@@ -262,9 +271,39 @@ pub fn follow_up_schedule(
                 opens,
                 deadline,
                 done,
+                late: false,
             }
         })
-        .collect()
+        .collect::<Vec<_>>();
+    mark_late(&mut slots, recorded, &mut used);
+    slots
+}
+
+/// The second pass of [`follow_up_schedule`]: a follow-up not yet matched,
+/// done after a slot's deadline and before the next slot opens, is that
+/// slot's, late.
+fn mark_late(
+    slots: &mut [FollowUpSlot],
+    recorded: &[(NaiveDate, Option<bool>)],
+    used: &mut [bool],
+) {
+    let opens: Vec<NaiveDate> = slots.iter().map(|s| s.opens).collect();
+    for (k, slot) in slots.iter_mut().enumerate() {
+        if slot.done.is_some() {
+            continue;
+        }
+        let next_opens = opens.get(k + 1).copied().unwrap_or(NaiveDate::MAX);
+        let found = recorded.iter().enumerate().find(|(i, (date, _))| {
+            !used.get(*i).copied().unwrap_or(true) && *date > slot.deadline && *date < next_opens
+        });
+        if let Some((i, f)) = found {
+            if let Some(u) = used.get_mut(i) {
+                *u = true;
+            }
+            slot.done = Some(*f);
+            slot.late = true;
+        }
+    }
 }
 
 /// The follow-up alerts and steps after the exit.
@@ -287,6 +326,23 @@ pub fn follow_ups(
             Source::cited(&policy.id, &rule.source, &hash),
             Source::policy(&policy.id, &format!("follow_ups[{k}]"), &hash),
         ];
+        if let (Some((date, _)), true) = (slot.done, slot.late) {
+            alerts.push(Alert {
+                code: "suivi_realise_en_retard".into(),
+                level: AlertLevel::Information,
+                due: Some(deadline),
+                days_overdue: Some(days_between(deadline, date)),
+                path: None,
+                text: format!(
+                    "{} : réalisé le {}, {} après l'échéance.",
+                    rule.label,
+                    date,
+                    days_fr(days_between(deadline, date))
+                ),
+                sources,
+            });
+            continue;
+        }
         if slot.done.is_some() {
             continue;
         }

@@ -195,6 +195,9 @@ issue_codes! {
     PreRepriseRequestedByEmployer = "pre_reprise_requested_by_employer" []
         fr: "L'employeur ne peut jamais demander une visite de pré-reprise (Code du travail, art. L4624-2-4 ; avant le 31 mars 2022, art. R4624-29)."
         en: "The employer can never ask for a pré-reprise visit (Code du travail, art. L4624-2-4; before 31 March 2022, art. R4624-29).";
+    PreRepriseRequesterNotAllowed = "pre_reprise_requester_not_allowed" []
+        fr: "Ce demandeur ne pouvait pas demander la visite de pré-reprise : seuls le salarié, le médecin traitant, le médecin conseil et, depuis le 31 mars 2022, le médecin du travail le peuvent (Code du travail, art. L4624-2-4 et R4624-29)."
+        en: "This requester could not ask for the pré-reprise visit: only the worker, the attending doctor, the medical adviser and, since 31 March 2022, the médecin du travail can (Code du travail, art. L4624-2-4 and R4624-29).";
     FieldRequiresFormatVersion = "field_requires_format_version" ["field", "version"]
         fr: "Le champ « {field} » n'existe qu'à partir de la version {version} du format d'échange."
         en: "The field “{field}” exists only from version {version} of the interchange format.";
@@ -260,7 +263,9 @@ impl IssueCode {
     /// hold and that the legal calendar judges (`demande_irrecevable`).
     pub const fn severity(self) -> Severity {
         match self {
-            IssueCode::PreRepriseRequestedByEmployer => Severity::Warning,
+            IssueCode::PreRepriseRequestedByEmployer | IssueCode::PreRepriseRequesterNotAllowed => {
+                Severity::Warning
+            }
             _ => Severity::Error,
         }
     }
@@ -386,6 +391,21 @@ impl Path {
         }
         s.push(']');
         Path(s)
+    }
+
+    /// Whether this path is `other` or a path below it.
+    ///
+    /// ```
+    /// use cme_core::issue::Path;
+    /// let events = Path::root().key("events");
+    /// assert!(events.index(2).key("date").starts_with(&events));
+    /// assert!(!Path::root().key("events_x").starts_with(&events));
+    /// ```
+    pub fn starts_with(&self, other: &Path) -> bool {
+        match self.0.strip_prefix(other.0.as_str()) {
+            Some(rest) => other.0.is_empty() || rest.is_empty() || rest.starts_with(['.', '[']),
+            None => false,
+        }
     }
 
     /// A path from its rendered form (as produced by [`Path::as_str`]).

@@ -51,6 +51,7 @@ use crate::issue::{Issue, IssueCode, Path};
 use crate::measures::MeasureOutcome;
 
 pub use absences::{continuous_absences, Absence};
+pub use rules::{pre_reprise_requester, RequesterRule};
 pub use versions::{
     version_for, DatedVersion, FactDate, RulePart, RuleVersion, VersionRef, DELEGATION_FROM,
     ENCODED_FROM, ENTRETIEN_PARCOURS_DEFAULT_FROM, ENTRETIEN_PARCOURS_LATEST_FROM,

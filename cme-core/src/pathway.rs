@@ -24,7 +24,8 @@
 //!   with the worker's consent to share with that partner
 //!   (`partner_without_consent`; seed 004, AIST 63: "votre accord est
 //!   indispensable");
-//! - an exit states its result (`exit_without_result`);
+//! - an exit states its result (`exit_without_result`), and a case has one
+//!   exit (`duplicate_exit`: the later one, in date order);
 //! - a follow-up comes after the exit (`follow_up_before_exit`,
 //!   `follow_up_without_exit`; seed 002 step 5).
 //!
@@ -294,6 +295,14 @@ pub struct PathwayState {
     pub plan_accepted: Option<NaiveDate>,
     /// Last plan refused.
     pub plan_refused: Option<NaiveDate>,
+    /// Whether the last plan proposed awaits the worker's answer (in the
+    /// order the events apply: a plan refused and proposed again the same
+    /// day awaits an answer).
+    #[serde(default)]
+    pub plan_awaits_answer: bool,
+    /// Whether the worker's last answer to a plan was an acceptance.
+    #[serde(default)]
+    pub plan_holds: bool,
     /// Distinct partners of actions, in order.
     pub partners: Vec<Partner>,
     /// Date of the first action with a partner.
@@ -334,6 +343,8 @@ impl PathwayState {
             plan_proposed: None,
             plan_accepted: None,
             plan_refused: None,
+            plan_awaits_answer: false,
+            plan_holds: false,
             partners: Vec::new(),
             first_action: None,
             exit: None,
@@ -343,11 +354,7 @@ impl PathwayState {
 
     /// Whether a plan is accepted and not refused since.
     pub fn plan_in_force(&self) -> bool {
-        match (self.plan_accepted, self.plan_refused) {
-            (Some(a), Some(r)) => a >= r,
-            (Some(_), None) => true,
-            _ => false,
-        }
+        self.plan_holds
     }
 
     /// The date since which a worker who entered the cell (a first contact)
@@ -372,9 +379,7 @@ impl PathwayState {
 
     /// Whether a proposed plan awaits the worker's answer.
     pub fn plan_pending(&self) -> bool {
-        let answered = self.plan_accepted.max(self.plan_refused);
-        matches!((self.plan_proposed, answered), (Some(p), Some(a)) if p > a)
-            || (self.plan_proposed.is_some() && answered.is_none())
+        self.plan_awaits_answer
     }
 
     fn reach(&mut self, stage: Stage, date: NaiveDate, index: usize, order: &StageOrder) {
@@ -434,7 +439,13 @@ impl PathwayState {
                 (code, field)
             });
         }
+        if let Event::Sortie { result: None, .. } = event {
+            return Some((IssueCode::ExitWithoutResult, "result"));
+        }
         if self.closed() {
+            if kind == EventType::Sortie && self.exit.is_some() {
+                return Some((IssueCode::DuplicateExit, ""));
+            }
             return Some((IssueCode::EventAfterClosure, ""));
         }
         let accompaniment = consents
@@ -457,7 +468,6 @@ impl PathwayState {
             {
                 Some((IssueCode::PartnerWithoutConsent, "partner"))
             }
-            Event::Sortie { result: None, .. } => Some((IssueCode::ExitWithoutResult, "result")),
             _ => None,
         }
     }
@@ -506,9 +516,20 @@ impl PathwayState {
             Event::CommissionPleniere { .. } => {
                 self.commission.get_or_insert(date);
             }
-            Event::PlanPropose { .. } => self.plan_proposed = Some(date),
-            Event::PlanAccepte { .. } => self.plan_accepted = Some(date),
-            Event::PlanRefuse { .. } => self.plan_refused = Some(date),
+            Event::PlanPropose { .. } => {
+                self.plan_proposed = Some(date);
+                self.plan_awaits_answer = true;
+            }
+            Event::PlanAccepte { .. } => {
+                self.plan_accepted = Some(date);
+                self.plan_awaits_answer = false;
+                self.plan_holds = true;
+            }
+            Event::PlanRefuse { .. } => {
+                self.plan_refused = Some(date);
+                self.plan_awaits_answer = false;
+                self.plan_holds = false;
+            }
             Event::ActionPartenaire { partner, .. } => {
                 self.first_action.get_or_insert(date);
                 if !self.partners.contains(partner) {
@@ -593,7 +614,7 @@ pub fn refusal_sources(code: IssueCode) -> Vec<crate::explain::Source> {
         IssueCode::PlanWithoutConsent => Some(Source::document("aismt13_exemple", "« après avoir donné son accord pour être accompagné »")),
         IssueCode::PlanNotProposed | IssueCode::ActionBeforePlanAccepted => Some(Source::document("aismt13_exemple", "« si le salarié est d'accord avec le plan d'actions proposé… débuteront les démarches »")),
         IssueCode::PartnerWithoutConsent => Some(Source::document("aist63_cme_2020", "formulaire de consentement : « votre accord est indispensable »")),
-        IssueCode::ExitWithoutResult => Some(Source::document("aist43_bilan_2020", "résultats de sortie")),
+        IssueCode::ExitWithoutResult | IssueCode::DuplicateExit => Some(Source::document("aist43_bilan_2020", "résultats de sortie")),
         IssueCode::FollowUpBeforeExit | IssueCode::FollowUpWithoutExit => Some(Source::document("aismt13_exemple", "« au terme de l'accompagnement, un suivi sera effectué »")),
         _ => None,
     };
@@ -602,6 +623,22 @@ pub fn refusal_sources(code: IssueCode) -> Vec<crate::explain::Source> {
             "§3 (transitions interdites)",
         )))
         .collect()
+}
+
+/// The index of the refused event and the field a refusal's path names
+/// (`events[3].date` → `(3, "date")`).
+///
+/// ```
+/// use cme_core::issue::Path;
+/// let p = Path::root().key("events").index(3).key("date");
+/// assert_eq!(cme_core::pathway::refused_event(&p), Some((3, "date")));
+/// ```
+pub fn refused_event(path: &Path) -> Option<(usize, &str)> {
+    let rest = path.as_str().strip_prefix("events[")?;
+    let close = rest.find(']')?;
+    let index = rest.get(..close)?.parse().ok()?;
+    let field = rest.get(close + 1..)?.trim_start_matches('.');
+    Some((index, field))
 }
 
 /// The result of a replay: the state and every refused event.

@@ -184,6 +184,17 @@ fn one(rng: &mut ChaCha8Rng, i: usize, span: u64, o: &PopulationOptions) -> Case
         )),
         _ => None,
     };
+    // The médecin du travail asks for a pré-reprise only since 31 March 2022
+    // (L4624-2-4): before, the same draw is the médecin traitant.
+    let requested_by = match requested_by {
+        Some(Requester::MedecinDuTravail)
+            if source_visit == SourceVisit::PreReprise
+                && signalement < crate::legal::PDP_IN_FORCE =>
+        {
+            Some(Requester::MedecinTraitant)
+        }
+        other => other,
+    };
     let mut sick_leaves = Vec::new();
     if matches!(source_visit, SourceVisit::PreReprise | SourceVisit::Reprise)
         || rng.random_bool(0.3)

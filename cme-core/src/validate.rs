@@ -171,12 +171,17 @@ pub fn parse_case(input: &Value, options: &ValidateOptions) -> Result<Case, Vali
 /// The consistency codes that are pathway rules too: the evaluation leaves
 /// them to the pathway, which refuses the event and reports it, rather than
 /// rejecting the whole case.
-pub const PATHWAY_CODES: [IssueCode; 5] = [
+pub const PATHWAY_CODES: [IssueCode; 10] = [
     IssueCode::EventBeforeSignalement,
     IssueCode::FollowUpBeforeExit,
     IssueCode::FollowUpWithoutExit,
     IssueCode::DuplicateExit,
     IssueCode::ExitWithoutResult,
+    IssueCode::EventAfterClosure,
+    IssueCode::PlanWithoutConsent,
+    IssueCode::PlanNotProposed,
+    IssueCode::ActionBeforePlanAccepted,
+    IssueCode::PartnerWithoutConsent,
 ];
 
 /// [`parse_case`] for evaluation: the problems in [`PATHWAY_CODES`] are
@@ -501,7 +506,23 @@ impl Reader {
         if let (Some(worker), Some(date)) = (&worker, signalement_date) {
             self.check_age(worker, date, &At::Key(&obj.at, "worker"));
         }
-        self.check_timeline(&At::Key(&obj.at, "events"), signalement_date, &events);
+        self.check_timeline(
+            &At::Key(&obj.at, "events"),
+            signalement_date,
+            &events,
+            &consents,
+            events_ok && consents_ok && {
+                // A consent or an event with a problem of its own (other
+                // than a pathway rule) would make the replay refuse events
+                // for want of it.
+                let events_path = obj.key("events");
+                let consents_path = obj.key("consents");
+                !self.issues.iter().any(|i| {
+                    !PATHWAY_CODES.contains(&i.code)
+                        && (i.path.starts_with(&events_path) || i.path.starts_with(&consents_path))
+                })
+            },
+        );
 
         Some(Case {
             format_version: format_version?,
@@ -863,13 +884,15 @@ impl Reader {
             self.required(&obj, "signalled_by", |v, value, path| v.code(value, path));
         let requested_by =
             self.optional(&obj, "requested_by", |v, value, path| v.code(value, path));
-        if source_visit == Some(crate::case::SourceVisit::PreReprise)
-            && requested_by == Some(crate::case::Requester::Employeur)
+        if let (Some(crate::case::SourceVisit::PreReprise), Some(requester)) =
+            (source_visit, requested_by)
         {
-            self.push(Issue::new(
-                IssueCode::PreRepriseRequestedByEmployer,
-                obj.key("requested_by"),
-            ));
+            // The visit was asked for on the signalement's date at the
+            // latest; the requesters only widened with time (L4624-2-4), so
+            // one not allowed on that date was not allowed before.
+            if let Some(code) = pre_reprise_requester_issue(requester, date) {
+                self.push(Issue::new(code, obj.key("requested_by")));
+            }
         }
         let signalement = match (date, source_visit, signalled_by) {
             (Some(date), Some(source_visit), Some(signalled_by)) => Some(Signalement {
@@ -1022,7 +1045,9 @@ impl Reader {
         date: Option<NaiveDate>,
     ) -> Option<Event> {
         let result: Option<ExitResult> = match obj.get("result") {
-            Some(value) => self.code(value, At::Key(&obj.at, "result")),
+            // A result that cannot be read leaves the event unread (its
+            // problem is reported).
+            Some(value) => Some(self.code(value, At::Key(&obj.at, "result"))?),
             None => {
                 self.push(Issue::new(IssueCode::ExitWithoutResult, obj.key("result")));
                 None
@@ -1095,38 +1120,85 @@ impl Reader {
         }
     }
 
+    /// The timeline rules, stated once in [`crate::pathway`]: the events
+    /// that could be read are replayed, and every event the pathway refuses
+    /// is reported with the pathway's code and path (so validation reports
+    /// a problem exactly when the pathway refuses an event).
     pub(crate) fn check_timeline(
         &mut self,
         path: &At<'_>,
         signalement: Option<NaiveDate>,
         events: &[(usize, Event)],
+        consents: &[(usize, crate::case::Consent)],
+        complete: bool,
     ) {
-        if let Some(signalement) = signalement {
-            for (i, e) in events {
-                if let Some(code) = crate::pathway::before_signalement(e.date(), signalement) {
-                    self.push(Issue::new(code, path.path().index(*i).key("date")));
+        if !complete {
+            // Some event or consent could not be read: replaying the others
+            // would refuse events for want of them. Only the rule of each
+            // event on its own is checked.
+            if let Some(signalement) = signalement {
+                for (i, e) in events {
+                    if let Some(code) = crate::pathway::before_signalement(e.date(), signalement) {
+                        self.push(Issue::new(code, path.path().index(*i).key("date")));
+                    }
                 }
             }
+            return;
         }
-        let mut exits = events
-            .iter()
-            .filter(|(_, e)| e.event_type() == EventType::Sortie);
-        let first_exit = exits.next().map(|(_, e)| e.date());
-        for (i, _) in exits {
-            self.push(Issue::new(IssueCode::DuplicateExit, path.path().index(*i)));
-        }
-        for (i, e) in events {
-            if e.event_type() != EventType::Suivi {
+        let list: Vec<Event> = events.iter().map(|(_, e)| e.clone()).collect();
+        let consents: Vec<crate::case::Consent> = consents.iter().map(|(_, c)| c.clone()).collect();
+        // Without a signalement date, every rule but the signalement's.
+        let replayed = crate::pathway::replay_events(
+            signalement.unwrap_or(NaiveDate::MIN),
+            &list,
+            &consents,
+            0,
+        );
+        for refusal in replayed.refused {
+            let Some((k, field)) = crate::pathway::refused_event(&refusal.path) else {
                 continue;
+            };
+            let Some((i, _)) = events.get(k) else {
+                continue;
+            };
+            let mut at = path.path().index(*i);
+            if !field.is_empty() {
+                at = at.key(field);
             }
-            match crate::pathway::follow_up_rule(e.date(), first_exit) {
-                Some(code @ IssueCode::FollowUpBeforeExit) => {
-                    self.push(Issue::new(code, path.path().index(*i).key("date")));
-                }
-                Some(code) => self.push(Issue::new(code, path.path().index(*i))),
-                None => {}
+            let issue = Issue::new(refusal.code, at);
+            if !self
+                .issues
+                .iter()
+                .any(|x| x.code == issue.code && x.path == issue.path)
+            {
+                self.push(issue);
             }
         }
+    }
+}
+
+/// The problem, if any, with the requester of the pré-reprise visit at the
+/// origin of a signalement made on `signalement` (the latest possible date
+/// of the request): the rule of [`crate::legal::pre_reprise_requester`],
+/// for validation and the table fast path.
+///
+/// ```
+/// use cme_core::{case::Requester, issue::IssueCode, validate::pre_reprise_requester_issue};
+/// let d = chrono::NaiveDate::from_ymd_opt(2021, 6, 1);
+/// assert_eq!(pre_reprise_requester_issue(Requester::MedecinDuTravail, d), Some(IssueCode::PreRepriseRequesterNotAllowed));
+/// assert_eq!(pre_reprise_requester_issue(Requester::Salarie, d), None);
+/// ```
+pub fn pre_reprise_requester_issue(
+    requester: crate::case::Requester,
+    signalement: Option<NaiveDate>,
+) -> Option<IssueCode> {
+    use crate::legal::{pre_reprise_requester, RequesterRule};
+    match (requester, pre_reprise_requester(requester, signalement)) {
+        (crate::case::Requester::Employeur, _) => Some(IssueCode::PreRepriseRequestedByEmployer),
+        (_, RequesterRule::Never | RequesterRule::NotYet) => {
+            Some(IssueCode::PreRepriseRequesterNotAllowed)
+        }
+        (_, RequesterRule::Allowed | RequesterRule::DateNeeded) => None,
     }
 }
 

@@ -179,6 +179,42 @@ proptest! {
         }
     }
 
+    /// One statement of each timeline rule: on any list of events (in any
+    /// order, same-day events included), validation reports a pathway
+    /// problem on an event exactly when the pathway refuses that event, and
+    /// the pathway's code and path are among validation's issues.
+    #[test]
+    fn validation_reports_exactly_what_the_pathway_refuses(
+        events in prop::collection::vec(arb_event(), 0..20),
+        consents in arb_consents(),
+        signalement in 0u64..60,
+    ) {
+        use cme_core::validate::{validate, ValidateOptions, PATHWAY_CODES};
+        let mut case = base_case();
+        case.signalement.date = day(signalement);
+        case.events = events;
+        case.consents = consents;
+        case.sick_leaves.clear();
+        let issues = validate(&serde_json::to_value(&case).unwrap(), &ValidateOptions::default());
+        // Only cases whose other parts are valid: the timeline is the question.
+        prop_assume!(issues.iter().all(|i| PATHWAY_CODES.contains(&i.code)));
+        let refused = replay(&case, &preset("aismt13").unwrap()).refused;
+        let event_of = |p: &cme_core::issue::Path| cme_core::pathway::refused_event(p).map(|(i, _)| i);
+        let mut reported: Vec<usize> = issues.iter().filter_map(|i| event_of(&i.path)).collect();
+        reported.sort_unstable();
+        reported.dedup();
+        let mut refused_events: Vec<usize> = refused.iter().filter_map(|i| event_of(&i.path)).collect();
+        refused_events.sort_unstable();
+        prop_assert_eq!(&reported, &refused_events);
+        for r in &refused {
+            prop_assert!(
+                issues.iter().any(|i| i.code == r.code && i.path == r.path),
+                "refused {} at {} but validation says {:?}", r.code.code(), r.path.as_str(),
+                issues.iter().map(|i| (i.code.code(), i.path.as_str())).collect::<Vec<_>>()
+            );
+        }
+    }
+
     /// Evaluating any case as of any date never panics, and a case never
     /// evaluated before its signalement.
     #[test]

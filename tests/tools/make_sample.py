@@ -65,6 +65,9 @@ def make(i):
     sick_leaves = []
     source_visit = "pre_reprise"
     requested_by = rng.choice(["salarie", "medecin_traitant", "medecin_conseil", "medecin_du_travail"])
+    if requested_by == "medecin_du_travail" and signalement < dt.date(2022, 3, 31):
+        # the médecin du travail asks for a pré-reprise only since 31 March 2022 (L4624-2-4)
+        requested_by = "medecin_traitant"
     kind = i % 5
     if kind in (0, 1, 2):
         start = signalement - dt.timedelta(days=rng.randint(20, 200))

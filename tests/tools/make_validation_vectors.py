@@ -222,7 +222,7 @@ vector("consentement_retire_avant_d_etre_donne", "Le retrait précède le consen
        mutate=setp(["consents", 0, "withdrawn_on"], "2024-03-01"))
 
 # --- consistency -------------------------------------------------------------------
-vector("sortie_sans_resultat", "Une sortie doit indiquer son résultat.", [("exit_without_result", f"events[{EXIT}].result")],
+vector("sortie_sans_resultat", "Une sortie doit indiquer son résultat ; refusée par le parcours, elle ne clôt pas le dossier, et le suivi qui la suit n'a donc pas de sortie (la même règle que le parcours).", [("exit_without_result", f"events[{EXIT}].result"), ("follow_up_without_exit", f"events[{EXIT + 1}]")],
        mutate=delp(["events", EXIT, "result"]))
 vector("deux_sorties", "Un dossier ne sort qu'une fois.", [("duplicate_exit", "events[13]")],
        mutate=lambda c: c["events"].append({"type": "sortie", "date": "2025-01-10", "result": "reconversion"}))
@@ -243,12 +243,14 @@ vector("visite_a_la_demande_de_l_employeur", "L'employeur peut demander une visi
 vector("plusieurs_problemes_a_la_fois", "Tous les problèmes sont signalés en une fois.",
        [("invalid_id", "id"), ("unknown_code", "signalement.source_visit"),
         ("sick_leave_end_before_start", "sick_leaves[0].end"), ("event_before_signalement", "events[0].date"),
-        ("exit_without_result", f"events[{EXIT}].result"), ("unknown_field", "worker.nom")],
+        ("exit_without_result", f"events[{EXIT}].result"), ("follow_up_without_exit", f"events[{EXIT + 1}]"),
+        ("unknown_field", "worker.nom")],
        mutate=chain(setp(["id"], "Marie Martin"), setp(["signalement", "source_visit"], "pre-reprise"),
                     setp(["sick_leaves", 0, "end"], "2024-01-01"), setp(["events", 0, "date"], "2024-03-01"),
                     delp(["events", EXIT, "result"]), setp(["worker", "nom"], "MARTIN")))
 vector("signalement_illisible_et_evenements", "Un signalement sans date n'empêche pas de vérifier le reste.",
-       [("missing_field", "signalement.date"), ("exit_without_result", f"events[{EXIT}].result")],
+       [("missing_field", "signalement.date"), ("exit_without_result", f"events[{EXIT}].result"),
+        ("follow_up_without_exit", f"events[{EXIT + 1}]")],
        mutate=chain(delp(["signalement", "date"]), delp(["events", EXIT, "result"])))
 
 OUT.mkdir(parents=True, exist_ok=True)

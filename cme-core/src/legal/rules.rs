@@ -322,14 +322,55 @@ pub(super) fn liaison(
     b.done(Obligation::Indeterminee, "duree_inconnue", None)
 }
 
-/// Whether a requester may ask for a pré-reprise under a version of the
-/// requesters' rule (the employer never).
-fn requester_allowed(requester: Requester, version: &RuleVersion) -> bool {
+/// Whether a requester may ask for a pré-reprise visit requested on `date`
+/// (L4624-2-4 from 31 March 2022, R4624-29 and R4624-20 before): the one
+/// statement of the rule, used by the legal calendar, by validation (which
+/// knows only the latest possible date of the request, the signalement's)
+/// and by the table fast path.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use cme_core::case::Requester;
+/// use cme_core::legal::{pre_reprise_requester, RequesterRule};
+/// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day);
+/// assert_eq!(pre_reprise_requester(Requester::Employeur, d(2024, 1, 1)), RequesterRule::Never);
+/// assert_eq!(pre_reprise_requester(Requester::MedecinDuTravail, d(2022, 3, 30)), RequesterRule::NotYet);
+/// assert_eq!(pre_reprise_requester(Requester::MedecinDuTravail, d(2022, 3, 31)), RequesterRule::Allowed);
+/// assert_eq!(pre_reprise_requester(Requester::MedecinDuTravail, None), RequesterRule::DateNeeded);
+/// assert_eq!(pre_reprise_requester(Requester::Salarie, None), RequesterRule::Allowed);
+/// ```
+pub fn pre_reprise_requester(requester: Requester, date: Option<NaiveDate>) -> RequesterRule {
     match requester {
-        Requester::Salarie | Requester::MedecinTraitant | Requester::MedecinConseil => true,
-        Requester::MedecinDuTravail => version.id == "demandeurs_2022",
-        Requester::Employeur | Requester::MedecinSpecialiste => false,
+        Requester::Salarie | Requester::MedecinTraitant | Requester::MedecinConseil => {
+            RequesterRule::Allowed
+        }
+        Requester::Employeur | Requester::MedecinSpecialiste => RequesterRule::Never,
+        Requester::MedecinDuTravail => match date {
+            None => RequesterRule::DateNeeded,
+            Some(d) if version_for(RulePart::PreRepriseDemandeurs, d).id == "demandeurs_2022" => {
+                RequesterRule::Allowed
+            }
+            Some(_) => RequesterRule::NotYet,
+        },
     }
+}
+
+/// What [`pre_reprise_requester`] says of a requester.
+///
+/// ```
+/// assert_ne!(cme_core::legal::RequesterRule::Never, cme_core::legal::RequesterRule::Allowed);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RequesterRule {
+    /// May ask for the visit.
+    Allowed,
+    /// Never (the employer; a médecin spécialiste is not among the
+    /// requesters).
+    Never,
+    /// Not on that date (the médecin du travail before 31 March 2022).
+    NotYet,
+    /// The date of the request decides (the médecin du travail).
+    DateNeeded,
 }
 
 pub(super) fn pre_reprise(
@@ -360,6 +401,7 @@ pub(super) fn pre_reprise(
     });
     if let Some(request) = request {
         let requester = request.requested_by;
+        let verdict = pre_reprise_requester(requester, request.date);
         if requester == Requester::Employeur {
             if let Some(date) = request.date {
                 b.apply(
@@ -388,7 +430,7 @@ pub(super) fn pre_reprise(
                 if version.id == "demandeurs_non_encodes" {
                     return unencoded(b);
                 }
-                if !requester_allowed(requester, version) {
+                if verdict != RequesterRule::Allowed {
                     let text = if requester == Requester::MedecinDuTravail {
                         format!("Le médecin du travail ne peut demander une visite de pré-reprise que depuis le 31 mars 2022 (L4624-2-4) ; la demande est du {}.", date_fr(date))
                     } else {
@@ -409,7 +451,7 @@ pub(super) fn pre_reprise(
                     ),
                 );
             }
-            None if requester == Requester::MedecinSpecialiste => {
+            None if verdict == RequesterRule::Never => {
                 b.reason(
                     "pre_reprise_demandeur_non_habilite",
                     "Le médecin spécialiste ne fait pas partie des demandeurs de la visite de pré-reprise.",
@@ -420,7 +462,7 @@ pub(super) fn pre_reprise(
                     None,
                 );
             }
-            None if requester == Requester::MedecinDuTravail => {
+            None if verdict == RequesterRule::DateNeeded => {
                 b.missing.push(MissingFact::new(
                     "pre_reprise_request.date",
                     "pre_reprise",

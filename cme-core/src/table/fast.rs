@@ -177,8 +177,11 @@ fn fill_case(r: &Row<'_>, case: &mut Case) -> Option<()> {
         signalled_by: r.code(c!("signalled_by"))??,
         requested_by: r.code(c!("requested_by"))?,
     };
+    // A requester the rule refuses is reported by the rules (the slow path).
     if signalement.source_visit == crate::case::SourceVisit::PreReprise
-        && signalement.requested_by == Some(crate::case::Requester::Employeur)
+        && signalement.requested_by.is_some_and(|r| {
+            crate::validate::pre_reprise_requester_issue(r, Some(signalement.date)).is_some()
+        })
     {
         return None;
     }
