@@ -16,8 +16,13 @@
 //!
 //! The pathway is given as one date column per stage (`contact_date`,
 //! `analyse_date`, …, `sortie_date`, `suivi_6_mois_date`): what exports
-//! carry. A case whose pathway needs more (several sick leaves, two partner
-//! actions, expert opinions) goes in the interchange format instead.
+//! carry. Up to three expert opinions and three partner actions are
+//! repeated columns (`avis_attendu_date`, `avis_attendu_2_date`,
+//! `avis_attendu_3_date` with their `…_expertise`; `action_partenaire_date`,
+//! `action_partenaire_2_date`, … with their `…_partner`), so that an
+//! inclusion threshold of two opinions can be met from a table. A case
+//! whose pathway needs more (several sick leaves, a fourth opinion) goes in
+//! the interchange format instead.
 //!
 //! ```
 //! use cme_core::table::{read_rows, COLUMNS};
@@ -89,7 +94,7 @@ type EventColumns = (
     EventType,
     &'static [(&'static str, &'static str)],
 );
-const EVENT_COLUMNS: [EventColumns; 16] = [
+const EVENT_COLUMNS: [EventColumns; 22] = [
     ("contact_date", EventType::Contact, &[]),
     ("absence_reponse_date", EventType::AbsenceReponse, &[]),
     (
@@ -114,9 +119,29 @@ const EVENT_COLUMNS: [EventColumns; 16] = [
         &[("expertise", "avis_attendu_expertise")],
     ),
     (
+        "avis_attendu_2_date",
+        EventType::AvisAttendu,
+        &[("expertise", "avis_attendu_2_expertise")],
+    ),
+    (
+        "avis_attendu_3_date",
+        EventType::AvisAttendu,
+        &[("expertise", "avis_attendu_3_expertise")],
+    ),
+    (
         "avis_recu_date",
         EventType::AvisRecu,
         &[("expertise", "avis_recu_expertise")],
+    ),
+    (
+        "avis_recu_2_date",
+        EventType::AvisRecu,
+        &[("expertise", "avis_recu_2_expertise")],
+    ),
+    (
+        "avis_recu_3_date",
+        EventType::AvisRecu,
+        &[("expertise", "avis_recu_3_expertise")],
     ),
     ("commission_date", EventType::CommissionPleniere, &[]),
     ("plan_propose_date", EventType::PlanPropose, &[]),
@@ -126,6 +151,16 @@ const EVENT_COLUMNS: [EventColumns; 16] = [
         "action_partenaire_date",
         EventType::ActionPartenaire,
         &[("partner", "action_partenaire_partner")],
+    ),
+    (
+        "action_partenaire_2_date",
+        EventType::ActionPartenaire,
+        &[("partner", "action_partenaire_2_partner")],
+    ),
+    (
+        "action_partenaire_3_date",
+        EventType::ActionPartenaire,
+        &[("partner", "action_partenaire_3_partner")],
     ),
     (
         "sortie_date",
@@ -184,14 +219,26 @@ pub const COLUMNS: &[Column] = &[
     col("entretien_date", Date, "Entretien de qualification"),
     col("avis_attendu_date", Date, "Avis d'un expert demandé"),
     col("avis_attendu_expertise", Text, "Expertise demandée (ergonome, psychologue…)"),
+    col("avis_attendu_2_date", Date, "Deuxième avis d'expert demandé"),
+    col("avis_attendu_2_expertise", Text, "Expertise du deuxième avis demandé"),
+    col("avis_attendu_3_date", Date, "Troisième avis d'expert demandé"),
+    col("avis_attendu_3_expertise", Text, "Expertise du troisième avis demandé"),
     col("avis_recu_date", Date, "Avis de l'expert reçu"),
     col("avis_recu_expertise", Text, "Expertise de l'avis reçu"),
+    col("avis_recu_2_date", Date, "Deuxième avis d'expert reçu"),
+    col("avis_recu_2_expertise", Text, "Expertise du deuxième avis reçu"),
+    col("avis_recu_3_date", Date, "Troisième avis d'expert reçu"),
+    col("avis_recu_3_expertise", Text, "Expertise du troisième avis reçu"),
     col("commission_date", Date, "Passage en commission plénière"),
     col("plan_propose_date", Date, "Plan d'action proposé"),
     col("plan_accepte_date", Date, "Plan d'action accepté"),
     col("plan_refuse_date", Date, "Plan d'action refusé"),
     col("action_partenaire_date", Date, "Action menée avec un partenaire"),
     col("action_partenaire_partner", Text, "Partenaire de l'action (cap_emploi, agefiph…)"),
+    col("action_partenaire_2_date", Date, "Deuxième action menée avec un partenaire"),
+    col("action_partenaire_2_partner", Text, "Partenaire de la deuxième action"),
+    col("action_partenaire_3_date", Date, "Troisième action menée avec un partenaire"),
+    col("action_partenaire_3_partner", Text, "Partenaire de la troisième action"),
     col("sortie_date", Date, "Sortie de la cellule"),
     col("sortie_result", Text, "Résultat de la sortie (amenagement_poste, inaptitude…)"),
     col("sortie_dismissal", Boolean, "Licenciement à la sortie (inaptitude)"),
@@ -285,13 +332,13 @@ impl EventIndex {
 // Evaluated at compile time: an index out of bounds or an undocumented
 // column is a compilation error, not a panic.
 #[allow(clippy::indexing_slicing)]
-const EVENTS: [EventIndex; 16] = {
+const EVENTS: [EventIndex; EVENT_COLUMNS.len()] = {
     let mut out = [EventIndex {
         date: 0,
         kind: EventType::Contact,
         extras: [("", 0); 3],
         n_extras: 0,
-    }; 16];
+    }; EVENT_COLUMNS.len()];
     let mut i = 0;
     while i < EVENT_COLUMNS.len() {
         let (date, kind, extras) = EVENT_COLUMNS[i];
@@ -314,7 +361,7 @@ const EVENTS: [EventIndex; 16] = {
 };
 
 // A row's events are a bit set of the entries of EVENTS (`RowNode::events`).
-const _: () = assert!(EVENTS.len() <= u16::BITS as usize);
+const _: () = assert!(EVENTS.len() <= u32::BITS as usize);
 
 /// One cell of a table as its source gives it: what a binding reads from
 /// an Arrow array, a DataFrame or a JSON row, without converting it to JSON.
@@ -391,7 +438,7 @@ struct RowNode<'a> {
     row: usize,
     /// The entries of [`EVENTS`] that are events of this row (bit `k` for
     /// entry `k`), found once per row.
-    events: u16,
+    events: u32,
     part: Part<'a>,
 }
 
@@ -1181,11 +1228,13 @@ pub fn case_row(case: &Case) -> Option<Value> {
     {
         let kind = e.get("type").and_then(Value::as_str).unwrap_or_default();
         let mut matching = EVENT_COLUMNS.iter().filter(|(_, k, _)| k.code() == kind);
+        // The first free column of the event's type: the follow-ups in
+        // order, up to three expert opinions and partner actions.
         let entry = if kind == "suivi" {
             follow_ups += 1;
             matching.nth(follow_ups - 1)?
         } else {
-            matching.next()?
+            matching.find(|(column, _, _)| !row.contains_key(*column))?
         };
         let (column, _, extras) = entry;
         if row.contains_key(*column) {
