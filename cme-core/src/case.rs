@@ -27,6 +27,13 @@
 //! assert!(matches!(case.events[0], Event::Contact { .. }));
 //! ```
 
+mod work;
+
+pub use work::{
+    EmployerExchange, ExchangeKind, Meeting, Referral, ReferralDirection, ReferralDocument,
+    ReferralOutcome,
+};
+
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
@@ -112,6 +119,19 @@ pub struct Case {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[cfg_attr(feature = "schema", schemars(length(max = crate::validate::limits::MAX_EVENTS)))]
     pub visits: Vec<VisitRecord>,
+    /// The exchanges with the employer (format version 2).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "schema", schemars(length(max = crate::validate::limits::MAX_EVENTS)))]
+    pub employer_exchanges: Vec<EmployerExchange>,
+    /// The referrals to partners and the partners' signalements to the
+    /// cell (format version 2).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "schema", schemars(length(max = crate::validate::limits::MAX_EVENTS)))]
+    pub referrals: Vec<Referral>,
+    /// The meetings with the worker (format version 2).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "schema", schemars(length(max = crate::validate::limits::MAX_EVENTS)))]
+    pub meetings: Vec<Meeting>,
 }
 
 /// The worker's context: no name, no free text about health.
@@ -125,6 +145,15 @@ pub struct Case {
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Worker {
+    /// Pseudonymous id of the worker, linking the successive cases of one
+    /// worker over a career (format version 2): the same characters as a
+    /// case id, never a name or a social security number.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(length(min = 1, max = 64), pattern(r"^[A-Za-z0-9._-]+$"))
+    )]
+    pub id: Option<String>,
     /// Date of birth, when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub birth_date: Option<NaiveDate>,
@@ -403,6 +432,7 @@ code_enum! {
 ///     source_visit: SourceVisit::PreReprise,
 ///     signalled_by: Signaller::MedecinDuTravail,
 ///     requested_by: None,
+///     worker_agreed: Some(true),
 /// };
 /// assert_eq!(s.source_visit, SourceVisit::PreReprise);
 /// ```
@@ -420,6 +450,11 @@ pub struct Signalement {
     /// the médecin traitant, the worker, the médecin conseil…).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub requested_by: Option<Requester>,
+    /// Whether the worker agreed to the signalement (seed 004, AIST 63
+    /// step 2: « feuille de signalement, avec l'accord du salarié »), when
+    /// recorded (format version 2).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub worker_agreed: Option<bool>,
 }
 
 code_enum! {
@@ -595,6 +630,7 @@ code_enum! {
         ActionPartenaire = "action_partenaire", "Action avec un partenaire";
         Sortie = "sortie", "Sortie de la cellule";
         Suivi = "suivi", "Suivi après la sortie";
+        Reouverture = "reouverture", "Réouverture du dossier";
     }
 }
 
@@ -726,6 +762,13 @@ pub enum Event {
         #[serde(default, skip_serializing_if = "Option::is_none")]
         prepared: Option<bool>,
     },
+    /// The case is re-opened after its exit or a refusal (format version
+    /// 2): the accompaniment starts again; the earlier exit is kept.
+    #[serde(rename = "reouverture")]
+    Reouverture {
+        /// Date of the event.
+        date: NaiveDate,
+    },
     /// A follow-up after the exit (seed 002: 6 months and 1 year; AST BTP:
     /// 1 year; MT2i: 12 to 24 months).
     #[serde(rename = "suivi")]
@@ -763,7 +806,8 @@ impl Event {
             | Event::PlanRefuse { date }
             | Event::ActionPartenaire { date, .. }
             | Event::Sortie { date, .. }
-            | Event::Suivi { date, .. } => *date,
+            | Event::Suivi { date, .. }
+            | Event::Reouverture { date } => *date,
         }
     }
 
@@ -792,6 +836,7 @@ impl Event {
             Event::ActionPartenaire { .. } => EventType::ActionPartenaire,
             Event::Sortie { .. } => EventType::Sortie,
             Event::Suivi { .. } => EventType::Suivi,
+            Event::Reouverture { .. } => EventType::Reouverture,
         }
     }
 }
@@ -1044,7 +1089,8 @@ code_enum! {
 /// ```
 /// use cme_core::case::{Professional, VisitRecord, VisitRule};
 /// let v = VisitRecord { kind: VisitRule::Reprise, date: chrono::NaiveDate::from_ymd_opt(2024, 5, 2).unwrap(),
-///                       done_by: Some(Professional::MedecinDuTravail), remote: false, avis_inaptitude: false };
+///                       done_by: Some(Professional::MedecinDuTravail), remote: false, avis_inaptitude: false,
+///                       objection_on: None };
 /// assert_eq!(v.kind, VisitRule::Reprise);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -1064,4 +1110,10 @@ pub struct VisitRecord {
     /// Whether an avis d'inaptitude was issued at it.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub avis_inaptitude: bool,
+    /// For a pré-reprise visit: the day the worker objected to the
+    /// médecin du travail's recommendations being sent to the employer and
+    /// the médecin conseil (R4624-30: « sauf si le travailleur s'y
+    /// oppose »), on or after the visit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub objection_on: Option<NaiveDate>,
 }

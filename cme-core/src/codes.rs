@@ -165,6 +165,11 @@ pub fn case_code_lists() -> Vec<CodeList> {
         list::<Expertise>(),
         list::<ExitResult>(),
         list::<Category>(),
+        list::<Professional>(),
+        list::<ExchangeKind>(),
+        list::<ReferralDirection>(),
+        list::<ReferralDocument>(),
+        list::<ReferralOutcome>(),
     ]
 }
 

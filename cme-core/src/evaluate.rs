@@ -251,6 +251,12 @@ fn evaluate_checked(
         &state,
         policy,
         inclusion.decision.value == crate::inclusion::InclusionValue::Included,
+        &case
+            .meetings
+            .iter()
+            .filter(|m| m.date <= as_of)
+            .copied()
+            .collect::<Vec<_>>(),
         &hash,
         &mut next_steps,
     );

@@ -720,7 +720,9 @@ fn count(
             c.delai_plan.1 += days(s, plan);
         }
     }
-    if let Some(exit) = &state.exit {
+    // Every exit of the case counts in its period, those before a
+    // re-opening too (the follow-ups are those of the last exit).
+    for exit in state.previous_exits.iter().chain(state.exit.iter()) {
         if period.contains(exit.date) {
             bump(&mut c.sorties, index_of(exit.result));
             let outcome = policy.outcome(exit.result);
@@ -745,6 +747,8 @@ fn count(
                 }
             }
         }
+    }
+    if let Some(exit) = &state.exit {
         // Follow-ups due in the period, and answers about employment.
         for slot in follow_up_schedule(exit.date, &state.follow_ups, policy) {
             if let Some((date, Some(employed))) = slot.done {

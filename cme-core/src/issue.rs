@@ -195,6 +195,21 @@ issue_codes! {
     PreRepriseRequestedByEmployer = "pre_reprise_requested_by_employer" []
         fr: "L'employeur ne peut jamais demander une visite de pré-reprise (Code du travail, art. L4624-2-4 ; avant le 31 mars 2022, art. R4624-29)."
         en: "The employer can never ask for a pré-reprise visit (Code du travail, art. L4624-2-4; before 31 March 2022, art. R4624-29).";
+    ReopeningWithoutExit = "reopening_without_exit" []
+        fr: "Seul un dossier clos (sortie ou refus de l'accompagnement) peut être réouvert."
+        en: "Only a closed case (an exit or a refusal of the accompaniment) can be re-opened.";
+    ObjectionNotPreReprise = "objection_not_pre_reprise" []
+        fr: "L'opposition du travailleur à la transmission des recommandations ne concerne que la visite de pré-reprise (Code du travail, art. R4624-30)."
+        en: "The worker's objection to the recommendations being sent concerns only the pré-reprise visit (Code du travail, art. R4624-30).";
+    ObjectionBeforeVisit = "objection_before_visit" []
+        fr: "L'opposition du travailleur à la transmission des recommandations est datée d'avant la visite de pré-reprise (Code du travail, art. R4624-30)."
+        en: "The worker's objection to the recommendations being sent is dated before the pré-reprise visit (Code du travail, art. R4624-30).";
+    EmployerContactWithoutAgreement = "employer_contact_without_agreement" ["field"]
+        fr: "La prise de contact avec l'employeur se fait avec l'accord du médecin du travail et du travailleur : « {field} » doit être vrai."
+        en: "The employer is contacted with the agreement of the médecin du travail and of the worker: “{field}” must be true.";
+    AnswerBeforeReferral = "answer_before_referral" []
+        fr: "La réponse du partenaire est datée d'avant l'envoi de l'orientation."
+        en: "The partner's answer is dated before the referral was sent.";
     PreRepriseRequesterNotAllowed = "pre_reprise_requester_not_allowed" []
         fr: "Ce demandeur ne pouvait pas demander la visite de pré-reprise : seuls le salarié, le médecin traitant, le médecin conseil et, depuis le 31 mars 2022, le médecin du travail le peuvent (Code du travail, art. L4624-2-4 et R4624-29)."
         en: "This requester could not ask for the pré-reprise visit: only the worker, the attending doctor, the medical adviser and, since 31 March 2022, the médecin du travail can (Code du travail, art. L4624-2-4 and R4624-29).";

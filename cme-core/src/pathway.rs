@@ -27,7 +27,12 @@
 //! - an exit states its result (`exit_without_result`), and a case has one
 //!   exit (`duplicate_exit`: the later one, in date order);
 //! - a follow-up comes after the exit (`follow_up_before_exit`,
-//!   `follow_up_without_exit`; seed 002 step 5).
+//!   `follow_up_without_exit`; seed 002 step 5);
+//! - only a closed case (an exit or a refusal) is re-opened
+//!   (`reopening_without_exit`); a re-opening brings the case back to the
+//!   signalement, keeps the earlier exit in `previous_exits`, and the
+//!   accompaniment starts again (DOMAIN.md §3: a closed case may be
+//!   re-opened).
 //!
 //! [`try_add_event`] adds one event to a case only if the pathway accepts
 //! it: otherwise the case is left untouched and the refusal is returned.
@@ -93,6 +98,18 @@ pub fn stage_of(kind: EventType) -> Stage {
         EventType::PlanAccepte | EventType::ActionPartenaire => Stage::MiseEnOeuvre,
         EventType::Sortie => Stage::Sortie,
         EventType::Suivi => Stage::Suivi,
+        // The case starts again from a new signalement.
+        EventType::Reouverture => Stage::Signalement,
+    }
+}
+
+/// Where an event goes among the events of its day: in pathway order of
+/// its stage, a re-opening after everything else (it follows the exit it
+/// re-opens).
+fn same_day_rank(kind: EventType) -> u8 {
+    match kind {
+        EventType::Reouverture => u8::MAX,
+        other => StageOrder::CANONICAL.rank(stage_of(other)),
     }
 }
 
@@ -311,6 +328,12 @@ pub struct PathwayState {
     pub exit: Option<ExitFacts>,
     /// Follow-ups: date and whether still in employment.
     pub follow_ups: Vec<(NaiveDate, Option<bool>)>,
+    /// The exits of the case before its re-openings, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub previous_exits: Vec<ExitFacts>,
+    /// The dates the case was re-opened.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reopenings: Vec<NaiveDate>,
 }
 
 impl PathwayState {
@@ -349,6 +372,8 @@ impl PathwayState {
             first_action: None,
             exit: None,
             follow_ups: Vec::new(),
+            previous_exits: Vec::new(),
+            reopenings: Vec::new(),
         }
     }
 
@@ -441,6 +466,10 @@ impl PathwayState {
         }
         if let Event::Sortie { result: None, .. } = event {
             return Some((IssueCode::ExitWithoutResult, "result"));
+        }
+        if kind == EventType::Reouverture {
+            // Only a closed case is re-opened.
+            return (!self.closed()).then_some((IssueCode::ReopeningWithoutExit, ""));
         }
         if self.closed() {
             if kind == EventType::Sortie && self.exit.is_some() {
@@ -551,6 +580,24 @@ impl PathwayState {
             }
             Event::Sortie { result: None, .. } => {}
             Event::Suivi { still_employed, .. } => self.follow_ups.push((date, *still_employed)),
+            Event::Reouverture { .. } => {
+                // The accompaniment starts again: the exit is kept, the
+                // closure and the answers to the plan are not.
+                if let Some(exit) = self.exit.take() {
+                    self.previous_exits.push(exit);
+                }
+                // the follow-ups of that exit end with it (they stay in the
+                // case's events)
+                self.follow_ups.clear();
+                self.refusal = None;
+                self.no_answer = None;
+                self.plan_awaits_answer = false;
+                self.plan_holds = false;
+                self.reopenings.push(date);
+                self.stage = Stage::Signalement;
+                self.stage_since = date;
+                return;
+            }
         }
         self.reach(stage_of(event.event_type()), date, index, &rules.order);
         if !self.reached(Stage::Inclusion) && self.inclusion_criteria_hold(rules.min_opinions) {
@@ -616,6 +663,7 @@ pub fn refusal_sources(code: IssueCode) -> Vec<crate::explain::Source> {
         IssueCode::PartnerWithoutConsent => Some(Source::document("aist63_cme_2020", "formulaire de consentement : « votre accord est indispensable »")),
         IssueCode::ExitWithoutResult | IssueCode::DuplicateExit => Some(Source::document("aist43_bilan_2020", "résultats de sortie")),
         IssueCode::FollowUpBeforeExit | IssueCode::FollowUpWithoutExit => Some(Source::document("aismt13_exemple", "« au terme de l'accompagnement, un suivi sera effectué »")),
+        IssueCode::ReopeningWithoutExit => None,
         _ => None,
     };
     seed.into_iter()
@@ -670,7 +718,7 @@ pub fn application_order(events: &[Event]) -> Vec<usize> {
     order.sort_by_key(|&i| {
         events
             .get(i)
-            .map(|e| (e.date(), stage_of(e.event_type()), i))
+            .map(|e| (e.date(), same_day_rank(e.event_type()), i))
     });
     order
 }
@@ -732,7 +780,7 @@ pub fn replay_until(
     let mut state = PathwayState::new(signalement);
     let mut refused = Vec::new();
     // Most cases record their events in order: no sort, no allocation then.
-    let key = |e: &Event| (e.date(), stage_of(e.event_type()));
+    let key = |e: &Event| (e.date(), same_day_rank(e.event_type()));
     let in_order = events.windows(2).all(|w| match w {
         [a, b] => key(a) <= key(b),
         _ => true,

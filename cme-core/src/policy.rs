@@ -102,6 +102,10 @@ code_enum! {
 pub struct Process {
     /// In order, or without a fixed order (a circle).
     pub order: ProcessOrder,
+    /// An action plan is drawn up after each meeting with the worker
+    /// (AIST 63, step 4: « plan d'actions après chaque rendez-vous »).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub plan_after_each_meeting: bool,
     /// Where the process comes from.
     pub source: String,
 }
@@ -535,11 +539,17 @@ impl Reader {
             })
         });
         let process = self.optional(&obj, "process", |r, v, path| {
-            let o = r.object(v, path, &["order", "source"])?;
+            let o = r.object(v, path, &["order", "plan_after_each_meeting", "source"])?;
             let order = r.required(&o, "order", |r, v, path| r.code(v, path));
+            let plan_after_each_meeting = r
+                .optional(&o, "plan_after_each_meeting", |r, v, path| {
+                    r.boolean(v, path)
+                })
+                .unwrap_or(false);
             let source = r.source(&o);
             Some(Process {
                 order: order?,
+                plan_after_each_meeting,
                 source: source?,
             })
         });

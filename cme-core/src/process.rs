@@ -30,6 +30,7 @@
 //! for step in &e.next_steps { assert!(!step.sources.is_empty()); }
 //! ```
 
+use crate::case::Meeting;
 use crate::codes::Code;
 use crate::deadlines::NextStep;
 use crate::explain::Source;
@@ -149,6 +150,7 @@ pub fn next_steps(
     state: &PathwayState,
     policy: &Policy,
     included: bool,
+    meetings: &[Meeting],
     hash: &str,
     steps: &mut Vec<NextStep>,
 ) {
@@ -186,6 +188,25 @@ pub fn next_steps(
             push(steps, "dossier_clos", None, false);
         }
         return; // otherwise the follow-up steps say what comes next
+    }
+    // A service that draws up a plan after each meeting: the last meeting
+    // without one calls for it.
+    let last_meeting = meetings.iter().max_by_key(|m| m.date);
+    if let (Some(process), Some(m)) = (&policy.process, last_meeting) {
+        if process.plan_after_each_meeting && !m.action_plan {
+            steps.push(NextStep {
+                code: "plan_apres_rendez_vous".to_string(),
+                text: format!(
+                    "Établir le plan d'actions du rendez-vous du {} : le service en établit un après chaque rendez-vous.",
+                    crate::explain::date_fr(m.date)
+                ),
+                due: None,
+                sources: vec![
+                    Source::cited(&policy.id, &process.source, hash),
+                    Source::policy(&policy.id, "process.plan_after_each_meeting", hash),
+                ],
+            });
+        }
     }
     // The service's stages in its order (the canonical ones for a policy
     // that lists none), each with its place in the list and its name.

@@ -153,6 +153,9 @@ pub(crate) struct Reader {
     pub(crate) issues: Vec<Issue>,
     /// Dates after this one are reported (`date_after_as_of`).
     pub(crate) as_of: Option<NaiveDate>,
+    /// The format version of the case being read, once known: the fields
+    /// of version 2 are refused in a version 1 document.
+    pub(crate) version: Option<u32>,
 }
 
 impl Reader {
@@ -160,11 +163,24 @@ impl Reader {
         Reader {
             issues: Vec::new(),
             as_of,
+            version: None,
         }
     }
 
     pub(crate) fn push(&mut self, issue: Issue) {
         self.issues.push(issue);
+    }
+
+    /// Refuses a field of format version 2 in a version 1 document, at the
+    /// field (`field_requires_format_version`).
+    pub(crate) fn v2_only<'v, F: Fields<'v>>(&mut self, obj: &Obj<'_, F>, field: &str) {
+        if self.version == Some(1) && obj.get(field).is_some() {
+            self.push(
+                Issue::new(IssueCode::FieldRequiresFormatVersion, obj.key(field))
+                    .with("field", field)
+                    .with("version", 2),
+            );
+        }
     }
 
     // ---- primitives -------------------------------------------------

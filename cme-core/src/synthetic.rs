@@ -132,6 +132,7 @@ fn one(rng: &mut ChaCha8Rng, i: usize, span: u64, o: &PopulationOptions) -> Case
     };
     let birth_year = 1958 + rng.random_range(0..42);
     let worker = Worker {
+        id: None,
         birth_date: None,
         birth_year: Some(birth_year),
         sector: Some(Sector {
@@ -356,10 +357,14 @@ fn one(rng: &mut ChaCha8Rng, i: usize, span: u64, o: &PopulationOptions) -> Case
             source_visit,
             signalled_by: Signaller::MedecinDuTravail,
             requested_by,
+            worker_agreed: None,
         },
         consents,
         events,
         category_override: None,
         visits: Vec::new(),
+        employer_exchanges: Vec::new(),
+        referrals: Vec::new(),
+        meetings: Vec::new(),
     }
 }

@@ -94,7 +94,7 @@ type EventColumns = (
     EventType,
     &'static [(&'static str, &'static str)],
 );
-const EVENT_COLUMNS: [EventColumns; 22] = [
+const EVENT_COLUMNS: [EventColumns; 23] = [
     ("contact_date", EventType::Contact, &[]),
     ("absence_reponse_date", EventType::AbsenceReponse, &[]),
     (
@@ -181,6 +181,7 @@ const EVENT_COLUMNS: [EventColumns; 22] = [
         EventType::Suivi,
         &[("still_employed", "suivi_12_mois_employed")],
     ),
+    ("reouverture_date", EventType::Reouverture, &[]),
 ];
 
 /// Every column of the flat table, documented. Every column is optional in
@@ -190,6 +191,7 @@ pub const COLUMNS: &[Column] = &[
     col("id", Text, "Identifiant pseudonyme du dossier (jamais un nom)"),
     col("service", Text, "Code du service (aismt13, aist43…)"),
     col("policy", Text, "Identifiant de la politique appliquée, s'il diffère du service"),
+    col("worker_id", Text, "Identifiant pseudonyme du salarié, commun à ses dossiers successifs (jamais un nom ni un NIR)"),
     col("birth_year", Integer, "Année de naissance du salarié"),
     col("birth_date", Date, "Date de naissance du salarié"),
     col("sector_nomenclature", Text, "Nomenclature NAF (naf_rev2, naf_2025)"),
@@ -247,6 +249,7 @@ pub const COLUMNS: &[Column] = &[
     col("suivi_6_mois_employed", Boolean, "Toujours en emploi au suivi à 6 mois"),
     col("suivi_12_mois_date", Date, "Suivi à 12 mois"),
     col("suivi_12_mois_employed", Boolean, "Toujours en emploi au suivi à 12 mois"),
+    col("reouverture_date", Date, "Réouverture du dossier après sa sortie"),
     col("category_override", Text, "Catégorie retenue par l'équipe (si elle diffère)"),
     col("category_override_justification", Text, "Justification de la catégorie retenue"),
     col("category_override_date", Date, "Date de la décision de l'équipe"),
@@ -645,6 +648,7 @@ impl<'a> Fields<'a> for RowNode<'a> {
                 _ => return None,
             },
             Part::Worker => match name {
+                "id" => self.leaf(c!("worker_id")),
                 "birth_year" => self.leaf(c!("birth_year")),
                 "birth_date" => self.leaf(c!("birth_date")),
                 "employer" => self.leaf(c!("employer")),
@@ -1141,7 +1145,13 @@ pub fn case_row(case: &Case) -> Option<Value> {
     put(&mut row, "service", value.get("service"));
     put(&mut row, "policy", value.get("policy"));
     let w = value.get("worker");
+    if case.employer_exchanges.len() + case.referrals.len() + case.meetings.len() > 0
+        || !case.visits.is_empty()
+    {
+        return None;
+    }
     for (col, key) in [
+        ("worker_id", "id"),
         ("birth_year", "birth_year"),
         ("birth_date", "birth_date"),
         ("employer", "employer"),

@@ -171,7 +171,7 @@ pub fn parse_case(input: &Value, options: &ValidateOptions) -> Result<Case, Vali
 /// The consistency codes that are pathway rules too: the evaluation leaves
 /// them to the pathway, which refuses the event and reports it, rather than
 /// rejecting the whole case.
-pub const PATHWAY_CODES: [IssueCode; 10] = [
+pub const PATHWAY_CODES: [IssueCode; 11] = [
     IssueCode::EventBeforeSignalement,
     IssueCode::FollowUpBeforeExit,
     IssueCode::FollowUpWithoutExit,
@@ -182,6 +182,7 @@ pub const PATHWAY_CODES: [IssueCode; 10] = [
     IssueCode::PlanNotProposed,
     IssueCode::ActionBeforePlanAccepted,
     IssueCode::PartnerWithoutConsent,
+    IssueCode::ReopeningWithoutExit,
 ];
 
 /// [`parse_case`] for evaluation: the problems in [`PATHWAY_CODES`] are
@@ -424,6 +425,9 @@ impl Reader {
                 "events",
                 "category_override",
                 "visits",
+                "employer_exchanges",
+                "referrals",
+                "meetings",
             ],
         )?;
         let read_version = self.required(&obj, "format_version", |v, value, path| {
@@ -445,6 +449,7 @@ impl Reader {
         // A version 1 document is migrated to the current version; the
         // fields of version 2 are refused in it.
         let format_version = read_version.map(|_| FORMAT_VERSION);
+        self.version = read_version;
         let id = self.required(&obj, "id", |v, value, path| {
             v.identifier(value, path, limits::MAX_ID_LEN, IssueCode::InvalidId)
         });
@@ -501,6 +506,52 @@ impl Reader {
             self.list(&obj, "visits", limits::MAX_EVENTS, |v, value, path| {
                 v.visit_record(value, path)
             });
+        for field in ["employer_exchanges", "referrals", "meetings"] {
+            self.v2_only(&obj, field);
+        }
+        let (exchanges, exchanges_ok) = self.list(
+            &obj,
+            "employer_exchanges",
+            limits::MAX_EVENTS,
+            |v, value, path| v.employer_exchange(value, path, signalement_date),
+        );
+        let (referrals, referrals_ok) =
+            self.list(&obj, "referrals", limits::MAX_EVENTS, |v, value, path| {
+                v.referral(value, path, signalement_date)
+            });
+        let (meetings, meetings_ok) =
+            self.list(&obj, "meetings", limits::MAX_EVENTS, |v, value, path| {
+                v.meeting(value, path, signalement_date)
+            });
+        if read_version == Some(1) {
+            for (i, e) in &events {
+                if e.event_type() == EventType::Reouverture {
+                    self.push(
+                        Issue::new(
+                            IssueCode::FieldRequiresFormatVersion,
+                            obj.key("events").index(*i).key("type"),
+                        )
+                        .with("field", "reouverture")
+                        .with("version", 2),
+                    );
+                }
+            }
+        }
+        // Sharing with a partner needs the worker's consent that day
+        // (seed 004, AIST 63: « votre accord est indispensable »).
+        if consents_ok {
+            let all: Vec<&crate::case::Consent> = consents.iter().map(|(_, c)| c).collect();
+            for (i, r) in &referrals {
+                if r.direction == crate::case::ReferralDirection::VersPartenaire
+                    && !all.iter().any(|c| c.allows_sharing_with(r.partner, r.sent))
+                {
+                    self.push(Issue::new(
+                        IssueCode::PartnerWithoutConsent,
+                        obj.key("referrals").index(*i).key("partner"),
+                    ));
+                }
+            }
+        }
 
         // Consistency between parts that could be read.
         if let (Some(worker), Some(date)) = (&worker, signalement_date) {
@@ -536,6 +587,9 @@ impl Reader {
             events: complete(events, events_ok)?,
             category_override,
             visits: complete(visits, visits_ok)?,
+            employer_exchanges: complete(exchanges, exchanges_ok)?,
+            referrals: complete(referrals, referrals_ok)?,
+            meetings: complete(meetings, meetings_ok)?,
         })
     }
 
@@ -562,6 +616,7 @@ impl Reader {
             value,
             path,
             &[
+                "id",
                 "birth_date",
                 "birth_year",
                 "sector",
@@ -570,6 +625,10 @@ impl Reader {
                 "cim10_chapter",
             ],
         )?;
+        self.v2_only(&obj, "id");
+        let id = self.optional(&obj, "id", |v, value, path| {
+            v.identifier(value, path, limits::MAX_ID_LEN, IssueCode::InvalidId)
+        });
         let birth_date = self.optional(&obj, "birth_date", |v, value, path| {
             v.past_date(value, path)
         });
@@ -598,6 +657,7 @@ impl Reader {
                 .and_then(|n| u8::try_from(n).ok())
         });
         Some(Worker {
+            id,
             birth_date,
             birth_year,
             sector,
@@ -721,7 +781,14 @@ impl Reader {
         let obj = self.object(
             value,
             path,
-            &["kind", "date", "done_by", "remote", "avis_inaptitude"],
+            &[
+                "kind",
+                "date",
+                "done_by",
+                "remote",
+                "avis_inaptitude",
+                "objection_on",
+            ],
         )?;
         let kind: Option<VisitRule> =
             self.required(&obj, "kind", |v, value, path| v.code(value, path));
@@ -756,13 +823,165 @@ impl Reader {
                 obj.key("avis_inaptitude"),
             ));
         }
+        // R4624-30: at the pré-reprise visit, the worker may object to the
+        // recommendations being sent to the employer: an objection belongs
+        // to a pré-reprise visit, on or after its day.
+        let objection = self.optional(&obj, "objection_on", |v, value, path| {
+            v.date(value, path, false)
+        });
+        if objection.is_some() && kind.is_some_and(|k| k != VisitRule::PreReprise) {
+            self.push(Issue::new(
+                IssueCode::ObjectionNotPreReprise,
+                obj.key("objection_on"),
+            ));
+        } else if let (Some(o), Some(d)) = (objection, date) {
+            if o < d {
+                self.push(Issue::new(
+                    IssueCode::ObjectionBeforeVisit,
+                    obj.key("objection_on"),
+                ));
+            }
+        }
         Some(crate::legal::VisitRecord {
             kind: kind?,
             date: date?,
             done_by,
             remote,
             avis_inaptitude: avis,
+            objection_on: objection,
         })
+    }
+
+    pub(crate) fn employer_exchange<'v>(
+        &mut self,
+        value: impl Node<'v>,
+        path: At<'_>,
+        signalement: Option<NaiveDate>,
+    ) -> Option<crate::case::EmployerExchange> {
+        use crate::case::ExchangeKind;
+        let obj = self.object(
+            value,
+            path,
+            &["kind", "date", "doctor_agreed", "worker_agreed"],
+        )?;
+        let kind: Option<ExchangeKind> =
+            self.required(&obj, "kind", |v, value, path| v.code(value, path));
+        let date = self.required(&obj, "date", |v, value, path| v.past_date(value, path));
+        let doctor = self.optional(&obj, "doctor_agreed", |v, value, path| {
+            v.boolean(value, path)
+        });
+        let worker = self.optional(&obj, "worker_agreed", |v, value, path| {
+            v.boolean(value, path)
+        });
+        self.after_signalement(&obj, "date", date, signalement);
+        // seed 004, AST BTP: « prise de contact avec l'entreprise avec
+        // accord du médecin et du salarié »
+        if kind == Some(ExchangeKind::Contact) {
+            for (field, agreed) in [("doctor_agreed", doctor), ("worker_agreed", worker)] {
+                if agreed != Some(true) {
+                    self.push(
+                        Issue::new(IssueCode::EmployerContactWithoutAgreement, obj.key(field))
+                            .with("field", field),
+                    );
+                }
+            }
+        }
+        Some(crate::case::EmployerExchange {
+            kind: kind?,
+            date: date?,
+            doctor_agreed: doctor,
+            worker_agreed: worker,
+        })
+    }
+
+    pub(crate) fn referral<'v>(
+        &mut self,
+        value: impl Node<'v>,
+        path: At<'_>,
+        signalement: Option<NaiveDate>,
+    ) -> Option<crate::case::Referral> {
+        use crate::case::{ReferralDirection, ReferralDocument, ReferralOutcome};
+        let obj = self.object(
+            value,
+            path,
+            &[
+                "partner",
+                "direction",
+                "document",
+                "sent",
+                "answered",
+                "outcome",
+            ],
+        )?;
+        let partner = self.required(&obj, "partner", |v, value, path| v.code(value, path));
+        let direction: ReferralDirection = self
+            .optional(&obj, "direction", |v, value, path| v.code(value, path))
+            .unwrap_or(ReferralDirection::VersPartenaire);
+        let document: Option<ReferralDocument> =
+            self.optional(&obj, "document", |v, value, path| v.code(value, path));
+        let sent = self.required(&obj, "sent", |v, value, path| v.past_date(value, path));
+        let answered = self.optional(&obj, "answered", |v, value, path| v.past_date(value, path));
+        let outcome: Option<ReferralOutcome> =
+            self.optional(&obj, "outcome", |v, value, path| v.code(value, path));
+        // A partner's own signalement may come before the cell's.
+        if direction == ReferralDirection::VersPartenaire {
+            self.after_signalement(&obj, "sent", sent, signalement);
+        }
+        if let (Some(s), Some(a)) = (sent, answered) {
+            if a < s {
+                self.push(Issue::new(
+                    IssueCode::AnswerBeforeReferral,
+                    obj.key("answered"),
+                ));
+            }
+        }
+        if outcome.is_some() && obj.get("answered").is_none() {
+            self.push(
+                Issue::new(IssueCode::MissingField, obj.key("answered")).with("field", "answered"),
+            );
+        }
+        Some(crate::case::Referral {
+            partner: partner?,
+            direction,
+            document,
+            sent: sent?,
+            answered,
+            outcome,
+        })
+    }
+
+    pub(crate) fn meeting<'v>(
+        &mut self,
+        value: impl Node<'v>,
+        path: At<'_>,
+        signalement: Option<NaiveDate>,
+    ) -> Option<crate::case::Meeting> {
+        let obj = self.object(value, path, &["date", "action_plan"])?;
+        let date = self.required(&obj, "date", |v, value, path| v.past_date(value, path));
+        let action_plan = self
+            .optional(&obj, "action_plan", |v, value, path| v.boolean(value, path))
+            .unwrap_or(false);
+        self.after_signalement(&obj, "date", date, signalement);
+        Some(crate::case::Meeting {
+            date: date?,
+            action_plan,
+        })
+    }
+
+    /// The rule of a dated fact against the signalement, the pathway's own
+    /// ([`crate::pathway::before_signalement`]), at the fact's date.
+    fn after_signalement<'v, F: Fields<'v>>(
+        &mut self,
+        obj: &Obj<'_, F>,
+        field: &str,
+        date: Option<NaiveDate>,
+        signalement: Option<NaiveDate>,
+    ) {
+        if let (Some(date), Some(signalement)) = (date, signalement) {
+            if let Some(code) = crate::pathway::before_signalement(date, signalement) {
+                self.push(Issue::new(code, obj.key(field)));
+            }
+        }
     }
 
     pub(crate) fn measure_facts<'v>(
@@ -873,7 +1092,13 @@ impl Reader {
         let Some(obj) = self.object(
             value,
             path,
-            &["date", "source_visit", "signalled_by", "requested_by"],
+            &[
+                "date",
+                "source_visit",
+                "signalled_by",
+                "requested_by",
+                "worker_agreed",
+            ],
         ) else {
             return (None, None);
         };
@@ -884,6 +1109,10 @@ impl Reader {
             self.required(&obj, "signalled_by", |v, value, path| v.code(value, path));
         let requested_by =
             self.optional(&obj, "requested_by", |v, value, path| v.code(value, path));
+        self.v2_only(&obj, "worker_agreed");
+        let worker_agreed = self.optional(&obj, "worker_agreed", |v, value, path| {
+            v.boolean(value, path)
+        });
         if let (Some(crate::case::SourceVisit::PreReprise), Some(requester)) =
             (source_visit, requested_by)
         {
@@ -900,6 +1129,7 @@ impl Reader {
                 source_visit,
                 signalled_by,
                 requested_by,
+                worker_agreed,
             }),
             _ => None,
         };
@@ -1026,6 +1256,7 @@ impl Reader {
                 }
             }
             EventType::Sortie => self.exit(&obj, date)?,
+            EventType::Reouverture => Event::Reouverture { date: date? },
             EventType::Suivi => {
                 let still_employed = self.optional(&obj, "still_employed", |v, value, path| {
                     v.boolean(value, path)

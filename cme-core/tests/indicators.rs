@@ -210,3 +210,34 @@ fn both_aist43_tables_arise_from_explicit_definitions() {
         .collect();
     assert!(hidden.contains(&Hidden::Primaire));
 }
+
+/// A case that left the cell in June, was re-opened in September and left
+/// again in November counts two exits in 2024, each with its result (the
+/// re-opening keeps the first exit); its status is that of the last exit.
+#[test]
+fn a_reopened_case_counts_each_of_its_exits() {
+    let case = serde_json::json!({
+        "format_version": 2, "id": "P-reouvert", "service": "aismt13",
+        "worker": {"birth_year": 1972, "employer": "prive"},
+        "signalement": {"date": "2024-03-04", "source_visit": "pre_reprise", "signalled_by": "medecin_du_travail"},
+        "consents": [{"given_on": "2024-03-04", "accompaniment": true, "sharing_with": []}],
+        "events": [
+            {"type": "contact", "date": "2024-03-11"},
+            {"type": "sortie", "date": "2024-06-28", "result": "amenagement_poste"},
+            {"type": "reouverture", "date": "2024-09-02"},
+            {"type": "sortie", "date": "2024-11-15", "result": "inaptitude"}
+        ]
+    });
+    let period = Period::range(
+        chrono::NaiveDate::from_ymd_opt(2024, 1, 1).unwrap(),
+        chrono::NaiveDate::from_ymd_opt(2024, 12, 31).unwrap(),
+    )
+    .unwrap();
+    let r = report_from_values(&[case], &serde_json::json!("aismt13"), period, &[]).unwrap();
+    let t = |id: &str| r.total.get(id).unwrap().numerator;
+    assert_eq!(t("sorties"), 2);
+    assert_eq!(t("resultat_amenagement_poste"), 1);
+    assert_eq!(t("resultat_inaptitude"), 1);
+    assert_eq!(t("statut_sortie_negative"), 1);
+    assert_eq!(t("statut_sortie_positive"), 0);
+}

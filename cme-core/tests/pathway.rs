@@ -56,10 +56,13 @@ fn arb_event() -> impl Strategy<Value = Event> {
             dismissal: None,
             prepared: None
         }),
-        (date, prop::option::of(any::<bool>())).prop_map(|(date, still_employed)| Event::Suivi {
-            date,
-            still_employed
+        (date.clone(), prop::option::of(any::<bool>())).prop_map(|(date, still_employed)| {
+            Event::Suivi {
+                date,
+                still_employed,
+            }
         }),
+        date.prop_map(|date| Event::Reouverture { date }),
     ]
 }
 
@@ -112,9 +115,11 @@ proptest! {
         // every stage of an accepted event is in it
         let furthest = accepted.iter().map(|e| stage_of(e.event_type())).max().unwrap_or(Stage::Signalement).max(Stage::Signalement);
         let reached_max = s.history.iter().map(|h| h.stage).max().unwrap();
-        prop_assert_eq!(s.stage, reached_max);
-        prop_assert!(s.stage >= furthest);
-        if s.stage == Stage::Inclusion {
+        // a re-opening brings the case back to the signalement
+        let reopened = !s.reopenings.is_empty();
+        prop_assert!(reopened || s.stage == reached_max);
+        prop_assert!(reopened || s.stage >= furthest);
+        if s.stage == Stage::Inclusion && !reopened {
             // Inclusion is reached when the criteria hold, never by an event.
             prop_assert!(furthest < Stage::Inclusion);
         }
@@ -137,8 +142,10 @@ proptest! {
         // at most one exit accepted, and nothing but follow-ups after it
         let is_exit = |e: &&&Event| matches!(e, Event::Sortie { .. });
         let exits = accepted.iter().filter(is_exit).count();
-        prop_assert!(exits <= 1);
-        if let Some(exit) = &s.exit {
+        // one exit per opening of the case
+        prop_assert!(exits <= 1 + s.reopenings.len());
+        prop_assert_eq!(exits, s.previous_exits.len() + usize::from(s.exit.is_some()));
+        if let (Some(exit), false) = (&s.exit, reopened) {
             let after_exit_ok = accepted
                 .iter()
                 .all(|e| e.date() <= exit.date || matches!(e, Event::Suivi { .. }));

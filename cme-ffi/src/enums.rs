@@ -13,6 +13,7 @@ use cme_core::case::{
 };
 
 use cme_core::case::Professional;
+use cme_core::case::{ExchangeKind, ReferralDirection, ReferralDocument, ReferralOutcome};
 use cme_core::evaluate::Status;
 use cme_core::inclusion::InclusionValue;
 use cme_core::legal::Obligation;
@@ -120,6 +121,7 @@ pub enum EventType {
     ActionPartenaire,
     Sortie,
     Suivi,
+    Reouverture,
 }
 
 #[uniffi::remote(Enum)]
@@ -210,6 +212,34 @@ pub enum VisitRule {
     PreReprise,
     Reprise,
     MiCarriere,
+}
+
+#[uniffi::remote(Enum)]
+pub enum ExchangeKind {
+    Contact,
+    ReunionTripartite,
+    AccordEmployeur,
+    RefusEmployeur,
+}
+
+#[uniffi::remote(Enum)]
+pub enum ReferralDirection {
+    VersPartenaire,
+    DuPartenaire,
+}
+
+#[uniffi::remote(Enum)]
+pub enum ReferralDocument {
+    FicheSignalement,
+    FicheRelais,
+    Courrier,
+}
+
+#[uniffi::remote(Enum)]
+pub enum ReferralOutcome {
+    PriseEnCharge,
+    Refus,
+    Reorientation,
 }
 
 #[uniffi::remote(Enum)]

@@ -21,6 +21,9 @@ use crate::{read_cases_json, read_json, CmeError, EvaluationResult, Issue};
 /// The worker's context (no name, no free text about health).
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct Worker {
+    /// Pseudonymous id of the worker, linking successive cases (format
+    /// version 2).
+    pub id: Option<String>,
     /// Date of birth (`YYYY-MM-DD`), when known.
     pub birth_date: Option<String>,
     /// Year of birth, when only the year is known.
@@ -68,6 +71,8 @@ pub struct Signalement {
     pub signalled_by: Signaller,
     /// Who asked for the visit.
     pub requested_by: Option<Requester>,
+    /// The worker agreed to the signalement (format version 2).
+    pub worker_agreed: Option<bool>,
 }
 
 /// A consent of the worker.
@@ -134,6 +139,48 @@ pub struct Visit {
     pub remote: bool,
     /// An avis d'inaptitude was issued at it.
     pub avis_inaptitude: bool,
+    /// Pré-reprise: the day the worker objected to the recommendations
+    /// being sent to the employer (R4624-30).
+    pub objection_on: Option<String>,
+}
+
+/// An exchange with the employer (format version 2).
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct EmployerExchange {
+    /// What kind of exchange.
+    pub kind: cme_core::case::ExchangeKind,
+    /// When (`YYYY-MM-DD`).
+    pub date: String,
+    /// For a contact: the médecin du travail agreed.
+    pub doctor_agreed: Option<bool>,
+    /// For a contact: the worker agreed.
+    pub worker_agreed: Option<bool>,
+}
+
+/// A referral to a partner, or a partner's signalement (format version 2).
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct Referral {
+    /// The partner.
+    pub partner: Partner,
+    /// Which way.
+    pub direction: cme_core::case::ReferralDirection,
+    /// The document sent.
+    pub document: Option<cme_core::case::ReferralDocument>,
+    /// When it was sent (`YYYY-MM-DD`).
+    pub sent: String,
+    /// When it was answered.
+    pub answered: Option<String>,
+    /// The answer.
+    pub outcome: Option<cme_core::case::ReferralOutcome>,
+}
+
+/// A meeting of the cell with the worker (format version 2).
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct Meeting {
+    /// When (`YYYY-MM-DD`).
+    pub date: String,
+    /// An action plan was drawn up at it.
+    pub action_plan: bool,
 }
 
 /// A case of the interchange format.
@@ -161,6 +208,12 @@ pub struct Case {
     pub category_override: Option<CategoryOverride>,
     /// Visits that took place (format version 2).
     pub visits: Vec<Visit>,
+    /// Exchanges with the employer (format version 2).
+    pub employer_exchanges: Vec<EmployerExchange>,
+    /// Referrals to partners and partners' signalements (format version 2).
+    pub referrals: Vec<Referral>,
+    /// Meetings with the worker (format version 2).
+    pub meetings: Vec<Meeting>,
 }
 
 fn put<T: Into<Value>>(map: &mut Map<String, Value>, key: &str, value: Option<T>) {
@@ -172,6 +225,7 @@ fn put<T: Into<Value>>(map: &mut Map<String, Value>, key: &str, value: Option<T>
 /// The JSON of the interchange format of a record.
 fn case_json(c: &Case) -> Value {
     let mut worker = Map::new();
+    put(&mut worker, "id", c.worker.id.clone());
     put(&mut worker, "birth_date", c.worker.birth_date.clone());
     put(&mut worker, "birth_year", c.worker.birth_year);
     if let Some(s) = &c.worker.sector {
@@ -211,6 +265,11 @@ fn case_json(c: &Case) -> Value {
         &mut signalement,
         "requested_by",
         c.signalement.requested_by.map(Code::code),
+    );
+    put(
+        &mut signalement,
+        "worker_agreed",
+        c.signalement.worker_agreed,
     );
     let consents: Vec<Value> = c
         .consents
@@ -274,10 +333,58 @@ fn case_json(c: &Case) -> Value {
                 if v.avis_inaptitude {
                     m.insert("avis_inaptitude".into(), true.into());
                 }
+                put(&mut m, "objection_on", v.objection_on.clone());
                 Value::Object(m)
             })
             .collect();
         case.insert("visits".into(), Value::Array(visits));
+    }
+    if !c.employer_exchanges.is_empty() {
+        let list = c
+            .employer_exchanges
+            .iter()
+            .map(|x| {
+                let mut m = Map::new();
+                m.insert("kind".into(), x.kind.code().into());
+                m.insert("date".into(), x.date.clone().into());
+                put(&mut m, "doctor_agreed", x.doctor_agreed);
+                put(&mut m, "worker_agreed", x.worker_agreed);
+                Value::Object(m)
+            })
+            .collect();
+        case.insert("employer_exchanges".into(), Value::Array(list));
+    }
+    if !c.referrals.is_empty() {
+        let list = c
+            .referrals
+            .iter()
+            .map(|r| {
+                let mut m = Map::new();
+                m.insert("partner".into(), r.partner.code().into());
+                m.insert("direction".into(), r.direction.code().into());
+                put(&mut m, "document", r.document.map(Code::code));
+                m.insert("sent".into(), r.sent.clone().into());
+                put(&mut m, "answered", r.answered.clone());
+                put(&mut m, "outcome", r.outcome.map(Code::code));
+                Value::Object(m)
+            })
+            .collect();
+        case.insert("referrals".into(), Value::Array(list));
+    }
+    if !c.meetings.is_empty() {
+        let list = c
+            .meetings
+            .iter()
+            .map(|x| {
+                let mut m = Map::new();
+                m.insert("date".into(), x.date.clone().into());
+                if x.action_plan {
+                    m.insert("action_plan".into(), true.into());
+                }
+                Value::Object(m)
+            })
+            .collect();
+        case.insert("meetings".into(), Value::Array(list));
     }
     Value::Object(case)
 }
@@ -292,6 +399,7 @@ fn case_record(c: &cme_core::case::Case) -> Case {
         service: c.service.clone(),
         policy: c.policy.clone(),
         worker: Worker {
+            id: c.worker.id.clone(),
             birth_date: c.worker.birth_date.map(d),
             birth_year: c.worker.birth_year,
             sector: c.worker.sector.as_ref().map(|s| Sector {
@@ -317,6 +425,7 @@ fn case_record(c: &cme_core::case::Case) -> Case {
             source_visit: c.signalement.source_visit,
             signalled_by: c.signalement.signalled_by,
             requested_by: c.signalement.requested_by,
+            worker_agreed: c.signalement.worker_agreed,
         },
         consents: c
             .consents
@@ -383,6 +492,37 @@ fn case_record(c: &cme_core::case::Case) -> Case {
                 done_by: v.done_by,
                 remote: v.remote,
                 avis_inaptitude: v.avis_inaptitude,
+                objection_on: v.objection_on.map(d),
+            })
+            .collect(),
+        employer_exchanges: c
+            .employer_exchanges
+            .iter()
+            .map(|x| EmployerExchange {
+                kind: x.kind,
+                date: d(x.date),
+                doctor_agreed: x.doctor_agreed,
+                worker_agreed: x.worker_agreed,
+            })
+            .collect(),
+        referrals: c
+            .referrals
+            .iter()
+            .map(|r| Referral {
+                partner: r.partner,
+                direction: r.direction,
+                document: r.document,
+                sent: d(r.sent),
+                answered: r.answered.map(d),
+                outcome: r.outcome,
+            })
+            .collect(),
+        meetings: c
+            .meetings
+            .iter()
+            .map(|m| Meeting {
+                date: d(m.date),
+                action_plan: m.action_plan,
             })
             .collect(),
     }

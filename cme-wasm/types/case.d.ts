@@ -199,6 +199,13 @@ export type Event =
        * Date of the event.
        */
       date: string;
+      type: "reouverture";
+    }
+  | {
+      /**
+       * Date of the event.
+       */
+      date: string;
       /**
        * Whether the worker is still in employment; unknown when absent.
        */
@@ -234,6 +241,14 @@ export type ExitResult =
   | "retraite"
   | "autre_solution_sociale"
   | "perdu_de_vue";
+/**
+ * The document of a referral (seed 004: MT2i's fiche relais to France Travail / Cap emploi; AIST 63's fiche de signalement).
+ */
+export type ReferralDocument = "fiche_signalement" | "fiche_relais" | "courrier";
+/**
+ * The partner's answer to a referral.
+ */
+export type ReferralOutcome = "prise_en_charge" | "refus" | "reorientation";
 /**
  * Who asked for the source visit (seed 003 counts pré-reprise visits by requester). The employer can never ask for a pré-reprise visit (L4624-2-4): that rule belongs to the legal calendar, not to the model.
  */
@@ -332,6 +347,12 @@ export interface Case {
    */
   consents?: Consent[];
   /**
+   * The exchanges with the employer (format version 2).
+   *
+   * @maxItems 1000
+   */
+  employer_exchanges?: EmployerExchange[];
+  /**
    * Dated events of the pathway, in any order; engines apply them in date order.
    *
    * @maxItems 1000
@@ -346,9 +367,21 @@ export interface Case {
    */
   id: string;
   /**
+   * The meetings with the worker (format version 2).
+   *
+   * @maxItems 1000
+   */
+  meetings?: Meeting[];
+  /**
    * Id of the policy the case is evaluated with, when not the service's default.
    */
   policy?: string | null;
+  /**
+   * The referrals to partners and the partners' signalements to the cell (format version 2).
+   *
+   * @maxItems 1000
+   */
+  referrals?: Referral[];
   /**
    * Code of the service that runs the cell (`aismt13`, `aist43`…): 1 to 32 characters among lowercase letters, digits and `_`.
    */
@@ -409,6 +442,88 @@ export interface Consent {
   withdrawn_on?: string | null;
 }
 /**
+ * An exchange with the employer. A contact is made only with the agreement of the médecin du travail and of the worker (both recorded).
+ */
+export interface EmployerExchange {
+  /**
+   * When.
+   */
+  date: string;
+  /**
+   * For a contact: the médecin du travail agreed to it.
+   */
+  doctor_agreed?: boolean | null;
+  /**
+   * What kind of exchange.
+   */
+  kind: "contact" | "reunion_tripartite" | "accord_employeur" | "refus_employeur";
+  /**
+   * For a contact: the worker agreed to it.
+   */
+  worker_agreed?: boolean | null;
+}
+/**
+ * A meeting (rendez-vous) of the cell with the worker; at AIST 63 each meeting ends with an action plan (seed 004: « plan d'actions après chaque rendez-vous »).
+ */
+export interface Meeting {
+  /**
+   * Whether an action plan was drawn up at it.
+   */
+  action_plan?: boolean;
+  /**
+   * When.
+   */
+  date: string;
+}
+/**
+ * A referral to a partner, or a partner's signalement to the cell: sent, answered, with the outcome. A referral to a partner shares information: it needs the worker's consent to share with that partner on the day it is sent.
+ */
+export interface Referral {
+  /**
+   * When it was answered.
+   */
+  answered?: string | null;
+  /**
+   * Which way (to the partner when absent).
+   */
+  direction?: "vers_partenaire" | "du_partenaire";
+  /**
+   * The document sent.
+   */
+  document?: ReferralDocument | null;
+  /**
+   * The answer (requires `answered`).
+   */
+  outcome?: ReferralOutcome | null;
+  /**
+   * External partners of the cell (DOMAIN.md §2 and §7; seeds 000, 001, 004).
+   */
+  partner:
+    | "service_medical_am"
+    | "cpam"
+    | "carsat_service_social"
+    | "cap_emploi"
+    | "agefiph"
+    | "fiphfp"
+    | "mdph"
+    | "oeth"
+    | "france_travail"
+    | "mission_locale"
+    | "opco"
+    | "transition_pro"
+    | "cep"
+    | "bilan_competences"
+    | "centre_de_gestion"
+    | "caf"
+    | "medecin_traitant"
+    | "medecin_specialiste"
+    | "autre";
+  /**
+   * When it was sent.
+   */
+  sent: string;
+}
+/**
  * A sick leave (arrêt de travail). Its length counts calendar days with both ends included (LEGAL.md): see [`SickLeave::length_days`].
  */
 export interface SickLeave {
@@ -464,6 +579,10 @@ export interface Signalement {
     | "mi_carriere"
     | "contact_direct"
     | "autre";
+  /**
+   * Whether the worker agreed to the signalement (seed 004, AIST 63 step 2: « feuille de signalement, avec l'accord du salarié »), when recorded (format version 2).
+   */
+  worker_agreed?: boolean | null;
 }
 /**
  * A visit (or a rendez-vous de liaison) that took place.
@@ -485,6 +604,10 @@ export interface VisitRecord {
    * Which visit.
    */
   kind: "rendez_vous_liaison" | "pre_reprise" | "reprise" | "mi_carriere";
+  /**
+   * For a pré-reprise visit: the day the worker objected to the médecin du travail's recommendations being sent to the employer and the médecin conseil (R4624-30: « sauf si le travailleur s'y oppose »), on or after the visit.
+   */
+  objection_on?: string | null;
   /**
    * Whether it was held remotely (télésanté).
    */
@@ -510,6 +633,10 @@ export interface Worker {
    * Whether the employer is public or private (AGEFIPH vs FIPHFP).
    */
   employer?: EmployerKind | null;
+  /**
+   * Pseudonymous id of the worker, linking the successive cases of one worker over a career (format version 2): the same characters as a case id, never a name or a social security number.
+   */
+  id?: string | null;
   /**
    * Reconnaissance de la qualité de travailleur handicapé.
    */

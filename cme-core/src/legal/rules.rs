@@ -107,6 +107,15 @@ impl Builder {
         self.reasons.push(r);
     }
 
+    /// A reason citing a given source (an article outside the versions of
+    /// the rule parts).
+    fn cited(&mut self, code: &str, text: impl Into<String>, source: Source) {
+        if !self.sources.contains(&source) {
+            self.sources.push(source.clone());
+        }
+        self.reasons.push(Reason::new(code, text, source));
+    }
+
     fn reading(&mut self, code: &str, text: impl Into<String>, section: &str) {
         let s = Source::reading(section);
         if !self.sources.contains(&s) {
@@ -199,6 +208,29 @@ fn visit_done(b: &mut Builder, visit: &VisitRecord) {
                 "infirmier_avant_2022_679",
                 "Une visite réalisée par un infirmier avant le 28 avril 2022 n'est pas prévue par les textes encodés.",
             );
+        }
+    }
+    // R4624-30: the recommendations of the pré-reprise visit are sent to
+    // the employer and the médecin conseil « sauf si le travailleur s'y
+    // oppose ».
+    if let (VisitRule::PreReprise, Some(on)) = (visit.kind, visit.objection_on) {
+        let text = format!(
+            "Le {}, le travailleur s'est opposé à la transmission des recommandations du médecin du travail à l'employeur et au médecin conseil : elles ne leur sont pas communiquées.",
+            date_fr(on)
+        );
+        if on >= super::versions::RENUMBERED_FROM {
+            let version = if on >= super::versions::PDP_IN_FORCE {
+                "2022-03-31"
+            } else {
+                "2017-01-01"
+            };
+            b.cited(
+                "opposition_transmission",
+                text,
+                Source::ct("R4624-30", version),
+            );
+        } else {
+            b.reading("opposition_transmission", text, "calendrier légal");
         }
     }
     if visit.remote {

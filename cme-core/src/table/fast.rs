@@ -121,11 +121,15 @@ pub(super) fn blank() -> Case {
             source_visit: crate::case::SourceVisit::Reprise,
             signalled_by: crate::case::Signaller::MedecinDuTravail,
             requested_by: None,
+            worker_agreed: None,
         },
         consents: Vec::new(),
         events: Vec::new(),
         category_override: None,
         visits: Vec::new(),
+        employer_exchanges: Vec::new(),
+        referrals: Vec::new(),
+        meetings: Vec::new(),
     }
 }
 
@@ -176,6 +180,7 @@ fn fill_case(r: &Row<'_>, case: &mut Case) -> Option<()> {
         source_visit: r.code(c!("source_visit"))??,
         signalled_by: r.code(c!("signalled_by"))??,
         requested_by: r.code(c!("requested_by"))?,
+        worker_agreed: None,
     };
     // A requester the rule refuses is reported by the rules (the slow path).
     if signalement.source_visit == crate::case::SourceVisit::PreReprise
@@ -205,8 +210,12 @@ fn fill_case(r: &Row<'_>, case: &mut Case) -> Option<()> {
         }
     }
     case.category_override = category_override(r)?;
-    // A table has no visit columns yet: a reused case keeps none.
+    // A table has no columns for the visits, the exchanges with the
+    // employer, the referrals or the meetings yet: a reused case keeps none.
     case.visits.clear();
+    case.employer_exchanges.clear();
+    case.referrals.clear();
+    case.meetings.clear();
     // What the rules check between the events and the signalement (an
     // event before it, a follow-up without an exit) is left to the pathway
     // by the table reader: nothing to check here.
@@ -214,6 +223,11 @@ fn fill_case(r: &Row<'_>, case: &mut Case) -> Option<()> {
 }
 
 fn worker(r: &Row<'_>, worker: &mut Worker) -> Option<()> {
+    match (r.text(c!("worker_id"))?, &mut worker.id) {
+        (Some(id), _) if !is_identifier(id, limits::MAX_ID_LEN) => return None,
+        (Some(id), Some(slot)) => put(slot, id),
+        (id, slot) => *slot = id.map(str::to_string),
+    }
     let birth_date = r.date(c!("birth_date"), false)?;
     let birth_year = r
         .integer(
@@ -356,6 +370,7 @@ fn event(r: &Row<'_>, entry: &EventIndex) -> Read<Event> {
     let boolean = |name| extra(name).map_or(Some(None), |c| r.boolean(c));
     let event = match entry.kind {
         EventType::Contact => Event::Contact { date },
+        EventType::Reouverture => Event::Reouverture { date },
         EventType::AbsenceReponse => Event::AbsenceReponse { date },
         EventType::RefusAccompagnement => Event::RefusAccompagnement { date },
         EventType::AnalyseDemande => Event::AnalyseDemande {
