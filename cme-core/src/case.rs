@@ -95,18 +95,18 @@ pub struct Case {
     pub worker: Worker,
     /// Sick leaves (arrêts de travail), in any order.
     #[serde(default)]
-    #[cfg_attr(feature = "schema", schemars(length(max = crate::validate::limits::MAX_SICK_LEAVES)))]
+    #[cfg_attr(feature = "schema", schemars(length(max = crate::limits::MAX_SICK_LEAVES)))]
     pub sick_leaves: Vec<SickLeave>,
     /// How the case reached the cell.
     pub signalement: Signalement,
     /// Consents given by the worker (seed 004, AIST 63 consent form).
     #[serde(default)]
-    #[cfg_attr(feature = "schema", schemars(length(max = crate::validate::limits::MAX_CONSENTS)))]
+    #[cfg_attr(feature = "schema", schemars(length(max = crate::limits::MAX_CONSENTS)))]
     pub consents: Vec<Consent>,
     /// Dated events of the pathway, in any order; engines apply them in date
     /// order.
     #[serde(default)]
-    #[cfg_attr(feature = "schema", schemars(length(max = crate::validate::limits::MAX_EVENTS)))]
+    #[cfg_attr(feature = "schema", schemars(length(max = crate::limits::MAX_EVENTS)))]
     pub events: Vec<Event>,
     /// The team's choice of accompaniment category, overriding the derived
     /// one, with its written justification (seed 001).
@@ -117,20 +117,20 @@ pub struct Case {
     /// only. The legal calendar reads them (a visit done closes its
     /// deadline).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    #[cfg_attr(feature = "schema", schemars(length(max = crate::validate::limits::MAX_EVENTS)))]
+    #[cfg_attr(feature = "schema", schemars(length(max = crate::limits::MAX_EVENTS)))]
     pub visits: Vec<VisitRecord>,
     /// The exchanges with the employer (format version 2).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    #[cfg_attr(feature = "schema", schemars(length(max = crate::validate::limits::MAX_EVENTS)))]
+    #[cfg_attr(feature = "schema", schemars(length(max = crate::limits::MAX_EVENTS)))]
     pub employer_exchanges: Vec<EmployerExchange>,
     /// The referrals to partners and the partners' signalements to the
     /// cell (format version 2).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    #[cfg_attr(feature = "schema", schemars(length(max = crate::validate::limits::MAX_EVENTS)))]
+    #[cfg_attr(feature = "schema", schemars(length(max = crate::limits::MAX_EVENTS)))]
     pub referrals: Vec<Referral>,
     /// The meetings with the worker (format version 2).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    #[cfg_attr(feature = "schema", schemars(length(max = crate::validate::limits::MAX_EVENTS)))]
+    #[cfg_attr(feature = "schema", schemars(length(max = crate::limits::MAX_EVENTS)))]
     pub meetings: Vec<Meeting>,
 }
 
@@ -207,7 +207,7 @@ impl Worker {
     /// ```
     pub fn age_on(&self, date: NaiveDate) -> Option<i32> {
         match (self.birth_date, self.birth_year) {
-            (Some(birth), _) => Some(crate::validate::age_on(birth, date)),
+            (Some(birth), _) => Some(crate::dates::age_on(birth, date)),
             (None, Some(year)) => Some(date.year() - year),
             (None, None) => None,
         }
@@ -538,7 +538,7 @@ pub struct Consent {
     pub accompaniment: bool,
     /// Partners the cell may share information with.
     #[serde(default)]
-    #[cfg_attr(feature = "schema", schemars(length(max = crate::validate::limits::MAX_PARTNERS)))]
+    #[cfg_attr(feature = "schema", schemars(length(max = crate::limits::MAX_PARTNERS)))]
     pub sharing_with: Vec<Partner>,
     /// Date from which the consent is withdrawn (it takes effect on that
     /// day).
@@ -950,31 +950,6 @@ pub struct CategoryOverride {
 }
 
 impl Case {
-    /// Every problem of this case, as [`crate::validate::validate`] would
-    /// report for its JSON form (one implementation for typed and untrusted
-    /// input).
-    ///
-    /// ```
-    /// use cme_core::validate::ValidateOptions;
-    /// let mut case = cme_core::sample::sample_cases().unwrap().remove(0);
-    /// assert!(case.check(&ValidateOptions::default()).is_empty());
-    /// case.id = "Jean Dupont".into();
-    /// let issues = case.check(&ValidateOptions::default());
-    /// assert_eq!(issues[0].code.code(), "invalid_id");
-    /// assert!(!issues[0].message.contains("Dupont"));
-    /// ```
-    pub fn check(&self, options: &crate::validate::ValidateOptions) -> Vec<crate::issue::Issue> {
-        match serde_json::to_value(self) {
-            Ok(value) => crate::validate::validate(&value, options),
-            // Serializing plain structs with string keys cannot fail; report
-            // it as data all the same rather than panic.
-            Err(_) => vec![crate::issue::Issue::new(
-                crate::issue::IssueCode::InvalidJson,
-                crate::issue::Path::root(),
-            )],
-        }
-    }
-
     /// The sorted timeline: events by date, ties kept in input order.
     ///
     /// ```

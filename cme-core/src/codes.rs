@@ -103,7 +103,7 @@ pub(crate) use code_enum;
 /// One entry of a code list: the stable code and its French label.
 ///
 /// ```
-/// let lists = cme_core::codes::case_code_lists();
+/// let lists = cme_core::lists::case_code_lists();
 /// let causes = lists.iter().find(|l| l.kind == "sick_leave_cause").unwrap();
 /// assert_eq!(causes.entries[0].code, "maladie_non_professionnelle");
 /// ```
@@ -124,7 +124,13 @@ pub struct CodeList {
     pub entries: Vec<CodeEntry>,
 }
 
-fn list<C: Code>() -> CodeList {
+/// The code list of one code type, with its French labels.
+///
+/// ```
+/// use cme_core::{case::Category, codes::list};
+/// assert_eq!(list::<Category>().entries.len(), 4);
+/// ```
+pub fn list<C: Code>() -> CodeList {
     CodeList {
         kind: C::KIND,
         entries: C::ALL
@@ -135,63 +141,4 @@ fn list<C: Code>() -> CodeList {
             })
             .collect(),
     }
-}
-
-/// Every code list of the case model with its French labels: what a form
-/// needs to fill its drop-down lists. [`result_code_lists`] has the codes
-/// of the results (stages, statuses, visit obligations…).
-///
-/// ```
-/// let lists = cme_core::codes::case_code_lists();
-/// let kinds: Vec<&str> = lists.iter().map(|l| l.kind).collect();
-/// assert!(kinds.contains(&"event_type") && kinds.contains(&"requester"));
-/// let events = lists.iter().find(|l| l.kind == "event_type").unwrap();
-/// assert_eq!(events.entries[0].label, "Premier contact du travailleur avec la cellule");
-/// ```
-pub fn case_code_lists() -> Vec<CodeList> {
-    use crate::case::*;
-    vec![
-        list::<Nomenclature>(),
-        list::<EmployerKind>(),
-        list::<RqthStatus>(),
-        list::<PathologyGroup>(),
-        list::<SickLeaveCause>(),
-        list::<SourceVisit>(),
-        list::<Signaller>(),
-        list::<Requester>(),
-        list::<Partner>(),
-        list::<EventType>(),
-        list::<CellRole>(),
-        list::<Expertise>(),
-        list::<ExitResult>(),
-        list::<Category>(),
-        list::<Professional>(),
-        list::<ExchangeKind>(),
-        list::<ReferralDirection>(),
-        list::<ReferralDocument>(),
-        list::<ReferralOutcome>(),
-    ]
-}
-
-/// Every code list of the results with French labels: stages, statuses,
-/// inclusion, criteria, visit rules and obligations, alert levels, measures,
-/// problem types. What a screen needs to show a result in words.
-///
-/// ```
-/// let lists = cme_core::codes::result_code_lists();
-/// let status = lists.iter().find(|l| l.kind == "status").unwrap();
-/// assert!(status.entries.iter().any(|e| e.code == "sortie_positive"));
-/// ```
-pub fn result_code_lists() -> Vec<CodeList> {
-    vec![
-        list::<crate::pathway::Stage>(),
-        list::<crate::evaluate::Status>(),
-        list::<crate::inclusion::InclusionValue>(),
-        list::<crate::inclusion::CriterionStatus>(),
-        list::<crate::legal::VisitRule>(),
-        list::<crate::legal::Obligation>(),
-        list::<crate::deadlines::AlertLevel>(),
-        list::<crate::measures::Measure>(),
-        list::<crate::orientation::ProblemType>(),
-    ]
 }

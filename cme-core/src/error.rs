@@ -18,9 +18,36 @@
 
 use chrono::NaiveDate;
 
+use crate::dates::parse_iso_date;
 use crate::issue::Issue;
-use crate::policy::PolicyError;
-use crate::validate::{parse_iso_date, ValidationError};
+
+/// A case that did not pass validation: its issues.
+///
+/// ```
+/// use cme_core::validate::{parse_case_json, ValidateOptions};
+/// let err = parse_case_json("{}", &ValidateOptions::default()).unwrap_err();
+/// assert!(err.issues.iter().any(|i| i.path.as_str() == "signalement"));
+/// assert!(err.to_string().starts_with("Dossier invalide"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("Dossier invalide : {} problème(s) / invalid case: {} issue(s)", issues.len(), issues.len())]
+pub struct ValidationError {
+    /// Every problem found.
+    pub issues: Vec<Issue>,
+}
+
+/// A policy that did not load: every problem, with its path.
+///
+/// ```
+/// let err = cme_core::policy::Policy::from_json_str("{}").unwrap_err();
+/// assert!(err.issues.iter().any(|i| i.path.as_str() == "results"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("Politique invalide : {} problème(s) / invalid policy: {} issue(s)", issues.len(), issues.len())]
+pub struct PolicyError {
+    /// Every problem found.
+    pub issues: Vec<Issue>,
+}
 
 fn summary_fr(what: &str, issues: &[Issue]) -> String {
     let first = issues.first().map(|i| {

@@ -108,7 +108,7 @@ impl Period {
     /// assert_eq!(Period::parse("S1 2024").unwrap_err().code(), "invalid_period");
     /// ```
     pub fn parse(text: &str) -> Result<Period, crate::error::CmeError> {
-        use crate::validate::parse_iso_date;
+        use crate::dates::parse_iso_date;
         let err = || crate::error::CmeError::InvalidPeriod;
         if let Some((a, b)) = text.split_once('/') {
             let (a, b) = (
@@ -1195,13 +1195,13 @@ pub fn report_with_activities(
 ) -> Result<Report, crate::error::CmeError> {
     use crate::issue::Path;
     let (mut acc, mut issues) = accumulator_parts(policy, period, by)?;
-    if cases.len() > crate::validate::limits::MAX_ROWS {
+    if cases.len() > crate::limits::MAX_ROWS {
         issues.push(
             crate::issue::Issue::new(
                 crate::issue::IssueCode::TooManyItems,
                 Path::root().key("cases"),
             )
-            .with("max", crate::validate::limits::MAX_ROWS),
+            .with("max", crate::limits::MAX_ROWS),
         );
         return Err(crate::error::CmeError::InvalidCase(
             crate::validate::ValidationError { issues },
@@ -1212,7 +1212,7 @@ pub fn report_with_activities(
         Ok(list) => list.iter().for_each(|case| acc.add(case)),
         Err(e) => issues.extend(e.issues),
     }
-    match crate::validate::parse_activities(activities) {
+    match parse_activities(activities) {
         Ok(list) => list
             .into_iter()
             .for_each(|(date, kind)| acc.add_activity(date, kind)),
@@ -1224,4 +1224,37 @@ pub fn report_with_activities(
         ));
     }
     Ok(acc.finish())
+}
+
+/// Reads the cell's activity records (`{date, kind}`) with paths
+/// `activities[i].…`, every problem at once.
+///
+/// ```
+/// use serde_json::json;
+/// let ok = cme_core::indicators::parse_activities(&[json!({"date": "2024-03-01", "kind": "atelier"})]).unwrap();
+/// assert_eq!(ok.len(), 1);
+/// let err = cme_core::indicators::parse_activities(&[json!({"date": "2024-03-01", "kind": "fête"})]).unwrap_err();
+/// assert_eq!(err.issues[0].path.as_str(), "activities[0].kind");
+/// ```
+pub fn parse_activities(
+    items: &[serde_json::Value],
+) -> Result<Vec<(chrono::NaiveDate, ActivityKind)>, crate::error::ValidationError> {
+    let mut v = crate::reader::Reader::new(None);
+    let mut out = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        let path = crate::issue::Path::root().key("activities").index(i);
+        let Some(obj) = v.object(item, path.into(), &["date", "kind"]) else {
+            continue;
+        };
+        let date = v.required(&obj, "date", |r, value, path| r.date(value, path, true));
+        let kind = v.required(&obj, "kind", |r, value, path| r.code(value, path));
+        if let (Some(date), Some(kind)) = (date, kind) {
+            out.push((date, kind));
+        }
+    }
+    if v.issues.is_empty() {
+        Ok(out)
+    } else {
+        Err(crate::error::ValidationError { issues: v.issues })
+    }
 }

@@ -37,6 +37,7 @@
 //! ```
 
 mod absences;
+pub mod measures;
 mod rules;
 pub mod versions;
 
@@ -236,20 +237,8 @@ impl LegalOptions {
         if issues.is_empty() {
             Ok(())
         } else {
-            Err(crate::validate::ValidationError { issues }.into())
+            Err(crate::error::ValidationError { issues }.into())
         }
-    }
-
-    /// Reads options from JSON (path `options`), every problem at once:
-    /// unknown fields, types, ranges. `null` is the default.
-    ///
-    /// ```
-    /// use serde_json::json;
-    /// let err = cme_core::legal::LegalOptions::from_value(&json!({"branch_agreement_age": 4000000000u64})).unwrap_err();
-    /// assert_eq!(err.issues()[0].code.code(), "integer_out_of_range");
-    /// ```
-    pub fn from_value(value: &serde_json::Value) -> Result<LegalOptions, crate::error::CmeError> {
-        crate::validate::parse_legal_options(value).map_err(crate::error::CmeError::from)
     }
 }
 
@@ -510,78 +499,4 @@ pub fn mi_carriere_year(worker: &Worker, branch_agreement_age: Option<u32>) -> O
     }
     let age = i32::try_from(age).ok()?;
     worker.year_of_birth().and_then(|y| y.checked_add(age))
-}
-
-/// [`calendar`] for JSON input, as bindings receive it: the calendar input
-/// (paths from the root) and the options (path `options`) are validated
-/// first, every problem at once.
-///
-/// ```
-/// use serde_json::json;
-/// let r = cme_core::legal::calendar_value(
-///     &json!({"leaves": [{"start": "2021-12-01", "end": "2022-06-30", "end_is_expected": true,
-///                         "cause": "maladie_non_professionnelle"}],
-///             "pre_reprise_request": {"requested_by": "medecin_du_travail", "date": "2022-04-15"}}),
-///     chrono::NaiveDate::from_ymd_opt(2022, 4, 15).unwrap(), &json!(null)).unwrap();
-/// // The law lets the médecin du travail ask from 31 March 2022; the 3-month threshold of a 2021 leave is met.
-/// assert_eq!(r.absences[0].outcomes[1].obligation.code(), "possible");
-/// # use cme_core::codes::Code;
-/// ```
-pub fn calendar_value(
-    input: &serde_json::Value,
-    as_of: NaiveDate,
-    options: &serde_json::Value,
-) -> Result<VisitReport, crate::error::CmeError> {
-    let (input, options) = crate::validate::parse_calendar(input, options)?;
-    Ok(calendar(&input, as_of, &options))
-}
-
-/// [`visit_obligations_for_leave`] for JSON input: the leave (path
-/// `leave`), the worker (path `worker`) and the pré-reprise requester code
-/// (path `requested_by`) are validated first, every problem at once.
-///
-/// ```
-/// use serde_json::json;
-/// let out = cme_core::legal::visit_obligations_value(
-///     &json!({"start": "2024-01-08", "end": "2024-03-31", "cause": "accident_du_travail"}),
-///     &json!({"birth_year": 1979}), Some("employeur"),
-///     chrono::NaiveDate::from_ymd_opt(2024, 2, 1).unwrap(), &Default::default()).unwrap();
-/// assert_eq!(out[1].code, "pre_reprise_demandee_par_employeur");
-/// let err = cme_core::legal::visit_obligations_value(&json!({"start": "2024-13-01"}), &json!({}), None,
-///     chrono::NaiveDate::from_ymd_opt(2024, 2, 1).unwrap(), &Default::default()).unwrap_err();
-/// assert_eq!(err.issues().len(), 2);
-/// ```
-pub fn visit_obligations_value(
-    leave: &serde_json::Value,
-    worker: &serde_json::Value,
-    requested_by: Option<&str>,
-    as_of: NaiveDate,
-    options: &LegalOptions,
-) -> Result<Vec<VisitOutcome>, crate::error::CmeError> {
-    options.checked()?;
-    let (leave, worker, requester) =
-        crate::validate::parse_leave_inputs(leave, worker, requested_by)?;
-    Ok(visit_obligations_for_leave(
-        &leave, &worker, requester, as_of, options,
-    ))
-}
-
-/// [`visit_obligations`] for a case given as JSON (validated first).
-///
-/// ```
-/// let value = cme_core::sample::sample_json_values().unwrap().remove(0);
-/// let r = cme_core::legal::visit_report_value(&value, cme_core::sample::SAMPLE_AS_OF, &Default::default()).unwrap();
-/// assert_eq!(r.absences.len(), 1);
-/// ```
-pub fn visit_report_value(
-    case: &serde_json::Value,
-    as_of: NaiveDate,
-    options: &LegalOptions,
-) -> Result<VisitReport, crate::error::CmeError> {
-    options.checked()?;
-    let case = crate::validate::parse_case_for_pathway(
-        case,
-        &crate::validate::ValidateOptions::default(),
-    )?;
-    Ok(visit_obligations(&case, as_of, options))
 }

@@ -39,6 +39,7 @@
 pub mod case;
 pub mod category;
 pub mod codes;
+pub mod dates;
 pub mod deadlines;
 pub mod error;
 pub mod evaluate;
@@ -46,8 +47,12 @@ pub mod explain;
 pub mod inclusion;
 pub mod indicators;
 pub mod issue;
+pub mod json;
 pub mod legal;
-pub mod measures;
+pub mod limits;
+pub mod lists;
+/// The measures of the maintien en emploi (a part of the legal calendar).
+pub use legal::measures;
 pub mod orientation;
 pub mod pathway;
 pub mod policy;
@@ -57,6 +62,7 @@ mod reader;
 pub mod sample;
 pub mod schema;
 pub mod sources;
+pub mod stage;
 #[cfg(feature = "synthetic")]
 pub mod synthetic;
 pub mod table;

@@ -30,8 +30,8 @@ use crate::case::ExitResult;
 use crate::codes::{code_enum, Code};
 use crate::error::CmeError;
 use crate::issue::{Issue, IssueCode, Path};
-use crate::pathway::{Stage, StageOrder};
 use crate::reader::{At, JsonObj, Reader};
+use crate::stage::{Stage, StageOrder};
 
 code_enum! {
     /// How an exit result counts (DOMAIN.md §5: a policy choice).
@@ -254,18 +254,7 @@ pub struct Policy {
     pub targeting: Vec<TargetingRule>,
 }
 
-/// A policy that did not load: every problem, with its path.
-///
-/// ```
-/// let err = cme_core::policy::Policy::from_json_str("{}").unwrap_err();
-/// assert!(err.issues.iter().any(|i| i.path.as_str() == "results"));
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("Politique invalide : {} problème(s) / invalid policy: {} issue(s)", issues.len(), issues.len())]
-pub struct PolicyError {
-    /// Every problem found.
-    pub issues: Vec<Issue>,
-}
+pub use crate::error::PolicyError;
 
 /// The preset files: `(service code, JSON text)`, in DOMAIN.md's order.
 ///
@@ -333,7 +322,7 @@ pub fn presets() -> Result<Vec<Policy>, CmeError> {
 impl Policy {
     /// Loads a policy from a JSON text, reporting every problem.
     pub fn from_json_str(text: &str) -> Result<Policy, PolicyError> {
-        let value = crate::validate::read_json(text).map_err(|issue| PolicyError {
+        let value = crate::reader::read_json(text).map_err(|issue| PolicyError {
             issues: vec![issue],
         })?;
         Policy::from_value(&value)
@@ -360,10 +349,10 @@ impl Policy {
     /// ```
     #[cfg(feature = "toml")]
     pub fn from_toml_str(text: &str) -> Result<Policy, PolicyError> {
-        if text.len() > crate::validate::limits::MAX_JSON_BYTES {
+        if text.len() > crate::limits::MAX_JSON_BYTES {
             return Err(PolicyError {
                 issues: vec![Issue::new(IssueCode::DocumentTooLarge, Path::root())
-                    .with("max_bytes", crate::validate::limits::MAX_JSON_BYTES)],
+                    .with("max_bytes", crate::limits::MAX_JSON_BYTES)],
             });
         }
         let value: Value = toml::from_str(text).map_err(|e| {
@@ -518,7 +507,7 @@ impl Reader {
             r.identifier(
                 v,
                 path,
-                crate::validate::limits::MAX_POLICY_ID_LEN,
+                crate::limits::MAX_POLICY_ID_LEN,
                 IssueCode::InvalidPolicyId,
             )
         });

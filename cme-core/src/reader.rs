@@ -14,8 +14,9 @@ use chrono::NaiveDate;
 use serde_json::{Map, Value};
 
 use crate::codes::Code;
+use crate::dates::{date_in_range, parse_iso_date};
 use crate::issue::{Issue, IssueCode, Path};
-use crate::validate::{date_in_range, limits, parse_iso_date};
+use crate::limits;
 
 /// A value of a document being read: what the rules ask of it.
 pub(crate) trait Node<'v>: Copy {
@@ -392,4 +393,23 @@ impl Reader {
         }
         (out, complete)
     }
+}
+
+/// Reads a JSON text within [`limits::MAX_JSON_BYTES`]; a failure is an
+/// issue that gives the line and column, never the text.
+///
+/// ```
+/// let issue = cme_core::validate::read_json("{,}").unwrap_err();
+/// assert_eq!(issue.params["line"], "1");
+/// ```
+pub fn read_json(text: &str) -> Result<Value, Issue> {
+    if text.len() > limits::MAX_JSON_BYTES {
+        return Err(Issue::new(IssueCode::DocumentTooLarge, Path::root())
+            .with("max_bytes", limits::MAX_JSON_BYTES));
+    }
+    serde_json::from_str(text).map_err(|e| {
+        Issue::new(IssueCode::InvalidJson, Path::root())
+            .with("line", e.line())
+            .with("column", e.column())
+    })
 }

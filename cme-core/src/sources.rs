@@ -24,9 +24,7 @@
 //! assert!(resolve(&Source::document("aist43_bilan_2020", "statuts")).is_ok());
 //! ```
 
-use serde::Serialize;
-
-use crate::explain::{Source, SourceKind};
+use serde::{Deserialize, Serialize};
 
 /// A code of law.
 ///
@@ -446,5 +444,138 @@ pub fn resolve(source: &Source) -> Result<Resolved, String> {
                 Ok(Resolved::Policy)
             }
         }
+    }
+}
+
+/// Where a rule comes from: an article of a code (number and version
+/// date), a document of the project's bibliography (`docs/sources.md`,
+/// [`crate::sources`]) or the service's policy. Never a file a user does not
+/// have.
+///
+/// ```
+/// use cme_core::explain::{Source, SourceKind};
+/// let s = Source::ct("L4624-2-4", "2022-03-31");
+/// assert_eq!(s.kind, SourceKind::Article);
+/// assert_eq!(s.reference, "Code du travail, art. L4624-2-4");
+/// assert_eq!(s.version.as_deref(), Some("2022-03-31"));
+/// assert_eq!(s.id.as_deref(), Some("ct:L4624-2-4"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Source {
+    /// What kind of source.
+    pub kind: SourceKind,
+    /// The reference, readable (`Code du travail, art. L4624-2-4`, `AIST
+    /// Haute-Loire — Bilan intermédiaire de la cellule…`, `politique
+    /// aismt13 : inclusion`).
+    pub reference: String,
+    /// The version: the date from which an article's version applies, or
+    /// the content hash of a policy.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<String>,
+    /// The id it resolves by: `ct:L4624-2-4` / `css:L323-3-1` for an
+    /// article, the bibliography id of a document, the policy id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+}
+
+/// The kinds of [`Source`].
+///
+/// ```
+/// use cme_core::explain::SourceKind;
+/// assert_eq!(serde_json::to_string(&SourceKind::Document).unwrap(), "\"document\"");
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SourceKind {
+    /// An article of a code (Code du travail, Code de la sécurité sociale).
+    Article,
+    /// A document of the project's bibliography (`docs/sources.md`): a
+    /// service's own material, a recommendation, or the project's stated
+    /// readings.
+    Document,
+    /// A parameter set by the policy of the service.
+    Policy,
+}
+
+impl Source {
+    /// An article of a code, with the date its version applies from.
+    ///
+    /// ```
+    /// let s = cme_core::explain::Source::article(cme_core::sources::LegalCode::SecuriteSociale, "D323-6", "2022-03-31");
+    /// assert_eq!(s.reference, "Code de la sécurité sociale, art. D323-6");
+    /// ```
+    pub fn article(code: crate::sources::LegalCode, article: &str, version: &str) -> Source {
+        Source {
+            kind: SourceKind::Article,
+            reference: format!("{}, art. {article}", code.name()),
+            version: Some(version.to_string()),
+            id: Some(format!("{}:{article}", code.prefix())),
+        }
+    }
+
+    /// An article of the Code du travail.
+    pub fn ct(article: &str, version: &str) -> Source {
+        Source::article(crate::sources::LegalCode::Travail, article, version)
+    }
+
+    /// An article of the Code de la sécurité sociale.
+    pub fn css(article: &str, version: &str) -> Source {
+        Source::article(crate::sources::LegalCode::SecuriteSociale, article, version)
+    }
+
+    /// A document of the bibliography, by id, with what it says.
+    ///
+    /// ```
+    /// let s = cme_core::explain::Source::document("aist43_bilan_2020", "statuts des dossiers");
+    /// assert_eq!(s.reference,
+    ///     "AIST Haute-Loire — Bilan intermédiaire de la cellule (séminaire PRC du 12 novembre 2020) : statuts des dossiers");
+    /// ```
+    pub fn document(id: &str, what: &str) -> Source {
+        let reference = match crate::sources::document(id) {
+            Some(d) if what.is_empty() => format!("{} — {} ({})", d.author, d.title, d.date),
+            Some(d) => format!("{} — {} ({}) : {what}", d.author, d.title, d.date),
+            None => format!("{id} : {what}"),
+        };
+        Source {
+            kind: SourceKind::Document,
+            reference,
+            version: None,
+            id: Some(id.to_string()),
+        }
+    }
+
+    /// A reading of the project's own (`docs/sources.md`, « Lectures et
+    /// choix de cme »): where cme states a choice the texts leave open.
+    ///
+    /// ```
+    /// let s = cme_core::explain::Source::reading("statuts");
+    /// assert_eq!(s.id.as_deref(), Some("cme_lectures"));
+    /// ```
+    pub fn reading(section: &str) -> Source {
+        Source::document(crate::sources::CME_READINGS, section)
+    }
+
+    /// A parameter of a policy, with the policy's content hash.
+    pub fn policy(policy_id: &str, parameter: &str, hash: &str) -> Source {
+        Source {
+            kind: SourceKind::Policy,
+            reference: format!("politique {policy_id} : {parameter}"),
+            version: Some(hash.to_string()),
+            id: Some(policy_id.to_string()),
+        }
+    }
+
+    /// A citation written in a policy file: the policy's own words, cited
+    /// as the policy (a user policy may cite anything; the presets' texts
+    /// name documents of the bibliography).
+    ///
+    /// ```
+    /// use cme_core::explain::{Source, SourceKind};
+    /// let s = Source::cited("aismt13", "suivi à 6 mois puis 1 an", "h");
+    /// assert_eq!(s.kind, SourceKind::Policy);
+    /// assert_eq!(s.reference, "politique aismt13 : suivi à 6 mois puis 1 an");
+    /// ```
+    pub fn cited(policy_id: &str, text: &str, hash: &str) -> Source {
+        Source::policy(policy_id, text, hash)
     }
 }

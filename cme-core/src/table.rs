@@ -587,7 +587,7 @@ impl<'a> Node<'a> for RowNode<'a> {
     fn as_date(self) -> Option<chrono::NaiveDate> {
         match self.part {
             Part::Leaf(Cell::Date(d)) => Some(d),
-            _ => self.as_str().and_then(crate::validate::parse_iso_date),
+            _ => self.as_str().and_then(crate::dates::parse_iso_date),
         }
     }
     fn as_object(self) -> Option<RowNode<'a>> {
@@ -1055,7 +1055,7 @@ pub fn read_rows(rows: &[Value], as_of: Option<chrono::NaiveDate>) -> TableRead 
     out
 }
 
-/// The problem of a table longer than [`crate::validate::limits::MAX_ROWS`],
+/// The problem of a table longer than [`crate::limits::MAX_ROWS`],
 /// or `None`: reported once, on the first row past the limit (the row
 /// number is `MAX_ROWS`), column empty, path `rows`.
 ///
@@ -1066,7 +1066,7 @@ pub fn read_rows(rows: &[Value], as_of: Option<chrono::NaiveDate>) -> TableRead 
 /// assert_eq!((issue.row, issue.column.as_str(), issue.issue.path.as_str()), (MAX_ROWS, "", "rows"));
 /// ```
 pub fn too_many_rows(n: usize) -> Option<RowIssue> {
-    let max = crate::validate::limits::MAX_ROWS;
+    let max = crate::limits::MAX_ROWS;
     (n > max).then(|| RowIssue {
         row: max,
         column: String::new(),

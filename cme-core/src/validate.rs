@@ -52,46 +52,11 @@ use crate::case::{
 use crate::codes::Code;
 use crate::issue::{Issue, IssueCode, Path};
 
-/// Documented input limits: past them, an issue is reported instead of
-/// unbounded work.
-///
-/// ```
-/// assert_eq!(cme_core::validate::limits::MAX_EVENTS, 1000);
-/// ```
-pub mod limits {
-    /// Maximum size of a JSON document, in bytes.
-    pub const MAX_JSON_BYTES: usize = 1 << 20;
-    /// Maximum length of a case id.
-    pub const MAX_ID_LEN: usize = 64;
-    /// Maximum length of a service code.
-    pub const MAX_SERVICE_LEN: usize = 32;
-    /// Maximum length of a policy id.
-    pub const MAX_POLICY_ID_LEN: usize = 64;
-    /// Maximum length of the justification of a category override.
-    pub const MAX_JUSTIFICATION_LEN: usize = 2000;
-    /// Maximum length of a NAF section letter field.
-    pub const MAX_SECTION_LEN: usize = 2;
-    /// Maximum number of events of a case.
-    pub const MAX_EVENTS: usize = 1000;
-    /// Maximum number of sick leaves of a case.
-    pub const MAX_SICK_LEAVES: usize = 100;
-    /// Maximum number of consents of a case.
-    pub const MAX_CONSENTS: usize = 100;
-    /// Maximum number of partners named in one consent.
-    pub const MAX_PARTNERS: usize = 50;
-    /// Maximum number of cases (or table rows) in one call: a table, a list
-    /// of cases for indicators. Bigger populations go piece by piece into an
-    /// accumulator ([`crate::indicators::Accumulator`]), which has no limit.
-    pub const MAX_ROWS: usize = 10_000_000;
-    /// Earliest year accepted in a date.
-    pub const MIN_YEAR: i32 = 1900;
-    /// Latest year accepted in a date.
-    pub const MAX_YEAR: i32 = 2100;
-    /// Youngest plausible age of a worker at the signalement.
-    pub const MIN_AGE: i32 = 14;
-    /// Oldest plausible age of a worker at the signalement.
-    pub const MAX_AGE: i32 = 80;
-}
+/// Documented input limits ([`crate::limits`]).
+pub use crate::limits;
+
+pub(crate) use crate::dates::date_in_range;
+pub use crate::dates::{age_on, parse_iso_date};
 
 /// Options of a validation.
 ///
@@ -107,20 +72,8 @@ pub struct ValidateOptions {
     pub as_of: Option<NaiveDate>,
 }
 
-/// A case that did not pass validation: its issues.
-///
-/// ```
-/// use cme_core::validate::{parse_case_json, ValidateOptions};
-/// let err = parse_case_json("{}", &ValidateOptions::default()).unwrap_err();
-/// assert!(err.issues.iter().any(|i| i.path.as_str() == "signalement"));
-/// assert!(err.to_string().starts_with("Dossier invalide"));
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("Dossier invalide : {} problème(s) / invalid case: {} issue(s)", issues.len(), issues.len())]
-pub struct ValidationError {
-    /// Every problem found.
-    pub issues: Vec<Issue>,
-}
+pub use crate::error::ValidationError;
+pub use crate::reader::read_json;
 
 /// Every problem of a JSON value read as a case.
 ///
@@ -165,6 +118,35 @@ pub fn parse_case(input: &Value, options: &ValidateOptions) -> Result<Case, Vali
     match case {
         Some(case) if v.issues.is_empty() => Ok(case),
         _ => Err(ValidationError { issues: v.issues }),
+    }
+}
+
+// The check of a typed case lives with the rules it runs: the case model
+// does not import its validation.
+impl Case {
+    /// Every problem of this case, as [`crate::validate::validate`] would
+    /// report for its JSON form (one implementation for typed and untrusted
+    /// input).
+    ///
+    /// ```
+    /// use cme_core::validate::ValidateOptions;
+    /// let mut case = cme_core::sample::sample_cases().unwrap().remove(0);
+    /// assert!(case.check(&ValidateOptions::default()).is_empty());
+    /// case.id = "Jean Dupont".into();
+    /// let issues = case.check(&ValidateOptions::default());
+    /// assert_eq!(issues[0].code.code(), "invalid_id");
+    /// assert!(!issues[0].message.contains("Dupont"));
+    /// ```
+    pub fn check(&self, options: &ValidateOptions) -> Vec<crate::issue::Issue> {
+        match serde_json::to_value(self) {
+            Ok(value) => validate(&value, options),
+            // Serializing plain structs with string keys cannot fail; report
+            // it as data all the same rather than panic.
+            Err(_) => vec![crate::issue::Issue::new(
+                crate::issue::IssueCode::InvalidJson,
+                crate::issue::Path::root(),
+            )],
+        }
     }
 }
 
@@ -360,50 +342,6 @@ pub fn parse_calendar(
         (Some(c), Some(o)) if v.issues.is_empty() => Ok((c, o)),
         _ => Err(ValidationError { issues: v.issues }),
     }
-}
-
-/// Reads the cell's activity records (`{date, kind}`) with paths
-/// `activities[i].…`, every problem at once.
-pub fn parse_activities(
-    items: &[Value],
-) -> Result<Vec<(NaiveDate, crate::indicators::ActivityKind)>, ValidationError> {
-    let mut v = Reader::new(None);
-    let mut out = Vec::new();
-    for (i, item) in items.iter().enumerate() {
-        let path = Path::root().key("activities").index(i);
-        let Some(obj) = v.object(item, path.into(), &["date", "kind"]) else {
-            continue;
-        };
-        let date = v.required(&obj, "date", |r, value, path| r.date(value, path, true));
-        let kind = v.required(&obj, "kind", |r, value, path| r.code(value, path));
-        if let (Some(date), Some(kind)) = (date, kind) {
-            out.push((date, kind));
-        }
-    }
-    if v.issues.is_empty() {
-        Ok(out)
-    } else {
-        Err(ValidationError { issues: v.issues })
-    }
-}
-
-/// Reads a JSON text within [`limits::MAX_JSON_BYTES`]; a failure is an
-/// issue that gives the line and column, never the text.
-///
-/// ```
-/// let issue = cme_core::validate::read_json("{,}").unwrap_err();
-/// assert_eq!(issue.params["line"], "1");
-/// ```
-pub fn read_json(text: &str) -> Result<Value, Issue> {
-    if text.len() > limits::MAX_JSON_BYTES {
-        return Err(Issue::new(IssueCode::DocumentTooLarge, Path::root())
-            .with("max_bytes", limits::MAX_JSON_BYTES));
-    }
-    serde_json::from_str(text).map_err(|e| {
-        Issue::new(IssueCode::InvalidJson, Path::root())
-            .with("line", e.line())
-            .with("column", e.column())
-    })
 }
 
 impl Reader {
@@ -1455,58 +1393,7 @@ pub(crate) fn is_service_code(s: &str) -> bool {
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'_')
 }
 
-/// A date within the years a case may hold ([`limits::MIN_YEAR`] to
-/// [`limits::MAX_YEAR`]).
-pub(crate) fn date_in_range(date: NaiveDate) -> bool {
-    (limits::MIN_YEAR..=limits::MAX_YEAR).contains(&date.year())
-}
-
 /// The list, if every item could be read.
 fn complete<T>(items: Vec<(usize, T)>, ok: bool) -> Option<Vec<T>> {
     ok.then(|| items.into_iter().map(|(_, t)| t).collect())
-}
-
-/// Age in whole years on a date (birthdays on 29 February count on 1 March
-/// in common years).
-///
-/// ```
-/// use cme_core::validate::age_on;
-/// use chrono::NaiveDate;
-/// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
-/// assert_eq!(age_on(d(1980, 2, 29), d(2025, 2, 28)), 44);
-/// assert_eq!(age_on(d(1980, 2, 29), d(2025, 3, 1)), 45);
-/// ```
-pub fn age_on(birth: NaiveDate, date: NaiveDate) -> i32 {
-    let mut age = date.year() - birth.year();
-    if (date.month(), date.day()) < (birth.month(), birth.day()) {
-        age -= 1;
-    }
-    age
-}
-
-/// Parses a strict `YYYY-MM-DD` calendar date.
-///
-/// ```
-/// use cme_core::validate::parse_iso_date;
-/// assert!(parse_iso_date("2024-02-29").is_some());
-/// assert!(parse_iso_date("2023-02-29").is_none());
-/// assert!(parse_iso_date("2024-2-9").is_none());
-/// assert!(parse_iso_date("29/02/2024").is_none());
-/// ```
-pub fn parse_iso_date(s: &str) -> Option<NaiveDate> {
-    // By hand (a date is read for every date field of every row): ten
-    // bytes, digits around two dashes.
-    let b = s.as_bytes();
-    if b.len() != 10 || b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
-        return None;
-    }
-    let digit = |i: usize| {
-        b.get(i)
-            .filter(|c| c.is_ascii_digit())
-            .map(|c| u32::from(c - b'0'))
-    };
-    let year = digit(0)? * 1000 + digit(1)? * 100 + digit(2)? * 10 + digit(3)?;
-    let month = digit(5)? * 10 + digit(6)?;
-    let day = digit(8)? * 10 + digit(9)?;
-    NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)
 }

@@ -49,13 +49,13 @@ fn errors_of_poisoned_cases_carry_no_value() {
             "evaluate issues",
             &serde_json::to_string(err.issues()).unwrap(),
         );
-        let err = cme_core::legal::visit_report_value(&case, SAMPLE_AS_OF, &Default::default())
+        let err = cme_core::json::visit_report_value(&case, SAMPLE_AS_OF, &Default::default())
             .unwrap_err();
         assert_clean(
             "visit report",
             &serde_json::to_string(err.issues()).unwrap(),
         );
-        let err = cme_core::orientation::orient_value(&case, None, SAMPLE_AS_OF).unwrap_err();
+        let err = cme_core::json::orient_value(&case, None, SAMPLE_AS_OF).unwrap_err();
         assert_clean("orient", &serde_json::to_string(err.issues()).unwrap());
         let err = cme_core::publish::report_json(
             &[case.clone()],

@@ -270,7 +270,7 @@ pub fn evaluate(
 pub fn try_add_event(case_json: String, event_json: String) -> Result<String, CmeError> {
     let case = read_json(&case_json, "case")?;
     let event = read_json(&event_json, "case")?;
-    let added = cme_core::pathway::add_event_value(&case, &event)?;
+    let added = cme_core::json::add_event_value(&case, &event)?;
     Ok(serde_json::to_string(&added).unwrap_or_default())
 }
 
@@ -330,7 +330,7 @@ pub fn visit_obligations_for_leave(
         branch_agreement_age,
         ..Default::default()
     };
-    let out = cme_core::legal::visit_obligations_value(
+    let out = cme_core::json::visit_obligations_value(
         &read_json(&leave_json, "case")?,
         &read_json(&worker_json, "case")?,
         requested_by.as_deref(),
@@ -353,7 +353,7 @@ pub fn visit_obligations(
         ..Default::default()
     };
     let report =
-        cme_core::legal::visit_report_value(&read_json(&case_json, "case")?, as_of, &options)?;
+        cme_core::json::visit_report_value(&read_json(&case_json, "case")?, as_of, &options)?;
     Ok(serde_json::to_string(&report).unwrap_or_default())
 }
 
@@ -371,8 +371,7 @@ pub fn legal_calendar(
         Some(text) => read_json(&text, "options")?,
         None => serde_json::Value::Null,
     };
-    let report =
-        cme_core::legal::calendar_value(&read_json(&input_json, "case")?, as_of, &options)?;
+    let report = cme_core::json::calendar_value(&read_json(&input_json, "case")?, as_of, &options)?;
     Ok(serde_json::to_string(&report).unwrap_or_default())
 }
 
@@ -405,11 +404,8 @@ pub fn orient(
 ) -> Result<Vec<Suggestion>, CmeError> {
     use cme_core::codes::Code;
     let as_of = cme_core::error::parse_as_of(&as_of)?;
-    let out = cme_core::orientation::orient_value(
-        &read_json(&case_json, "case")?,
-        problems.as_deref(),
-        as_of,
-    )?;
+    let out =
+        cme_core::json::orient_value(&read_json(&case_json, "case")?, problems.as_deref(), as_of)?;
     Ok(out
         .iter()
         .map(|s| Suggestion {

@@ -588,8 +588,8 @@ pub struct CodeList {
 /// results' (stages, statuses, visit obligations…).
 #[uniffi::export]
 pub fn code_lists() -> Vec<CodeList> {
-    let mut lists = cme_core::codes::case_code_lists();
-    lists.extend(cme_core::codes::result_code_lists());
+    let mut lists = cme_core::lists::case_code_lists();
+    lists.extend(cme_core::lists::result_code_lists());
     lists
         .into_iter()
         .map(|l| CodeList {

@@ -153,7 +153,7 @@ fn try_add_event<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let case = py_to_json(case)?;
     let event = py_to_json(event)?;
-    let added = cme_core::pathway::add_event_value(&case, &event).map_err(|e| to_py_err(py, &e))?;
+    let added = cme_core::json::add_event_value(&case, &event).map_err(|e| to_py_err(py, &e))?;
     to_py(py, &added)
 }
 
@@ -225,7 +225,7 @@ fn legal_calendar<'py>(
         None => serde_json::Value::Null,
         Some(o) => py_to_json(o)?,
     };
-    let report = cme_core::legal::calendar_value(&py_to_json(input)?, as_of, &options)
+    let report = cme_core::json::calendar_value(&py_to_json(input)?, as_of, &options)
         .map_err(|e| to_py_err(py, &e))?;
     to_py(py, &report)
 }
@@ -241,7 +241,7 @@ fn visit_obligations<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let as_of = required_as_of(py, as_of)?;
     let options = legal_options(py, options)?;
-    let report = cme_core::legal::visit_report_value(&py_to_json(case)?, as_of, &options)
+    let report = cme_core::json::visit_report_value(&py_to_json(case)?, as_of, &options)
         .map_err(|e| to_py_err(py, &e))?;
     to_py(py, &report)
 }
@@ -259,7 +259,7 @@ fn visit_obligations_for_leave<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let as_of = required_as_of(py, as_of)?;
     let options = legal_options(py, options)?;
-    let out = cme_core::legal::visit_obligations_value(
+    let out = cme_core::json::visit_obligations_value(
         &py_to_json(leave)?,
         &py_to_json(worker)?,
         requested_by,
@@ -281,7 +281,7 @@ fn orient<'py>(
     problems: Option<Vec<String>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let as_of = required_as_of(py, as_of)?;
-    let out = cme_core::orientation::orient_value(&py_to_json(case)?, problems.as_deref(), as_of)
+    let out = cme_core::json::orient_value(&py_to_json(case)?, problems.as_deref(), as_of)
         .map_err(|e| to_py_err(py, &e))?;
     to_py(py, &out)
 }

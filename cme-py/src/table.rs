@@ -595,7 +595,7 @@ impl IndicatorAccumulator {
             Value::Array(items) => items,
             _ => return Err(unsupported(py, "activities")),
         };
-        let list = cme_core::validate::parse_activities(&values)
+        let list = cme_core::indicators::parse_activities(&values)
             .map_err(|e| to_py_err(py, &cme_core::error::CmeError::InvalidCase(e)))?;
         list.into_iter()
             .for_each(|(date, kind)| self.inner.add_activity(date, kind));

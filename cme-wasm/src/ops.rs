@@ -182,20 +182,20 @@ pub fn run(op: &str, args: &str) -> Out {
             }
             Ok(camel_keys(json))
         }
-        "try_add_event" => ser(&cme_core::pathway::add_event_value(
+        "try_add_event" => ser(&cme_core::json::add_event_value(
             args.value("case"),
             args.value("event"),
         )?),
         "visit_obligations" => {
             let as_of = args.as_of()?;
             let options = args.legal_options()?;
-            let report = cme_core::legal::visit_report_value(args.value("case"), as_of, &options)?;
+            let report = cme_core::json::visit_report_value(args.value("case"), as_of, &options)?;
             result(&report)
         }
         "visit_obligations_for_leave" => {
             let as_of = args.as_of()?;
             let options = args.legal_options()?;
-            let out = cme_core::legal::visit_obligations_value(
+            let out = cme_core::json::visit_obligations_value(
                 args.value("leave"),
                 args.value("worker"),
                 args.opt_str("requested_by")?,
@@ -207,17 +207,13 @@ pub fn run(op: &str, args: &str) -> Out {
         "legal_calendar" => {
             let as_of = args.as_of()?;
             let report =
-                cme_core::legal::calendar_value(args.value("input"), as_of, args.value("options"))?;
+                cme_core::json::calendar_value(args.value("input"), as_of, args.value("options"))?;
             result(&report)
         }
         "orient" => {
             let as_of = args.as_of()?;
             let problems = args.strings("problems")?;
-            let out = cme_core::orientation::orient_value(
-                args.value("case"),
-                problems.as_deref(),
-                as_of,
-            )?;
+            let out = cme_core::json::orient_value(args.value("case"), problems.as_deref(), as_of)?;
             result(&out)
         }
         "indicators" => {
@@ -237,8 +233,8 @@ pub fn run(op: &str, args: &str) -> Out {
             result(&report)
         }
         "code_lists" => {
-            let mut lists = cme_core::codes::case_code_lists();
-            lists.extend(cme_core::codes::result_code_lists());
+            let mut lists = cme_core::lists::case_code_lists();
+            lists.extend(cme_core::lists::result_code_lists());
             ser(&lists)
         }
         "indicator_catalogue" => result(&cme_core::indicators::catalogue()),

@@ -396,7 +396,7 @@ pub fn error_of(err: &cme_core::error::CmeError) -> serde_json::Value {
 pub fn run_legal(
     v: &LegalVector,
 ) -> Result<std::collections::BTreeMap<String, serde_json::Value>, String> {
-    match cme_core::legal::calendar_value(&v.input, v.as_of, &v.options) {
+    match cme_core::json::calendar_value(&v.input, v.as_of, &v.options) {
         Ok(report) => {
             let json = serde_json::to_value(&report).map_err(|e| e.to_string())?;
             Ok(select_legal(&json, &v.expected, v.absence_index))

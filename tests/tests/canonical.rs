@@ -122,7 +122,7 @@ fn write_canonical_outputs() {
         );
     }
     for v in vectors("legal") {
-        let out = match cme_core::legal::calendar_value(
+        let out = match cme_core::json::calendar_value(
             &v["input"],
             date(&v["as_of"]).unwrap(),
             &v["options"],

@@ -4,7 +4,7 @@
 //!
 //! The rules are those of [`crate::validate`] (the same predicates:
 //! [`crate::validate::is_identifier`], [`crate::validate::is_service_code`],
-//! [`crate::validate::date_in_range`], the code lists, the consistency checks
+//! [`crate::dates::date_in_range`], the code lists, the consistency checks
 //! between fields); what this path leaves out is the general reading of a
 //! document (objects, lists and paths through [`crate::reader::Node`]),
 //! which costs most of the time of a valid row. It never reports anything:

@@ -83,7 +83,7 @@ fn cells(row: &Value, typed: bool) -> Vec<Owned> {
 /// range or badly written, identifiers and non-identifiers, lists of
 /// partners, long texts.
 fn texts() -> Vec<String> {
-    let mut out: Vec<String> = crate::codes::case_code_lists()
+    let mut out: Vec<String> = crate::lists::case_code_lists()
         .iter()
         .flat_map(|l| l.entries.iter().map(|e| e.code.to_string()))
         .collect();
@@ -226,7 +226,7 @@ fn column_codes(column: usize) -> Vec<String> {
         "service" => return ["aismt13", "aist43", "x_1"].map(str::to_string).to_vec(),
         _ => return Vec::new(),
     };
-    let lists = crate::codes::case_code_lists();
+    let lists = crate::lists::case_code_lists();
     let list = lists.iter().find(|l| l.kind == kind).unwrap();
     list.entries.iter().map(|e| e.code.to_string()).collect()
 }

@@ -1,0 +1,40 @@
+//! Documented input limits: past them, an issue is reported instead of
+//! unbounded work.
+//!
+//! ```
+//! assert_eq!(cme_core::limits::MAX_EVENTS, 1000);
+//! assert_eq!(cme_core::validate::limits::MAX_EVENTS, 1000);
+//! ```
+
+/// Maximum size of a JSON document, in bytes.
+pub const MAX_JSON_BYTES: usize = 1 << 20;
+/// Maximum length of a case id.
+pub const MAX_ID_LEN: usize = 64;
+/// Maximum length of a service code.
+pub const MAX_SERVICE_LEN: usize = 32;
+/// Maximum length of a policy id.
+pub const MAX_POLICY_ID_LEN: usize = 64;
+/// Maximum length of the justification of a category override.
+pub const MAX_JUSTIFICATION_LEN: usize = 2000;
+/// Maximum length of a NAF section letter field.
+pub const MAX_SECTION_LEN: usize = 2;
+/// Maximum number of events of a case.
+pub const MAX_EVENTS: usize = 1000;
+/// Maximum number of sick leaves of a case.
+pub const MAX_SICK_LEAVES: usize = 100;
+/// Maximum number of consents of a case.
+pub const MAX_CONSENTS: usize = 100;
+/// Maximum number of partners named in one consent.
+pub const MAX_PARTNERS: usize = 50;
+/// Maximum number of cases (or table rows) in one call: a table, a list
+/// of cases for indicators. Bigger populations go piece by piece into an
+/// accumulator ([`crate::indicators::Accumulator`]), which has no limit.
+pub const MAX_ROWS: usize = 10_000_000;
+/// Earliest year accepted in a date.
+pub const MIN_YEAR: i32 = 1900;
+/// Latest year accepted in a date.
+pub const MAX_YEAR: i32 = 2100;
+/// Youngest plausible age of a worker at the signalement.
+pub const MIN_AGE: i32 = 14;
+/// Oldest plausible age of a worker at the signalement.
+pub const MAX_AGE: i32 = 80;
