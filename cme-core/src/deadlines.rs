@@ -32,11 +32,14 @@
 use chrono::{Days, Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use std::collections::BTreeMap;
+
 use crate::codes::code_enum;
-use crate::explain::{days_fr, Source};
+use crate::explain::Source;
 use crate::issue::Issue;
 use crate::pathway::PathwayState;
 use crate::policy::Policy;
+use crate::texts::{Text, TextCode};
 
 /// `date` plus `months`, clamped to the end of a shorter month (see the
 /// module documentation). Saturates at the largest date.
@@ -111,16 +114,55 @@ pub struct Alert {
     pub path: Option<String>,
     /// The alert, in French.
     pub text: String,
+    /// The alert, in English.
+    #[serde(default)]
+    pub text_en: String,
+    /// The parameters of its text ([`crate::texts`]).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub params: BTreeMap<String, String>,
     /// Where the rule comes from.
     pub sources: Vec<Source>,
+}
+
+impl Alert {
+    /// An alert whose texts are rendered from the catalogue.
+    ///
+    /// ```
+    /// use cme_core::deadlines::{Alert, AlertLevel};
+    /// use cme_core::texts::{Text, TextCode};
+    /// let a = Alert::new("hors_cible", AlertLevel::Information, Text::new(TextCode::HorsCible).with("min_age", 50), vec![]);
+    /// assert!(a.text_en.starts_with("Outside the target"));
+    /// ```
+    pub fn new(code: &str, level: AlertLevel, text: Text, sources: Vec<Source>) -> Alert {
+        Alert {
+            code: code.to_string(),
+            level,
+            due: None,
+            days_overdue: None,
+            path: None,
+            text: text.fr,
+            text_en: text.en,
+            params: text.params,
+            sources,
+        }
+    }
+
+    /// With its deadline and the days past it (negative: left).
+    pub fn due(mut self, due: NaiveDate, days_overdue: i64) -> Alert {
+        self.due = Some(due);
+        self.days_overdue = Some(days_overdue);
+        self
+    }
 }
 
 /// A step to come, with its deadline when there is one.
 ///
 /// ```
 /// use cme_core::deadlines::NextStep;
-/// let s = NextStep { code: "x".into(), text: "…".into(), due: None, sources: vec![] };
-/// assert!(s.due.is_none());
+/// use cme_core::texts::{Text, TextCode};
+/// let s = NextStep::new(Text::new(TextCode::ProposerPlan), None, vec![]);
+/// assert_eq!(s.code, "proposer_plan");
+/// assert!(s.text_en.starts_with("Propose"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct NextStep {
@@ -128,11 +170,32 @@ pub struct NextStep {
     pub code: String,
     /// What to do, in French.
     pub text: String,
+    /// What to do, in English.
+    #[serde(default)]
+    pub text_en: String,
+    /// The parameters of its text ([`crate::texts`]).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub params: BTreeMap<String, String>,
     /// By when.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub due: Option<NaiveDate>,
     /// Where the rule comes from.
     pub sources: Vec<Source>,
+}
+
+impl NextStep {
+    /// A step whose code is its text's and whose texts are rendered from
+    /// the catalogue.
+    pub fn new(text: Text, due: Option<NaiveDate>, sources: Vec<Source>) -> NextStep {
+        NextStep {
+            code: text.code.code().to_string(),
+            text: text.fr,
+            text_en: text.en,
+            params: text.params,
+            due,
+            sources,
+        }
+    }
 }
 
 fn days_between(from: NaiveDate, to: NaiveDate) -> i64 {
@@ -157,43 +220,35 @@ pub fn first_contact(
     ];
     let due = add_days(state.signalement, rule.days);
     match state.first_contact {
-        Some(contact) if contact > due => alerts.push(Alert {
-            code: "contact_tardif".into(),
-            level: AlertLevel::Information,
-            due: Some(due),
-            days_overdue: Some(days_between(due, contact)),
-            path: None,
-            text: format!(
-                "Le premier contact a eu lieu {} après l'échéance de {} suivant le signalement.",
-                days_fr(days_between(due, contact)),
-                days_fr(i64::from(rule.days))
-            ),
-            sources,
-        }),
+        Some(contact) if contact > due => alerts.push(
+            Alert::new(
+                "contact_tardif",
+                AlertLevel::Information,
+                Text::new(TextCode::ContactTardif)
+                    .with("late", days_between(due, contact))
+                    .with("days", rule.days),
+                sources,
+            )
+            .due(due, days_between(due, contact)),
+        ),
         Some(_) => {}
         None if state.refusal.is_some() || state.no_answer.is_some() || state.exit.is_some() => {}
-        None if as_of > due => alerts.push(Alert {
-            code: "contact_en_retard".into(),
-            level: AlertLevel::EnRetard,
-            due: Some(due),
-            days_overdue: Some(days_between(due, as_of)),
-            path: None,
-            text: format!(
-                "Aucun contact du travailleur {} après le signalement : l'échéance est dépassée de {}. Relancer le travailleur.",
-                days_fr(i64::from(rule.days)),
-                days_fr(days_between(due, as_of))
-            ),
+        None if as_of > due => alerts.push(
+            Alert::new(
+                "contact_en_retard",
+                AlertLevel::EnRetard,
+                Text::new(TextCode::ContactEnRetard)
+                    .with("days", rule.days)
+                    .with("late", days_between(due, as_of)),
+                sources,
+            )
+            .due(due, days_between(due, as_of)),
+        ),
+        None => steps.push(NextStep::new(
+            Text::new(TextCode::AttendreContact).with("days", rule.days),
+            Some(due),
             sources,
-        }),
-        None => steps.push(NextStep {
-            code: "attendre_contact".into(),
-            text: format!(
-                "Attendre l'appel du travailleur (dans les {} suivant le signalement), puis le relancer.",
-                days_fr(i64::from(rule.days))
-            ),
-            due: Some(due),
-            sources,
-        }),
+        )),
     }
 }
 
@@ -327,85 +382,74 @@ pub fn follow_ups(
             Source::policy(&policy.id, &format!("follow_ups[{k}]"), &hash),
         ];
         if let (Some((date, _)), true) = (slot.done, slot.late) {
-            alerts.push(Alert {
-                code: "suivi_realise_en_retard".into(),
-                level: AlertLevel::Information,
-                due: Some(deadline),
-                days_overdue: Some(days_between(deadline, date)),
-                path: None,
-                text: format!(
-                    "{} : réalisé le {}, {} après l'échéance.",
-                    rule.label,
-                    date,
-                    days_fr(days_between(deadline, date))
-                ),
-                sources,
-            });
+            alerts.push(
+                Alert::new(
+                    "suivi_realise_en_retard",
+                    AlertLevel::Information,
+                    Text::new(TextCode::SuiviRealiseEnRetard)
+                        .with("label", &rule.label)
+                        .with("date", date)
+                        .with("late", days_between(deadline, date)),
+                    sources,
+                )
+                .due(deadline, days_between(deadline, date)),
+            );
             continue;
         }
         if slot.done.is_some() {
             continue;
         }
         if as_of > deadline {
-            alerts.push(Alert {
-                code: "suivi_en_retard".into(),
-                level: AlertLevel::EnRetard,
-                due: Some(deadline),
-                days_overdue: Some(days_between(deadline, as_of)),
-                path: None,
-                text: format!(
-                    "{} : non réalisé, en retard de {} (échéance {} mois après la sortie{}).",
-                    rule.label,
-                    days_fr(days_between(deadline, as_of)),
-                    rule.months,
-                    rule.until_months
-                        .map(|u| format!(", fenêtre jusqu'à {u} mois"))
-                        .unwrap_or_else(|| format!(
-                            ", tolérance {}",
-                            days_fr(i64::from(tolerance))
-                        ))
-                ),
-                sources,
-            });
+            let late = days_between(deadline, as_of);
+            let text = match rule.until_months {
+                Some(until) => Text::new(TextCode::SuiviEnRetardFenetre).with("until", until),
+                None => Text::new(TextCode::SuiviEnRetardTolerance).with("tolerance", tolerance),
+            }
+            .with("label", &rule.label)
+            .with("late", late)
+            .with("months", rule.months);
+            alerts.push(
+                Alert::new("suivi_en_retard", AlertLevel::EnRetard, text, sources)
+                    .due(deadline, late),
+            );
         } else if as_of >= opens {
-            alerts.push(Alert {
-                code: "suivi_a_echeance".into(),
-                level: AlertLevel::AEcheance,
-                due: Some(deadline),
-                days_overdue: Some(days_between(deadline, as_of)),
-                path: None,
-                text: format!(
-                    "{} : à réaliser maintenant ({} restant(s) avant l'échéance).",
-                    rule.label,
-                    days_fr(days_between(as_of, deadline))
-                ),
-                sources,
-            });
+            alerts.push(
+                Alert::new(
+                    "suivi_a_echeance",
+                    AlertLevel::AEcheance,
+                    Text::new(TextCode::SuiviAEcheance)
+                        .with("label", &rule.label)
+                        .with("left", days_between(as_of, deadline)),
+                    sources,
+                )
+                .due(deadline, days_between(deadline, as_of)),
+            );
         } else {
-            steps.push(NextStep {
-                code: "suivi_a_venir".into(),
-                text: format!(
-                    "{} : prévu {} mois après la sortie.",
-                    rule.label, rule.months
-                ),
-                due: Some(due),
+            steps.push(NextStep::new(
+                Text::new(TextCode::SuiviAVenir)
+                    .with("label", &rule.label)
+                    .with("months", rule.months),
+                Some(due),
                 sources,
-            });
+            ));
         }
     }
 }
 
-/// Refused events as alerts.
+/// Refused events as alerts, their texts those of the issue's catalogue.
 pub fn refusals(refused: &[Issue], alerts: &mut Vec<Alert>) {
     for issue in refused {
-        alerts.push(Alert {
-            code: issue.code.code().to_string(),
-            level: AlertLevel::Refus,
-            due: None,
-            days_overdue: None,
-            path: Some(issue.path.to_string()),
-            text: format!("Événement refusé : {}", issue.message),
-            sources: crate::pathway::refusal_sources(issue.code),
-        });
+        let mut alert = Alert::new(
+            issue.code.code(),
+            AlertLevel::Refus,
+            Text::new(TextCode::EvenementRefuse)
+                .with("message_fr", &issue.message)
+                .with("message_en", &issue.message_en),
+            crate::pathway::refusal_sources(issue.code),
+        );
+        // the issue's messages are its own: the alert keeps the texts only
+        alert.params.clear();
+        alert.path = Some(issue.path.to_string());
+        alerts.push(alert);
     }
 }

@@ -232,19 +232,17 @@ fn evaluate_checked(
     deadlines::follow_ups(&state, policy, as_of, &mut alerts, &mut next_steps);
     if let Some(t) = &targeting {
         if t.value == Some(false) {
-            alerts.push(Alert {
-                code: "hors_cible".into(),
-                level: deadlines::AlertLevel::Information,
-                due: None,
-                days_overdue: None,
-                path: None,
-                text: t
-                    .reasons
-                    .first()
-                    .map(|r| r.text.clone())
-                    .unwrap_or_default(),
-                sources: t.sources.clone(),
-            });
+            let min_age = policy
+                .targeting
+                .iter()
+                .find(|r| case.signalement.date < r.until)
+                .map_or(0, |r| r.min_age);
+            alerts.push(Alert::new(
+                "hors_cible",
+                deadlines::AlertLevel::Information,
+                crate::texts::Text::new(crate::texts::TextCode::HorsCible).with("min_age", min_age),
+                t.sources.clone(),
+            ));
         }
     }
     crate::process::next_steps(

@@ -66,6 +66,7 @@ pub mod stage;
 #[cfg(feature = "synthetic")]
 pub mod synthetic;
 pub mod table;
+pub mod texts;
 pub mod validate;
 
 /// The version of this library.

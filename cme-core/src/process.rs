@@ -36,6 +36,7 @@ use crate::deadlines::NextStep;
 use crate::explain::Source;
 use crate::pathway::{PathwayState, Stage};
 use crate::policy::Policy;
+use crate::texts::{Text, TextCode};
 
 /// What a stage of the process asks of a case that has not done it.
 enum Need {
@@ -44,7 +45,7 @@ enum Need {
     /// The deadlines give this step (the contact with a deadline).
     Deadline,
     /// This step.
-    Step(&'static str),
+    Step(TextCode),
 }
 
 /// A stage of the service's process: the canonical stage, its place in the
@@ -60,11 +61,11 @@ fn need(stage: Stage, state: &PathwayState, policy: &Policy, included: bool) -> 
         }
         Stage::Contact if state.first_contact.is_some() => Need::Nothing,
         Stage::Contact if policy.first_contact.is_some() => Need::Deadline,
-        Stage::Contact => Need::Step("attendre_contact"),
+        Stage::Contact => Need::Step(TextCode::AttendreContactSansDelai),
         Stage::Analyse if state.analysis.is_some() || state.referent.is_some() => Need::Nothing,
-        Stage::Analyse => Need::Step("analyser_la_demande"),
+        Stage::Analyse => Need::Step(TextCode::AnalyserLaDemande),
         Stage::Qualification if state.qualification.is_some() => Need::Nothing,
-        Stage::Qualification => Need::Step("entretien_qualification"),
+        Stage::Qualification => Need::Step(TextCode::EntretienQualification),
         Stage::Commission
             if state.commission.is_some()
                 || state.plan_proposed.is_some()
@@ -76,16 +77,16 @@ fn need(stage: Stage, state: &PathwayState, policy: &Policy, included: bool) -> 
             // A service with inclusion criteria presents only included
             // cases to its plenary (seed 001).
             if included {
-                Need::Step("commission_pleniere")
+                Need::Step(TextCode::CommissionPleniere)
             } else {
                 Need::Nothing
             }
         }
-        Stage::Commission => Need::Step("elaborer_plan"),
+        Stage::Commission => Need::Step(TextCode::ElaborerPlan),
         Stage::MiseEnOeuvre if state.exit.is_some() => Need::Nothing,
-        Stage::MiseEnOeuvre if state.plan_pending() => Need::Step("recueillir_accord"),
-        Stage::MiseEnOeuvre if state.plan_in_force() => Need::Step("mettre_en_oeuvre"),
-        Stage::MiseEnOeuvre => Need::Step("proposer_plan"),
+        Stage::MiseEnOeuvre if state.plan_pending() => Need::Step(TextCode::RecueillirAccord),
+        Stage::MiseEnOeuvre if state.plan_in_force() => Need::Step(TextCode::MettreEnOeuvre),
+        Stage::MiseEnOeuvre => Need::Step(TextCode::ProposerPlan),
     }
 }
 
@@ -93,37 +94,30 @@ fn listed(policy: &Policy, stage: Stage) -> bool {
     policy.stages.iter().any(|s| s.stage == stage)
 }
 
-/// The French text of a step (one catalogue for the codes this module
-/// gives), with the service's name of its stage when the policy names it.
+/// The text of a step, from the catalogue ([`crate::texts`]), with the
+/// service's name of its stage when the policy names it.
 ///
 /// ```
-/// assert!(cme_core::process::step_text_fr("proposer_plan", 0, None).starts_with("Proposer"));
+/// use cme_core::texts::TextCode;
+/// let t = cme_core::process::step_text(TextCode::ProposerPlan, 0, Some("Plan d'action"));
+/// assert_eq!(t.fr, "Proposer un plan d'actions au travailleur et au médecin du travail. Étape du service : « Plan d'action ».");
+/// assert!(t.en.ends_with("Service's stage: “Plan d'action”."));
 /// ```
-pub fn step_text_fr(code: &str, partners: usize, service_name: Option<&str>) -> String {
-    let text = match code {
-        "attendre_contact" => "Le travailleur prend contact avec la cellule s'il le souhaite : le service ne fixe ni délai ni relance.".to_string(),
-        "analyser_la_demande" => "Analyser la demande : orienter vers l'interlocuteur adapté, désigner un référent.".to_string(),
-        "entretien_qualification" => "Réaliser l'entretien de qualification (recueil d'informations : parcours, santé, poste, projet).".to_string(),
-        "commission_pleniere" => "Présenter le dossier en commission plénière pour déterminer le plan d'actions.".to_string(),
-        "elaborer_plan" => "Élaborer le plan d'actions avec l'équipe pluridisciplinaire.".to_string(),
-        "proposer_plan" => "Proposer un plan d'actions au travailleur et au médecin du travail.".to_string(),
-        "recueillir_accord" => "Recueillir l'accord du travailleur sur le plan d'actions proposé.".to_string(),
-        "mettre_en_oeuvre" => format!("Mettre en œuvre le plan d'actions avec les partenaires ({partners} partenaire(s) mobilisé(s) à ce jour) et préparer la sortie."),
-        "classer_sans_suite" => "Informer le médecin du travail que le travailleur n'a pas donné suite ; le dossier peut être classé.".to_string(),
-        "relancer_ou_sortie" => "Le travailleur ne répond plus : le relancer ; sans réponse, enregistrer sa sortie (« perdu de vue ») et en informer le médecin du travail.".to_string(),
-        "dossier_clos" => "Dossier clos : la politique du service ne prévoit pas de suivi après la sortie.".to_string(),
-        other => other.to_string(),
-    };
+pub fn step_text(code: TextCode, partners: usize, service_name: Option<&str>) -> Text {
+    let mut text = Text::new(code);
+    if code == TextCode::MettreEnOeuvre {
+        text = text.with("partners", partners);
+    }
     match service_name {
-        Some(name) => format!("{text} Étape du service : « {name} »."),
+        Some(name) => text.then(Text::new(TextCode::EtapeDuService).with("name", name)),
         None => text,
     }
 }
 
 /// Where the generic reading of a step comes from.
-fn step_source(code: &str) -> Source {
-    match code {
-        "attendre_contact" => Source::document(
+fn step_source(code: TextCode) -> Source {
+    match code.code() {
+        "attendre_contact_sans_delai" => Source::document(
             "asmt65_plaquette",
             "« le travailleur prend, s'il le souhaite, contact avec la cellule »",
         ),
@@ -155,37 +149,31 @@ pub fn next_steps(
     steps: &mut Vec<NextStep>,
 ) {
     let push =
-        |steps: &mut Vec<NextStep>, code: &str, name: Option<(usize, &str)>, optional: bool| {
-            if steps.iter().any(|s| s.code == code) {
+        |steps: &mut Vec<NextStep>, code: TextCode, name: Option<(usize, &str)>, optional: bool| {
+            if steps.iter().any(|s| s.code == code.code()) {
                 return;
             }
             let mut sources = vec![step_source(code)];
             if let Some((i, _)) = name {
                 sources.push(Source::policy(&policy.id, &format!("stages[{i}]"), hash));
             }
-            let text = step_text_fr(code, state.partners.len(), name.map(|(_, n)| n));
-            steps.push(NextStep {
-                code: code.to_string(),
-                text: if optional {
-                    format!("Si le dossier le demande : {text}")
-                } else {
-                    text
-                },
-                due: None,
-                sources,
-            });
+            let mut text = step_text(code, state.partners.len(), name.map(|(_, n)| n));
+            if optional {
+                text = text.after(Text::new(TextCode::SiLeDossierLeDemande));
+            }
+            steps.push(NextStep::new(text, None, sources));
         };
     if state.refusal.is_some() || (state.no_answer.is_some() && state.first_contact.is_none()) {
-        push(steps, "classer_sans_suite", None, false);
+        push(steps, TextCode::ClasserSansSuite, None, false);
         return;
     }
     if state.stopped_answering().is_some() {
-        push(steps, "relancer_ou_sortie", None, false);
+        push(steps, TextCode::RelancerOuSortie, None, false);
         return;
     }
     if state.exit.is_some() {
         if policy.follow_ups.is_empty() {
-            push(steps, "dossier_clos", None, false);
+            push(steps, TextCode::DossierClos, None, false);
         }
         return; // otherwise the follow-up steps say what comes next
     }
@@ -194,18 +182,14 @@ pub fn next_steps(
     let last_meeting = meetings.iter().max_by_key(|m| m.date);
     if let (Some(process), Some(m)) = (&policy.process, last_meeting) {
         if process.plan_after_each_meeting && !m.action_plan {
-            steps.push(NextStep {
-                code: "plan_apres_rendez_vous".to_string(),
-                text: format!(
-                    "Établir le plan d'actions du rendez-vous du {} : le service en établit un après chaque rendez-vous.",
-                    crate::explain::date_fr(m.date)
-                ),
-                due: None,
-                sources: vec![
+            steps.push(NextStep::new(
+                Text::new(TextCode::PlanApresRendezVous).with("date", m.date),
+                None,
+                vec![
                     Source::cited(&policy.id, &process.source, hash),
                     Source::policy(&policy.id, "process.plan_after_each_meeting", hash),
                 ],
-            });
+            ));
         }
     }
     // The service's stages in its order (the canonical ones for a policy

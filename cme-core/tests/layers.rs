@@ -132,8 +132,8 @@ const LAYERS: &[(&str, &[&str])] = &[
     (
         "model",
         &[
-            "issue", "codes", "limits", "dates", "sources", "explain", "stage", "case", "error",
-            "reader", "schema",
+            "issue", "codes", "limits", "dates", "sources", "explain", "texts", "stage", "case",
+            "error", "reader", "schema",
         ],
     ),
     (

@@ -41,10 +41,17 @@ export interface MissingFact { fact: string; neededFor: string; text: string }
 /** An alert: due, overdue, or a refused event. */
 export interface Alert {
   code: string; level: "information" | "a_echeance" | "en_retard" | "refus";
-  due?: string; daysOverdue?: number; path?: string; text: string; sources: Source[];
+  due?: string; daysOverdue?: number; path?: string;
+  /** In French, and in English, rendered from one catalogue with `params`. */
+  text: string; textEn: string; params?: Record<string, string>; sources: Source[];
 }
 /** A step to come. */
-export interface NextStep { code: string; text: string; due?: string; sources: Source[] }
+export interface NextStep {
+  code: string;
+  /** In French, and in English, rendered from one catalogue with `params`. */
+  text: string; textEn: string; params?: Record<string, string>;
+  due?: string; sources: Source[];
+}
 /** Everything cme decides about a case as of a date. */
 export interface Evaluation {
   caseId: string; asOf: string; engineVersion: string;

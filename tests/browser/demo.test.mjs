@@ -105,9 +105,11 @@ test("valid data shows the evaluation with the visit obligations and their artic
 
   assert.equal(await page.getAttribute("#fiche", "data-valid"), "true", await shown());
   assert.equal(await page.locator("#general_issues li").count(), 0);
-  // The canonical stage, with AISMT 13's own name for it (seed of AISMT 13's pathway).
+  // The canonical stage, with AISMT 13's own name for it: in AISMT 13's
+  // process the COPIL's analysis comes before the first contact, so a case
+  // contacted on 11 March and analysed on 14 March is at its first contact.
   assert.equal(await page.textContent("#eval_stage"),
-    "Analyse de la demande (Analyse de la demande en COPIL et attribution d'un référent CME), depuis le 2024-03-14");
+    "Contact (Premier contact avec le salarié), depuis le 2024-03-11");
   assert.equal(await page.textContent("#eval_status"), "En cours");
   const reprise = page.locator('#visits tr[data-rule="reprise"]');
   assert.match(await reprise.textContent(), /Obligatoire/i);
