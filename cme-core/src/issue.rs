@@ -512,10 +512,46 @@ impl Issue {
 }
 
 fn render(template: &str, params: &BTreeMap<String, String>) -> String {
-    let mut out = template.to_string();
-    for (name, value) in params {
-        out = out.replace(&format!("{{{name}}}"), value);
+    fill(template, params, |value, _format| value.to_string())
+}
+
+/// Fills the `{name}` and `{name:format}` placeholders of a template with
+/// the parameters, `format` turning a value and its format into text; an
+/// unknown placeholder is left as it is. The one template filler of the
+/// issue catalogue and of the texts catalogue ([`crate::texts`]).
+///
+/// ```
+/// let params = [("n".to_string(), "3".to_string())].into_iter().collect();
+/// let out = cme_core::issue::fill("{n:x} et {m}", &params, |v, f| format!("{v}{f}"));
+/// assert_eq!(out, "3x et {m}");
+/// ```
+pub fn fill(
+    template: &str,
+    params: &BTreeMap<String, String>,
+    format: impl Fn(&str, &str) -> String,
+) -> String {
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut rest = template;
+    while let Some(start) = rest.find('{') {
+        out.push_str(rest.get(..start).unwrap_or_default());
+        let after = rest.get(start + 1..).unwrap_or_default();
+        let Some(end) = after.find('}') else {
+            out.push_str(rest.get(start..).unwrap_or_default());
+            return out;
+        };
+        let inner = after.get(..end).unwrap_or_default();
+        let (name, kind) = inner.split_once(':').unwrap_or((inner, ""));
+        match params.get(name) {
+            Some(value) => out.push_str(&format(value, kind)),
+            None => {
+                out.push('{');
+                out.push_str(inner);
+                out.push('}');
+            }
+        }
+        rest = after.get(end + 1..).unwrap_or_default();
     }
+    out.push_str(rest);
     out
 }
 

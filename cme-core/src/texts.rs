@@ -166,30 +166,9 @@ fn days_en(n: i64) -> String {
 /// placeholder is left as it is (a test checks that every template uses
 /// only its declared parameters).
 pub fn render(code: TextCode, params: &BTreeMap<String, String>, lang: Lang) -> String {
-    let template = code.template(lang);
-    let mut out = String::with_capacity(template.len() + 16);
-    let mut rest = template;
-    while let Some(start) = rest.find('{') {
-        out.push_str(rest.get(..start).unwrap_or_default());
-        let after = rest.get(start + 1..).unwrap_or_default();
-        let Some(end) = after.find('}') else {
-            out.push_str(rest.get(start..).unwrap_or_default());
-            return out;
-        };
-        let inner = after.get(..end).unwrap_or_default();
-        let (name, format) = inner.split_once(':').unwrap_or((inner, ""));
-        match params.get(name) {
-            Some(value) => out.push_str(&format_value(value, format, lang)),
-            None => {
-                out.push('{');
-                out.push_str(inner);
-                out.push('}');
-            }
-        }
-        rest = after.get(end + 1..).unwrap_or_default();
-    }
-    out.push_str(rest);
-    out
+    crate::issue::fill(code.template(lang), params, |value, format| {
+        format_value(value, format, lang)
+    })
 }
 
 fn format_value(value: &str, format: &str, lang: Lang) -> String {
