@@ -164,14 +164,19 @@ enum Rule {
     Open,
 }
 
-fn rule_of(state: &PathwayState, min_opinions: u32) -> (Option<Category>, Rule) {
+fn rule_of(state: &PathwayState, policy: &Policy) -> (Option<Category>, Rule) {
+    let min_opinions = policy.inclusion.min_expected_opinions;
     use crate::inclusion::inclusion_value;
     if state.refusal.is_some() {
         (Some(Category::SansSuite), Rule::Refusal)
     } else if state.no_answer.is_some() && state.first_contact.is_none() {
         (Some(Category::SansSuite), Rule::NoAnswer)
     } else if state.plan_refused.is_some() && state.plan_accepted.is_none() {
-        (Some(Category::SansSuite), Rule::PlanRefused)
+        let category = policy
+            .plan_refused
+            .as_ref()
+            .map_or(Category::SansSuite, |r| r.category);
+        (Some(category), Rule::PlanRefused)
     } else if state.simple_solution == Some(true) {
         // A solution already identified is facilitation however many
         // partners carry it out (DOMAIN.md §4).
@@ -197,12 +202,13 @@ fn rule_of(state: &PathwayState, min_opinions: u32) -> (Option<Category>, Rule) 
 /// ```
 /// let case = cme_core::sample::sample_cases().unwrap().remove(0);
 /// let state = cme_core::pathway::replay(&case, &cme_core::policy::preset("aismt13").unwrap()).state;
-/// assert_eq!(cme_core::category::category_value(&case, &state, 2), Some(cme_core::case::Category::SansSuite));
+/// let policy = cme_core::policy::preset("aismt13").unwrap();
+/// assert_eq!(cme_core::category::category_value(&case, &state, &policy), Some(cme_core::case::Category::SansSuite));
 /// ```
-pub fn category_value(case: &Case, state: &PathwayState, min_opinions: u32) -> Option<Category> {
+pub fn category_value(case: &Case, state: &PathwayState, policy: &Policy) -> Option<Category> {
     match &case.category_override {
         Some(o) => Some(o.category),
-        None => rule_of(state, min_opinions).0,
+        None => rule_of(state, policy).0,
     }
 }
 
@@ -213,17 +219,33 @@ fn derive(
 ) -> (Option<Category>, Vec<Reason>, Vec<MissingFact>) {
     let mut missing = Vec::new();
     let r = |code: &str, text: &str| Reason::new(code, text, seed());
-    let (value, rule) = rule_of(state, policy.inclusion.min_expected_opinions);
+    let (value, rule) = rule_of(state, policy);
     let reasons = match rule {
         Rule::Refusal => vec![r("refus_accompagnement", "Le travailleur a refusé l'accompagnement.")],
         Rule::NoAnswer => vec![r(
             "absence_reponse",
             "Le travailleur n'a pas répondu aux appels et courriers et n'a jamais pris contact.",
         )],
-        Rule::PlanRefused => vec![r(
-            "plan_refuse",
-            "Le travailleur a refusé le plan d'actions et n'en a accepté aucun.",
-        )],
+        Rule::PlanRefused => match &policy.plan_refused {
+            Some(rule) => {
+                let hash = policy.content_hash();
+                vec![Reason::new(
+                    "plan_refuse",
+                    format!(
+                        "Le travailleur a refusé le plan d'actions et n'en a accepté aucun : la politique {} classe ce cas « {} ».",
+                        policy.id,
+                        rule.category.label_fr()
+                    ),
+                    Source::cited(&policy.id, &rule.source, &hash),
+                )
+                .and(Source::policy(&policy.id, "plan_refused", &hash))]
+            }
+            None => vec![r(
+                "plan_refuse",
+                "Le travailleur a refusé le plan d'actions et n'en a accepté aucun.",
+            )
+            .and(Source::reading("catégories"))],
+        },
         Rule::Inclusion => {
             let mut reasons = vec![r(
                 "criteres_inclusion",

@@ -540,7 +540,7 @@ impl Accumulator {
             end,
         )
         .state;
-        let category = category_value(case, &state, n);
+        let category = category_value(case, &state, &self.policy);
         key.truncate(self.spec.by.len());
         key.resize_with(self.spec.by.len(), String::new);
         for (slot, d) in key.iter_mut().zip(&self.spec.by) {

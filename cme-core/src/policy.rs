@@ -175,6 +175,24 @@ pub struct ResultClasses {
     pub source: String,
 }
 
+/// How the service classes a case whose worker refused the action plan and
+/// accepted none (after the plenary, for instance): the seeds leave the
+/// choice (DOMAIN.md §4), the policy states it with its source. Without
+/// it, such a case is *sans suite* (the worker did not want the
+/// accompaniment proposed).
+///
+/// ```
+/// let p = cme_core::policy::preset("aismt13").unwrap();
+/// assert_eq!(p.plan_refused.unwrap().category, cme_core::case::Category::SansSuite);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PlanRefusedRule {
+    /// The category of such a case.
+    pub category: crate::case::Category,
+    /// Where the choice comes from.
+    pub source: String,
+}
+
 /// Yearly targets (AIST 43: 100 signalements, 80 cases, 50 % maintien).
 ///
 /// ```
@@ -246,6 +264,9 @@ pub struct Policy {
     pub follow_up_tolerance_days: u32,
     /// Classification of exit results.
     pub results: ResultClasses,
+    /// The category of a case whose plan was refused and none accepted.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub plan_refused: Option<PlanRefusedRule>,
     /// Yearly targets.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub targets: Option<Targets>,
@@ -499,6 +520,7 @@ impl Reader {
                 "follow_ups",
                 "follow_up_tolerance_days",
                 "results",
+                "plan_refused",
                 "targets",
                 "targeting",
             ],
@@ -637,6 +659,15 @@ impl Reader {
                 source: source?,
             })
         });
+        let plan_refused = self.optional(&obj, "plan_refused", |r, v, path| {
+            let o = r.object(v, path, &["category", "source"])?;
+            let category = r.required(&o, "category", |r, v, path| r.code(v, path));
+            let source = r.source(&o);
+            Some(PlanRefusedRule {
+                category: category?,
+                source: source?,
+            })
+        });
         let targets = self.optional(&obj, "targets", |r, v, path| {
             let o = r.object(
                 v,
@@ -690,6 +721,7 @@ impl Reader {
             follow_ups: items(follow_ups),
             follow_up_tolerance_days: tolerance?,
             results: results?,
+            plan_refused,
             targets,
             targeting: items(targeting),
         })
