@@ -16,6 +16,6 @@ fuzz_target!(|data: &[u8]| {
             let _ = cme_core::evaluate::evaluate_value(&value, &policy, as_of);
         }
     }
-    let _ = cme_core::legal::visit_report_value(&value, as_of, &Default::default());
-    let _ = cme_core::orientation::orient_value(&value, None, as_of);
+    let _ = cme_core::json::visit_report_value(&value, as_of, &Default::default());
+    let _ = cme_core::json::orient_value(&value, None, as_of);
 });
