@@ -261,8 +261,8 @@ code_enum! {
     /// assert_eq!(Nomenclature::Naf2025.sections().len(), 22);
     /// ```
     pub enum Nomenclature: "nomenclature" {
-        NafRev2 = "naf_rev2", "NAF rév. 2 (2008)";
-        Naf2025 = "naf_2025", "NAF 2025";
+        NafRev2 = "naf_rev2", "NAF rév. 2 (2008)", "NAF rev. 2 (2008)";
+        Naf2025 = "naf_2025", "NAF 2025", "NAF 2025";
     }
 }
 
@@ -293,8 +293,8 @@ code_enum! {
     /// assert_eq!(EmployerKind::Public.code(), "public");
     /// ```
     pub enum EmployerKind: "employer_kind" {
-        Prive = "prive", "Employeur privé";
-        Public = "public", "Employeur public";
+        Prive = "prive", "Employeur privé", "Private employer";
+        Public = "public", "Employeur public", "Public employer";
     }
 }
 
@@ -306,9 +306,9 @@ code_enum! {
     /// assert_eq!(RqthStatus::from_code("reconnue"), Some(RqthStatus::Reconnue));
     /// ```
     pub enum RqthStatus: "rqth_status" {
-        Aucune = "aucune", "Pas de RQTH";
-        DemandeEnCours = "demande_en_cours", "Demande de RQTH en cours";
-        Reconnue = "reconnue", "RQTH reconnue";
+        Aucune = "aucune", "Pas de RQTH", "No RQTH";
+        DemandeEnCours = "demande_en_cours", "Demande de RQTH en cours", "RQTH application pending";
+        Reconnue = "reconnue", "RQTH reconnue", "RQTH granted";
     }
 }
 
@@ -321,13 +321,13 @@ code_enum! {
     /// assert_eq!(pathology_group(13), Some(PathologyGroup::Tms));
     /// ```
     pub enum PathologyGroup: "pathology_group" {
-        Tms = "tms", "TMS / ostéo-articulaire";
-        SanteMentale = "sante_mentale", "Santé mentale";
-        Cardiovasculaire = "cardiovasculaire", "Cardiovasculaire";
-        Cancer = "cancer", "Cancers";
-        Neurologique = "neurologique", "Neurologique";
-        Respiratoire = "respiratoire", "Respiratoire";
-        Autre = "autre", "Autres pathologies";
+        Tms = "tms", "TMS / ostéo-articulaire", "Musculoskeletal disorders";
+        SanteMentale = "sante_mentale", "Santé mentale", "Mental health";
+        Cardiovasculaire = "cardiovasculaire", "Cardiovasculaire", "Cardiovascular";
+        Cancer = "cancer", "Cancers", "Cancers";
+        Neurologique = "neurologique", "Neurologique", "Neurological";
+        Respiratoire = "respiratoire", "Respiratoire", "Respiratory";
+        Autre = "autre", "Autres pathologies", "Other conditions";
     }
 }
 
@@ -413,11 +413,11 @@ code_enum! {
     /// assert_eq!(SickLeaveCause::ALL.len(), 5);
     /// ```
     pub enum SickLeaveCause: "sick_leave_cause" {
-        MaladieNonProfessionnelle = "maladie_non_professionnelle", "Maladie non professionnelle";
-        AccidentNonProfessionnel = "accident_non_professionnel", "Accident non professionnel";
-        AccidentDuTravail = "accident_du_travail", "Accident du travail";
-        MaladieProfessionnelle = "maladie_professionnelle", "Maladie professionnelle";
-        Maternite = "maternite", "Congé de maternité";
+        MaladieNonProfessionnelle = "maladie_non_professionnelle", "Maladie non professionnelle", "Non-occupational illness";
+        AccidentNonProfessionnel = "accident_non_professionnel", "Accident non professionnel", "Non-occupational accident";
+        AccidentDuTravail = "accident_du_travail", "Accident du travail", "Work accident";
+        MaladieProfessionnelle = "maladie_professionnelle", "Maladie professionnelle", "Occupational disease";
+        Maternite = "maternite", "Congé de maternité", "Maternity leave";
     }
 }
 
@@ -466,16 +466,16 @@ code_enum! {
     /// assert_eq!(SourceVisit::PreReprise.label_fr(), "Visite de pré-reprise");
     /// ```
     pub enum SourceVisit: "source_visit" {
-        Embauche = "embauche", "Visite d'embauche";
-        Vip = "vip", "Visite d'information et de prévention (VIP)";
-        VisiteIntermediaire = "visite_intermediaire", "Visite intermédiaire (IDEST)";
-        VisitePeriodique = "visite_periodique", "Visite périodique";
-        PreReprise = "pre_reprise", "Visite de pré-reprise";
-        Reprise = "reprise", "Visite de reprise";
-        ALaDemande = "a_la_demande", "Visite à la demande";
-        MiCarriere = "mi_carriere", "Visite de mi-carrière";
-        ContactDirect = "contact_direct", "Contact direct du travailleur avec la cellule";
-        Autre = "autre", "Autre origine";
+        Embauche = "embauche", "Visite d'embauche", "Pre-employment visit";
+        Vip = "vip", "Visite d'information et de prévention (VIP)", "Information and prevention visit (VIP)";
+        VisiteIntermediaire = "visite_intermediaire", "Visite intermédiaire (IDEST)", "Intermediate visit (IDEST)";
+        VisitePeriodique = "visite_periodique", "Visite périodique", "Periodic visit";
+        PreReprise = "pre_reprise", "Visite de pré-reprise", "Pre-return visit (pré-reprise)";
+        Reprise = "reprise", "Visite de reprise", "Return-to-work visit (reprise)";
+        ALaDemande = "a_la_demande", "Visite à la demande", "Visit on request";
+        MiCarriere = "mi_carriere", "Visite de mi-carrière", "Mid-career visit";
+        ContactDirect = "contact_direct", "Contact direct du travailleur avec la cellule", "Worker's direct contact with the cell";
+        Autre = "autre", "Autre origine", "Other origin";
     }
 }
 
@@ -487,10 +487,10 @@ code_enum! {
     /// assert_eq!(Signaller::from_code("idest"), Some(Signaller::Idest));
     /// ```
     pub enum Signaller: "signaller" {
-        MedecinDuTravail = "medecin_du_travail", "Médecin du travail";
-        Idest = "idest", "Infirmier(e) en santé au travail (IDEST)";
-        Salarie = "salarie", "Le travailleur lui-même";
-        AutreMembreEquipe = "autre_membre_equipe", "Autre membre de l'équipe pluridisciplinaire";
+        MedecinDuTravail = "medecin_du_travail", "Médecin du travail", "Médecin du travail (occupational physician)";
+        Idest = "idest", "Infirmier(e) en santé au travail (IDEST)", "Occupational health nurse (IDEST)";
+        Salarie = "salarie", "Le travailleur lui-même", "The worker themself";
+        AutreMembreEquipe = "autre_membre_equipe", "Autre membre de l'équipe pluridisciplinaire", "Another member of the multidisciplinary team";
     }
 }
 
@@ -504,12 +504,12 @@ code_enum! {
     /// assert_eq!(Requester::MedecinConseil.label_fr(), "Médecin conseil de l'assurance maladie");
     /// ```
     pub enum Requester: "requester" {
-        Salarie = "salarie", "Le travailleur";
-        Employeur = "employeur", "L'employeur";
-        MedecinDuTravail = "medecin_du_travail", "Médecin du travail";
-        MedecinTraitant = "medecin_traitant", "Médecin traitant";
-        MedecinConseil = "medecin_conseil", "Médecin conseil de l'assurance maladie";
-        MedecinSpecialiste = "medecin_specialiste", "Médecin spécialiste";
+        Salarie = "salarie", "Le travailleur", "The worker";
+        Employeur = "employeur", "L'employeur", "The employer";
+        MedecinDuTravail = "medecin_du_travail", "Médecin du travail", "Médecin du travail (occupational physician)";
+        MedecinTraitant = "medecin_traitant", "Médecin traitant", "General practitioner (médecin traitant)";
+        MedecinConseil = "medecin_conseil", "Médecin conseil de l'assurance maladie", "Health insurance medical adviser (médecin conseil)";
+        MedecinSpecialiste = "medecin_specialiste", "Médecin spécialiste", "Specialist physician";
     }
 }
 
@@ -585,25 +585,25 @@ code_enum! {
     /// assert_eq!(Partner::FranceTravail.label_fr(), "France Travail (ex-Pôle emploi)");
     /// ```
     pub enum Partner: "partner" {
-        ServiceMedicalAm = "service_medical_am", "Service médical de l'assurance maladie (médecin conseil)";
-        Cpam = "cpam", "CPAM";
-        CarsatServiceSocial = "carsat_service_social", "Service social de la CARSAT";
-        CapEmploi = "cap_emploi", "Cap emploi";
-        Agefiph = "agefiph", "AGEFIPH";
-        Fiphfp = "fiphfp", "FIPHFP";
-        Mdph = "mdph", "MDPH";
-        Oeth = "oeth", "OETH";
-        FranceTravail = "france_travail", "France Travail (ex-Pôle emploi)";
-        MissionLocale = "mission_locale", "Mission locale";
-        Opco = "opco", "OPCO";
-        TransitionPro = "transition_pro", "Transition Pro";
-        Cep = "cep", "Conseil en évolution professionnelle (CEP)";
-        BilanCompetences = "bilan_competences", "Bilan de compétences";
-        CentreDeGestion = "centre_de_gestion", "Centre de gestion (fonction publique)";
-        Caf = "caf", "CAF";
-        MedecinTraitant = "medecin_traitant", "Médecin traitant";
-        MedecinSpecialiste = "medecin_specialiste", "Médecin spécialiste";
-        Autre = "autre", "Autre partenaire";
+        ServiceMedicalAm = "service_medical_am", "Service médical de l'assurance maladie (médecin conseil)", "Health insurance medical service (médecin conseil)";
+        Cpam = "cpam", "CPAM", "CPAM";
+        CarsatServiceSocial = "carsat_service_social", "Service social de la CARSAT", "CARSAT social service";
+        CapEmploi = "cap_emploi", "Cap emploi", "Cap emploi";
+        Agefiph = "agefiph", "AGEFIPH", "AGEFIPH";
+        Fiphfp = "fiphfp", "FIPHFP", "FIPHFP";
+        Mdph = "mdph", "MDPH", "MDPH";
+        Oeth = "oeth", "OETH", "OETH";
+        FranceTravail = "france_travail", "France Travail (ex-Pôle emploi)", "France Travail (formerly Pôle emploi)";
+        MissionLocale = "mission_locale", "Mission locale", "Mission locale";
+        Opco = "opco", "OPCO", "OPCO";
+        TransitionPro = "transition_pro", "Transition Pro", "Transition Pro";
+        Cep = "cep", "Conseil en évolution professionnelle (CEP)", "Career development advice (CEP)";
+        BilanCompetences = "bilan_competences", "Bilan de compétences", "Skills assessment (bilan de compétences)";
+        CentreDeGestion = "centre_de_gestion", "Centre de gestion (fonction publique)", "Centre de gestion (civil service)";
+        Caf = "caf", "CAF", "CAF";
+        MedecinTraitant = "medecin_traitant", "Médecin traitant", "General practitioner (médecin traitant)";
+        MedecinSpecialiste = "medecin_specialiste", "Médecin spécialiste", "Specialist physician";
+        Autre = "autre", "Autre partenaire", "Other partner";
     }
 }
 
@@ -615,22 +615,22 @@ code_enum! {
     /// assert_eq!(EventType::Sortie.label_fr(), "Sortie de la cellule");
     /// ```
     pub enum EventType: "event_type" {
-        Contact = "contact", "Premier contact du travailleur avec la cellule";
-        AbsenceReponse = "absence_reponse", "Absence de réponse aux appels et courriers";
-        RefusAccompagnement = "refus_accompagnement", "Refus de l'accompagnement par le travailleur";
-        AnalyseDemande = "analyse_demande", "Analyse de la demande";
-        ReferentDesigne = "referent_designe", "Désignation du référent";
-        EntretienQualification = "entretien_qualification", "Entretien de qualification / recueil d'informations";
-        AvisAttendu = "avis_attendu", "Avis d'expert attendu";
-        AvisRecu = "avis_recu", "Avis d'expert reçu";
-        CommissionPleniere = "commission_pleniere", "Commission plénière";
-        PlanPropose = "plan_propose", "Plan d'actions proposé";
-        PlanAccepte = "plan_accepte", "Plan d'actions accepté";
-        PlanRefuse = "plan_refuse", "Plan d'actions refusé";
-        ActionPartenaire = "action_partenaire", "Action avec un partenaire";
-        Sortie = "sortie", "Sortie de la cellule";
-        Suivi = "suivi", "Suivi après la sortie";
-        Reouverture = "reouverture", "Réouverture du dossier";
+        Contact = "contact", "Premier contact du travailleur avec la cellule", "Worker's first contact with the cell";
+        AbsenceReponse = "absence_reponse", "Absence de réponse aux appels et courriers", "No answer to calls and letters";
+        RefusAccompagnement = "refus_accompagnement", "Refus de l'accompagnement par le travailleur", "Worker refused the accompaniment";
+        AnalyseDemande = "analyse_demande", "Analyse de la demande", "Analysis of the request";
+        ReferentDesigne = "referent_designe", "Désignation du référent", "Référent assigned";
+        EntretienQualification = "entretien_qualification", "Entretien de qualification / recueil d'informations", "Qualification interview / information gathering";
+        AvisAttendu = "avis_attendu", "Avis d'expert attendu", "Expert opinion awaited";
+        AvisRecu = "avis_recu", "Avis d'expert reçu", "Expert opinion received";
+        CommissionPleniere = "commission_pleniere", "Commission plénière", "Plenary commission";
+        PlanPropose = "plan_propose", "Plan d'actions proposé", "Action plan proposed";
+        PlanAccepte = "plan_accepte", "Plan d'actions accepté", "Action plan accepted";
+        PlanRefuse = "plan_refuse", "Plan d'actions refusé", "Action plan refused";
+        ActionPartenaire = "action_partenaire", "Action avec un partenaire", "Action with a partner";
+        Sortie = "sortie", "Sortie de la cellule", "Exit from the cell";
+        Suivi = "suivi", "Suivi après la sortie", "Follow-up after the exit";
+        Reouverture = "reouverture", "Réouverture du dossier", "Case re-opened";
     }
 }
 
@@ -849,16 +849,16 @@ code_enum! {
     /// assert_eq!(CellRole::ChargeMaintien.code(), "charge_maintien");
     /// ```
     pub enum CellRole: "cell_role" {
-        ChargeMaintien = "charge_maintien", "Chargé(e) de maintien en emploi";
-        MedecinDuTravail = "medecin_du_travail", "Médecin du travail";
-        Idest = "idest", "Infirmier(e) en santé au travail";
-        Assistant = "assistant", "Assistant(e) de la cellule";
-        Psychologue = "psychologue", "Psychologue du travail";
-        AssistantSocial = "assistant_social", "Assistant(e) social(e)";
-        Ergonome = "ergonome", "Ergonome";
-        Iprp = "iprp", "IPRP";
-        ConseillerOrientation = "conseiller_orientation", "Conseiller(ère) en orientation";
-        Atst = "atst", "Assistant(e) technique en santé au travail";
+        ChargeMaintien = "charge_maintien", "Chargé(e) de maintien en emploi", "Job retention officer (chargé(e) de maintien en emploi)";
+        MedecinDuTravail = "medecin_du_travail", "Médecin du travail", "Médecin du travail (occupational physician)";
+        Idest = "idest", "Infirmier(e) en santé au travail", "Occupational health nurse";
+        Assistant = "assistant", "Assistant(e) de la cellule", "Cell assistant";
+        Psychologue = "psychologue", "Psychologue du travail", "Occupational psychologist";
+        AssistantSocial = "assistant_social", "Assistant(e) social(e)", "Social worker";
+        Ergonome = "ergonome", "Ergonome", "Ergonomist";
+        Iprp = "iprp", "IPRP", "IPRP (occupational risk prevention specialist)";
+        ConseillerOrientation = "conseiller_orientation", "Conseiller(ère) en orientation", "Career guidance adviser";
+        Atst = "atst", "Assistant(e) technique en santé au travail", "Occupational health technical assistant";
     }
 }
 
@@ -871,15 +871,15 @@ code_enum! {
     /// assert!(Expertise::from_code("ergonome").is_some());
     /// ```
     pub enum Expertise: "expertise" {
-        Ergonome = "ergonome", "Ergonome (étude de poste)";
-        Psychologue = "psychologue", "Psychologue du travail";
-        AssistantSocial = "assistant_social", "Assistant(e) social(e)";
-        MedecinSpecialiste = "medecin_specialiste", "Médecin spécialiste";
-        MedecinConseil = "medecin_conseil", "Médecin conseil";
-        TechnicienRetraite = "technicien_retraite", "Technicien retraite";
-        ConseillerOrientation = "conseiller_orientation", "Conseiller(ère) en orientation";
-        CapEmploi = "cap_emploi", "Cap emploi";
-        Autre = "autre", "Autre expertise";
+        Ergonome = "ergonome", "Ergonome (étude de poste)", "Ergonomist (workstation study)";
+        Psychologue = "psychologue", "Psychologue du travail", "Occupational psychologist";
+        AssistantSocial = "assistant_social", "Assistant(e) social(e)", "Social worker";
+        MedecinSpecialiste = "medecin_specialiste", "Médecin spécialiste", "Specialist physician";
+        MedecinConseil = "medecin_conseil", "Médecin conseil", "Medical adviser (médecin conseil)";
+        TechnicienRetraite = "technicien_retraite", "Technicien retraite", "Pension adviser";
+        ConseillerOrientation = "conseiller_orientation", "Conseiller(ère) en orientation", "Career guidance adviser";
+        CapEmploi = "cap_emploi", "Cap emploi", "Cap emploi";
+        Autre = "autre", "Autre expertise", "Other expertise";
     }
 }
 
@@ -894,17 +894,17 @@ code_enum! {
     /// assert_eq!(ExitResult::Inaptitude.label_fr(), "Inaptitude");
     /// ```
     pub enum ExitResult: "exit_result" {
-        AmenagementPoste = "amenagement_poste", "Aménagement du poste";
-        ChangementPosteInterne = "changement_poste_interne", "Changement de poste interne";
-        ChangementPosteExterne = "changement_poste_externe", "Changement de poste externe";
-        EmbaucheCdi = "embauche_cdi", "Embauche CDI";
-        Reconversion = "reconversion", "Reconversion";
-        CreationEntreprise = "creation_entreprise", "Création d'entreprise";
-        Inaptitude = "inaptitude", "Inaptitude";
-        Invalidite = "invalidite", "Invalidité";
-        Retraite = "retraite", "Départ à la retraite";
-        AutreSolutionSociale = "autre_solution_sociale", "Autre solution sociale";
-        PerduDeVue = "perdu_de_vue", "Perdu de vue";
+        AmenagementPoste = "amenagement_poste", "Aménagement du poste", "Workstation adjustment";
+        ChangementPosteInterne = "changement_poste_interne", "Changement de poste interne", "Internal change of job";
+        ChangementPosteExterne = "changement_poste_externe", "Changement de poste externe", "External change of job";
+        EmbaucheCdi = "embauche_cdi", "Embauche CDI", "Permanent contract (CDI) hiring";
+        Reconversion = "reconversion", "Reconversion", "Retraining";
+        CreationEntreprise = "creation_entreprise", "Création d'entreprise", "Business creation";
+        Inaptitude = "inaptitude", "Inaptitude", "Unfitness (inaptitude)";
+        Invalidite = "invalidite", "Invalidité", "Invalidity";
+        Retraite = "retraite", "Départ à la retraite", "Retirement";
+        AutreSolutionSociale = "autre_solution_sociale", "Autre solution sociale", "Other social solution";
+        PerduDeVue = "perdu_de_vue", "Perdu de vue", "Lost to follow-up (perdu de vue)";
     }
 }
 
@@ -917,10 +917,10 @@ code_enum! {
     /// assert_eq!(Category::InfoConseils.label_fr(), "Info/conseils");
     /// ```
     pub enum Category: "category" {
-        SansSuite = "sans_suite", "Sans suite";
-        InfoConseils = "info_conseils", "Info/conseils";
-        Facilitation = "facilitation", "Facilitation";
-        Ingenierie = "ingenierie", "Ingénierie";
+        SansSuite = "sans_suite", "Sans suite", "No follow-through (sans suite)";
+        InfoConseils = "info_conseils", "Info/conseils", "Information/advice";
+        Facilitation = "facilitation", "Facilitation", "Facilitation";
+        Ingenierie = "ingenierie", "Ingénierie", "Engineering (ingénierie)";
     }
 }
 
@@ -1039,10 +1039,10 @@ code_enum! {
     /// assert_eq!(VisitRule::PreReprise.code(), "pre_reprise");
     /// ```
     pub enum VisitRule: "visit_rule" {
-        RendezVousLiaison = "rendez_vous_liaison", "Rendez-vous de liaison";
-        PreReprise = "pre_reprise", "Visite de pré-reprise";
-        Reprise = "reprise", "Visite de reprise";
-        MiCarriere = "mi_carriere", "Visite de mi-carrière";
+        RendezVousLiaison = "rendez_vous_liaison", "Rendez-vous de liaison", "Liaison meeting (rendez-vous de liaison)";
+        PreReprise = "pre_reprise", "Visite de pré-reprise", "Pre-return visit (pré-reprise)";
+        Reprise = "reprise", "Visite de reprise", "Return-to-work visit (reprise)";
+        MiCarriere = "mi_carriere", "Visite de mi-carrière", "Mid-career visit";
     }
 }
 
@@ -1054,8 +1054,8 @@ code_enum! {
     /// assert_eq!(Professional::InfirmierDelegation.code(), "infirmier_delegation");
     /// ```
     pub enum Professional: "professional" {
-        MedecinDuTravail = "medecin_du_travail", "Médecin du travail";
-        InfirmierDelegation = "infirmier_delegation", "Infirmier en santé au travail, par délégation (protocole écrit)";
+        MedecinDuTravail = "medecin_du_travail", "Médecin du travail", "Médecin du travail (occupational physician)";
+        InfirmierDelegation = "infirmier_delegation", "Infirmier en santé au travail, par délégation (protocole écrit)", "Occupational health nurse, by delegation (written protocol)";
     }
 }
 

@@ -45,11 +45,11 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::case::{Case, Category};
-use crate::codes::Code;
 use crate::explain::{Decision, MissingFact, Reason, Source};
 use crate::inclusion::{inclusion, InclusionValue};
 use crate::pathway::PathwayState;
 use crate::policy::Policy;
+use crate::texts::{Text, TextCode};
 
 /// The category decision: the value (`None` while undetermined), the
 /// category the rules derive, and the team's override if any.
@@ -114,16 +114,15 @@ pub fn category(
                 0,
                 Reason::new(
                     "choix_equipe",
-                    format!(
-                        "L'équipe a retenu la catégorie « {} » et l'a justifié par écrit{}.",
-                        o.category.label_fr(),
-                        match derived {
-                            Some(d) if d != o.category =>
-                                format!(" ; les règles auraient conduit à « {} »", d.label_fr()),
-                            Some(_) => " ; les règles conduisent à la même catégorie".to_string(),
-                            None => String::new(),
+                    match derived {
+                        Some(d) if d != o.category => Text::new(TextCode::ChoixEquipeAutre)
+                            .with_code("category", o.category)
+                            .with_code("derived", d),
+                        Some(_) => {
+                            Text::new(TextCode::ChoixEquipeMeme).with_code("category", o.category)
                         }
-                    ),
+                        None => Text::new(TextCode::ChoixEquipe).with_code("category", o.category),
+                    },
                     seed(),
                 )
                 .and(Source::reading("catégories")),
@@ -218,78 +217,51 @@ fn derive(
     as_of: NaiveDate,
 ) -> (Option<Category>, Vec<Reason>, Vec<MissingFact>) {
     let mut missing = Vec::new();
-    let r = |code: &str, text: &str| Reason::new(code, text, seed());
+    let r = |code: &str, text: TextCode| Reason::new(code, Text::new(text), seed());
     let (value, rule) = rule_of(state, policy);
     let reasons = match rule {
-        Rule::Refusal => vec![r("refus_accompagnement", "Le travailleur a refusé l'accompagnement.")],
-        Rule::NoAnswer => vec![r(
-            "absence_reponse",
-            "Le travailleur n'a pas répondu aux appels et courriers et n'a jamais pris contact.",
-        )],
+        Rule::Refusal => vec![r("refus_accompagnement", TextCode::RefusAccompagnement)],
+        Rule::NoAnswer => vec![r("absence_reponse", TextCode::AbsenceReponseCategorie)],
         Rule::PlanRefused => match &policy.plan_refused {
             Some(rule) => {
                 let hash = policy.content_hash();
                 vec![Reason::new(
                     "plan_refuse",
-                    format!(
-                        "Le travailleur a refusé le plan d'actions et n'en a accepté aucun : la politique {} classe ce cas « {} ».",
-                        policy.id,
-                        rule.category.label_fr()
-                    ),
+                    Text::new(TextCode::PlanRefuseSelonPolitique)
+                        .with("policy", &policy.id)
+                        .with_code("category", rule.category),
                     Source::cited(&policy.id, &rule.source, &hash),
                 )
                 .and(Source::policy(&policy.id, "plan_refused", &hash))]
             }
-            None => vec![r(
-                "plan_refuse",
-                "Le travailleur a refusé le plan d'actions et n'en a accepté aucun.",
-            )
-            .and(Source::reading("catégories"))],
+            None => vec![r("plan_refuse", TextCode::PlanRefuse).and(Source::reading("catégories"))],
         },
         Rule::Inclusion => {
-            let mut reasons = vec![r(
-                "criteres_inclusion",
-                "Situation complexe : les critères d'inclusion dans l'accompagnement pluridisciplinaire sont remplis.",
-            )];
+            let mut reasons = vec![r("criteres_inclusion", TextCode::CriteresInclusion)];
             reasons.extend(inclusion(state, policy, as_of).decision.reasons);
             reasons
         }
-        Rule::Partners => vec![r(
-            "plusieurs_partenaires",
-            &format!(
-                "Coordination de plusieurs acteurs : {} partenaires distincts interviennent.",
-                state.partners.len()
-            ),
+        Rule::Partners => vec![Reason::of(
+            Text::new(TextCode::PlusieursPartenaires).with("partners", state.partners.len()),
+            seed(),
         )],
-        Rule::SimpleSolution => vec![r(
-            "solution_simple",
-            "Une solution a déjà été identifiée à l'analyse de la demande : il s'agit d'aider à sa mise en œuvre.",
-        )],
-        Rule::PlanAccepted => vec![r(
-            "plan_accepte",
-            "Un plan d'actions a été accepté sans que la situation réunisse les critères de l'ingénierie : aide à la mise en œuvre du plan.",
-        )],
-        Rule::ShortAccompaniment => vec![r(
-            "accompagnement_court",
-            "Accompagnement court : le travailleur a quitté la cellule sans plan d'actions (informations et conseils).",
-        )],
+        Rule::SimpleSolution => vec![r("solution_simple", TextCode::SolutionSimple)],
+        Rule::PlanAccepted => vec![r("plan_accepte", TextCode::PlanAccepte)],
+        Rule::ShortAccompaniment => vec![r("accompagnement_court", TextCode::AccompagnementCourt)],
         Rule::Open => {
             if state.simple_solution.is_none() {
                 missing.push(MissingFact::new(
                     "events.analyse_demande.simple_solution",
                     "category",
-                    "Indiquer, à l'analyse de la demande, si une solution simple a été identifiée.",
+                    Text::new(TextCode::ManqueSolutionSimple),
                 ));
             }
             missing.push(MissingFact::new(
                 "events.plan_accepte",
                 "category",
-                "La catégorie se précise avec le plan d'actions, les avis attendus ou la sortie.",
+                Text::new(TextCode::ManquePlanCategorie),
             ));
-            vec![r(
-                "indeterminee",
-                "Les faits enregistrés ne suffisent pas encore à situer le dossier dans une catégorie.",
-            )]
+            vec![r("indeterminee", TextCode::CategorieIndeterminee)]
         }
     };
     (value, reasons, missing)

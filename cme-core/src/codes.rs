@@ -33,6 +33,13 @@ pub trait Code: Copy + Eq + Sized + 'static {
     fn code(self) -> &'static str;
     /// The French label.
     fn label_fr(self) -> &'static str;
+    /// The English label.
+    ///
+    /// ```
+    /// use cme_core::codes::Code;
+    /// assert_eq!(cme_core::case::Category::Ingenierie.label_en(), "Engineering (ingénierie)");
+    /// ```
+    fn label_en(self) -> &'static str;
     /// The value for a code, or `None` when the code is unknown (codes are
     /// case-sensitive).
     fn from_code(code: &str) -> Option<Self> {
@@ -49,12 +56,12 @@ pub trait Code: Copy + Eq + Sized + 'static {
 }
 
 /// Declares a code enum: serde names are the codes, the French label is the
-/// variant's documentation and its `label_fr`.
+/// variant's documentation and its `label_fr`, the English one its `label_en`.
 macro_rules! code_enum {
     (
         $(#[$meta:meta])*
         $vis:vis enum $name:ident : $kind:literal {
-            $( $var:ident = $code:literal, $label:literal; )+
+            $( $var:ident = $code:literal, $label:literal, $en:literal; )+
         }
     ) => {
         $(#[$meta])*
@@ -79,6 +86,9 @@ macro_rules! code_enum {
             }
             fn label_fr(self) -> &'static str {
                 match self { $($name::$var => $label),+ }
+            }
+            fn label_en(self) -> &'static str {
+                match self { $($name::$var => $en),+ }
             }
             // A match rather than a search of `ALL`: a code is read for
             // every code field of every row of a table.

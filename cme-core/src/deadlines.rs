@@ -80,10 +80,10 @@ code_enum! {
     /// assert_eq!(AlertLevel::EnRetard.code(), "en_retard");
     /// ```
     pub enum AlertLevel: "alert_level" {
-        Information = "information", "Information";
-        AEcheance = "a_echeance", "À échéance";
-        EnRetard = "en_retard", "En retard";
-        Refus = "refus", "Événement refusé";
+        Information = "information", "Information", "Information";
+        AEcheance = "a_echeance", "À échéance", "Due";
+        EnRetard = "en_retard", "En retard", "Late";
+        Refus = "refus", "Événement refusé", "Event refused";
     }
 }
 

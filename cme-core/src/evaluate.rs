@@ -37,6 +37,7 @@ use crate::measures::{suggested_measures, MeasureOutcome};
 use crate::orientation::{orient, Suggestion};
 use crate::pathway::{replay_until, PathwayState, Stage};
 use crate::policy::{Outcome, Policy};
+use crate::texts::{Text, TextCode};
 use crate::validate::{parse_case_for_pathway, ValidateOptions, PATHWAY_CODES};
 
 code_enum! {
@@ -48,11 +49,11 @@ code_enum! {
     /// assert_eq!(Status::RefusIntegration.label_fr(), "Refus d'intégration");
     /// ```
     pub enum Status: "status" {
-        EnCours = "en_cours", "En cours";
-        RefusIntegration = "refus_integration", "Refus d'intégration";
-        SortieNegative = "sortie_negative", "Sortie négative";
-        SortiePositive = "sortie_positive", "Sortie positive";
-        SortieNeutre = "sortie_neutre", "Sortie ni positive ni négative";
+        EnCours = "en_cours", "En cours", "Ongoing";
+        RefusIntegration = "refus_integration", "Refus d'intégration", "Refused to join";
+        SortieNegative = "sortie_negative", "Sortie négative", "Negative exit";
+        SortiePositive = "sortie_positive", "Sortie positive", "Positive exit";
+        SortieNeutre = "sortie_neutre", "Sortie ni positive ni négative", "Exit neither positive nor negative";
     }
 }
 
@@ -275,7 +276,7 @@ fn evaluate_checked(
             missing_facts.push(MissingFact::new(
                 "worker.birth_date",
                 "targeting",
-                "La date ou l'année de naissance est nécessaire pour appliquer la règle de ciblage par âge.",
+                TextCode::ManqueNaissanceCiblage,
             ));
         }
     }
@@ -320,30 +321,22 @@ fn stage_decision(
         history: state.history.clone(),
     };
     let mut d = Decision::new(value, as_of);
-    let steps: Vec<String> = state
-        .history
-        .iter()
-        .map(|s| {
-            format!(
-                "{} (J+{})",
-                s.stage.label_fr(),
-                s.date.signed_duration_since(state.signalement).num_days()
-            )
-        })
-        .collect();
-    d.push(Reason::new(
-        "etapes_franchies",
-        format!(
-            "Étapes franchies, en jours après le signalement : {}.",
-            steps.join(" → ")
-        ),
-        Source::reading("étapes canoniques"),
-    ));
+    let day =
+        |s: &crate::pathway::StageStep| s.date.signed_duration_since(state.signalement).num_days();
+    let joined = |f: &dyn Fn(&crate::pathway::StageStep) -> String| {
+        state.history.iter().map(f).collect::<Vec<_>>().join(" → ")
+    };
+    let steps = Text::new(TextCode::EtapesFranchies).with_label(
+        "steps",
+        &joined(&|s| format!("{}+{}", s.stage.code(), day(s))),
+        &joined(&|s| format!("{} (J+{})", s.stage.label_fr(), day(s))),
+        &joined(&|s| format!("{} (D+{})", s.stage.label_en(), day(s))),
+    );
+    d.push(Reason::of(steps, Source::reading("étapes canoniques")));
     if let Some(name) = policy.stage_name(state.stage) {
         d.push(
-            Reason::new(
-                "nom_du_service",
-                format!("Le service nomme cette étape « {name} »."),
+            Reason::of(
+                Text::new(TextCode::NomDuService).with("name", name),
                 Source::policy(&policy.id, "stages", &policy.content_hash()),
             )
             .and(
@@ -359,11 +352,8 @@ fn stage_decision(
         );
     }
     if later_events > 0 {
-        d.push(Reason::new(
-            "evenements_posterieurs",
-            format!(
-                "{later_events} événement(s) daté(s) après la date d'évaluation ne sont pas pris en compte."
-            ),
+        d.push(Reason::of(
+            Text::new(TextCode::EvenementsPosterieurs).with("events", later_events),
             Source::reading("évaluation à une date"),
         ));
     }
@@ -414,14 +404,11 @@ fn status_decision(
     let reason = match (&state.exit, status) {
         (Some(exit), _) => {
             let outcome = policy.outcome(exit.result);
-            Reason::new(
-                "resultat_de_sortie",
-                format!(
-                    "Sortie de la cellule avec le résultat « {} », classé « {} » par la politique {}.",
-                    exit.result.label_fr(),
-                    outcome.label_fr(),
-                    policy.id
-                ),
+            Reason::of(
+                Text::new(TextCode::ResultatDeSortie)
+                    .with_code("result", exit.result)
+                    .with_code("outcome", outcome)
+                    .with("policy", &policy.id),
                 seed,
             )
             .and(Source::cited(&policy.id, &policy.results.source, hash))
@@ -433,38 +420,50 @@ fn status_decision(
         }
         (None, Status::RefusIntegration) if state.refusal.is_some() => Reason::new(
             "refus_accompagnement",
-            "Le travailleur a refusé d'intégrer la cellule.",
+            Text::new(TextCode::RefusIntegrationStatut),
             seed,
         )
-        .and(Source::document("aismt13_fonctionnement", "catégorie « sans suite »")),
+        .and(Source::document(
+            "aismt13_fonctionnement",
+            "catégorie « sans suite »",
+        )),
         (None, Status::SortiePositive | Status::SortieNegative | Status::SortieNeutre) => {
             let outcome = policy.outcome(ExitResult::PerduDeVue);
-            Reason::new(
-                "sortie_perdu_de_vue",
-                format!(
-                    "Le travailleur est entré dans la cellule le {} puis ne répond plus depuis le {} : il a quitté la cellule. C'est une sortie « {} », classée « {} » par la politique {} (et non un refus d'intégration, qui suppose de n'être jamais entré).",
-                    state.first_contact.map(|d| d.to_string()).unwrap_or_default(),
-                    state.no_answer.map(|d| d.to_string()).unwrap_or_default(),
-                    ExitResult::PerduDeVue.label_fr(),
-                    outcome.label_fr(),
-                    policy.id
-                ),
+            Reason::of(
+                Text::new(TextCode::SortiePerduDeVue)
+                    .with(
+                        "entered",
+                        state
+                            .first_contact
+                            .map(|d| d.to_string())
+                            .unwrap_or_default(),
+                    )
+                    .with(
+                        "since",
+                        state.no_answer.map(|d| d.to_string()).unwrap_or_default(),
+                    )
+                    .with_code("result", ExitResult::PerduDeVue)
+                    .with_code("outcome", outcome)
+                    .with("policy", &policy.id),
                 seed,
             )
             .and(Source::reading("statuts"))
-            .and(Source::policy(&policy.id, "results.classes.perdu_de_vue", hash))
+            .and(Source::policy(
+                &policy.id,
+                "results.classes.perdu_de_vue",
+                hash,
+            ))
         }
         (None, Status::RefusIntegration) => Reason::new(
             "absence_reponse",
-            "Le travailleur n'a pas donné suite aux appels et courriers : il n'a pas intégré la cellule.",
+            Text::new(TextCode::AbsenceReponseStatut),
             seed,
         )
-        .and(Source::document("aismt13_fonctionnement", "catégorie « sans suite »")),
-        (None, _) => Reason::new(
-            "pas_de_sortie",
-            "Ni sortie ni refus enregistrés : le dossier est en cours.",
-            seed,
-        ),
+        .and(Source::document(
+            "aismt13_fonctionnement",
+            "catégorie « sans suite »",
+        )),
+        (None, _) => Reason::of(Text::new(TextCode::PasDeSortie), seed),
     };
     Decision::new(status, as_of).because(reason)
 }
@@ -481,28 +480,13 @@ fn targeting(case: &Case, policy: &Policy, as_of: NaiveDate) -> Option<Decision<
     ];
     let age = case.worker.age_on(case.signalement.date);
     let (value, text) = match age {
-        None => (
-            None,
-            format!(
-                "La cellule ne prenait alors que les travailleurs d'au moins {} ans : l'âge du travailleur est inconnu.",
-                rule.min_age
-            ),
-        ),
-        Some(age) if age >= i32::try_from(rule.min_age).unwrap_or(i32::MAX) => (
-            Some(true),
-            format!(
-                "Le travailleur avait au moins {} ans au signalement : il relevait du public ciblé.",
-                rule.min_age
-            ),
-        ),
-        Some(_) => (
-            Some(false),
-            format!(
-                "Hors cible : la cellule ne prenait alors que les travailleurs d'au moins {} ans au signalement.",
-                rule.min_age
-            ),
-        ),
+        None => (None, TextCode::CiblageAgeInconnu),
+        Some(age) if age >= i32::try_from(rule.min_age).unwrap_or(i32::MAX) => {
+            (Some(true), TextCode::CiblageAgeDansLaCible)
+        }
+        Some(_) => (Some(false), TextCode::HorsCible),
     };
+    let text = Text::new(text).with("min_age", rule.min_age);
     let mut reason = Reason::new("ciblage_age", text, sources[0].clone());
     reason = reason.and(sources[1].clone());
     Some(Decision::new(value, as_of).because(reason))

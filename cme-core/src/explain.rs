@@ -12,26 +12,36 @@
 //!
 //! ```
 //! use cme_core::explain::{Decision, Reason, Source};
+//! use cme_core::texts::{Text, TextCode};
 //! use chrono::NaiveDate;
 //!
 //! let as_of = NaiveDate::from_ymd_opt(2025, 1, 1).unwrap();
 //! let d = Decision::new(2, as_of)
-//!     .because(Reason::new("avis_attendus", "2 avis d'experts sont attendus.",
-//!                          Source::document("aismt13_fonctionnement", "critères d'inclusion")));
+//!     .because(Reason::of(Text::new(TextCode::PlusieursPartenaires).with("partners", 2),
+//!                         Source::document("aismt13_fonctionnement", "critères d'inclusion")));
+//! assert_eq!(d.reasons[0].text_en, "Several actors to coordinate: 2 distinct partners are involved.");
 //! assert_eq!(d.sources[0].id.as_deref(), Some("aismt13_fonctionnement"));
 //! ```
+
+use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 pub use crate::sources::{Source, SourceKind};
+use crate::texts::Text;
 
-/// One reason of a decision: a stable code, a French sentence, and where
-/// the rule comes from.
+/// One reason of a decision: a stable code, its parameters, its text in
+/// French and English rendered from the catalogue ([`crate::texts`]), and
+/// where the rule comes from.
 ///
 /// ```
 /// use cme_core::explain::{Reason, Source};
-/// let r = Reason::new("contact_fait", "Le travailleur a contacté la cellule.", Source::document("asmt65_plaquette", ""));
+/// use cme_core::texts::{Text, TextCode};
+/// let r = Reason::of(Text::new(TextCode::PasDeSortie), Source::document("aist43_bilan_2020", ""));
+/// assert_eq!(r.code, "pas_de_sortie");
+/// assert_eq!(r.text, "Ni sortie ni refus enregistrés : le dossier est en cours.");
+/// assert_eq!(r.text_en, "No exit and no refusal recorded: the case is ongoing.");
 /// assert_eq!(r.sources.len(), 1);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -40,25 +50,49 @@ pub struct Reason {
     pub code: String,
     /// The reason, in French.
     pub text: String,
+    /// The reason, in English.
+    #[serde(default)]
+    pub text_en: String,
+    /// The parameters of its text (counts, dates, codes; never a value of
+    /// a field that may be health data).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub params: BTreeMap<String, String>,
     /// Where the rule applied comes from (at least one).
     pub sources: Vec<Source>,
 }
 
 impl Reason {
-    /// A reason with one source.
-    pub fn new(code: &str, text: impl Into<String>, source: Source) -> Reason {
+    /// A reason with its own code, a text of the catalogue and one source.
+    ///
+    /// ```
+    /// use cme_core::explain::{Reason, Source};
+    /// use cme_core::texts::{Text, TextCode};
+    /// let r = Reason::new("absence_reponse", Text::new(TextCode::AbsenceReponseCategorie), Source::reading("catégories"));
+    /// assert_eq!(r.code, "absence_reponse");
+    /// ```
+    pub fn new(code: &str, text: impl Into<Text>, source: Source) -> Reason {
+        let text = text.into();
         Reason {
             code: code.to_string(),
-            text: text.into(),
+            text: text.fr,
+            text_en: text.en,
+            params: text.params,
             sources: vec![source],
         }
+    }
+
+    /// A reason whose code is its text's code in the catalogue.
+    pub fn of(text: impl Into<Text>, source: Source) -> Reason {
+        let text = text.into();
+        Reason::new(text.code.code(), text, source)
     }
 
     /// Adds a source.
     ///
     /// ```
     /// use cme_core::explain::{Reason, Source};
-    /// let r = Reason::new("x", "…", Source::reading("a")).and(Source::reading("b"));
+    /// use cme_core::texts::{Text, TextCode};
+    /// let r = Reason::of(Text::new(TextCode::PasDeSortie), Source::reading("a")).and(Source::reading("b"));
     /// assert_eq!(r.sources.len(), 2);
     /// ```
     pub fn and(mut self, source: Source) -> Reason {
@@ -74,10 +108,11 @@ impl Reason {
 ///
 /// ```
 /// use cme_core::explain::{Decision, Reason, Source};
+/// use cme_core::texts::{Text, TextCode};
 /// use chrono::NaiveDate;
 /// let d = Decision::new("en_cours", NaiveDate::from_ymd_opt(2025, 1, 1).unwrap())
-///     .because(Reason::new("a", "…", Source::reading("statuts")))
-///     .because(Reason::new("b", "…", Source::reading("statuts")));
+///     .because(Reason::of(Text::new(TextCode::PasDeSortie), Source::reading("statuts")))
+///     .because(Reason::of(Text::new(TextCode::RefusIntegrationStatut), Source::reading("statuts")));
 /// assert_eq!(d.sources.len(), 1);
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -125,9 +160,11 @@ impl<T> Decision<T> {
 ///
 /// ```
 /// use cme_core::explain::MissingFact;
+/// use cme_core::texts::{Text, TextCode};
 /// let m = MissingFact::new("events.analyse_demande.simple_solution", "inclusion",
-///     "Indiquer si une solution simple a été identifiée à l'analyse de la demande.");
+///     Text::new(TextCode::ManqueSolutionSimple));
 /// assert_eq!(m.needed_for, "inclusion");
+/// assert!(m.text_en.starts_with("Record"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MissingFact {
@@ -137,60 +174,22 @@ pub struct MissingFact {
     pub needed_for: String,
     /// What to record, in French.
     pub text: String,
+    /// What to record, in English.
+    #[serde(default)]
+    pub text_en: String,
 }
 
 impl MissingFact {
-    /// A missing fact.
-    pub fn new(fact: &str, needed_for: &str, text: &str) -> MissingFact {
+    /// A missing fact, its text from the catalogue.
+    pub fn new(fact: &str, needed_for: &str, text: impl Into<Text>) -> MissingFact {
+        let text = text.into();
         MissingFact {
             fact: fact.to_string(),
             needed_for: needed_for.to_string(),
-            text: text.to_string(),
+            text: text.fr,
+            text_en: text.en,
         }
     }
 }
 
-/// "N jour(s)" in French.
-///
-/// ```
-/// assert_eq!(cme_core::explain::days_fr(1), "1 jour");
-/// assert_eq!(cme_core::explain::days_fr(12), "12 jours");
-/// ```
-pub fn days_fr(n: i64) -> String {
-    if n.abs() <= 1 {
-        format!("{n} jour")
-    } else {
-        format!("{n} jours")
-    }
-}
-
-/// A date in running French: « 9 novembre 2024 », « 1er mars 2022 ».
-///
-/// ```
-/// use chrono::NaiveDate;
-/// assert_eq!(cme_core::explain::date_fr(NaiveDate::from_ymd_opt(2024, 11, 9).unwrap()), "9 novembre 2024");
-/// assert_eq!(cme_core::explain::date_fr(NaiveDate::from_ymd_opt(2022, 3, 1).unwrap()), "1er mars 2022");
-/// ```
-pub fn date_fr(date: NaiveDate) -> String {
-    use chrono::Datelike;
-    const MONTHS: [&str; 12] = [
-        "janvier",
-        "février",
-        "mars",
-        "avril",
-        "mai",
-        "juin",
-        "juillet",
-        "août",
-        "septembre",
-        "octobre",
-        "novembre",
-        "décembre",
-    ];
-    let month = MONTHS.get(date.month0() as usize).copied().unwrap_or("");
-    if date.day() == 1 {
-        format!("1er {month} {}", date.year())
-    } else {
-        format!("{} {month} {}", date.day(), date.year())
-    }
-}
+pub use crate::texts::{date_fr, days_fr};

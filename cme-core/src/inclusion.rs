@@ -28,6 +28,7 @@ use crate::codes::{code_enum, Code};
 use crate::explain::{Decision, MissingFact, Reason, Source};
 use crate::pathway::PathwayState;
 use crate::policy::Policy;
+use crate::texts::{Text, TextCode};
 
 code_enum! {
     /// The inclusion decision.
@@ -37,9 +38,9 @@ code_enum! {
     /// assert_eq!(InclusionValue::Included.code(), "incluse");
     /// ```
     pub enum InclusionValue: "inclusion" {
-        Included = "incluse", "Inclusion dans l'accompagnement pluridisciplinaire complet";
-        NotIncluded = "non_incluse", "Pas d'inclusion (accompagnement simple)";
-        Undetermined = "indeterminee", "Inclusion indéterminée : des faits manquent";
+        Included = "incluse", "Inclusion dans l'accompagnement pluridisciplinaire complet", "Inclusion in the full multidisciplinary accompaniment";
+        NotIncluded = "non_incluse", "Pas d'inclusion (accompagnement simple)", "Not included (simple accompaniment)";
+        Undetermined = "indeterminee", "Inclusion indéterminée : des faits manquent", "Inclusion undetermined: facts are missing";
     }
 }
 
@@ -51,9 +52,9 @@ code_enum! {
     /// assert_eq!(CriterionStatus::Unknown.code(), "inconnu");
     /// ```
     pub enum CriterionStatus: "criterion_status" {
-        Held = "rempli", "Critère rempli";
-        NotHeld = "non_rempli", "Critère non rempli";
-        Unknown = "inconnu", "Critère inconnu (fait manquant)";
+        Held = "rempli", "Critère rempli", "Criterion met";
+        NotHeld = "non_rempli", "Critère non rempli", "Criterion not met";
+        Unknown = "inconnu", "Critère inconnu (fait manquant)", "Criterion unknown (missing fact)";
     }
 }
 
@@ -61,7 +62,8 @@ code_enum! {
 ///
 /// ```
 /// use cme_core::inclusion::{Criterion, CriterionStatus};
-/// let c = Criterion { code: "avis_attendus".into(), status: CriterionStatus::Held, text: "…".into() };
+/// let c = Criterion { code: "avis_attendus".into(), status: CriterionStatus::Held,
+///                     text: "…".into(), text_en: "…".into() };
 /// assert_eq!(c.status, CriterionStatus::Held);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -72,6 +74,21 @@ pub struct Criterion {
     pub status: CriterionStatus,
     /// Why, in French.
     pub text: String,
+    /// Why, in English.
+    #[serde(default)]
+    pub text_en: String,
+}
+
+impl Criterion {
+    fn new(code: &str, status: CriterionStatus, text: Text) -> (Criterion, Text) {
+        let c = Criterion {
+            code: code.to_string(),
+            status,
+            text: text.fr.clone(),
+            text_en: text.en.clone(),
+        };
+        (c, text)
+    }
 }
 
 /// The inclusion decision with its criteria and missing facts.
@@ -151,45 +168,42 @@ pub fn inclusion(state: &PathwayState, policy: &Policy, as_of: NaiveDate) -> Inc
     let mut missing = Vec::new();
 
     let (opinions_status, simple_status) = criteria_statuses(state, n);
-    let opinions = Criterion {
-        code: "avis_attendus".into(),
-        status: opinions_status,
-        text: match opinions_status {
-            CriterionStatus::Held => {
-                format!("{expected} avis d'experts distincts attendus (seuil : au moins {n}).")
-            }
-            CriterionStatus::Unknown => format!(
-                "{expected} avis attendu(s) à ce jour (seuil : au moins {n}) ; l'entretien de qualification n'a pas encore eu lieu."
-            ),
-            CriterionStatus::NotHeld => {
-                format!("{expected} avis d'experts distincts attendus, moins que le seuil de {n}.")
-            }
-        },
-    };
+    let opinions = Criterion::new(
+        "avis_attendus",
+        opinions_status,
+        Text::new(match opinions_status {
+            CriterionStatus::Held => TextCode::AvisAttendusRempli,
+            CriterionStatus::Unknown => TextCode::AvisAttendusInconnu,
+            CriterionStatus::NotHeld => TextCode::AvisAttendusNonRempli,
+        })
+        .with("expected", expected)
+        .with("min", n),
+    );
     if opinions_status == CriterionStatus::Unknown {
         missing.push(MissingFact::new(
             "events.avis_attendu",
             "inclusion",
-            "Les avis d'experts attendus se décident au recueil d'informations : enregistrer l'entretien de qualification et les avis attendus.",
+            TextCode::ManqueAvisAttendus,
         ));
     }
-    let simple = Criterion {
-        code: "absence_solution_simple".into(),
-        status: simple_status,
-        text: match simple_status {
-            CriterionStatus::Held => "L'analyse de la demande n'a pas identifié de solution simple.".into(),
-            CriterionStatus::NotHeld => "L'analyse de la demande a identifié une solution simple.".into(),
-            CriterionStatus::Unknown => "On ne sait pas encore si une solution simple existe (analyse de la demande non renseignée).".into(),
-        },
-    };
+    let simple = Criterion::new(
+        "absence_solution_simple",
+        simple_status,
+        Text::new(match simple_status {
+            CriterionStatus::Held => TextCode::SansSolutionSimpleRempli,
+            CriterionStatus::NotHeld => TextCode::SansSolutionSimpleNonRempli,
+            CriterionStatus::Unknown => TextCode::SansSolutionSimpleInconnu,
+        }),
+    );
     if simple_status == CriterionStatus::Unknown {
         missing.push(MissingFact::new(
             "events.analyse_demande.simple_solution",
             "inclusion",
-            "Indiquer, à l'analyse de la demande, si une solution simple a été identifiée.",
+            TextCode::ManqueSolutionSimple,
         ));
     }
-    let criteria = vec![opinions, simple];
+    let texts = [opinions.1, simple.1];
+    let criteria = vec![opinions.0, simple.0];
     let value = if criteria
         .iter()
         .any(|c| c.status == CriterionStatus::NotHeld)
@@ -201,11 +215,11 @@ pub fn inclusion(state: &PathwayState, policy: &Policy, as_of: NaiveDate) -> Inc
         InclusionValue::Undetermined
     };
     let mut decision = Decision::new(value, as_of);
-    for c in &criteria {
+    for (c, text) in criteria.iter().zip(texts) {
         decision.push(
             Reason::new(
                 &format!("{}_{}", c.code, c.status.code()),
-                c.text.clone(),
+                text,
                 rule_source.clone(),
             )
             .and(policy_source.clone()),

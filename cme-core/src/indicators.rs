@@ -151,13 +151,13 @@ code_enum! {
     /// assert_eq!(Dimension::AgeBand.code(), "tranche_age");
     /// ```
     pub enum Dimension: "dimension" {
-        Sector = "secteur", "Secteur d'activité (section NAF)";
-        Pathology = "pathologie", "Groupe de pathologies (CIM-10)";
-        Requester = "demandeur", "Demandeur de la visite";
-        SourceVisit = "visite_source", "Visite à l'origine du signalement";
-        Category = "categorie", "Catégorie d'accompagnement";
-        AgeBand = "tranche_age", "Tranche d'âge au signalement";
-        Service = "service", "Service";
+        Sector = "secteur", "Secteur d'activité (section NAF)", "Sector of activity (NAF section)";
+        Pathology = "pathologie", "Groupe de pathologies (CIM-10)", "Group of conditions (ICD-10)";
+        Requester = "demandeur", "Demandeur de la visite", "Requester of the visit";
+        SourceVisit = "visite_source", "Visite à l'origine du signalement", "Visit at the origin of the signalement";
+        Category = "categorie", "Catégorie d'accompagnement", "Accompaniment category";
+        AgeBand = "tranche_age", "Tranche d'âge au signalement", "Age band at the signalement";
+        Service = "service", "Service", "Service";
     }
 }
 
@@ -221,8 +221,8 @@ code_enum! {
     /// assert_eq!(ActivityKind::ReunionPartenaire.code(), "reunion_partenaire");
     /// ```
     pub enum ActivityKind: "activity_kind" {
-        ReunionPartenaire = "reunion_partenaire", "Participation à une réunion ou cellule d'un partenaire";
-        Atelier = "atelier", "Atelier ou action collective";
+        ReunionPartenaire = "reunion_partenaire", "Participation à une réunion ou cellule d'un partenaire", "Attendance at a partner's meeting or cell";
+        Atelier = "atelier", "Atelier ou action collective", "Workshop or collective action";
     }
 }
 
@@ -782,9 +782,9 @@ code_enum! {
     /// assert_eq!(Unit::Pourcentage.code(), "pourcentage");
     /// ```
     pub enum Unit: "unit" {
-        Nombre = "nombre", "Nombre de dossiers";
-        Pourcentage = "pourcentage", "Pourcentage (deux décimales)";
-        Jours = "jours", "Nombre moyen de jours";
+        Nombre = "nombre", "Nombre de dossiers", "Number of cases";
+        Pourcentage = "pourcentage", "Pourcentage (deux décimales)", "Percentage (two decimals)";
+        Jours = "jours", "Nombre moyen de jours", "Mean number of days";
     }
 }
 
@@ -796,13 +796,13 @@ code_enum! {
     /// assert_eq!(PlacedBy::Entree.code(), "entree");
     /// ```
     pub enum PlacedBy: "placed_by" {
-        Signalement = "signalement", "Date du signalement";
-        Entree = "entree", "Date d'entrée dans la cellule (premier contact)";
-        Sortie = "sortie", "Date de sortie";
-        Plan = "plan", "Date d'acceptation du plan d'actions";
-        Activite = "activite", "Dossier actif pendant la période (entré avant sa fin, non sorti avant son début)";
-        EcheanceSuivi = "echeance_suivi", "Échéance du suivi (calendrier de la politique)";
-        Suivi = "suivi", "Date du suivi";
+        Signalement = "signalement", "Date du signalement", "Date of the signalement";
+        Entree = "entree", "Date d'entrée dans la cellule (premier contact)", "Date of entry into the cell (first contact)";
+        Sortie = "sortie", "Date de sortie", "Date of exit";
+        Plan = "plan", "Date d'acceptation du plan d'actions", "Date the action plan was accepted";
+        Activite = "activite", "Dossier actif pendant la période (entré avant sa fin, non sorti avant son début)", "Case active during the period (entered before its end, not exited before its start)";
+        EcheanceSuivi = "echeance_suivi", "Échéance du suivi (calendrier de la politique)", "Follow-up due date (the policy's calendar)";
+        Suivi = "suivi", "Date du suivi", "Date of the follow-up";
     }
 }
 

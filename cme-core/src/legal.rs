@@ -50,6 +50,7 @@ use crate::codes::code_enum;
 use crate::explain::{MissingFact, Reason, Source};
 use crate::issue::{Issue, IssueCode, Path};
 use crate::measures::MeasureOutcome;
+use crate::texts::TextCode;
 
 pub use absences::{continuous_absences, Absence};
 pub use rules::{pre_reprise_requester, RequesterRule};
@@ -67,12 +68,12 @@ code_enum! {
     /// assert_eq!(Obligation::DemandeIrrecevable.code(), "demande_irrecevable");
     /// ```
     pub enum Obligation: "visit_obligation" {
-        Obligatoire = "obligatoire", "Obligatoire";
-        Possible = "possible", "Possible";
-        Realisee = "realisee", "Réalisée";
-        NonApplicable = "non_applicable", "Ne s'applique pas";
-        Indeterminee = "indeterminee", "Indéterminée (fait manquant ou règle non encodée)";
-        DemandeIrrecevable = "demande_irrecevable", "Demande irrecevable (demandeur non habilité)";
+        Obligatoire = "obligatoire", "Obligatoire", "Mandatory";
+        Possible = "possible", "Possible", "Possible";
+        Realisee = "realisee", "Réalisée", "Done";
+        NonApplicable = "non_applicable", "Ne s'applique pas", "Does not apply";
+        Indeterminee = "indeterminee", "Indéterminée (fait manquant ou règle non encodée)", "Undetermined (missing fact or rule not encoded)";
+        DemandeIrrecevable = "demande_irrecevable", "Demande irrecevable (demandeur non habilité)", "Request inadmissible (requester not entitled)";
     }
 }
 
@@ -336,7 +337,7 @@ pub(crate) fn public_scope(worker: &Worker) -> Option<Reason> {
     (worker.employer == Some(EmployerKind::Public)).then(|| {
         Reason::new(
             "secteur_public_a_verifier",
-            "Règles du secteur privé appliquées (Code du travail, régime général) : à vérifier pour un agent titulaire de la fonction publique, qui relève d'autres textes.",
+            TextCode::SecteurPublicAVerifier,
             Source::reading("champ des règles"),
         )
     })

@@ -21,8 +21,9 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::case::{Case, EmployerKind, Partner, RqthStatus};
-use crate::codes::{code_enum, Code};
+use crate::codes::code_enum;
 use crate::explain::{MissingFact, Reason, Source};
+use crate::texts::{Text, TextCode};
 
 code_enum! {
     /// Problem types of the orientation grid (DOMAIN.md §7).
@@ -32,13 +33,13 @@ code_enum! {
     /// assert_eq!(ProblemType::Reconversion.code(), "reconversion");
     /// ```
     pub enum ProblemType: "problem_type" {
-        ReconnaissanceHandicap = "reconnaissance_handicap", "Reconnaissance de la qualité de travailleur handicapé";
-        CompensationHandicap = "compensation_handicap", "Accompagnement et aides liés au handicap";
-        Reconversion = "reconversion", "Reconversion, formation, évolution professionnelle";
-        ArretInvaliditeSocial = "arret_invalidite_social", "Arrêt de travail, invalidité et questions sociales";
-        RechercheEmploi = "recherche_emploi", "Recherche d'emploi";
-        EmployeurPublic = "employeur_public", "Employeur du secteur public";
-        RessourcesFamiliales = "ressources_familiales", "Ressources de la famille";
+        ReconnaissanceHandicap = "reconnaissance_handicap", "Reconnaissance de la qualité de travailleur handicapé", "Recognition as a disabled worker";
+        CompensationHandicap = "compensation_handicap", "Accompagnement et aides liés au handicap", "Disability support and aids";
+        Reconversion = "reconversion", "Reconversion, formation, évolution professionnelle", "Retraining, training, career development";
+        ArretInvaliditeSocial = "arret_invalidite_social", "Arrêt de travail, invalidité et questions sociales", "Sick leave, invalidity and social questions";
+        RechercheEmploi = "recherche_emploi", "Recherche d'emploi", "Job search";
+        EmployeurPublic = "employeur_public", "Employeur du secteur public", "Public-sector employer";
+        RessourcesFamiliales = "ressources_familiales", "Ressources de la famille", "Family resources";
     }
 }
 
@@ -213,18 +214,18 @@ pub struct Suggestion {
 /// ```
 /// let case = cme_core::sample::sample_cases().unwrap().remove(0);
 /// let p = cme_core::orientation::infer_problems(&case, cme_core::sample::SAMPLE_AS_OF);
-/// assert!(p.iter().all(|(_, why)| !why.is_empty()));
+/// assert!(p.iter().all(|(_, why)| !why.fr.is_empty() && !why.en.is_empty()));
 /// ```
-pub fn infer_problems(case: &Case, as_of: NaiveDate) -> Vec<(ProblemType, String)> {
+pub fn infer_problems(case: &Case, as_of: NaiveDate) -> Vec<(ProblemType, Text)> {
     let mut out = Vec::new();
     match case.worker.rqth {
         Some(RqthStatus::Reconnue) => out.push((
             ProblemType::CompensationHandicap,
-            "Le travailleur a une RQTH : accompagnement et aides liés au handicap.".to_string(),
+            Text::new(TextCode::ProblemeRqthReconnue),
         )),
         Some(RqthStatus::DemandeEnCours) => out.push((
             ProblemType::ReconnaissanceHandicap,
-            "Une demande de RQTH est en cours.".to_string(),
+            Text::new(TextCode::ProblemeRqthDemande),
         )),
         _ => {}
     }
@@ -235,13 +236,13 @@ pub fn infer_problems(case: &Case, as_of: NaiveDate) -> Vec<(ProblemType, String
     {
         out.push((
             ProblemType::ArretInvaliditeSocial,
-            "Le travailleur est en arrêt de travail à la date d'évaluation.".to_string(),
+            Text::new(TextCode::ProblemeEnArret),
         ));
     }
     if case.worker.employer == Some(EmployerKind::Public) {
         out.push((
             ProblemType::EmployeurPublic,
-            "L'employeur relève du secteur public.".to_string(),
+            Text::new(TextCode::ProblemeEmployeurPublic),
         ));
     }
     out
@@ -250,10 +251,15 @@ pub fn infer_problems(case: &Case, as_of: NaiveDate) -> Vec<(ProblemType, String
 /// The partners suggested for problem types (given, or inferred from the
 /// case when `None`), as of a date, gated by consent.
 pub fn orient(case: &Case, problems: Option<&[ProblemType]>, as_of: NaiveDate) -> Vec<Suggestion> {
-    let problems: Vec<(ProblemType, String)> = match problems {
+    let problems: Vec<(ProblemType, Text)> = match problems {
         Some(list) => list
             .iter()
-            .map(|p| (*p, format!("Problématique signalée : {}.", p.label_fr())))
+            .map(|p| {
+                (
+                    *p,
+                    Text::new(TextCode::ProblematiqueSignalee).with_code("problem", *p),
+                )
+            })
             .collect(),
         None => infer_problems(case, as_of),
     };
@@ -277,50 +283,57 @@ pub fn orient(case: &Case, problems: Option<&[ProblemType]>, as_of: NaiveDate) -
                     match case.worker.employer {
                         Some(kind) => (
                             kind == wanted,
-                            Some(format!(
-                                "employeur {}",
-                                if wanted == EmployerKind::Prive {
-                                    "privé"
-                                } else {
-                                    "public"
-                                }
-                            )),
+                            Some(Text::new(if wanted == EmployerKind::Prive {
+                                TextCode::ConditionEmployeurPrive
+                            } else {
+                                TextCode::ConditionEmployeurPublic
+                            })),
                         ),
                         None => {
-                            missing.push(MissingFact::new("worker.employer", "orientation", "Indiquer si l'employeur est public ou privé (AGEFIPH ou FIPHFP, centre de gestion)."));
+                            missing.push(MissingFact::new(
+                                "worker.employer",
+                                "orientation",
+                                TextCode::ManqueEmployeurOrientation,
+                            ));
                             (
                                 true,
-                                Some("employeur public ou privé à confirmer".to_string()),
+                                Some(Text::new(TextCode::ConditionEmployeurAConfirmer)),
                             )
                         }
                     }
                 }
-                Condition::YoungWorker => {
-                    match age {
-                        Some(a) => (
-                            a < YOUNG_WORKER_AGE,
-                            Some(format!("travailleur de moins de {YOUNG_WORKER_AGE} ans")),
+                Condition::YoungWorker => match age {
+                    Some(a) => (
+                        a < YOUNG_WORKER_AGE,
+                        Some(
+                            Text::new(TextCode::ConditionJeuneTravailleur)
+                                .with("age", YOUNG_WORKER_AGE),
                         ),
-                        None => {
-                            missing.push(MissingFact::new("worker.birth_date", "orientation", "L'âge du travailleur décide de l'orientation vers la Mission locale."));
-                            (true, Some("âge à confirmer".to_string()))
-                        }
+                    ),
+                    None => {
+                        missing.push(MissingFact::new(
+                            "worker.birth_date",
+                            "orientation",
+                            TextCode::ManqueNaissanceOrientation,
+                        ));
+                        (true, Some(Text::new(TextCode::ConditionAgeAConfirmer)))
                     }
-                }
+                },
             };
             if !applies {
                 continue;
             }
             let grid_source = Source::document(line.source.0, line.source.1);
+            let text = match condition_text {
+                Some(c) => {
+                    Text::new(TextCode::GrilleOrientationCondition).with_text("condition", c)
+                }
+                None => Text::new(TextCode::GrilleOrientation),
+            };
             let mut reasons = vec![Reason::new(
                 "grille_orientation",
-                format!(
-                    "{why} La grille commune oriente vers {}{}.",
-                    line.partner.label_fr(),
-                    condition_text
-                        .map(|c| format!(" ({c})"))
-                        .unwrap_or_default()
-                ),
+                text.with_text("why", why.clone())
+                    .with_code("partner", line.partner),
                 grid_source.clone(),
             )];
             let allowed = case
@@ -333,15 +346,23 @@ pub fn orient(case: &Case, problems: Option<&[ProblemType]>, as_of: NaiveDate) -
             let blocked = if allowed {
                 reasons.push(Reason::new(
                     "consentement",
-                    "Le travailleur a consenti au partage d'informations avec ce partenaire.",
+                    TextCode::Consentement,
                     consent_rule.clone(),
                 ));
                 None
             } else if withdrawn {
-                reasons.push(Reason::new("consentement_retire", "Bloqué : le travailleur a retiré son consentement au partage avec ce partenaire ; le retrait vaut à compter de sa date.", consent_rule.clone()));
+                reasons.push(Reason::new(
+                    "consentement_retire",
+                    TextCode::ConsentementRetire,
+                    consent_rule.clone(),
+                ));
                 Some("consentement_retire".to_string())
             } else {
-                reasons.push(Reason::new("sans_consentement", "Bloqué : le travailleur n'a pas consenti au partage d'informations avec ce partenaire. Recueillir son accord avant tout contact.", consent_rule.clone()));
+                reasons.push(Reason::new(
+                    "sans_consentement",
+                    TextCode::SansConsentement,
+                    consent_rule.clone(),
+                ));
                 Some("sans_consentement".to_string())
             };
             out.push(Suggestion {

@@ -41,9 +41,9 @@ code_enum! {
     /// assert_eq!(Outcome::Neutre.label_fr(), "Ni positive ni négative");
     /// ```
     pub enum Outcome: "outcome" {
-        Positive = "positive", "Positive (maintien en emploi)";
-        Negative = "negative", "Négative";
-        Neutre = "neutre", "Ni positive ni négative";
+        Positive = "positive", "Positive (maintien en emploi)", "Positive (job retained)";
+        Negative = "negative", "Négative", "Negative";
+        Neutre = "neutre", "Ni positive ni négative", "Neither positive nor negative";
     }
 }
 
@@ -86,8 +86,8 @@ code_enum! {
     /// assert_eq!(ProcessOrder::Libre.code(), "libre");
     /// ```
     pub enum ProcessOrder: "process_order" {
-        Ordonne = "ordonne", "Étapes dans l'ordre du service";
-        Libre = "libre", "Étapes sans ordre fixe";
+        Ordonne = "ordonne", "Étapes dans l'ordre du service", "Stages in the service's order";
+        Libre = "libre", "Étapes sans ordre fixe", "Stages in no fixed order";
     }
 }
 

@@ -49,8 +49,8 @@ code_enum! {
     /// assert_eq!(Hidden::Secondaire.code(), "secondaire");
     /// ```
     pub enum Hidden: "hidden" {
-        Primaire = "primaire", "Effectif inférieur au seuil de publication";
-        Secondaire = "secondaire", "Masqué pour qu'une case masquée ne puisse être recalculée par les marges";
+        Primaire = "primaire", "Effectif inférieur au seuil de publication", "Count below the publication threshold";
+        Secondaire = "secondaire", "Masqué pour qu'une case masquée ne puisse être recalculée par les marges", "Hidden so that a hidden cell cannot be recomputed from the margins";
     }
 }
 

@@ -13,16 +13,16 @@ code_enum! {
     /// assert_eq!(Stage::MiseEnOeuvre.code(), "mise_en_oeuvre");
     /// ```
     pub enum Stage: "stage" {
-        Reperage = "reperage", "Repérage";
-        Signalement = "signalement", "Signalement";
-        Contact = "contact", "Contact";
-        Analyse = "analyse", "Analyse de la demande";
-        Qualification = "qualification", "Entretien de qualification / recueil d'informations";
-        Inclusion = "inclusion", "Inclusion dans l'accompagnement pluridisciplinaire";
-        Commission = "commission", "Commission plénière et plan d'actions";
-        MiseEnOeuvre = "mise_en_oeuvre", "Mise en œuvre";
-        Sortie = "sortie", "Sortie";
-        Suivi = "suivi", "Suivi après la sortie";
+        Reperage = "reperage", "Repérage", "Identification (repérage)";
+        Signalement = "signalement", "Signalement", "Signalement";
+        Contact = "contact", "Contact", "Contact";
+        Analyse = "analyse", "Analyse de la demande", "Analysis of the request";
+        Qualification = "qualification", "Entretien de qualification / recueil d'informations", "Qualification interview / information gathering";
+        Inclusion = "inclusion", "Inclusion dans l'accompagnement pluridisciplinaire", "Inclusion in the multidisciplinary accompaniment";
+        Commission = "commission", "Commission plénière et plan d'actions", "Plenary commission and action plan";
+        MiseEnOeuvre = "mise_en_oeuvre", "Mise en œuvre", "Implementation";
+        Sortie = "sortie", "Sortie", "Exit";
+        Suivi = "suivi", "Suivi après la sortie", "Follow-up after the exit";
     }
 }
 

@@ -26,10 +26,10 @@ code_enum! {
     /// assert_eq!(ExchangeKind::ReunionTripartite.code(), "reunion_tripartite");
     /// ```
     pub enum ExchangeKind: "exchange_kind" {
-        Contact = "contact", "Prise de contact avec l'employeur";
-        ReunionTripartite = "reunion_tripartite", "Réunion tripartite (travailleur, employeur, cellule)";
-        AccordEmployeur = "accord_employeur", "Accord de l'employeur sur la solution";
-        RefusEmployeur = "refus_employeur", "Refus de l'employeur";
+        Contact = "contact", "Prise de contact avec l'employeur", "Contact with the employer";
+        ReunionTripartite = "reunion_tripartite", "Réunion tripartite (travailleur, employeur, cellule)", "Tripartite meeting (worker, employer, cell)";
+        AccordEmployeur = "accord_employeur", "Accord de l'employeur sur la solution", "Employer's agreement to the solution";
+        RefusEmployeur = "refus_employeur", "Refus de l'employeur", "Employer's refusal";
     }
 }
 
@@ -68,8 +68,8 @@ code_enum! {
     /// assert_eq!(ReferralDirection::DuPartenaire.code(), "du_partenaire");
     /// ```
     pub enum ReferralDirection: "referral_direction" {
-        VersPartenaire = "vers_partenaire", "Orientation de la cellule vers le partenaire";
-        DuPartenaire = "du_partenaire", "Signalement du partenaire à la cellule";
+        VersPartenaire = "vers_partenaire", "Orientation de la cellule vers le partenaire", "Referral from the cell to the partner";
+        DuPartenaire = "du_partenaire", "Signalement du partenaire à la cellule", "Partner's signalement to the cell";
     }
 }
 
@@ -82,9 +82,9 @@ code_enum! {
     /// assert_eq!(ReferralDocument::FicheRelais.code(), "fiche_relais");
     /// ```
     pub enum ReferralDocument: "referral_document" {
-        FicheSignalement = "fiche_signalement", "Fiche de signalement";
-        FicheRelais = "fiche_relais", "Fiche relais";
-        Courrier = "courrier", "Courrier ou courriel";
+        FicheSignalement = "fiche_signalement", "Fiche de signalement", "Signalement form";
+        FicheRelais = "fiche_relais", "Fiche relais", "Relay form (fiche relais)";
+        Courrier = "courrier", "Courrier ou courriel", "Letter or e-mail";
     }
 }
 
@@ -96,9 +96,9 @@ code_enum! {
     /// assert_eq!(ReferralOutcome::PriseEnCharge.code(), "prise_en_charge");
     /// ```
     pub enum ReferralOutcome: "referral_outcome" {
-        PriseEnCharge = "prise_en_charge", "Prise en charge par le partenaire";
-        Refus = "refus", "Refus du partenaire";
-        Reorientation = "reorientation", "Réorientation vers un autre interlocuteur";
+        PriseEnCharge = "prise_en_charge", "Prise en charge par le partenaire", "Taken on by the partner";
+        Refus = "refus", "Refus du partenaire", "Partner's refusal";
+        Reorientation = "reorientation", "Réorientation vers un autre interlocuteur", "Redirected to another contact";
     }
 }
 

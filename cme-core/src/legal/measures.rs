@@ -29,8 +29,9 @@ use serde::{Deserialize, Serialize};
 use crate::case::{Case, RqthStatus, SickLeave, SickLeaveCause};
 use crate::codes::{code_enum, Code};
 use crate::deadlines::{add_days, add_months};
-use crate::explain::{date_fr, days_fr, MissingFact, Reason, Source};
+use crate::explain::{MissingFact, Reason, Source};
 use crate::legal::{version_for, Absence, CalendarInput, DatedVersion, MeasureFacts, RulePart};
+use crate::texts::{Text, TextCode};
 
 code_enum! {
     /// The measures.
@@ -40,12 +41,12 @@ code_enum! {
     /// assert_eq!(Measure::EssaiEncadre.code(), "essai_encadre");
     /// ```
     pub enum Measure: "measure" {
-        EssaiEncadre = "essai_encadre", "Essai encadré";
-        Crpe = "crpe", "Convention de rééducation professionnelle en entreprise (CRPE)";
-        TransitionProfessionnelle = "transition_professionnelle", "Projet de transition professionnelle";
-        Inaptitude = "inaptitude", "Procédure d'inaptitude";
-        Rqth = "rqth", "Reconnaissance de la qualité de travailleur handicapé (RQTH)";
-        Invalidite = "invalidite", "Pension d'invalidité";
+        EssaiEncadre = "essai_encadre", "Essai encadré", "Supervised trial (essai encadré)";
+        Crpe = "crpe", "Convention de rééducation professionnelle en entreprise (CRPE)", "In-company vocational rehabilitation agreement (CRPE)";
+        TransitionProfessionnelle = "transition_professionnelle", "Projet de transition professionnelle", "Career transition project";
+        Inaptitude = "inaptitude", "Procédure d'inaptitude", "Unfitness procedure";
+        Rqth = "rqth", "Reconnaissance de la qualité de travailleur handicapé (RQTH)", "Recognition as a disabled worker (RQTH)";
+        Invalidite = "invalidite", "Pension d'invalidité", "Invalidity pension";
     }
 }
 
@@ -215,18 +216,16 @@ fn dated(measure: Measure, part: RulePart, date: NaiveDate) -> (MeasureOutcome, 
     because(
         &mut o,
         "version",
-        format!(
-            "Version appliquée : {} ({}), choisie par : {} ({}).",
-            version.id,
-            version.summary,
-            part.fact().label_fr(),
-            date_fr(date)
-        ),
+        Text::new(TextCode::VersionMesure)
+            .with("version", version.id)
+            .with_label("summary", version.id, version.summary, version.summary_en)
+            .with_code("fact", part.fact())
+            .with_date("date", date),
     );
     (o, version.id)
 }
 
-fn because(o: &mut MeasureOutcome, code: &str, text: impl Into<String>) {
+fn because(o: &mut MeasureOutcome, code: &str, text: impl Into<Text>) {
     let mut r = Reason::new(
         code,
         text,
@@ -241,7 +240,7 @@ fn because(o: &mut MeasureOutcome, code: &str, text: impl Into<String>) {
     o.reasons.push(r);
 }
 
-fn missing(o: &mut MeasureOutcome, fact: &str, text: &str) {
+fn missing(o: &mut MeasureOutcome, fact: &str, text: TextCode) {
     o.missing
         .push(MissingFact::new(fact, o.measure.code(), text));
 }
@@ -289,14 +288,14 @@ pub fn essai_encadre(absence: &Absence, facts: &MeasureFacts, start: NaiveDate) 
         because(
             &mut o,
             "essai_encadre_inexistant",
-            "L'essai encadré de l'article L323-3-1 ne peut commencer avant le 31 mars 2022.",
+            TextCode::EssaiEncadreInexistant,
         );
         return o;
     }
     let during = start >= absence.start && absence.end.is_none_or(|end| start <= end);
     if !during {
         o.eligible = Some(false);
-        because(&mut o, "hors_arret", "L'essai encadré se déroule pendant l'arrêt de travail : la date de début envisagée est en dehors de l'arrêt.");
+        because(&mut o, "hors_arret", TextCode::HorsArret);
         return o;
     }
     let first = nth_working_day(start, 14, DayCount::Ouvrables);
@@ -313,13 +312,13 @@ pub fn essai_encadre(absence: &Absence, facts: &MeasureFacts, start: NaiveDate) 
             date: renewed,
         },
     ];
-    because(&mut o, "pendant_arret", "Pendant l'arrêt de travail, le travailleur peut essayer un poste : 14 jours ouvrables au plus, renouvelables une fois, 28 au total (dimanches et jours fériés exclus).");
+    because(&mut o, "pendant_arret", TextCode::PendantArret);
     let mut open = Some(true);
     let mut check = |o: &mut MeasureOutcome,
                      fact: Option<bool>,
                      path: &str,
-                     no: (&str, &str),
-                     unknown: &str| match fact {
+                     no: (&str, TextCode),
+                     unknown: TextCode| match fact {
         Some(true) => {}
         Some(false) => {
             open = Some(false);
@@ -336,21 +335,30 @@ pub fn essai_encadre(absence: &Absence, facts: &MeasureFacts, start: NaiveDate) 
         &mut o,
         facts.essai_requested_by_worker,
         "facts.essai_requested_by_worker",
-        (
-            "pas_de_demande",
-            "L'essai encadré est demandé par le travailleur ; il ne l'a pas demandé.",
-        ),
-        "Indiquer si le travailleur demande l'essai encadré.",
+        ("pas_de_demande", TextCode::PasDeDemande),
+        TextCode::ManqueDemandeEssai,
     );
-    check(&mut o, facts.carsat_evaluation_done, "facts.carsat_evaluation_done",
-        ("pas_d_evaluation_carsat", "L'essai encadré suppose une évaluation préalable par le service social de la Carsat (D323-6-3)."),
-        "Indiquer si le service social de la Carsat a évalué la demande (D323-6-3).");
-    check(&mut o, facts.regime_general, "facts.regime_general",
-        ("hors_regime_general", "L'essai encadré concerne les travailleurs du régime général (salariés, intérimaires, apprentis)."),
-        "Indiquer si le travailleur relève du régime général (salarié, intérimaire, apprenti).");
+    check(
+        &mut o,
+        facts.carsat_evaluation_done,
+        "facts.carsat_evaluation_done",
+        ("pas_d_evaluation_carsat", TextCode::PasDEvaluationCarsat),
+        TextCode::ManqueEvaluationCarsat,
+    );
+    check(
+        &mut o,
+        facts.regime_general,
+        "facts.regime_general",
+        ("hors_regime_general", TextCode::HorsRegimeGeneral),
+        TextCode::ManqueRegimeGeneral,
+    );
     o.eligible = open;
     if absence.end.is_some_and(|end| renewed > end) {
-        because(&mut o, "depasse_la_fin_prevue", "L'essai renouvelé dépasserait la fin (prévue) de l'arrêt : il devra s'achever avec l'arrêt ou l'arrêt être prolongé.");
+        because(
+            &mut o,
+            "depasse_la_fin_prevue",
+            TextCode::DepasseLaFinPrevue,
+        );
     }
     o
 }
@@ -390,57 +398,49 @@ pub fn crpe(facts: &MeasureFacts, rqth: Option<RqthStatus>, start: NaiveDate) ->
             Some(RqthStatus::Reconnue) => {
                 o.eligible = Some(true);
                 push_end(&mut o);
-                because(&mut o, "rqth_avant_2022", "Avant le 31 mars 2022, la CRPE est ouverte aux travailleurs reconnus handicapés : le travailleur a une RQTH.");
+                because(&mut o, "rqth_avant_2022", TextCode::RqthAvant2022);
             }
             Some(_) => {
                 o.eligible = Some(false);
-                because(&mut o, "sans_rqth_avant_2022", "Avant le 31 mars 2022, la CRPE est réservée aux travailleurs reconnus handicapés (RQTH).");
+                because(&mut o, "sans_rqth_avant_2022", TextCode::SansRqthAvant2022);
             }
             None => {
-                missing(&mut o, "worker.rqth", "Indiquer si le travailleur a une RQTH : avant le 31 mars 2022, la CRPE lui est réservée.");
-                because(&mut o, "rqth_inconnue", "Avant le 31 mars 2022, la CRPE est réservée aux travailleurs reconnus handicapés ; la RQTH n'est pas renseignée.");
+                missing(&mut o, "worker.rqth", TextCode::ManqueRqthCrpe);
+                because(&mut o, "rqth_inconnue", TextCode::RqthInconnue);
             }
         }
         return o;
     }
     match facts.inaptitude_risk_identified {
-        Some(true) => because(&mut o, "inapte_ou_a_risque", "Le travailleur est déclaré inapte, ou le médecin du travail a identifié un risque d'inaptitude."),
+        Some(true) => because(&mut o, "inapte_ou_a_risque", TextCode::InapteOuARisque),
         Some(false) => {
             o.eligible = Some(false);
-            because(&mut o, "ni_inapte_ni_a_risque", "La CRPE s'adresse aux travailleurs déclarés inaptes ou pour qui le médecin du travail a identifié un risque d'inaptitude ; ce n'est pas le cas.");
+            because(&mut o, "ni_inapte_ni_a_risque", TextCode::NiInapteNiARisque);
             return o;
         }
-        None => missing(&mut o, "facts.inaptitude_risk_identified", "Indiquer si le travailleur est déclaré inapte ou si le médecin du travail a identifié un risque d'inaptitude."),
+        None => missing(
+            &mut o,
+            "facts.inaptitude_risk_identified",
+            TextCode::ManqueRisqueInaptitude,
+        ),
     }
     match facts.daily_allowances {
-        Some(true) => because(
-            &mut o,
-            "arret_indemnise",
-            "L'arrêt donne lieu à des indemnités journalières.",
-        ),
+        Some(true) => because(&mut o, "arret_indemnise", TextCode::ArretIndemnise),
         Some(false) => {
             o.eligible = Some(false);
-            because(
-                &mut o,
-                "arret_non_indemnise",
-                "La CRPE pendant l'arrêt suppose un arrêt indemnisé (indemnités journalières).",
-            );
+            because(&mut o, "arret_non_indemnise", TextCode::ArretNonIndemnise);
             return o;
         }
         None => missing(
             &mut o,
             "facts.daily_allowances",
-            "Indiquer si l'arrêt donne lieu à des indemnités journalières.",
+            TextCode::ManqueIndemnitesJournalieres,
         ),
     }
     if o.missing.is_empty() {
         o.eligible = Some(true);
         push_end(&mut o);
-        because(
-            &mut o,
-            "crpe_possible",
-            "La CRPE est possible, pour 18 mois au plus.",
-        );
+        because(&mut o, "crpe_possible", TextCode::CrpePossible);
     }
     o
 }
@@ -486,12 +486,20 @@ pub fn transition_professionnelle(
     if id == "transition_pro_2022" {
         if rqth == Some(RqthStatus::Reconnue) {
             o.eligible = Some(true);
-            because(&mut o, "beneficiaire_obligation_emploi", "Le travailleur a une RQTH : bénéficiaire de l'obligation d'emploi (L5212-13), la condition d'ancienneté ne lui est pas demandée.");
+            because(
+                &mut o,
+                "beneficiaire_obligation_emploi",
+                TextCode::BeneficiaireObligationEmploi,
+            );
             return o;
         }
         if facts.reemployed_after_inaptitude_dismissal == Some(true) {
             o.eligible = Some(true);
-            because(&mut o, "reemploi_apres_inaptitude", "Réemployé après un licenciement pour inaptitude sans formation entre-temps : la condition d'ancienneté ne lui est pas demandée.");
+            because(
+                &mut o,
+                "reemploi_apres_inaptitude",
+                TextCode::ReemploiApresInaptitude,
+            );
             return o;
         }
     }
@@ -522,23 +530,43 @@ pub fn transition_professionnelle(
     });
     if id == "transition_pro_sans_derogation" {
         o.eligible = Some(false);
-        because(&mut o, "derogation_inexistante", "Avant le 31 mars 2022, une absence pour maladie ou accident ne levait pas la condition d'ancienneté : elle s'applique.");
+        because(
+            &mut o,
+            "derogation_inexistante",
+            TextCode::DerogationInexistante,
+        );
         return o;
     }
     if professional {
         o.eligible = Some(true);
-        because(&mut o, "maladie_professionnelle", "Absence pour maladie professionnelle dans les 24 mois précédents : la condition d'ancienneté est levée.");
+        because(
+            &mut o,
+            "maladie_professionnelle",
+            TextCode::MaladieProfessionnelle,
+        );
     } else if days >= TRANSITION_PRO_ABSENCE_DAYS {
         o.eligible = Some(true);
-        because(&mut o, "six_mois_d_absence", format!("{} d'absence pour maladie ou accident dans les 24 mois précédents (au moins six mois) : la condition d'ancienneté est levée.", days_fr(days)));
+        because(
+            &mut o,
+            "six_mois_d_absence",
+            Text::new(TextCode::SixMoisDAbsence).with("days", days),
+        );
     } else {
-        because(&mut o, "condition_d_anciennete", format!("{} d'absence pour maladie ou accident dans les 24 mois précédents, moins de six mois : la condition d'ancienneté s'applique, sauf pour un bénéficiaire de l'obligation d'emploi ou un salarié réemployé après un licenciement pour inaptitude.", days_fr(days)));
+        because(
+            &mut o,
+            "condition_d_anciennete",
+            Text::new(TextCode::ConditionDAnciennete).with("days", days),
+        );
         if rqth.is_none() || facts.reemployed_after_inaptitude_dismissal.is_none() {
             if rqth.is_none() {
-                missing(&mut o, "worker.rqth", "Indiquer si le travailleur bénéficie de l'obligation d'emploi (RQTH notamment) : la condition d'ancienneté ne lui est alors pas demandée.");
+                missing(&mut o, "worker.rqth", TextCode::ManqueRqthTransition);
             }
             if facts.reemployed_after_inaptitude_dismissal.is_none() {
-                missing(&mut o, "facts.reemployed_after_inaptitude_dismissal", "Indiquer si le travailleur a été réemployé après un licenciement pour inaptitude sans formation entre-temps.");
+                missing(
+                    &mut o,
+                    "facts.reemployed_after_inaptitude_dismissal",
+                    TextCode::ManqueReemploiApresInaptitude,
+                );
             }
         } else {
             o.eligible = Some(false);
@@ -588,7 +616,11 @@ pub fn inaptitude(first_exam: NaiveDate, avis: NaiveDate, professional: bool) ->
             date: add_months(avis, 1),
         },
     ];
-    because(&mut o, "procedure_inaptitude", "Un second examen peut avoir lieu dans les 15 jours du premier ; si, un mois après l'avis d'inaptitude, le travailleur n'est ni reclassé ni licencié, l'employeur reprend le versement du salaire.");
+    because(
+        &mut o,
+        "procedure_inaptitude",
+        TextCode::ProcedureInaptitude,
+    );
     o
 }
 
@@ -603,9 +635,9 @@ pub fn rqth(status: Option<RqthStatus>) -> MeasureOutcome {
     let mut o = outcome(Measure::Rqth, None, vec![ct("L5213-1", "2020-01-01")]);
     o.conditions = vec!["Demande à la MDPH".into()];
     let text = match status {
-        Some(RqthStatus::Reconnue) => "Le travailleur a une RQTH : elle ouvre l'accès aux aides AGEFIPH ou FIPHFP et à Cap emploi ; la décision vaut jusqu'à 10 ans, sans limite si le handicap est permanent (depuis le 1er janvier 2020).",
-        Some(RqthStatus::DemandeEnCours) => "Une demande de RQTH est en cours auprès de la MDPH.",
-        Some(RqthStatus::Aucune) | None => "Une demande de RQTH auprès de la MDPH peut être envisagée : la reconnaissance vaut jusqu'à 10 ans, sans limite si le handicap est permanent.",
+        Some(RqthStatus::Reconnue) => TextCode::RqthReconnue,
+        Some(RqthStatus::DemandeEnCours) => TextCode::RqthDemandeEnCours,
+        Some(RqthStatus::Aucune) | None => TextCode::RqthAEnvisager,
     };
     because(&mut o, "rqth", text);
     o
@@ -628,7 +660,7 @@ pub fn invalidite() -> MeasureOutcome {
         "Capacité de travail ou de gain réduite d'au moins deux tiers".into(),
         "Décision du médecin conseil de l'assurance maladie (catégorie 1, 2 ou 3)".into(),
     ];
-    because(&mut o, "invalidite", "Une pension d'invalidité peut être envisagée lorsque la capacité de travail est réduite d'au moins deux tiers ; elle se cumule, en catégorie 1, avec une activité adaptée.");
+    because(&mut o, "invalidite", TextCode::Invalidite);
     o
 }
 

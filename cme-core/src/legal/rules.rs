@@ -11,9 +11,9 @@ use super::{
     VisitRule,
 };
 use crate::case::{Requester, SickLeaveCause};
-use crate::codes::Code;
 use crate::deadlines::{add_days, add_months};
-use crate::explain::{date_fr, days_fr, MissingFact, Reason, Source};
+use crate::explain::{MissingFact, Reason, Source};
+use crate::texts::{Text, TextCode};
 
 /// An outcome under construction: the versions applied (the first is the
 /// main one), the reasons and missing facts.
@@ -31,7 +31,7 @@ struct Builder {
 }
 
 impl Builder {
-    fn new(rule: VisitRule, part: RulePart, date: NaiveDate, fact_text: &str) -> Builder {
+    fn new(rule: VisitRule, part: RulePart, date: NaiveDate, fact_text: TextCode) -> Builder {
         let main = version_for(part, date);
         let mut b = Builder {
             rule,
@@ -50,7 +50,12 @@ impl Builder {
     }
 
     /// Applies the version of `part` chosen by a fact on `date`.
-    fn apply(&mut self, part: RulePart, date: NaiveDate, fact_text: &str) -> &'static RuleVersion {
+    fn apply(
+        &mut self,
+        part: RulePart,
+        date: NaiveDate,
+        fact_text: TextCode,
+    ) -> &'static RuleVersion {
         let version = version_for(part, date);
         self.apply_version(part, version, date, fact_text);
         version
@@ -61,7 +66,7 @@ impl Builder {
         part: RulePart,
         version: &'static RuleVersion,
         date: NaiveDate,
-        fact_text: &str,
+        fact_text: TextCode,
     ) {
         self.current = version;
         self.dated_by.push(DatedVersion {
@@ -77,14 +82,12 @@ impl Builder {
         }
         self.reason(
             "version",
-            format!(
-                "{} : version {} ({}), choisie par {} ({}).",
-                part.label_fr(),
-                version.id,
-                version.summary,
-                fact_text,
-                date_fr(date)
-            ),
+            Text::new(TextCode::Version)
+                .with_code("part", part)
+                .with("version", version.id)
+                .with_label("summary", version.id, version.summary, version.summary_en)
+                .with_text("fact", Text::new(fact_text))
+                .with_date("date", date),
         );
     }
 
@@ -95,7 +98,7 @@ impl Builder {
     }
 
     /// A reason citing the version applied last.
-    fn reason(&mut self, code: &str, text: impl Into<String>) {
+    fn reason(&mut self, code: &str, text: impl Into<Text>) {
         let mut sources = self.current.sources().into_iter();
         let first = sources
             .next()
@@ -109,14 +112,14 @@ impl Builder {
 
     /// A reason citing a given source (an article outside the versions of
     /// the rule parts).
-    fn cited(&mut self, code: &str, text: impl Into<String>, source: Source) {
+    fn cited(&mut self, code: &str, text: impl Into<Text>, source: Source) {
         if !self.sources.contains(&source) {
             self.sources.push(source.clone());
         }
         self.reasons.push(Reason::new(code, text, source));
     }
 
-    fn reading(&mut self, code: &str, text: impl Into<String>, section: &str) {
+    fn reading(&mut self, code: &str, text: impl Into<Text>, section: &str) {
         let s = Source::reading(section);
         if !self.sources.contains(&s) {
             self.sources.push(s.clone());
@@ -144,10 +147,7 @@ impl Builder {
 }
 
 fn unencoded(mut b: Builder) -> VisitOutcome {
-    b.reason(
-        "regle_non_encodee",
-        "Fait antérieur au 1er juillet 2012 : cme n'encode pas les règles de cette période.",
-    );
+    b.reason("regle_non_encodee", TextCode::RegleNonEncodee);
     b.done(Obligation::Indeterminee, "regle_non_encodee", None)
 }
 
@@ -161,12 +161,13 @@ fn joined_reason(b: &mut Builder, absence: &Absence, length: i64, known: bool) {
     if absence.joined() {
         b.reading(
             "absence_continue",
-            format!(
-                "L'absence réunit {} prescriptions successives sans jour de travail entre elles (arrêt initial et prolongations) : elle compte pour une seule absence, de {}{}.",
-                absence.prescriptions.len(),
-                if known { "" } else { "déjà " },
-                days_fr(length)
-            ),
+            Text::new(if known {
+                TextCode::AbsenceContinue
+            } else {
+                TextCode::AbsenceContinueEnCours
+            })
+            .with("prescriptions", absence.prescriptions.len())
+            .with("length", length),
             "absences continues",
         );
     }
@@ -196,28 +197,22 @@ fn visit_done(b: &mut Builder, visit: &VisitRecord) {
     let version = b.apply(
         RulePart::RealisationVisite,
         visit.date,
-        "la date de la visite",
+        TextCode::FaitDateVisite,
     );
     if let Some(p) = visit.done_by {
         b.reason(
             "realisee_par",
-            format!("Visite réalisée par : {}.", p.label_fr()),
+            Text::new(TextCode::RealiseePar).with_code("professional", p),
         );
         if p == Professional::InfirmierDelegation && version.id == "realisation_medecin" {
-            b.reason(
-                "infirmier_avant_2022_679",
-                "Une visite réalisée par un infirmier avant le 28 avril 2022 n'est pas prévue par les textes encodés.",
-            );
+            b.reason("infirmier_avant_2022_679", TextCode::InfirmierAvant2022679);
         }
     }
     // R4624-30: the recommendations of the pré-reprise visit are sent to
     // the employer and the médecin conseil « sauf si le travailleur s'y
     // oppose ».
     if let (VisitRule::PreReprise, Some(on)) = (visit.kind, visit.objection_on) {
-        let text = format!(
-            "Le {}, le travailleur s'est opposé à la transmission des recommandations du médecin du travail à l'employeur et au médecin conseil : elles ne leur sont pas communiquées.",
-            date_fr(on)
-        );
+        let text = Text::new(TextCode::OppositionTransmission).with_date("date", on);
         if on >= super::versions::RENUMBERED_FROM {
             let version = if on >= super::versions::PDP_IN_FORCE {
                 "2022-03-31"
@@ -235,9 +230,9 @@ fn visit_done(b: &mut Builder, visit: &VisitRecord) {
     }
     if visit.remote {
         let text = if version.id == "realisation_medecin" {
-            "Visite réalisée à distance avant le 28 avril 2022 : la télésanté au travail n'était pas encore prévue par R4624-41-1 (dérogations temporaires non encodées)."
+            TextCode::ADistanceAvant2022
         } else {
-            "Visite réalisée à distance (télésanté), possible depuis le 28 avril 2022."
+            TextCode::ADistance
         };
         b.reason("a_distance", text);
     }
@@ -263,12 +258,12 @@ pub(super) fn liaison(
         .map(|v| v.date)
     });
     let (fact_date, fact_text) = match meeting {
-        Some(d) => (d, "la date du rendez-vous"),
+        Some(d) => (d, TextCode::FaitDateRendezVous),
         None => match absence.end {
-            Some(end) if end < PDP_IN_FORCE => (end, "le dernier jour de l'absence, aucun rendez-vous n'étant enregistré"),
+            Some(end) if end < PDP_IN_FORCE => (end, TextCode::FaitDernierJourSansRendezVous),
             _ => (
                 absence.start.max(PDP_IN_FORCE),
-                "le premier jour de l'absence où un rendez-vous peut se tenir, aucun rendez-vous n'étant enregistré",
+                TextCode::FaitPremierJourPossible,
             ),
         },
     };
@@ -281,19 +276,13 @@ pub(super) fn liaison(
     match b.main.id {
         "liaison_non_encodee" => return unencoded(b),
         "liaison_inexistant" => {
-            b.reason(
-                "liaison_inexistant",
-                "Le rendez-vous de liaison n'existait pas avant le 31 mars 2022 : il ne s'applique qu'aux rendez-vous tenus depuis cette date, y compris pendant un arrêt commencé avant.",
-            );
+            b.reason("liaison_inexistant", TextCode::LiaisonInexistant);
             return b.done(Obligation::NonApplicable, "liaison_inexistant", None);
         }
         _ => {}
     }
     if !absence.is_illness_or_accident() {
-        b.reason(
-            "absence_maternite",
-            "Le rendez-vous de liaison concerne les absences pour maladie ou accident, pas le congé de maternité.",
-        );
+        b.reason("absence_maternite", TextCode::AbsenceMaternite);
         return b.done(Obligation::NonApplicable, "absence_maternite", None);
     }
     let (own, known) = absence.known_length(as_of);
@@ -302,10 +291,7 @@ pub(super) fn liaison(
         let total = own.saturating_add(earlier_days);
         b.reading(
             "absences_discontinues",
-            format!(
-                "Option retenue : les absences sont comptées ensemble, continues ou non ({} au total). Lecture d'un questions-réponses du ministère, à confirmer ; le décret parle de « l'absence ».",
-                days_fr(total)
-            ),
+            Text::new(TextCode::AbsencesDiscontinues).with("total", total),
             "rendez-vous de liaison : absences discontinues (à confirmer)",
         );
         total
@@ -313,17 +299,18 @@ pub(super) fn liaison(
         own
     };
     if length > 30 {
-        let text = format!(
-            "L'absence dure {}{} : plus de 30 jours. Le rendez-vous est organisé à l'initiative de l'employeur ou du salarié, le service de prévention et de santé au travail y est associé ; le salarié peut le refuser sans conséquence ; aucune information médicale n'y est échangée.",
-            if known { "" } else { "déjà " },
-            days_fr(length)
-        );
+        let text = Text::new(if known {
+            TextCode::AbsencePlusDe30Jours
+        } else {
+            TextCode::AbsencePlusDe30JoursEnCours
+        })
+        .with("length", length);
         b.reason("absence_plus_de_30_jours", text);
         if let Some(d) = meeting.filter(|d| *d <= as_of) {
             b.done_on = Some(d);
             b.reason(
                 "rendez_vous_tenu",
-                format!("Le rendez-vous de liaison a eu lieu le {}.", date_fr(d)),
+                Text::new(TextCode::RendezVousTenu).with_date("date", d),
             );
             return b.done(Obligation::Realisee, "rendez_vous_tenu", None);
         }
@@ -332,24 +319,18 @@ pub(super) fn liaison(
     if known {
         b.reason(
             "absence_30_jours_au_plus",
-            format!(
-                "L'absence dure {} : il faut plus de 30 jours.",
-                days_fr(length)
-            ),
+            Text::new(TextCode::Absence30JoursAuPlus).with("length", length),
         );
         return b.done(Obligation::NonApplicable, "absence_30_jours_au_plus", None);
     }
     b.missing.push(MissingFact::new(
         &leave_path(absence),
         "rendez_vous_liaison",
-        "La fin (prévue) de l'arrêt est nécessaire pour savoir s'il dépassera 30 jours.",
+        TextCode::ManqueFinArretLiaison,
     ));
     b.reason(
         "duree_inconnue",
-        format!(
-            "L'arrêt dure déjà {} ; sa fin n'est pas connue.",
-            days_fr(length)
-        ),
+        Text::new(TextCode::DureeInconnueLiaison).with("length", length),
     );
     b.done(Obligation::Indeterminee, "duree_inconnue", None)
 }
@@ -415,7 +396,7 @@ pub(super) fn pre_reprise(
         VisitRule::PreReprise,
         RulePart::PreRepriseSeuil,
         absence.start,
-        "le début de l'absence",
+        TextCode::FaitDebutAbsence,
     );
     let new = match b.main.id {
         "pre_reprise_non_encodee" => return unencoded(b),
@@ -439,12 +420,12 @@ pub(super) fn pre_reprise(
                 b.apply(
                     RulePart::PreRepriseDemandeurs,
                     date,
-                    "la date de la demande",
+                    TextCode::FaitDateDemande,
                 );
             }
             b.reason(
                 "pre_reprise_demandee_par_employeur",
-                "L'employeur ne peut jamais demander une visite de pré-reprise ; il doit informer le salarié qu'il peut la solliciter.",
+                TextCode::PreRepriseDemandeeParEmployeur,
             );
             return b.done(
                 Obligation::DemandeIrrecevable,
@@ -457,16 +438,16 @@ pub(super) fn pre_reprise(
                 let version = b.apply(
                     RulePart::PreRepriseDemandeurs,
                     date,
-                    "la date de la demande",
+                    TextCode::FaitDateDemande,
                 );
                 if version.id == "demandeurs_non_encodes" {
                     return unencoded(b);
                 }
                 if verdict != RequesterRule::Allowed {
                     let text = if requester == Requester::MedecinDuTravail {
-                        format!("Le médecin du travail ne peut demander une visite de pré-reprise que depuis le 31 mars 2022 (L4624-2-4) ; la demande est du {}.", date_fr(date))
+                        Text::new(TextCode::MedecinDuTravailAvant2022).with_date("date", date)
                     } else {
-                        format!("{} ne fait pas partie des demandeurs prévus par la version applicable.", requester.label_fr())
+                        Text::new(TextCode::DemandeurNonPrevu).with_code("requester", requester)
                     };
                     b.reason("pre_reprise_demandeur_non_habilite", text);
                     return b.done(
@@ -477,16 +458,13 @@ pub(super) fn pre_reprise(
                 }
                 b.reason(
                     "demandeur_habilite",
-                    format!(
-                        "{} peut demander la visite de pré-reprise.",
-                        requester.label_fr()
-                    ),
+                    Text::new(TextCode::DemandeurHabilite).with_code("requester", requester),
                 );
             }
             None if verdict == RequesterRule::Never => {
                 b.reason(
                     "pre_reprise_demandeur_non_habilite",
-                    "Le médecin spécialiste ne fait pas partie des demandeurs de la visite de pré-reprise.",
+                    TextCode::PreRepriseDemandeurNonHabilite,
                 );
                 return b.done(
                     Obligation::DemandeIrrecevable,
@@ -498,20 +476,14 @@ pub(super) fn pre_reprise(
                 b.missing.push(MissingFact::new(
                     "pre_reprise_request.date",
                     "pre_reprise",
-                    "La date de la demande est nécessaire : le médecin du travail peut demander la visite depuis le 31 mars 2022.",
+                    TextCode::ManqueDateDemandePreReprise,
                 ));
-                b.reason(
-                    "date_demande_inconnue",
-                    "La date de la demande du médecin du travail n'est pas connue.",
-                );
+                b.reason("date_demande_inconnue", TextCode::DateDemandeInconnue);
                 return b.done(Obligation::Indeterminee, "date_demande_inconnue", None);
             }
             None => b.reason(
                 "demandeur_habilite",
-                format!(
-                    "{} peut demander la visite de pré-reprise.",
-                    requester.label_fr()
-                ),
+                Text::new(TextCode::DemandeurHabilite).with_code("requester", requester),
             ),
         }
     }
@@ -529,10 +501,7 @@ pub(super) fn pre_reprise(
         visit_done(&mut b, &visit);
         b.reason(
             "visite_realisee",
-            format!(
-                "La visite de pré-reprise a eu lieu le {}.",
-                date_fr(visit.date)
-            ),
+            Text::new(TextCode::PreRepriseRealisee).with_date("date", visit.date),
         );
         return b.done(Obligation::Realisee, "visite_realisee", None);
     }
@@ -545,50 +514,49 @@ pub(super) fn pre_reprise(
             None => as_of >= threshold,
         }
     };
-    let threshold_text = if new {
-        "plus de 30 jours"
-    } else {
-        "plus de 3 mois"
+    let threshold_text = || {
+        Text::new(if new {
+            TextCode::SeuilPlusDe30Jours
+        } else {
+            TextCode::SeuilPlusDe3Mois
+        })
     };
     if absence.end.is_some_and(|end| end < as_of) && !absence.end_is_expected {
-        b.reason(
-            "arret_termine",
-            "L'arrêt est terminé à la date d'évaluation : la visite de pré-reprise n'a lieu que pendant l'arrêt.",
-        );
+        b.reason("arret_termine", TextCode::ArretTermine);
         return b.done(Obligation::NonApplicable, "arret_termine", None);
     }
     if long_enough {
         b.reason(
             "arret_assez_long",
-            format!(
-                "L'arrêt dure {}{} : {threshold_text} (seuil choisi par le début de l'arrêt). La visite peut être demandée par le salarié, le médecin traitant, le médecin conseil et, depuis le 31 mars 2022, le médecin du travail — jamais par l'employeur.",
-                if known { "" } else { "déjà " },
-                days_fr(length),
-            ),
+            Text::new(if known {
+                TextCode::ArretAssezLong
+            } else {
+                TextCode::ArretAssezLongEnCours
+            })
+            .with("length", length)
+            .with_text("threshold", threshold_text()),
         );
         return b.done(Obligation::Possible, "arret_assez_long", None);
     }
     if known {
         b.reason(
             "arret_trop_court",
-            format!(
-                "L'arrêt dure {} : il faut {threshold_text}.",
-                days_fr(length)
-            ),
+            Text::new(TextCode::ArretTropCourt)
+                .with("length", length)
+                .with_text("threshold", threshold_text()),
         );
         return b.done(Obligation::NonApplicable, "arret_trop_court", None);
     }
     b.missing.push(MissingFact::new(
         &leave_path(absence),
         "pre_reprise",
-        "La fin (prévue) de l'arrêt est nécessaire pour savoir s'il atteindra la durée requise.",
+        TextCode::ManqueFinArretPreReprise,
     ));
     b.reason(
         "duree_inconnue",
-        format!(
-            "L'arrêt dure déjà {} ; il faut {threshold_text}.",
-            days_fr(length)
-        ),
+        Text::new(TextCode::DureeInconnuePreReprise)
+            .with("length", length)
+            .with_text("threshold", threshold_text()),
     );
     b.done(Obligation::Indeterminee, "duree_inconnue", None)
 }
@@ -603,7 +571,7 @@ pub(super) fn reprise(
         VisitRule::Reprise,
         RulePart::RepriseSeuil,
         absence.start,
-        "le début de l'absence",
+        TextCode::FaitDebutAbsence,
     );
     let new = match b.main.id {
         "reprise_non_encodee" => return unencoded(b),
@@ -614,12 +582,9 @@ pub(super) fn reprise(
         b.missing.push(MissingFact::new(
             &leave_path(absence),
             "reprise",
-            "La fin de l'arrêt est nécessaire : elle fixe la durée et la date de reprise.",
+            TextCode::ManqueFinArretReprise,
         ));
-        b.reason(
-            "fin_inconnue",
-            "La fin de l'arrêt n'est pas connue : l'obligation et l'échéance ne peuvent être fixées.",
-        );
+        b.reason("fin_inconnue", TextCode::FinInconnue);
         return b.done(Obligation::Indeterminee, "fin_inconnue", None);
     };
     let length = absence.length_days.unwrap_or(0);
@@ -631,22 +596,39 @@ pub(super) fn reprise(
     let mut first = None;
     for cause in &absence.causes {
         let (yes, code, text) = match cause {
-            SickLeaveCause::Maternite => (true, "conge_maternite", "Après un congé de maternité, la visite de reprise est obligatoire.".to_string()),
-            SickLeaveCause::MaladieProfessionnelle => (true, "maladie_professionnelle", "Après une absence pour maladie professionnelle, quelle que soit sa durée, la visite de reprise est obligatoire.".to_string()),
+            SickLeaveCause::Maternite => {
+                (true, "conge_maternite", Text::new(TextCode::CongeMaternite))
+            }
+            SickLeaveCause::MaladieProfessionnelle => (
+                true,
+                "maladie_professionnelle",
+                Text::new(TextCode::RepriseMaladieProfessionnelle),
+            ),
             SickLeaveCause::AccidentDuTravail => (
                 length >= 30,
-                if length >= 30 { "accident_du_travail_30_jours" } else { "accident_du_travail_moins_de_30_jours" },
-                format!("Accident du travail, absence de {} : la visite est obligatoire à partir de 30 jours.", days_fr(length)),
+                if length >= 30 {
+                    "accident_du_travail_30_jours"
+                } else {
+                    "accident_du_travail_moins_de_30_jours"
+                },
+                Text::new(TextCode::AccidentDuTravailDuree).with("length", length),
             ),
-            SickLeaveCause::MaladieNonProfessionnelle | SickLeaveCause::AccidentNonProfessionnel => (
+            SickLeaveCause::MaladieNonProfessionnelle
+            | SickLeaveCause::AccidentNonProfessionnel => (
                 length >= threshold,
-                if length >= threshold { "non_professionnel_seuil_atteint" } else { "non_professionnel_sous_le_seuil" },
-                format!(
-                    "{}, absence de {} : la visite est obligatoire à partir de {threshold} jours pour un arrêt commencé {} le 31 mars 2022.",
-                    cause.label_fr(),
-                    days_fr(length),
-                    if new { "après" } else { "au plus tard" }
-                ),
+                if length >= threshold {
+                    "non_professionnel_seuil_atteint"
+                } else {
+                    "non_professionnel_sous_le_seuil"
+                },
+                Text::new(if new {
+                    TextCode::NonProfessionnelApres2022
+                } else {
+                    TextCode::NonProfessionnelAvant2022
+                })
+                .with_code("cause", *cause)
+                .with("length", length)
+                .with("threshold", threshold),
             ),
         };
         b.reason(code, text);
@@ -667,7 +649,7 @@ pub(super) fn reprise(
         b.apply(
             RulePart::RepriseMultiEmployeurs,
             return_day,
-            "la date de la reprise",
+            TextCode::FaitDateReprise,
         )
         .id
     } else {
@@ -676,15 +658,18 @@ pub(super) fn reprise(
     let requester = match multi {
         "multi_employeurs_2023" => {
             if cause == SickLeaveCause::AccidentDuTravail {
-                b.reason("employeur_declarant_accident", "Le salarié a plusieurs employeurs : la visite de reprise est demandée par l'employeur qui a déclaré l'accident du travail.");
+                b.reason(
+                    "employeur_declarant_accident",
+                    TextCode::EmployeurDeclarantAccident,
+                );
                 "employeur_declarant_accident"
             } else {
-                b.reason("employeur_principal", "Le salarié a plusieurs employeurs : la visite de reprise est demandée par l'employeur principal (le contrat le plus ancien), dont le service assure le suivi.");
+                b.reason("employeur_principal", TextCode::EmployeurPrincipal);
                 "employeur_principal"
             }
         }
         _ => {
-            b.reason("employeur", "L'employeur saisit le service de prévention et de santé au travail dès qu'il connaît la date de fin de l'arrêt.");
+            b.reason("employeur", TextCode::Employeur);
             "employeur"
         }
     };
@@ -696,19 +681,12 @@ pub(super) fn reprise(
         visit_done(&mut b, &visit);
         let late = visit.date.signed_duration_since(due).num_days();
         let text = if late > 0 {
-            format!(
-                "La visite de reprise a eu lieu le {}, {} après l'échéance du {}.",
-                date_fr(visit.date),
-                days_fr(late),
-                date_fr(due)
-            )
+            Text::new(TextCode::RepriseRealiseeEnRetard).with("late", late)
         } else {
-            format!(
-                "La visite de reprise a eu lieu le {}, dans le délai (échéance du {}).",
-                date_fr(visit.date),
-                date_fr(due)
-            )
-        };
+            Text::new(TextCode::RepriseRealiseeDansLeDelai)
+        }
+        .with_date("date", visit.date)
+        .with_date("due", due);
         b.reason(
             if late > 0 {
                 "realisee_en_retard"
@@ -722,22 +700,14 @@ pub(super) fn reprise(
     let overdue = as_of.signed_duration_since(due).num_days();
     b.reason(
         "delai_8_jours",
-        format!(
-            "La visite a lieu le jour de la reprise et au plus tard dans les 8 jours{}{}.",
-            if absence.end_is_expected {
-                " (reprise prévue : échéance provisoire)"
-            } else {
-                ""
-            },
-            if overdue > 0 {
-                format!(
-                    " ; aucune visite n'est enregistrée et l'échéance est passée de {}",
-                    days_fr(overdue)
-                )
-            } else {
-                String::new()
+        match (absence.end_is_expected, overdue > 0) {
+            (false, false) => Text::new(TextCode::Delai8Jours),
+            (true, false) => Text::new(TextCode::Delai8JoursProvisoire),
+            (false, true) => Text::new(TextCode::Delai8JoursDepasse).with("overdue", overdue),
+            (true, true) => {
+                Text::new(TextCode::Delai8JoursProvisoireDepasse).with("overdue", overdue)
             }
-        ),
+        },
     );
     b.done(Obligation::Obligatoire, code, Some(due))
 }
@@ -754,17 +724,14 @@ pub(super) fn mi_carriere(
             VisitRule::MiCarriere,
             RulePart::MiCarriere,
             PDP_IN_FORCE,
-            "l'entrée en vigueur de la visite, l'année n'étant pas connue",
+            TextCode::FaitAnneeInconnue,
         );
         b.missing.push(MissingFact::new(
             "worker.birth_date",
             "mi_carriere",
-            "La date ou l'année de naissance est nécessaire pour situer la visite de mi-carrière.",
+            TextCode::ManqueNaissanceMiCarriere,
         ));
-        b.reason(
-            "naissance_inconnue",
-            "L'année de naissance du travailleur n'est pas connue.",
-        );
+        b.reason("naissance_inconnue", TextCode::NaissanceInconnue);
         return Some(b.done(Obligation::Indeterminee, "naissance_inconnue", None));
     };
     let window_start = NaiveDate::from_ymd_opt(visit_year, 1, 1)?;
@@ -773,25 +740,23 @@ pub(super) fn mi_carriere(
         VisitRule::MiCarriere,
         RulePart::MiCarriere,
         window_end,
-        "la fin de l'année où la visite est due",
+        TextCode::FaitFinAnneeDue,
     );
     if b.main.id == "mi_carriere_inexistante" {
         b.reason(
             "mi_carriere_inexistante",
-            format!("L'année des {age} ans du travailleur est antérieure à 2022 : la visite de mi-carrière n'existait pas."),
+            Text::new(TextCode::MiCarriereInexistante).with("age", age),
         );
         return Some(b.done(Obligation::NonApplicable, "mi_carriere_inexistante", None));
     }
     b.reason(
         "annee_anniversaire",
-        format!(
-            "La visite a lieu durant l'année civile des {age} ans du travailleur{} ; elle peut être réalisée avec une autre visite prévue dans les deux ans qui précèdent.",
-            if options.branch_agreement_age.is_some() {
-                " (âge fixé par accord de branche)"
-            } else {
-                " (à défaut d'accord de branche)"
-            }
-        ),
+        Text::new(if options.branch_agreement_age.is_some() {
+            TextCode::AnneeAnniversaireBranche
+        } else {
+            TextCode::AnneeAnniversaire
+        })
+        .with("age", age),
     );
     let combined_from = window_start
         .checked_sub_months(chrono::Months::new(24))
@@ -813,35 +778,34 @@ pub(super) fn mi_carriere(
             version,
             entretien_date,
             if visit.is_some() {
-                "la date de la visite"
+                TextCode::FaitDateVisite
             } else {
-                "la fin de l'année où la visite est due"
+                TextCode::FaitFinAnneeDue
             },
         );
         if version.id == "entretien_parcours_2025" {
             b.reason(
                 "entretien_parcours_professionnel",
-                format!(
-                    "La visite est suivie d'un entretien de parcours professionnel avec l'employeur (loi n° 2025-989). Date d'entrée en vigueur à confirmer (26 octobre 2025 ou 1er octobre 2026) : cme retient le {}{}.",
-                    date_fr(from),
-                    if options.entretien_parcours_from.is_some() { " (option entretien_parcours_from)" } else { " par défaut" }
-                ),
+                Text::new(if options.entretien_parcours_from.is_some() {
+                    TextCode::EntretienParcoursOption
+                } else {
+                    TextCode::EntretienParcoursDefaut
+                })
+                .with_date("from", from),
             );
         }
     }
     b.main_again();
     if let Some(visit) = visit {
         visit_done(&mut b, &visit);
-        let text = if visit.date < window_start {
-            format!("La visite a été réalisée le {}, avec une autre visite dans les deux ans qui précèdent l'année due.", date_fr(visit.date))
+        let text = Text::new(if visit.date < window_start {
+            TextCode::MiCarriereAvecAutreVisite
         } else if visit.date > window_end {
-            format!(
-                "La visite a été réalisée le {}, après l'année où elle était due.",
-                date_fr(visit.date)
-            )
+            TextCode::MiCarriereApresAnnee
         } else {
-            format!("La visite a été réalisée le {}.", date_fr(visit.date))
-        };
+            TextCode::MiCarriereRealisee
+        })
+        .with_date("date", visit.date);
         b.reason("visite_realisee", text);
         let mut out = b.done(Obligation::Realisee, "visite_realisee", Some(window_end));
         out.window_start = Some(window_start);
@@ -850,10 +814,7 @@ pub(super) fn mi_carriere(
     let code = if as_of > window_end {
         b.reason(
             "periode_passee",
-            format!(
-                "La période de la visite s'est achevée le {} sans visite de mi-carrière enregistrée.",
-                date_fr(window_end)
-            ),
+            Text::new(TextCode::PeriodePassee).with_date("end", window_end),
         );
         "periode_passee"
     } else {
@@ -867,6 +828,7 @@ pub(super) fn mi_carriere(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::codes::Code;
     use crate::legal::FactDate;
 
     #[test]
