@@ -439,6 +439,61 @@ texts! {
     RqthAEnvisager = "rqth_a_envisager" []
         fr: "Une demande de RQTH auprès de la MDPH peut être envisagée : la reconnaissance vaut jusqu'à 10 ans, sans limite si le handicap est permanent."
         en: "An RQTH application to the MDPH may be considered: the recognition is valid for up to 10 years, without limit if the impairment is permanent.";
+    // --- Measures: conditions and dated steps ---
+    ConditionDemandeTravailleur = "condition_demande_travailleur" []
+        fr: "Demande du travailleur"
+        en: "The worker's request";
+    ConditionEvaluationCarsat = "condition_evaluation_carsat" []
+        fr: "Évaluation préalable par le service social de la Carsat"
+        en: "Prior assessment by the Carsat social service";
+    ConditionAccordMedecinTraitant = "condition_accord_medecin_traitant" []
+        fr: "Accord du médecin traitant"
+        en: "Agreement of the general practitioner";
+    ConditionAccordMedecinConseil = "condition_accord_medecin_conseil" []
+        fr: "Accord du médecin conseil de l'assurance maladie"
+        en: "Agreement of the health insurance médecin conseil";
+    ConditionAccordMedecinDuTravail = "condition_accord_medecin_du_travail" []
+        fr: "Accord du médecin du travail"
+        en: "Agreement of the médecin du travail";
+    ConditionConventionTripartite = "condition_convention_tripartite" []
+        fr: "Convention tripartite (employeur, travailleur, organisme de sécurité sociale)"
+        en: "A tripartite agreement (employer, worker, social security body)";
+    ConditionExamenMedical = "condition_examen_medical" []
+        fr: "Au moins un examen médical du travailleur"
+        en: "At least one medical examination of the worker";
+    ConditionEtudeDePoste = "condition_etude_de_poste" []
+        fr: "Une étude du poste et des conditions de travail"
+        en: "A study of the job and the working conditions";
+    ConditionEchangeEmployeur = "condition_echange_employeur" []
+        fr: "Un échange avec l'employeur"
+        en: "An exchange with the employer";
+    ConditionDemandeMdph = "condition_demande_mdph" []
+        fr: "Demande à la MDPH"
+        en: "An application to the MDPH";
+    ConditionCapaciteReduite = "condition_capacite_reduite" []
+        fr: "Capacité de travail ou de gain réduite d'au moins deux tiers"
+        en: "Working or earning capacity reduced by at least two thirds";
+    ConditionDecisionMedecinConseil = "condition_decision_medecin_conseil" []
+        fr: "Décision du médecin conseil de l'assurance maladie (catégorie 1, 2 ou 3)"
+        en: "Decision of the health insurance médecin conseil (category 1, 2 or 3)";
+    EtapeFinPremierePeriode = "fin_premiere_periode" []
+        fr: "Fin de l'essai (14 jours ouvrables)"
+        en: "End of the trial (14 working days)";
+    EtapeFinApresRenouvellement = "fin_apres_renouvellement" []
+        fr: "Fin de l'essai renouvelé une fois (28 jours ouvrables au total)"
+        en: "End of the trial renewed once (28 working days in total)";
+    EtapeFinAuPlusTard = "fin_au_plus_tard" []
+        fr: "Fin de la convention au plus tard (18 mois)"
+        en: "End of the agreement at the latest (18 months)";
+    EtapeDebutFenetre = "debut_fenetre" []
+        fr: "Début de la période de 24 mois examinée"
+        en: "Start of the 24-month period examined";
+    EtapeSecondExamenAuPlusTard = "second_examen_au_plus_tard" []
+        fr: "Second examen (facultatif) au plus tard (15 jours)"
+        en: "Second (optional) examination at the latest (15 days)";
+    EtapeRepriseDuSalaire = "reprise_du_salaire" []
+        fr: "Reprise du versement du salaire si ni reclassement ni licenciement (1 mois après l'avis)"
+        en: "Salary payments resume if neither redeployed nor dismissed (1 month after the opinion)";
     // --- Orientation ---
     ProblematiqueSignalee = "problematique_signalee" ["problem"]
         fr: "Problématique signalée : {problem}."

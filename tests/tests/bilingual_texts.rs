@@ -64,6 +64,14 @@ fn check(where_: &str, value: &Value, path: &str, seen: &mut usize, bad: &mut Ve
                     _ => bad.push(format!("{where_} {path}: no text_en\n  fr: {fr}")),
                 }
             }
+            // a measure's dated step: its label in both languages
+            if let (Some(Value::String(fr)), Some(Value::String(en))) =
+                (map.get("label"), map.get("label_en"))
+            {
+                if fr.is_empty() || en.is_empty() || fr == en {
+                    bad.push(format!("{where_} {path}: label\n  fr: {fr}\n  en: {en}"));
+                }
+            }
             for (k, v) in map {
                 check(where_, v, &format!("{path}.{k}"), seen, bad);
             }

@@ -149,8 +149,10 @@ pub fn nth_working_day(start: NaiveDate, n: u32, count: DayCount) -> NaiveDate {
 ///
 /// ```
 /// use cme_core::measures::DatedStep;
-/// let s = DatedStep { code: "fin".into(), label: "Fin".into(), date: chrono::NaiveDate::MIN };
-/// assert_eq!(s.code, "fin");
+/// use cme_core::texts::TextCode;
+/// let s = DatedStep::new(TextCode::EtapeFinAuPlusTard, chrono::NaiveDate::MIN);
+/// assert_eq!(s.code, "fin_au_plus_tard");
+/// assert_eq!(s.label_en, "End of the agreement at the latest (18 months)");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct DatedStep {
@@ -158,8 +160,56 @@ pub struct DatedStep {
     pub code: String,
     /// What the date is, in French.
     pub label: String,
+    /// What the date is, in English.
+    #[serde(default)]
+    pub label_en: String,
     /// The date.
     pub date: NaiveDate,
+}
+
+impl DatedStep {
+    /// A dated step, its code and labels from the catalogue.
+    pub fn new(code: TextCode, date: NaiveDate) -> DatedStep {
+        let t = Text::new(code);
+        DatedStep {
+            code: code.code().to_string(),
+            label: t.fr,
+            label_en: t.en,
+            date,
+        }
+    }
+}
+
+/// A condition to obtain for a measure (an agreement, a decision), its
+/// text from the catalogue.
+///
+/// ```
+/// use cme_core::measures::MeasureCondition;
+/// use cme_core::texts::TextCode;
+/// let c = MeasureCondition::of(TextCode::ConditionDemandeMdph);
+/// assert_eq!((c.code.as_str(), c.text.as_str()), ("condition_demande_mdph", "Demande à la MDPH"));
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MeasureCondition {
+    /// Stable code.
+    pub code: String,
+    /// The condition, in French.
+    pub text: String,
+    /// The condition, in English.
+    #[serde(default)]
+    pub text_en: String,
+}
+
+impl MeasureCondition {
+    /// The condition of a catalogue entry.
+    pub fn of(code: TextCode) -> MeasureCondition {
+        let t = Text::new(code);
+        MeasureCondition {
+            code: code.code().to_string(),
+            text: t.fr,
+            text_en: t.en,
+        }
+    }
 }
 
 /// A measure: whether it is open to the worker, its dates, conditions,
@@ -186,7 +236,7 @@ pub struct MeasureOutcome {
     /// Its dates.
     pub dates: Vec<DatedStep>,
     /// Conditions to obtain (agreements, decisions).
-    pub conditions: Vec<String>,
+    pub conditions: Vec<MeasureCondition>,
     /// Why, in French.
     pub reasons: Vec<Reason>,
     /// Articles and documents.
@@ -277,11 +327,11 @@ fn ct(article: &str, version: &str) -> Source {
 pub fn essai_encadre(absence: &Absence, facts: &MeasureFacts, start: NaiveDate) -> MeasureOutcome {
     let (mut o, id) = dated(Measure::EssaiEncadre, RulePart::EssaiEncadre, start);
     o.conditions = vec![
-        "Demande du travailleur".into(),
-        "Évaluation préalable par le service social de la Carsat".into(),
-        "Accord du médecin traitant".into(),
-        "Accord du médecin conseil de l'assurance maladie".into(),
-        "Accord du médecin du travail".into(),
+        MeasureCondition::of(TextCode::ConditionDemandeTravailleur),
+        MeasureCondition::of(TextCode::ConditionEvaluationCarsat),
+        MeasureCondition::of(TextCode::ConditionAccordMedecinTraitant),
+        MeasureCondition::of(TextCode::ConditionAccordMedecinConseil),
+        MeasureCondition::of(TextCode::ConditionAccordMedecinDuTravail),
     ];
     if id == "essai_encadre_inexistant" {
         o.eligible = Some(false);
@@ -301,16 +351,8 @@ pub fn essai_encadre(absence: &Absence, facts: &MeasureFacts, start: NaiveDate) 
     let first = nth_working_day(start, 14, DayCount::Ouvrables);
     let renewed = nth_working_day(start, 28, DayCount::Ouvrables);
     o.dates = vec![
-        DatedStep {
-            code: "fin_premiere_periode".into(),
-            label: "Fin de l'essai (14 jours ouvrables)".into(),
-            date: first,
-        },
-        DatedStep {
-            code: "fin_apres_renouvellement".into(),
-            label: "Fin de l'essai renouvelé une fois (28 jours ouvrables au total)".into(),
-            date: renewed,
-        },
+        DatedStep::new(TextCode::EtapeFinPremierePeriode, first),
+        DatedStep::new(TextCode::EtapeFinApresRenouvellement, renewed),
     ];
     because(&mut o, "pendant_arret", TextCode::PendantArret);
     let mut open = Some(true);
@@ -382,16 +424,13 @@ pub fn essai_encadre(absence: &Absence, facts: &MeasureFacts, start: NaiveDate) 
 /// ```
 pub fn crpe(facts: &MeasureFacts, rqth: Option<RqthStatus>, start: NaiveDate) -> MeasureOutcome {
     let (mut o, id) = dated(Measure::Crpe, RulePart::Crpe, start);
-    o.conditions = vec![
-        "Convention tripartite (employeur, travailleur, organisme de sécurité sociale)".into(),
-    ];
+    o.conditions = vec![MeasureCondition::of(
+        TextCode::ConditionConventionTripartite,
+    )];
     let end = add_months(start, 18).pred_opt().unwrap_or(start);
     let push_end = |o: &mut MeasureOutcome| {
-        o.dates.push(DatedStep {
-            code: "fin_au_plus_tard".into(),
-            label: "Fin de la convention au plus tard (18 mois)".into(),
-            date: end,
-        });
+        o.dates
+            .push(DatedStep::new(TextCode::EtapeFinAuPlusTard, end));
     };
     if id == "crpe_rqth" {
         match rqth {
@@ -523,11 +562,8 @@ pub fn transition_professionnelle(
             _ => days += end.signed_duration_since(start).num_days() + 1,
         }
     }
-    o.dates.push(DatedStep {
-        code: "debut_fenetre".into(),
-        label: "Début de la période de 24 mois examinée".into(),
-        date: window_start,
-    });
+    o.dates
+        .push(DatedStep::new(TextCode::EtapeDebutFenetre, window_start));
     if id == "transition_pro_sans_derogation" {
         o.eligible = Some(false);
         because(
@@ -600,21 +636,16 @@ pub fn inaptitude(first_exam: NaiveDate, avis: NaiveDate, professional: bool) ->
         ],
     );
     o.conditions = vec![
-        "Au moins un examen médical du travailleur".into(),
-        "Une étude du poste et des conditions de travail".into(),
-        "Un échange avec l'employeur".into(),
+        MeasureCondition::of(TextCode::ConditionExamenMedical),
+        MeasureCondition::of(TextCode::ConditionEtudeDePoste),
+        MeasureCondition::of(TextCode::ConditionEchangeEmployeur),
     ];
     o.dates = vec![
-        DatedStep {
-            code: "second_examen_au_plus_tard".into(),
-            label: "Second examen (facultatif) au plus tard (15 jours)".into(),
-            date: add_days(first_exam, 15),
-        },
-        DatedStep {
-            code: "reprise_du_salaire".into(),
-            label: "Reprise du versement du salaire si ni reclassement ni licenciement (1 mois après l'avis)".into(),
-            date: add_months(avis, 1),
-        },
+        DatedStep::new(
+            TextCode::EtapeSecondExamenAuPlusTard,
+            add_days(first_exam, 15),
+        ),
+        DatedStep::new(TextCode::EtapeRepriseDuSalaire, add_months(avis, 1)),
     ];
     because(
         &mut o,
@@ -633,7 +664,7 @@ pub fn inaptitude(first_exam: NaiveDate, avis: NaiveDate, professional: bool) ->
 /// ```
 pub fn rqth(status: Option<RqthStatus>) -> MeasureOutcome {
     let mut o = outcome(Measure::Rqth, None, vec![ct("L5213-1", "2020-01-01")]);
-    o.conditions = vec!["Demande à la MDPH".into()];
+    o.conditions = vec![MeasureCondition::of(TextCode::ConditionDemandeMdph)];
     let text = match status {
         Some(RqthStatus::Reconnue) => TextCode::RqthReconnue,
         Some(RqthStatus::DemandeEnCours) => TextCode::RqthDemandeEnCours,
@@ -657,8 +688,8 @@ pub fn invalidite() -> MeasureOutcome {
         vec![Source::css("L341-1", "2017-01-01")],
     );
     o.conditions = vec![
-        "Capacité de travail ou de gain réduite d'au moins deux tiers".into(),
-        "Décision du médecin conseil de l'assurance maladie (catégorie 1, 2 ou 3)".into(),
+        MeasureCondition::of(TextCode::ConditionCapaciteReduite),
+        MeasureCondition::of(TextCode::ConditionDecisionMedecinConseil),
     ];
     because(&mut o, "invalidite", TextCode::Invalidite);
     o
