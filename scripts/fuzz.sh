@@ -3,7 +3,7 @@
 # (cargo-fuzz, libFuzzer, nightly toolchain): a case as JSON text, a policy
 # file (JSON or TOML), rows of a flat table, an indicator accumulator's state,
 # an event added to cases. No panic, no hang (10 s per input), bounded memory
-# (2 GiB); a crash leaves its input in fuzz/artifacts/<target>/.
+# (2 GiB), overflow checks on; a crash leaves its input in fuzz/artifacts/<target>/.
 #
 #   scripts/fuzz.sh            # 10 s per target (the test run's short run)
 #   scripts/fuzz.sh 600        # the long run: 10 minutes per target
@@ -40,16 +40,22 @@ for i, r in enumerate(rows[:10]):
 for code in ("aismt13", "aist43"):
     acc = cme.Accumulator(code, 2024, ["secteur"]).add(cme.sample_cases())
     put("accumulator_state", code, acc.__getstate__()["state"])
+    # counters at the maximum: a merge must refuse, never wrap
+    big = json.loads(acc.__getstate__()["state"])
+    big["cases"] = 2**64 - 1
+    big["cells"][0]["counters"]["signalements"] = 2**63
+    put("accumulator_state", code + "_max", json.dumps(big))
 for t in ["contact", "analyse_demande", "sortie", "suivi", "plan_accepte"]:
     put("event", t, json.dumps({"type": t, "date": "2024-06-01"}))
 put("event", "sortie_result", json.dumps({"type": "sortie", "date": "2024-06-01", "result": "inaptitude"}))
 PY
 
 cd fuzz
-cargo +nightly fuzz build -O
+# -a: with overflow checks and debug assertions (an overflow is a crash)
+cargo +nightly fuzz build -O -a
 for target in case_json policy table_rows accumulator_state event; do
   mkdir -p "artifacts/$target"
-  cargo +nightly fuzz run -O "$target" "corpus/$target" -- \
+  cargo +nightly fuzz run -O -a "$target" "corpus/$target" -- \
     -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
     -artifact_prefix="artifacts/$target/" -print_final_stats=1 2>&1 \
     | grep -E '^(stat::number_of_executed_units|stat::peak_rss_mb|==|SUMMARY|.*(panicked|ERROR|deadly signal))' \

@@ -294,46 +294,172 @@ pub struct Counters {
     pub emploi_12_mois: (u64, u64),
 }
 
-fn add_pair(a: &mut (u64, u64), b: &(u64, u64)) {
-    a.0 += b.0;
-    a.1 += b.1;
+/// Adds `b` to `a`, or says which counter would overflow (nothing is
+/// changed then: the caller merges into a copy).
+fn add(a: &mut u64, b: u64, name: &'static str) -> Result<(), &'static str> {
+    *a = a.checked_add(b).ok_or(name)?;
+    Ok(())
+}
+
+fn add_pair(a: &mut (u64, u64), b: &(u64, u64), name: &'static str) -> Result<(), &'static str> {
+    add(&mut a.0, b.0, name)?;
+    add(&mut a.1, b.1, name)
+}
+
+fn add_slots(a: &mut [u64], b: &[u64], name: &'static str) -> Result<(), &'static str> {
+    for (x, y) in a.iter_mut().zip(b) {
+        add(x, *y, name)?;
+    }
+    Ok(())
+}
+
+/// The sum of counters, `None` on overflow.
+fn sum(slots: &[u64]) -> Option<u64> {
+    slots.iter().try_fold(0u64, |acc, x| acc.checked_add(*x))
 }
 
 impl Counters {
-    fn merge(&mut self, o: &Counters) {
-        self.signalements += o.signalements;
-        self.signalements_pre_reprise += o.signalements_pre_reprise;
-        self.entrees += o.entrees;
-        for (a, b) in self.statuts.iter_mut().zip(o.statuts.iter()) {
-            *a += b;
+    /// Adds another cell's counters with checked arithmetic: the name of
+    /// the counter that would overflow, `self` then partly added (merge
+    /// into a copy).
+    fn try_merge(&mut self, o: &Counters) -> Result<(), &'static str> {
+        add(&mut self.signalements, o.signalements, "signalements")?;
+        add(
+            &mut self.signalements_pre_reprise,
+            o.signalements_pre_reprise,
+            "signalements_pre_reprise",
+        )?;
+        add(&mut self.entrees, o.entrees, "entrees")?;
+        add_slots(&mut self.statuts, &o.statuts, "statuts")?;
+        add_slots(&mut self.sorties, &o.sorties, "sorties")?;
+        add_slots(
+            &mut self.sorties_par_issue,
+            &o.sorties_par_issue,
+            "sorties_par_issue",
+        )?;
+        add(
+            &mut self.jours_dans_la_cellule,
+            o.jours_dans_la_cellule,
+            "jours_dans_la_cellule",
+        )?;
+        add(
+            &mut self.dossiers_traites,
+            o.dossiers_traites,
+            "dossiers_traites",
+        )?;
+        add_slots(&mut self.categories, &o.categories, "categories")?;
+        add(&mut self.inclus, o.inclus, "inclus")?;
+        add(
+            &mut self.inaptitudes_construites,
+            o.inaptitudes_construites,
+            "inaptitudes_construites",
+        )?;
+        add(
+            &mut self.inaptitudes_avec_licenciement,
+            o.inaptitudes_avec_licenciement,
+            "inaptitudes_avec_licenciement",
+        )?;
+        add(
+            &mut self.sorties_a_risque,
+            o.sorties_a_risque,
+            "sorties_a_risque",
+        )?;
+        add(
+            &mut self.sorties_a_risque_positives,
+            o.sorties_a_risque_positives,
+            "sorties_a_risque_positives",
+        )?;
+        add(
+            &mut self.accompagnements_precoces,
+            o.accompagnements_precoces,
+            "accompagnements_precoces",
+        )?;
+        add_pair(&mut self.delai_contact, &o.delai_contact, "delai_contact")?;
+        add_pair(&mut self.delai_plan, &o.delai_plan, "delai_plan")?;
+        add_pair(&mut self.delai_sortie, &o.delai_sortie, "delai_sortie")?;
+        add_pair(&mut self.suivis, &o.suivis, "suivis")?;
+        add_pair(&mut self.emploi_6_mois, &o.emploi_6_mois, "emploi_6_mois")?;
+        add_pair(
+            &mut self.emploi_12_mois,
+            &o.emploi_12_mois,
+            "emploi_12_mois",
+        )
+    }
+
+    /// The relations every cell counted from cases satisfies (each follows
+    /// from how [`count`] counts a case): the name of the counter that
+    /// breaks one, for a state read back from outside.
+    fn check(&self, policy: &Policy, period: Period) -> Result<(), &'static str> {
+        let rule = |ok: bool, name: &'static str| if ok { Ok(()) } else { Err(name) };
+        rule(
+            self.signalements_pre_reprise <= self.signalements,
+            "signalements_pre_reprise",
+        )?;
+        // an entered case has one status, one contact delay, at most one
+        // early start, and at most the period's days in the cell
+        rule(sum(&self.statuts) == Some(self.entrees), "statuts")?;
+        rule(self.delai_contact.0 == self.entrees, "delai_contact")?;
+        rule(
+            self.accompagnements_precoces <= self.entrees,
+            "accompagnements_precoces",
+        )?;
+        let period_days = days(period.start, period.end);
+        rule(
+            self.entrees
+                .checked_mul(period_days)
+                .is_none_or(|max| self.jours_dans_la_cellule <= max),
+            "jours_dans_la_cellule",
+        )?;
+        // a handled case has one category; inclusion is among them
+        rule(
+            sum(&self.categories) == Some(self.dossiers_traites),
+            "categories",
+        )?;
+        rule(self.inclus <= self.dossiers_traites, "inclus")?;
+        // an exit has one result, the outcome its policy gives it, one delay
+        let exits = sum(&self.sorties).ok_or("sorties")?;
+        let mut by_outcome = [0u64; 3];
+        for (result, n) in ExitResult::ALL.iter().zip(self.sorties.iter()) {
+            let slot = by_outcome
+                .get_mut(index_of(policy.outcome(*result)))
+                .ok_or("sorties_par_issue")?;
+            add(slot, *n, "sorties_par_issue")?;
         }
-        for (a, b) in self.sorties.iter_mut().zip(o.sorties.iter()) {
-            *a += b;
-        }
-        for (a, b) in self
+        rule(by_outcome == self.sorties_par_issue, "sorties_par_issue")?;
+        rule(self.delai_sortie.0 == exits, "delai_sortie")?;
+        let inaptitudes = self
+            .sorties
+            .get(index_of(ExitResult::Inaptitude))
+            .copied()
+            .unwrap_or(0);
+        rule(
+            self.inaptitudes_construites <= inaptitudes,
+            "inaptitudes_construites",
+        )?;
+        rule(
+            self.inaptitudes_avec_licenciement <= inaptitudes,
+            "inaptitudes_avec_licenciement",
+        )?;
+        rule(self.sorties_a_risque <= exits, "sorties_a_risque")?;
+        let positive = self
             .sorties_par_issue
-            .iter_mut()
-            .zip(o.sorties_par_issue.iter())
-        {
-            *a += b;
-        }
-        self.jours_dans_la_cellule += o.jours_dans_la_cellule;
-        self.dossiers_traites += o.dossiers_traites;
-        for (a, b) in self.categories.iter_mut().zip(o.categories.iter()) {
-            *a += b;
-        }
-        self.inclus += o.inclus;
-        self.inaptitudes_construites += o.inaptitudes_construites;
-        self.inaptitudes_avec_licenciement += o.inaptitudes_avec_licenciement;
-        self.sorties_a_risque += o.sorties_a_risque;
-        self.sorties_a_risque_positives += o.sorties_a_risque_positives;
-        self.accompagnements_precoces += o.accompagnements_precoces;
-        add_pair(&mut self.delai_contact, &o.delai_contact);
-        add_pair(&mut self.delai_plan, &o.delai_plan);
-        add_pair(&mut self.delai_sortie, &o.delai_sortie);
-        add_pair(&mut self.suivis, &o.suivis);
-        add_pair(&mut self.emploi_6_mois, &o.emploi_6_mois);
-        add_pair(&mut self.emploi_12_mois, &o.emploi_12_mois);
+            .get(index_of(Outcome::Positive))
+            .copied()
+            .unwrap_or(0);
+        rule(
+            self.sorties_a_risque_positives <= self.sorties_a_risque.min(positive),
+            "sorties_a_risque_positives",
+        )?;
+        // a part never exceeds its whole
+        rule(self.suivis.1 <= self.suivis.0, "suivis")?;
+        rule(
+            self.emploi_6_mois.1 <= self.emploi_6_mois.0,
+            "emploi_6_mois",
+        )?;
+        rule(
+            self.emploi_12_mois.1 <= self.emploi_12_mois.0,
+            "emploi_12_mois",
+        )
     }
 }
 
@@ -345,7 +471,7 @@ fn days(from: NaiveDate, to: NaiveDate) -> u64 {
 /// enum, so it is always in range).
 fn bump(slots: &mut [u64], i: usize) {
     if let Some(slot) = slots.get_mut(i) {
-        *slot += 1;
+        *slot = slot.saturating_add(1);
     }
 }
 
@@ -457,33 +583,78 @@ mod cells_as_list {
 /// assert!(a.merge(&b).is_err());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("Les accumulateurs portent sur des périodes, dimensions ou politiques différentes / the accumulators differ in period, dimensions or policy")]
-pub struct MergeError;
+#[non_exhaustive]
+pub enum MergeError {
+    /// Different period, dimensions or policy.
+    #[error("Les accumulateurs portent sur des périodes, dimensions ou politiques différentes / the accumulators differ in period, dimensions or policy")]
+    Mismatch,
+    /// A counter would exceed 2^64 − 1: nothing was merged.
+    #[error("Un compteur dépasserait la valeur maximale / a counter would overflow ({path})")]
+    Overflow {
+        /// The counter, e.g. `cells[3].counters.entrees` (the cell of the
+        /// accumulator merged in), `total.entrees`, `cases`.
+        path: String,
+    },
+}
 
 impl MergeError {
-    /// The stable code of the error.
+    /// The stable code of a mismatch ([`MergeError::code`] gives each).
     ///
     /// ```
     /// assert_eq!(cme_core::indicators::MergeError::CODE, "merge_mismatch");
     /// ```
     pub const CODE: &'static str = "merge_mismatch";
 
+    /// The stable code of the error.
+    ///
+    /// ```
+    /// use cme_core::indicators::MergeError;
+    /// assert_eq!(MergeError::Mismatch.code(), "merge_mismatch");
+    /// assert_eq!(MergeError::Overflow { path: "cases".into() }.code(), "counter_overflow");
+    /// ```
+    pub fn code(&self) -> &'static str {
+        match self {
+            MergeError::Mismatch => MergeError::CODE,
+            MergeError::Overflow { .. } => "counter_overflow",
+        }
+    }
+
+    /// The path of the counter concerned (empty for a mismatch).
+    pub fn path(&self) -> &str {
+        match self {
+            MergeError::Mismatch => "",
+            MergeError::Overflow { path } => path,
+        }
+    }
+
     /// The message in French.
     ///
     /// ```
-    /// assert!(cme_core::indicators::MergeError.message_fr().starts_with("Les accumulateurs"));
+    /// assert!(cme_core::indicators::MergeError::Mismatch.message_fr().starts_with("Les accumulateurs"));
     /// ```
     pub fn message_fr(&self) -> &'static str {
-        "Les accumulateurs portent sur des périodes, dimensions ou politiques différentes."
+        match self {
+            MergeError::Mismatch => {
+                "Les accumulateurs portent sur des périodes, dimensions ou politiques différentes."
+            }
+            MergeError::Overflow { .. } => {
+                "La fusion ferait dépasser à un compteur sa valeur maximale (2^64 − 1) : rien n'a été fusionné."
+            }
+        }
     }
 
     /// The message in English.
     ///
     /// ```
-    /// assert!(cme_core::indicators::MergeError.message_en().starts_with("The accumulators"));
+    /// assert!(cme_core::indicators::MergeError::Mismatch.message_en().starts_with("The accumulators"));
     /// ```
     pub fn message_en(&self) -> &'static str {
-        "The accumulators differ in period, dimensions or policy."
+        match self {
+            MergeError::Mismatch => "The accumulators differ in period, dimensions or policy.",
+            MergeError::Overflow { .. } => {
+                "Merging would take a counter beyond its maximum (2^64 − 1): nothing was merged."
+            }
+        }
     }
 }
 
@@ -586,19 +757,101 @@ impl Accumulator {
         if checked != acc.policy || acc.spec.by.len() > 2 {
             return Err(invalid());
         }
+        acc.check_counters().map_err(|issue| {
+            crate::error::CmeError::InvalidCase(crate::validate::ValidationError {
+                issues: vec![issue],
+            })
+        })?;
         Ok(acc)
     }
 
-    /// Merges another accumulator of the same spec and policy.
+    /// The checks of a state read back: every cell's key has one value per
+    /// dimension, its counters satisfy the relations of counting cases,
+    /// the totals are computable, and no more cases are counted than were
+    /// added.
+    fn check_counters(&self) -> Result<(), crate::issue::Issue> {
+        use crate::issue::{Issue, IssueCode, Path};
+        let cells = Path::root().key("state").key("cells");
+        let at = |code, path: Path| Err(Issue::new(code, path));
+        // a cell holds at least one added case
+        if u64::try_from(self.cells.len()).map_or(true, |n| n > self.cases) {
+            return at(
+                IssueCode::InconsistentCounters,
+                Path::root().key("state").key("cases"),
+            );
+        }
+        let mut total = Counters::default();
+        for (i, (key, c)) in self.cells.iter().enumerate() {
+            if key.len() != self.spec.by.len() {
+                return at(IssueCode::ObjectType, cells.index(i).key("key"));
+            }
+            let counters = cells.index(i).key("counters");
+            if let Err(name) = c.check(&self.policy, self.spec.period) {
+                return at(IssueCode::InconsistentCounters, counters.key(name));
+            }
+            if let Err(name) = total.try_merge(c) {
+                return at(IssueCode::CounterOverflow, counters.key(name));
+            }
+        }
+        // each case is signalled, entered, handled and has its plan
+        // accepted at most once
+        let most = [
+            total.signalements,
+            total.entrees,
+            total.dossiers_traites,
+            total.delai_plan.0,
+        ];
+        if most.iter().any(|n| *n > self.cases) {
+            return at(
+                IssueCode::InconsistentCounters,
+                Path::root().key("state").key("cases"),
+            );
+        }
+        Ok(())
+    }
+
+    /// Merges another accumulator of the same spec and policy. Checked
+    /// arithmetic: when a counter would overflow, nothing is merged and the
+    /// error names the counter.
+    ///
+    /// ```
+    /// use cme_core::indicators::{accumulator, MergeError, Period};
+    /// let mut acc = accumulator(&serde_json::json!("aismt13"), Period::year(2024), &[]).unwrap();
+    /// acc.add_activity(chrono::NaiveDate::from_ymd_opt(2024, 3, 1).unwrap(), cme_core::indicators::ActivityKind::Atelier);
+    /// let mut big = acc.clone();
+    /// big.participations = u64::MAX;
+    /// let before = acc.clone();
+    /// assert_eq!(acc.merge(&big), Err(MergeError::Overflow { path: "participations".into() }));
+    /// assert_eq!(acc, before);
+    /// ```
     pub fn merge(&mut self, other: &Accumulator) -> Result<(), MergeError> {
         if self.spec != other.spec || self.policy != other.policy {
-            return Err(MergeError);
+            return Err(MergeError::Mismatch);
         }
-        for (k, v) in &other.cells {
-            self.cells.entry(k.clone()).or_default().merge(v);
+        let overflow = |path: String| MergeError::Overflow { path };
+        let cases = self
+            .cases
+            .checked_add(other.cases)
+            .ok_or_else(|| overflow("cases".into()))?;
+        let participations = self
+            .participations
+            .checked_add(other.participations)
+            .ok_or_else(|| overflow("participations".into()))?;
+        let mut cells = self.cells.clone();
+        for (i, (k, v)) in other.cells.iter().enumerate() {
+            let cell = cells.entry(k.clone()).or_default();
+            cell.try_merge(v)
+                .map_err(|name| overflow(format!("cells[{i}].counters.{name}")))?;
         }
-        self.cases += other.cases;
-        self.participations += other.participations;
+        let mut total = Counters::default();
+        for c in cells.values() {
+            total
+                .try_merge(c)
+                .map_err(|name| overflow(format!("total.{name}")))?;
+        }
+        self.cells = cells;
+        self.cases = cases;
+        self.participations = participations;
         Ok(())
     }
 
@@ -606,7 +859,9 @@ impl Accumulator {
     pub fn finish(&self) -> Report {
         let mut total = Counters::default();
         for c in self.cells.values() {
-            total.merge(c);
+            // cannot fail: a state read back and every merge check that
+            // the total is computable, and adding cases counts by ones
+            let _ = total.try_merge(c);
         }
         let cells = if self.spec.by.is_empty() {
             Vec::new()

@@ -129,6 +129,12 @@ issue_codes! {
     DocumentTooLarge = "document_too_large" ["max_bytes"]
         fr: "Le document dépasse la taille maximale de {max_bytes} octets."
         en: "The document exceeds the maximum size of {max_bytes} bytes.";
+    InconsistentCounters = "inconsistent_counters" []
+        fr: "Ce compteur contredit les autres compteurs de l'état : un état calculé à partir de dossiers ne peut pas le contenir."
+        en: "This counter contradicts the other counters of the state: a state computed from cases cannot hold it.";
+    CounterOverflow = "counter_overflow" []
+        fr: "Ce compteur dépasse la valeur maximale (2^64 − 1) une fois additionné aux autres."
+        en: "This counter exceeds the maximum value (2^64 − 1) once added to the others.";
     InvalidServiceCode = "invalid_service_code" ["max"]
         fr: "Code de service invalide : 1 à {max} caractères parmi minuscules sans accent, chiffres et « _ »."
         en: "Invalid service code: 1 to {max} characters among lowercase unaccented letters, digits and “_”.";

@@ -687,8 +687,8 @@ impl IndicatorAccumulator {
         self.lock()
             .merge(&theirs)
             .map_err(|e| CmeError::InvalidArgument {
-                code: cme_core::indicators::MergeError::CODE.into(),
-                path: String::new(),
+                code: e.code().into(),
+                path: e.path().into(),
                 message_fr: e.message_fr().into(),
                 message_en: e.message_en().into(),
             })

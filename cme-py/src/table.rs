@@ -388,13 +388,7 @@ fn read_parallel(
 /// The error of two accumulators that cannot be merged (code and messages
 /// from the core).
 fn merge_error(py: Python<'_>, e: &cme_core::indicators::MergeError) -> PyErr {
-    input_error(
-        py,
-        cme_core::indicators::MergeError::CODE,
-        "",
-        e.message_fr(),
-        e.message_en(),
-    )
+    input_error(py, e.code(), e.path(), e.message_fr(), e.message_en())
 }
 
 /// `ValidationError` (code `invalid_case`) listing the problems of every

@@ -1,6 +1,7 @@
 """Tables of cases in and reports out: pandas, polars, pyarrow, row dicts;
 bad rows reported by row and column; accumulators that pickle and merge."""
 import datetime as dt
+import json
 import pickle
 
 import pandas as pd
@@ -139,6 +140,32 @@ def test_a_tampered_state_is_refused():
     state["state"] = state["state"].replace('"aist43"', '"AIST 43 !"', 1)
     with pytest.raises(cme.CmeError):
         pickle.loads(pickle.dumps(acc)).__setstate__(state)
+
+
+def test_forged_counters_are_refused_at_the_counter():
+    # An attacker inflates the entries of a genuine state: the statuses of
+    # the entered cases no longer add up to them.
+    acc = cme.Accumulator("aismt13", 2023).add(frame())
+    state = json.loads(acc.__getstate__()["state"])
+    state["cells"][0]["counters"]["entrees"] += 5
+    with pytest.raises(cme.ValidationError) as e:
+        pickle.loads(pickle.dumps(acc)).__setstate__({"state": json.dumps(state)})
+    [issue] = e.value.errors()
+    assert issue["code"] == "inconsistent_counters"
+    assert issue["path"] == "state.cells[0].counters.statuts"
+
+
+def test_a_merge_that_would_overflow_raises_and_changes_nothing():
+    acc = cme.Accumulator("aist43", 2024)
+    state = json.loads(acc.__getstate__()["state"])
+    state["cases"] = 2**64 - 1
+    big = cme.Accumulator("aist43", 2024)
+    big.__setstate__({"state": json.dumps(state)})
+    other = pickle.loads(pickle.dumps(big))
+    with pytest.raises(cme.InputError) as e:
+        big.merge(other)
+    assert (e.value.code, e.value.path) == ("counter_overflow", "cases")
+    assert big.cases == 2**64 - 1
 
 
 def test_synthetic_tables_are_seeded_and_readable():

@@ -51,10 +51,12 @@ fn every_issue_code_has_a_vector() {
             );
         }
     }
-    // Tested in cme-core: a document over 1 MiB, and policy files
-    // (cme-core/tests/policy.rs).
+    // Tested in cme-core: a document over 1 MiB, policy files
+    // (cme-core/tests/policy.rs), accumulator states (cme-core/tests/state.rs).
     let elsewhere = [
         "document_too_large",
+        "inconsistent_counters",
+        "counter_overflow",
         "invalid_toml",
         "follow_ups_not_increasing",
         "results_incomplete",
