@@ -84,6 +84,26 @@ def test_accumulator_object_adds_merges_and_travels_as_state():
     assert err.value.code == "merge_mismatch"
 
 
+def test_forged_counters_and_overflowing_merges_are_refused():
+    acc = cme_uniffi.IndicatorAccumulator('"aismt13"', "2024", ["secteur"])
+    acc.add_cases_json(json.dumps(SAMPLE))
+    state = json.loads(acc.state())
+    # inflated entries: the statuses of the entered cases no longer add up
+    forged = json.loads(acc.state())
+    forged["cells"][0]["counters"]["entrees"] += 5
+    with pytest.raises(cme_uniffi.CmeError.Validation) as err:
+        cme_uniffi.IndicatorAccumulator.from_state(json.dumps(forged))
+    assert [(i.code, i.path) for i in err.value.issues] == [
+        ("inconsistent_counters", "state.cells[0].counters.statuts")]
+    # a consistent state at the maximum: a merge refuses and changes nothing
+    state["cases"] = 2**64 - 1
+    big = cme_uniffi.IndicatorAccumulator.from_state(json.dumps(state))
+    with pytest.raises(cme_uniffi.CmeError.InvalidArgument) as err:
+        big.merge(cme_uniffi.IndicatorAccumulator.from_state(json.dumps(state)))
+    assert (err.value.code, err.value.path) == ("counter_overflow", "cases")
+    assert big.cases() == 2**64 - 1
+
+
 def test_accumulator_refuses_bad_input_and_adds_nothing():
     acc = cme_uniffi.IndicatorAccumulator('"aist43"', "2024", [])
     bad = [SAMPLE[0], {"format_version": 1, "id": "x y"}]
