@@ -87,6 +87,9 @@ issue_codes! {
     InvalidJson = "invalid_json" ["line", "column"]
         fr: "Le document n'est pas un JSON valide (ligne {line}, colonne {column})."
         en: "The document is not valid JSON (line {line}, column {column}).";
+    DuplicateKey = "duplicate_key" []
+        fr: "Cette clé figure deux fois dans le même objet : une seule valeur est permise."
+        en: "This key appears twice in the same object: only one value is allowed.";
     ObjectType = "object_type" []
         fr: "Un objet est attendu ici."
         en: "An object is expected here.";

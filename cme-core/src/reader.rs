@@ -396,20 +396,111 @@ impl Reader {
 }
 
 /// Reads a JSON text within [`limits::MAX_JSON_BYTES`]; a failure is an
-/// issue that gives the line and column, never the text.
+/// issue that gives the line and column, never the text. A key given twice
+/// in one object is refused at the second one (`duplicate_key`), rather
+/// than one of its values kept silently.
 ///
 /// ```
 /// let issue = cme_core::validate::read_json("{,}").unwrap_err();
 /// assert_eq!(issue.params["line"], "1");
+/// let issue = cme_core::validate::read_json(r#"{"worker": {"birth_year": 1970, "birth_year": 1990}}"#).unwrap_err();
+/// assert_eq!((issue.code.code(), issue.path.to_string().as_str()), ("duplicate_key", "worker.birth_year"));
+/// # use cme_core::codes::Code;
 /// ```
 pub fn read_json(text: &str) -> Result<Value, Issue> {
     if text.len() > limits::MAX_JSON_BYTES {
         return Err(Issue::new(IssueCode::DocumentTooLarge, Path::root())
             .with("max_bytes", limits::MAX_JSON_BYTES));
     }
-    serde_json::from_str(text).map_err(|e| {
-        Issue::new(IssueCode::InvalidJson, Path::root())
+    let duplicate = std::cell::RefCell::new(None);
+    let mut de = serde_json::Deserializer::from_str(text);
+    let read = serde::de::DeserializeSeed::deserialize(
+        Strict {
+            path: Path::root(),
+            duplicate: &duplicate,
+        },
+        &mut de,
+    )
+    .and_then(|v| de.end().map(|()| v));
+    read.map_err(|e| match duplicate.take() {
+        // a key given twice: the reader stops there, at the key
+        Some(path) => Issue::new(IssueCode::DuplicateKey, path),
+        None => Issue::new(IssueCode::InvalidJson, Path::root())
             .with("line", e.line())
-            .with("column", e.column())
+            .with("column", e.column()),
     })
+}
+
+/// Builds a JSON value like `serde_json::Value` does, except that a key
+/// given twice in an object is an error (serde_json keeps the last one
+/// silently): the path of the second one is left in `duplicate`.
+struct Strict<'a> {
+    path: Path,
+    duplicate: &'a std::cell::RefCell<Option<Path>>,
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for Strict<'_> {
+    type Value = Value;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Value, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for Strict<'_> {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a JSON value")
+    }
+    fn visit_bool<E>(self, v: bool) -> Result<Value, E> {
+        Ok(Value::Bool(v))
+    }
+    fn visit_i64<E>(self, v: i64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+    fn visit_u64<E>(self, v: u64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+    fn visit_f64<E>(self, v: f64) -> Result<Value, E> {
+        Ok(Value::from(v))
+    }
+    fn visit_str<E>(self, v: &str) -> Result<Value, E> {
+        Ok(Value::String(v.to_string()))
+    }
+    fn visit_string<E>(self, v: String) -> Result<Value, E> {
+        Ok(Value::String(v))
+    }
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_none<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let mut out = Vec::new();
+        while let Some(v) = seq.next_element_seed(Strict {
+            path: self.path.index(out.len()),
+            duplicate: self.duplicate,
+        })? {
+            out.push(v);
+        }
+        Ok(Value::Array(out))
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut out = Map::new();
+        while let Some(key) = map.next_key::<String>()? {
+            let path = self.path.key(&key);
+            if out.contains_key(&key) {
+                *self.duplicate.borrow_mut() = Some(path);
+                return Err(serde::de::Error::custom("duplicate key"));
+            }
+            let value = map.next_value_seed(Strict {
+                path,
+                duplicate: self.duplicate,
+            })?;
+            out.insert(key, value);
+        }
+        Ok(Value::Object(out))
+    }
 }

@@ -123,6 +123,59 @@ proptest! {
         let _ = validate(&value, &ValidateOptions { as_of: Some(SAMPLE_AS_OF) });
     }
 
+    /// The strict reader reads what serde_json reads when no key repeats.
+    #[test]
+    fn the_strict_reader_agrees_with_serde_json(value in arb_json()) {
+        let text = serde_json::to_string(&value).unwrap();
+        let strict = cme_core::validate::read_json(&text);
+        prop_assert_eq!(strict.ok(), serde_json::from_str::<Value>(&text).ok());
+    }
+
+    /// A key repeated anywhere is found at its path; serde_json would have
+    /// kept the last value.
+    #[test]
+    fn a_repeated_key_is_found_where_it_is(value in arb_json(), depth in 0usize..4) {
+        // the object reached by following first children, down to `depth`
+        let mut path = String::new();
+        let mut node = &value;
+        for _ in 0..depth {
+            match node {
+                Value::Array(a) if !a.is_empty() => { path.push_str("[0]"); node = &a[0]; }
+                Value::Object(m) if !m.is_empty() => {
+                    let (k, v) = m.iter().next().unwrap();
+                    if !path.is_empty() { path.push('.'); }
+                    path.push_str(k);
+                    node = v;
+                }
+                _ => break,
+            }
+        }
+        let Value::Object(m) = node else { return Ok(()); };
+        let Some((k, _)) = m.iter().next() else { return Ok(()); };
+        // the text of `value` with that object's first member written twice
+        let marker = serde_json::to_string(&Value::String("\u{1}dup".into())).unwrap();
+        let mut doubled = value.clone();
+        let mut target = &mut doubled;
+        for part in path_parts(&path) {
+            target = match part {
+                Part::Index(i) => &mut target[i],
+                Part::Key(k) => &mut target[k.as_str()],
+            };
+        }
+        let first = target.as_object().unwrap().iter().next().map(|(k, v)| (k.clone(), v.clone())).unwrap();
+        let pair = format!("{}:{}", serde_json::to_string(&first.0).unwrap(), serde_json::to_string(&first.1).unwrap());
+        target.as_object_mut().unwrap().insert(first.0.clone(), Value::String("\u{1}dup".into()));
+        let text = serde_json::to_string(&doubled).unwrap();
+        let text = text.replacen(&format!("{}:{}", serde_json::to_string(&first.0).unwrap(), marker), &format!("{pair},{pair}"), 1);
+        let original = serde_json::to_string(&value).unwrap();
+        prop_assert!(text != original);
+        prop_assert_eq!(serde_json::from_str::<Value>(&text).ok(), serde_json::from_str::<Value>(&original).ok(), "the forged text repeats a key");
+        let issue = cme_core::validate::read_json(&text).unwrap_err();
+        prop_assert_eq!(issue.code, IssueCode::DuplicateKey);
+        let expected = if path.is_empty() { k.clone() } else { format!("{path}.{k}") };
+        prop_assert_eq!(issue.path.to_string(), expected);
+    }
+
     #[test]
     fn removing_any_field_of_a_valid_case_never_panics(case_index in 0usize..50, field in 0usize..10) {
         let mut case = sample_json_values().unwrap().remove(case_index);
@@ -135,6 +188,32 @@ proptest! {
             prop_assert!(!issue.message.contains('{'), "unrendered template: {}", issue.message);
         }
     }
+}
+
+enum Part {
+    Index(usize),
+    Key(String),
+}
+
+/// `a.b[0].c` as its parts (the keys of `arb_json` have no dots or brackets).
+fn path_parts(path: &str) -> Vec<Part> {
+    let mut out = Vec::new();
+    for piece in path.split('.').filter(|p| !p.is_empty()) {
+        let mut rest = piece;
+        if let Some(i) = rest.find('[') {
+            if i > 0 {
+                out.push(Part::Key(rest[..i].to_string()));
+            }
+            rest = &rest[i..];
+            while let Some(end) = rest.find(']') {
+                out.push(Part::Index(rest[1..end].parse().unwrap()));
+                rest = &rest[end + 1..];
+            }
+        } else {
+            out.push(Part::Key(rest.to_string()));
+        }
+    }
+    out
 }
 
 /// The date reader written by hand agrees with a plain reading of the
