@@ -62,10 +62,29 @@ fn to_json(
         if let Ok(u) = obj.extract::<u64>() {
             return Ok(Value::from(u));
         }
-        return Ok(Number::from_f64(obj.extract::<f64>()?).map_or(Value::Null, Value::Number));
+        // beyond 64 bits: JSON numbers of cme are at most 64-bit integers
+        return Err(input_error(
+            obj.py(),
+            "integer_too_large",
+            &path_string(path),
+            "Ce nombre entier dépasse 64 bits.",
+            "This integer exceeds 64 bits.",
+        ));
     }
     if obj.is_instance_of::<PyFloat>() {
         let f = obj.extract::<f64>()?;
+        // NaN is how pandas writes a missing value: read as missing. An
+        // infinity has no JSON form: refused at the path, never read as
+        // missing.
+        if f.is_infinite() {
+            return Err(input_error(
+                obj.py(),
+                "non_finite_number",
+                &path_string(path),
+                "Nombre infini : il n'a pas de valeur JSON ; donner un nombre, ou None pour une valeur absente.",
+                "Infinite number: it has no JSON value; give a number, or None for a missing value.",
+            ));
+        }
         return Ok(Number::from_f64(f).map_or(Value::Null, Value::Number));
     }
     if obj.is_instance_of::<PyString>() {

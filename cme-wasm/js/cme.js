@@ -71,32 +71,43 @@ function internalError() {
   });
 }
 
-function inputError() {
-  return new InputError({
-    name: "InputError",
-    code: "unsupported_type",
-    path: "",
-    message: "La valeur JavaScript ne peut pas être lue comme un document JSON du type attendu.",
-    messageEn: "The JavaScript value cannot be read as a JSON document of the expected type.",
-    issues: [],
-  });
+function inputError(code = "unsupported_type", path = "") {
+  const [message, messageEn] = code === "non_finite_number"
+    ? ["Nombre non fini (NaN ou infini) : il n'a pas de valeur JSON ; donner un nombre, ou null pour une valeur absente.",
+       "Non-finite number (NaN or infinity): it has no JSON value; give a number, or null for a missing value."]
+    : ["La valeur JavaScript ne peut pas être lue comme un document JSON du type attendu.",
+       "The JavaScript value cannot be read as a JSON document of the expected type."];
+  return new InputError({ name: "InputError", code, path, message, messageEn, issues: [] });
 }
 
 // JSON.stringify would silently drop functions and symbols and write NaN as
-// null: refuse them instead, so that nothing is lost without a word.
-function strict(_key, value) {
-  switch (typeof value) {
-    case "function": case "symbol": case "bigint": throw inputError();
-    case "number": if (!Number.isFinite(value)) throw inputError(); break;
-    default: break;
-  }
-  return value;
+// null: refuse them instead, at their path in the document (the path of a
+// value is relative to the argument it is in, as in every binding), so
+// that nothing is lost without a word.
+function stringify(args) {
+  const ARGS = Symbol("arguments");
+  const paths = new Map();
+  return JSON.stringify(args, function strict(key, value) {
+    // the first holder is JSON.stringify's wrapper of the arguments
+    const base = paths.has(this) ? paths.get(this) : null;
+    const path = base === null ? ARGS
+      : base === ARGS ? ""
+        : Array.isArray(this) ? `${base}[${key}]`
+          : base === "" ? key : `${base}.${key}`;
+    switch (typeof value) {
+      case "function": case "symbol": case "bigint": throw inputError("unsupported_type", path === ARGS ? "" : path);
+      case "number": if (!Number.isFinite(value)) throw inputError("non_finite_number", path === ARGS ? "" : path); break;
+      case "object": if (value !== null) paths.set(value, path); break;
+      default: break;
+    }
+    return value;
+  });
 }
 
 function run(op, args) {
   let text;
   try {
-    text = JSON.stringify(args, strict);
+    text = stringify(args);
   } catch (e) {
     throw e instanceof CmeError ? e : inputError();
   }

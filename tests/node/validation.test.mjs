@@ -66,9 +66,16 @@ test("errors are instances of CmeError and of their own class", () => {
 });
 
 test("values that are not JSON are refused, not silently dropped", () => {
-  for (const bad of [{ id: () => 1 }, { id: 1n }, { id: NaN }, { id: Symbol("x") }]) {
-    assert.throws(() => validate(bad), (e) => e instanceof InputError && e.code === "unsupported_type");
+  for (const bad of [{ id: () => 1 }, { id: 1n }, { id: Symbol("x") }]) {
+    assert.throws(() => validate(bad), (e) => e instanceof InputError && e.code === "unsupported_type" && e.path === "id");
   }
+  // a number without JSON form, at its path
+  for (const n of [NaN, Infinity, -Infinity]) {
+    const bad = { worker: { birth_year: 1970 }, events: [{ type: "contact" }, { type: "sortie", days: n }] };
+    assert.throws(() => validate(bad), (e) => e instanceof InputError && e.code === "non_finite_number"
+      && e.path === "events[1].days" && e.messageEn.startsWith("Non-finite"));
+  }
+  assert.throws(() => validate({ worker: { birth_year: NaN } }), (e) => e.path === "worker.birth_year");
   assert.throws(() => validateJson(42), (e) => e instanceof InputError);
   const cyclic = {}; cyclic.self = cyclic;
   assert.throws(() => validate(cyclic), (e) => e instanceof InputError);

@@ -119,6 +119,18 @@ def test_unsupported_python_object_raises_input_error_with_path():
     assert isinstance(info.value, TypeError)
 
 
+def test_infinities_and_huge_integers_are_refused_at_their_path_not_dropped():
+    for value, code in [(float("inf"), "non_finite_number"), (float("-inf"), "non_finite_number"),
+                        (2**64, "integer_too_large"), (-(2**63) - 1, "integer_too_large")]:
+        case = cme.sample_cases()[0]
+        case["worker"]["birth_year"] = value
+        with pytest.raises(cme.InputError) as info:
+            cme.validate(case)
+        assert (info.value.code, info.value.path) == (code, "worker.birth_year")
+        if isinstance(value, int):
+            assert str(value) not in str(info.value)  # never the value
+
+
 def test_nan_counts_as_missing():
     case = cme.sample_cases()[0]
     case["worker"]["cim10_chapter"] = float("nan")
