@@ -240,3 +240,32 @@ def test_a_column_empty_in_a_batch_reads_as_absent_and_the_first_of_a_name_wins(
     empty_first = pa.Table.from_arrays([pa.nulls(len(rows), pa.string()), *base.columns],
                                        names=["id", *base.column_names])
     assert {i["column"] for i in cme.read_table(empty_first).issues} == {"id"}
+
+
+def test_a_foreign_conversion_error_becomes_cme_input_error_without_the_value():
+    # pandas' object column with a name in an integer column: pyarrow's own
+    # error would quote the cell
+    df = pd.DataFrame(cme.synthetic_table(5))
+    df["birth_year"] = df["birth_year"].astype(object)
+    df.loc[2, "birth_year"] = "Jean Dupont"
+    for read in (cme.read_table, lambda t: cme.indicators(t, "aist43", 2024),
+                 lambda t: cme.Accumulator("aist43", 2024).add(t)):
+        with pytest.raises(cme.InputError) as err:
+            read(df)
+        e = err.value
+        assert (e.code, e.path) == ("unreadable_table", "birth_year")
+        assert e.__cause__ is None and e.__context__ is None
+        for text in (str(e), e.message_en, repr(e.args)):
+            assert "Jean" not in text
+
+
+def test_a_text_that_is_not_unicode_is_refused_without_the_text():
+    for case in ({"id": "dossier-\udce9"}, {"worker": {"dossier-\udce9": 1}}):
+        with pytest.raises(cme.InputError) as err:
+            cme.validate(case)
+        e = err.value
+        assert e.code == "invalid_text"
+        assert "dossier" not in str(e) and e.__context__ is None
+    with pytest.raises(cme.InputError) as err:
+        cme.validate({"id": "dossier-\udce9"})
+    assert err.value.path == "id"

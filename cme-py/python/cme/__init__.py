@@ -461,7 +461,48 @@ def read_table(table: Any, as_of: DateLike = None) -> CaseTable:
     ``YYYY-MM-DD`` texts; an integer column with missing values (pandas
     floats) is read as integers. Nothing is dropped silently: the problems
     of the invalid rows are in ``.issues`` (or raised by ``.check()``)."""
-    return CaseTable(_cme.read_table(_arrow_ready(table), _as_of(as_of)))
+    as_of = _as_of(as_of)
+    return CaseTable(_reading(lambda: _cme.read_table(_arrow_ready(table), as_of)))
+
+
+def _reading(call: Any) -> Any:
+    """Runs a call that reads a table: an exception of another library
+    (pyarrow's ``ArrowInvalid`` quoting the cell it could not convert,
+    polars', pandas') becomes cme's :class:`InputError`, with the column
+    when the library names it, and never the value: the original exception
+    is neither chained nor kept (``__cause__`` and ``__context__`` are
+    empty)."""
+    try:
+        return call()
+    except CmeError:
+        raise
+    except Exception as e:  # noqa: BLE001 - any foreign error while reading
+        library = type(e).__module__.split(".")[0]
+        column = _named_column(e)
+    raise InputError(
+        f"La table ne peut pas être lue par {library}"
+        + (f" (colonne « {column} »)" if column else "")
+        + " : une valeur n'a pas le type de sa colonne. La valeur n'est pas reproduite ici.",
+        "unreadable_table",
+        column,
+        f"The table cannot be read by {library}"
+        + (f" (column “{column}”)" if column else "")
+        + ": a value does not have its column's type. The value is not repeated here.",
+    )
+
+
+def _named_column(error: Exception) -> str:
+    """The column a foreign error names ("… for column NAME with type …"),
+    shortened and without control characters; empty when none."""
+    import re
+
+    for arg in error.args:
+        if isinstance(arg, str):
+            found = re.search(r"for column (.+?) with type", arg)
+            if found:
+                name = "".join(c if c.isprintable() else "?" for c in found.group(1))
+                return name[:64]
+    return ""
 
 
 def _arrow_ready(table: Any) -> Any:
@@ -519,7 +560,7 @@ class Accumulator:
         elif _is_interchange(cases):
             self._inner.add_cases(cases)
         else:
-            self._inner.add_rows(_arrow_ready(cases), True)
+            _reading(lambda: self._inner.add_rows(_arrow_ready(cases), True))
         return self
 
     def add_activities(self, activities: List[Mapping[str, Any]]) -> "Accumulator":
@@ -599,7 +640,7 @@ def indicators(
     else:
         # One pass: the rows are read and counted on each core, piece by
         # piece; the cases are not kept (see read_table to keep them).
-        rejected = acc._inner.add_rows(_arrow_ready(cases), invalid == "raise")
+        rejected = _reading(lambda: acc._inner.add_rows(_arrow_ready(cases), invalid == "raise"))
     if activities:
         acc.add_activities(activities)
     return Report(acc._inner.finish(), rejected=rejected)
