@@ -350,6 +350,37 @@ impl<'de> Deserialize<'de> for IssueCode {
     }
 }
 
+/// A key of the caller as it may be echoed (in a path, as a table's column
+/// name): at most [`crate::limits::MAX_KEY_ECHO`] characters (« … » marks
+/// a cut) and control characters written as `\u{a}`, so that an echo can
+/// neither grow with its input nor forge a line of a log.
+///
+/// ```
+/// use cme_core::issue::echoed;
+/// assert_eq!(echoed("birth_year"), "birth_year");
+/// assert_eq!(echoed("nom\nERREUR"), "nom\\u{a}ERREUR");
+/// assert_eq!(echoed(&"x".repeat(1_000_000)).chars().count(), 65);
+/// ```
+pub fn echoed(name: &str) -> std::borrow::Cow<'_, str> {
+    let max = crate::limits::MAX_KEY_ECHO;
+    if name.len() <= max && !name.chars().any(char::is_control) {
+        return std::borrow::Cow::Borrowed(name);
+    }
+    let mut s = String::with_capacity(4 * max + 3);
+    let mut chars = name.chars();
+    for c in chars.by_ref().take(max) {
+        if c.is_control() {
+            s.extend(c.escape_unicode());
+        } else {
+            s.push(c);
+        }
+    }
+    if chars.next().is_some() {
+        s.push('…');
+    }
+    std::borrow::Cow::Owned(s)
+}
+
 /// Where a problem is: field names and list indices, rendered as
 /// `events[3].date` (the root is the empty string).
 ///
@@ -373,13 +404,27 @@ impl Path {
     // Paths are built for every field read, issue or not: they are written
     // by hand (one allocation, no formatting machinery), which halves the
     // cost of validating a valid case.
+    ///
+    /// A key is the caller's and is echoed in paths, so a key longer than
+    /// [`crate::limits::MAX_KEY_ECHO`] characters is cut there (« … »
+    /// marks the cut) and a control character is written as `\u{a}`: a
+    /// path can neither grow with its input nor forge a line of a log.
+    ///
+    /// ```
+    /// use cme_core::issue::Path;
+    /// let p = Path::root().key("worker").key("nom\nERREUR");
+    /// assert_eq!(p.as_str(), "worker.nom\\u{a}ERREUR");
+    /// let long = "x".repeat(1_000_000);
+    /// assert_eq!(Path::root().key(&long).as_str().chars().count(), 65);
+    /// ```
     pub fn key(&self, name: &str) -> Path {
+        let name = echoed(name);
         let mut s = String::with_capacity(self.0.len() + 1 + name.len());
         s.push_str(&self.0);
         if !self.0.is_empty() {
             s.push('.');
         }
-        s.push_str(name);
+        s.push_str(&name);
         Path(s)
     }
 

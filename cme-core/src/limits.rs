@@ -10,6 +10,9 @@
 pub const MAX_JSON_BYTES: usize = 1 << 20;
 /// Maximum length of a case id.
 pub const MAX_ID_LEN: usize = 64;
+/// Characters of a key echoed in a path (an unknown field's name): longer
+/// keys are cut, control characters escaped ([`crate::issue::Path::key`]).
+pub const MAX_KEY_ECHO: usize = 64;
 /// Maximum length of a service code.
 pub const MAX_SERVICE_LEN: usize = 32;
 /// Maximum length of a policy id.

@@ -897,7 +897,7 @@ fn read_one(
     src.unknown_columns(i, &mut |name| {
         problems.push(RowIssue {
             row: number,
-            column: name.to_string(),
+            column: crate::issue::echoed(name).into_owned(),
             issue: Issue::new(IssueCode::UnknownField, row_path().key(name)),
         });
     });

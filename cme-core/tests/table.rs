@@ -480,3 +480,33 @@ fn a_row_holds_several_opinions_and_partner_actions() {
         ]
     );
 }
+
+#[test]
+fn an_unknown_column_is_echoed_cut_however_long_its_name() {
+    // a 100 KB column name over 200 rows: each issue echoes 64 characters,
+    // not the name (20 MB of issues, a gigabyte for 1 MB over 1,000 rows)
+    let name = "n".repeat(100_000);
+    let forged = "nom\nERREUR";
+    let mut rows: Vec<serde_json::Value> = cme_core::sample::sample_cases()
+        .unwrap()
+        .iter()
+        .filter_map(cme_core::table::case_row)
+        .collect();
+    rows.truncate(10);
+    let rows: Vec<serde_json::Value> = (0..200)
+        .map(|i| {
+            let mut r = rows[i % rows.len()].clone();
+            r[name.as_str()] = serde_json::json!(1);
+            r[forged] = serde_json::json!(2);
+            r
+        })
+        .collect();
+    let read = cme_core::table::read_rows(&rows, None);
+    assert_eq!(read.issues.len(), 400);
+    for i in &read.issues {
+        assert!(i.column.chars().count() <= 65, "{}", i.column.len());
+        assert!(i.issue.path.as_str().len() < 100);
+        assert!(!i.column.contains('\n') && !i.issue.path.as_str().contains('\n'));
+    }
+    assert!(read.issues.iter().any(|i| i.column == "nom\\u{a}ERREUR"));
+}

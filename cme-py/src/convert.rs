@@ -88,11 +88,16 @@ fn to_json(
         return Ok(Number::from_f64(f).map_or(Value::Null, Value::Number));
     }
     if obj.is_instance_of::<PyString>() {
-        return Ok(Value::String(obj.extract::<String>()?));
+        return text(obj, path).map(Value::String);
     }
     if let Ok(dict) = obj.cast::<PyDict>() {
         let mut map = Map::new();
         for (k, v) in dict.iter() {
+            if k.is_instance_of::<PyString>() {
+                // a key that is a text but not valid Unicode: refused at
+                // the object, the key itself never repeated
+                text(&k, path)?;
+            }
             let Ok(key) = k.extract::<String>() else {
                 return Err(input_error(
                     obj.py(),
@@ -102,7 +107,9 @@ fn to_json(
                     "Dictionary keys must be strings.",
                 ));
             };
-            path.push(key.clone());
+            // the key as it may be echoed in an error's path (cut, control
+            // characters escaped)
+            path.push(cme_core::issue::echoed(&key).into_owned());
             let value = to_json(&v, date_type, path)?;
             path.pop();
             map.insert(key, value);
@@ -130,6 +137,22 @@ fn to_json(
         "Type Python non pris en charge (attendu : dict, list, str, int, float, bool, None ou datetime.date).",
         "Unsupported Python type (expected dict, list, str, int, float, bool, None or datetime.date).",
     ))
+}
+
+/// A Python text as UTF-8: one that holds a lone surrogate (from a file
+/// decoded with `surrogateescape`…) cannot be, and Python's
+/// `UnicodeEncodeError` would carry the whole text in `.object`: refused
+/// at its path instead, without the text.
+fn text(obj: &Bound<'_, PyAny>, path: &[String]) -> PyResult<String> {
+    obj.extract::<String>().map_err(|_| {
+        input_error(
+            obj.py(),
+            "invalid_text",
+            &path_string(path),
+            "Ce texte n'est pas de l'Unicode valide (caractère de substitution isolé) ; il n'est pas reproduit ici.",
+            "This text is not valid Unicode (a lone surrogate); it is not repeated here.",
+        )
+    })
 }
 
 /// Builds Python objects from a JSON tree.

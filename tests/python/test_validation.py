@@ -151,3 +151,17 @@ def test_version_is_the_workspace_version():
 
     cargo = (pathlib.Path(__file__).resolve().parents[2] / "Cargo.toml").read_text(encoding="utf-8")
     assert cme.__version__ == cme.version() == re.search(r'^version = "(.*)"', cargo, re.M).group(1)
+
+
+def test_an_echoed_key_is_cut_and_cannot_forge_a_log_line():
+    case = cme.sample_cases()[0]
+    case["worker"]["x" * 1_000_000] = 1
+    case["worker"]["nom\nERREUR forgée"] = 2
+    issues = cme.validate(case)
+    paths = [i["path"] for i in issues if i["code"] == "unknown_field"]
+    assert "worker." + "x" * 64 + "…" in paths
+    assert "worker.nom\\u{a}ERREUR forgée" in paths
+    assert all(len(p) < 100 and "\n" not in p for p in paths)
+    with pytest.raises(cme.InputError) as err:
+        cme.validate({"worker": {"y" * 1_000_000: object()}})
+    assert len(str(err.value)) < 1000 and len(err.value.path) < 100
