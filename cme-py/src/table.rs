@@ -5,6 +5,7 @@
 //! dicts. `cme_core::table` owns the rules.
 
 use std::sync::Arc;
+use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use arrow_array::cast::AsArray;
 use arrow_array::types::{Date32Type, Float64Type, Int64Type};
@@ -511,10 +512,44 @@ pub fn case_row<'py>(py: Python<'py>, case: &Bound<'py, PyAny>) -> PyResult<Boun
 }
 
 /// Indicators accumulated case by case; mergeable and picklable, for runs
-/// split over partitions, processes or machines.
-#[pyclass(module = "cme._cme")]
+/// split over partitions, processes or machines. Shared by threads: the
+/// accumulator is behind a lock that is only held without the GIL (input
+/// is converted first, with the GIL; the counting is done without it), so
+/// that threads add, merge and finish concurrently without a borrow error
+/// or a deadlock.
+#[pyclass(module = "cme._cme", frozen)]
 pub struct IndicatorAccumulator {
-    inner: Accumulator,
+    inner: Mutex<Accumulator>,
+}
+
+impl IndicatorAccumulator {
+    fn wrap(inner: Accumulator) -> Self {
+        IndicatorAccumulator {
+            inner: Mutex::new(inner),
+        }
+    }
+
+    /// The accumulator, locked. Called only without the GIL (inside
+    /// `py.detach`), or for an instant with it. A panic while locked (none
+    /// is expected: the core does not panic) leaves the counts as they
+    /// were merged: the lock is not poisoned for the other threads.
+    fn lock(&self) -> MutexGuard<'_, Accumulator> {
+        self.inner.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+
+    /// An empty accumulator of the same policy, period and dimensions.
+    fn empty_like(&self, py: Python<'_>) -> Accumulator {
+        py.detach(|| {
+            let g = self.lock();
+            Accumulator::new(g.spec.clone(), g.policy.clone())
+        })
+    }
+
+    /// Merges `part` in, atomically (all of it or nothing).
+    fn merge_in(&self, py: Python<'_>, part: &Accumulator) -> PyResult<()> {
+        py.detach(|| self.lock().merge(part))
+            .map_err(|e| merge_error(py, &e))
+    }
 }
 
 #[pymethods]
@@ -531,13 +566,14 @@ impl IndicatorAccumulator {
         let period = cme_core::indicators::Period::parse(period).map_err(|e| to_py_err(py, &e))?;
         let inner = cme_core::indicators::accumulator(&policy, period, &by)
             .map_err(|e| to_py_err(py, &e))?;
-        Ok(IndicatorAccumulator { inner })
+        Ok(IndicatorAccumulator::wrap(inner))
     }
 
     /// Adds the cases of a `CaseTable`.
-    fn add_table(&mut self, py: Python<'_>, table: &CaseTable) {
-        let inner = &mut self.inner;
-        py.detach(|| table.read.cases().for_each(|c| inner.add(c)));
+    fn add_table(&self, py: Python<'_>, table: &CaseTable) -> PyResult<()> {
+        let mut part = self.empty_like(py);
+        py.detach(|| table.read.cases().for_each(|c| part.add(c)));
+        self.merge_in(py, &part)
     }
 
     /// Adds the valid rows of a table (an Arrow object or row dicts) in
@@ -548,19 +584,24 @@ impl IndicatorAccumulator {
     /// and nothing is added.
     #[pyo3(signature = (table, raise_invalid=true))]
     fn add_rows<'py>(
-        &mut self,
+        &self,
         py: Python<'py>,
         table: &Bound<'py, PyAny>,
         raise_invalid: bool,
     ) -> PyResult<Bound<'py, PyList>> {
-        let (read, _) = read_any(py, table, None, Keep::Indicators(&self.inner))?;
+        let like = self.empty_like(py);
+        let (read, _) = read_any(py, table, None, Keep::Indicators(&like))?;
         if raise_invalid && !read.issues.is_empty() {
             return Err(rows_error(py, &read.issues)?);
         }
+        // Same policy, period and dimensions by construction: the pieces
+        // are merged together first, then into this accumulator at once.
+        let mut total = like;
         for part in &read.accumulators {
-            // Same policy, period and dimensions by construction.
-            self.inner.merge(part).map_err(|e| merge_error(py, &e))?;
+            py.detach(|| total.merge(part))
+                .map_err(|e| merge_error(py, &e))?;
         }
+        self.merge_in(py, &total)?;
         let items = read
             .issues
             .iter()
@@ -571,60 +612,66 @@ impl IndicatorAccumulator {
 
     /// Adds cases in the interchange format (a list of dicts); a problem
     /// raises `ValidationError` (paths `cases[i]…`) and adds nothing.
-    fn add_cases(&mut self, py: Python<'_>, cases: &Bound<'_, PyAny>) -> PyResult<()> {
+    fn add_cases(&self, py: Python<'_>, cases: &Bound<'_, PyAny>) -> PyResult<()> {
         let values = match py_to_json(cases)? {
             Value::Array(items) => items,
             _ => return Err(unsupported(py, "cases")),
         };
-        let parsed = cme_core::validate::parse_cases_for_pathway(&values, &Default::default())
+        let parsed = py
+            .detach(|| cme_core::validate::parse_cases_for_pathway(&values, &Default::default()))
             .map_err(|e| to_py_err(py, &cme_core::error::CmeError::InvalidCase(e)))?;
-        parsed.iter().for_each(|c| self.inner.add(c));
-        Ok(())
+        let mut part = self.empty_like(py);
+        py.detach(|| parsed.iter().for_each(|c| part.add(c)));
+        self.merge_in(py, &part)
     }
 
     /// Adds the cell's activity records (`{"date", "kind"}`: partner
     /// meetings, workshops); a problem raises `ValidationError`.
-    fn add_activities(&mut self, py: Python<'_>, activities: &Bound<'_, PyAny>) -> PyResult<()> {
+    fn add_activities(&self, py: Python<'_>, activities: &Bound<'_, PyAny>) -> PyResult<()> {
         let values = match py_to_json(activities)? {
             Value::Array(items) => items,
             _ => return Err(unsupported(py, "activities")),
         };
         let list = cme_core::indicators::parse_activities(&values)
             .map_err(|e| to_py_err(py, &cme_core::error::CmeError::InvalidCase(e)))?;
+        let mut part = self.empty_like(py);
         list.into_iter()
-            .for_each(|(date, kind)| self.inner.add_activity(date, kind));
-        Ok(())
+            .for_each(|(date, kind)| part.add_activity(date, kind));
+        self.merge_in(py, &part)
     }
 
-    /// Merges another accumulator of the same policy, period and dimensions.
-    fn merge(&mut self, py: Python<'_>, other: &IndicatorAccumulator) -> PyResult<()> {
-        self.inner
-            .merge(&other.inner)
-            .map_err(|e| merge_error(py, &e))
+    /// Merges another accumulator of the same policy, period and dimensions
+    /// (itself too: its counts are copied first, so the lock is never held
+    /// twice).
+    fn merge(&self, py: Python<'_>, other: &IndicatorAccumulator) -> PyResult<()> {
+        let theirs = py.detach(|| other.lock().clone());
+        self.merge_in(py, &theirs)
     }
 
     /// The number of cases added.
     #[getter]
-    fn cases(&self) -> u64 {
-        self.inner.cases
+    fn cases(&self, py: Python<'_>) -> u64 {
+        py.detach(|| self.lock().cases)
     }
 
     /// The report (a dict), as `cme.indicators` returns it.
     fn finish<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let report = py.detach(|| serde_json::to_value(self.inner.finish()));
+        let report = py.detach(|| serde_json::to_value(self.lock().finish()));
         crate::convert::json_to_py(py, &report.unwrap_or(Value::Null))
     }
 
     /// The state as JSON text.
-    fn state(&self) -> String {
-        self.inner.to_state_json()
+    fn state(&self, py: Python<'_>) -> String {
+        py.detach(|| self.lock().to_state_json())
     }
 
     /// An accumulator from its state (checked).
     #[staticmethod]
     fn from_state(py: Python<'_>, state: &str) -> PyResult<Self> {
-        let inner = Accumulator::from_state_json(state).map_err(|e| to_py_err(py, &e))?;
-        Ok(IndicatorAccumulator { inner })
+        let inner = py
+            .detach(|| Accumulator::from_state_json(state))
+            .map_err(|e| to_py_err(py, &e))?;
+        Ok(IndicatorAccumulator::wrap(inner))
     }
 
     /// Pickling: rebuilt from its state.
@@ -633,7 +680,7 @@ impl IndicatorAccumulator {
         let from_state = py
             .get_type::<IndicatorAccumulator>()
             .getattr("from_state")?;
-        let state = slf.borrow().inner.to_state_json();
+        let state = slf.get().state(py);
         Ok((from_state, (state,)).into_pyobject(py)?.into_any())
     }
 }
