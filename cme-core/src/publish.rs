@@ -41,6 +41,41 @@ use crate::indicators::{catalogue, IndicatorValue, Report, ReportSpec, TargetsRe
 /// The default threshold: counts below 11 are hidden (LEGAL.md).
 pub const DEFAULT_THRESHOLD: u64 = 11;
 
+/// The lowest threshold a publication accepts: under 2 nothing is hidden,
+/// not even a count of one person. A service may choose any threshold from
+/// there (the health statistics producers hide counts below 11, the
+/// default).
+pub const MIN_THRESHOLD: u64 = 2;
+
+/// Checks a publication threshold given by a caller (as a signed integer,
+/// so that a negative one is refused with the same issue): at least
+/// [`MIN_THRESHOLD`], else `integer_out_of_range` at `threshold`.
+///
+/// ```
+/// use cme_core::publish::check_threshold;
+/// assert_eq!(check_threshold(11).unwrap(), 11);
+/// for bad in [1, 0, -1] {
+///     let e = check_threshold(bad).unwrap_err();
+///     assert_eq!((e.issues()[0].code.code(), e.issues()[0].path.as_str()), ("integer_out_of_range", "threshold"));
+/// }
+/// # use cme_core::codes::Code;
+/// ```
+pub fn check_threshold(threshold: i128) -> Result<u64, crate::error::CmeError> {
+    u64::try_from(threshold)
+        .ok()
+        .filter(|t| *t >= MIN_THRESHOLD)
+        .ok_or_else(|| {
+            crate::error::CmeError::InvalidCase(crate::validate::ValidationError {
+                issues: vec![crate::issue::Issue::new(
+                    crate::issue::IssueCode::IntegerOutOfRange,
+                    crate::issue::Path::root().key("threshold"),
+                )
+                .with("min", MIN_THRESHOLD)
+                .with("max", u64::MAX)],
+            })
+        })
+}
+
 code_enum! {
     /// Why a value is hidden.
     ///
@@ -431,6 +466,9 @@ pub fn report_json(
     by: &[String],
     threshold: Option<u64>,
 ) -> Result<serde_json::Value, crate::error::CmeError> {
+    if let Some(t) = threshold {
+        check_threshold(i128::from(t))?;
+    }
     let period = crate::indicators::Period::parse(period)?;
     let report = crate::indicators::report_with_activities(cases, activities, policy, period, by)?;
     let value = match threshold {
@@ -452,6 +490,7 @@ pub fn publish_json(
     report: &serde_json::Value,
     threshold: u64,
 ) -> Result<serde_json::Value, crate::error::CmeError> {
+    check_threshold(i128::from(threshold))?;
     let report: Report = serde_json::from_value(report.clone()).map_err(|_| {
         crate::error::CmeError::InvalidCase(crate::validate::ValidationError {
             issues: vec![crate::issue::Issue::new(

@@ -310,9 +310,10 @@ fn indicators<'py>(
     policy: &Bound<'py, PyAny>,
     period: &str,
     by: Vec<String>,
-    threshold: Option<u64>,
+    threshold: Option<&Bound<'py, PyAny>>,
     activities: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
+    let threshold = threshold.map(|t| threshold_arg(py, t)).transpose()?;
     let cases = json_list(py, cases)?;
     let activities = match activities {
         Some(a) => json_list(py, a)?,
@@ -327,13 +328,26 @@ fn indicators<'py>(
     convert::json_to_py(py, &report)
 }
 
+/// A publication threshold given from Python: any integer, judged by the
+/// core (a negative one, or one too large for Python's own conversion, is
+/// the same `integer_out_of_range` as 0 or 1, never an `OverflowError`).
+fn threshold_arg(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<u64> {
+    let n = if value.is_instance_of::<pyo3::types::PyBool>() {
+        -1
+    } else {
+        value.extract::<i128>().unwrap_or(-1)
+    };
+    cme_core::publish::check_threshold(n).map_err(|e| to_py_err(py, &e))
+}
+
 /// Publishes a report dict with a threshold.
 #[pyfunction]
 fn publish<'py>(
     py: Python<'py>,
     report: &Bound<'py, PyAny>,
-    threshold: u64,
+    threshold: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyAny>> {
+    let threshold = threshold_arg(py, threshold)?;
     let out = cme_core::publish::publish_json(&py_to_json(report)?, threshold)
         .map_err(|e| to_py_err(py, &e))?;
     convert::json_to_py(py, &out)

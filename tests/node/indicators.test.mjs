@@ -3,7 +3,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
 
-import { initSync, indicators, indicatorCatalogue } from "../../cme-wasm/pkg/cme.js";
+import { initSync, indicators, indicatorCatalogue, ValidationError } from "../../cme-wasm/pkg/cme.js";
 
 initSync({ module: readFileSync(new URL("../../cme-wasm/pkg/core_bg.wasm", import.meta.url)) });
 
@@ -45,4 +45,13 @@ test("published figures hide small cells", () => {
   assert.equal(positives.hidden, "primaire");
   assert.equal(positives.numerator, null);
   assert.ok(indicatorCatalogue().length > 30);
+});
+
+test("a publication threshold under the floor is refused with the reason", () => {
+  const cases = vectors[0].cases;
+  for (const bad of [0, 1]) {
+    assert.throws(() => indicators(cases, "aist43", "2024", [], bad), (e) => e instanceof ValidationError
+      && e.issues[0].code === "integer_out_of_range" && e.issues[0].path === "threshold" && e.issues[0].params.min === "2");
+  }
+  assert.equal(indicators(cases, "aist43", "2024", [], 2).threshold, 2);
 });

@@ -269,3 +269,13 @@ def test_a_text_that_is_not_unicode_is_refused_without_the_text():
     with pytest.raises(cme.InputError) as err:
         cme.validate({"id": "dossier-\udce9"})
     assert err.value.path == "id"
+
+
+def test_a_threshold_under_the_floor_is_refused_with_the_reason():
+    report = cme.indicators(cme.sample_cases(), "aist43", 2024)
+    for bad in (0, 1, -1, True):
+        with pytest.raises(cme.ValidationError) as err:
+            report.publish(bad)
+        [issue] = err.value.errors()
+        assert (issue["code"], issue["path"], issue["params"]["min"]) == ("integer_out_of_range", "threshold", "2")
+    assert report.publish(2).to_dict()["threshold"] == 2
