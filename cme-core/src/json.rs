@@ -132,8 +132,33 @@ pub fn visit_report_value(
     Ok(visit_obligations(&case, as_of, options))
 }
 
+/// The budget of the problem codes given to the orientation, checked
+/// before any is read (bindings call it with the length of their list):
+/// more than [`crate::limits::MAX_PROBLEMS`] is `too_many_items` at
+/// `problems`.
+///
+/// ```
+/// assert!(cme_core::json::check_problem_count(7).is_ok());
+/// assert_eq!(cme_core::json::check_problem_count(1_000_000).unwrap_err().issues()[0].path.as_str(), "problems");
+/// ```
+pub fn check_problem_count(n: usize) -> Result<(), crate::error::CmeError> {
+    use crate::issue::{Issue, IssueCode, Path};
+    if n <= crate::limits::MAX_PROBLEMS {
+        return Ok(());
+    }
+    Err(crate::error::CmeError::InvalidCase(
+        crate::validate::ValidationError {
+            issues: vec![
+                Issue::new(IssueCode::TooManyItems, Path::root().key("problems"))
+                    .with("max", crate::limits::MAX_PROBLEMS),
+            ],
+        },
+    ))
+}
+
 /// [`orient`] for a case given as JSON and problem codes (validated first:
-/// an unknown code is an issue at `problems[i]`).
+/// more than [`crate::limits::MAX_PROBLEMS`] codes is `too_many_items` at
+/// `problems`, an unknown code an issue at `problems[i]`).
 ///
 /// ```
 /// let value = cme_core::sample::sample_json_values().unwrap().remove(11);
@@ -143,6 +168,14 @@ pub fn visit_report_value(
 /// let err = cme_core::json::orient_value(&value, Some(&["logement".to_string()]),
 ///                                               cme_core::sample::SAMPLE_AS_OF).unwrap_err();
 /// assert_eq!(err.issues()[0].path.as_str(), "problems[0]");
+/// // a problem given twice is oriented once; more than MAX_PROBLEMS codes
+/// // are refused before they are read
+/// let twice = ["reconversion".to_string(), "reconversion".to_string()];
+/// let t = cme_core::json::orient_value(&value, Some(&twice), cme_core::sample::SAMPLE_AS_OF).unwrap();
+/// assert_eq!(t.len(), s.len());
+/// let many = vec!["reconversion".to_string(); 1_000_000];
+/// let err = cme_core::json::orient_value(&value, Some(&many), cme_core::sample::SAMPLE_AS_OF).unwrap_err();
+/// assert_eq!((err.issues().len(), err.issues()[0].path.as_str()), (1, "problems"));
 /// ```
 pub fn orient_value(
     case: &serde_json::Value,
@@ -150,6 +183,7 @@ pub fn orient_value(
     as_of: NaiveDate,
 ) -> Result<Vec<Suggestion>, crate::error::CmeError> {
     use crate::issue::{Issue, IssueCode, Path};
+    check_problem_count(problems.map_or(0, <[String]>::len))?;
     let case = crate::validate::parse_case_for_pathway(
         case,
         &crate::validate::ValidateOptions::default(),
@@ -179,5 +213,15 @@ pub fn orient_value(
             crate::validate::ValidationError { issues },
         ));
     }
+    // a problem listed twice is oriented once
+    let parsed = parsed.map(|mut list| {
+        let mut seen = Vec::new();
+        list.retain(|p| {
+            let new = !seen.contains(p);
+            seen.push(*p);
+            new
+        });
+        list
+    });
     Ok(orient(&case, parsed.as_deref(), as_of))
 }

@@ -29,6 +29,9 @@ pub const MAX_SICK_LEAVES: usize = 100;
 pub const MAX_CONSENTS: usize = 100;
 /// Maximum number of partners named in one consent.
 pub const MAX_PARTNERS: usize = 50;
+/// Maximum number of problem codes given to the orientation (there are
+/// seven problem types; a longer list is refused before it is read).
+pub const MAX_PROBLEMS: usize = 100;
 /// Maximum number of cases (or table rows) in one call: a table, a list
 /// of cases for indicators. Bigger populations go piece by piece into an
 /// accumulator ([`crate::indicators::Accumulator`]), which has no limit.

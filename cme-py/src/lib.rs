@@ -278,9 +278,18 @@ fn orient<'py>(
     py: Python<'py>,
     case: &Bound<'py, PyAny>,
     as_of: &str,
-    problems: Option<Vec<String>>,
+    problems: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let as_of = required_as_of(py, as_of)?;
+    // the count before any item is converted (the core refuses a longer
+    // list with the same issue)
+    let problems = match problems {
+        Some(list) => {
+            cme_core::json::check_problem_count(list.len()?).map_err(|e| to_py_err(py, &e))?;
+            Some(list.extract::<Vec<String>>()?)
+        }
+        None => None,
+    };
     let out = cme_core::json::orient_value(&py_to_json(case)?, problems.as_deref(), as_of)
         .map_err(|e| to_py_err(py, &e))?;
     to_py(py, &out)

@@ -149,10 +149,23 @@ export function version() { return run("version", {}); }
 /** Every problem of a case (an empty array means valid). */
 export function validate(input, asOf) { return run("validate", { case: input, as_of: asOf }); }
 
-/** Every problem of a case given as JSON text. */
+// cme_core::limits::MAX_JSON_BYTES (a test compares them).
+const MAX_JSON_BYTES = 1 << 20;
+
+/** Every problem of a case given as JSON text. A text over 1 MiB is
+ * `document_too_large` without being parsed or copied whole: a text longer
+ * than that in UTF-16 units is longer in UTF-8 bytes too, so only its
+ * beginning is sent to the core, which refuses it before parsing. */
 export function validateJson(text, asOf) {
   if (typeof text !== "string") throw inputError();
-  return run("validate_json", { text, as_of: asOf });
+  let sent = text;
+  if (text.length > MAX_JSON_BYTES) {
+    sent = text.slice(0, MAX_JSON_BYTES + 2);
+    // never end on half a surrogate pair (not valid in the envelope)
+    const last = sent.charCodeAt(sent.length - 1);
+    if (last >= 0xd800 && last <= 0xdbff) sent = sent.slice(0, -1);
+  }
+  return run("validate_json", { text: sent, as_of: asOf });
 }
 
 /** The case in its normalized form, or a ValidationError listing every problem. */

@@ -54,3 +54,13 @@ def test_withdrawn_consent_blocks_from_its_date():
     cep = lambda xs: next(s for s in xs if s["partner"] == "cep")
     assert cep(before)["actionable"] is True
     assert cep(after)["actionable"] is False and cep(after)["blocked"] == "consentement_retire"
+
+
+def test_a_million_problem_codes_are_refused_before_they_are_read():
+    case = cme.sample_cases()[11]
+    with pytest.raises(cme.ValidationError) as err:
+        cme.orient(case, cme.SAMPLE_AS_OF, ["reconversion"] * 1_000_000)
+    assert [(i["code"], i["path"]) for i in err.value.errors()] == [("too_many_items", "problems")]
+    # a problem given twice is oriented once
+    once = cme.orient(case, cme.SAMPLE_AS_OF, ["reconversion"])
+    assert cme.orient(case, cme.SAMPLE_AS_OF, ["reconversion", "reconversion"]) == once
