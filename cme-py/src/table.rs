@@ -316,23 +316,62 @@ fn read_any(
     }
     let input: AnyRecordBatch = table.extract()?;
     let reader = input.into_reader()?;
+    let schema = reader.schema();
     let mut out = Read::default();
     let mut n = 0;
+    // Small batches (a table of many small chunks) are joined into pieces
+    // of at least PIECE_ROWS rows before they are read: each read batch
+    // has a fixed cost (its columns matched and converted, its threads),
+    // which one-row chunks would pay once per row.
+    let mut pending: Vec<arrow_array::RecordBatch> = Vec::new();
+    let mut pending_rows = 0;
+    let flush = |pending: &mut Vec<arrow_array::RecordBatch>,
+                 pending_rows: &mut usize,
+                 n: &mut usize,
+                 out: &mut Read|
+     -> PyResult<()> {
+        if pending.is_empty() {
+            return Ok(());
+        }
+        let batch = if pending.len() == 1 {
+            pending
+                .pop()
+                .unwrap_or_else(|| arrow_array::RecordBatch::new_empty(schema.clone()))
+        } else {
+            let joined = arrow_select::concat::concat_batches(&schema, pending.iter())
+                .map_err(|_| unsupported(py, ""))?;
+            pending.clear();
+            joined
+        };
+        let len = batch.num_rows();
+        let cells = Batch::new(py, &batch)?;
+        let first = *n;
+        py.detach(|| read_parallel(&cells, len, first, as_of, keep, out));
+        *n += len;
+        *pending_rows = 0;
+        Ok(())
+    };
     for batch in reader {
         let batch = batch.map_err(|_| unsupported(py, ""))?;
-        if let Some(issue) = cme_core::table::too_many_rows(n + batch.num_rows()) {
+        if let Some(issue) = cme_core::table::too_many_rows(n + pending_rows + batch.num_rows()) {
             // Stop before converting: past the documented limit, no work.
             let out = Read {
                 issues: vec![issue],
                 ..Read::default()
             };
-            return Ok((out, n + batch.num_rows()));
+            return Ok((out, n + pending_rows + batch.num_rows()));
         }
-        let len = batch.num_rows();
-        let cells = Batch::new(py, &batch)?;
-        py.detach(|| read_parallel(&cells, len, n, as_of, keep, &mut out));
-        n += len;
+        if batch.num_rows() >= PIECE_ROWS {
+            // a large batch is read as it is, never copied
+            flush(&mut pending, &mut pending_rows, &mut n, &mut out)?;
+        }
+        pending_rows += batch.num_rows();
+        pending.push(batch);
+        if pending_rows >= PIECE_ROWS {
+            flush(&mut pending, &mut pending_rows, &mut n, &mut out)?;
+        }
     }
+    flush(&mut pending, &mut pending_rows, &mut n, &mut out)?;
     Ok((out, n))
 }
 

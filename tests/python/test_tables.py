@@ -279,3 +279,21 @@ def test_a_threshold_under_the_floor_is_refused_with_the_reason():
         [issue] = err.value.errors()
         assert (issue["code"], issue["path"], issue["params"]["min"]) == ("integer_out_of_range", "threshold", "2")
     assert report.publish(2).to_dict()["threshold"] == 2
+
+
+def test_many_small_chunks_read_as_one_table():
+    # 3,000 one-row chunks then a large one: the same cases, the same row
+    # numbers in the issues, as one chunk (small chunks are joined before
+    # they are read)
+    cols = cme.synthetic_table(3_000 + 20_000, seed=9)
+    cols["id"][1_234] = "Jean Dupont"
+    cols["id"][3_000 + 5] = "x y"
+    whole = pa.table(cols)
+    head = pa.Table.from_batches(whole.slice(0, 3_000).to_batches(max_chunksize=1))
+    chunked = pa.concat_tables([head, whole.slice(3_000)])
+    assert len(chunked.to_batches()) == 3_001
+    one, many = cme.read_table(whole), cme.read_table(chunked)
+    assert [(i["row"], i["column"]) for i in many.issues] == [(1_234, "id"), (3_005, "id")]
+    assert many.issues == one.issues and many.rows == one.rows
+    assert cme.indicators(chunked, "aismt13", 2023, invalid="report").to_dict() == \
+        cme.indicators(whole, "aismt13", 2023, invalid="report").to_dict()
