@@ -77,14 +77,13 @@ test("values that are not JSON are refused, not silently dropped", () => {
   }
   assert.throws(() => validate({ worker: { birth_year: NaN } }), (e) => e.path === "worker.birth_year");
   assert.throws(() => validateJson(42), (e) => e instanceof InputError);
-  // a 64 MiB text is refused by its size, quickly, without being parsed
+  // a 64 MiB text is refused by its size alone (only its beginning is sent)
   const big = `{"id": "${"x".repeat(64 << 20)}"}`;
-  const started = Date.now();
   const [issue, ...rest] = validateJson(big);
   assert.equal(rest.length, 0);
   assert.equal(issue.code, "document_too_large");
+  // the limit cme.js cuts at is the core's
   assert.equal(issue.params.max_bytes, String(1 << 20));
-  assert.ok(Date.now() - started < 10_000);
   // cut inside a surrogate pair: still the size, not a broken envelope
   const pairs = `a${"😀".repeat(1 << 20)}`;
   assert.equal(validateJson(pairs)[0].code, "document_too_large");

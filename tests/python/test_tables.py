@@ -254,6 +254,7 @@ def test_a_foreign_conversion_error_becomes_cme_input_error_without_the_value():
             read(df)
         e = err.value
         assert (e.code, e.path) == ("unreadable_table", "birth_year")
+        assert "pandas" in str(e)
         assert e.__cause__ is None and e.__context__ is None
         for text in (str(e), e.message_en, repr(e.args)):
             assert "Jean" not in text
@@ -297,3 +298,11 @@ def test_many_small_chunks_read_as_one_table():
     assert many.issues == one.issues and many.rows == one.rows
     assert cme.indicators(chunked, "aismt13", 2023, invalid="report").to_dict() == \
         cme.indicators(whole, "aismt13", 2023, invalid="report").to_dict()
+
+
+def test_the_interpreter_s_own_errors_are_not_table_errors():
+    def out_of_memory():
+        raise MemoryError
+
+    with pytest.raises(MemoryError):
+        cme._reading(pd.DataFrame(), out_of_memory)

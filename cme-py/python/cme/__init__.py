@@ -462,10 +462,10 @@ def read_table(table: Any, as_of: DateLike = None) -> CaseTable:
     floats) is read as integers. Nothing is dropped silently: the problems
     of the invalid rows are in ``.issues`` (or raised by ``.check()``)."""
     as_of = _as_of(as_of)
-    return CaseTable(_reading(lambda: _cme.read_table(_arrow_ready(table), as_of)))
+    return CaseTable(_reading(table, lambda: _cme.read_table(_arrow_ready(table), as_of)))
 
 
-def _reading(call: Any) -> Any:
+def _reading(table: Any, call: Any) -> Any:
     """Runs a call that reads a table: an exception of another library
     (pyarrow's ``ArrowInvalid`` quoting the cell it could not convert,
     polars', pandas') becomes cme's :class:`InputError`, with the column
@@ -474,20 +474,23 @@ def _reading(call: Any) -> Any:
     empty)."""
     try:
         return call()
-    except CmeError:
+    except (CmeError, MemoryError, RecursionError):
+        # cme's own errors, and the interpreter's: not a problem of the table
         raise
     except Exception as e:  # noqa: BLE001 - any foreign error while reading
-        library = type(e).__module__.split(".")[0]
+        # the library named is the table's (pandas, polars, pyarrow), not
+        # the module of the exception's class (often `builtins`)
+        library = type(table).__module__.split(".")[0]
         column = _named_column(e)
     raise InputError(
-        f"La table ne peut pas être lue par {library}"
+        f"La table ne peut pas être lue : {library} a refusé de la convertir"
         + (f" (colonne « {column} »)" if column else "")
-        + " : une valeur n'a pas le type de sa colonne. La valeur n'est pas reproduite ici.",
+        + ". Son message n'est pas reproduit ici : il peut citer une valeur.",
         "unreadable_table",
         column,
-        f"The table cannot be read by {library}"
+        f"The table cannot be read: {library} refused to convert it"
         + (f" (column “{column}”)" if column else "")
-        + ": a value does not have its column's type. The value is not repeated here.",
+        + ". Its message is not repeated here: it may quote a value.",
     )
 
 
@@ -560,7 +563,7 @@ class Accumulator:
         elif _is_interchange(cases):
             self._inner.add_cases(cases)
         else:
-            _reading(lambda: self._inner.add_rows(_arrow_ready(cases), True))
+            _reading(cases, lambda: self._inner.add_rows(_arrow_ready(cases), True))
         return self
 
     def add_activities(self, activities: List[Mapping[str, Any]]) -> "Accumulator":
@@ -640,7 +643,9 @@ def indicators(
     else:
         # One pass: the rows are read and counted on each core, piece by
         # piece; the cases are not kept (see read_table to keep them).
-        rejected = _reading(lambda: acc._inner.add_rows(_arrow_ready(cases), invalid == "raise"))
+        rejected = _reading(
+            cases, lambda: acc._inner.add_rows(_arrow_ready(cases), invalid == "raise")
+        )
     if activities:
         acc.add_activities(activities)
     return Report(acc._inner.finish(), rejected=rejected)
