@@ -898,6 +898,10 @@ impl Accumulator {
             total: IndicatorSet(total_values),
             cells,
             targets,
+            classification: ExitResult::ALL
+                .iter()
+                .map(|r| (*r, self.policy.outcome(*r)))
+                .collect(),
         }
     }
 }
@@ -1353,6 +1357,10 @@ pub struct Report {
     /// Targets versus achieved, when the policy has targets.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub targets: Option<TargetsReport>,
+    /// How the policy classes each exit result (what « positive » and
+    /// « négative » count; publication needs it to protect the results).
+    #[serde(default)]
+    pub classification: BTreeMap<ExitResult, crate::policy::Outcome>,
 }
 
 /// An empty accumulator for a policy (a preset code or a policy object), a

@@ -138,6 +138,15 @@ issue_codes! {
     CounterOverflow = "counter_overflow" []
         fr: "Ce compteur dépasse la valeur maximale (2^64 − 1) une fois additionné aux autres."
         en: "This counter exceeds the maximum value (2^64 − 1) once added to the others.";
+    InconsistentPublication = "inconsistent_publication" []
+        fr: "Les tableaux ne concordent pas : ils ne proviennent pas des mêmes dossiers (période, politique, nombre de dossiers), ou un chiffre contredit les autres."
+        en: "The tables do not agree: they do not come from the same cases (period, policy, number of cases), or a figure contradicts the others.";
+    PublicationNotProtected = "publication_not_protected" []
+        fr: "Le masquage n'a pas pu protéger toutes les cases masquées : rien n'est publié."
+        en: "Suppression could not protect every hidden cell: nothing is published.";
+    AuditFailed = "audit_failed" []
+        fr: "L'audit de la publication n'a pas pu être calculé : rien n'est publié."
+        en: "The publication's audit could not be computed: nothing is published.";
     InvalidServiceCode = "invalid_service_code" ["max"]
         fr: "Code de service invalide : 1 à {max} caractères parmi minuscules sans accent, chiffres et « _ »."
         en: "Invalid service code: 1 to {max} characters among lowercase unaccented letters, digits and “_”.";

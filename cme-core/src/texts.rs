@@ -69,6 +69,12 @@ macro_rules! texts {
 }
 
 texts! {
+    VerificationReussie = "verification_reussie" ["check"]
+        fr: "Vérifié : {check}."
+        en: "Verified: {check}.";
+    VerificationEchouee = "verification_echouee" ["check"]
+        fr: "Échec de la vérification : {check}."
+        en: "Verification failed: {check}.";
     AttendreContact = "attendre_contact" ["days"]
         fr: "Attendre l'appel du travailleur (dans les {days:jours} suivant le signalement), puis le relancer."
         en: "Wait for the worker's call (within {days:jours} of the signalement), then call them back.";

@@ -447,6 +447,36 @@ pub fn indicators_json(
     Ok(report.to_string())
 }
 
+/// Publishes several reports of the same cases together (a JSON array of
+/// reports as `indicators_json` gives them without a threshold), with a
+/// threshold and a protection width (`None`: the threshold): the JSON array
+/// of the published reports, each with the bundle's receipt.
+#[uniffi::export]
+pub fn publish_bundle_json(
+    reports_json: String,
+    threshold: u64,
+    protection_width: Option<u64>,
+) -> Result<String, CmeError> {
+    let reports = read_json(&reports_json, "reports")?;
+    Ok(cme_core::publish::publish_bundle_json(&reports, threshold, protection_width)?.to_string())
+}
+
+/// The attacker's audit of a publication (a published report, or the JSON
+/// array of a bundle): each hidden count's interval, as JSON.
+#[uniffi::export]
+pub fn audit_json(published_json: String) -> Result<String, CmeError> {
+    let published = read_json(&published_json, "published")?;
+    Ok(cme_core::publish::audit_json(&published)?.to_string())
+}
+
+/// Checks a publication (a published report, or the JSON array of a
+/// bundle) against its receipt: the verification as JSON.
+#[uniffi::export]
+pub fn verify_json(published_json: String) -> Result<String, CmeError> {
+    let published = read_json(&published_json, "published")?;
+    Ok(cme_core::publish::verify_json(&published)?.to_string())
+}
+
 /// The catalogue of indicators as JSON.
 #[uniffi::export]
 pub fn indicator_catalogue_json() -> String {

@@ -362,6 +362,61 @@ fn publish<'py>(
     convert::json_to_py(py, &out)
 }
 
+/// Publishes several report dicts of the same cases together (a bundle),
+/// with a threshold and a protection width (`None`: the threshold).
+#[pyfunction]
+#[pyo3(signature = (reports, threshold, protection_width=None))]
+fn publish_bundle<'py>(
+    py: Python<'py>,
+    reports: &Bound<'py, PyAny>,
+    threshold: &Bound<'py, PyAny>,
+    protection_width: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let threshold = threshold_arg(py, threshold)?;
+    let width = match protection_width {
+        None => None,
+        Some(w) if w.is_none() => None,
+        Some(w) => Some(w.extract::<u64>().ok().filter(|w| *w >= 1).ok_or_else(|| {
+            let e = cme_core::error::CmeError::InvalidCase(cme_core::validate::ValidationError {
+                issues: vec![cme_core::issue::Issue::new(
+                    cme_core::issue::IssueCode::IntegerOutOfRange,
+                    cme_core::issue::Path::root().key("protection_width"),
+                )
+                .with("min", 1)
+                .with("max", u64::MAX)],
+            });
+            to_py_err(py, &e)
+        })?),
+    };
+    let reports = py_to_json(reports)?;
+    let out = py
+        .detach(|| cme_core::publish::publish_bundle_json(&reports, threshold, width))
+        .map_err(|e| to_py_err(py, &e))?;
+    convert::json_to_py(py, &out)
+}
+
+/// The attacker's audit of a published report dict, or of the list of a
+/// bundle.
+#[pyfunction]
+fn audit<'py>(py: Python<'py>, published: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    let published = py_to_json(published)?;
+    let out = py
+        .detach(|| cme_core::publish::audit_json(&published))
+        .map_err(|e| to_py_err(py, &e))?;
+    convert::json_to_py(py, &out)
+}
+
+/// Verifies a published report dict (or the list of a bundle) against its
+/// receipt.
+#[pyfunction]
+fn verify<'py>(py: Python<'py>, published: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
+    let published = py_to_json(published)?;
+    let out = py
+        .detach(|| cme_core::publish::verify_json(&published))
+        .map_err(|e| to_py_err(py, &e))?;
+    convert::json_to_py(py, &out)
+}
+
 /// Renders a published report dict as `"csv"` or `"markdown"`.
 #[pyfunction]
 fn render(py: Python<'_>, published: &Bound<'_, PyAny>, format: &str) -> PyResult<String> {
@@ -405,6 +460,9 @@ fn _cme(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(orient, m)?)?;
     m.add_function(wrap_pyfunction!(indicators, m)?)?;
     m.add_function(wrap_pyfunction!(publish, m)?)?;
+    m.add_function(wrap_pyfunction!(publish_bundle, m)?)?;
+    m.add_function(wrap_pyfunction!(audit, m)?)?;
+    m.add_function(wrap_pyfunction!(verify, m)?)?;
     m.add_function(wrap_pyfunction!(render, m)?)?;
     m.add_function(wrap_pyfunction!(indicator_catalogue, m)?)?;
     Ok(())

@@ -189,6 +189,25 @@ export function indicators(
   cases: unknown[], policy: PolicyInput, period: string, by?: string[], threshold?: number,
   activities?: Activity[],
 ): Record<string, unknown>;
+/** A hidden count in an audit: where it is, the interval an attacker computes. */
+export interface HiddenFigure {
+  report: number; cell: string[]; id: string; part: "numerateur" | "denominateur";
+  min: number; max: number | null; exact: boolean; protected: boolean;
+}
+/** The attacker's audit of a publication. */
+export interface Audit { threshold: number; protectionWidth: number; passed: boolean; hidden: HiddenFigure[]; }
+/** One check of a verification. */
+export interface CheckResult { check: "recu" | "methode" | "catalogue" | "chiffres" | "seuil" | "audit"; passed: boolean; text: string; textEn: string; }
+/** The verification of a publication against its receipt. */
+export interface Verification { valid: boolean; checks: CheckResult[]; }
+/** Publishes several reports of the same cases together. */
+export function publishBundle(
+  reports: Record<string, unknown>[], threshold?: number, protectionWidth?: number,
+): Record<string, unknown>[];
+/** The attacker's audit of a publication (one report or a bundle). */
+export function audit(published: Record<string, unknown> | Record<string, unknown>[]): Audit;
+/** Checks a publication against its receipt. */
+export function verify(published: Record<string, unknown> | Record<string, unknown>[]): Verification;
 /** The catalogue of indicators with their definitions and sources. */
 export function indicatorCatalogue(): Record<string, unknown>[];
 /** A closed list of codes with their French labels. */

@@ -211,6 +211,20 @@ export function indicators(cases, policy, period, by, threshold, activities) {
   return run("indicators", { cases, policy, period, by, threshold, activities });
 }
 
+/** Publishes several reports of the same cases together (results of
+ * `indicators` without a threshold): no hidden figure of one can be recovered
+ * with the others. Each published report carries the bundle's receipt. */
+export function publishBundle(reports, threshold = 11, protectionWidth) {
+  return run("publish_bundle", { reports, threshold, protection_width: protectionWidth });
+}
+
+/** The attacker's audit of a publication (one published report or the array
+ * of a bundle): each hidden count's interval and whether it is protected. */
+export function audit(published) { return run("audit", { published }); }
+
+/** Checks a publication against its receipt: `valid` and each check. */
+export function verify(published) { return run("verify", { published }); }
+
 /** The catalogue of indicators with their definitions and sources. */
 export function indicatorCatalogue() { return run("indicator_catalogue", {}); }
 

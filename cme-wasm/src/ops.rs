@@ -83,6 +83,32 @@ pub fn camel_keys(value: Value) -> Value {
     }
 }
 
+/// A result object given back in camelCase, its keys in snake_case again
+/// (a published report passed to `audit` or `verify`).
+pub fn snake_keys(value: Value) -> Value {
+    match value {
+        Value::Object(map) => Value::Object(
+            map.into_iter()
+                .map(|(k, v)| {
+                    let v = if k == "params" { v } else { snake_keys(v) };
+                    let mut out = String::with_capacity(k.len() + 4);
+                    for c in k.chars() {
+                        if c.is_ascii_uppercase() {
+                            out.push('_');
+                            out.push(c.to_ascii_lowercase());
+                        } else {
+                            out.push(c);
+                        }
+                    }
+                    (out, v)
+                })
+                .collect(),
+        ),
+        Value::Array(items) => Value::Array(items.into_iter().map(snake_keys).collect()),
+        other => other,
+    }
+}
+
 /// The arguments of a call, read by name.
 struct Args(Map<String, Value>);
 
@@ -232,6 +258,28 @@ pub fn run(op: &str, args: &str) -> Out {
             )?;
             result(&report)
         }
+        "publish_bundle" => {
+            let threshold = args
+                .value("threshold")
+                .as_u64()
+                .ok_or(Failure::Input { path: "threshold" })?;
+            let width = match args.value("protection_width") {
+                Value::Null => None,
+                v => Some(v.as_u64().ok_or(Failure::Input {
+                    path: "protection_width",
+                })?),
+            };
+            let reports = snake_keys(args.value("reports").clone());
+            result(&cme_core::publish::publish_bundle_json(
+                &reports, threshold, width,
+            )?)
+        }
+        "audit" => result(&cme_core::publish::audit_json(&snake_keys(
+            args.value("published").clone(),
+        ))?),
+        "verify" => result(&cme_core::publish::verify_json(&snake_keys(
+            args.value("published").clone(),
+        ))?),
         "code_lists" => {
             let mut lists = cme_core::lists::case_code_lists();
             lists.extend(cme_core::lists::result_code_lists());

@@ -42,7 +42,7 @@ test("published figures hide small cells", () => {
   const v = vectors.find((x) => x.name === "aist43_bilan_intermediaire");
   const p = indicators(v.cases, v.policy, `${v.period.start}/${v.period.end}`, [], 11);
   const positives = p.total.find((x) => x.id === "statut_sortie_positive");
-  assert.equal(positives.hidden, "primaire");
+  assert.equal(positives.hidden, "secret_statistique");
   assert.equal(positives.numerator, null);
   assert.ok(indicatorCatalogue().length > 30);
 });

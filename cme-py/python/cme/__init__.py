@@ -281,7 +281,10 @@ def _period(period: PeriodLike) -> str:
 
 class PublishedReport:
     """A report fit for publication: every count under the threshold hidden
-    (and marked ``hidden``), plus secondary suppression of the margins."""
+    (marked ``hidden``: ``secret_statistique``), and every count from which a
+    hidden one could be recomputed or narrowed, checked by the attacker's
+    audit (:func:`audit`); ``receipt`` says what it was made with
+    (:func:`verify`)."""
 
     def __init__(self, data: Dict[str, Any]) -> None:
         self._data = data
@@ -300,9 +303,10 @@ class PublishedReport:
         return _cme.render(self._data, "markdown")
 
     def to_records(self) -> List[Dict[str, Any]]:
-        """As :meth:`Report.to_records`, with ``masque`` telling why a value
-        is hidden (``primaire``: under the threshold; ``secondaire``:
-        recoverable from the margins); hidden values are ``None``."""
+        """As :meth:`Report.to_records`, with ``masque``:
+        ``secret_statistique`` for a hidden value (one mark whatever the
+        reason, so that it says nothing of the value); hidden values are
+        ``None``."""
         return _records(self._data)
 
     def to_pandas(self) -> Any:
@@ -368,8 +372,44 @@ class Report:
         return pl.DataFrame({c: [r[c] for r in recs] for c in cols}, strict=False)
 
     def publish(self, threshold: int = 11) -> "PublishedReport":
-        """Hides small and recoverable cells (threshold 11 by default)."""
+        """Hides small cells and every cell from which a hidden one could be
+        recomputed or narrowed (threshold 11 by default), checked by the
+        attacker's audit; the result carries its receipt."""
         return PublishedReport(_cme.publish(self._data, threshold))
+
+
+def publish_bundle(
+    reports: List["Report"], threshold: int = 11, protection_width: Optional[int] = None
+) -> List["PublishedReport"]:
+    """Publishes several reports of the same cases together (by sector, by
+    pathology, by sector × pathology, the whole bilan): no hidden figure of
+    one can be recovered with the others. ``protection_width`` is the least
+    width of a hidden count's interval an attacker can compute (default:
+    the threshold)."""
+    data = [r._data if isinstance(r, Report) else r for r in reports]
+    return [PublishedReport(p) for p in _cme.publish_bundle(data, threshold, protection_width)]
+
+
+def audit(published: Union["PublishedReport", List["PublishedReport"]]) -> Dict[str, Any]:
+    """The attacker's audit of a publication: for each hidden count, the
+    least and greatest value consistent with everything published
+    (``min``, ``max``; ``max`` ``None`` when unbounded) and whether it is
+    ``protected``."""
+    return _cme.audit(_published_data(published))
+
+
+def verify(published: Union["PublishedReport", List["PublishedReport"]]) -> Dict[str, Any]:
+    """Checks a publication against its receipt: ``valid`` and each check
+    (figures unchanged, threshold, method, definitions, audit)."""
+    return _cme.verify(_published_data(published))
+
+
+def _published_data(published: Any) -> Any:
+    if isinstance(published, PublishedReport):
+        return published._data
+    if isinstance(published, list):
+        return [p._data if isinstance(p, PublishedReport) else p for p in published]
+    return published
 
 
 def _record_columns(data: Dict[str, Any]) -> List[str]:
@@ -691,6 +731,9 @@ __all__ = [
     "table_columns",
     "Report",
     "PublishedReport",
+    "publish_bundle",
+    "audit",
+    "verify",
     "orient",
     "visit_obligations",
     "visit_obligations_for_leave",
