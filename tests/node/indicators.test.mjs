@@ -3,7 +3,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
 
-import { initSync, indicators, indicatorCatalogue, ValidationError } from "../../cme-wasm/pkg/cme.js";
+import { initSync, indicators, indicatorCatalogue, ValidationError, publishBundle, audit, verify } from "../../cme-wasm/pkg/cme.js";
 
 initSync({ module: readFileSync(new URL("../../cme-wasm/pkg/core_bg.wasm", import.meta.url)) });
 
@@ -54,4 +54,18 @@ test("a publication threshold under the floor is refused with the reason", () =>
       && e.issues[0].code === "integer_out_of_range" && e.issues[0].path === "threshold" && e.issues[0].params.min === "2");
   }
   assert.equal(indicators(cases, "aist43", "2024", [], 2).threshold, 2);
+});
+
+test("a bundle is audited and its receipt verified, as in the other runtimes", () => {
+  const v = vectors.find((x) => x.name === "par_secteur");
+  const reports = [[], ["secteur"]].map((by) => indicators(v.cases, v.policy, `${v.period.start}/${v.period.end}`, by));
+  const published = publishBundle(reports, 11);
+  assert.equal(published.length, 2);
+  const a = audit(published);
+  assert.ok(a.passed && a.hidden.every((h) => h.protected));
+  assert.equal(verify(published).valid, true);
+  const changed = structuredClone(published);
+  const shown = changed[0].total.find((v) => v.numerator !== null && v.numerator !== undefined);
+  shown.numerator += 1;
+  assert.equal(verify(changed).valid, false);
 });

@@ -68,3 +68,19 @@ def test_participations_in_partner_meetings():
     with pytest.raises(cme.ValidationError) as info:
         cme.indicators([], "acismt", "2024", activities=[{"date": "2024-03-01", "kind": "seminaire"}])
     assert info.value.errors()[0]["path"] == "activities[0].kind"
+
+
+def test_a_bundle_is_audited_and_its_receipt_verified():
+    cases = cme.sample_cases()
+    reports = [cme.indicators(cases, "aist43", 2024, by=by) for by in ([], ["secteur"])]
+    published = cme.publish_bundle(reports, 11)
+    assert len(published) == 2
+    audit = cme.audit(published)
+    assert audit["passed"] and all(h["protected"] for h in audit["hidden"])
+    assert cme.verify(published)["valid"]
+    changed = [p.to_dict() for p in published]
+    shown = next(v for v in changed[0]["total"] if v.get("numerator") is not None)
+    shown["numerator"] += 1
+    check = cme.verify(changed)
+    assert not check["valid"]
+    assert any(c["check"] == "chiffres" and not c["passed"] for c in check["checks"])
