@@ -40,6 +40,17 @@ def test_write_canonical_outputs():
         canonical.write(RUNNER, "legal", v["name"], out)
     for v in canonical.vectors("indicators"):
         period = f'{v["period"]["start"]}/{v["period"]["end"]}'
+        by = v.get("by") or []
         report = cme_uniffi.indicators_json(json.dumps(v["cases"]), json.dumps(v["policy"]), period,
-                                            v.get("by") or [], None, None)
-        canonical.write(RUNNER, "indicators", v["name"], {"report": json.loads(report)})
+                                            by, None, None)
+        # The publication of the bundle: the total, each dimension, their cross.
+        bys = [[]] + ([[d] for d in by] if len(by) == 2 else []) + ([by] if by else [])
+        reports = [json.loads(cme_uniffi.indicators_json(json.dumps(v["cases"]), json.dumps(v["policy"]),
+                                                         period, b, None, None)) for b in bys]
+        published = cme_uniffi.publish_bundle_json(json.dumps(reports), 11, None)
+        canonical.write(RUNNER, "indicators", v["name"], {
+            "report": json.loads(report),
+            "publication": json.loads(published),
+            "audit": json.loads(cme_uniffi.audit_json(published)),
+            "verification": json.loads(cme_uniffi.verify_json(published)),
+        })

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 
 import {
-  initSync, validate, validateJson, evaluate, legalCalendar, indicators,
+  initSync, validate, validateJson, evaluate, legalCalendar, indicators, publishBundle, audit, verify,
 } from "../../cme-wasm/pkg/cme.js";
 
 initSync({ module: readFileSync(new URL("../../cme-wasm/pkg/core_bg.wasm", import.meta.url)) });
@@ -71,8 +71,18 @@ test("write canonical outputs", () => {
     n += 1;
   }
   for (const v of vectors("indicators")) {
-    const r = indicators(v.cases, v.policy, `${v.period.start}/${v.period.end}`, v.by ?? []);
-    write("indicators", v.name, { report: unCamel(r) });
+    const period = `${v.period.start}/${v.period.end}`;
+    const r = indicators(v.cases, v.policy, period, v.by ?? []);
+    // The publication of the bundle: the total, each dimension, their cross.
+    const by = v.by ?? [];
+    const bys = [[], ...(by.length === 2 ? by.map((d) => [d]) : []), ...(by.length ? [by] : [])];
+    const published = publishBundle(bys.map((b) => indicators(v.cases, v.policy, period, b)), 11);
+    write("indicators", v.name, {
+      report: unCamel(r),
+      publication: unCamel(published),
+      audit: unCamel(audit(published)),
+      verification: unCamel(verify(published)),
+    });
     n += 1;
   }
   assert.ok(n >= 200);

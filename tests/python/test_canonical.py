@@ -32,7 +32,16 @@ def test_write_canonical_outputs():
         n += 1
     for v in canonical.vectors("indicators"):
         period = (dt.date.fromisoformat(v["period"]["start"]), dt.date.fromisoformat(v["period"]["end"]))
-        report = cme.indicators(v["cases"], v["policy"], period, by=v.get("by") or [])
-        canonical.write(RUNNER, "indicators", v["name"], {"report": report.to_dict()})
+        by = v.get("by") or []
+        report = cme.indicators(v["cases"], v["policy"], period, by=by)
+        # The publication of the bundle: the total, each dimension, their cross.
+        bys = [[]] + ([[d] for d in by] if len(by) == 2 else []) + ([by] if by else [])
+        published = cme.publish_bundle([cme.indicators(v["cases"], v["policy"], period, by=b) for b in bys], 11)
+        canonical.write(RUNNER, "indicators", v["name"], {
+            "report": report.to_dict(),
+            "publication": [p.to_dict() for p in published],
+            "audit": cme.audit(published),
+            "verification": cme.verify(published),
+        })
         n += 1
     assert n >= 200

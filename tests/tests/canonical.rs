@@ -151,10 +151,39 @@ fn write_canonical_outputs() {
             None,
         )
         .unwrap();
+        // The publication of the bundle: the total, each dimension, their cross.
+        let mut bys: Vec<Vec<String>> = vec![vec![]];
+        if by.len() == 2 {
+            bys.extend(by.iter().map(|d| vec![d.clone()]));
+        }
+        if !by.is_empty() {
+            bys.push(by.clone());
+        }
+        let reports: Vec<Value> = bys
+            .iter()
+            .map(|b| {
+                cme_core::publish::report_json(
+                    v["cases"].as_array().unwrap(),
+                    &[],
+                    &v["policy"],
+                    &period,
+                    b,
+                    None,
+                )
+                .unwrap()
+            })
+            .collect();
+        let published =
+            cme_core::publish::publish_bundle_json(&Value::Array(reports), 11, None).unwrap();
         write(
             "indicators",
             v["name"].as_str().unwrap(),
-            &json!({ "report": report }),
+            &json!({
+                "report": report,
+                "publication": published,
+                "audit": cme_core::publish::audit_json(&published).unwrap(),
+                "verification": cme_core::publish::verify_json(&published).unwrap(),
+            }),
         );
     }
 }
