@@ -387,7 +387,7 @@ proptest! {
     #[test]
     fn the_independent_attack_pins_nothing(
         seed in any::<u64>(),
-        n in 600usize..1000,
+        n in 1000usize..2000,
         policy in prop::sample::select(vec!["aismt13", "aist43", "asmt65"]),
         dims in prop::sample::subsequence(vec![Dimension::Requester, Dimension::Category, Dimension::AgeBand, Dimension::SourceVisit], 2),
     ) {
