@@ -843,8 +843,7 @@ fn mask_report(
 /// let r = cme_core::indicators::report_from_values(
 ///     &cme_core::sample::sample_json_values().unwrap(), &serde_json::json!("aist43"),
 ///     cme_core::indicators::Period::year(2024), &[]).unwrap();
-/// let mut p = cme_core::publish::publish(&r, 11).unwrap();
-/// // Unhide nothing, but drop the protection: show the smallest hidden figure's partner.
+/// let p = cme_core::publish::publish(&r, 11).unwrap();
 /// let a = cme_core::publish::audit(std::slice::from_ref(&p)).unwrap();
 /// assert!(a.hidden.iter().all(|h| h.protected));
 /// ```
