@@ -102,6 +102,18 @@ pub fn check_threshold(threshold: i128) -> Result<u64, CmeError> {
     check_at_least(threshold, MIN_THRESHOLD, "threshold")
 }
 
+/// Checks a protection width given by a caller: at least 1, else
+/// `integer_out_of_range` at `protection_width`.
+///
+/// ```
+/// use cme_core::publish::check_protection_width;
+/// assert_eq!(check_protection_width(11).unwrap(), 11);
+/// assert!(check_protection_width(0).is_err() && check_protection_width(-3).is_err());
+/// ```
+pub fn check_protection_width(width: i128) -> Result<u64, CmeError> {
+    check_at_least(width, 1, "protection_width")
+}
+
 fn check_at_least(n: i128, min: u64, field: &str) -> Result<u64, CmeError> {
     u64::try_from(n).ok().filter(|t| *t >= min).ok_or_else(|| {
         invalid(
@@ -1486,7 +1498,7 @@ pub fn publish_bundle_json(
 ) -> Result<serde_json::Value, CmeError> {
     check_threshold(i128::from(threshold))?;
     if let Some(w) = protection_width {
-        check_at_least(i128::from(w), 1, "protection_width")?;
+        check_protection_width(i128::from(w))?;
     }
     let reports: Vec<Report> = read_many(reports, "reports")?;
     let options = PublishOptions {

@@ -376,17 +376,10 @@ fn publish_bundle<'py>(
     let width = match protection_width {
         None => None,
         Some(w) if w.is_none() => None,
-        Some(w) => Some(w.extract::<u64>().ok().filter(|w| *w >= 1).ok_or_else(|| {
-            let e = cme_core::error::CmeError::InvalidCase(cme_core::validate::ValidationError {
-                issues: vec![cme_core::issue::Issue::new(
-                    cme_core::issue::IssueCode::IntegerOutOfRange,
-                    cme_core::issue::Path::root().key("protection_width"),
-                )
-                .with("min", 1)
-                .with("max", u64::MAX)],
-            });
-            to_py_err(py, &e)
-        })?),
+        Some(w) => Some(
+            cme_core::publish::check_protection_width(w.extract::<i128>().unwrap_or(-1))
+                .map_err(|e| to_py_err(py, &e))?,
+        ),
     };
     let reports = py_to_json(reports)?;
     let out = py
