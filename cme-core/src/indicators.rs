@@ -533,6 +533,16 @@ pub struct Accumulator {
     /// period (not case data: totals only).
     #[serde(default)]
     pub participations: u64,
+    /// Cases added whose cell could not be made: the breakdown already had
+    /// [`crate::limits::MAX_CELLS`] cells (a cell of a merged accumulator
+    /// left out counts one). [`Accumulator::report`] refuses to report
+    /// while there are some (never a report without them).
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub uncounted: u64,
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
 }
 
 mod cells_as_list {
@@ -667,6 +677,7 @@ impl Accumulator {
             cells: BTreeMap::new(),
             cases: 0,
             participations: 0,
+            uncounted: 0,
         }
     }
 
@@ -719,6 +730,11 @@ impl Accumulator {
             write_dimension_value(*d, case, category, slot);
         }
         if !self.cells.contains_key(key.as_slice()) {
+            if self.cells.len() >= crate::limits::MAX_CELLS {
+                // no cell for it: counted, and the report refused
+                self.uncounted = self.uncounted.saturating_add(1);
+                return;
+            }
             self.cells.insert(key.clone(), Counters::default());
         }
         let policy = &self.policy;
@@ -773,8 +789,16 @@ impl Accumulator {
         use crate::issue::{Issue, IssueCode, Path};
         let cells = Path::root().key("state").key("cells");
         let at = |code, path: Path| Err(Issue::new(code, path));
-        // a cell holds at least one added case
-        if u64::try_from(self.cells.len()).map_or(true, |n| n > self.cases) {
+        if self.cells.len() > crate::limits::MAX_CELLS {
+            return Err(Issue::new(IssueCode::TooManyCells, cells.clone())
+                .with("max", crate::limits::MAX_CELLS));
+        }
+        // a cell holds at least one added case, and so does a case left
+        // without a cell
+        let held = u64::try_from(self.cells.len())
+            .ok()
+            .and_then(|n| n.checked_add(self.uncounted));
+        if held.is_none_or(|n| n > self.cases) {
             return at(
                 IssueCode::InconsistentCounters,
                 Path::root().key("state").key("cases"),
@@ -837,8 +861,18 @@ impl Accumulator {
             .participations
             .checked_add(other.participations)
             .ok_or_else(|| overflow("participations".into()))?;
+        let mut uncounted = self
+            .uncounted
+            .checked_add(other.uncounted)
+            .ok_or_else(|| overflow("uncounted".into()))?;
         let mut cells = self.cells.clone();
         for (i, (k, v)) in other.cells.iter().enumerate() {
+            if !cells.contains_key(k) && cells.len() >= crate::limits::MAX_CELLS {
+                // no room for the cell: its cases (one at least) are left
+                // without a cell, and the report refused
+                uncounted = uncounted.saturating_add(1);
+                continue;
+            }
             let cell = cells.entry(k.clone()).or_default();
             cell.try_merge(v)
                 .map_err(|name| overflow(format!("cells[{i}].counters.{name}")))?;
@@ -852,10 +886,38 @@ impl Accumulator {
         self.cells = cells;
         self.cases = cases;
         self.participations = participations;
+        self.uncounted = uncounted;
         Ok(())
     }
 
-    /// The report: every indicator for the total and for each cell.
+    /// The report ([`Accumulator::finish`]), or `too_many_cells` at `by`
+    /// when the breakdown met more than [`crate::limits::MAX_CELLS`]
+    /// combinations of values (the cases beyond have no cell: no report
+    /// leaves them out). Every binding reports through this.
+    ///
+    /// ```
+    /// use cme_core::indicators::{accumulator, Period};
+    /// let mut acc = accumulator(&serde_json::json!("aist43"), Period::year(2024), &["service".into()]).unwrap();
+    /// let mut case = cme_core::sample::sample_cases().unwrap().remove(0);
+    /// for i in 0..=cme_core::limits::MAX_CELLS {
+    ///     case.service = format!("s{i}");
+    ///     acc.add(&case);
+    /// }
+    /// let err = acc.report().unwrap_err();
+    /// assert_eq!(err.issues()[0].code.code(), "too_many_cells");
+    /// assert_eq!(err.issues()[0].path.as_str(), "by");
+    /// ```
+    pub fn report(&self) -> Result<Report, crate::error::CmeError> {
+        if self.uncounted > 0 || self.cells.len() > crate::limits::MAX_CELLS {
+            return Err(too_many_cells());
+        }
+        Ok(self.finish())
+    }
+
+    /// The report: every indicator for the total and for each cell. A
+    /// breakdown past [`crate::limits::MAX_CELLS`] cells leaves the cases
+    /// of the further cells out (counted in `uncounted`):
+    /// [`Accumulator::report`] refuses it instead.
     pub fn finish(&self) -> Report {
         let mut total = Counters::default();
         for c in self.cells.values() {
@@ -1391,6 +1453,16 @@ pub fn accumulator(
     }
 }
 
+/// `too_many_cells` at `by`: the breakdown has more than
+/// [`crate::limits::MAX_CELLS`] cells.
+fn too_many_cells() -> crate::error::CmeError {
+    use crate::issue::{Issue, IssueCode, Path};
+    crate::error::CmeError::InvalidCase(crate::error::ValidationError {
+        issues: vec![Issue::new(IssueCode::TooManyCells, Path::root().key("by"))
+            .with("max", crate::limits::MAX_CELLS)],
+    })
+}
+
 fn accumulator_parts(
     policy: &serde_json::Value,
     period: Period,
@@ -1456,37 +1528,127 @@ pub fn report_with_activities(
     period: Period,
     by: &[String],
 ) -> Result<Report, crate::error::CmeError> {
-    use crate::issue::Path;
-    let (mut acc, mut issues) = accumulator_parts(policy, period, by)?;
-    if cases.len() > crate::limits::MAX_ROWS {
-        issues.push(
-            crate::issue::Issue::new(
+    check_case_count(cases.len())?;
+    let mut builder = ReportBuilder::new(policy, period, by)?;
+    cases.iter().for_each(|case| builder.add_case(case));
+    builder.add_activities(activities);
+    builder.finish()
+}
+
+/// `too_many_items` at `cases` when `n` cases are more than one call takes
+/// ([`crate::limits::MAX_ROWS`]): a binding counts a list with this before
+/// converting any of its items.
+///
+/// ```
+/// use cme_core::limits::MAX_ROWS;
+/// assert!(cme_core::indicators::check_case_count(MAX_ROWS).is_ok());
+/// let err = cme_core::indicators::check_case_count(MAX_ROWS + 1).unwrap_err();
+/// let issue = &err.issues()[0];
+/// assert_eq!((issue.code.code(), issue.path.as_str()), ("too_many_items", "cases"));
+/// ```
+pub fn check_case_count(n: usize) -> Result<(), crate::error::CmeError> {
+    if n <= crate::limits::MAX_ROWS {
+        return Ok(());
+    }
+    Err(crate::error::CmeError::InvalidCase(
+        crate::validate::ValidationError {
+            issues: vec![crate::issue::Issue::new(
                 crate::issue::IssueCode::TooManyItems,
-                Path::root().key("cases"),
+                crate::issue::Path::root().key("cases"),
             )
-            .with("max", crate::limits::MAX_ROWS),
-        );
-        return Err(crate::error::CmeError::InvalidCase(
-            crate::validate::ValidationError { issues },
-        ));
+            .with("max", crate::limits::MAX_ROWS)],
+        },
+    ))
+}
+
+/// A report of cases given one at a time as JSON values: each case is read
+/// and counted as it comes and not kept, so that a binding converting a
+/// list of a million cases holds one converted case at a time, not the
+/// million. [`report_with_activities`] is this over a slice. Problems are
+/// listed as [`crate::validate::ListIssues`] lists them, and any problem
+/// refuses the report (no case is silently dropped).
+///
+/// ```
+/// use cme_core::indicators::{Period, ReportBuilder};
+/// let cases = cme_core::sample::sample_json_values().unwrap();
+/// let mut b = ReportBuilder::new(&serde_json::json!("aist43"), Period::year(2024), &[]).unwrap();
+/// cases.iter().for_each(|c| b.add_case(c));
+/// let report = b.finish().unwrap();
+/// assert_eq!(report.cases, 50);
+/// ```
+#[derive(Debug)]
+pub struct ReportBuilder {
+    acc: Accumulator,
+    /// Problems of the arguments (`by`), then of the cases.
+    setup: Vec<crate::issue::Issue>,
+    cases: crate::validate::ListIssues,
+    activities: Vec<crate::issue::Issue>,
+    added: usize,
+}
+
+impl ReportBuilder {
+    /// A report of no case yet, under a policy (a preset code or an
+    /// object), for a period, by dimension codes.
+    pub fn new(
+        policy: &serde_json::Value,
+        period: Period,
+        by: &[String],
+    ) -> Result<ReportBuilder, crate::error::CmeError> {
+        let (acc, setup) = accumulator_parts(policy, period, by)?;
+        Ok(ReportBuilder {
+            acc,
+            setup,
+            cases: crate::validate::ListIssues::new("cases"),
+            activities: Vec::new(),
+            added: 0,
+        })
     }
-    let options = crate::validate::ValidateOptions::default();
-    match crate::validate::parse_cases_for_pathway(cases, &options) {
-        Ok(list) => list.iter().for_each(|case| acc.add(case)),
-        Err(e) => issues.extend(e.issues),
+
+    /// Reads the next case (its problems at `cases[i]…`, `i` counting the
+    /// cases added) and counts it when valid. Past
+    /// [`crate::limits::MAX_ROWS`] cases, `too_many_items` at `cases` and
+    /// nothing more is read.
+    pub fn add_case(&mut self, case: &serde_json::Value) {
+        let i = self.added;
+        self.added = self.added.saturating_add(1);
+        if i >= crate::limits::MAX_ROWS {
+            if i == crate::limits::MAX_ROWS {
+                if let Err(e) = check_case_count(self.added) {
+                    self.setup.extend(e.issues().iter().cloned());
+                }
+            }
+            return;
+        }
+        let options = crate::validate::ValidateOptions::default();
+        if let Some(case) = self.cases.read_case(i, case, &options) {
+            self.acc.add(&case);
+        }
     }
-    match parse_activities(activities) {
-        Ok(list) => list
-            .into_iter()
-            .for_each(|(date, kind)| acc.add_activity(date, kind)),
-        Err(e) => issues.extend(e.issues),
+
+    /// Reads the cell's activity records ([`parse_activities`]).
+    pub fn add_activities(&mut self, activities: &[serde_json::Value]) {
+        match parse_activities(activities) {
+            Ok(list) => list
+                .into_iter()
+                .for_each(|(date, kind)| self.acc.add_activity(date, kind)),
+            Err(e) => self.activities.extend(e.issues),
+        }
     }
-    if !issues.is_empty() {
-        return Err(crate::error::CmeError::InvalidCase(
-            crate::validate::ValidationError { issues },
-        ));
+
+    /// The report, or every problem met ([`Accumulator::report`]'s too).
+    pub fn finish(self) -> Result<Report, crate::error::CmeError> {
+        let mut issues = self.setup;
+        if !self.cases.is_empty() {
+            issues.extend(self.cases.finish());
+        }
+        issues.extend(self.activities);
+        if !issues.is_empty() {
+            return Err(crate::error::CmeError::InvalidCase(
+                crate::validate::ValidationError { issues },
+            ));
+        }
+        self.acc.report()
     }
-    Ok(acc.finish())
 }
 
 /// Reads the cell's activity records (`{date, kind}`) with paths
@@ -1515,9 +1677,10 @@ pub fn parse_activities(
             out.push((date, kind));
         }
     }
-    if v.issues.is_empty() {
+    let issues = v.into_issues();
+    if issues.is_empty() {
         Ok(out)
     } else {
-        Err(crate::error::ValidationError { issues: v.issues })
+        Err(crate::error::ValidationError { issues })
     }
 }

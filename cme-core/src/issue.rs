@@ -159,6 +159,12 @@ issue_codes! {
     TooManyItems = "too_many_items" ["max"]
         fr: "La liste dépasse le nombre maximal de {max} éléments."
         en: "The list exceeds the maximum of {max} items.";
+    TooManyCells = "too_many_cells" ["max"]
+        fr: "La ventilation compte plus de {max} cases (combinaisons des valeurs des dimensions) : ventiler par moins de valeurs (une dimension, des valeurs regroupées)."
+        en: "The breakdown has more than {max} cells (combinations of the dimensions' values): break down by fewer values (one dimension, grouped values).";
+    MoreIssues = "more_issues" ["count", "max"]
+        fr: "… et {count} autres problèmes, non listés : au plus {max} sont listés ici. Corriger ceux-ci fait apparaître les suivants."
+        en: "… and {count} more problems, not listed: at most {max} are listed here. Fixing these brings up the next ones.";
     DuplicateItem = "duplicate_item" []
         fr: "Cet élément figure déjà dans la liste."
         en: "This item is already in the list.";
@@ -317,6 +323,37 @@ pub struct CodeInfo {
     pub template_fr: &'static str,
     /// The English template.
     pub template_en: &'static str,
+}
+
+/// Caps a list of problems at `max`: the first `max` are kept, and the
+/// others, with `omitted` more counted elsewhere and never kept, are
+/// counted in one last `more_issues` problem at `at` (so that the list says
+/// how many it leaves out: nothing is dropped without a word). The list
+/// ends with at most `max + 1` problems.
+///
+/// ```
+/// use cme_core::issue::{cap_issues, Issue, IssueCode, Path};
+/// let mut issues: Vec<Issue> = (0..5)
+///     .map(|i| Issue::new(IssueCode::UnknownField, Path::root().key("rows").index(i)))
+///     .collect();
+/// cap_issues(&mut issues, 3, 10, Path::root().key("rows"));
+/// assert_eq!(issues.len(), 4);
+/// assert_eq!(issues[3].code.code(), "more_issues");
+/// assert_eq!(issues[3].params["count"], "12"); // 2 cut here, 10 counted before
+/// assert_eq!(issues[3].path.as_str(), "rows");
+/// assert!(issues[3].message.starts_with("… et 12 autres problèmes"));
+/// ```
+pub fn cap_issues(issues: &mut Vec<Issue>, max: usize, omitted: usize, at: Path) {
+    let cut = issues.len().saturating_sub(max);
+    issues.truncate(max);
+    let count = omitted.saturating_add(cut);
+    if count > 0 {
+        issues.push(
+            Issue::new(IssueCode::MoreIssues, at)
+                .with("count", count)
+                .with("max", max),
+        );
+    }
 }
 
 /// The whole catalogue of issue codes, in order.

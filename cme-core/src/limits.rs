@@ -8,6 +8,10 @@
 
 /// Maximum size of a JSON document, in bytes.
 pub const MAX_JSON_BYTES: usize = 1 << 20;
+/// Maximum size of a report or a publication given back to cme (to
+/// publish, audit, verify or render it), in bytes of JSON text: a report
+/// of [`MAX_CELLS`] cells fits.
+pub const MAX_REPORT_BYTES: usize = 64 << 20;
 /// Maximum length of a case id.
 pub const MAX_ID_LEN: usize = 64;
 /// Characters of a key echoed in a path (an unknown field's name): longer
@@ -36,6 +40,18 @@ pub const MAX_PROBLEMS: usize = 100;
 /// of cases for indicators. Bigger populations go piece by piece into an
 /// accumulator ([`crate::indicators::Accumulator`]), which has no limit.
 pub const MAX_ROWS: usize = 10_000_000;
+/// Problems listed for one call (a case, a table, a list of cases): past
+/// it, the others are counted in one last `more_issues` problem (a table of
+/// ten million bad rows must not fill memory with its problems).
+pub const MAX_ISSUES: usize = 1000;
+/// Problems listed for one row of a table or one case of a list: past it,
+/// the others are counted in one `more_issues` problem at the row.
+pub const MAX_ROW_ISSUES: usize = 20;
+/// Cells of one report (the combinations of its dimensions' values met in
+/// the cases): past it, `too_many_items` at `by` (a breakdown by a
+/// dimension with a hundred thousand values is no table anyone reads, and
+/// its cells would be a hundred thousand reports).
+pub const MAX_CELLS: usize = 10_000;
 /// Earliest year accepted in a date.
 pub const MIN_YEAR: i32 = 1900;
 /// Latest year accepted in a date.

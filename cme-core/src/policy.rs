@@ -394,9 +394,10 @@ impl Policy {
     pub fn from_value(value: &Value) -> Result<Policy, PolicyError> {
         let mut r = Reader::new(None);
         let policy = r.policy(value);
+        let issues = r.into_issues();
         match policy {
-            Some(p) if r.issues.is_empty() => Ok(p),
-            _ => Err(PolicyError { issues: r.issues }),
+            Some(p) if issues.is_empty() => Ok(p),
+            _ => Err(PolicyError { issues }),
         }
     }
 

@@ -1418,9 +1418,32 @@ pub fn report_json(
     }
     let period = crate::indicators::Period::parse(period)?;
     let report = crate::indicators::report_with_activities(cases, activities, policy, period, by)?;
+    report_value(&report, threshold)
+}
+
+/// A report in its JSON form, published when a threshold is given: the
+/// end of [`report_json`], for a report built otherwise (case after case
+/// by [`crate::indicators::ReportBuilder`]).
+///
+/// ```
+/// let cases = cme_core::sample::sample_cases().unwrap();
+/// let mut acc = cme_core::indicators::accumulator(&serde_json::json!("aist43"),
+///     cme_core::indicators::Period::year(2024), &[]).unwrap();
+/// cases.iter().for_each(|c| acc.add(c));
+/// let v = cme_core::publish::report_value(&acc.report().unwrap(), Some(11)).unwrap();
+/// assert_eq!(v["threshold"], 11);
+/// assert!(cme_core::publish::report_value(&acc.report().unwrap(), Some(1)).is_err());
+/// ```
+pub fn report_value(
+    report: &Report,
+    threshold: Option<u64>,
+) -> Result<serde_json::Value, crate::error::CmeError> {
     let value = match threshold {
-        Some(t) => serde_json::to_value(publish(&report, t)?),
-        None => serde_json::to_value(&report),
+        Some(t) => {
+            check_threshold(i128::from(t))?;
+            serde_json::to_value(publish(report, t)?)
+        }
+        None => serde_json::to_value(report),
     };
     Ok(value.unwrap_or(serde_json::Value::Null))
 }

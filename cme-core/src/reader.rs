@@ -151,7 +151,13 @@ impl<'p, F: Copy> Obj<'p, F> {
 }
 
 pub(crate) struct Reader {
+    /// The problems found, at most `cap` of them (see [`Reader::push`]).
     pub(crate) issues: Vec<Issue>,
+    /// Problems listed at most ([`crate::limits::MAX_ISSUES`] for a
+    /// document).
+    cap: usize,
+    /// Problems found past `cap`: counted, not kept.
+    omitted: usize,
     /// Dates after this one are reported (`date_after_as_of`).
     pub(crate) as_of: Option<NaiveDate>,
     /// The format version of the case being read, once known: the fields
@@ -163,13 +169,44 @@ impl Reader {
     pub(crate) fn new(as_of: Option<NaiveDate>) -> Self {
         Reader {
             issues: Vec::new(),
+            cap: crate::limits::MAX_ISSUES,
+            omitted: 0,
             as_of,
             version: None,
         }
     }
 
+    /// A reader that lists at most `cap` problems (a row of a table:
+    /// [`crate::limits::MAX_ROW_ISSUES`]).
+    pub(crate) fn with_cap(as_of: Option<NaiveDate>, cap: usize) -> Self {
+        Reader {
+            cap,
+            ..Reader::new(as_of)
+        }
+    }
+
+    /// Records a problem: listed while fewer than the cap are, counted
+    /// past it (memory bounded whatever the input holds).
     pub(crate) fn push(&mut self, issue: Issue) {
-        self.issues.push(issue);
+        if self.issues.len() < self.cap {
+            self.issues.push(issue);
+        } else {
+            self.omitted = self.omitted.saturating_add(1);
+        }
+    }
+
+    /// Every problem listed, the count of the others in a last
+    /// `more_issues` problem at `at` when there are some
+    /// ([`crate::issue::cap_issues`]).
+    pub(crate) fn into_issues_at(self, at: Path) -> Vec<Issue> {
+        let mut issues = self.issues;
+        crate::issue::cap_issues(&mut issues, self.cap, self.omitted, at);
+        issues
+    }
+
+    /// [`Reader::into_issues_at`] the root of the document.
+    pub(crate) fn into_issues(self) -> Vec<Issue> {
+        self.into_issues_at(Path::root())
     }
 
     /// Refuses a field of format version 2 in a version 1 document, at the
@@ -207,8 +244,7 @@ impl Reader {
         known: &[&str],
     ) {
         map.unknown_keys(known, |key| {
-            self.issues
-                .push(Issue::new(IssueCode::UnknownField, at.path().key(key)));
+            self.push(Issue::new(IssueCode::UnknownField, at.path().key(key)));
         });
     }
 

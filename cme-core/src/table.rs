@@ -275,8 +275,95 @@ pub struct TableRead {
     pub cases: Vec<Case>,
     /// The row of each case.
     pub rows: Vec<usize>,
-    /// Every problem, by row then column.
+    /// The problems, by row then column: at most
+    /// [`crate::limits::MAX_ROW_ISSUES`] for a row and
+    /// [`crate::limits::MAX_ISSUES`] in all ([`TableRead::finish`] adds the
+    /// count of the others).
     pub issues: Vec<RowIssue>,
+    /// The problems past [`crate::limits::MAX_ISSUES`]: counted, not kept.
+    pub omitted: usize,
+    /// The row of the first problem not kept, if any.
+    pub first_omitted_row: Option<usize>,
+}
+
+impl TableRead {
+    /// Records the problems of a row, while fewer than
+    /// [`crate::limits::MAX_ISSUES`] are kept; counts the others.
+    fn add_issues(&mut self, problems: Vec<RowIssue>) {
+        for p in problems {
+            if self.issues.len() < crate::limits::MAX_ISSUES {
+                self.issues.push(p);
+            } else {
+                self.omitted = self.omitted.saturating_add(1);
+                self.first_omitted_row =
+                    Some(self.first_omitted_row.map_or(p.row, |r| r.min(p.row)));
+            }
+        }
+    }
+
+    /// Appends a part read after this one (the rows that follow): its
+    /// cases, and its problems while fewer than
+    /// [`crate::limits::MAX_ISSUES`] are kept (the others counted).
+    ///
+    /// ```
+    /// use cme_core::table::{read_rows, TableRead};
+    /// let mut whole = TableRead::default();
+    /// for _ in 0..3 {
+    ///     // 600 rows that are not objects: a problem each
+    ///     whole.append(read_rows(&vec![serde_json::json!(1); 600], None));
+    /// }
+    /// whole.finish();
+    /// assert_eq!(whole.issues.len(), cme_core::limits::MAX_ISSUES + 1);
+    /// assert_eq!(whole.issues.last().unwrap().issue.params["count"], "800");
+    /// ```
+    pub fn append(&mut self, other: TableRead) {
+        self.cases.extend(other.cases);
+        self.rows.extend(other.rows);
+        self.add_issues(other.issues);
+        self.omitted = self.omitted.saturating_add(other.omitted);
+        if let Some(r) = other.first_omitted_row {
+            self.first_omitted_row = Some(self.first_omitted_row.map_or(r, |m| m.min(r)));
+        }
+    }
+
+    /// Ends the reading: when problems were left out, one last
+    /// `more_issues` problem at `rows` (its row: the first problem not
+    /// listed) says how many. Called once, after the last part.
+    pub fn finish(&mut self) {
+        finish_issues(&mut self.issues, &mut self.omitted, self.first_omitted_row);
+    }
+}
+
+/// [`TableRead::finish`] for problems kept apart from their cases (a
+/// report read from a table keeps no case): the count of those not kept in
+/// a last `more_issues` problem; `omitted` is then 0.
+///
+/// ```
+/// use cme_core::table::{finish_issues, read_rows};
+/// let read = read_rows(&[serde_json::json!(1)], None);
+/// let (mut issues, mut omitted) = (read.issues, 5);
+/// finish_issues(&mut issues, &mut omitted, Some(7));
+/// assert_eq!((issues.len(), issues[1].row, issues[1].issue.code.code()), (2, 7, "more_issues"));
+/// ```
+pub fn finish_issues(issues: &mut Vec<RowIssue>, omitted: &mut usize, first_row: Option<usize>) {
+    let max = crate::limits::MAX_ISSUES;
+    let first_cut = issues.get(max).map(|i| i.row);
+    let count = omitted.saturating_add(issues.len().saturating_sub(max));
+    issues.truncate(max);
+    *omitted = 0;
+    if count > 0 {
+        let row = match (first_cut, first_row) {
+            (Some(a), Some(b)) => a.min(b),
+            (a, b) => a.or(b).unwrap_or_default(),
+        };
+        issues.push(RowIssue {
+            row,
+            column: String::new(),
+            issue: Issue::new(IssueCode::MoreIssues, Path::root().key("rows"))
+                .with("count", count)
+                .with("max", max),
+        });
+    }
 }
 
 /// The index in [`COLUMNS`] of a column name (`usize::MAX` when it is not
@@ -843,9 +930,9 @@ fn read_into(
 /// [`read_cells`] for a report only: the cases of the valid rows of `range`
 /// are added to `acc` as they are read, and not kept (a million cases need
 /// no memory: a row read as it is allocates nothing); returns the problems
-/// of the other rows, exactly as [`read_cells`] reports them. Parts read
-/// apart into accumulators of the same spec merge into the report of the
-/// whole table.
+/// of the other rows, exactly as [`read_cells`] reports them (in a
+/// [`TableRead`] without cases). Parts read apart into accumulators of the
+/// same spec merge into the report of the whole table.
 ///
 /// ```
 /// use cme_core::indicators::{accumulator, Period};
@@ -853,7 +940,7 @@ fn read_into(
 /// let mut rows: Vec<_> = cme_core::sample::sample_cases().unwrap().iter().filter_map(case_row).collect();
 /// rows[0]["id"] = "Jean Dupont".into();
 /// let mut acc = accumulator(&serde_json::json!("aist43"), Period::year(2024), &[]).unwrap();
-/// let problems = accumulate_cells(&JsonRows(&rows), 0..rows.len(), 0, None, &mut acc);
+/// let problems = accumulate_cells(&JsonRows(&rows), 0..rows.len(), 0, None, &mut acc).issues;
 /// assert_eq!((problems.len(), acc.cases as usize), (1, rows.len() - 1));
 /// assert_eq!(problems[0].issue.path.as_str(), "rows[0].id");
 /// ```
@@ -863,7 +950,7 @@ pub fn accumulate_cells(
     first_row: usize,
     as_of: Option<chrono::NaiveDate>,
     acc: &mut crate::indicators::Accumulator,
-) -> Vec<RowIssue> {
+) -> TableRead {
     let mut others = TableRead::default();
     let mut case = fast::blank();
     let mut key = Vec::new();
@@ -876,7 +963,7 @@ pub fn accumulate_cells(
             others.rows.clear();
         }
     }
-    others.issues
+    others
 }
 
 /// Reads row `i` of `src` (row number `number` in the whole table):
@@ -894,12 +981,17 @@ fn read_one(
     // Rendered only for a row with a problem.
     let row_path = || Path::root().key("rows").index(number);
     let mut problems = Vec::new();
+    let mut unknown = 0usize;
     src.unknown_columns(i, &mut |name| {
-        problems.push(RowIssue {
-            row: number,
-            column: crate::issue::echoed(name).into_owned(),
-            issue: Issue::new(IssueCode::UnknownField, row_path().key(name)),
-        });
+        unknown = unknown.saturating_add(1);
+        // the names past the row's cap are counted by `read_by_rules`
+        if problems.len() < crate::limits::MAX_ROW_ISSUES {
+            problems.push(RowIssue {
+                row: number,
+                column: crate::issue::echoed(name).into_owned(),
+                issue: Issue::new(IssueCode::UnknownField, row_path().key(name)),
+            });
+        }
     });
     // A row the rules accept as it is (nearly every row) is read straight
     // from its cells; any other is read by the rules, which report every
@@ -907,24 +999,38 @@ fn read_one(
     if problems.is_empty() && fast::fill(src, i, as_of, case) {
         return true;
     }
-    read_by_rules(src, i, number, as_of, problems, out);
+    let unlisted = unknown - problems.len();
+    read_by_rules(src, i, number, as_of, problems, unlisted, out);
     false
 }
 
 /// Reads row `i` by the case rules ([`crate::validate`]), after the
-/// `problems` already found (its unknown columns).
+/// `problems` already found (its unknown columns, `unlisted` more of them
+/// not listed): at most [`crate::limits::MAX_ROW_ISSUES`] problems are
+/// listed for the row, one `more_issues` at the row counting the others.
 fn read_by_rules(
     src: &dyn CellSource,
     i: usize,
     number: usize,
     as_of: Option<chrono::NaiveDate>,
     mut problems: Vec<RowIssue>,
+    unlisted: usize,
     out: &mut TableRead,
 ) {
     let row_path = || Path::root().key("rows").index(number);
-    let mut reader = crate::reader::Reader::new(as_of);
+    let cap = crate::limits::MAX_ROW_ISSUES;
+    let mut reader = crate::reader::Reader::with_cap(as_of, cap);
     let case = reader.case(RowNode::case(src, i));
-    for mut issue in reader.issues {
+    let mut more = unlisted;
+    for mut issue in reader.into_issues() {
+        if issue.code == IssueCode::MoreIssues {
+            let n = issue
+                .params
+                .get("count")
+                .and_then(|c| c.parse::<usize>().ok());
+            more = more.saturating_add(n.unwrap_or(0));
+            continue;
+        }
         if PATHWAY_CODES.contains(&issue.code) {
             continue;
         }
@@ -942,15 +1048,26 @@ fn read_by_rules(
             issue,
         });
     }
+    more = more.saturating_add(problems.len().saturating_sub(cap));
+    problems.truncate(cap);
+    if more > 0 {
+        problems.push(RowIssue {
+            row: number,
+            column: String::new(),
+            issue: Issue::new(IssueCode::MoreIssues, row_path())
+                .with("count", more)
+                .with("max", cap),
+        });
+    }
     // An import keeps a row whose problems are all warnings, and reports
     // them (crate::issue::Severity).
     match case {
         Some(case) if problems.iter().all(|p| !p.issue.severity.is_error()) => {
             out.cases.push(case);
             out.rows.push(number);
-            out.issues.extend(problems);
+            out.add_issues(problems);
         }
-        _ => out.issues.extend(problems),
+        _ => out.add_issues(problems),
     }
 }
 
@@ -1035,21 +1152,48 @@ impl CellSource for JsonColumns<'_> {
 /// assert_eq!(read.issues[0].issue.code.code(), "unknown_field");
 /// ```
 pub fn read_rows(rows: &[Value], as_of: Option<chrono::NaiveDate>) -> TableRead {
-    let mut out = TableRead::default();
     if let Some(issue) = too_many_rows(rows.len()) {
-        out.issues.push(issue);
-        return out;
+        return TableRead {
+            issues: vec![issue],
+            ..TableRead::default()
+        };
     }
+    let mut out = read_rows_at(rows, 0, as_of);
+    out.finish();
+    out
+}
+
+/// [`read_rows`] for a part of a table: `rows` are the rows from
+/// `first_row` on (a binding converts a long list of rows part by part
+/// and reads each as it comes). The count of the whole table is the
+/// caller's to check ([`too_many_rows`]), and [`TableRead::finish`] to call
+/// once the parts are [appended](TableRead::append).
+///
+/// ```
+/// use cme_core::table::read_rows_at;
+/// let read = read_rows_at(&[serde_json::json!("not a row")], 41, None);
+/// assert_eq!(read.issues[0].issue.path.as_str(), "rows[41]");
+/// ```
+pub fn read_rows_at(
+    rows: &[Value],
+    first_row: usize,
+    as_of: Option<chrono::NaiveDate>,
+) -> TableRead {
+    let mut out = TableRead::default();
     let src = JsonRows(rows);
     for (i, row) in rows.iter().enumerate() {
         if row.is_object() {
-            read_into(&src, i..i + 1, 0, as_of, &mut out);
+            read_into(&src, i..i + 1, first_row, as_of, &mut out);
         } else {
-            out.issues.push(RowIssue {
-                row: i,
+            let number = first_row.saturating_add(i);
+            out.add_issues(vec![RowIssue {
+                row: number,
                 column: String::new(),
-                issue: Issue::new(IssueCode::ObjectType, Path::root().key("rows").index(i)),
-            });
+                issue: Issue::new(
+                    IssueCode::ObjectType,
+                    Path::root().key("rows").index(number),
+                ),
+            }]);
         }
     }
     out

@@ -85,7 +85,7 @@ pub use crate::reader::read_json;
 pub fn validate(input: &Value, options: &ValidateOptions) -> Vec<Issue> {
     let mut v = Reader::new(options.as_of);
     v.case(input);
-    v.issues
+    v.into_issues()
 }
 
 /// Every problem of a JSON text read as a case (malformed JSON and
@@ -115,9 +115,10 @@ pub fn validate_json(text: &str, options: &ValidateOptions) -> Vec<Issue> {
 pub fn parse_case(input: &Value, options: &ValidateOptions) -> Result<Case, ValidationError> {
     let mut v = Reader::new(options.as_of);
     let case = v.case(input);
+    let issues = v.into_issues();
     match case {
-        Some(case) if v.issues.is_empty() => Ok(case),
-        _ => Err(ValidationError { issues: v.issues }),
+        Some(case) if issues.is_empty() => Ok(case),
+        _ => Err(ValidationError { issues }),
     }
 }
 
@@ -183,21 +184,129 @@ pub fn parse_case_for_pathway(
     input: &Value,
     options: &ValidateOptions,
 ) -> Result<Case, ValidationError> {
-    let mut v = Reader::new(options.as_of);
+    read_for_pathway(input, options, limits::MAX_ISSUES)
+}
+
+/// [`parse_case_for_pathway`] listing at most `cap` problems.
+fn read_for_pathway(
+    input: &Value,
+    options: &ValidateOptions,
+    cap: usize,
+) -> Result<Case, ValidationError> {
+    let mut v = Reader::with_cap(options.as_of, cap);
     let case = v.case(input);
     // Pathway codes are the pathway's to refuse; warnings do not reject a
     // case that is being evaluated (the legal calendar judges the fact).
-    v.issues
-        .retain(|i| !PATHWAY_CODES.contains(&i.code) && i.severity.is_error());
+    let mut issues = v.into_issues();
+    issues.retain(|i| !PATHWAY_CODES.contains(&i.code) && i.severity.is_error());
     match case {
-        Some(case) if v.issues.is_empty() => Ok(case),
-        _ => Err(ValidationError { issues: v.issues }),
+        Some(case) if issues.is_empty() => Ok(case),
+        _ => Err(ValidationError { issues }),
+    }
+}
+
+/// The problems of the items of a list (cases, rows), gathered item after
+/// item with their paths `cases[i]…`: at most
+/// [`limits::MAX_ROW_ISSUES`] for an item and [`limits::MAX_ISSUES`] for
+/// the list, the others counted in `more_issues` problems (memory bounded
+/// whatever the list holds).
+///
+/// ```
+/// use cme_core::validate::{ListIssues, ValidateOptions};
+/// let mut list = ListIssues::new("cases");
+/// for i in 0..2000 {
+///     // each item is read as a case: `{}` misses its required fields
+///     list.read_case(i, &serde_json::json!({}), &ValidateOptions::default());
+/// }
+/// let issues = list.finish();
+/// assert_eq!(issues.len(), cme_core::limits::MAX_ISSUES + 1);
+/// assert_eq!(issues.last().unwrap().code.code(), "more_issues");
+/// assert_eq!(issues.last().unwrap().path.as_str(), "cases");
+/// ```
+#[derive(Debug, Clone)]
+pub struct ListIssues {
+    key: &'static str,
+    issues: Vec<Issue>,
+    omitted: usize,
+}
+
+impl ListIssues {
+    /// No problem yet, for the list at `key` (`cases`, `rows`).
+    pub fn new(key: &'static str) -> ListIssues {
+        ListIssues {
+            key,
+            issues: Vec::new(),
+            omitted: 0,
+        }
+    }
+
+    /// Reads item `i` as a case for the pathway
+    /// ([`parse_case_for_pathway`]): the case, or `None` and its problems
+    /// recorded at `cases[i]…`.
+    pub fn read_case(
+        &mut self,
+        i: usize,
+        input: &Value,
+        options: &ValidateOptions,
+    ) -> Option<Case> {
+        match read_for_pathway(input, options, limits::MAX_ROW_ISSUES) {
+            Ok(case) => Some(case),
+            Err(e) => {
+                self.add(i, e.issues);
+                None
+            }
+        }
+    }
+
+    /// Records the problems of item `i` (paths relative to the item).
+    pub fn add(&mut self, i: usize, mut item: Vec<Issue>) {
+        let prefix = Path::root().key(self.key).index(i);
+        crate::issue::cap_issues(&mut item, limits::MAX_ROW_ISSUES, 0, Path::root());
+        for mut issue in item {
+            if self.issues.len() >= limits::MAX_ISSUES {
+                self.omitted = self.omitted.saturating_add(1);
+                continue;
+            }
+            issue.path = if issue.path.as_str().is_empty() {
+                prefix.clone()
+            } else {
+                Path::from_rendered(&format!("{}.{}", prefix.as_str(), issue.path.as_str()))
+            };
+            self.issues.push(issue);
+        }
+    }
+
+    /// Records a problem of the list itself (its path as given).
+    pub fn push(&mut self, issue: Issue) {
+        if self.issues.len() < limits::MAX_ISSUES {
+            self.issues.push(issue);
+        } else {
+            self.omitted = self.omitted.saturating_add(1);
+        }
+    }
+
+    /// Whether no problem was recorded.
+    pub fn is_empty(&self) -> bool {
+        self.issues.is_empty()
+    }
+
+    /// Every problem recorded, the count of those not listed in a last
+    /// `more_issues` problem at the list.
+    pub fn finish(self) -> Vec<Issue> {
+        let mut issues = self.issues;
+        crate::issue::cap_issues(
+            &mut issues,
+            limits::MAX_ISSUES,
+            self.omitted,
+            Path::root().key(self.key),
+        );
+        issues
     }
 }
 
 /// [`parse_case_for_pathway`] for a list of cases: all of them, or every
 /// problem of every case with the path `cases[i]…` (nothing is added when
-/// one is invalid).
+/// one is invalid; problems listed as [`ListIssues`] lists them).
 ///
 /// ```
 /// use cme_core::validate::{parse_cases_for_pathway, ValidateOptions};
@@ -212,27 +321,18 @@ pub fn parse_cases_for_pathway(
     options: &ValidateOptions,
 ) -> Result<Vec<Case>, ValidationError> {
     let mut cases = Vec::with_capacity(items.len());
-    let mut issues = Vec::new();
+    let mut issues = ListIssues::new("cases");
     for (i, value) in items.iter().enumerate() {
-        match parse_case_for_pathway(value, options) {
-            Ok(case) => cases.push(case),
-            Err(e) => {
-                let prefix = Path::root().key("cases").index(i);
-                issues.extend(e.issues.into_iter().map(|mut issue| {
-                    issue.path = if issue.path.as_str().is_empty() {
-                        prefix.clone()
-                    } else {
-                        Path::from_rendered(&format!("{}.{}", prefix.as_str(), issue.path.as_str()))
-                    };
-                    issue
-                }));
-            }
+        if let Some(case) = issues.read_case(i, value, options) {
+            cases.push(case);
         }
     }
     if issues.is_empty() {
         Ok(cases)
     } else {
-        Err(ValidationError { issues })
+        Err(ValidationError {
+            issues: issues.finish(),
+        })
     }
 }
 
@@ -269,10 +369,11 @@ pub fn parse_event(
 ) -> Result<Event, ValidationError> {
     let mut v = Reader::new(options.as_of);
     let event = v.event(input, Path::root().key("events").index(index).into());
-    v.issues.retain(|i| i.code != IssueCode::ExitWithoutResult);
+    let mut issues = v.into_issues();
+    issues.retain(|i| i.code != IssueCode::ExitWithoutResult);
     match event {
-        Some(event) if v.issues.is_empty() => Ok(event),
-        _ => Err(ValidationError { issues: v.issues }),
+        Some(event) if issues.is_empty() => Ok(event),
+        _ => Err(ValidationError { issues }),
     }
 }
 
@@ -300,9 +401,10 @@ pub fn parse_leave_inputs(
             Path::root().key("requested_by").into(),
         )
     });
+    let issues = v.into_issues();
     match (leave, worker) {
-        (Some(leave), Some(worker)) if v.issues.is_empty() => Ok((leave, worker, requester)),
-        _ => Err(ValidationError { issues: v.issues }),
+        (Some(leave), Some(worker)) if issues.is_empty() => Ok((leave, worker, requester)),
+        _ => Err(ValidationError { issues }),
     }
 }
 
@@ -312,9 +414,10 @@ pub fn parse_leave_inputs(
 pub fn parse_legal_options(value: &Value) -> Result<crate::legal::LegalOptions, ValidationError> {
     let mut v = Reader::new(None);
     let options = v.legal_options(value, Path::root().key("options").into());
+    let issues = v.into_issues();
     match options {
-        Some(o) if v.issues.is_empty() => Ok(o),
-        _ => Err(ValidationError { issues: v.issues }),
+        Some(o) if issues.is_empty() => Ok(o),
+        _ => Err(ValidationError { issues }),
     }
 }
 
@@ -338,9 +441,10 @@ pub fn parse_calendar(
     let mut v = Reader::new(None);
     let calendar = v.calendar_input(input, Path::root().into());
     let options = v.legal_options(options, Path::root().key("options").into());
+    let issues = v.into_issues();
     match (calendar, options) {
-        (Some(c), Some(o)) if v.issues.is_empty() => Ok((c, o)),
-        _ => Err(ValidationError { issues: v.issues }),
+        (Some(c), Some(o)) if issues.is_empty() => Ok((c, o)),
+        _ => Err(ValidationError { issues }),
     }
 }
 

@@ -223,7 +223,21 @@ fn put<T: Into<Value>>(map: &mut Map<String, Value>, key: &str, value: Option<T>
 }
 
 /// The JSON of the interchange format of a record.
+/// The interchange JSON of a case record, whole (`case_to_json`).
 fn case_json(c: &Case) -> Value {
+    case_json_capped(c, usize::MAX)
+}
+
+/// The interchange JSON of a case record to be read by the core: each list
+/// converted up to one item past the longest list the core takes
+/// (`MAX_EVENTS`), so that a record of ten million events is refused
+/// (`too_many_items`) without ten million items converted first.
+fn case_to_read(c: &Case) -> Value {
+    case_json_capped(c, cme_core::limits::MAX_EVENTS + 1)
+}
+
+/// [`case_json`] with at most `cap` items of each list.
+fn case_json_capped(c: &Case, cap: usize) -> Value {
     let mut worker = Map::new();
     put(&mut worker, "id", c.worker.id.clone());
     put(&mut worker, "birth_date", c.worker.birth_date.clone());
@@ -240,6 +254,7 @@ fn case_json(c: &Case) -> Value {
     let leaves: Vec<Value> = c
         .sick_leaves
         .iter()
+        .take(cap)
         .map(|l| {
             let mut m = Map::new();
             m.insert("start".into(), l.start.clone().into());
@@ -274,11 +289,12 @@ fn case_json(c: &Case) -> Value {
     let consents: Vec<Value> = c
         .consents
         .iter()
+        .take(cap)
         .map(|k| {
             let mut m = Map::new();
             m.insert("given_on".into(), k.given_on.clone().into());
             m.insert("accompaniment".into(), k.accompaniment.into());
-            let sharing: Vec<&str> = k.sharing_with.iter().map(|p| p.code()).collect();
+            let sharing: Vec<&str> = k.sharing_with.iter().take(cap).map(|p| p.code()).collect();
             m.insert("sharing_with".into(), sharing.into());
             put(&mut m, "withdrawn_on", k.withdrawn_on.clone());
             Value::Object(m)
@@ -287,6 +303,7 @@ fn case_json(c: &Case) -> Value {
     let events: Vec<Value> = c
         .events
         .iter()
+        .take(cap)
         .map(|e| {
             let mut m = Map::new();
             m.insert("type".into(), e.kind.code().into());
@@ -322,6 +339,7 @@ fn case_json(c: &Case) -> Value {
         let visits = c
             .visits
             .iter()
+            .take(cap)
             .map(|v| {
                 let mut m = Map::new();
                 m.insert("kind".into(), v.kind.code().into());
@@ -343,6 +361,7 @@ fn case_json(c: &Case) -> Value {
         let list = c
             .employer_exchanges
             .iter()
+            .take(cap)
             .map(|x| {
                 let mut m = Map::new();
                 m.insert("kind".into(), x.kind.code().into());
@@ -358,6 +377,7 @@ fn case_json(c: &Case) -> Value {
         let list = c
             .referrals
             .iter()
+            .take(cap)
             .map(|r| {
                 let mut m = Map::new();
                 m.insert("partner".into(), r.partner.code().into());
@@ -375,6 +395,7 @@ fn case_json(c: &Case) -> Value {
         let list = c
             .meetings
             .iter()
+            .take(cap)
             .map(|x| {
                 let mut m = Map::new();
                 m.insert("date".into(), x.date.clone().into());
@@ -533,7 +554,7 @@ fn case_record(c: &cme_core::case::Case) -> Case {
 pub fn validate_case(case: Case, as_of: Option<String>) -> Result<Vec<Issue>, CmeError> {
     let options = crate::options(as_of)?;
     Ok(crate::convert::issues(&cme_core::validate::validate(
-        &case_json(&case),
+        &case_to_read(&case),
         &options,
     )))
 }
@@ -563,7 +584,7 @@ pub fn evaluate_case(
     policy_json: String,
     as_of: String,
 ) -> Result<EvaluationResult, CmeError> {
-    crate::evaluate(case_json(&case).to_string(), policy_json, as_of)
+    crate::evaluate(case_to_read(&case).to_string(), policy_json, as_of)
 }
 
 /// One entry of a code list.
@@ -659,7 +680,7 @@ impl IndicatorAccumulator {
 
     /// Adds a case record; an invalid case is refused (nothing added).
     pub fn add_case(&self, case: Case) -> Result<(), CmeError> {
-        self.add_value(&case_json(&case))
+        self.add_value(&case_to_read(&case))
     }
 
     /// Adds a case given as JSON text.
@@ -700,8 +721,12 @@ impl IndicatorAccumulator {
     }
 
     /// The report of every case added, as JSON (the form of `indicators_json`).
-    pub fn finish_json(&self) -> String {
-        serde_json::to_string(&self.lock().finish()).unwrap_or_default()
+    ///
+    /// A breakdown past `MAX_CELLS` (10,000) cells is refused
+    /// (`too_many_cells` at `by`): never a report leaving cases out.
+    pub fn finish_json(&self) -> Result<String, CmeError> {
+        let report = self.lock().report()?;
+        Ok(serde_json::to_string(&report).unwrap_or_default())
     }
 
     /// The state as JSON text (for `from_state`).

@@ -5,6 +5,12 @@
 //! `None`, and `datetime.date` (its ISO form). Anything else is a misuse and
 //! raises `cme.InputError` with the path of the offending item, never its
 //! value.
+//!
+//! An object is held to the size a JSON text would be
+//! (`cme_core::limits::MAX_JSON_BYTES` for a document): its size as JSON is
+//! counted as it is converted, a list's and a dict's length and a text's
+//! before their content, so that a list of ten million events is refused
+//! before any of them is converted (`document_too_large` at the list).
 
 use pyo3::exceptions::PyTypeError;
 use pyo3::prelude::*;
@@ -16,13 +22,59 @@ use crate::error::input_error;
 /// Nesting deeper than this is refused (the interchange format needs 5).
 const MAX_DEPTH: usize = 64;
 
-/// Reads a Python object as a JSON tree.
+/// Reads a Python object as a JSON tree: a document of at most
+/// `cme_core::limits::MAX_JSON_BYTES` as JSON text.
 pub fn py_to_json(obj: &Bound<'_, PyAny>) -> PyResult<Value> {
-    let date_type = obj.py().import("datetime")?.getattr("date")?;
-    to_json(obj, &date_type, &mut Vec::new())
+    py_to_json_within(obj, cme_core::limits::MAX_JSON_BYTES, &[])
 }
 
-fn path_string(path: &[String]) -> String {
+/// Reads a Python object as a JSON tree of at most `max_bytes` as JSON
+/// text, its paths under `at` (`["rows", "[3]"]` for a row of a table).
+pub fn py_to_json_within(
+    obj: &Bound<'_, PyAny>,
+    max_bytes: usize,
+    at: &[String],
+) -> PyResult<Value> {
+    let date_type = obj.py().import("datetime")?.getattr("date")?;
+    let mut budget = Budget {
+        left: max_bytes,
+        max: max_bytes,
+    };
+    to_json(obj, &date_type, &mut at.to_vec(), &mut budget)
+}
+
+/// What is left of the size allowed, in bytes of JSON text (each value
+/// counted at its smallest JSON form: `0`, `""`, `{}`, a separator).
+struct Budget {
+    left: usize,
+    max: usize,
+}
+
+impl Budget {
+    /// Spends `n` bytes, or refuses the document at `path`.
+    fn spend(&mut self, py: Python<'_>, n: usize, path: &[String]) -> PyResult<()> {
+        match self.left.checked_sub(n) {
+            Some(left) => {
+                self.left = left;
+                Ok(())
+            }
+            None => Err(too_large(py, self.max, path)),
+        }
+    }
+}
+
+/// `document_too_large` at `path`, with the core's messages and issue
+/// (so that `.errors()` lists it).
+fn too_large(py: Python<'_>, max: usize, path: &[String]) -> PyErr {
+    let issue = cme_core::issue::Issue::new(
+        cme_core::issue::IssueCode::DocumentTooLarge,
+        cme_core::issue::Path::from_rendered(&path_string(path)),
+    )
+    .with("max_bytes", max);
+    crate::error::input_error_issue(py, &issue)
+}
+
+pub(crate) fn path_string(path: &[String]) -> String {
     let mut out = String::new();
     for seg in path {
         if seg.starts_with('[') || out.is_empty() {
@@ -39,6 +91,7 @@ fn to_json(
     obj: &Bound<'_, PyAny>,
     date_type: &Bound<'_, PyAny>,
     path: &mut Vec<String>,
+    budget: &mut Budget,
 ) -> PyResult<Value> {
     if path.len() > MAX_DEPTH {
         return Err(input_error(
@@ -49,6 +102,8 @@ fn to_json(
             "The object is nested too deeply.",
         ));
     }
+    // every value is at least one byte of JSON text and a separator
+    budget.spend(obj.py(), 2, path)?;
     if obj.is_none() {
         return Ok(Value::Null);
     }
@@ -87,16 +142,24 @@ fn to_json(
         }
         return Ok(Number::from_f64(f).map_or(Value::Null, Value::Number));
     }
-    if obj.is_instance_of::<PyString>() {
+    if let Ok(s) = obj.cast::<PyString>() {
+        // its length (in characters, at most its UTF-8 bytes) before it
+        // is copied
+        budget.spend(obj.py(), s.len()?, path)?;
         return text(obj, path).map(Value::String);
     }
     if let Ok(dict) = obj.cast::<PyDict>() {
+        // `"":0,` at least for each entry, before any is converted
+        budget.spend(obj.py(), dict.len().saturating_mul(3), path)?;
         let mut map = Map::new();
         for (k, v) in dict.iter() {
             if k.is_instance_of::<PyString>() {
                 // a key that is a text but not valid Unicode: refused at
                 // the object, the key itself never repeated
                 text(&k, path)?;
+            }
+            if let Ok(k) = k.cast::<PyString>() {
+                budget.spend(obj.py(), k.len()?, path)?;
             }
             let Ok(key) = k.extract::<String>() else {
                 return Err(input_error(
@@ -110,17 +173,23 @@ fn to_json(
             // the key as it may be echoed in an error's path (cut, control
             // characters escaped)
             path.push(cme_core::issue::echoed(&key).into_owned());
-            let value = to_json(&v, date_type, path)?;
+            let value = to_json(&v, date_type, path, budget)?;
             path.pop();
             map.insert(key, value);
         }
         return Ok(Value::Object(map));
     }
     if obj.is_instance_of::<PyList>() || obj.is_instance_of::<PyTuple>() {
-        let mut items = Vec::new();
+        // its length before any item is converted (each item spends its
+        // own two bytes as it is)
+        let n = obj.len()?;
+        if n.saturating_mul(2) > budget.left {
+            return Err(too_large(obj.py(), budget.max, path));
+        }
+        let mut items = Vec::with_capacity(n);
         for (i, item) in obj.try_iter()?.enumerate() {
             path.push(format!("[{i}]"));
-            items.push(to_json(&item?, date_type, path)?);
+            items.push(to_json(&item?, date_type, path, budget)?);
             path.pop();
         }
         return Ok(Value::Array(items));

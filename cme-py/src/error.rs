@@ -29,7 +29,13 @@ fn raise(
 /// A core error as its Python exception.
 pub fn to_py_err(py: Python<'_>, err: &CmeError) -> PyErr {
     let class = err.kind();
-    let issues = to_py(py, &err.issues()).unwrap_or_else(|_| py.None().into_bound(py));
+    // At most `cme_core::limits::MAX_ISSUES` + 1 issues: if even these
+    // cannot be converted (memory), that exception is raised, never an
+    // error whose `.errors()` would be empty.
+    let issues = match to_py(py, &err.issues()) {
+        Ok(issues) => issues,
+        Err(e) => return e,
+    };
     raise(
         py,
         class,
@@ -37,6 +43,22 @@ pub fn to_py_err(py: Python<'_>, err: &CmeError) -> PyErr {
         err.code(),
         err.path(),
         &err.message_en(),
+        issues,
+    )
+}
+
+/// An input refused while converting it, for a problem of the core's
+/// catalogue (`cme.InputError` with the issue's code, path and messages,
+/// and the issue in `.errors()`).
+pub fn input_error_issue(py: Python<'_>, issue: &cme_core::issue::Issue) -> PyErr {
+    let issues = to_py(py, &[issue]).unwrap_or_else(|_| pyo3::types::PyList::empty(py).into_any());
+    raise(
+        py,
+        "InputError",
+        &issue.message,
+        issue.code.code(),
+        issue.path.as_str(),
+        &issue.message_en,
         issues,
     )
 }

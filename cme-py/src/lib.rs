@@ -295,22 +295,66 @@ fn orient<'py>(
     to_py(py, &out)
 }
 
-fn json_list(py: Python<'_>, cases: &Bound<'_, PyAny>) -> PyResult<Vec<serde_json::Value>> {
-    match py_to_json(cases)? {
+fn json_list(py: Python<'_>, items: &Bound<'_, PyAny>) -> PyResult<Vec<serde_json::Value>> {
+    match py_to_json(items)? {
         serde_json::Value::Array(items) => Ok(items),
-        _ => Err(error::input_error(
-            py,
-            "not_a_list",
-            "cases",
-            "Une liste de dossiers est attendue.",
-            "A list of cases is expected.",
-        )),
+        _ => Err(not_a_list(py)),
     }
+}
+
+fn not_a_list(py: Python<'_>) -> PyErr {
+    error::input_error(
+        py,
+        "not_a_list",
+        "cases",
+        "Une liste de dossiers est attendue.",
+        "A list of cases is expected.",
+    )
+}
+
+/// Rows converted at a time from a list of cases: the conversion needs
+/// the GIL, the reading does not.
+const CASES_PART: usize = 4096;
+
+/// Converts a list (or tuple) of cases part after part and gives each part
+/// to `each`: counted first (`too_many_items` at `cases` past
+/// `cme_core::limits::MAX_ROWS`, before any is converted), each case a
+/// document of at most `cme_core::limits::MAX_JSON_BYTES` with paths
+/// `cases[i]…`; only one part's JSON is held at a time.
+pub(crate) fn for_each_case_part(
+    py: Python<'_>,
+    cases: &Bound<'_, PyAny>,
+    mut each: impl FnMut(&[serde_json::Value]),
+) -> PyResult<()> {
+    if !(cases.is_instance_of::<pyo3::types::PyList>()
+        || cases.is_instance_of::<pyo3::types::PyTuple>())
+    {
+        return Err(not_a_list(py));
+    }
+    let n = cases.len()?;
+    cme_core::indicators::check_case_count(n).map_err(|e| to_py_err(py, &e))?;
+    let mut start = 0;
+    while start < n {
+        let end = start.saturating_add(CASES_PART).min(n);
+        let mut part = Vec::with_capacity(end - start);
+        for i in start..end {
+            let at = ["cases".to_string(), format!("[{i}]")];
+            part.push(convert::py_to_json_within(
+                &cases.get_item(i)?,
+                cme_core::limits::MAX_JSON_BYTES,
+                &at,
+            )?);
+        }
+        each(&part);
+        start = end;
+    }
+    Ok(())
 }
 
 /// Indicators of cases (a list of dicts) under a policy for a period
 /// (`2024`, `2024-S1`, `2024-T2`, `2024-01-01/2024-06-30`), broken down by
-/// up to two dimensions; published with a threshold when given.
+/// up to two dimensions; published with a threshold when given. The cases
+/// are converted and counted part after part, never all held as JSON.
 #[pyfunction]
 #[pyo3(signature = (cases, policy, period, by=Vec::new(), threshold=None, activities=None))]
 fn indicators<'py>(
@@ -323,18 +367,30 @@ fn indicators<'py>(
     activities: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let threshold = threshold.map(|t| threshold_arg(py, t)).transpose()?;
-    let cases = json_list(py, cases)?;
-    let activities = match activities {
-        Some(a) => json_list(py, a)?,
-        None => Vec::new(),
-    };
     let policy = py_to_json(policy)?;
+    let period = cme_core::indicators::Period::parse(period).map_err(|e| to_py_err(py, &e))?;
+    let mut builder = cme_core::indicators::ReportBuilder::new(&policy, period, &by)
+        .map_err(|e| to_py_err(py, &e))?;
+    for_each_case_part(py, cases, |part| {
+        py.detach(|| part.iter().for_each(|c| builder.add_case(c)));
+    })?;
+    if let Some(a) = activities {
+        builder.add_activities(&json_list(py, a)?);
+    }
     let report = py
         .detach(|| {
-            cme_core::publish::report_json(&cases, &activities, &policy, period, &by, threshold)
+            builder
+                .finish()
+                .and_then(|r| cme_core::publish::report_value(&r, threshold))
         })
         .map_err(|e| to_py_err(py, &e))?;
     convert::json_to_py(py, &report)
+}
+
+/// A report or publication given back from Python: a document of at most
+/// `cme_core::limits::MAX_REPORT_BYTES`.
+fn report_arg(value: &Bound<'_, PyAny>) -> PyResult<serde_json::Value> {
+    convert::py_to_json_within(value, cme_core::limits::MAX_REPORT_BYTES, &[])
 }
 
 /// A publication threshold given from Python: any integer, judged by the
@@ -357,7 +413,7 @@ fn publish<'py>(
     threshold: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let threshold = threshold_arg(py, threshold)?;
-    let out = cme_core::publish::publish_json(&py_to_json(report)?, threshold)
+    let out = cme_core::publish::publish_json(&report_arg(report)?, threshold)
         .map_err(|e| to_py_err(py, &e))?;
     convert::json_to_py(py, &out)
 }
@@ -381,7 +437,7 @@ fn publish_bundle<'py>(
                 .map_err(|e| to_py_err(py, &e))?,
         ),
     };
-    let reports = py_to_json(reports)?;
+    let reports = report_arg(reports)?;
     let out = py
         .detach(|| cme_core::publish::publish_bundle_json(&reports, threshold, width))
         .map_err(|e| to_py_err(py, &e))?;
@@ -392,7 +448,7 @@ fn publish_bundle<'py>(
 /// bundle.
 #[pyfunction]
 fn audit<'py>(py: Python<'py>, published: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
-    let published = py_to_json(published)?;
+    let published = report_arg(published)?;
     let out = py
         .detach(|| cme_core::publish::audit_json(&published))
         .map_err(|e| to_py_err(py, &e))?;
@@ -403,7 +459,7 @@ fn audit<'py>(py: Python<'py>, published: &Bound<'py, PyAny>) -> PyResult<Bound<
 /// receipt.
 #[pyfunction]
 fn verify<'py>(py: Python<'py>, published: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
-    let published = py_to_json(published)?;
+    let published = report_arg(published)?;
     let out = py
         .detach(|| cme_core::publish::verify_json(&published))
         .map_err(|e| to_py_err(py, &e))?;
@@ -413,7 +469,7 @@ fn verify<'py>(py: Python<'py>, published: &Bound<'py, PyAny>) -> PyResult<Bound
 /// Renders a published report dict as `"csv"` or `"markdown"`.
 #[pyfunction]
 fn render(py: Python<'_>, published: &Bound<'_, PyAny>, format: &str) -> PyResult<String> {
-    cme_core::publish::render_json(&py_to_json(published)?, format).map_err(|e| to_py_err(py, &e))
+    cme_core::publish::render_json(&report_arg(published)?, format).map_err(|e| to_py_err(py, &e))
 }
 
 /// The catalogue of indicators with their definitions and sources.

@@ -4,7 +4,6 @@
 //! converted or copied, no row-by-row work in Python), and lists of row
 //! dicts. `cme_core::table` owns the rules.
 
-use std::sync::Arc;
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
 use arrow_array::cast::AsArray;
@@ -17,7 +16,7 @@ use arrow_schema::DataType;
 use cme_core::case::Case;
 use cme_core::indicators::Accumulator;
 use cme_core::table::{
-    accumulate_cells, read_cells, read_rows, Cell, CellSource, RowIssue, TableRead, COLUMNS,
+    accumulate_cells, read_cells, Cell, CellSource, RowIssue, TableRead, COLUMNS,
 };
 use pyo3::prelude::*;
 use pyo3::types::{PyDict, PyList};
@@ -54,6 +53,14 @@ enum Column {
     Date(Date32Array),
     /// A list column (`consent_sharing_with` as a list of texts), as JSON.
     Json(Vec<Value>),
+    /// A dictionary column read in place: each row's key into the column
+    /// of its values (a value of 1 MB shared by a million rows is read
+    /// where it is, never expanded into a million copies).
+    Dict {
+        keys: Vec<usize>,
+        nulls: Option<arrow_buffer::NullBuffer>,
+        values: Box<Column>,
+    },
 }
 
 impl Column {
@@ -65,7 +72,19 @@ impl Column {
             DataType::LargeUtf8 => Column::LargeUtf8(array.as_string::<i64>().clone()),
             DataType::Utf8View => Column::Utf8View(array.as_string_view().clone()),
             DataType::Dictionary(_, _) => {
-                Column::Utf8(cast(&DataType::Utf8)?.as_string::<i32>().clone())
+                let Some(dict) = array.as_any_dictionary_opt() else {
+                    return Err(unsupported(py, name));
+                };
+                if dict.values().is_empty() {
+                    // no value to point at: every row is missing
+                    Column::Null
+                } else {
+                    Column::Dict {
+                        keys: dict.normalized_keys(),
+                        nulls: dict.keys().logical_nulls(),
+                        values: Box::new(Column::new(py, name, dict.values())?),
+                    }
+                }
             }
             DataType::Boolean => Column::Bool(array.as_boolean().clone()),
             t if t.is_integer() => {
@@ -81,36 +100,8 @@ impl Column {
                     .as_primitive::<Date32Type>()
                     .clone(),
             ),
-            DataType::List(_) | DataType::LargeList(_) => {
-                let a = cast(&DataType::List(Arc::new(arrow_schema::Field::new(
-                    "item",
-                    DataType::Utf8,
-                    true,
-                ))))?;
-                let a = a.as_list::<i32>();
-                Column::Json(
-                    (0..a.len())
-                        .map(|i| {
-                            if a.is_null(i) {
-                                return Value::Null;
-                            }
-                            let items = a.value(i);
-                            let items = items.as_string::<i32>();
-                            Value::Array(
-                                (0..items.len())
-                                    .map(|j| {
-                                        if items.is_null(j) {
-                                            Value::Null
-                                        } else {
-                                            Value::String(items.value(j).to_string())
-                                        }
-                                    })
-                                    .collect(),
-                            )
-                        })
-                        .collect(),
-                )
-            }
+            DataType::List(_) => list_column(py, name, array.as_list::<i32>())?,
+            DataType::LargeList(_) => list_column(py, name, array.as_list::<i64>())?,
             _ => return Err(unsupported(py, name)),
         })
     }
@@ -134,9 +125,62 @@ impl Column {
                 .and_then(chrono::NaiveDate::from_num_days_from_ce_opt)
                 .map_or(Cell::Text("hors-limites"), Cell::Date),
             Column::Json(values) => values.get(row).map_or(Cell::Null, Cell::Json),
+            Column::Dict {
+                keys,
+                nulls,
+                values,
+            } => match keys.get(row) {
+                Some(&k) if nulls.as_ref().is_none_or(|n| n.is_valid(row)) => values.cell(k),
+                _ => Cell::Null,
+            },
             Column::Int(_) | Column::Float(_) | Column::Bool(_) | Column::Date(_) => Cell::Null,
         }
     }
+}
+
+/// The characters of a text of a list cell that are read: no code of a
+/// list (a partner) is longer, so a longer text is refused as an unknown
+/// code all the same, without being copied whole.
+const LIST_TEXT_CHARS: usize = 64;
+
+/// A list column (`consent_sharing_with`) as JSON values, its items read
+/// in place (texts, views, dictionaries: never expanded by a cast): at
+/// most `MAX_PARTNERS + 1` items of a cell (the core refuses more) and
+/// [`LIST_TEXT_CHARS`] characters of a text.
+fn list_column<O: arrow_array::OffsetSizeTrait>(
+    py: Python<'_>,
+    name: &str,
+    list: &arrow_array::GenericListArray<O>,
+) -> PyResult<Column> {
+    let items = Column::new(py, name, list.values())?;
+    let offsets = list.value_offsets();
+    let most = cme_core::limits::MAX_PARTNERS + 1;
+    let mut out = Vec::with_capacity(list.len());
+    for (row, pair) in offsets.windows(2).enumerate() {
+        let (Some(start), Some(end)) = (pair.first(), pair.get(1)) else {
+            continue;
+        };
+        if list.is_null(row) {
+            out.push(Value::Null);
+            continue;
+        }
+        let (start, end) = (start.as_usize(), end.as_usize());
+        let cell = (start..end.min(start.saturating_add(most)))
+            .map(|j| match items.cell(j) {
+                Cell::Text(t) => Value::String(t.chars().take(LIST_TEXT_CHARS).collect()),
+                Cell::Integer(i) => Value::from(i),
+                Cell::Float(f) => {
+                    serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number)
+                }
+                Cell::Boolean(b) => Value::Bool(b),
+                Cell::Date(d) => Value::String(d.to_string()),
+                Cell::Json(v) => v.clone(),
+                Cell::Null => Value::Null,
+            })
+            .collect();
+        out.push(Value::Array(cell));
+    }
+    Ok(Column::Json(out))
 }
 
 fn text<'a, A>(array: A, row: usize) -> Cell<'a>
@@ -219,7 +263,9 @@ impl CellSource for Batch {
 struct Read {
     parts: Vec<Vec<Case>>,
     rows: Vec<usize>,
-    issues: Vec<RowIssue>,
+    /// The problems (no case: those are in `parts`), capped as the core
+    /// caps them ([`TableRead::append`], [`TableRead::finish`]).
+    log: TableRead,
     /// In [`Keep::Indicators`] mode, the indicators of the valid rows, one
     /// accumulator per part (the cases themselves are not kept).
     accumulators: Vec<Accumulator>,
@@ -237,12 +283,18 @@ enum Keep<'a> {
 }
 
 impl Read {
-    fn push(&mut self, part: TableRead) {
-        if !part.cases.is_empty() {
-            self.parts.push(part.cases);
+    fn push(&mut self, mut part: TableRead) {
+        let cases = std::mem::take(&mut part.cases);
+        if !cases.is_empty() {
+            self.parts.push(cases);
         }
-        self.rows.extend(part.rows);
-        self.issues.extend(part.issues);
+        self.rows.extend(std::mem::take(&mut part.rows));
+        self.log.append(part);
+    }
+
+    /// The problems, once the whole table is read.
+    fn issues(&self) -> &[RowIssue] {
+        &self.log.issues
     }
 
     /// Reads `range` of `src` as `keep` asks.
@@ -258,7 +310,7 @@ impl Read {
             Keep::Cases => out.push(read_cells(src, range, first_row, as_of)),
             Keep::Indicators(like) => {
                 let mut acc = Accumulator::new(like.spec.clone(), like.policy.clone());
-                out.issues = accumulate_cells(src, range, first_row, as_of, &mut acc);
+                out.log = accumulate_cells(src, range, first_row, as_of, &mut acc);
                 out.accumulators.push(acc);
             }
         }
@@ -268,7 +320,7 @@ impl Read {
     fn extend(&mut self, other: Read) {
         self.parts.extend(other.parts);
         self.rows.extend(other.rows);
-        self.issues.extend(other.issues);
+        self.log.append(other.log);
         self.accumulators.extend(other.accumulators);
     }
 
@@ -289,30 +341,10 @@ fn read_any(
 ) -> PyResult<(Read, usize)> {
     let arrow = table.hasattr("__arrow_c_stream__")? || table.hasattr("__arrow_c_array__")?;
     if !arrow {
-        return match py_to_json(table)? {
-            Value::Array(items) => {
-                let n = items.len();
-                let mut out = Read::default();
-                let read = py.detach(|| read_rows(&items, as_of));
-                if let Keep::Indicators(like) = keep {
-                    let mut acc = Accumulator::new(like.spec.clone(), like.policy.clone());
-                    read.cases.iter().for_each(|c| acc.add(c));
-                    out.accumulators.push(acc);
-                    out.rows.extend(read.rows);
-                    out.issues.extend(read.issues);
-                } else {
-                    out.push(read);
-                }
-                Ok((out, n))
-            }
-            _ => Err(input_error(
-                py,
-                "unsupported_type",
-                "",
-                "Une table de dossiers est attendue : un DataFrame pandas ou polars, une table pyarrow ou une liste de dictionnaires.",
-                "A table of cases is expected: a pandas or polars DataFrame, a pyarrow Table or a list of dicts.",
-            )),
-        };
+        let mut out = read_row_dicts(py, table, as_of, keep)?;
+        let n = out.1;
+        out.0.log.finish();
+        return Ok((out.0, n));
     }
     let input: AnyRecordBatch = table.extract()?;
     let reader = input.into_reader()?;
@@ -354,9 +386,13 @@ fn read_any(
     for batch in reader {
         let batch = batch.map_err(|_| unsupported(py, ""))?;
         if let Some(issue) = cme_core::table::too_many_rows(n + pending_rows + batch.num_rows()) {
-            // Stop before converting: past the documented limit, no work.
+            // Stop before converting: past the documented limit (the rows
+            // of every batch so far counted), no work.
             let out = Read {
-                issues: vec![issue],
+                log: TableRead {
+                    issues: vec![issue],
+                    ..TableRead::default()
+                },
                 ..Read::default()
             };
             return Ok((out, n + pending_rows + batch.num_rows()));
@@ -372,6 +408,69 @@ fn read_any(
         }
     }
     flush(&mut pending, &mut pending_rows, &mut n, &mut out)?;
+    out.log.finish();
+    Ok((out, n))
+}
+
+/// Reads a table given as a list (or tuple) of row dicts: counted before
+/// any row is converted (`too_many_items` at `rows` past
+/// `cme_core::limits::MAX_ROWS`), then converted and read part after part,
+/// so that only one part's JSON is held at a time (each row a document of
+/// at most `cme_core::limits::MAX_JSON_BYTES`). The problems are not
+/// finished (`TableRead::finish`).
+fn read_row_dicts(
+    py: Python<'_>,
+    table: &Bound<'_, PyAny>,
+    as_of: Option<chrono::NaiveDate>,
+    keep: Keep<'_>,
+) -> PyResult<(Read, usize)> {
+    if !(table.is_instance_of::<PyList>() || table.is_instance_of::<pyo3::types::PyTuple>()) {
+        return Err(input_error(
+            py,
+            "unsupported_type",
+            "",
+            "Une table de dossiers est attendue : un DataFrame pandas ou polars, une table pyarrow ou une liste de dictionnaires.",
+            "A table of cases is expected: a pandas or polars DataFrame, a pyarrow Table or a list of dicts.",
+        ));
+    }
+    let n = table.len()?;
+    let mut out = Read::default();
+    if let Some(issue) = cme_core::table::too_many_rows(n) {
+        out.log.issues.push(issue);
+        return Ok((out, n));
+    }
+    let mut acc = match keep {
+        Keep::Indicators(like) => Some(Accumulator::new(like.spec.clone(), like.policy.clone())),
+        Keep::Cases => None,
+    };
+    let mut start = 0;
+    while start < n {
+        let end = start.saturating_add(PIECE_ROWS).min(n);
+        let mut rows = Vec::with_capacity(end - start);
+        for i in start..end {
+            let at = ["rows".to_string(), format!("[{i}]")];
+            rows.push(crate::convert::py_to_json_within(
+                &table.get_item(i)?,
+                cme_core::limits::MAX_JSON_BYTES,
+                &at,
+            )?);
+        }
+        let read = py.detach(|| cme_core::table::read_rows_at(&rows, start, as_of));
+        drop(rows);
+        match acc.as_mut() {
+            Some(acc) => {
+                py.detach(|| read.cases.iter().for_each(|c| acc.add(c)));
+                out.log.append(TableRead {
+                    cases: Vec::new(),
+                    rows: Vec::new(),
+                    ..read
+                });
+            }
+            None => out.push(read),
+        }
+        start = end;
+    }
+    out.accumulators.extend(acc);
     Ok((out, n))
 }
 
@@ -492,7 +591,7 @@ impl CaseTable {
     fn issues<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyList>> {
         let items = self
             .read
-            .issues
+            .issues()
             .iter()
             .map(|i| issue_dict(py, i))
             .collect::<PyResult<Vec<_>>>()?;
@@ -503,10 +602,10 @@ impl CaseTable {
     /// of every invalid row, each with its `row` and `column`; does nothing
     /// when every row is valid.
     fn check(&self, py: Python<'_>) -> PyResult<()> {
-        if self.read.issues.is_empty() {
+        if self.read.issues().is_empty() {
             return Ok(());
         }
-        Err(rows_error(py, &self.read.issues)?)
+        Err(rows_error(py, self.read.issues())?)
     }
 
     /// The cases in the interchange format (dicts).
@@ -630,8 +729,8 @@ impl IndicatorAccumulator {
     ) -> PyResult<Bound<'py, PyList>> {
         let like = self.empty_like(py);
         let (read, _) = read_any(py, table, None, Keep::Indicators(&like))?;
-        if raise_invalid && !read.issues.is_empty() {
-            return Err(rows_error(py, &read.issues)?);
+        if raise_invalid && !read.issues().is_empty() {
+            return Err(rows_error(py, read.issues())?);
         }
         // Same policy, period and dimensions by construction: the pieces
         // are merged together first, then into this accumulator at once.
@@ -642,7 +741,7 @@ impl IndicatorAccumulator {
         }
         self.merge_in(py, &total)?;
         let items = read
-            .issues
+            .issues()
             .iter()
             .map(|i| issue_dict(py, i))
             .collect::<PyResult<Vec<_>>>()?;
@@ -652,15 +751,27 @@ impl IndicatorAccumulator {
     /// Adds cases in the interchange format (a list of dicts); a problem
     /// raises `ValidationError` (paths `cases[i]…`) and adds nothing.
     fn add_cases(&self, py: Python<'_>, cases: &Bound<'_, PyAny>) -> PyResult<()> {
-        let values = match py_to_json(cases)? {
-            Value::Array(items) => items,
-            _ => return Err(unsupported(py, "cases")),
-        };
-        let parsed = py
-            .detach(|| cme_core::validate::parse_cases_for_pathway(&values, &Default::default()))
-            .map_err(|e| to_py_err(py, &cme_core::error::CmeError::InvalidCase(e)))?;
+        // converted part after part (never all held as JSON), counted into
+        // a part merged at the end: nothing is added when a case is invalid
         let mut part = self.empty_like(py);
-        py.detach(|| parsed.iter().for_each(|c| part.add(c)));
+        let mut issues = cme_core::validate::ListIssues::new("cases");
+        let mut i = 0usize;
+        crate::for_each_case_part(py, cases, |values| {
+            py.detach(|| {
+                for v in values {
+                    if let Some(case) = issues.read_case(i, v, &Default::default()) {
+                        part.add(&case);
+                    }
+                    i += 1;
+                }
+            });
+        })?;
+        if !issues.is_empty() {
+            let e = cme_core::validate::ValidationError {
+                issues: issues.finish(),
+            };
+            return Err(to_py_err(py, &cme_core::error::CmeError::InvalidCase(e)));
+        }
         self.merge_in(py, &part)
     }
 
@@ -695,8 +806,11 @@ impl IndicatorAccumulator {
 
     /// The report (a dict), as `cme.indicators` returns it.
     fn finish<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        let report = py.detach(|| serde_json::to_value(self.lock().finish()));
-        crate::convert::json_to_py(py, &report.unwrap_or(Value::Null))
+        let report = py
+            .detach(|| self.lock().report())
+            .map_err(|e| to_py_err(py, &e))?;
+        let value = py.detach(|| serde_json::to_value(report));
+        crate::convert::json_to_py(py, &value.unwrap_or(Value::Null))
     }
 
     /// The state as JSON text.
@@ -730,6 +844,14 @@ impl IndicatorAccumulator {
 #[pyfunction]
 #[pyo3(signature = (n, seed=2026))]
 pub fn synthetic_columns(py: Python<'_>, n: usize, seed: u64) -> PyResult<Bound<'_, PyDict>> {
+    if n > cme_core::limits::MAX_ROWS {
+        let issue = cme_core::issue::Issue::new(
+            cme_core::issue::IssueCode::TooManyItems,
+            cme_core::issue::Path::root().key("n"),
+        )
+        .with("max", cme_core::limits::MAX_ROWS);
+        return Err(crate::error::input_error_issue(py, &issue));
+    }
     let rows: Vec<Value> = py.detach(|| {
         let options = cme_core::synthetic::PopulationOptions::default();
         let mut rows = Vec::with_capacity(n);

@@ -80,13 +80,55 @@ function inputError(code = "unsupported_type", path = "") {
   return new InputError({ name: "InputError", code, path, message, messageEn, issues: [] });
 }
 
+// cme_core::limits: MAX_JSON_BYTES, MAX_REPORT_BYTES, MAX_ROWS (a test
+// compares them).
+const MAX_JSON_BYTES = 1 << 20;
+const MAX_REPORT_BYTES = 64 << 20;
+const MAX_ROWS = 10_000_000;
+// Arguments that are lists of documents (each item its own budget), and
+// reports given back (a bigger one).
+const LIST_ARGS = new Set(["cases", "activities"]);
+const REPORT_ARGS = new Set(["reports", "published"]);
+
+// A problem found in the arguments before the call (a budget), with the
+// core's code, messages (one catalogue) and issue: thrown as InputError.
+function refused(code, path, params) {
+  if (broken) return internalError();
+  let out;
+  try {
+    out = JSON.parse(call("refuse", JSON.stringify({ code, path, params })));
+  } catch (e) {
+    if (e instanceof WebAssembly.RuntimeError) broken = true;
+    return internalError();
+  }
+  const issue = out.error.issues[0];
+  return new InputError({
+    name: "InputError", code: issue.code, path: issue.path,
+    message: issue.message, messageEn: issue.messageEn, issues: out.error.issues,
+  });
+}
+
 // JSON.stringify would silently drop functions and symbols and write NaN as
 // null: refuse them instead, at their path in the document (the path of a
 // value is relative to the argument it is in, as in every binding), so
 // that nothing is lost without a word.
+//
+// Each document is held to the size its JSON text may have (1 MiB for a
+// case, a policy, an event; 64 MiB for a report given back), counted as it
+// is written: a list's length before its items, a text's before it is
+// copied. A list of a million events is refused before any is visited,
+// and the work before a refusal is bounded by the budget, not by the input
+// (linear time whatever the object holds). A list of cases is counted
+// first (at most MAX_ROWS), each case its own document.
 function stringify(args) {
   const ARGS = Symbol("arguments");
   const paths = new Map();
+  const budgets = new Map();
+  const lists = new Set();
+  const spend = (budget, n, path) => {
+    budget.left -= n;
+    if (budget.left < 0) throw refused("document_too_large", path, { max_bytes: budget.max });
+  };
   return JSON.stringify(args, function strict(key, value) {
     // the first holder is JSON.stringify's wrapper of the arguments
     const base = paths.has(this) ? paths.get(this) : null;
@@ -97,8 +139,34 @@ function stringify(args) {
     switch (typeof value) {
       case "function": case "symbol": case "bigint": throw inputError("unsupported_type", path === ARGS ? "" : path);
       case "number": if (!Number.isFinite(value)) throw inputError("non_finite_number", path === ARGS ? "" : path); break;
-      case "object": if (value !== null) paths.set(value, path); break;
       default: break;
+    }
+    // the budget of the document the value is in
+    let budget = null;
+    if (base === ARGS) {
+      // an argument, `key` its name
+      if (LIST_ARGS.has(key) && Array.isArray(value)) {
+        if (value.length > MAX_ROWS) throw refused("too_many_items", key, { max: MAX_ROWS });
+        lists.add(value);
+      } else {
+        const max = REPORT_ARGS.has(key) ? MAX_REPORT_BYTES : MAX_JSON_BYTES;
+        budget = { left: max, max };
+      }
+    } else if (base !== null) {
+      budget = budgets.get(this)
+        || (lists.has(this) ? { left: MAX_JSON_BYTES, max: MAX_JSON_BYTES } : null);
+    }
+    if (budget !== null) {
+      // the value's smallest JSON form and a separator; a key its length
+      spend(budget, 2 + (Array.isArray(this) ? 0 : String(key).length), path);
+      if (typeof value === "string") spend(budget, value.length, path);
+      if (Array.isArray(value) && value.length * 2 > budget.left) {
+        throw refused("document_too_large", path, { max_bytes: budget.max });
+      }
+    }
+    if (typeof value === "object" && value !== null) {
+      paths.set(value, path);
+      if (budget !== null) budgets.set(value, budget);
     }
     return value;
   });
@@ -149,8 +217,6 @@ export function version() { return run("version", {}); }
 /** Every problem of a case (an empty array means valid). */
 export function validate(input, asOf) { return run("validate", { case: input, as_of: asOf }); }
 
-// cme_core::limits::MAX_JSON_BYTES (a test compares them).
-const MAX_JSON_BYTES = 1 << 20;
 
 /** Every problem of a case given as JSON text. A text over 1 MiB is
  * `document_too_large` without being parsed or copied whole: a text longer

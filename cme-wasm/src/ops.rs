@@ -182,6 +182,30 @@ pub fn run(op: &str, args: &str) -> Out {
         // for the module to be loaded again.
         #[allow(clippy::panic)]
         "boundary_panic" => panic!("cme: panic on purpose (boundary test)"),
+        // A problem cme.js found before the call (a budget of the
+        // arguments): the core's issue for it, with its messages from the
+        // one catalogue.
+        "refuse" => {
+            let code = cme_core::issue::IssueCode::from_code(args.str("code")?)
+                .ok_or(Failure::Input { path: "code" })?;
+            let mut issue = Issue::new(
+                code,
+                cme_core::issue::Path::from_rendered(args.str("path")?),
+            );
+            if let Value::Object(params) = args.value("params") {
+                for (k, v) in params {
+                    issue = match v {
+                        Value::String(s) => issue.with(k, s),
+                        other => issue.with(k, other),
+                    };
+                }
+            }
+            Err(Failure::Core(CmeError::InvalidCase(
+                cme_core::validate::ValidationError {
+                    issues: vec![issue],
+                },
+            )))
+        }
         "validate" => {
             let options = args.opt_as_of()?;
             result(&cme_core::validate::validate(args.value("case"), &options))

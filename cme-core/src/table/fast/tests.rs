@@ -343,7 +343,7 @@ fn owned() -> BoxedStrategy<Owned> {
 /// the rules).
 fn by_rules(src: &OneRow, as_of: Option<NaiveDate>) -> Option<Case> {
     let mut out = TableRead::default();
-    read_by_rules(src, 0, 0, as_of, Vec::new(), &mut out);
+    read_by_rules(src, 0, 0, as_of, Vec::new(), 0, &mut out);
     if out.issues.is_empty() {
         out.cases.pop()
     } else {
