@@ -47,6 +47,19 @@ for code in ("aismt13", "aist43"):
     put("accumulator_state", code + "_max", json.dumps(big))
 for t in ["contact", "analyse_demande", "sortie", "suivi", "plan_accepte"]:
     put("event", t, json.dumps({"type": t, "date": "2024-06-01"}))
+# a seed for each attack of the abuse suite (tests/python/test_abuse.py),
+# within -max_len: many events, many unknown fields (past MAX_ISSUES), many
+# bad rows (past MAX_ISSUES), a long unknown key, a state of many cells
+case = dict(cme.sample_cases()[0])
+put("case_json", "attack_events", json.dumps({**case, "events": [{"type": "contact", "date": "2024-01-01"}] * 1200}))
+put("case_json", "attack_unknown_fields", json.dumps({**case, **{f"k{i}": 0 for i in range(1500)}}))
+put("case_json", "attack_long_key", json.dumps({**case, "k" * 60000: 1}))
+put("table_rows", "attack_bad_rows", json.dumps([{"id": "Jean Dupont", "nom": 1}] * 2000))
+put("table_rows", "attack_row_columns", json.dumps([{f"c{i}": 1 for i in range(100)}] * 30))
+cols = cme.synthetic_table(200)
+cols["service"] = [f"s{i}" for i in range(200)]
+acc = cme.Accumulator("aist43", 2024, ["service"]).add(cols)
+put("accumulator_state", "attack_cells", acc.__getstate__()["state"])
 put("event", "sortie_result", json.dumps({"type": "sortie", "date": "2024-06-01", "result": "inaptitude"}))
 PY
 
@@ -56,7 +69,7 @@ cargo +nightly fuzz build -O -a
 for target in case_json policy table_rows accumulator_state event; do
   mkdir -p "artifacts/$target"
   cargo +nightly fuzz run -O -a "$target" "corpus/$target" -- \
-    -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -max_len=65536 \
+    -max_total_time="$seconds" -timeout=10 -rss_limit_mb=1024 -max_len=65536 \
     -artifact_prefix="artifacts/$target/" -print_final_stats=1 2>&1 \
     | grep -E '^(stat::number_of_executed_units|stat::peak_rss_mb|==|SUMMARY|.*(panicked|ERROR|deadly signal))' \
     | sed "s/^/$target: /"

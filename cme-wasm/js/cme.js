@@ -148,6 +148,8 @@ function stringify(args) {
       if (LIST_ARGS.has(key) && Array.isArray(value)) {
         if (value.length > MAX_ROWS) throw refused("too_many_items", key, { max: MAX_ROWS });
         lists.add(value);
+      } else if (key === "text" && typeof value === "string") {
+        // validateJson's text: already cut (the core judges its size)
       } else {
         const max = REPORT_ARGS.has(key) ? MAX_REPORT_BYTES : MAX_JSON_BYTES;
         budget = { left: max, max };

@@ -134,3 +134,31 @@ def test_accumulator_is_shared_between_threads_and_merges_into_itself():
     assert acc.cases() == 4 * len(SAMPLE)
     acc.merge(acc)
     assert acc.cases() == 8 * len(SAMPLE)
+
+
+def test_a_record_of_a_hundred_thousand_events_is_refused_by_its_count():
+    # The host lowered the record already (its memory is the host's); the
+    # library converts at most MAX_EVENTS + 1 = 1,001 of its events before
+    # the core refuses the list (docs/limits.md), and lists at most 1,000
+    # problems (MAX_ISSUES).
+    record = cme_uniffi.case_from_json(json.dumps(SAMPLE[0]))
+    event = cme_uniffi.Event(kind=cme_uniffi.EventType.CONTACT, date="2024-01-01", simple_solution=None, role=None,
+                             expertise=None, partner=None, result=None, dismissal=None,
+                             prepared=None, still_employed=None)
+    record.events = [event] * 100_000
+    issues = cme_uniffi.validate_case(record, AS_OF)
+    assert ("too_many_items", "events") in [(i.code, i.path) for i in issues]
+    assert len(issues) <= 1001
+    with pytest.raises(cme_uniffi.CmeError):
+        cme_uniffi.evaluate_case(record, '"aist43"', AS_OF)
+
+
+def test_an_accumulator_past_ten_thousand_cells_refuses_its_report():
+    acc = cme_uniffi.IndicatorAccumulator('"aist43"', "2024", ["service"])
+    case = dict(SAMPLE[0])
+    for i in range(10_001):
+        case["service"] = f"s{i}"
+        acc.add_case_json(json.dumps(case))
+    with pytest.raises(cme_uniffi.CmeError.Validation) as e:
+        acc.finish_json()
+    assert [(i.code, i.path) for i in e.value.issues] == [("too_many_cells", "by")]
