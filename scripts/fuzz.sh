@@ -56,9 +56,10 @@ put("case_json", "attack_unknown_fields", json.dumps({**case, **{f"k{i}": 0 for 
 put("case_json", "attack_long_key", json.dumps({**case, "k" * 60000: 1}))
 put("table_rows", "attack_bad_rows", json.dumps([{"id": "Jean Dupont", "nom": 1}] * 2000))
 put("table_rows", "attack_row_columns", json.dumps([{f"c{i}": 1 for i in range(100)}] * 30))
-cols = cme.synthetic_table(200)
-cols["service"] = [f"s{i}" for i in range(200)]
-acc = cme.Accumulator("aist43", 2024, ["service"]).add(cols)
+cols = cme.synthetic_table(12)
+cols["service"] = [f"s{i}" for i in range(12)]
+import pyarrow as pa
+acc = cme.Accumulator("aist43", 2024, ["service"]).add(pa.table(cols))
 put("accumulator_state", "attack_cells", acc.__getstate__()["state"])
 put("event", "sortie_result", json.dumps({"type": "sortie", "date": "2024-06-01", "result": "inaptitude"}))
 PY

@@ -160,8 +160,8 @@ issue_codes! {
         fr: "La liste dépasse le nombre maximal de {max} éléments."
         en: "The list exceeds the maximum of {max} items.";
     TooManyCells = "too_many_cells" ["max"]
-        fr: "La ventilation compte plus de {max} cases (combinaisons des valeurs des dimensions) : ventiler par moins de valeurs (une dimension, des valeurs regroupées)."
-        en: "The breakdown has more than {max} cells (combinations of the dimensions' values): break down by fewer values (one dimension, grouped values).";
+        fr: "La ventilation compte plus de {max} cases (combinaisons des valeurs des dimensions ; pour une publication, les cases de tous ses tableaux et leurs totaux) : ventiler par moins de valeurs (une dimension, des valeurs regroupées)."
+        en: "The breakdown has more than {max} cells (combinations of the dimensions' values; for a publication, the cells of all its tables and their totals): break down by fewer values (one dimension, grouped values).";
     MoreIssues = "more_issues" ["count", "max"]
         fr: "… et {count} autres problèmes, non listés : au plus {max} sont listés ici. Corriger ceux-ci fait apparaître les suivants."
         en: "… and {count} more problems, not listed: at most {max} are listed here. Fixing these brings up the next ones.";

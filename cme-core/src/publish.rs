@@ -81,6 +81,14 @@ pub const MIN_THRESHOLD: u64 = 2;
 /// The most reports one bundle protects together.
 pub const MAX_BUNDLE: usize = 16;
 
+/// The most cells one publication protects together (the cells of its
+/// reports, each report's total counted as a cell). The attacker's audit
+/// grows faster than the square of the hidden cells tied together (a
+/// breakdown of tiny cells hides them all): at this size the worst case
+/// takes minutes (BENCHMARKS.md), past it hours; a larger breakdown is
+/// refused with `too_many_cells` rather than left running.
+pub const MAX_PUBLISHED_CELLS: usize = 200;
+
 /// The version of the publication method a receipt names: threshold,
 /// suppression over the linked figures, the linear-programming audit.
 pub const METHOD: &str = "seuil-figures-liees-audit-pl/1";
@@ -479,6 +487,15 @@ pub fn publish_bundle(
         return Err(invalid(
             Issue::new(IssueCode::TooManyItems, Path::root().key("reports"))
                 .with("max", MAX_BUNDLE),
+        ));
+    }
+    let cells = reports.iter().fold(0usize, |n, r| {
+        n.saturating_add(r.cells.len()).saturating_add(1)
+    });
+    if cells > MAX_PUBLISHED_CELLS {
+        return Err(invalid(
+            Issue::new(IssueCode::TooManyCells, Path::root().key("reports"))
+                .with("max", MAX_PUBLISHED_CELLS),
         ));
     }
     let threshold = options.threshold;

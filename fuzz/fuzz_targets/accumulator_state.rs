@@ -8,7 +8,12 @@ fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
     let Ok(mut acc) = cme_core::indicators::Accumulator::from_state_json(text) else { return };
     let report = acc.finish();
-    let _ = cme_core::publish::publish(&report, 11);
+    // The audit's time grows faster than the square of the hidden cells
+    // (BENCHMARKS.md): a few cells are published, so that an input stays
+    // within its 10 s (the audit itself is tested in cme-core/tests).
+    if report.cells.len() <= 12 {
+        let _ = cme_core::publish::publish(&report, 11);
+    }
     let copy = acc.clone();
     if acc.merge(&copy).is_err() {
         // a refused merge changes nothing

@@ -70,3 +70,14 @@ test("a report given back has the report budget (64 MiB)", () => {
   assert.throws(() => audit({ cells: "x".repeat(65 * MIB) }), (e) => e.code === "document_too_large"
     && e.issues[0].params.max_bytes === String(64 * MIB));
 });
+
+test("a breakdown past what a publication protects is refused before the audit", () => {
+  const dir = new URL("../vectors/indicators/", import.meta.url);
+  const first = readdirSync(dir).filter((f) => f.endsWith(".json")).sort()[0];
+  const [one] = JSON.parse(readFileSync(new URL(first, dir), "utf8")).cases;
+  // 1,000 services: within a report's 10,000 cells, past the 200 cells a
+  // publication protects (its audit would run for hours)
+  const cases = Array.from({ length: 1000 }, (_, i) => ({ ...one, id: `C-${i}`, service: `s${i}` }));
+  assert.throws(() => indicators(cases, "aist43", "2024", ["service"], 11), (e) => e.name === "ValidationError"
+    && e.issues[0].code === "too_many_cells" && e.issues[0].path === "reports" && e.issues[0].params.max === "200");
+});

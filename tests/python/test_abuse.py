@@ -260,3 +260,18 @@ def test_orient_with_a_million_problem_codes():
 def test_a_synthetic_table_of_a_billion_rows():
     out = attack("attempt(lambda: cme.synthetic_table(10**9))")
     assert (out["error"], out["code"], out["path"]) == ("InputError", "too_many_items", "n")
+
+
+def test_publishing_a_thousand_cells_is_refused_before_the_audit():
+    # within MAX_CELLS, past what a publication protects (MAX_PUBLISHED_CELLS
+    # = 200 cells with the totals): refused at once, not hours of audit
+    out = attack(
+        """
+        import pyarrow as pa
+        base = pa.table(cme.synthetic_table(1_000))
+        at = base.schema.get_field_index("service")
+        table = base.set_column(at, "service", pa.array([f"s{i}" for i in range(1_000)]))
+        attempt(lambda: cme.indicators(table, "aist43", 2024, by=["service"]).publish(11))
+        """
+    )
+    assert (out["codes"], out["paths"], out["params"]) == (["too_many_cells"], ["reports"], {"max": "200"})

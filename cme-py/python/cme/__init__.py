@@ -551,14 +551,28 @@ def _named_column(error: Exception) -> str:
 def _arrow_ready(table: Any) -> Any:
     """polars exports an all-missing column (type Null) with a buffer that
     the Arrow C data interface does not allow, and arrow-rs refuses it: such
-    columns are sent as texts (all missing either way)."""
+    columns are sent as texts (all missing either way). A pyarrow table of
+    many small chunks is joined into one first (linear time)."""
     if type(table).__module__.startswith("polars") and hasattr(table, "schema"):
         import polars as pl
 
         nulls = [name for name, dtype in table.schema.items() if dtype == pl.Null]
         if nulls:
             table = table.with_columns([pl.col(n).cast(pl.String) for n in nulls])
+    if type(table).__module__.startswith("pyarrow") and hasattr(table, "combine_chunks"):
+        # A table of many small chunks (a table appended to row by row):
+        # each chunk exported costs an import per column, a hundred times
+        # the cost of its rows. pyarrow joins them first, at the cost of a
+        # copy of the table; a table of large chunks is read as it is.
+        columns = getattr(table, "columns", None)
+        chunks = columns[0].num_chunks if columns else 0
+        if chunks > max(1, table.num_rows // _SMALL_CHUNK_ROWS):
+            table = table.combine_chunks()
     return table
+
+
+# The average chunk under which a pyarrow table is joined before reading.
+_SMALL_CHUNK_ROWS = 1024
 
 
 def case_row(case: Mapping[str, Any]) -> Optional[Dict[str, Any]]:
