@@ -119,15 +119,21 @@ function refused(code, path, params) {
 // copied. A list of a million events is refused before any is visited,
 // and the work before a refusal is bounded by the budget, not by the input
 // (linear time whatever the object holds). A list of cases is counted
-// first (at most MAX_ROWS), each case its own document.
+// first (at most MAX_ROWS), each case its own document, and all the
+// arguments of one call together are at most 64 MiB.
 function stringify(args) {
   const ARGS = Symbol("arguments");
   const paths = new Map();
   const budgets = new Map();
   const lists = new Set();
+  // all the arguments of one call together: the envelope the module parses
+  // (its memory is at most 4 GiB)
+  const call = { left: MAX_REPORT_BYTES, max: MAX_REPORT_BYTES };
   const spend = (budget, n, path) => {
     budget.left -= n;
+    call.left -= n;
     if (budget.left < 0) throw refused("document_too_large", path, { max_bytes: budget.max });
+    if (call.left < 0) throw refused("document_too_large", path, { max_bytes: call.max });
   };
   return JSON.stringify(args, function strict(key, value) {
     // the first holder is JSON.stringify's wrapper of the arguments

@@ -66,6 +66,13 @@ test("each case of a list has its own budget", () => {
   assert.equal(indicators(Array(3000).fill(one), "aist43", "2024").cases, 3000);
 });
 
+test("all the cases of a call together are at most 64 MiB", () => {
+  // 100 cases of 0.9 MiB each: every one within its own 1 MiB, 90 MiB in all
+  const big = { id: "x".repeat(900 * 1024) };
+  assert.throws(() => indicators(Array(100).fill(big), "aist43", "2024"), (e) => e.code === "document_too_large"
+    && e.issues[0].params.max_bytes === String(64 * MIB) && /^\[\d+\]\.id$/.test(e.path));
+});
+
 test("a report given back has the report budget (64 MiB)", () => {
   assert.throws(() => audit({ cells: "x".repeat(65 * MIB) }), (e) => e.code === "document_too_large"
     && e.issues[0].params.max_bytes === String(64 * MIB));

@@ -253,6 +253,16 @@ vector("signalement_illisible_et_evenements", "Un signalement sans date n'empêc
         ("follow_up_without_exit", f"events[{EXIT + 1}]")],
        mutate=chain(delp(["signalement", "date"]), delp(["events", EXIT, "result"])))
 
+def many_unknown_fields(c):
+    for i in range(1003):
+        c["worker"][f"k{i:04d}"] = 0
+
+
+vector("trop_de_problemes", "Un document de 1 003 champs inconnus : 1 000 problèmes sont listés (limits::MAX_ISSUES), "
+       "le dernier problème compte les 3 autres (« more_issues », à la racine) ; la mémoire reste bornée.",
+       [("unknown_field", f"worker.k{i:04d}") for i in range(1000)] + [("more_issues", "")],
+       mutate=many_unknown_fields)
+
 OUT.mkdir(parents=True, exist_ok=True)
 for old in OUT.glob("*.json"):
     old.unlink()
