@@ -159,6 +159,33 @@ issue_codes! {
     TooManyItems = "too_many_items" ["max"]
         fr: "La liste dépasse le nombre maximal de {max} éléments."
         en: "The list exceeds the maximum of {max} items.";
+    NonFiniteNumber = "non_finite_number" []
+        fr: "Nombre non fini (NaN ou infini) : il n'a pas de valeur JSON ; donner un nombre, ou une valeur absente (None, null)."
+        en: "Non-finite number (NaN or infinity): it has no JSON value; give a number, or a missing value (None, null).";
+    IntegerTooLarge = "integer_too_large" []
+        fr: "Ce nombre entier dépasse 64 bits."
+        en: "This integer exceeds 64 bits.";
+    InputTooDeep = "input_too_deep" ["max"]
+        fr: "L'objet est imbriqué sur plus de {max} niveaux."
+        en: "The object is nested more than {max} levels deep.";
+    UnsupportedKey = "unsupported_key" []
+        fr: "Les clés d'un dictionnaire doivent être des textes."
+        en: "Dictionary keys must be strings.";
+    UnsupportedType = "unsupported_type" ["expected"]
+        fr: "Type non pris en charge ici (attendu : {expected})."
+        en: "Unsupported type here (expected: {expected}).";
+    InvalidText = "invalid_text" []
+        fr: "Ce texte n'est pas de l'Unicode valide (caractère de substitution isolé) ; il n'est pas reproduit ici."
+        en: "This text is not valid Unicode (a lone surrogate); it is not repeated here.";
+    NotAList = "not_a_list" []
+        fr: "Une liste est attendue ici."
+        en: "A list is expected here.";
+    UnreadableTable = "unreadable_table" ["library"]
+        fr: "La table ne peut pas être lue : {library} a refusé de la convertir (la colonne, quand elle est connue, est le chemin). Son message n'est pas reproduit ici : il peut citer une valeur."
+        en: "The table cannot be read: {library} refused to convert it (the column, when known, is the path). Its message is not repeated here: it may quote a value.";
+    SyntheticShortfall = "synthetic_shortfall" []
+        fr: "Le générateur n'a pas produit assez de dossiers tenant sur une ligne."
+        en: "The generator did not produce enough cases that fit a row.";
     TooManyCells = "too_many_cells" ["max"]
         fr: "La ventilation compte plus de {max} cases (combinaisons des valeurs des dimensions ; pour une publication, les cases de tous ses tableaux et leurs totaux) : ventiler par moins de valeurs (une dimension, des valeurs regroupées)."
         en: "The breakdown has more than {max} cells (combinations of the dimensions' values; for a publication, the cells of all its tables and their totals): break down by fewer values (one dimension, grouped values).";

@@ -17,7 +17,8 @@ use pyo3::prelude::*;
 use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
 use serde_json::{Map, Number, Value};
 
-use crate::error::input_error;
+use crate::error::input_issue;
+use cme_core::issue::IssueCode;
 
 /// Nesting deeper than this is refused (the interchange format needs 5).
 const MAX_DEPTH: usize = 64;
@@ -94,12 +95,11 @@ fn to_json(
     budget: &mut Budget,
 ) -> PyResult<Value> {
     if path.len() > MAX_DEPTH {
-        return Err(input_error(
+        return Err(input_issue(
             obj.py(),
-            "input_too_deep",
+            IssueCode::InputTooDeep,
             &path_string(path),
-            "L'objet est trop profondément imbriqué.",
-            "The object is nested too deeply.",
+            &[("max", &MAX_DEPTH.to_string())],
         ));
     }
     // every value is at least one byte of JSON text and a separator
@@ -118,12 +118,11 @@ fn to_json(
             return Ok(Value::from(u));
         }
         // beyond 64 bits: JSON numbers of cme are at most 64-bit integers
-        return Err(input_error(
+        return Err(input_issue(
             obj.py(),
-            "integer_too_large",
+            IssueCode::IntegerTooLarge,
             &path_string(path),
-            "Ce nombre entier dépasse 64 bits.",
-            "This integer exceeds 64 bits.",
+            &[],
         ));
     }
     if obj.is_instance_of::<PyFloat>() {
@@ -132,12 +131,11 @@ fn to_json(
         // infinity has no JSON form: refused at the path, never read as
         // missing.
         if f.is_infinite() {
-            return Err(input_error(
+            return Err(input_issue(
                 obj.py(),
-                "non_finite_number",
+                IssueCode::NonFiniteNumber,
                 &path_string(path),
-                "Nombre infini : il n'a pas de valeur JSON ; donner un nombre, ou None pour une valeur absente.",
-                "Infinite number: it has no JSON value; give a number, or None for a missing value.",
+                &[],
             ));
         }
         return Ok(Number::from_f64(f).map_or(Value::Null, Value::Number));
@@ -162,12 +160,11 @@ fn to_json(
                 budget.spend(obj.py(), k.len()?, path)?;
             }
             let Ok(key) = k.extract::<String>() else {
-                return Err(input_error(
+                return Err(input_issue(
                     obj.py(),
-                    "unsupported_key",
+                    IssueCode::UnsupportedKey,
                     &path_string(path),
-                    "Les clés d'un dictionnaire doivent être des textes.",
-                    "Dictionary keys must be strings.",
+                    &[],
                 ));
             };
             // the key as it may be echoed in an error's path (cut, control
@@ -199,12 +196,14 @@ fn to_json(
             obj.call_method0("isoformat")?.extract::<String>()?,
         ));
     }
-    Err(input_error(
+    Err(input_issue(
         obj.py(),
-        "unsupported_type",
+        IssueCode::UnsupportedType,
         &path_string(path),
-        "Type Python non pris en charge (attendu : dict, list, str, int, float, bool, None ou datetime.date).",
-        "Unsupported Python type (expected dict, list, str, int, float, bool, None or datetime.date).",
+        &[(
+            "expected",
+            "dict, list, str, int, float, bool, None, datetime.date",
+        )],
     ))
 }
 
@@ -213,15 +212,8 @@ fn to_json(
 /// `UnicodeEncodeError` would carry the whole text in `.object`: refused
 /// at its path instead, without the text.
 fn text(obj: &Bound<'_, PyAny>, path: &[String]) -> PyResult<String> {
-    obj.extract::<String>().map_err(|_| {
-        input_error(
-            obj.py(),
-            "invalid_text",
-            &path_string(path),
-            "Ce texte n'est pas de l'Unicode valide (caractère de substitution isolé) ; il n'est pas reproduit ici.",
-            "This text is not valid Unicode (a lone surrogate); it is not repeated here.",
-        )
-    })
+    obj.extract::<String>()
+        .map_err(|_| input_issue(obj.py(), IssueCode::InvalidText, &path_string(path), &[]))
 }
 
 /// Builds Python objects from a JSON tree.

@@ -63,6 +63,21 @@ pub fn input_error_issue(py: Python<'_>, issue: &cme_core::issue::Issue) -> PyEr
     )
 }
 
+/// An input refused while converting it, for a code of the core's
+/// catalogue at a rendered path, with parameters.
+pub fn input_issue(
+    py: Python<'_>,
+    code: cme_core::issue::IssueCode,
+    path: &str,
+    params: &[(&str, &str)],
+) -> PyErr {
+    let mut issue = cme_core::issue::Issue::new(code, cme_core::issue::Path::from_rendered(path));
+    for (k, v) in params {
+        issue = issue.with(k, v);
+    }
+    input_error_issue(py, &issue)
+}
+
 /// A misuse of the Python API detected while converting the input
 /// (`cme.InputError`, a `TypeError`).
 pub fn input_error(py: Python<'_>, code: &str, path: &str, fr: &str, en: &str) -> PyErr {

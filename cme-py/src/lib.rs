@@ -34,6 +34,27 @@ fn _boundary_panic() {
     panic!("cme: panic on purpose (boundary test)");
 }
 
+/// The `cme.InputError` of a code of the core's catalogue at a path, with
+/// parameters (its messages rendered by the core): for the errors the pure
+/// Python layer finds (a table another library cannot convert). Returned,
+/// not raised.
+#[pyfunction]
+fn _input_error<'py>(
+    py: Python<'py>,
+    code: &str,
+    path: &str,
+    params: std::collections::BTreeMap<String, String>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let code = cme_core::issue::IssueCode::from_code(code)
+        .ok_or_else(|| pyo3::exceptions::PyValueError::new_err("cme: unknown issue code"))?;
+    let params: Vec<(&str, &str)> = params
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    let err = error::input_issue(py, code, path, &params);
+    Ok(err.into_value(py).into_bound(py).into_any())
+}
+
 /// The version of the library.
 #[pyfunction]
 fn version() -> &'static str {
@@ -303,13 +324,7 @@ fn json_list(py: Python<'_>, items: &Bound<'_, PyAny>) -> PyResult<Vec<serde_jso
 }
 
 fn not_a_list(py: Python<'_>) -> PyErr {
-    error::input_error(
-        py,
-        "not_a_list",
-        "cases",
-        "Une liste de dossiers est attendue.",
-        "A list of cases is expected.",
-    )
+    error::input_issue(py, cme_core::issue::IssueCode::NotAList, "cases", &[])
 }
 
 /// Rows converted at a time from a list of cases: the conversion needs
@@ -483,6 +498,7 @@ fn indicator_catalogue(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
 fn _cme(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(version, m)?)?;
     m.add_function(wrap_pyfunction!(_boundary_panic, m)?)?;
+    m.add_function(wrap_pyfunction!(_input_error, m)?)?;
     m.add_function(wrap_pyfunction!(table::read_table, m)?)?;
     m.add_function(wrap_pyfunction!(table::table_columns, m)?)?;
     m.add_function(wrap_pyfunction!(table::case_row, m)?)?;

@@ -30,12 +30,14 @@ use crate::error::{input_error, to_py_err};
 const UNIX_EPOCH_DAYS_FROM_CE: i32 = 719_163;
 
 fn unsupported(py: Python<'_>, column: &str) -> PyErr {
-    input_error(
+    crate::error::input_issue(
         py,
-        "unsupported_type",
+        cme_core::issue::IssueCode::UnsupportedType,
         column,
-        "Le type de cette colonne n'est pas pris en charge (texte, entier, date, booléen ou liste de textes attendus).",
-        "The type of this column is not supported (text, integer, date, boolean or list of texts expected).",
+        &[(
+            "expected",
+            "Arrow utf8, large_utf8, utf8_view, dictionary, int, float, bool, date, timestamp, list",
+        )],
     )
 }
 
@@ -425,12 +427,14 @@ fn read_row_dicts(
     keep: Keep<'_>,
 ) -> PyResult<(Read, usize)> {
     if !(table.is_instance_of::<PyList>() || table.is_instance_of::<pyo3::types::PyTuple>()) {
-        return Err(input_error(
+        return Err(crate::error::input_issue(
             py,
-            "unsupported_type",
+            cme_core::issue::IssueCode::UnsupportedType,
             "",
-            "Une table de dossiers est attendue : un DataFrame pandas ou polars, une table pyarrow ou une liste de dictionnaires.",
-            "A table of cases is expected: a pandas or polars DataFrame, a pyarrow Table or a list of dicts.",
+            &[(
+                "expected",
+                "pandas.DataFrame, polars.DataFrame, pyarrow.Table, list of dict",
+            )],
         ));
     }
     let n = table.len()?;
@@ -880,12 +884,11 @@ pub fn synthetic_columns(py: Python<'_>, n: usize, seed: u64) -> PyResult<Bound<
         rows
     });
     if rows.len() < n {
-        return Err(input_error(
+        return Err(crate::error::input_issue(
             py,
-            "synthetic_shortfall",
+            cme_core::issue::IssueCode::SyntheticShortfall,
             "n",
-            "Le générateur n'a pas produit assez de dossiers tenant sur une ligne.",
-            "The generator did not produce enough cases that fit a row.",
+            &[],
         ));
     }
     let out = PyDict::new(py);

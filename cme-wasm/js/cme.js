@@ -71,13 +71,12 @@ function internalError() {
   });
 }
 
+// A JS value that cannot be read as JSON of the expected type (a function,
+// a symbol, a bigint, NaN, a cycle): the core's issue, from its catalogue.
 function inputError(code = "unsupported_type", path = "") {
-  const [message, messageEn] = code === "non_finite_number"
-    ? ["Nombre non fini (NaN ou infini) : il n'a pas de valeur JSON ; donner un nombre, ou null pour une valeur absente.",
-       "Non-finite number (NaN or infinity): it has no JSON value; give a number, or null for a missing value."]
-    : ["La valeur JavaScript ne peut pas être lue comme un document JSON du type attendu.",
-       "The JavaScript value cannot be read as a JSON document of the expected type."];
-  return new InputError({ name: "InputError", code, path, message, messageEn, issues: [] });
+  const params = code === "unsupported_type"
+    ? { expected: "JSON: object, array, string, finite number, boolean, null" } : {};
+  return refused(code, path, params);
 }
 
 // cme_core::limits: MAX_JSON_BYTES, MAX_REPORT_BYTES, MAX_ROWS (a test

@@ -522,16 +522,8 @@ def _reading(table: Any, call: Any) -> Any:
         # the module of the exception's class (often `builtins`)
         library = type(table).__module__.split(".")[0]
         column = _named_column(e)
-    raise InputError(
-        f"La table ne peut pas être lue : {library} a refusé de la convertir"
-        + (f" (colonne « {column} »)" if column else "")
-        + ". Son message n'est pas reproduit ici : il peut citer une valeur.",
-        "unreadable_table",
-        column,
-        f"The table cannot be read: {library} refused to convert it"
-        + (f" (column “{column}”)" if column else "")
-        + ". Its message is not repeated here: it may quote a value.",
-    )
+    # the core's issue (one catalogue), at the column when one is named
+    raise _cme._input_error("unreadable_table", column, {"library": library})
 
 
 def _named_column(error: Exception) -> str:
