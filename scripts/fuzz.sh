@@ -40,6 +40,9 @@ for i, r in enumerate(rows[:10]):
 for code in ("aismt13", "aist43"):
     acc = cme.Accumulator(code, 2024, ["secteur"]).add(cme.sample_cases())
     put("accumulator_state", code, acc.__getstate__()["state"])
+    # without a breakdown: the state the target publishes (3 cells at most)
+    total = cme.Accumulator(code, 2024).add(cme.sample_cases())
+    put("accumulator_state", code + "_total", total.__getstate__()["state"])
     # counters at the maximum: a merge must refuse, never wrap
     big = json.loads(acc.__getstate__()["state"])
     big["cases"] = 2**64 - 1
