@@ -264,8 +264,10 @@ vector("trop_de_problemes", "Un document de 1 003 champs inconnus : 1 000 probl√
        mutate=many_unknown_fields)
 
 OUT.mkdir(parents=True, exist_ok=True)
-for old in OUT.glob("*.json"):
-    old.unlink()
+# Only this tool's vectors are (re)written: the folder also holds vectors
+# written by hand (duplicate keys, format version 2, dates around 2022‚Ä¶),
+# which it must not delete. A vector renamed here leaves its old file to
+# remove by hand.
 names = set()
 for v in vectors:
     assert v["name"] not in names, v["name"]
