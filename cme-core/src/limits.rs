@@ -52,6 +52,10 @@ pub const MAX_ROW_ISSUES: usize = 20;
 /// dimension with a hundred thousand values is no table anyone reads, and
 /// its cells would be a hundred thousand reports).
 pub const MAX_CELLS: usize = 10_000;
+/// Characters of a text of a list cell (`consent_sharing_with`) a binding
+/// converts: no code a list holds is this long, so a longer text is an
+/// unknown code all the same, found without copying it whole.
+pub const MAX_LIST_TEXT_CHARS: usize = 64;
 /// Earliest year accepted in a date.
 pub const MIN_YEAR: i32 = 1900;
 /// Latest year accepted in a date.

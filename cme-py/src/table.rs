@@ -140,15 +140,10 @@ impl Column {
     }
 }
 
-/// The characters of a text of a list cell that are read: no code of a
-/// list (a partner) is longer, so a longer text is refused as an unknown
-/// code all the same, without being copied whole.
-const LIST_TEXT_CHARS: usize = 64;
-
 /// A list column (`consent_sharing_with`) as JSON values, its items read
 /// in place (texts, views, dictionaries: never expanded by a cast): at
 /// most `MAX_PARTNERS + 1` items of a cell (the core refuses more) and
-/// [`LIST_TEXT_CHARS`] characters of a text.
+/// `cme_core::limits::MAX_LIST_TEXT_CHARS` characters of a text.
 fn list_column<O: arrow_array::OffsetSizeTrait>(
     py: Python<'_>,
     name: &str,
@@ -169,7 +164,11 @@ fn list_column<O: arrow_array::OffsetSizeTrait>(
         let (start, end) = (start.as_usize(), end.as_usize());
         let cell = (start..end.min(start.saturating_add(most)))
             .map(|j| match items.cell(j) {
-                Cell::Text(t) => Value::String(t.chars().take(LIST_TEXT_CHARS).collect()),
+                Cell::Text(t) => Value::String(
+                    t.chars()
+                        .take(cme_core::limits::MAX_LIST_TEXT_CHARS)
+                        .collect(),
+                ),
                 Cell::Integer(i) => Value::from(i),
                 Cell::Float(f) => {
                     serde_json::Number::from_f64(f).map_or(Value::Null, Value::Number)

@@ -79,11 +79,13 @@ function inputError(code = "unsupported_type", path = "") {
   return refused(code, path, params);
 }
 
-// cme_core::limits: MAX_JSON_BYTES, MAX_REPORT_BYTES, MAX_ROWS (a test
-// compares them).
-const MAX_JSON_BYTES = 1 << 20;
-const MAX_REPORT_BYTES = 64 << 20;
-const MAX_ROWS = 10_000_000;
+// The core's budgets (cme_core::limits: max_json_bytes, max_report_bytes,
+// max_rows), asked of the module once: never a second copy of a number.
+let LIMITS = null;
+function limits() {
+  if (LIMITS === null) LIMITS = JSON.parse(call("limits", "{}")).ok;
+  return LIMITS;
+}
 // Arguments that are lists of documents (each item its own budget), and
 // reports given back (a bigger one).
 const LIST_ARGS = new Set(["cases", "activities"]);
@@ -127,12 +129,13 @@ function stringify(args) {
   const lists = new Set();
   // all the arguments of one call together: the envelope the module parses
   // (its memory is at most 4 GiB)
-  const call = { left: MAX_REPORT_BYTES, max: MAX_REPORT_BYTES };
+  const { max_json_bytes: MAX_JSON_BYTES, max_report_bytes: MAX_REPORT_BYTES, max_rows: MAX_ROWS } = limits();
+  const whole = { left: MAX_REPORT_BYTES, max: MAX_REPORT_BYTES };
   const spend = (budget, n, path) => {
     budget.left -= n;
-    call.left -= n;
+    whole.left -= n;
     if (budget.left < 0) throw refused("document_too_large", path, { max_bytes: budget.max });
-    if (call.left < 0) throw refused("document_too_large", path, { max_bytes: call.max });
+    if (whole.left < 0) throw refused("document_too_large", path, { max_bytes: whole.max });
   };
   return JSON.stringify(args, function strict(key, value) {
     // the first holder is JSON.stringify's wrapper of the arguments
@@ -232,8 +235,9 @@ export function validate(input, asOf) { return run("validate", { case: input, as
 export function validateJson(text, asOf) {
   if (typeof text !== "string") throw inputError();
   let sent = text;
-  if (text.length > MAX_JSON_BYTES) {
-    sent = text.slice(0, MAX_JSON_BYTES + 2);
+  const max = limits().max_json_bytes;
+  if (text.length > max) {
+    sent = text.slice(0, max + 2);
     // never end on half a surrogate pair (not valid in the envelope)
     const last = sent.charCodeAt(sent.length - 1);
     if (last >= 0xd800 && last <= 0xdbff) sent = sent.slice(0, -1);

@@ -182,6 +182,13 @@ pub fn run(op: &str, args: &str) -> Out {
         // for the module to be loaded again.
         #[allow(clippy::panic)]
         "boundary_panic" => panic!("cme: panic on purpose (boundary test)"),
+        // The budgets cme.js checks while it writes the arguments (the
+        // core's numbers, never copied into the JS).
+        "limits" => Ok(json!({
+            "max_json_bytes": cme_core::limits::MAX_JSON_BYTES,
+            "max_report_bytes": cme_core::limits::MAX_REPORT_BYTES,
+            "max_rows": cme_core::limits::MAX_ROWS,
+        })),
         // A problem cme.js found before the call (a budget of the
         // arguments): the core's issue for it, with its messages from the
         // one catalogue.
