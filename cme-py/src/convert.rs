@@ -36,7 +36,12 @@ pub fn py_to_json_within(
     max_bytes: usize,
     at: &[String],
 ) -> PyResult<Value> {
-    let date_type = obj.py().import("datetime")?.getattr("date")?;
+    // imported once, not once per converted row
+    static DATE: pyo3::sync::PyOnceLock<Py<pyo3::types::PyType>> = pyo3::sync::PyOnceLock::new();
+    let date_type = DATE
+        .import(obj.py(), "datetime", "date")?
+        .clone()
+        .into_any();
     let mut budget = Budget {
         left: max_bytes,
         max: max_bytes,
