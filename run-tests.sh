@@ -44,6 +44,22 @@ cargo fmt --all --check
 cargo clippy --workspace --all-targets -- -D warnings
 RUSTDOCFLAGS="-D warnings" cargo doc --workspace --no-deps --quiet
 
+step "rust crate: MSRV, docs.rs build, package"
+# The MSRV is the highest rust-version of the locked dependencies
+# (scripts/msrv.py fails if a member declares less), and the core is built
+# with that toolchain.
+.venv/bin/python scripts/msrv.py
+msrv=$(.venv/bin/python scripts/msrv.py --print)
+rustup toolchain install "$msrv" --profile minimal
+CARGO_TARGET_DIR=target/msrv cargo +"$msrv" check -p cme-pdp --all-features --lib --locked
+# The documentation as docs.rs builds it (nightly, every feature, labels).
+rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly --profile minimal
+CARGO_TARGET_DIR=target/docsrs RUSTDOCFLAGS="--cfg docsrs -D warnings" \
+  cargo +nightly doc -p cme-pdp --all-features --no-deps
+# The crate as it would be published, built from its own archive.
+cargo package -p cme-pdp --locked --allow-dirty
+.venv/bin/python tests/packaging/check_packages.py crate target/package/cme-pdp-*.crate
+
 step "rust: tests (unit, integration, vectors, doctests)"
 # --all-targets builds with the same features as `cargo test`, so the
 # cdylib and uniffi-bindgen used below come from this build (no rebuild).
@@ -52,20 +68,31 @@ rm -rf target/conformance   # each runner writes its canonical outputs here
 cargo test --workspace
 
 step "demo"
-cargo run -q -p cme-core --example demo >/dev/null
+cargo run -q -p cme-pdp --example demo >/dev/null
 
-step "python (pyo3): build, stubs, pytest"
-.venv/bin/pip install -q --disable-pip-version-check --force-reinstall --no-deps ./cme-py
+step "python (pyo3): build the sdist and the abi3 wheel from it, install, stubs, pytest"
+# maturin builds the sdist, then the wheel from the sdist (so the sdist is
+# known to build); the wheel installed and tested is the one that ships.
+rm -rf target/wheels/dist
+.venv/bin/pip uninstall -y -q cme 2>/dev/null || true   # the distribution's name before cme-pdp
+.venv/bin/maturin build --release -m cme-py/Cargo.toml --sdist -o target/wheels/dist
+.venv/bin/python tests/packaging/check_packages.py sdist target/wheels/dist/cme_pdp-*.tar.gz
+.venv/bin/python tests/packaging/check_packages.py wheel target/wheels/dist/cme_pdp-*.whl
+.venv/bin/pip install -q --disable-pip-version-check --force-reinstall --no-deps target/wheels/dist/cme_pdp-*.whl
+.venv/bin/python -m pytest -q tests/packaging
 .venv/bin/python -m mypy.stubtest cme._cme
 (cd tests/python && "$root/.venv/bin/python" -m pytest -q)
 
 step "browser (wasm): build, types, node tests, Chromium end to end"
 ./scripts/build-wasm.sh
+rm -rf target/npm && mkdir -p target/npm
+(cd cme-wasm/pkg && npm pack --silent --pack-destination "$root/target/npm" >/dev/null)
+.venv/bin/python tests/packaging/check_packages.py npm target/npm/cme-pdp-*.tgz
 cme-wasm/node_modules/.bin/tsc -p tests/node/types
 node --test tests/node/
 node --test tests/browser/   # saves target/browser/demo.png
 
-step "host bindings (uniffi): generate Python, Kotlin, Swift; run the vectors in Python and on the JVM"
+step "host bindings (uniffi): generate Python, Kotlin, Swift; run the vectors in Python and on the JVM (Kotlin and Java)"
 rm -rf target/uniffi-py target/uniffi-kt target/uniffi-swift
 target/debug/uniffi-bindgen generate \
   --library target/debug/libcme_uniffi.so --language python --out-dir target/uniffi-py
@@ -83,6 +110,14 @@ tests/kotlin/node_modules/kotlin-compiler/bin/kotlinc -nowarn \
   -cp /usr/share/java/jna.jar -include-runtime -d target/kotlin/embedding.jar
 java -Djna.library.path=target/debug -cp target/kotlin/embedding.jar:/usr/share/java/jna.jar \
   EmbeddingKt target/kotlin
+# Java: a plain Java program (javac) against the same classes, calling every
+# function and method of the host library (checked against the bindings).
+.venv/bin/python tests/java/every_function.py target/uniffi-py/cme_uniffi.py tests/java/JavaEmbedding.java \
+  target/uniffi-kt/fr/cme/cme_uniffi.kt
+rm -rf target/java
+javac -Werror -cp target/kotlin/embedding.jar:/usr/share/java/jna.jar -d target/java tests/java/JavaEmbedding.java
+RUST_BACKTRACE=0 java -Djna.library.path=target/debug \
+  -cp target/java:target/kotlin/embedding.jar:/usr/share/java/jna.jar JavaEmbedding
 # Swift: generated (no Swift toolchain here to compile it).
 target/debug/uniffi-bindgen generate --no-format \
   --library target/debug/libcme_uniffi.so --language swift --out-dir target/uniffi-swift

@@ -25,6 +25,9 @@ ROOT = pathlib.Path(__file__).resolve().parents[1]
 sys.path.insert(0, os.environ.get("CME_UNIFFI_DIR", str(ROOT / "target" / "uniffi-py")))
 import cme_uniffi  # noqa: E402
 
+# The uniffi binding takes a Policy object, loaded once (as a host would).
+AISMT13 = cme_uniffi.Policy.preset("aismt13")
+
 CASE = cme.sample_cases()[11]
 CASE_JSON = json.dumps(CASE)
 AS_OF = "2025-06-30"
@@ -39,7 +42,7 @@ rows = [
     ("version (no work: the crossing itself)", lambda: cme.version(), lambda: cme_uniffi.version()),
     ("validate a case", lambda: cme.validate(CASE, AS_OF), lambda: cme_uniffi.validate(CASE_JSON, AS_OF)),
     ("evaluate a case (aismt13)", lambda: cme.evaluate(CASE, "aismt13", AS_OF),
-     lambda: cme_uniffi.evaluate(CASE_JSON, '"aismt13"', AS_OF)),
+     lambda: cme_uniffi.evaluate(CASE_JSON, AISMT13, AS_OF)),
 ]
 print(f"case {CASE['id']} ({len(CASE_JSON)} bytes of JSON, {len(CASE['events'])} events); best of 5 × {N} calls")
 print("| call | pyo3 `cme` (µs) | uniffi `cme_uniffi` (µs) |")

@@ -38,18 +38,24 @@ if ! diff -q cme-wasm/pkg/case.d.ts cme-wasm/types/case.d.ts >/dev/null; then
 fi
 
 version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
+# The package's README and licences (the root copies are the reference;
+# tests/packaging/check_packages.py compares them).
+cp cme-wasm/README.md LICENSE-MIT LICENSE-APACHE cme-wasm/pkg/
+# The npm name is cme-pdp (as the crate and the Python distribution).
+# No "repository": the project has no public home yet (README, "Names").
 cat > cme-wasm/pkg/package.json <<JSON
 {
-  "name": "cme-wasm",
+  "name": "cme-pdp",
   "version": "$version",
-  "description": "Validation of cases of the French cellules de maintien en emploi, in the browser (Rust core compiled to WebAssembly)",
+  "description": "Validation of cases of the French cellules de maintien en emploi (cellule PDP), in the browser: Rust rules compiled to WebAssembly, French messages, TypeScript types",
+  "keywords": ["santé au travail", "maintien en emploi", "cellule PDP", "occupational health", "validation", "webassembly"],
   "license": "MIT OR Apache-2.0",
   "type": "module",
   "main": "cme.js",
   "module": "cme.js",
   "types": "cme.d.ts",
   "exports": { ".": { "types": "./cme.d.ts", "default": "./cme.js" } },
-  "files": ["cme.js", "cme.d.ts", "core.js", "core.d.ts", "core_bg.wasm", "core_bg.wasm.d.ts", "case.d.ts", "case.schema.js"],
+  "files": ["cme.js", "cme.d.ts", "core.js", "core.d.ts", "core_bg.wasm", "core_bg.wasm.d.ts", "case.d.ts", "case.schema.js", "README.md", "LICENSE-MIT", "LICENSE-APACHE"],
   "sideEffects": false
 }
 JSON

@@ -2,7 +2,7 @@
 # Coverage-guided fuzzing of every entry point that takes untrusted input
 # (cargo-fuzz, libFuzzer, nightly toolchain): a case as JSON text, a policy
 # file (JSON or TOML), rows of a flat table, an indicator accumulator's state,
-# an event added to cases. No panic, no hang (10 s per input), bounded memory
+# an event added to cases, a CSV export (any bytes). No panic, no hang (10 s per input), bounded memory
 # (2 GiB), overflow checks on; a crash leaves its input in fuzz/artifacts/<target>/.
 #
 #   scripts/fuzz.sh            # 10 s per target (the test run's short run)
@@ -18,7 +18,7 @@ rustup toolchain list | grep -q '^nightly' || rustup toolchain install nightly -
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 
 corpus=fuzz/corpus
-rm -rf "$corpus" && mkdir -p "$corpus"/{case_json,policy,table_rows,accumulator_state,event}
+rm -rf "$corpus" && mkdir -p "$corpus"/{case_json,policy,table_rows,accumulator_state,event,export_csv}
 .venv/bin/python - "$corpus" <<'PY'
 import json, pathlib, sys
 import cme
@@ -65,12 +65,15 @@ import pyarrow as pa
 acc = cme.Accumulator("aist43", 2024, ["service"]).add(pa.table(cols))
 put("accumulator_state", "attack_cells", acc.__getstate__()["state"])
 put("event", "sortie_result", json.dumps({"type": "sortie", "date": "2024-06-01", "result": "inaptitude"}))
+# exports: the shipped French one (Windows-1252), a UTF-8 one with a BOM
+(out / "export_csv" / "export_fr").write_bytes(cme.datasets.export_fr())
+(out / "export_csv" / "export_bom").write_bytes("\ufeffid;service;signalement_date;source_visit;signalled_by\nA;aist43;04/03/2024;reprise;idest\n".encode())
 PY
 
 cd fuzz
 # -a: with overflow checks and debug assertions (an overflow is a crash)
 cargo +nightly fuzz build -O -a
-for target in case_json policy table_rows accumulator_state event; do
+for target in case_json policy table_rows accumulator_state event export_csv; do
   mkdir -p "artifacts/$target"
   cargo +nightly fuzz run -O -a "$target" "corpus/$target" -- \
     -max_total_time="$seconds" -timeout=10 -rss_limit_mb=1024 -max_len=65536 \

@@ -1,12 +1,12 @@
 //! Criterion benchmark of the indicator report over 1,000,000 synthetic
 //! cases: the full report in one pass, and by sector × pathology.
 //!
-//! Run: `cargo bench -p cme-core --bench indicators`
+//! Run: `cargo bench -p cme-pdp --bench indicators`
 #![allow(clippy::unwrap_used, clippy::expect_used, missing_docs)]
 
-use cme_core::indicators::{Accumulator, Dimension, Period, ReportSpec};
-use cme_core::policy::preset;
-use cme_core::synthetic::{population, PopulationOptions};
+use cme_pdp::indicators::{Accumulator, Dimension, Period, ReportSpec};
+use cme_pdp::policy::preset;
+use cme_pdp::synthetic::{population, PopulationOptions};
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 
 fn bench(c: &mut Criterion) {
@@ -23,10 +23,7 @@ fn bench(c: &mut Criterion) {
             vec![Dimension::Sector, Dimension::Pathology],
         ),
     ] {
-        let spec = ReportSpec {
-            period: Period::year(2023),
-            by,
-        };
+        let spec = ReportSpec::new(Period::year(2023), by);
         group.bench_function(name, |b| {
             b.iter(|| {
                 let mut acc = Accumulator::new(spec.clone(), policy.clone());

@@ -2,14 +2,14 @@
 //! pass, then by sector × pathology, and prints cases per second and the
 //! peak memory of the process (VmHWM, Linux).
 //!
-//! Run: `cargo run --release -p cme-core --example bench_indicators -- 1000000`
+//! Run: `cargo run --release -p cme-pdp --example bench_indicators -- 1000000`
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 use std::time::Instant;
 
-use cme_core::indicators::{Accumulator, Dimension, Period, ReportSpec};
-use cme_core::policy::preset;
-use cme_core::synthetic::{population, PopulationOptions};
+use cme_pdp::indicators::{Accumulator, Dimension, Period, ReportSpec};
+use cme_pdp::policy::preset;
+use cme_pdp::synthetic::{population, PopulationOptions};
 
 fn peak_rss_mib() -> Option<f64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
@@ -34,10 +34,7 @@ fn main() {
             vec![Dimension::Sector, Dimension::Pathology],
         ),
     ] {
-        let spec = ReportSpec {
-            period: Period::year(2023),
-            by,
-        };
+        let spec = ReportSpec::new(Period::year(2023), by);
         let t = Instant::now();
         let mut acc = Accumulator::new(spec, policy.clone());
         for c in &cases {

@@ -1,7 +1,7 @@
 //! Time of reading flat rows given as columns (`table::read_columns`), on
 //! one thread: the Rust part of `cme.read_table` in Python.
 //!
-//!     cargo run --release -p cme-core --example bench_table [rows]
+//!     cargo run --release -p cme-pdp --example bench_table [rows]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 fn main() {
@@ -9,14 +9,14 @@ fn main() {
         .nth(1)
         .map(|s| s.parse().expect("rows"))
         .unwrap_or(200_000);
-    let options = cme_core::synthetic::PopulationOptions::default();
-    let rows: Vec<serde_json::Value> = cme_core::synthetic::population(n + n / 2, 2026, &options)
+    let options = cme_pdp::synthetic::PopulationOptions::default();
+    let rows: Vec<serde_json::Value> = cme_pdp::synthetic::population(n + n / 2, 2026, &options)
         .iter()
-        .filter_map(cme_core::table::case_row)
+        .filter_map(cme_pdp::table::case_row)
         .take(n)
         .collect();
     let n = rows.len();
-    let columns: Vec<(String, Vec<serde_json::Value>)> = cme_core::table::COLUMNS
+    let columns: Vec<(String, Vec<serde_json::Value>)> = cme_pdp::table::COLUMNS
         .iter()
         .map(|c| {
             (
@@ -31,7 +31,7 @@ fn main() {
     let mut secs = f64::INFINITY;
     for _ in 0..5 {
         let t = std::time::Instant::now();
-        let read = cme_core::table::read_columns(&columns, 0..n, 0, None);
+        let read = cme_pdp::table::read_columns(&columns, 0..n, 0, None);
         secs = secs.min(t.elapsed().as_secs_f64());
         assert_eq!(read.cases.len(), n, "every synthetic row is valid");
     }

@@ -1,7 +1,7 @@
 //! Time of one validation of a sample case, natively (the figure
 //! BENCHMARKS.md compares with the browser's).
 //!
-//!     cargo run --release -p cme-core --example bench_validate [iterations]
+//!     cargo run --release -p cme-pdp --example bench_validate [iterations]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
 fn main() {
@@ -9,11 +9,9 @@ fn main() {
         .nth(1)
         .map(|s| s.parse().expect("iterations"))
         .unwrap_or(200_000);
-    let cases = cme_core::sample::sample_json_values().expect("sample");
+    let cases = cme_pdp::sample::sample_json_values().expect("sample");
     let texts: Vec<String> = cases.iter().map(|c| c.to_string()).collect();
-    let options = cme_core::validate::ValidateOptions {
-        as_of: Some(cme_core::sample::SAMPLE_AS_OF),
-    };
+    let options = cme_pdp::validate::ValidateOptions::as_of(Some(cme_pdp::sample::SAMPLE_AS_OF));
     let t = std::time::Instant::now();
     for i in 0..n {
         let v: serde_json::Value = serde_json::from_str(&texts[i % texts.len()]).unwrap();
@@ -22,7 +20,7 @@ fn main() {
     let parse = t.elapsed().as_secs_f64() * 1e6 / n as f64;
     let t = std::time::Instant::now();
     for i in 0..n {
-        std::hint::black_box(cme_core::validate::validate(
+        std::hint::black_box(cme_pdp::validate::validate(
             &cases[i % cases.len()],
             &options,
         ));

@@ -2,15 +2,15 @@
 //! malformed ones, then evaluates the sample under two presets (AISMT 13
 //! and AIST 43), and prints a readable summary in French.
 //!
-//! Run: `cargo run -q -p cme-core --example demo`
+//! Run: `cargo run -q -p cme-pdp --example demo`
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)]
 
-use cme_core::codes::Code;
-use cme_core::evaluate::evaluate;
-use cme_core::issue::Issue;
-use cme_core::policy::preset;
-use cme_core::sample::{sample_json_values, SAMPLE_AS_OF};
-use cme_core::validate::{parse_case, validate, ValidateOptions};
+use cme_pdp::codes::Code;
+use cme_pdp::evaluate::evaluate;
+use cme_pdp::issue::Issue;
+use cme_pdp::policy::preset;
+use cme_pdp::sample::{sample_json_values, SAMPLE_AS_OF};
+use cme_pdp::validate::{parse_case, validate, ValidateOptions};
 
 fn print_issues(issues: &[Issue]) {
     for issue in issues {
@@ -24,12 +24,10 @@ fn print_issues(issues: &[Issue]) {
 }
 
 fn main() {
-    let options = ValidateOptions {
-        as_of: Some(SAMPLE_AS_OF),
-    };
+    let options = ValidateOptions::as_of(Some(SAMPLE_AS_OF));
     println!(
         "cme {} — validation de l'échantillon (évaluation au {SAMPLE_AS_OF})",
-        cme_core::VERSION
+        cme_pdp::VERSION
     );
     println!();
     let values = sample_json_values().expect("the bundled sample is a JSON array");
@@ -96,7 +94,7 @@ fn main() {
     }
 
     // The evaluation of the sample under two services' policies.
-    let cases = cme_core::sample::sample_cases().expect("the sample is valid");
+    let cases = cme_pdp::sample::sample_cases().expect("the sample is valid");
     for code in ["aismt13", "aist43"] {
         let policy = preset(code).expect("presets load");
         println!();

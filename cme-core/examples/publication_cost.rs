@@ -1,11 +1,11 @@
 //! Times a publication bundle (total, two breakdowns and their cross) over
-//! a synthetic population: `cargo run --release -p cme-core --example
+//! a synthetic population: `cargo run --release -p cme-pdp --example
 //! publication_cost -- 1000000 secteur pathologie`.
-use cme_core::codes::Code;
-use cme_core::indicators::{Accumulator, Dimension, Period, ReportSpec};
-use cme_core::policy::preset;
-use cme_core::publish::{audit, publish_bundle, PublishOptions};
-use cme_core::synthetic::{population, PopulationOptions};
+use cme_pdp::codes::Code;
+use cme_pdp::indicators::{Accumulator, Dimension, Period, ReportSpec};
+use cme_pdp::policy::preset;
+use cme_pdp::publish::{audit, publish_bundle, PublishOptions};
+use cme_pdp::synthetic::{population, PopulationOptions};
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
@@ -23,10 +23,7 @@ fn main() {
         .iter()
         .map(|by| {
             Accumulator::new(
-                ReportSpec {
-                    period: Period::year(2023),
-                    by: by.clone(),
-                },
+                ReportSpec::new(Period::year(2023), by.clone()),
                 preset("aismt13").unwrap_or_else(|_| std::process::exit(2)),
             )
         })

@@ -12,7 +12,7 @@
 //! every problem at once; `serde` deserialization is for trusted data.
 //!
 //! ```
-//! use cme_core::case::{Case, Event};
+//! use cme_pdp::case::{Case, Event};
 //!
 //! let json = r#"{
 //!   "format_version": 1,
@@ -45,8 +45,8 @@ use crate::codes::code_enum;
 /// `visits` is refused at the field (`field_requires_format_version`).
 ///
 /// ```
-/// assert_eq!(cme_core::case::FORMAT_VERSION, 2);
-/// assert_eq!(cme_core::case::FORMAT_VERSIONS_READ, [1, 2]);
+/// assert_eq!(cme_pdp::case::FORMAT_VERSION, 2);
+/// assert_eq!(cme_pdp::case::FORMAT_VERSIONS_READ, [1, 2]);
 /// ```
 pub const FORMAT_VERSION: u32 = 2;
 
@@ -57,12 +57,13 @@ pub const FORMAT_VERSIONS_READ: [u32; 2] = [1, 2];
 /// the follow-up (DOMAIN.md §3).
 ///
 /// ```
-/// let case = cme_core::sample::sample_cases().unwrap().remove(0);
-/// assert_eq!(case.format_version, cme_core::case::FORMAT_VERSION);
+/// let case = cme_pdp::sample::sample_cases().unwrap().remove(0);
+/// assert_eq!(case.format_version, cme_pdp::case::FORMAT_VERSION);
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Case {
     /// Version of the interchange format: 1 or 2 when read
     /// ([`FORMAT_VERSIONS_READ`]), [`FORMAT_VERSION`] once read (a version 1
@@ -137,13 +138,15 @@ pub struct Case {
 /// The worker's context: no name, no free text about health.
 ///
 /// ```
-/// use cme_core::case::Worker;
-/// let w = Worker { birth_year: Some(1975), ..Worker::default() };
+/// use cme_pdp::case::Worker;
+/// let mut w = Worker::default();
+/// w.birth_year = Some(1975);
 /// assert_eq!(w.year_of_birth(), Some(1975));
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Worker {
     /// Pseudonymous id of the worker, linking the successive cases of one
     /// worker over a career (format version 2): the same characters as a
@@ -181,9 +184,10 @@ impl Worker {
     /// The year of birth, from `birth_date` or `birth_year`.
     ///
     /// ```
-    /// use cme_core::case::Worker;
+    /// use cme_pdp::case::Worker;
     /// use chrono::NaiveDate;
-    /// let w = Worker { birth_date: NaiveDate::from_ymd_opt(1980, 2, 29), ..Worker::default() };
+    /// let mut w = Worker::default();
+    /// w.birth_date = NaiveDate::from_ymd_opt(1980, 2, 29);
     /// assert_eq!(w.year_of_birth(), Some(1980));
     /// ```
     pub fn year_of_birth(&self) -> Option<i32> {
@@ -196,12 +200,14 @@ impl Worker {
     /// the age bands of indicators.
     ///
     /// ```
-    /// use cme_core::case::Worker;
+    /// use cme_pdp::case::Worker;
     /// use chrono::NaiveDate;
     /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
-    /// let by_date = Worker { birth_date: Some(d(1980, 6, 15)), ..Worker::default() };
+    /// let mut by_date = Worker::default();
+    /// by_date.birth_date = Some(d(1980, 6, 15));
     /// assert_eq!(by_date.age_on(d(2025, 6, 14)), Some(44));
-    /// let by_year = Worker { birth_year: Some(1980), ..Worker::default() };
+    /// let mut by_year = Worker::default();
+    /// by_year.birth_year = Some(1980);
     /// assert_eq!(by_year.age_on(d(2025, 1, 2)), Some(45));
     /// assert_eq!(Worker::default().age_on(d(2025, 1, 2)), None);
     /// ```
@@ -219,14 +225,15 @@ impl Worker {
 /// 2027, has A–V).
 ///
 /// ```
-/// use cme_core::case::{Nomenclature, Sector};
-/// let s = Sector { nomenclature: Nomenclature::NafRev2, section: "F".into() };
+/// use cme_pdp::case::{Nomenclature, Sector};
+/// let s = Sector::new(Nomenclature::NafRev2, "F");
 /// assert!(s.nomenclature.sections().contains(&"F"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[cfg_attr(feature = "schema", schemars(transform = sector_sections))]
+#[non_exhaustive]
 pub struct Sector {
     /// Which NAF nomenclature the section letter belongs to.
     pub nomenclature: Nomenclature,
@@ -253,11 +260,64 @@ fn sector_sections(schema: &mut schemars::Schema) {
     schema.insert("oneOf".into(), serde_json::Value::Array(branches));
 }
 
+/// The sections of NAF rév. 2 (INSEE, 2008): letter, French and English
+/// names.
+const NAF_REV2_SECTIONS: [(&str, &str, &str); 21] = [
+    ("A", "Agriculture, sylviculture et pêche", "Agriculture, forestry and fishing"),
+    ("B", "Industries extractives", "Mining and quarrying"),
+    ("C", "Industrie manufacturière", "Manufacturing"),
+    ("D", "Production et distribution d'électricité, de gaz, de vapeur et d'air conditionné", "Electricity, gas, steam and air conditioning supply"),
+    ("E", "Production et distribution d'eau ; assainissement, gestion des déchets et dépollution", "Water supply; sewerage, waste management and remediation"),
+    ("F", "Construction", "Construction"),
+    ("G", "Commerce ; réparation d'automobiles et de motocycles", "Wholesale and retail trade; repair of motor vehicles and motorcycles"),
+    ("H", "Transports et entreposage", "Transportation and storage"),
+    ("I", "Hébergement et restauration", "Accommodation and food service activities"),
+    ("J", "Information et communication", "Information and communication"),
+    ("K", "Activités financières et d'assurance", "Financial and insurance activities"),
+    ("L", "Activités immobilières", "Real estate activities"),
+    ("M", "Activités spécialisées, scientifiques et techniques", "Professional, scientific and technical activities"),
+    ("N", "Activités de services administratifs et de soutien", "Administrative and support service activities"),
+    ("O", "Administration publique", "Public administration and defence; compulsory social security"),
+    ("P", "Enseignement", "Education"),
+    ("Q", "Santé humaine et action sociale", "Human health and social work activities"),
+    ("R", "Arts, spectacles et activités récréatives", "Arts, entertainment and recreation"),
+    ("S", "Autres activités de services", "Other service activities"),
+    ("T", "Activités des ménages en tant qu'employeurs ; activités indifférenciées des ménages en tant que producteurs de biens et services pour usage propre", "Activities of households as employers; undifferentiated goods- and services-producing activities of households for own use"),
+    ("U", "Activités extra-territoriales", "Activities of extraterritorial organisations and bodies"),
+];
+
+/// The sections of NAF 2025 (INSEE; NACE rév. 2.1): letter, French and
+/// English names.
+const NAF_2025_SECTIONS: [(&str, &str, &str); 22] = [
+    ("A", "Agriculture, sylviculture et pêche", "Agriculture, forestry and fishing"),
+    ("B", "Industries extractives", "Mining and quarrying"),
+    ("C", "Industrie manufacturière", "Manufacturing"),
+    ("D", "Production et distribution d'électricité, de gaz, de vapeur et d'air conditionné", "Electricity, gas, steam and air conditioning supply"),
+    ("E", "Production et distribution d'eau ; assainissement, gestion des déchets et dépollution", "Water supply; sewerage, waste management and remediation"),
+    ("F", "Construction", "Construction"),
+    ("G", "Commerce de gros et de détail", "Wholesale and retail trade"),
+    ("H", "Transports et entreposage", "Transportation and storage"),
+    ("I", "Hébergement et restauration", "Accommodation and food service activities"),
+    ("J", "Édition, diffusion, production et distribution de contenus", "Publishing, broadcasting, and content production and distribution"),
+    ("K", "Télécommunications, programmation, conseil et autres services informatiques et d'information", "Telecommunication, computer programming, consulting, computing infrastructure and other information services"),
+    ("L", "Activités financières et d'assurance", "Financial and insurance activities"),
+    ("M", "Activités immobilières", "Real estate activities"),
+    ("N", "Activités spécialisées, scientifiques et techniques", "Professional, scientific and technical activities"),
+    ("O", "Activités de services administratifs et de soutien", "Administrative and support service activities"),
+    ("P", "Administration publique et défense ; sécurité sociale obligatoire", "Public administration and defence; compulsory social security"),
+    ("Q", "Enseignement", "Education"),
+    ("R", "Santé humaine et action sociale", "Human health and social work activities"),
+    ("S", "Arts, sports et activités récréatives", "Arts, sports and recreation"),
+    ("T", "Autres activités de services", "Other service activities"),
+    ("U", "Activités des ménages en tant qu'employeurs ; activités indifférenciées des ménages en tant que producteurs de biens et services pour usage propre", "Activities of households as employers; undifferentiated goods- and services-producing activities of households for own use"),
+    ("V", "Activités des organisations et organismes extraterritoriaux", "Activities of extraterritorial organisations and bodies"),
+];
+
 code_enum! {
     /// Version of the French classification of activities (NAF).
     ///
     /// ```
-    /// use cme_core::case::Nomenclature;
+    /// use cme_pdp::case::Nomenclature;
     /// assert_eq!(Nomenclature::Naf2025.sections().len(), 22);
     /// ```
     pub enum Nomenclature: "nomenclature" {
@@ -266,11 +326,27 @@ code_enum! {
     }
 }
 
+impl Sector {
+    /// A section of a nomenclature (not checked here: validation checks
+    /// the letter against the nomenclature).
+    ///
+    /// ```
+    /// use cme_pdp::case::{Nomenclature, Sector};
+    /// assert_eq!(Sector::new(Nomenclature::Naf2025, "Q").section, "Q");
+    /// ```
+    pub fn new(nomenclature: Nomenclature, section: impl Into<String>) -> Self {
+        Sector {
+            nomenclature,
+            section: section.into(),
+        }
+    }
+}
+
 impl Nomenclature {
     /// The section letters of this nomenclature (LEGAL.md, reference data).
     ///
     /// ```
-    /// use cme_core::case::Nomenclature;
+    /// use cme_pdp::case::Nomenclature;
     /// assert_eq!(Nomenclature::NafRev2.sections().last(), Some(&"U"));
     /// ```
     pub fn sections(self) -> &'static [&'static str] {
@@ -283,13 +359,36 @@ impl Nomenclature {
             Nomenclature::Naf2025 => &LETTERS,
         }
     }
+
+    /// The French and English names of a section of this nomenclature, or
+    /// `None` for a letter it does not have (INSEE, *Nomenclature
+    /// d'activités française* rév. 2 and NAF 2025, sections; NAF 2025
+    /// follows NACE rév. 2.1, whose letters shift from J).
+    ///
+    /// ```
+    /// use cme_pdp::case::Nomenclature;
+    /// assert_eq!(Nomenclature::NafRev2.section_label("F"), Some(("Construction", "Construction")));
+    /// assert_eq!(Nomenclature::NafRev2.section_label("Q").unwrap().0, "Santé humaine et action sociale");
+    /// assert_eq!(Nomenclature::Naf2025.section_label("R").unwrap().0, "Santé humaine et action sociale");
+    /// assert_eq!(Nomenclature::NafRev2.section_label("V"), None);
+    /// ```
+    pub fn section_label(self, letter: &str) -> Option<(&'static str, &'static str)> {
+        let labels: &[(&str, &str, &str)] = match self {
+            Nomenclature::NafRev2 => &NAF_REV2_SECTIONS,
+            Nomenclature::Naf2025 => &NAF_2025_SECTIONS,
+        };
+        labels
+            .iter()
+            .find(|(l, _, _)| *l == letter)
+            .map(|&(_, fr, en)| (fr, en))
+    }
 }
 
 code_enum! {
     /// Public or private employer.
     ///
     /// ```
-    /// use cme_core::{case::EmployerKind, codes::Code};
+    /// use cme_pdp::{case::EmployerKind, codes::Code};
     /// assert_eq!(EmployerKind::Public.code(), "public");
     /// ```
     pub enum EmployerKind: "employer_kind" {
@@ -302,7 +401,7 @@ code_enum! {
     /// RQTH status of the worker.
     ///
     /// ```
-    /// use cme_core::{case::RqthStatus, codes::Code};
+    /// use cme_pdp::{case::RqthStatus, codes::Code};
     /// assert_eq!(RqthStatus::from_code("reconnue"), Some(RqthStatus::Reconnue));
     /// ```
     pub enum RqthStatus: "rqth_status" {
@@ -317,7 +416,7 @@ code_enum! {
     /// (LEGAL.md reference data; HAS recommendation of February 2019).
     ///
     /// ```
-    /// use cme_core::case::{pathology_group, PathologyGroup};
+    /// use cme_pdp::case::{pathology_group, PathologyGroup};
     /// assert_eq!(pathology_group(13), Some(PathologyGroup::Tms));
     /// ```
     pub enum PathologyGroup: "pathology_group" {
@@ -337,7 +436,7 @@ code_enum! {
 /// X → respiratoire, any other → autre (LEGAL.md).
 ///
 /// ```
-/// use cme_core::case::{pathology_group, PathologyGroup};
+/// use cme_pdp::case::{pathology_group, PathologyGroup};
 /// assert_eq!(pathology_group(5), Some(PathologyGroup::SanteMentale));
 /// assert_eq!(pathology_group(1), Some(PathologyGroup::Autre));
 /// assert_eq!(pathology_group(23), None);
@@ -359,19 +458,19 @@ pub fn pathology_group(cim10_chapter: u8) -> Option<PathologyGroup> {
 /// both ends included (LEGAL.md): see [`SickLeave::length_days`].
 ///
 /// ```
-/// use cme_core::case::{SickLeave, SickLeaveCause};
+/// use cme_pdp::case::{SickLeave, SickLeaveCause};
 /// use chrono::NaiveDate;
-/// let leave = SickLeave {
-///     start: NaiveDate::from_ymd_opt(2024, 4, 1).unwrap(),
-///     end: NaiveDate::from_ymd_opt(2024, 4, 30),
-///     end_is_expected: false,
-///     cause: SickLeaveCause::MaladieNonProfessionnelle,
-/// };
+/// let mut leave = SickLeave::new(
+///     NaiveDate::from_ymd_opt(2024, 4, 1).unwrap(),
+///     SickLeaveCause::MaladieNonProfessionnelle,
+/// );
+/// leave.end = NaiveDate::from_ymd_opt(2024, 4, 30);
 /// assert_eq!(leave.length_days(), Some(30));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct SickLeave {
     /// First day of the sick leave. It selects the version of the legal rules
     /// (LEGAL.md: the thresholds changed for leaves starting after 31 March
@@ -389,14 +488,49 @@ pub struct SickLeave {
 }
 
 impl SickLeave {
+    /// A sick leave from its first day, its end unknown. The struct is
+    /// `#[non_exhaustive]` (fields may be added within a format version):
+    /// outside this crate, build it here and set the other fields.
+    ///
+    /// ```
+    /// use cme_pdp::case::{SickLeave, SickLeaveCause};
+    /// let start = chrono::NaiveDate::from_ymd_opt(2024, 1, 8).unwrap();
+    /// let mut leave = SickLeave::new(start, SickLeaveCause::AccidentDuTravail);
+    /// leave.end = start.checked_add_days(chrono::Days::new(44));
+    /// assert!(!leave.end_is_expected);
+    /// ```
+    pub fn new(start: NaiveDate, cause: SickLeaveCause) -> Self {
+        SickLeave {
+            start,
+            end: None,
+            end_is_expected: false,
+            cause,
+        }
+    }
+
+    /// A sick leave from its first day to its last (both included).
+    ///
+    /// ```
+    /// use cme_pdp::case::{SickLeave, SickLeaveCause};
+    /// let d = |m, day| chrono::NaiveDate::from_ymd_opt(2024, m, day).unwrap();
+    /// let leave = SickLeave::between(d(4, 1), d(4, 30), SickLeaveCause::MaladieProfessionnelle);
+    /// assert_eq!(leave.length_days(), Some(30));
+    /// ```
+    pub fn between(start: NaiveDate, end: NaiveDate, cause: SickLeaveCause) -> Self {
+        SickLeave {
+            end: Some(end),
+            ..SickLeave::new(start, cause)
+        }
+    }
+
     /// Length in calendar days, both ends included, when the end is known.
     ///
     /// ```
-    /// use cme_core::case::{SickLeave, SickLeaveCause};
+    /// use cme_pdp::case::{SickLeave, SickLeaveCause};
     /// use chrono::NaiveDate;
     /// let d = |m, day| NaiveDate::from_ymd_opt(2024, m, day).unwrap();
-    /// let one_day = SickLeave { start: d(5, 2), end: Some(d(5, 2)), end_is_expected: false,
-    ///                           cause: SickLeaveCause::AccidentDuTravail };
+    /// let mut one_day = SickLeave::new(d(5, 2), SickLeaveCause::AccidentDuTravail);
+    /// one_day.end = Some(d(5, 2));
     /// assert_eq!(one_day.length_days(), Some(1));
     /// ```
     pub fn length_days(&self) -> Option<i64> {
@@ -409,7 +543,7 @@ code_enum! {
     /// Cause of a sick leave (LEGAL.md).
     ///
     /// ```
-    /// use cme_core::{case::SickLeaveCause, codes::Code};
+    /// use cme_pdp::{case::SickLeaveCause, codes::Code};
     /// assert_eq!(SickLeaveCause::ALL.len(), 5);
     /// ```
     pub enum SickLeaveCause: "sick_leave_cause" {
@@ -425,20 +559,20 @@ code_enum! {
 /// stages 1–2; seed 004, AIST 63 step 2; seed 001).
 ///
 /// ```
-/// use cme_core::case::{Signalement, SourceVisit, Signaller};
+/// use cme_pdp::case::{Signalement, SourceVisit, Signaller};
 /// use chrono::NaiveDate;
-/// let s = Signalement {
-///     date: NaiveDate::from_ymd_opt(2024, 1, 15).unwrap(),
-///     source_visit: SourceVisit::PreReprise,
-///     signalled_by: Signaller::MedecinDuTravail,
-///     requested_by: None,
-///     worker_agreed: Some(true),
-/// };
+/// let mut s = Signalement::new(
+///     NaiveDate::from_ymd_opt(2024, 1, 15).unwrap(),
+///     SourceVisit::PreReprise,
+///     Signaller::MedecinDuTravail,
+/// );
+/// s.worker_agreed = Some(true);
 /// assert_eq!(s.source_visit, SourceVisit::PreReprise);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Signalement {
     /// Date of the signalement (the notification to the cell).
     pub date: NaiveDate,
@@ -457,12 +591,33 @@ pub struct Signalement {
     pub worker_agreed: Option<bool>,
 }
 
+impl Signalement {
+    /// A signalement with its required facts (who asked for the visit and
+    /// the worker's agreement to be set on the record).
+    ///
+    /// ```
+    /// use cme_pdp::case::{Signalement, Signaller, SourceVisit};
+    /// let day = chrono::NaiveDate::from_ymd_opt(2024, 1, 15).unwrap();
+    /// let s = Signalement::new(day, SourceVisit::Reprise, Signaller::Idest);
+    /// assert!(s.requested_by.is_none());
+    /// ```
+    pub fn new(date: NaiveDate, source_visit: SourceVisit, signalled_by: Signaller) -> Self {
+        Signalement {
+            date,
+            source_visit,
+            signalled_by,
+            requested_by: None,
+            worker_agreed: None,
+        }
+    }
+}
+
 code_enum! {
     /// The visit at which the risk was detected (DOMAIN.md §3, stage 1;
     /// seeds 003, 004).
     ///
     /// ```
-    /// use cme_core::{case::SourceVisit, codes::Code};
+    /// use cme_pdp::{case::SourceVisit, codes::Code};
     /// assert_eq!(SourceVisit::PreReprise.label_fr(), "Visite de pré-reprise");
     /// ```
     pub enum SourceVisit: "source_visit" {
@@ -483,7 +638,7 @@ code_enum! {
     /// Who signalled the case to the cell.
     ///
     /// ```
-    /// use cme_core::{case::Signaller, codes::Code};
+    /// use cme_pdp::{case::Signaller, codes::Code};
     /// assert_eq!(Signaller::from_code("idest"), Some(Signaller::Idest));
     /// ```
     pub enum Signaller: "signaller" {
@@ -500,7 +655,7 @@ code_enum! {
     /// (L4624-2-4): that rule belongs to the legal calendar, not to the model.
     ///
     /// ```
-    /// use cme_core::{case::Requester, codes::Code};
+    /// use cme_pdp::{case::Requester, codes::Code};
     /// assert_eq!(Requester::MedecinConseil.label_fr(), "Médecin conseil de l'assurance maladie");
     /// ```
     pub enum Requester: "requester" {
@@ -518,11 +673,12 @@ code_enum! {
 /// information with named partners, and may be withdrawn from a date.
 ///
 /// ```
-/// use cme_core::case::{Consent, Partner};
+/// use cme_pdp::case::{Consent, Partner};
 /// use chrono::NaiveDate;
 /// let d = |m, day| NaiveDate::from_ymd_opt(2024, m, day).unwrap();
-/// let c = Consent { given_on: d(2, 1), accompaniment: true,
-///                   sharing_with: vec![Partner::CapEmploi], withdrawn_on: Some(d(6, 1)) };
+/// let mut c = Consent::new(d(2, 1), true);
+/// c.sharing_with = vec![Partner::CapEmploi];
+/// c.withdrawn_on = Some(d(6, 1));
 /// assert!(c.allows_sharing_with(Partner::CapEmploi, d(5, 31)));
 /// assert!(!c.allows_sharing_with(Partner::CapEmploi, d(6, 1)));
 /// assert!(!c.allows_sharing_with(Partner::Mdph, d(3, 1)));
@@ -530,6 +686,7 @@ code_enum! {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Consent {
     /// Date the consent was given.
     pub given_on: NaiveDate,
@@ -547,14 +704,33 @@ pub struct Consent {
 }
 
 impl Consent {
+    /// A consent given on a day, sharing with no partner yet, not
+    /// withdrawn. The struct is `#[non_exhaustive]`: outside this crate,
+    /// build it here and set the other fields.
+    ///
+    /// ```
+    /// use cme_pdp::case::{Consent, Partner};
+    /// let mut consent = Consent::new(chrono::NaiveDate::from_ymd_opt(2024, 3, 11).unwrap(), true);
+    /// consent.sharing_with.push(Partner::CapEmploi);
+    /// assert!(consent.withdrawn_on.is_none());
+    /// ```
+    pub fn new(given_on: NaiveDate, accompaniment: bool) -> Self {
+        Consent {
+            given_on,
+            accompaniment,
+            sharing_with: Vec::new(),
+            withdrawn_on: None,
+        }
+    }
+
     /// Whether the consent is in force on `date`: given on or before it and
     /// not withdrawn on or before it.
     ///
     /// ```
-    /// use cme_core::case::Consent;
+    /// use cme_pdp::case::Consent;
     /// use chrono::NaiveDate;
     /// let d = |day| NaiveDate::from_ymd_opt(2024, 1, day).unwrap();
-    /// let c = Consent { given_on: d(10), accompaniment: true, sharing_with: vec![], withdrawn_on: None };
+    /// let c = Consent::new(d(10), true);
     /// assert!(!c.in_force_on(d(9)));
     /// assert!(c.in_force_on(d(10)));
     /// ```
@@ -565,10 +741,11 @@ impl Consent {
     /// Whether this consent allows sharing with `partner` on `date`.
     ///
     /// ```
-    /// use cme_core::case::{Consent, Partner};
+    /// use cme_pdp::case::{Consent, Partner};
     /// use chrono::NaiveDate;
     /// let d = NaiveDate::from_ymd_opt(2024, 1, 10).unwrap();
-    /// let c = Consent { given_on: d, accompaniment: false, sharing_with: vec![Partner::Mdph], withdrawn_on: None };
+    /// let mut c = Consent::new(d, false);
+    /// c.sharing_with = vec![Partner::Mdph];
     /// assert!(c.allows_sharing_with(Partner::Mdph, d));
     /// ```
     pub fn allows_sharing_with(&self, partner: Partner, date: NaiveDate) -> bool {
@@ -581,7 +758,7 @@ code_enum! {
     /// 004).
     ///
     /// ```
-    /// use cme_core::{case::Partner, codes::Code};
+    /// use cme_pdp::{case::Partner, codes::Code};
     /// assert_eq!(Partner::FranceTravail.label_fr(), "France Travail (ex-Pôle emploi)");
     /// ```
     pub enum Partner: "partner" {
@@ -611,7 +788,7 @@ code_enum! {
     /// The kinds of dated event in a case's timeline (DOMAIN.md §3).
     ///
     /// ```
-    /// use cme_core::{case::EventType, codes::Code};
+    /// use cme_pdp::{case::EventType, codes::Code};
     /// assert_eq!(EventType::Sortie.label_fr(), "Sortie de la cellule");
     /// ```
     pub enum EventType: "event_type" {
@@ -638,7 +815,7 @@ code_enum! {
 /// (an [`EventType`] code), a `date` and the fields of that type.
 ///
 /// ```
-/// use cme_core::case::{Event, EventType, ExitResult};
+/// use cme_pdp::case::{Event, EventType, ExitResult};
 /// let e: Event = serde_json::from_str(
 ///     r#"{"type": "sortie", "date": "2024-09-30", "result": "amenagement_poste"}"#).unwrap();
 /// assert_eq!(e.event_type(), EventType::Sortie);
@@ -647,6 +824,7 @@ code_enum! {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(tag = "type", deny_unknown_fields)]
+#[non_exhaustive]
 pub enum Event {
     /// The worker contacts the cell or is reached by it (seed 000: "s'il le
     /// souhaite"; seed 004, AIST 63: within 15 days of the notification).
@@ -785,7 +963,7 @@ impl Event {
     /// The date of the event.
     ///
     /// ```
-    /// use cme_core::case::Event;
+    /// use cme_pdp::case::Event;
     /// use chrono::NaiveDate;
     /// let d = NaiveDate::from_ymd_opt(2024, 2, 2).unwrap();
     /// assert_eq!(Event::Contact { date: d }.date(), d);
@@ -814,7 +992,7 @@ impl Event {
     /// The type code of the event.
     ///
     /// ```
-    /// use cme_core::case::{Event, EventType};
+    /// use cme_pdp::case::{Event, EventType};
     /// use chrono::NaiveDate;
     /// let d = NaiveDate::from_ymd_opt(2024, 2, 2).unwrap();
     /// assert_eq!(Event::PlanAccepte { date: d }.event_type(), EventType::PlanAccepte);
@@ -845,7 +1023,7 @@ code_enum! {
     /// Members of the cell who may be référent (DOMAIN.md §2).
     ///
     /// ```
-    /// use cme_core::{case::CellRole, codes::Code};
+    /// use cme_pdp::{case::CellRole, codes::Code};
     /// assert_eq!(CellRole::ChargeMaintien.code(), "charge_maintien");
     /// ```
     pub enum CellRole: "cell_role" {
@@ -867,7 +1045,7 @@ code_enum! {
     /// needs at least 2 expected opinions; seed 002 step 3).
     ///
     /// ```
-    /// use cme_core::{case::Expertise, codes::Code};
+    /// use cme_pdp::{case::Expertise, codes::Code};
     /// assert!(Expertise::from_code("ergonome").is_some());
     /// ```
     pub enum Expertise: "expertise" {
@@ -890,7 +1068,7 @@ code_enum! {
     /// choice, not part of the code.
     ///
     /// ```
-    /// use cme_core::{case::ExitResult, codes::Code};
+    /// use cme_pdp::{case::ExitResult, codes::Code};
     /// assert_eq!(ExitResult::Inaptitude.label_fr(), "Inaptitude");
     /// ```
     pub enum ExitResult: "exit_result" {
@@ -913,7 +1091,7 @@ code_enum! {
     /// chiffres").
     ///
     /// ```
-    /// use cme_core::{case::Category, codes::Code};
+    /// use cme_pdp::{case::Category, codes::Code};
     /// assert_eq!(Category::InfoConseils.label_fr(), "Info/conseils");
     /// ```
     pub enum Category: "category" {
@@ -929,16 +1107,19 @@ code_enum! {
 /// and never copied into an error message.
 ///
 /// ```
-/// use cme_core::case::{Category, CategoryOverride};
+/// use cme_pdp::case::{Category, CategoryOverride};
 /// use chrono::NaiveDate;
-/// let o = CategoryOverride { category: Category::Ingenierie,
-///     justification: "Plusieurs employeurs successifs à coordonner".into(),
-///     decided_on: NaiveDate::from_ymd_opt(2024, 5, 2).unwrap() };
+/// let o = CategoryOverride::new(
+///     Category::Ingenierie,
+///     "Plusieurs employeurs successifs à coordonner",
+///     NaiveDate::from_ymd_opt(2024, 5, 2).unwrap(),
+/// );
 /// assert_eq!(o.category, Category::Ingenierie);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct CategoryOverride {
     /// The category chosen by the team.
     pub category: Category,
@@ -949,11 +1130,33 @@ pub struct CategoryOverride {
     pub decided_on: NaiveDate,
 }
 
+impl CategoryOverride {
+    /// The team's choice of a category, with its justification and date.
+    ///
+    /// ```
+    /// use cme_pdp::case::{Category, CategoryOverride};
+    /// let day = chrono::NaiveDate::from_ymd_opt(2024, 5, 2).unwrap();
+    /// let o = CategoryOverride::new(Category::Facilitation, "Aménagement simple", day);
+    /// assert_eq!(o.decided_on, day);
+    /// ```
+    pub fn new(
+        category: Category,
+        justification: impl Into<String>,
+        decided_on: NaiveDate,
+    ) -> Self {
+        CategoryOverride {
+            category,
+            justification: justification.into(),
+            decided_on,
+        }
+    }
+}
+
 impl Case {
     /// The sorted timeline: events by date, ties kept in input order.
     ///
     /// ```
-    /// let case = cme_core::sample::sample_cases().unwrap().remove(0);
+    /// let case = cme_pdp::sample::sample_cases().unwrap().remove(0);
     /// let dates: Vec<_> = case.timeline().iter().map(|e| e.date()).collect();
     /// assert!(dates.windows(2).all(|w| w[0] <= w[1]));
     /// ```
@@ -1028,6 +1231,28 @@ mod tests {
         assert_eq!(Nomenclature::NafRev2.sections().len(), 21);
         assert!(!Nomenclature::NafRev2.sections().contains(&"V"));
         assert!(Nomenclature::Naf2025.sections().contains(&"V"));
+        // every letter of a nomenclature has its names, and only those
+        for n in Nomenclature::ALL {
+            for letter in n.sections() {
+                let (fr, en) = n.section_label(letter).unwrap_or(("", ""));
+                assert!(!fr.is_empty() && !en.is_empty(), "{letter}");
+            }
+            assert_eq!(NAF_REV2_SECTIONS.len() + 1, NAF_2025_SECTIONS.len());
+        }
+        // the letters shift from J (LEGAL.md): J of rév. 2 is K's content
+        // split; Q (health) of rév. 2 is R in NAF 2025
+        assert_eq!(
+            Nomenclature::NafRev2.section_label("J").map(|l| l.0),
+            Some("Information et communication")
+        );
+        assert_eq!(
+            Nomenclature::Naf2025.section_label("Q").map(|l| l.0),
+            Some("Enseignement")
+        );
+        assert_eq!(
+            Nomenclature::Naf2025.section_label("V").map(|l| l.0),
+            Some("Activités des organisations et organismes extraterritoriaux")
+        );
     }
 }
 
@@ -1035,7 +1260,7 @@ code_enum! {
     /// The visit rules around a sick leave.
     ///
     /// ```
-    /// use cme_core::{case::VisitRule, codes::Code};
+    /// use cme_pdp::{case::VisitRule, codes::Code};
     /// assert_eq!(VisitRule::PreReprise.code(), "pre_reprise");
     /// ```
     pub enum VisitRule: "visit_rule" {
@@ -1050,7 +1275,7 @@ code_enum! {
     /// Who performed a visit.
     ///
     /// ```
-    /// use cme_core::{case::Professional, codes::Code};
+    /// use cme_pdp::{case::Professional, codes::Code};
     /// assert_eq!(Professional::InfirmierDelegation.code(), "infirmier_delegation");
     /// ```
     pub enum Professional: "professional" {
@@ -1062,15 +1287,15 @@ code_enum! {
 /// A visit (or a rendez-vous de liaison) that took place.
 ///
 /// ```
-/// use cme_core::case::{Professional, VisitRecord, VisitRule};
-/// let v = VisitRecord { kind: VisitRule::Reprise, date: chrono::NaiveDate::from_ymd_opt(2024, 5, 2).unwrap(),
-///                       done_by: Some(Professional::MedecinDuTravail), remote: false, avis_inaptitude: false,
-///                       objection_on: None };
+/// use cme_pdp::case::{Professional, VisitRecord, VisitRule};
+/// let mut v = VisitRecord::new(VisitRule::Reprise, chrono::NaiveDate::from_ymd_opt(2024, 5, 2).unwrap());
+/// v.done_by = Some(Professional::MedecinDuTravail);
 /// assert_eq!(v.kind, VisitRule::Reprise);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct VisitRecord {
     /// Which visit.
     pub kind: VisitRule,
@@ -1091,4 +1316,25 @@ pub struct VisitRecord {
     /// oppose »), on or after the visit.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub objection_on: Option<NaiveDate>,
+}
+
+impl VisitRecord {
+    /// A visit that took place on a day (who performed it, remote,
+    /// inaptitude and objection to be set on the record).
+    ///
+    /// ```
+    /// use cme_pdp::case::{VisitRecord, VisitRule};
+    /// let v = VisitRecord::new(VisitRule::PreReprise, chrono::NaiveDate::from_ymd_opt(2024, 3, 4).unwrap());
+    /// assert!(!v.remote && v.done_by.is_none());
+    /// ```
+    pub fn new(kind: VisitRule, date: NaiveDate) -> Self {
+        VisitRecord {
+            kind,
+            date,
+            done_by: None,
+            remote: false,
+            avis_inaptitude: false,
+            objection_on: None,
+        }
+    }
 }

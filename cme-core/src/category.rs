@@ -29,15 +29,15 @@
 //! Otherwise the category is left open and the missing facts are listed.
 //!
 //! ```
-//! use cme_core::category::category;
-//! use cme_core::case::Category;
-//! use cme_core::pathway::replay;
-//! use cme_core::policy::preset;
+//! use cme_pdp::category::category;
+//! use cme_pdp::case::Category;
+//! use cme_pdp::pathway::replay;
+//! use cme_pdp::policy::preset;
 //!
-//! let case = cme_core::sample::sample_cases().unwrap().remove(0); // no answer
+//! let case = cme_pdp::sample::sample_cases().unwrap().remove(0); // no answer
 //! let policy = preset("aismt13").unwrap();
 //! let state = replay(&case, &policy).state;
-//! let d = category(&case, &state, &policy, cme_core::sample::SAMPLE_AS_OF);
+//! let d = category(&case, &state, &policy, cme_pdp::sample::SAMPLE_AS_OF);
 //! assert_eq!(d.decision.value, Some(Category::SansSuite));
 //! ```
 
@@ -55,13 +55,14 @@ use crate::texts::{Text, TextCode};
 /// category the rules derive, and the team's override if any.
 ///
 /// ```
-/// let case = cme_core::sample::sample_cases().unwrap().remove(10);
-/// let policy = cme_core::policy::preset("aismt13").unwrap();
-/// let state = cme_core::pathway::replay(&case, &policy).state;
-/// let d = cme_core::category::category(&case, &state, &policy, cme_core::sample::SAMPLE_AS_OF);
+/// let case = cme_pdp::sample::sample_cases().unwrap().remove(10);
+/// let policy = cme_pdp::policy::preset("aismt13").unwrap();
+/// let state = cme_pdp::pathway::replay(&case, &policy).state;
+/// let d = cme_pdp::category::category(&case, &state, &policy, cme_pdp::sample::SAMPLE_AS_OF);
 /// assert!(d.team_override.is_some());
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CategoryDecision {
     /// The category in force, with reasons and sources.
     pub decision: Decision<Option<Category>>,
@@ -79,13 +80,16 @@ pub struct CategoryDecision {
 /// The team's choice of category as an evaluation reports it.
 ///
 /// ```
-/// use cme_core::category::TeamOverride;
-/// use cme_core::case::Category;
-/// let o = TeamOverride { category: Category::Ingenierie,
-///                        decided_on: chrono::NaiveDate::from_ymd_opt(2024, 6, 1).unwrap() };
-/// assert_eq!(serde_json::to_value(o).unwrap()["category"], "ingenierie");
+/// use cme_pdp::{evaluate::evaluate, policy::preset, sample};
+/// // A sample case whose team chose the category itself.
+/// let case = &sample::sample_cases().unwrap()[10];
+/// let e = evaluate(case, &preset("aist43").unwrap(), sample::SAMPLE_AS_OF).unwrap();
+/// let o = e.category.team_override.unwrap();
+/// assert_eq!(Some(o.category), case.category_override.as_ref().map(|c| c.category));
+/// assert_eq!(serde_json::to_value(o).unwrap()["decided_on"], serde_json::to_value(o.decided_on).unwrap());
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct TeamOverride {
     /// The category the team retained.
     pub category: Category,
@@ -199,10 +203,10 @@ fn rule_of(state: &PathwayState, policy: &Policy) -> (Option<Category>, Rule) {
 /// the same rules as [`category`], the team's override first.
 ///
 /// ```
-/// let case = cme_core::sample::sample_cases().unwrap().remove(0);
-/// let state = cme_core::pathway::replay(&case, &cme_core::policy::preset("aismt13").unwrap()).state;
-/// let policy = cme_core::policy::preset("aismt13").unwrap();
-/// assert_eq!(cme_core::category::category_value(&case, &state, &policy), Some(cme_core::case::Category::SansSuite));
+/// let case = cme_pdp::sample::sample_cases().unwrap().remove(0);
+/// let state = cme_pdp::pathway::replay(&case, &cme_pdp::policy::preset("aismt13").unwrap()).state;
+/// let policy = cme_pdp::policy::preset("aismt13").unwrap();
+/// assert_eq!(cme_pdp::category::category_value(&case, &state, &policy), Some(cme_pdp::case::Category::SansSuite));
 /// ```
 pub fn category_value(case: &Case, state: &PathwayState, policy: &Policy) -> Option<Category> {
     match &case.category_override {

@@ -7,8 +7,8 @@
 //! `DOMAIN.md` is the glossary.
 //!
 //! ```
-//! use cme_core::codes::Code;
-//! use cme_core::case::SickLeaveCause;
+//! use cme_pdp::codes::Code;
+//! use cme_pdp::case::SickLeaveCause;
 //!
 //! let cause = SickLeaveCause::from_code("maladie_professionnelle").unwrap();
 //! assert_eq!(cause.label_fr(), "Maladie professionnelle");
@@ -18,8 +18,8 @@
 /// A closed list of stable codes with French labels.
 ///
 /// ```
-/// use cme_core::codes::Code;
-/// use cme_core::case::Category;
+/// use cme_pdp::codes::Code;
+/// use cme_pdp::case::Category;
 ///
 /// let all: Vec<&str> = Category::ALL.iter().map(|c| c.code()).collect();
 /// assert_eq!(all, ["sans_suite", "info_conseils", "facilitation", "ingenierie"]);
@@ -36,8 +36,8 @@ pub trait Code: Copy + Eq + Sized + 'static {
     /// The English label.
     ///
     /// ```
-    /// use cme_core::codes::Code;
-    /// assert_eq!(cme_core::case::Category::Ingenierie.label_en(), "Engineering (ingénierie)");
+    /// use cme_pdp::codes::Code;
+    /// assert_eq!(cme_pdp::case::Category::Ingenierie.label_en(), "Engineering (ingénierie)");
     /// ```
     fn label_en(self) -> &'static str;
     /// The value for a code, or `None` when the code is unknown (codes are
@@ -70,6 +70,9 @@ macro_rules! code_enum {
             serde::Serialize, serde::Deserialize,
         )]
         #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+        // A code list grows: a new code is a minor version, so code outside
+        // this crate matches with a wildcard arm.
+        #[non_exhaustive]
         $vis enum $name {
             $(
                 #[doc = $label]
@@ -113,11 +116,12 @@ pub(crate) use code_enum;
 /// One entry of a code list: the stable code and its French label.
 ///
 /// ```
-/// let lists = cme_core::lists::case_code_lists();
+/// let lists = cme_pdp::lists::case_code_lists();
 /// let causes = lists.iter().find(|l| l.kind == "sick_leave_cause").unwrap();
 /// assert_eq!(causes.entries[0].code, "maladie_non_professionnelle");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[non_exhaustive]
 pub struct CodeEntry {
     /// The stable code.
     pub code: &'static str,
@@ -127,6 +131,7 @@ pub struct CodeEntry {
 
 /// A closed list of codes, named by its kind (`source_visit`…).
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[non_exhaustive]
 pub struct CodeList {
     /// The name of the list ([`Code::KIND`]).
     pub kind: &'static str,
@@ -137,7 +142,7 @@ pub struct CodeList {
 /// The code list of one code type, with its French labels.
 ///
 /// ```
-/// use cme_core::{case::Category, codes::list};
+/// use cme_pdp::{case::Category, codes::list};
 /// assert_eq!(list::<Category>().entries.len(), 4);
 /// ```
 pub fn list<C: Code>() -> CodeList {

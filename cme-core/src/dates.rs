@@ -16,7 +16,7 @@ pub(crate) fn date_in_range(date: NaiveDate) -> bool {
 /// in common years).
 ///
 /// ```
-/// use cme_core::dates::age_on;
+/// use cme_pdp::dates::age_on;
 /// use chrono::NaiveDate;
 /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
 /// assert_eq!(age_on(d(1980, 2, 29), d(2025, 2, 28)), 44);
@@ -33,7 +33,7 @@ pub fn age_on(birth: NaiveDate, date: NaiveDate) -> i32 {
 /// Parses a strict `YYYY-MM-DD` calendar date.
 ///
 /// ```
-/// use cme_core::dates::parse_iso_date;
+/// use cme_pdp::dates::parse_iso_date;
 /// assert!(parse_iso_date("2024-02-29").is_some());
 /// assert!(parse_iso_date("2023-02-29").is_none());
 /// assert!(parse_iso_date("2024-2-9").is_none());

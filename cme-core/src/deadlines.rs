@@ -20,7 +20,7 @@
 //! deadline up to the evaluation date.
 //!
 //! ```
-//! use cme_core::deadlines::add_months;
+//! use cme_pdp::deadlines::add_months;
 //! use chrono::NaiveDate;
 //! let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
 //! assert_eq!(add_months(d(2023, 8, 31), 6), d(2024, 2, 29));
@@ -53,7 +53,7 @@ pub fn add_months(date: NaiveDate, months: u32) -> NaiveDate {
 /// ```
 /// use chrono::NaiveDate;
 /// let d = NaiveDate::from_ymd_opt(2024, 2, 20).unwrap();
-/// assert_eq!(cme_core::deadlines::add_days(d, 15).to_string(), "2024-03-06");
+/// assert_eq!(cme_pdp::deadlines::add_days(d, 15).to_string(), "2024-03-06");
 /// ```
 pub fn add_days(date: NaiveDate, days: u32) -> NaiveDate {
     date.checked_add_days(Days::new(u64::from(days)))
@@ -65,7 +65,7 @@ pub fn add_days(date: NaiveDate, days: u32) -> NaiveDate {
 /// ```
 /// use chrono::NaiveDate;
 /// let d = NaiveDate::from_ymd_opt(2024, 3, 1).unwrap();
-/// assert_eq!(cme_core::deadlines::sub_days(d, 1).to_string(), "2024-02-29");
+/// assert_eq!(cme_pdp::deadlines::sub_days(d, 1).to_string(), "2024-02-29");
 /// ```
 pub fn sub_days(date: NaiveDate, days: u32) -> NaiveDate {
     date.checked_sub_days(Days::new(u64::from(days)))
@@ -76,7 +76,7 @@ code_enum! {
     /// How urgent an alert is.
     ///
     /// ```
-    /// use cme_core::{deadlines::AlertLevel, codes::Code};
+    /// use cme_pdp::{deadlines::AlertLevel, codes::Code};
     /// assert_eq!(AlertLevel::EnRetard.code(), "en_retard");
     /// ```
     pub enum AlertLevel: "alert_level" {
@@ -90,12 +90,13 @@ code_enum! {
 /// An alert: what is due or overdue, or an event the pathway refused.
 ///
 /// ```
-/// let case = cme_core::sample::sample_cases().unwrap().remove(2);
-/// let policy = cme_core::policy::preset("aist63").unwrap();
-/// let e = cme_core::evaluate::evaluate(&case, &policy, cme_core::sample::SAMPLE_AS_OF).unwrap();
+/// let case = cme_pdp::sample::sample_cases().unwrap().remove(2);
+/// let policy = cme_pdp::policy::preset("aist63").unwrap();
+/// let e = cme_pdp::evaluate::evaluate(&case, &policy, cme_pdp::sample::SAMPLE_AS_OF).unwrap();
 /// for a in &e.alerts { assert!(!a.sources.is_empty()); }
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Alert {
     /// Stable code (`contact_en_retard`, `suivi_a_echeance`, or the code of a
     /// refused event's issue).
@@ -128,8 +129,8 @@ impl Alert {
     /// An alert whose texts are rendered from the catalogue.
     ///
     /// ```
-    /// use cme_core::deadlines::{Alert, AlertLevel};
-    /// use cme_core::texts::{Text, TextCode};
+    /// use cme_pdp::deadlines::{Alert, AlertLevel};
+    /// use cme_pdp::texts::{Text, TextCode};
     /// let a = Alert::new("hors_cible", AlertLevel::Information, Text::new(TextCode::HorsCible).with("min_age", 50), vec![]);
     /// assert!(a.text_en.starts_with("Outside the target"));
     /// ```
@@ -140,8 +141,8 @@ impl Alert {
             due: None,
             days_overdue: None,
             path: None,
-            text: text.fr,
-            text_en: text.en,
+            text: text.fr(),
+            text_en: text.en(),
             params: text.params,
             sources,
         }
@@ -158,13 +159,14 @@ impl Alert {
 /// A step to come, with its deadline when there is one.
 ///
 /// ```
-/// use cme_core::deadlines::NextStep;
-/// use cme_core::texts::{Text, TextCode};
+/// use cme_pdp::deadlines::NextStep;
+/// use cme_pdp::texts::{Text, TextCode};
 /// let s = NextStep::new(Text::new(TextCode::ProposerPlan), None, vec![]);
 /// assert_eq!(s.code, "proposer_plan");
 /// assert!(s.text_en.starts_with("Propose"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct NextStep {
     /// Stable code.
     pub code: String,
@@ -189,8 +191,8 @@ impl NextStep {
     pub fn new(text: Text, due: Option<NaiveDate>, sources: Vec<Source>) -> NextStep {
         NextStep {
             code: text.code.code().to_string(),
-            text: text.fr,
-            text_en: text.en,
+            text: text.fr(),
+            text_en: text.en(),
             params: text.params,
             due,
             sources,
@@ -210,13 +212,25 @@ pub fn first_contact(
     alerts: &mut Vec<Alert>,
     steps: &mut Vec<NextStep>,
 ) {
+    first_contact_with(state, policy, &policy.content_hash(), as_of, alerts, steps)
+}
+
+/// [`first_contact`] with the policy's content hash already computed (an
+/// evaluation computes it once).
+pub(crate) fn first_contact_with(
+    state: &PathwayState,
+    policy: &Policy,
+    hash: &str,
+    as_of: NaiveDate,
+    alerts: &mut Vec<Alert>,
+    steps: &mut Vec<NextStep>,
+) {
     let Some(rule) = &policy.first_contact else {
         return;
     };
-    let hash = policy.content_hash();
     let sources = vec![
-        Source::cited(&policy.id, &rule.source, &hash),
-        Source::policy(&policy.id, "first_contact.days", &hash),
+        Source::cited(&policy.id, &rule.source, hash),
+        Source::policy(&policy.id, "first_contact.days", hash),
     ];
     let due = add_days(state.signalement, rule.days);
     match state.first_contact {
@@ -258,13 +272,14 @@ pub fn first_contact(
 /// ```
 /// use chrono::NaiveDate;
 /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
-/// let policy = cme_core::policy::preset("aismt13").unwrap();
-/// let slots = cme_core::deadlines::follow_up_schedule(d(2024, 6, 28), &[(d(2024, 12, 20), Some(true))], &policy);
+/// let policy = cme_pdp::policy::preset("aismt13").unwrap();
+/// let slots = cme_pdp::deadlines::follow_up_schedule(d(2024, 6, 28), &[(d(2024, 12, 20), Some(true))], &policy);
 /// assert_eq!(slots[0].due, d(2024, 12, 28));
 /// assert_eq!(slots[0].done, Some((d(2024, 12, 20), Some(true))));
 /// assert_eq!(slots[1].done, None);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct FollowUpSlot {
     /// Index of the rule in the policy's `follow_ups`.
     pub rule: usize,
@@ -369,8 +384,19 @@ pub fn follow_ups(
     alerts: &mut Vec<Alert>,
     steps: &mut Vec<NextStep>,
 ) {
+    follow_ups_with(state, policy, &policy.content_hash(), as_of, alerts, steps)
+}
+
+/// [`follow_ups`] with the policy's content hash already computed.
+pub(crate) fn follow_ups_with(
+    state: &PathwayState,
+    policy: &Policy,
+    hash: &str,
+    as_of: NaiveDate,
+    alerts: &mut Vec<Alert>,
+    steps: &mut Vec<NextStep>,
+) {
     let Some(exit) = &state.exit else { return };
-    let hash = policy.content_hash();
     let tolerance = policy.follow_up_tolerance_days;
     for slot in follow_up_schedule(exit.date, &state.follow_ups, policy) {
         let Some(rule) = policy.follow_ups.get(slot.rule) else {
@@ -378,8 +404,8 @@ pub fn follow_ups(
         };
         let (k, due, opens, deadline) = (slot.rule, slot.due, slot.opens, slot.deadline);
         let sources = vec![
-            Source::cited(&policy.id, &rule.source, &hash),
-            Source::policy(&policy.id, &format!("follow_ups[{k}]"), &hash),
+            Source::cited(&policy.id, &rule.source, hash),
+            Source::policy(&policy.id, &format!("follow_ups[{k}]"), hash),
         ];
         if let (Some((date, _)), true) = (slot.done, slot.late) {
             alerts.push(
@@ -451,5 +477,93 @@ pub fn refusals(refused: &[Issue], alerts: &mut Vec<Alert>) {
         alert.params.clear();
         alert.path = Some(issue.path.to_string());
         alerts.push(alert);
+    }
+}
+
+/// The horizons of the harmonised outcome cohort, in months after the exit
+/// (the follow-up at 6 months or 1 year that the IGAS report of December
+/// 2025 recommends generalising; the AISMT 13 follows up at both).
+pub const COHORT_HORIZONS: [u32; 2] = [6, 12];
+
+/// The harmonised window opens this many months before the horizon date…
+pub const COHORT_WINDOW_BEFORE_MONTHS: u32 = 1;
+
+/// …and closes this many months after it (the last day it counts).
+pub const COHORT_WINDOW_AFTER_MONTHS: u32 = 2;
+
+code_enum! {
+    /// Where a worker of the harmonised outcome cohort stands at a horizon
+    /// (6 or 12 months after the exit), as of a date: the employment answer
+    /// recorded in the window, no answer once the window has closed, or the
+    /// window still open.
+    ///
+    /// ```
+    /// use cme_pdp::{deadlines::CohortState, codes::Code};
+    /// assert_eq!(CohortState::SansReponse.code(), "sans_reponse");
+    /// ```
+    pub enum CohortState: "cohort_state" {
+        EnEmploi = "en_emploi", "Toujours en emploi", "Still in employment";
+        SansEmploi = "sans_emploi", "Plus en emploi", "No longer in employment";
+        SansReponse = "sans_reponse", "Perdu de vue (fenêtre close sans réponse sur l'emploi)", "Lost to follow-up (window closed with no answer on employment)";
+        NonEchu = "non_echu", "Pas encore échu (fenêtre ouverte, pas encore de réponse)", "Not yet due (window open, no answer yet)";
+    }
+}
+
+/// The harmonised window of a horizon: the date `months` after the exit,
+/// the first and the last day an answer counts for it (one month before,
+/// two months after; the same for every service, whatever its own
+/// follow-up calendar).
+///
+/// ```
+/// use cme_pdp::deadlines::cohort_window;
+/// let d = |y, m, day| chrono::NaiveDate::from_ymd_opt(y, m, day).unwrap();
+/// // An exit on 31 August 2023: 6 months is 29 February 2024.
+/// assert_eq!(cohort_window(d(2023, 8, 31), 6), (d(2024, 2, 29), d(2024, 1, 29), d(2024, 4, 29)));
+/// ```
+pub fn cohort_window(exit: NaiveDate, months: u32) -> (NaiveDate, NaiveDate, NaiveDate) {
+    let horizon = add_months(exit, months);
+    let opens = horizon
+        .checked_sub_months(Months::new(COHORT_WINDOW_BEFORE_MONTHS))
+        .unwrap_or(NaiveDate::MIN);
+    let closes = add_months(horizon, COHORT_WINDOW_AFTER_MONTHS);
+    (horizon, opens, closes)
+}
+
+/// Where a worker stands at a horizon of the harmonised cohort as of
+/// `as_of`: the first follow-up recorded in the window (on or before
+/// `as_of`) that says whether the worker is still in employment gives the
+/// answer; a follow-up that does not say, or none, leaves the worker
+/// without an answer once the window has closed (`as_of` after its last
+/// day), not yet due before. `recorded` are the follow-ups of the exit
+/// (date, still employed).
+///
+/// ```
+/// use cme_pdp::deadlines::{cohort_state, CohortState};
+/// let d = |y, m, day| chrono::NaiveDate::from_ymd_opt(y, m, day).unwrap();
+/// let exit = d(2024, 1, 15); // horizon 15 July, window 15 June – 15 September
+/// assert_eq!(cohort_state(exit, 6, &[(d(2024, 6, 20), Some(true))], d(2024, 12, 31)), CohortState::EnEmploi);
+/// // An answer before the window is not the 6-month answer.
+/// assert_eq!(cohort_state(exit, 6, &[(d(2024, 6, 14), Some(true))], d(2024, 9, 15)), CohortState::NonEchu);
+/// assert_eq!(cohort_state(exit, 6, &[(d(2024, 6, 14), Some(true))], d(2024, 9, 16)), CohortState::SansReponse);
+/// // A contact that does not say whether the worker is employed is no answer.
+/// assert_eq!(cohort_state(exit, 6, &[(d(2024, 7, 15), None)], d(2025, 1, 1)), CohortState::SansReponse);
+/// assert_eq!(cohort_state(exit, 6, &[(d(2024, 9, 15), Some(false))], d(2024, 9, 15)), CohortState::SansEmploi);
+/// ```
+pub fn cohort_state(
+    exit: NaiveDate,
+    months: u32,
+    recorded: &[(NaiveDate, Option<bool>)],
+    as_of: NaiveDate,
+) -> CohortState {
+    let (_, opens, closes) = cohort_window(exit, months);
+    let answer = recorded
+        .iter()
+        .filter(|(date, _)| *date >= opens && *date <= closes && *date <= as_of)
+        .find_map(|(_, employed)| *employed);
+    match answer {
+        Some(true) => CohortState::EnEmploi,
+        Some(false) => CohortState::SansEmploi,
+        None if as_of > closes => CohortState::SansReponse,
+        None => CohortState::NonEchu,
     }
 }

@@ -9,7 +9,7 @@
 //! `Error` with `code`, a uniffi error enum).
 //!
 //! ```
-//! use cme_core::error::{parse_as_of, CmeError};
+//! use cme_pdp::error::{parse_as_of, CmeError};
 //! let err = parse_as_of("31/12/2024").unwrap_err();
 //! assert_eq!(err.code(), "invalid_as_of");
 //! assert_eq!(err.path(), "as_of");
@@ -24,7 +24,7 @@ use crate::issue::Issue;
 /// A case that did not pass validation: its issues.
 ///
 /// ```
-/// use cme_core::validate::{parse_case_json, ValidateOptions};
+/// use cme_pdp::validate::{parse_case_json, ValidateOptions};
 /// let err = parse_case_json("{}", &ValidateOptions::default()).unwrap_err();
 /// assert!(err.issues.iter().any(|i| i.path.as_str() == "signalement"));
 /// assert!(err.to_string().starts_with("Dossier invalide"));
@@ -39,7 +39,7 @@ pub struct ValidationError {
 /// A policy that did not load: every problem, with its path.
 ///
 /// ```
-/// let err = cme_core::policy::Policy::from_json_str("{}").unwrap_err();
+/// let err = cme_pdp::policy::Policy::from_json_str("{}").unwrap_err();
 /// assert!(err.issues.iter().any(|i| i.path.as_str() == "results"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -78,7 +78,7 @@ fn summary_en(what: &str, issues: &[Issue]) -> String {
 /// A failed call.
 ///
 /// ```
-/// use cme_core::error::CmeError;
+/// use cme_pdp::error::CmeError;
 /// let e = CmeError::InvalidAsOf;
 /// assert_eq!(e.to_string(), e.message_fr());
 /// ```
@@ -103,13 +103,22 @@ pub enum CmeError {
     /// A reporting period that cannot be read.
     #[error("{}", self.message_fr())]
     InvalidPeriod,
+    /// No built-in export profile has that name.
+    #[error("{}", self.message_fr())]
+    UnknownProfile,
+    /// An export profile that did not load: every issue, with its path.
+    #[error("{}", self.message_fr())]
+    InvalidProfile(Vec<Issue>),
+    /// An output format that is not one of those offered.
+    #[error("{}", self.message_fr())]
+    InvalidFormat,
 }
 
 impl CmeError {
     /// The stable code.
     ///
     /// ```
-    /// assert_eq!(cme_core::error::CmeError::InvalidAsOf.code(), "invalid_as_of");
+    /// assert_eq!(cme_pdp::error::CmeError::InvalidAsOf.code(), "invalid_as_of");
     /// ```
     pub fn code(&self) -> &'static str {
         match self {
@@ -119,6 +128,9 @@ impl CmeError {
             CmeError::UnknownPreset => "unknown_preset",
             CmeError::EventRefused(_) => "event_refused",
             CmeError::InvalidPeriod => "invalid_period",
+            CmeError::UnknownProfile => "unknown_profile",
+            CmeError::InvalidProfile(_) => "invalid_profile",
+            CmeError::InvalidFormat => "invalid_format",
         }
     }
 
@@ -126,11 +138,15 @@ impl CmeError {
     /// exception class, the JS `Error`'s `name`).
     ///
     /// ```
-    /// assert_eq!(cme_core::error::CmeError::InvalidAsOf.kind(), "InvalidArgumentError");
+    /// assert_eq!(cme_pdp::error::CmeError::InvalidAsOf.kind(), "InvalidArgumentError");
     /// ```
     pub fn kind(&self) -> &'static str {
         match self {
-            CmeError::InvalidAsOf | CmeError::InvalidPeriod => "InvalidArgumentError",
+            CmeError::InvalidAsOf
+            | CmeError::InvalidPeriod
+            | CmeError::UnknownProfile
+            | CmeError::InvalidProfile(_)
+            | CmeError::InvalidFormat => "InvalidArgumentError",
             CmeError::InvalidCase(_) => "ValidationError",
             CmeError::InvalidPolicy(_) => "PolicyError",
             CmeError::UnknownPreset => "UnknownPresetError",
@@ -141,7 +157,7 @@ impl CmeError {
     /// The path of the argument or field at fault (`""` for the whole case).
     ///
     /// ```
-    /// assert_eq!(cme_core::error::CmeError::InvalidAsOf.path(), "as_of");
+    /// assert_eq!(cme_pdp::error::CmeError::InvalidAsOf.path(), "as_of");
     /// ```
     pub fn path(&self) -> &str {
         match self {
@@ -150,13 +166,15 @@ impl CmeError {
             CmeError::UnknownPreset => "policy",
             CmeError::EventRefused(issue) => issue.path.as_str(),
             CmeError::InvalidPeriod => "period",
+            CmeError::UnknownProfile | CmeError::InvalidProfile(_) => "profile",
+            CmeError::InvalidFormat => "format",
         }
     }
 
     /// The message in French.
     ///
     /// ```
-    /// let m = cme_core::error::CmeError::InvalidAsOf.message_fr();
+    /// let m = cme_pdp::error::CmeError::InvalidAsOf.message_fr();
     /// assert!(m.contains("AAAA-MM-JJ"));
     /// ```
     pub fn message_fr(&self) -> String {
@@ -173,13 +191,16 @@ impl CmeError {
                 format!("Événement refusé ({}) : {}", issue.path, issue.message)
             }
             CmeError::InvalidPeriod => "Période invalide : écrire 2024, 2024-S1, 2024-T3 ou 2024-01-01/2024-06-30.".to_string(),
+            CmeError::UnknownProfile => "Aucun profil d'export prédéfini ne porte ce nom (profils : cme, fr).".to_string(),
+            CmeError::InvalidProfile(issues) => summary_fr("Profil d'export invalide", issues),
+            CmeError::InvalidFormat => "Format de sortie inconnu : csv, csv_bom, markdown (et xlsx pour un classeur).".to_string(),
         }
     }
 
     /// The message in English.
     ///
     /// ```
-    /// let m = cme_core::error::CmeError::InvalidAsOf.message_en();
+    /// let m = cme_pdp::error::CmeError::InvalidAsOf.message_en();
     /// assert!(m.contains("YYYY-MM-DD"));
     /// ```
     pub fn message_en(&self) -> String {
@@ -194,20 +215,28 @@ impl CmeError {
                 format!("Event refused ({}): {}", issue.path, issue.message_en)
             }
             CmeError::InvalidPeriod => "Invalid period: write 2024, 2024-S1, 2024-T3 or 2024-01-01/2024-06-30.".to_string(),
+            CmeError::UnknownProfile => "No built-in export profile has this name (profiles: cme, fr).".to_string(),
+            CmeError::InvalidProfile(issues) => summary_en("Invalid export profile", issues),
+            CmeError::InvalidFormat => "Unknown output format: csv, csv_bom, markdown (and xlsx for a workbook).".to_string(),
         }
     }
 
     /// The issues of an invalid case (empty for other errors).
     ///
     /// ```
-    /// assert!(cme_core::error::CmeError::InvalidAsOf.issues().is_empty());
+    /// assert!(cme_pdp::error::CmeError::InvalidAsOf.issues().is_empty());
     /// ```
     pub fn issues(&self) -> &[Issue] {
         match self {
             CmeError::InvalidCase(e) => &e.issues,
             CmeError::InvalidPolicy(e) => &e.issues,
             CmeError::EventRefused(issue) => std::slice::from_ref(issue),
-            CmeError::InvalidAsOf | CmeError::UnknownPreset | CmeError::InvalidPeriod => &[],
+            CmeError::InvalidProfile(issues) => issues,
+            CmeError::InvalidAsOf
+            | CmeError::UnknownPreset
+            | CmeError::InvalidPeriod
+            | CmeError::UnknownProfile
+            | CmeError::InvalidFormat => &[],
         }
     }
 }
@@ -221,7 +250,7 @@ impl From<ValidationError> for CmeError {
 /// Reads an evaluation date given as text by a binding.
 ///
 /// ```
-/// let d = cme_core::error::parse_as_of("2024-02-29").unwrap();
+/// let d = cme_pdp::error::parse_as_of("2024-02-29").unwrap();
 /// assert_eq!(d.to_string(), "2024-02-29");
 /// ```
 pub fn parse_as_of(text: &str) -> Result<NaiveDate, CmeError> {

@@ -12,11 +12,11 @@
 //! `as_of` did not exist yet (an error).
 //!
 //! ```
-//! use cme_core::evaluate::{evaluate, Status};
-//! use cme_core::policy::preset;
+//! use cme_pdp::evaluate::{evaluate, Status};
+//! use cme_pdp::policy::preset;
 //!
-//! let case = cme_core::sample::sample_cases().unwrap().remove(9);
-//! let e = evaluate(&case, &preset("aist43").unwrap(), cme_core::sample::SAMPLE_AS_OF).unwrap();
+//! let case = cme_pdp::sample::sample_cases().unwrap().remove(9);
+//! let e = evaluate(&case, &preset("aist43").unwrap(), cme_pdp::sample::SAMPLE_AS_OF).unwrap();
 //! assert!(matches!(e.status.value, Status::SortiePositive | Status::SortieNegative | Status::SortieNeutre));
 //! assert!(e.to_text_fr().contains("Statut"));
 //! ```
@@ -30,13 +30,13 @@ use crate::codes::{code_enum, Code};
 use crate::deadlines::{self, Alert, NextStep};
 use crate::error::CmeError;
 use crate::explain::{Decision, MissingFact, Reason, Source};
-use crate::inclusion::{inclusion, InclusionDecision};
+use crate::inclusion::InclusionDecision;
 use crate::issue::{Issue, IssueCode, Path};
 use crate::legal::{visit_obligations, LegalOptions, Obligation, VisitReport};
 use crate::measures::{suggested_measures, MeasureOutcome};
 use crate::orientation::{orient, Suggestion};
 use crate::pathway::{replay_until, PathwayState, Stage};
-use crate::policy::{Outcome, Policy};
+use crate::policy::{Loaded, Outcome, Policy};
 use crate::texts::{Text, TextCode};
 use crate::validate::{parse_case_for_pathway, ValidateOptions, PATHWAY_CODES};
 
@@ -45,7 +45,7 @@ code_enum! {
     /// exit, such as a retirement under most policies, is the fifth).
     ///
     /// ```
-    /// use cme_core::{evaluate::Status, codes::Code};
+    /// use cme_pdp::{evaluate::Status, codes::Code};
     /// assert_eq!(Status::RefusIntegration.label_fr(), "Refus d'intégration");
     /// ```
     pub enum Status: "status" {
@@ -60,11 +60,15 @@ code_enum! {
 /// The stage, with the service's own name for it.
 ///
 /// ```
-/// use cme_core::{evaluate::StageValue, pathway::Stage};
-/// let s = StageValue { stage: Stage::Contact, label: "Contact".into(), service_label: None, since: chrono::NaiveDate::MIN, history: vec![] };
-/// assert_eq!(s.stage, Stage::Contact);
+/// use cme_pdp::{evaluate::{evaluate, StageValue}, policy::preset, sample};
+/// let case = &sample::sample_cases().unwrap()[0];
+/// let e = evaluate(case, &preset("aismt13").unwrap(), sample::SAMPLE_AS_OF).unwrap();
+/// let s: &StageValue = &e.stage.value;
+/// // the stage is the last step of its history, reached on `since`
+/// assert_eq!(s.history.last().map(|step| (step.stage, step.date)), Some((s.stage, s.since)));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct StageValue {
     /// The canonical stage.
     pub stage: Stage,
@@ -84,11 +88,12 @@ pub struct StageValue {
 /// The policy an evaluation applied.
 ///
 /// ```
-/// let p = cme_core::policy::preset("aist43").unwrap();
-/// let r = cme_core::evaluate::PolicyRef::of(&p);
+/// let p = cme_pdp::policy::preset("aist43").unwrap();
+/// let r = cme_pdp::evaluate::PolicyRef::of(&p);
 /// assert_eq!(r.content_hash, p.content_hash());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct PolicyRef {
     /// Policy id.
     pub id: String,
@@ -101,10 +106,15 @@ pub struct PolicyRef {
 impl PolicyRef {
     /// The reference of a policy.
     pub fn of(policy: &Policy) -> PolicyRef {
+        PolicyRef::with_hash(policy, &policy.content_hash())
+    }
+
+    /// The reference of a policy whose content hash is already computed.
+    fn with_hash(policy: &Policy, hash: &str) -> PolicyRef {
         PolicyRef {
             id: policy.id.clone(),
             name: policy.name.clone(),
-            content_hash: policy.content_hash(),
+            content_hash: hash.to_string(),
         }
     }
 }
@@ -112,12 +122,13 @@ impl PolicyRef {
 /// Everything the library decides about a case as of a date.
 ///
 /// ```
-/// let case = cme_core::sample::sample_cases().unwrap().remove(0);
-/// let e = cme_core::evaluate::evaluate(&case, &cme_core::policy::preset("asmt65").unwrap(),
-///                                       cme_core::sample::SAMPLE_AS_OF).unwrap();
+/// let case = cme_pdp::sample::sample_cases().unwrap().remove(0);
+/// let e = cme_pdp::evaluate::evaluate(&case, &cme_pdp::policy::preset("asmt65").unwrap(),
+///                                       cme_pdp::sample::SAMPLE_AS_OF).unwrap();
 /// assert_eq!(e.case_id, "S-001");
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Evaluation {
     /// The case's pseudonymous id.
     pub case_id: String,
@@ -160,28 +171,82 @@ pub struct Evaluation {
 
 /// Evaluates a valid case under a policy as of a date.
 ///
+/// ```
+/// use cme_pdp::{evaluate::{evaluate, Status}, pathway::Stage, policy::preset};
+/// use cme_pdp::validate::{parse_case_json, ValidateOptions};
+///
+/// // Signalled at a pré-reprise visit, contacted on 11 March, the request
+/// // analysed on 14 March without a simple solution.
+/// let case = parse_case_json(r#"{
+///     "format_version": 2, "id": "EX-1", "service": "aismt13",
+///     "worker": {"birth_year": 1972},
+///     "sick_leaves": [{"start": "2024-01-08", "end": "2024-04-30", "cause": "maladie_non_professionnelle"}],
+///     "signalement": {"date": "2024-03-04", "source_visit": "pre_reprise", "signalled_by": "medecin_du_travail"},
+///     "events": [{"type": "contact", "date": "2024-03-11"},
+///                {"type": "analyse_demande", "date": "2024-03-14", "simple_solution": false}]
+/// }"#, &ValidateOptions::default()).unwrap();
+/// let as_of = chrono::NaiveDate::from_ymd_opt(2024, 6, 30).unwrap();
+/// let e = evaluate(&case, &preset("aismt13").unwrap(), as_of).unwrap();
+/// // AISMT 13's COPIL analyses a request before the first contact: the
+/// // analysis of 14 March does not move the case past its contact.
+/// assert_eq!((e.stage.value.stage, e.status.value), (Stage::Contact, Status::EnCours));
+/// // Every decision carries its reasons, each with its sources.
+/// assert!(!e.stage.reasons.is_empty());
+/// assert!(e.stage.reasons.iter().all(|r| !r.text.is_empty() && !r.sources.is_empty()));
+/// // The same, as French text for the médecin du travail.
+/// assert!(e.to_text_fr().contains("aismt13"));
+/// ```
+///
 /// Fails with [`CmeError::InvalidCase`] when the case is invalid or was
 /// signalled after `as_of`. Inconsistencies that are pathway rules
 /// ([`PATHWAY_CODES`]: an exit without a result, a follow-up before the
 /// exit…) do not fail: the pathway refuses the event and the evaluation
 /// reports it.
 pub fn evaluate(case: &Case, policy: &Policy, as_of: NaiveDate) -> Result<Evaluation, CmeError> {
+    check_for_evaluation(case)?;
+    evaluate_checked(case, policy, &policy.content_hash(), as_of)
+}
+
+/// [`evaluate`] under a policy loaded once ([`Loaded`]): its content hash
+/// is not computed again for each case. The evaluation is the same.
+///
+/// ```
+/// use cme_pdp::{evaluate::{evaluate, evaluate_loaded}, policy::Loaded, sample};
+/// let loaded = Loaded::preset("aist43").unwrap();
+/// for case in &sample::sample_cases().unwrap() {
+///     let once = evaluate_loaded(case, loaded, sample::SAMPLE_AS_OF).unwrap();
+///     assert_eq!(once, evaluate(case, loaded.policy(), sample::SAMPLE_AS_OF).unwrap());
+/// }
+/// ```
+pub fn evaluate_loaded(
+    case: &Case,
+    policy: &Loaded,
+    as_of: NaiveDate,
+) -> Result<Evaluation, CmeError> {
+    check_for_evaluation(case)?;
+    evaluate_checked(case, policy.policy(), policy.content_hash(), as_of)
+}
+
+/// A case's problems that stop an evaluation (those of [`PATHWAY_CODES`]
+/// do not: the pathway refuses the event and the evaluation reports it).
+fn check_for_evaluation(case: &Case) -> Result<(), CmeError> {
     let mut issues = case.check(&ValidateOptions::default());
     issues.retain(|i| !PATHWAY_CODES.contains(&i.code));
-    if !issues.is_empty() {
-        return Err(CmeError::InvalidCase(crate::validate::ValidationError {
+    if issues.is_empty() {
+        Ok(())
+    } else {
+        Err(CmeError::InvalidCase(crate::validate::ValidationError {
             issues,
-        }));
+        }))
     }
-    evaluate_checked(case, policy, as_of)
 }
 
 /// Validates a JSON case and evaluates it.
 ///
 /// ```
-/// let value = cme_core::sample::sample_json_values().unwrap().remove(5);
-/// let p = cme_core::policy::preset("mt2i38").unwrap();
-/// let e = cme_core::evaluate::evaluate_value(&value, &p, cme_core::sample::SAMPLE_AS_OF).unwrap();
+/// let value = cme_pdp::sample::sample_json_values().unwrap().remove(5);
+/// let p = cme_pdp::policy::preset("mt2i38").unwrap();
+/// let e = cme_pdp::evaluate::evaluate_value(&value, &p, cme_pdp::sample::SAMPLE_AS_OF).unwrap();
 /// assert_eq!(e.policy.id, "mt2i38");
 /// ```
 pub fn evaluate_value(
@@ -190,22 +255,127 @@ pub fn evaluate_value(
     as_of: NaiveDate,
 ) -> Result<Evaluation, CmeError> {
     let case = parse_case_for_pathway(value, &ValidateOptions::default())?;
-    evaluate_checked(&case, policy, as_of)
+    evaluate_checked(&case, policy, &policy.content_hash(), as_of)
 }
 
+/// [`evaluate_value`] under a policy loaded once ([`Loaded`]).
+///
+/// ```
+/// let value = cme_pdp::sample::sample_json_values().unwrap().remove(5);
+/// let p = cme_pdp::policy::Loaded::preset("mt2i38").unwrap();
+/// let e = cme_pdp::evaluate::evaluate_value_loaded(&value, p, cme_pdp::sample::SAMPLE_AS_OF).unwrap();
+/// assert_eq!(e.policy.content_hash, p.content_hash());
+/// ```
+pub fn evaluate_value_loaded(
+    value: &serde_json::Value,
+    policy: &Loaded,
+    as_of: NaiveDate,
+) -> Result<Evaluation, CmeError> {
+    let case = parse_case_for_pathway(value, &ValidateOptions::default())?;
+    evaluate_checked(&case, policy.policy(), policy.content_hash(), as_of)
+}
+
+/// Every evaluation: `hash` is the policy's content hash, computed once
+/// by the caller (it was computed seven times per evaluation before).
 fn evaluate_checked(
     case: &Case,
     policy: &Policy,
+    hash: &str,
     as_of: NaiveDate,
 ) -> Result<Evaluation, CmeError> {
+    evaluate_checked_with(case, policy, hash, as_of, &LegalOptions::default())
+}
+
+/// [`evaluate_loaded`] with options of the legal calendar (a branch
+/// agreement's mi-carrière age, the thresholds imposed to compare the
+/// rules…): what the visits, the alerts that follow from them and the
+/// measures are computed with.
+///
+/// ```
+/// use cme_pdp::{evaluate::{evaluate_loaded, evaluate_loaded_with}, legal::{LegalOptions, Thresholds}, policy::Loaded, sample};
+/// let loaded = Loaded::preset("aist43").unwrap();
+/// let case = &sample::sample_cases().unwrap()[0];
+/// let same = evaluate_loaded_with(case, loaded, sample::SAMPLE_AS_OF, &LegalOptions::default()).unwrap();
+/// assert_eq!(same, evaluate_loaded(case, loaded, sample::SAMPLE_AS_OF).unwrap());
+/// let mut old = LegalOptions::default();
+/// old.thresholds = Some(Thresholds::Avant2022);
+/// let e = evaluate_loaded_with(case, loaded, sample::SAMPLE_AS_OF, &old).unwrap();
+/// assert!(e.visits.absences.iter().flat_map(|a| a.outcomes.iter())
+///     .filter(|o| o.rule.code() == "reprise").all(|o| o.version.id == "reprise_2017"));
+/// # use cme_pdp::codes::Code;
+/// ```
+pub fn evaluate_loaded_with(
+    case: &Case,
+    policy: &Loaded,
+    as_of: NaiveDate,
+    legal: &LegalOptions,
+) -> Result<Evaluation, CmeError> {
+    check_for_evaluation(case)?;
+    evaluate_checked_with(case, policy.policy(), policy.content_hash(), as_of, legal)
+}
+
+/// The decisions of an evaluation (stage, status, category, inclusion,
+/// targeting, alerts, next steps, missing facts) without the legal
+/// calendar, the measures and the orientation, which depend on neither the
+/// policy nor anything else the decisions read: for a comparison of two
+/// policies ([`crate::impact`]), which takes them from the first
+/// evaluation. Never given out: its calendar is empty.
+pub(crate) fn evaluate_decisions(
+    case: &Case,
+    policy: &Loaded,
+    as_of: NaiveDate,
+) -> Result<Evaluation, CmeError> {
+    check_for_evaluation(case)?;
+    evaluate_parts(
+        case,
+        policy.policy(),
+        policy.content_hash(),
+        as_of,
+        &LegalOptions::default(),
+        false,
+    )
+}
+
+/// The checks every evaluation makes before anything: a valid case (but
+/// the events the pathway refuses), signalled on or before `as_of`.
+pub(crate) fn check_evaluable(case: &Case, as_of: NaiveDate) -> Result<(), CmeError> {
+    check_for_evaluation(case)?;
     if case.signalement.date > as_of {
-        return Err(CmeError::InvalidCase(crate::validate::ValidationError {
-            issues: vec![Issue::new(
-                IssueCode::DateAfterAsOf,
-                Path::root().key("signalement").key("date"),
-            )
-            .with("as_of", as_of)],
-        }));
+        return Err(signalled_after(as_of));
+    }
+    Ok(())
+}
+
+fn signalled_after(as_of: NaiveDate) -> CmeError {
+    CmeError::InvalidCase(crate::validate::ValidationError {
+        issues: vec![Issue::new(
+            IssueCode::DateAfterAsOf,
+            Path::root().key("signalement").key("date"),
+        )
+        .with("as_of", as_of)],
+    })
+}
+
+fn evaluate_checked_with(
+    case: &Case,
+    policy: &Policy,
+    hash: &str,
+    as_of: NaiveDate,
+    legal: &LegalOptions,
+) -> Result<Evaluation, CmeError> {
+    evaluate_parts(case, policy, hash, as_of, legal, true)
+}
+
+fn evaluate_parts(
+    case: &Case,
+    policy: &Policy,
+    hash: &str,
+    as_of: NaiveDate,
+    legal: &LegalOptions,
+    calendar: bool,
+) -> Result<Evaluation, CmeError> {
+    if case.signalement.date > as_of {
+        return Err(signalled_after(as_of));
     }
     // Only what was known on `as_of`: later events are left out (and
     // counted); refusals keep the case's event indices.
@@ -218,19 +388,18 @@ fn evaluate_checked(
         as_of,
     );
     let state = replayed.state;
-    let hash = policy.content_hash();
 
-    let stage = stage_decision(&state, policy, as_of, later_events);
-    let status = status_decision(&state, policy, &hash, as_of);
+    let stage = stage_decision(&state, policy, hash, as_of, later_events);
+    let status = status_decision(&state, policy, hash, as_of);
     let category = category(case, &state, policy, as_of);
-    let inclusion = inclusion(&state, policy, as_of);
-    let targeting = targeting(case, policy, as_of);
+    let inclusion = crate::inclusion::inclusion_with(&state, policy, hash, as_of);
+    let targeting = targeting(case, policy, hash, as_of);
 
     let mut alerts = Vec::new();
     let mut next_steps = Vec::new();
     deadlines::refusals(&replayed.refused, &mut alerts);
-    deadlines::first_contact(&state, policy, as_of, &mut alerts, &mut next_steps);
-    deadlines::follow_ups(&state, policy, as_of, &mut alerts, &mut next_steps);
+    deadlines::first_contact_with(&state, policy, hash, as_of, &mut alerts, &mut next_steps);
+    deadlines::follow_ups_with(&state, policy, hash, as_of, &mut alerts, &mut next_steps);
     if let Some(t) = &targeting {
         if t.value == Some(false) {
             let min_age = policy
@@ -256,7 +425,7 @@ fn evaluate_checked(
             .filter(|m| m.date <= as_of)
             .copied()
             .collect::<Vec<_>>(),
-        &hash,
+        hash,
         &mut next_steps,
     );
 
@@ -281,15 +450,28 @@ fn evaluate_checked(
         }
     }
 
-    let visits = visit_obligations(case, as_of, &LegalOptions::default());
-    let measures = suggested_measures(case, as_of);
-    let orientation = orient(case, None, as_of);
+    let (visits, measures, orientation) = if calendar {
+        (
+            visit_obligations(case, as_of, legal),
+            suggested_measures(case, as_of),
+            orient(case, None, as_of),
+        )
+    } else {
+        let empty = VisitReport {
+            as_of,
+            absences: Vec::new(),
+            mi_carriere: None,
+            measures: Vec::new(),
+            scope: None,
+        };
+        (empty, Vec::new(), Vec::new())
+    };
 
     Ok(Evaluation {
         case_id: case.id.clone(),
         as_of,
         engine_version: crate::VERSION.to_string(),
-        policy: PolicyRef::of(policy),
+        policy: PolicyRef::with_hash(policy, hash),
         stage,
         status,
         category,
@@ -309,6 +491,7 @@ fn evaluate_checked(
 fn stage_decision(
     state: &PathwayState,
     policy: &Policy,
+    hash: &str,
     as_of: NaiveDate,
     later_events: usize,
 ) -> Decision<StageValue> {
@@ -337,7 +520,7 @@ fn stage_decision(
         d.push(
             Reason::of(
                 Text::new(TextCode::NomDuService).with("name", name),
-                Source::policy(&policy.id, "stages", &policy.content_hash()),
+                Source::policy(&policy.id, "stages", hash),
             )
             .and(
                 policy
@@ -345,7 +528,7 @@ fn stage_decision(
                     .first()
                     .map(|s| match crate::sources::document(s) {
                         Some(d) => Source::document(d.id, ""),
-                        None => Source::cited(&policy.id, s, &policy.content_hash()),
+                        None => Source::cited(&policy.id, s, hash),
                     })
                     .unwrap_or_else(|| Source::reading("services")),
             ),
@@ -364,10 +547,10 @@ fn stage_decision(
 /// rule as the evaluation's status.
 ///
 /// ```
-/// use cme_core::evaluate::{status_value, Status};
-/// let policy = cme_core::policy::preset("aist43").unwrap();
-/// let case = cme_core::sample::sample_cases().unwrap().remove(0);
-/// let state = cme_core::pathway::replay(&case, &policy).state;
+/// use cme_pdp::evaluate::{status_value, Status};
+/// let policy = cme_pdp::policy::preset("aist43").unwrap();
+/// let case = cme_pdp::sample::sample_cases().unwrap().remove(0);
+/// let state = cme_pdp::pathway::replay(&case, &policy).state;
 /// assert_eq!(status_value(&state, &policy), Status::RefusIntegration);
 /// ```
 pub fn status_value(state: &PathwayState, policy: &Policy) -> Status {
@@ -468,15 +651,19 @@ fn status_decision(
     Decision::new(status, as_of).because(reason)
 }
 
-fn targeting(case: &Case, policy: &Policy, as_of: NaiveDate) -> Option<Decision<Option<bool>>> {
+fn targeting(
+    case: &Case,
+    policy: &Policy,
+    hash: &str,
+    as_of: NaiveDate,
+) -> Option<Decision<Option<bool>>> {
     let rule = policy
         .targeting
         .iter()
         .find(|r| case.signalement.date < r.until)?;
-    let hash = policy.content_hash();
     let sources = [
-        Source::cited(&policy.id, &rule.source, &hash),
-        Source::policy(&policy.id, "targeting", &hash),
+        Source::cited(&policy.id, &rule.source, hash),
+        Source::policy(&policy.id, "targeting", hash),
     ];
     let age = case.worker.age_on(case.signalement.date);
     let (value, text) = match age {

@@ -11,8 +11,8 @@
 //! le signalement"), never by quoting a value of the case.
 //!
 //! ```
-//! use cme_core::explain::{Decision, Reason, Source};
-//! use cme_core::texts::{Text, TextCode};
+//! use cme_pdp::explain::{Decision, Reason, Source};
+//! use cme_pdp::texts::{Text, TextCode};
 //! use chrono::NaiveDate;
 //!
 //! let as_of = NaiveDate::from_ymd_opt(2025, 1, 1).unwrap();
@@ -36,8 +36,8 @@ use crate::texts::Text;
 /// where the rule comes from.
 ///
 /// ```
-/// use cme_core::explain::{Reason, Source};
-/// use cme_core::texts::{Text, TextCode};
+/// use cme_pdp::explain::{Reason, Source};
+/// use cme_pdp::texts::{Text, TextCode};
 /// let r = Reason::of(Text::new(TextCode::PasDeSortie), Source::document("aist43_bilan_2020", ""));
 /// assert_eq!(r.code, "pas_de_sortie");
 /// assert_eq!(r.text, "Ni sortie ni refus enregistrés : le dossier est en cours.");
@@ -45,6 +45,7 @@ use crate::texts::Text;
 /// assert_eq!(r.sources.len(), 1);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Reason {
     /// Stable code of the reason.
     pub code: String,
@@ -65,8 +66,8 @@ impl Reason {
     /// A reason with its own code, a text of the catalogue and one source.
     ///
     /// ```
-    /// use cme_core::explain::{Reason, Source};
-    /// use cme_core::texts::{Text, TextCode};
+    /// use cme_pdp::explain::{Reason, Source};
+    /// use cme_pdp::texts::{Text, TextCode};
     /// let r = Reason::new("absence_reponse", Text::new(TextCode::AbsenceReponseCategorie), Source::reading("catégories"));
     /// assert_eq!(r.code, "absence_reponse");
     /// ```
@@ -74,8 +75,8 @@ impl Reason {
         let text = text.into();
         Reason {
             code: code.to_string(),
-            text: text.fr,
-            text_en: text.en,
+            text: text.fr(),
+            text_en: text.en(),
             params: text.params,
             sources: vec![source],
         }
@@ -90,8 +91,8 @@ impl Reason {
     /// Adds a source.
     ///
     /// ```
-    /// use cme_core::explain::{Reason, Source};
-    /// use cme_core::texts::{Text, TextCode};
+    /// use cme_pdp::explain::{Reason, Source};
+    /// use cme_pdp::texts::{Text, TextCode};
     /// let r = Reason::of(Text::new(TextCode::PasDeSortie), Source::reading("a")).and(Source::reading("b"));
     /// assert_eq!(r.sources.len(), 2);
     /// ```
@@ -107,8 +108,8 @@ impl Reason {
 /// date.
 ///
 /// ```
-/// use cme_core::explain::{Decision, Reason, Source};
-/// use cme_core::texts::{Text, TextCode};
+/// use cme_pdp::explain::{Decision, Reason, Source};
+/// use cme_pdp::texts::{Text, TextCode};
 /// use chrono::NaiveDate;
 /// let d = Decision::new("en_cours", NaiveDate::from_ymd_opt(2025, 1, 1).unwrap())
 ///     .because(Reason::of(Text::new(TextCode::PasDeSortie), Source::reading("statuts")))
@@ -116,6 +117,7 @@ impl Reason {
 /// assert_eq!(d.sources.len(), 1);
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Decision<T> {
     /// The value decided.
     pub value: T,
@@ -159,14 +161,15 @@ impl<T> Decision<T> {
 /// left open instead of guessed.
 ///
 /// ```
-/// use cme_core::explain::MissingFact;
-/// use cme_core::texts::{Text, TextCode};
+/// use cme_pdp::explain::MissingFact;
+/// use cme_pdp::texts::{Text, TextCode};
 /// let m = MissingFact::new("events.analyse_demande.simple_solution", "inclusion",
 ///     Text::new(TextCode::ManqueSolutionSimple));
 /// assert_eq!(m.needed_for, "inclusion");
 /// assert!(m.text_en.starts_with("Record"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct MissingFact {
     /// Which fact (a path in the interchange format).
     pub fact: String,
@@ -186,8 +189,8 @@ impl MissingFact {
         MissingFact {
             fact: fact.to_string(),
             needed_for: needed_for.to_string(),
-            text: text.fr,
-            text_en: text.en,
+            text: text.fr(),
+            text_en: text.en(),
         }
     }
 }

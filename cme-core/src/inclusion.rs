@@ -10,13 +10,13 @@
 //! guesses.
 //!
 //! ```
-//! use cme_core::inclusion::{inclusion, InclusionValue};
-//! use cme_core::pathway::replay;
-//! use cme_core::policy::preset;
+//! use cme_pdp::inclusion::{inclusion, InclusionValue};
+//! use cme_pdp::pathway::replay;
+//! use cme_pdp::policy::preset;
 //!
-//! let case = cme_core::sample::sample_cases().unwrap().remove(11);
+//! let case = cme_pdp::sample::sample_cases().unwrap().remove(11);
 //! let policy = preset("aismt13").unwrap();
-//! let d = inclusion(&replay(&case, &policy).state, &policy, cme_core::sample::SAMPLE_AS_OF);
+//! let d = inclusion(&replay(&case, &policy).state, &policy, cme_pdp::sample::SAMPLE_AS_OF);
 //! assert_ne!(d.decision.value, InclusionValue::Undetermined);
 //! assert_eq!(d.criteria.len(), 2);
 //! ```
@@ -34,7 +34,7 @@ code_enum! {
     /// The inclusion decision.
     ///
     /// ```
-    /// use cme_core::{inclusion::InclusionValue, codes::Code};
+    /// use cme_pdp::{inclusion::InclusionValue, codes::Code};
     /// assert_eq!(InclusionValue::Included.code(), "incluse");
     /// ```
     pub enum InclusionValue: "inclusion" {
@@ -48,7 +48,7 @@ code_enum! {
     /// Whether a criterion held.
     ///
     /// ```
-    /// use cme_core::{inclusion::CriterionStatus, codes::Code};
+    /// use cme_pdp::{inclusion::CriterionStatus, codes::Code};
     /// assert_eq!(CriterionStatus::Unknown.code(), "inconnu");
     /// ```
     pub enum CriterionStatus: "criterion_status" {
@@ -61,12 +61,15 @@ code_enum! {
 /// One criterion and whether it held.
 ///
 /// ```
-/// use cme_core::inclusion::{Criterion, CriterionStatus};
-/// let c = Criterion { code: "avis_attendus".into(), status: CriterionStatus::Held,
-///                     text: "…".into(), text_en: "…".into() };
-/// assert_eq!(c.status, CriterionStatus::Held);
+/// use cme_pdp::{evaluate::evaluate, policy::preset, sample};
+/// let case = &sample::sample_cases().unwrap()[0];
+/// let e = evaluate(case, &preset("aismt13").unwrap(), sample::SAMPLE_AS_OF).unwrap();
+/// // every criterion of the policy is listed with its status and French text
+/// assert!(!e.inclusion.criteria.is_empty());
+/// assert!(e.inclusion.criteria.iter().all(|c| !c.code.is_empty() && !c.text.is_empty()));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Criterion {
     /// `avis_attendus` or `absence_solution_simple`.
     pub code: String,
@@ -84,8 +87,8 @@ impl Criterion {
         let c = Criterion {
             code: code.to_string(),
             status,
-            text: text.fr.clone(),
-            text_en: text.en.clone(),
+            text: text.fr(),
+            text_en: text.en(),
         };
         (c, text)
     }
@@ -94,13 +97,14 @@ impl Criterion {
 /// The inclusion decision with its criteria and missing facts.
 ///
 /// ```
-/// let case = cme_core::sample::sample_cases().unwrap().remove(0);
-/// let policy = cme_core::policy::preset("aismt13").unwrap();
-/// let state = cme_core::pathway::replay(&case, &policy).state;
-/// let d = cme_core::inclusion::inclusion(&state, &policy, cme_core::sample::SAMPLE_AS_OF);
+/// let case = cme_pdp::sample::sample_cases().unwrap().remove(0);
+/// let policy = cme_pdp::policy::preset("aismt13").unwrap();
+/// let state = cme_pdp::pathway::replay(&case, &policy).state;
+/// let d = cme_pdp::inclusion::inclusion(&state, &policy, cme_pdp::sample::SAMPLE_AS_OF);
 /// assert!(!d.decision.sources.is_empty());
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct InclusionDecision {
     /// The decision, its reasons and sources.
     pub decision: Decision<InclusionValue>,
@@ -114,10 +118,10 @@ pub struct InclusionDecision {
 /// without explanations: the same rule as [`inclusion`], for indicators.
 ///
 /// ```
-/// let case = cme_core::sample::sample_cases().unwrap().remove(11);
-/// let state = cme_core::pathway::replay(&case, &cme_core::policy::preset("aismt13").unwrap()).state;
-/// let (opinions, simple) = cme_core::inclusion::criteria_statuses(&state, 2);
-/// assert_eq!(simple, cme_core::inclusion::CriterionStatus::Held);
+/// let case = cme_pdp::sample::sample_cases().unwrap().remove(11);
+/// let state = cme_pdp::pathway::replay(&case, &cme_pdp::policy::preset("aismt13").unwrap()).state;
+/// let (opinions, simple) = cme_pdp::inclusion::criteria_statuses(&state, 2);
+/// assert_eq!(simple, cme_pdp::inclusion::CriterionStatus::Held);
 /// # let _ = opinions;
 /// ```
 pub fn criteria_statuses(
@@ -143,9 +147,9 @@ pub fn criteria_statuses(
 /// The inclusion decision without explanations (for indicators).
 ///
 /// ```
-/// let case = cme_core::sample::sample_cases().unwrap().remove(0);
-/// let state = cme_core::pathway::replay(&case, &cme_core::policy::preset("aismt13").unwrap()).state;
-/// assert_eq!(cme_core::inclusion::inclusion_value(&state, 2), cme_core::inclusion::InclusionValue::Undetermined);
+/// let case = cme_pdp::sample::sample_cases().unwrap().remove(0);
+/// let state = cme_pdp::pathway::replay(&case, &cme_pdp::policy::preset("aismt13").unwrap()).state;
+/// assert_eq!(cme_pdp::inclusion::inclusion_value(&state, 2), cme_pdp::inclusion::InclusionValue::Undetermined);
 /// ```
 pub fn inclusion_value(state: &PathwayState, min_opinions: u32) -> InclusionValue {
     let (a, b) = criteria_statuses(state, min_opinions);
@@ -160,9 +164,19 @@ pub fn inclusion_value(state: &PathwayState, min_opinions: u32) -> InclusionValu
 
 /// Decides inclusion from the state of a case under a policy.
 pub fn inclusion(state: &PathwayState, policy: &Policy, as_of: NaiveDate) -> InclusionDecision {
-    let hash = policy.content_hash();
-    let rule_source = Source::cited(&policy.id, &policy.inclusion.source, &hash);
-    let policy_source = Source::policy(&policy.id, "inclusion.min_expected_opinions", &hash);
+    inclusion_with(state, policy, &policy.content_hash(), as_of)
+}
+
+/// [`inclusion`] with the policy's content hash already computed (an
+/// evaluation computes it once).
+pub(crate) fn inclusion_with(
+    state: &PathwayState,
+    policy: &Policy,
+    hash: &str,
+    as_of: NaiveDate,
+) -> InclusionDecision {
+    let rule_source = Source::cited(&policy.id, &policy.inclusion.source, hash);
+    let policy_source = Source::policy(&policy.id, "inclusion.min_expected_opinions", hash);
     let n = policy.inclusion.min_expected_opinions;
     let expected = u32::try_from(state.expected_opinions.len()).unwrap_or(u32::MAX);
     let mut missing = Vec::new();

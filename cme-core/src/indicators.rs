@@ -17,11 +17,11 @@
 //! its first contact; it *leaves* on its exit (or on a refusal).
 //!
 //! ```
-//! use cme_core::indicators::{Accumulator, Period, ReportSpec};
-//! use cme_core::policy::preset;
-//! use cme_core::sample::sample_cases;
+//! use cme_pdp::indicators::{Accumulator, Period, ReportSpec};
+//! use cme_pdp::policy::preset;
+//! use cme_pdp::sample::sample_cases;
 //!
-//! let spec = ReportSpec { period: Period::year(2024), by: vec![] };
+//! let spec = ReportSpec::new(Period::year(2024), vec![]);
 //! let mut acc = Accumulator::new(spec, preset("aismt13").unwrap());
 //! for case in sample_cases().unwrap() { acc.add(&case); }
 //! let report = acc.finish();
@@ -37,21 +37,26 @@ use serde::{Deserialize, Serialize};
 use crate::case::{Case, Category, ExitResult, Requester, SickLeave, SourceVisit};
 use crate::category::category_value;
 use crate::codes::{code_enum, Code};
-use crate::deadlines::{add_months, follow_up_schedule};
+use crate::deadlines::{
+    add_months, cohort_state, cohort_window, follow_up_schedule, COHORT_HORIZONS,
+};
 use crate::evaluate::{status_value, PolicyRef, Status};
 use crate::inclusion::{inclusion_value, InclusionValue};
 use crate::pathway::{replay_until, PathwayState};
 use crate::policy::{Outcome, Policy};
 
+pub mod region;
+
 /// A reporting period: every day from `start` to `end`, both included.
 ///
 /// ```
-/// use cme_core::indicators::Period;
+/// use cme_pdp::indicators::Period;
 /// let h2 = Period::half_year(2024, 2).unwrap();
 /// assert_eq!((h2.start.to_string(), h2.end.to_string()), ("2024-07-01".into(), "2024-12-31".into()));
 /// assert_eq!(Period::quarter(2024, 1).unwrap().end.to_string(), "2024-03-31");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Period {
     /// First day.
     pub start: NaiveDate,
@@ -101,7 +106,7 @@ impl Period {
     /// `2024-01-01/2024-06-30` (a range, both ends included).
     ///
     /// ```
-    /// use cme_core::indicators::Period;
+    /// use cme_pdp::indicators::Period;
     /// assert_eq!(Period::parse("2024-S2").unwrap(), Period::half_year(2024, 2).unwrap());
     /// assert_eq!(Period::parse("2024-T1").unwrap().end.to_string(), "2024-03-31");
     /// assert_eq!(Period::parse("2020-06-01/2020-11-12").unwrap().start.to_string(), "2020-06-01");
@@ -147,7 +152,7 @@ code_enum! {
     /// The dimensions a report can be broken down by (one or a pair).
     ///
     /// ```
-    /// use cme_core::{indicators::Dimension, codes::Code};
+    /// use cme_pdp::{indicators::Dimension, codes::Code};
     /// assert_eq!(Dimension::AgeBand.code(), "tranche_age");
     /// ```
     pub enum Dimension: "dimension" {
@@ -158,6 +163,121 @@ code_enum! {
         Category = "categorie", "Catégorie d'accompagnement", "Accompaniment category";
         AgeBand = "tranche_age", "Tranche d'âge au signalement", "Age band at the signalement";
         Service = "service", "Service", "Service";
+    }
+}
+
+code_enum! {
+    /// The age bands of the `tranche_age` dimension (age at the
+    /// signalement), in their natural order.
+    ///
+    /// ```
+    /// use cme_pdp::{indicators::AgeBand, codes::Code};
+    /// assert_eq!(AgeBand::of(24), AgeBand::MoinsDe25);
+    /// assert_eq!(AgeBand::of(25).code(), "25_34");
+    /// assert_eq!(AgeBand::of(55).label_fr(), "55 ans et plus");
+    /// ```
+    pub enum AgeBand: "age_band" {
+        MoinsDe25 = "moins_de_25", "Moins de 25 ans", "Under 25";
+        De25A34 = "25_34", "25 à 34 ans", "25 to 34";
+        De35A44 = "35_44", "35 à 44 ans", "35 to 44";
+        De45A54 = "45_54", "45 à 54 ans", "45 to 54";
+        De55EtPlus = "55_et_plus", "55 ans et plus", "55 and over";
+    }
+}
+
+impl AgeBand {
+    /// The band of an age in years.
+    pub fn of(age: i32) -> AgeBand {
+        match age {
+            a if a < 25 => AgeBand::MoinsDe25,
+            a if a < 35 => AgeBand::De25A34,
+            a if a < 45 => AgeBand::De35A44,
+            a if a < 55 => AgeBand::De45A54,
+            _ => AgeBand::De55EtPlus,
+        }
+    }
+}
+
+/// The value of a dimension whose fact is missing.
+pub const UNKNOWN_VALUE: &str = "inconnu";
+
+impl Dimension {
+    /// The labels of a value of this dimension (French, English): a NAF
+    /// section by its letter and name, a code by its label, a service by
+    /// its preset's name; a missing fact is « Non renseigné ». A value the
+    /// dimension does not know is its own label.
+    ///
+    /// ```
+    /// use cme_pdp::indicators::Dimension;
+    /// assert_eq!(Dimension::Sector.value_label("naf_rev2:F").0, "F — Construction");
+    /// assert_eq!(Dimension::Pathology.value_label("sante_mentale").0, "Santé mentale");
+    /// assert_eq!(Dimension::AgeBand.value_label("25_34").1, "25 to 34");
+    /// assert_eq!(Dimension::Category.value_label("inconnu").0, "Non renseigné");
+    /// assert_eq!(Dimension::Service.value_label("aist43").0, "AIST Haute-Loire");
+    /// ```
+    pub fn value_label(self, value: &str) -> (String, String) {
+        fn code<C: crate::codes::Code>(value: &str) -> Option<(String, String)> {
+            C::from_code(value).map(|c| (c.label_fr().to_string(), c.label_en().to_string()))
+        }
+        if value == UNKNOWN_VALUE {
+            return ("Non renseigné".to_string(), "Not recorded".to_string());
+        }
+        let found = match self {
+            Dimension::Sector => value.split_once(':').and_then(|(n, letter)| {
+                let (fr, en) = crate::case::Nomenclature::from_code(n)?.section_label(letter)?;
+                Some((format!("{letter} — {fr}"), format!("{letter} — {en}")))
+            }),
+            Dimension::Pathology => code::<crate::case::PathologyGroup>(value),
+            Dimension::Requester => code::<Requester>(value),
+            Dimension::SourceVisit => code::<crate::case::SourceVisit>(value),
+            Dimension::Category => code::<Category>(value),
+            Dimension::AgeBand => code::<AgeBand>(value),
+            Dimension::Service => crate::policy::Loaded::preset(value).ok().map(|p| {
+                let name = p.policy().name.clone();
+                (name.clone(), name)
+            }),
+        };
+        found.unwrap_or_else(|| (value.to_string(), value.to_string()))
+    }
+
+    /// Where a value of this dimension comes in its natural order: the
+    /// order of its code list (age bands from the youngest, NAF sections by
+    /// letter, rév. 2 before 2025), a value outside the list after them by
+    /// its text, and « Non renseigné » last.
+    ///
+    /// ```
+    /// use cme_pdp::indicators::Dimension;
+    /// let mut bands = vec!["55_et_plus", "inconnu", "25_34", "moins_de_25"];
+    /// bands.sort_by_key(|v| Dimension::AgeBand.value_rank(v));
+    /// assert_eq!(bands, ["moins_de_25", "25_34", "55_et_plus", "inconnu"]);
+    /// ```
+    pub fn value_rank(self, value: &str) -> (u8, usize, String) {
+        fn index<C: crate::codes::Code>(value: &str) -> Option<usize> {
+            C::ALL.iter().position(|c| c.code() == value)
+        }
+        if value == UNKNOWN_VALUE {
+            return (2, 0, String::new());
+        }
+        let found = match self {
+            Dimension::Sector => value.split_once(':').and_then(|(n, letter)| {
+                let n = crate::case::Nomenclature::from_code(n)?;
+                let i = n.sections().iter().position(|l| *l == letter)?;
+                let k = crate::case::Nomenclature::ALL
+                    .iter()
+                    .position(|x| *x == n)?;
+                Some(k * 100 + i)
+            }),
+            Dimension::Pathology => index::<crate::case::PathologyGroup>(value),
+            Dimension::Requester => index::<Requester>(value),
+            Dimension::SourceVisit => index::<crate::case::SourceVisit>(value),
+            Dimension::Category => index::<Category>(value),
+            Dimension::AgeBand => index::<AgeBand>(value),
+            Dimension::Service => None,
+        };
+        match found {
+            Some(i) => (0, i, String::new()),
+            None => (1, 0, value.to_string()),
+        }
     }
 }
 
@@ -178,7 +298,7 @@ fn write_dimension_value(
     category: Option<Category>,
     out: &mut String,
 ) {
-    const UNKNOWN: &str = "inconnu";
+    const UNKNOWN: &str = UNKNOWN_VALUE;
     let text = match dim {
         Dimension::Sector => match &case.worker.sector {
             Some(s) => {
@@ -199,14 +319,10 @@ fn write_dimension_value(
             .map_or(UNKNOWN, |r: Requester| r.code()),
         Dimension::SourceVisit => case.signalement.source_visit.code(),
         Dimension::Category => category.map_or(UNKNOWN, |c| c.code()),
-        Dimension::AgeBand => match case.worker.age_on(case.signalement.date) {
-            None => UNKNOWN,
-            Some(a) if a < 25 => "moins_de_25",
-            Some(a) if a < 35 => "25_34",
-            Some(a) if a < 45 => "35_44",
-            Some(a) if a < 55 => "45_54",
-            Some(_) => "55_et_plus",
-        },
+        Dimension::AgeBand => case
+            .worker
+            .age_on(case.signalement.date)
+            .map_or(UNKNOWN, |a| AgeBand::of(a).code()),
         Dimension::Service => &case.service,
     };
     out.push_str(text);
@@ -217,7 +333,7 @@ code_enum! {
     /// différentes cellules / ateliers des intervenants de la cellule").
     ///
     /// ```
-    /// use cme_core::{indicators::ActivityKind, codes::Code};
+    /// use cme_pdp::{indicators::ActivityKind, codes::Code};
     /// assert_eq!(ActivityKind::ReunionPartenaire.code(), "reunion_partenaire");
     /// ```
     pub enum ActivityKind: "activity_kind" {
@@ -229,11 +345,12 @@ code_enum! {
 /// What a report is about.
 ///
 /// ```
-/// use cme_core::indicators::{Dimension, Period, ReportSpec};
-/// let s = ReportSpec { period: Period::year(2024), by: vec![Dimension::Sector, Dimension::Pathology] };
+/// use cme_pdp::indicators::{Dimension, Period, ReportSpec};
+/// let s = ReportSpec::new(Period::year(2024), vec![Dimension::Sector, Dimension::Pathology]);
 /// assert_eq!(s.by.len(), 2);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ReportSpec {
     /// The period.
     pub period: Period,
@@ -241,8 +358,22 @@ pub struct ReportSpec {
     pub by: Vec<Dimension>,
 }
 
+impl ReportSpec {
+    /// A report over a period, by up to two dimensions (not checked here:
+    /// the functions that compute a report check them).
+    ///
+    /// ```
+    /// use cme_pdp::indicators::{Period, ReportSpec};
+    /// assert!(ReportSpec::new(Period::year(2024), Vec::new()).by.is_empty());
+    /// ```
+    pub fn new(period: Period, by: Vec<Dimension>) -> Self {
+        ReportSpec { period, by }
+    }
+}
+
 /// Integer counters of one cell: merging adds them.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Counters {
     /// Cases signalled in the period.
     pub signalements: u64,
@@ -292,6 +423,15 @@ pub struct Counters {
     pub emploi_6_mois: (u64, u64),
     /// 12-month follow-ups answered in the period: answered, still employed.
     pub emploi_12_mois: (u64, u64),
+    /// The harmonised outcome cohort at 6 months: exits (but retirements)
+    /// whose date 6 months later falls in the period, by where they stand
+    /// at the end of the period, in [`crate::deadlines::CohortState`] order (en emploi, sans
+    /// emploi, sans réponse, non échu). The same for every policy.
+    #[serde(default)]
+    pub cohorte_6_mois: [u64; 4],
+    /// The same at 12 months.
+    #[serde(default)]
+    pub cohorte_12_mois: [u64; 4],
 }
 
 /// Adds `b` to `a`, or says which counter would overflow (nothing is
@@ -383,6 +523,16 @@ impl Counters {
             &mut self.emploi_12_mois,
             &o.emploi_12_mois,
             "emploi_12_mois",
+        )?;
+        add_slots(
+            &mut self.cohorte_6_mois,
+            &o.cohorte_6_mois,
+            "cohorte_6_mois",
+        )?;
+        add_slots(
+            &mut self.cohorte_12_mois,
+            &o.cohorte_12_mois,
+            "cohorte_12_mois",
         )
     }
 
@@ -459,7 +609,11 @@ impl Counters {
         rule(
             self.emploi_12_mois.1 <= self.emploi_12_mois.0,
             "emploi_12_mois",
-        )
+        )?;
+        // a worker of the cohort has one state; a cohort's size is a
+        // number of cases, checked with the others against the cases added
+        rule(sum(&self.cohorte_6_mois).is_some(), "cohorte_6_mois")?;
+        rule(sum(&self.cohorte_12_mois).is_some(), "cohorte_12_mois")
     }
 }
 
@@ -503,10 +657,10 @@ fn early(leaves: &[SickLeave], signalement: NaiveDate, entry: NaiveDate) -> bool
 /// A mergeable accumulator of indicators.
 ///
 /// ```
-/// use cme_core::indicators::{Accumulator, Period, ReportSpec};
-/// let p = cme_core::policy::preset("aist43").unwrap();
-/// let spec = ReportSpec { period: Period::year(2024), by: vec![] };
-/// let cases = cme_core::sample::sample_cases().unwrap();
+/// use cme_pdp::indicators::{Accumulator, Period, ReportSpec};
+/// let p = cme_pdp::policy::preset("aist43").unwrap();
+/// let spec = ReportSpec::new(Period::year(2024), vec![]);
+/// let cases = cme_pdp::sample::sample_cases().unwrap();
 /// let (a, b) = cases.split_at(20);
 /// let mut left = Accumulator::new(spec.clone(), p.clone());
 /// a.iter().for_each(|c| left.add(c));
@@ -518,6 +672,7 @@ fn early(leaves: &[SickLeave], signalement: NaiveDate, entry: NaiveDate) -> bool
 /// assert_eq!(left.finish(), whole.finish());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Accumulator {
     /// What is computed.
     pub spec: ReportSpec,
@@ -586,10 +741,10 @@ mod cells_as_list {
 /// policy).
 ///
 /// ```
-/// use cme_core::indicators::{Accumulator, Period, ReportSpec};
-/// let p = cme_core::policy::preset("aist43").unwrap();
-/// let mut a = Accumulator::new(ReportSpec { period: Period::year(2024), by: vec![] }, p.clone());
-/// let b = Accumulator::new(ReportSpec { period: Period::year(2023), by: vec![] }, p);
+/// use cme_pdp::indicators::{Accumulator, Period, ReportSpec};
+/// let p = cme_pdp::policy::preset("aist43").unwrap();
+/// let mut a = Accumulator::new(ReportSpec::new(Period::year(2024), vec![]), p.clone());
+/// let b = Accumulator::new(ReportSpec::new(Period::year(2023), vec![]), p);
 /// assert!(a.merge(&b).is_err());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -611,14 +766,14 @@ impl MergeError {
     /// The stable code of a mismatch ([`MergeError::code`] gives each).
     ///
     /// ```
-    /// assert_eq!(cme_core::indicators::MergeError::CODE, "merge_mismatch");
+    /// assert_eq!(cme_pdp::indicators::MergeError::CODE, "merge_mismatch");
     /// ```
     pub const CODE: &'static str = "merge_mismatch";
 
     /// The stable code of the error.
     ///
     /// ```
-    /// use cme_core::indicators::MergeError;
+    /// use cme_pdp::indicators::MergeError;
     /// assert_eq!(MergeError::Mismatch.code(), "merge_mismatch");
     /// assert_eq!(MergeError::Overflow { path: "cases".into() }.code(), "counter_overflow");
     /// ```
@@ -640,7 +795,7 @@ impl MergeError {
     /// The message in French.
     ///
     /// ```
-    /// assert!(cme_core::indicators::MergeError::Mismatch.message_fr().starts_with("Les accumulateurs"));
+    /// assert!(cme_pdp::indicators::MergeError::Mismatch.message_fr().starts_with("Les accumulateurs"));
     /// ```
     pub fn message_fr(&self) -> &'static str {
         match self {
@@ -656,7 +811,7 @@ impl MergeError {
     /// The message in English.
     ///
     /// ```
-    /// assert!(cme_core::indicators::MergeError::Mismatch.message_en().starts_with("The accumulators"));
+    /// assert!(cme_pdp::indicators::MergeError::Mismatch.message_en().starts_with("The accumulators"));
     /// ```
     pub fn message_en(&self) -> &'static str {
         match self {
@@ -685,9 +840,9 @@ impl Accumulator {
     /// or a workshop) on a date; counted when in the period.
     ///
     /// ```
-    /// use cme_core::indicators::{Accumulator, ActivityKind, Period, ReportSpec};
-    /// let mut acc = Accumulator::new(ReportSpec { period: Period::year(2024), by: vec![] },
-    ///                                cme_core::policy::preset("acismt").unwrap());
+    /// use cme_pdp::indicators::{Accumulator, ActivityKind, Period, ReportSpec};
+    /// let mut acc = Accumulator::new(ReportSpec::new(Period::year(2024), vec![]),
+    ///                                cme_pdp::policy::preset("acismt").unwrap());
     /// acc.add_activity(chrono::NaiveDate::from_ymd_opt(2024, 3, 1).unwrap(), ActivityKind::Atelier);
     /// acc.add_activity(chrono::NaiveDate::from_ymd_opt(2025, 3, 1).unwrap(), ActivityKind::Atelier);
     /// assert_eq!(acc.finish().total.get("participations_partenaires").unwrap().numerator, 1);
@@ -747,9 +902,9 @@ impl Accumulator {
     /// pickle it (the Python binding does).
     ///
     /// ```
-    /// use cme_core::indicators::{accumulator, Accumulator, Period};
+    /// use cme_pdp::indicators::{accumulator, Accumulator, Period};
     /// let mut acc = accumulator(&serde_json::json!("aismt13"), Period::year(2024), &[]).unwrap();
-    /// cme_core::sample::sample_cases().unwrap().iter().for_each(|c| acc.add(c));
+    /// cme_pdp::sample::sample_cases().unwrap().iter().for_each(|c| acc.add(c));
     /// let back = Accumulator::from_state_json(&acc.to_state_json()).unwrap();
     /// assert_eq!(back, acc);
     /// assert!(Accumulator::from_state_json("{\"cells\": 3}").is_err());
@@ -824,6 +979,8 @@ impl Accumulator {
             total.entrees,
             total.dossiers_traites,
             total.delai_plan.0,
+            sum(&total.cohorte_6_mois).unwrap_or(u64::MAX),
+            sum(&total.cohorte_12_mois).unwrap_or(u64::MAX),
         ];
         if most.iter().any(|n| *n > self.cases) {
             return at(
@@ -839,9 +996,9 @@ impl Accumulator {
     /// error names the counter.
     ///
     /// ```
-    /// use cme_core::indicators::{accumulator, MergeError, Period};
+    /// use cme_pdp::indicators::{accumulator, MergeError, Period};
     /// let mut acc = accumulator(&serde_json::json!("aismt13"), Period::year(2024), &[]).unwrap();
-    /// acc.add_activity(chrono::NaiveDate::from_ymd_opt(2024, 3, 1).unwrap(), cme_core::indicators::ActivityKind::Atelier);
+    /// acc.add_activity(chrono::NaiveDate::from_ymd_opt(2024, 3, 1).unwrap(), cme_pdp::indicators::ActivityKind::Atelier);
     /// let mut big = acc.clone();
     /// big.participations = u64::MAX;
     /// let before = acc.clone();
@@ -896,10 +1053,10 @@ impl Accumulator {
     /// leaves them out). Every binding reports through this.
     ///
     /// ```
-    /// use cme_core::indicators::{accumulator, Period};
+    /// use cme_pdp::indicators::{accumulator, Period};
     /// let mut acc = accumulator(&serde_json::json!("aist43"), Period::year(2024), &["service".into()]).unwrap();
-    /// let mut case = cme_core::sample::sample_cases().unwrap().remove(0);
-    /// for i in 0..=cme_core::limits::MAX_CELLS {
+    /// let mut case = cme_pdp::sample::sample_cases().unwrap().remove(0);
+    /// for i in 0..=cme_pdp::limits::MAX_CELLS {
     ///     case.service = format!("s{i}");
     ///     acc.add(&case);
     /// }
@@ -1070,6 +1227,23 @@ fn count(
         }
     }
     if let Some(exit) = &state.exit {
+        // The harmonised cohort: the last exit (an exit followed by a
+        // re-opening did not end the accompaniment), but retirements, placed
+        // by its horizon and read as of the end of the period.
+        if exit.result != ExitResult::Retraite {
+            for months in COHORT_HORIZONS {
+                let slots = if months == 6 {
+                    &mut c.cohorte_6_mois
+                } else {
+                    &mut c.cohorte_12_mois
+                };
+                let (horizon, _, _) = cohort_window(exit.date, months);
+                if period.contains(horizon) {
+                    let at = cohort_state(exit.date, months, &state.follow_ups, period.end);
+                    bump(slots, index_of(at));
+                }
+            }
+        }
         // Follow-ups due in the period, and answers about employment.
         for slot in follow_up_schedule(exit.date, &state.follow_ups, policy) {
             if let Some((date, Some(employed))) = slot.done {
@@ -1099,7 +1273,7 @@ code_enum! {
     /// The unit of an indicator.
     ///
     /// ```
-    /// use cme_core::{indicators::Unit, codes::Code};
+    /// use cme_pdp::{indicators::Unit, codes::Code};
     /// assert_eq!(Unit::Pourcentage.code(), "pourcentage");
     /// ```
     pub enum Unit: "unit" {
@@ -1113,7 +1287,7 @@ code_enum! {
     /// The date that places a case in the period.
     ///
     /// ```
-    /// use cme_core::{indicators::PlacedBy, codes::Code};
+    /// use cme_pdp::{indicators::PlacedBy, codes::Code};
     /// assert_eq!(PlacedBy::Entree.code(), "entree");
     /// ```
     pub enum PlacedBy: "placed_by" {
@@ -1124,11 +1298,57 @@ code_enum! {
         Activite = "activite", "Dossier actif pendant la période (entré avant sa fin, non sorti avant son début)", "Case active during the period (entered before its end, not exited before its start)";
         EcheanceSuivi = "echeance_suivi", "Échéance du suivi (calendrier de la politique)", "Follow-up due date (the policy's calendar)";
         Suivi = "suivi", "Date du suivi", "Date of the follow-up";
+        EcheanceCohorte = "echeance_cohorte", "Date anniversaire de la sortie (6 ou 12 mois après), état à la fin de la période", "Anniversary of the exit (6 or 12 months after), state at the end of the period";
+    }
+}
+
+code_enum! {
+    /// Whether an indicator means the same for every service, or depends on
+    /// how each service's policy classes its cases (what a regional report
+    /// says of each figure it adds up).
+    ///
+    /// ```
+    /// use cme_pdp::{indicators::{basis, Basis}, codes::Code};
+    /// assert_eq!(basis("cohorte_6_mois_en_emploi"), Basis::Harmonise);
+    /// assert_eq!(basis("taux_sorties_positives"), Basis::SelonPolitique);
+    /// assert_eq!(Basis::SelonPolitique.code(), "selon_politique");
+    /// ```
+    pub enum Basis: "basis" {
+        Harmonise = "harmonise", "Même définition pour tous les services", "Same definition for every service";
+        SelonPolitique = "selon_politique", "Selon la politique de chaque service (classement des résultats de sortie, catégories, critères d'inclusion, calendrier des suivis)", "As each service's policy decides (classification of exit results, categories, inclusion criteria, follow-up calendar)";
+    }
+}
+
+/// The basis of an indicator: [`Basis::SelonPolitique`] for those a policy
+/// decides (the statuses and positive or negative exits follow its
+/// classification of exit results; the categories and the inclusion its
+/// rules; the follow-ups done and their answers its calendar), else
+/// [`Basis::Harmonise`] (a property test holds every harmonised indicator
+/// equal under the seven presets).
+pub fn basis(id: &str) -> Basis {
+    let by_policy = id.starts_with("statut_")
+        || (id.starts_with("categorie_"))
+        || matches!(
+            id,
+            "taux_sorties_positives"
+                | "maintiens_realises"
+                | "maintiens_non_realises"
+                | "inaptitudes_evitees"
+                | "taux_inclusion"
+                | "suivis_realises"
+                | "en_emploi_6_mois"
+                | "en_emploi_12_mois"
+        );
+    if by_policy {
+        Basis::SelonPolitique
+    } else {
+        Basis::Harmonise
     }
 }
 
 /// The definition of an indicator.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Definition {
     /// Stable id.
     pub id: String,
@@ -1147,6 +1367,8 @@ pub struct Definition {
     /// Whether counts add up across the cells of a dimension (used by
     /// publication to protect the margins).
     pub additive: bool,
+    /// The same for every service, or as each policy decides ([`basis`]).
+    pub basis: Basis,
 }
 
 macro_rules! def {
@@ -1160,6 +1382,7 @@ macro_rules! def {
             placed_by: PlacedBy::$placed,
             source: $src.into(),
             additive: $add,
+            basis: Basis::Harmonise,
         }
     };
 }
@@ -1170,7 +1393,7 @@ const S004: &str = "AIST Haute-Loire, bilan intermédiaire (séminaire PRC du 12
 /// The catalogue: every indicator with its definition and source.
 ///
 /// ```
-/// let c = cme_core::indicators::catalogue();
+/// let c = cme_pdp::indicators::catalogue();
 /// assert!(c.iter().any(|d| d.id == "taux_sorties_positives"));
 /// assert!(c.iter().all(|d| !d.source.is_empty() && !d.numerator.is_empty()));
 /// ```
@@ -1212,6 +1435,7 @@ pub fn catalogue() -> Vec<Definition> {
             placed_by: PlacedBy::Entree,
             source: S004.into(),
             additive: true,
+            basis: Basis::Harmonise,
         });
     }
     out.extend([
@@ -1237,6 +1461,7 @@ pub fn catalogue() -> Vec<Definition> {
             placed_by: PlacedBy::Sortie,
             source: S004.into(),
             additive: true,
+            basis: Basis::Harmonise,
         });
     }
     for c in Category::ALL {
@@ -1252,6 +1477,7 @@ pub fn catalogue() -> Vec<Definition> {
             placed_by: PlacedBy::Activite,
             source: "AISMT 13, diaporama « Fonctionnement d'une cellule maintien en emploi », répartition par catégorie".into(),
             additive: true,
+            basis: Basis::Harmonise,
         });
     }
     out.extend([
@@ -1268,13 +1494,42 @@ pub fn catalogue() -> Vec<Definition> {
         def!("participations_partenaires", "Participations aux réunions et ateliers des partenaires", "Réunions, cellules ou ateliers de partenaires auxquels les intervenants de la cellule ont participé dans la période (activité de la cellule, hors dossiers ; au total seulement)", None::<&str>, Nombre, Activite, S003, false),
         def!("en_emploi_12_mois", "Toujours en emploi à 12 mois", "Suivis à 12 mois de la période répondant « toujours en emploi »", Some("Suivis à 12 mois de la période où la situation d'emploi est connue"), Pourcentage, Suivi, "AISMT 13, article « Cellule maintien en emploi : l'exemple de l'AISMT13 » — suivi à 1 an ; AST BTP de l'Ain (séminaire PRC du 12 novembre 2020) (questionnaire à un an)", true),
     ]);
+    let cohort_source = "IGAS, rapport sur la prévention de la désinsertion professionnelle (décembre 2025) : « il n'existe pas d'indicateur de résultat partagé », suivi généralisé à 6 mois ou 1 an ; définition harmonisée : lecture de cme, docs/sources.md";
+    for months in COHORT_HORIZONS {
+        let whole = format!("Dossiers de la cohorte à {months} mois : dernière sortie (hors départ à la retraite) dont la date anniversaire à {months} mois tombe dans la période");
+        let cohort = |id: String,
+                      label: String,
+                      numerator: String,
+                      denominator: Option<String>,
+                      unit: Unit| Definition {
+            id,
+            label,
+            numerator,
+            denominator,
+            unit,
+            placed_by: PlacedBy::EcheanceCohorte,
+            source: cohort_source.into(),
+            additive: true,
+            basis: Basis::Harmonise,
+        };
+        out.extend([
+            cohort(format!("cohorte_{months}_mois"), format!("Cohorte harmonisée à {months} mois"), whole.clone(), None, Unit::Nombre),
+            cohort(format!("cohorte_{months}_mois_reponses"), format!("Cohorte à {months} mois : situation d'emploi connue"), "Dossiers de la cohorte dont la situation d'emploi a été recueillie dans la fenêtre (un mois avant à deux mois après la date anniversaire), au plus tard à la fin de la période ; avec les perdus de vue et les non échus, ils font la cohorte".to_string(), Some(whole.clone()), Unit::Pourcentage),
+            cohort(format!("cohorte_{months}_mois_perdus_de_vue"), format!("Cohorte à {months} mois : perdus de vue"), "Dossiers de la cohorte sans réponse sur l'emploi alors que la fenêtre s'est close avant la fin de la période".to_string(), Some(whole.clone()), Unit::Pourcentage),
+            cohort(format!("cohorte_{months}_mois_non_echus"), format!("Cohorte à {months} mois : pas encore échus"), "Dossiers de la cohorte sans réponse sur l'emploi dont la fenêtre est encore ouverte à la fin de la période".to_string(), Some(whole.clone()), Unit::Pourcentage),
+            cohort(format!("cohorte_{months}_mois_en_emploi"), format!("Toujours en emploi à {months} mois (cohorte harmonisée)"), "Dossiers de la cohorte toujours en emploi d'après la réponse recueillie dans la fenêtre".to_string(), Some(format!("Dossiers de la cohorte à {months} mois dont la situation d'emploi est connue")), Unit::Pourcentage),
+        ]);
+    }
+    for d in &mut out {
+        d.basis = basis(&d.id);
+    }
     out
 }
 
 /// One indicator's value in a cell.
 ///
 /// ```
-/// use cme_core::indicators::IndicatorValue;
+/// use cme_pdp::indicators::IndicatorValue;
 /// let v = IndicatorValue { id: "sorties".into(), numerator: 12, denominator: None, value: Some(12.0) };
 /// assert_eq!(v.value, Some(12.0));
 /// ```
@@ -1377,6 +1632,26 @@ fn values(c: &Counters) -> Vec<IndicatorValue> {
         pct("en_emploi_6_mois", c.emploi_6_mois.1, c.emploi_6_mois.0),
         pct("en_emploi_12_mois", c.emploi_12_mois.1, c.emploi_12_mois.0),
     ]);
+    for (months, slots) in [(6, &c.cohorte_6_mois), (12, &c.cohorte_12_mois)] {
+        let [employed, not_employed, lost, not_due] = *slots;
+        let answered = employed + not_employed;
+        let cohort = answered + lost + not_due;
+        out.extend([
+            count(&format!("cohorte_{months}_mois"), cohort),
+            pct(&format!("cohorte_{months}_mois_reponses"), answered, cohort),
+            pct(
+                &format!("cohorte_{months}_mois_perdus_de_vue"),
+                lost,
+                cohort,
+            ),
+            pct(&format!("cohorte_{months}_mois_non_echus"), not_due, cohort),
+            pct(
+                &format!("cohorte_{months}_mois_en_emploi"),
+                employed,
+                answered,
+            ),
+        ]);
+    }
     out
 }
 
@@ -1392,6 +1667,7 @@ pub struct Cell {
 /// Targets versus achieved (AIST 43: 100 signalements, 80 cases, 50 %
 /// maintien; seed 004).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct TargetsReport {
     /// (target per year, achieved).
     pub signalements: (u64, u64),
@@ -1431,9 +1707,9 @@ pub struct Report {
 /// on several machines, a stream).
 ///
 /// ```
-/// use cme_core::indicators::{accumulator, Period};
+/// use cme_pdp::indicators::{accumulator, Period};
 /// let mut acc = accumulator(&serde_json::json!("aist43"), Period::year(2024), &["secteur".into()]).unwrap();
-/// for case in cme_core::sample::sample_cases().unwrap() { acc.add(&case); }
+/// for case in cme_pdp::sample::sample_cases().unwrap() { acc.add(&case); }
 /// assert_eq!(acc.cases, 50);
 /// let bad = accumulator(&serde_json::json!("aist43"), Period::year(2024), &["couleur".into()]);
 /// assert_eq!(bad.unwrap_err().issues()[0].path.as_str(), "by[0]");
@@ -1468,8 +1744,15 @@ fn accumulator_parts(
     period: Period,
     by: &[String],
 ) -> Result<(Accumulator, Vec<crate::issue::Issue>), crate::error::CmeError> {
-    use crate::issue::{Issue, IssueCode, Path};
     let policy = crate::policy::resolve_policy(policy)?;
+    let (spec, issues) = spec_of(period, by);
+    Ok((Accumulator::new(spec, policy), issues))
+}
+
+/// The spec of a report by dimension codes, and the problems of the codes
+/// (`unknown_code` at `by[i]`, `too_many_items` at `by` past two).
+fn spec_of(period: Period, by: &[String]) -> (ReportSpec, Vec<crate::issue::Issue>) {
+    use crate::issue::{Issue, IssueCode, Path};
     let mut issues = Vec::new();
     let mut dims = Vec::new();
     if by.len() > 2 {
@@ -1485,10 +1768,7 @@ fn accumulator_parts(
             ),
         }
     }
-    Ok((
-        Accumulator::new(ReportSpec { period, by: dims }, policy),
-        issues,
-    ))
+    (ReportSpec { period, by: dims }, issues)
 }
 
 /// A report from cases given as JSON (validated first: a problem of case
@@ -1496,8 +1776,8 @@ fn accumulator_parts(
 /// preset code or an object), a period and dimension codes.
 ///
 /// ```
-/// use cme_core::indicators::{report_from_values, Period};
-/// let cases = cme_core::sample::sample_json_values().unwrap();
+/// use cme_pdp::indicators::{report_from_values, Period};
+/// let cases = cme_pdp::sample::sample_json_values().unwrap();
 /// let r = report_from_values(&cases, &serde_json::json!("aismt13"), Period::year(2024),
 ///                            &["secteur".to_string()]).unwrap();
 /// assert!(!r.cells.is_empty());
@@ -1517,8 +1797,8 @@ pub fn report_from_values(
 ///
 /// ```
 /// use serde_json::json;
-/// let r = cme_core::indicators::report_with_activities(&[], &[json!({"date": "2024-05-02", "kind": "atelier"})],
-///     &json!("acismt"), cme_core::indicators::Period::year(2024), &[]).unwrap();
+/// let r = cme_pdp::indicators::report_with_activities(&[], &[json!({"date": "2024-05-02", "kind": "atelier"})],
+///     &json!("acismt"), cme_pdp::indicators::Period::year(2024), &[]).unwrap();
 /// assert_eq!(r.total.get("participations_partenaires").unwrap().numerator, 1);
 /// ```
 pub fn report_with_activities(
@@ -1535,14 +1815,31 @@ pub fn report_with_activities(
     builder.finish()
 }
 
+/// The index of the next case a builder reads, counting it; `None` past
+/// [`crate::limits::MAX_ROWS`] cases (`too_many_items` at `cases` added to
+/// `setup` once).
+fn next_case(added: &mut usize, setup: &mut Vec<crate::issue::Issue>) -> Option<usize> {
+    let i = *added;
+    *added = added.saturating_add(1);
+    if i < crate::limits::MAX_ROWS {
+        return Some(i);
+    }
+    if i == crate::limits::MAX_ROWS {
+        if let Err(e) = check_case_count(*added) {
+            setup.extend(e.issues().iter().cloned());
+        }
+    }
+    None
+}
+
 /// `too_many_items` at `cases` when `n` cases are more than one call takes
 /// ([`crate::limits::MAX_ROWS`]): a binding counts a list with this before
 /// converting any of its items.
 ///
 /// ```
-/// use cme_core::limits::MAX_ROWS;
-/// assert!(cme_core::indicators::check_case_count(MAX_ROWS).is_ok());
-/// let err = cme_core::indicators::check_case_count(MAX_ROWS + 1).unwrap_err();
+/// use cme_pdp::limits::MAX_ROWS;
+/// assert!(cme_pdp::indicators::check_case_count(MAX_ROWS).is_ok());
+/// let err = cme_pdp::indicators::check_case_count(MAX_ROWS + 1).unwrap_err();
 /// let issue = &err.issues()[0];
 /// assert_eq!((issue.code.code(), issue.path.as_str()), ("too_many_items", "cases"));
 /// ```
@@ -1569,14 +1866,15 @@ pub fn check_case_count(n: usize) -> Result<(), crate::error::CmeError> {
 /// refuses the report (no case is silently dropped).
 ///
 /// ```
-/// use cme_core::indicators::{Period, ReportBuilder};
-/// let cases = cme_core::sample::sample_json_values().unwrap();
+/// use cme_pdp::indicators::{Period, ReportBuilder};
+/// let cases = cme_pdp::sample::sample_json_values().unwrap();
 /// let mut b = ReportBuilder::new(&serde_json::json!("aist43"), Period::year(2024), &[]).unwrap();
 /// cases.iter().for_each(|c| b.add_case(c));
 /// let report = b.finish().unwrap();
 /// assert_eq!(report.cases, 50);
 /// ```
 #[derive(Debug)]
+#[non_exhaustive]
 pub struct ReportBuilder {
     acc: Accumulator,
     /// Problems of the arguments (`by`), then of the cases.
@@ -1609,16 +1907,9 @@ impl ReportBuilder {
     /// [`crate::limits::MAX_ROWS`] cases, `too_many_items` at `cases` and
     /// nothing more is read.
     pub fn add_case(&mut self, case: &serde_json::Value) {
-        let i = self.added;
-        self.added = self.added.saturating_add(1);
-        if i >= crate::limits::MAX_ROWS {
-            if i == crate::limits::MAX_ROWS {
-                if let Err(e) = check_case_count(self.added) {
-                    self.setup.extend(e.issues().iter().cloned());
-                }
-            }
+        let Some(i) = next_case(&mut self.added, &mut self.setup) else {
             return;
-        }
+        };
         let options = crate::validate::ValidateOptions::default();
         if let Some(case) = self.cases.read_case(i, case, &options) {
             self.acc.add(&case);
@@ -1656,9 +1947,9 @@ impl ReportBuilder {
 ///
 /// ```
 /// use serde_json::json;
-/// let ok = cme_core::indicators::parse_activities(&[json!({"date": "2024-03-01", "kind": "atelier"})]).unwrap();
+/// let ok = cme_pdp::indicators::parse_activities(&[json!({"date": "2024-03-01", "kind": "atelier"})]).unwrap();
 /// assert_eq!(ok.len(), 1);
-/// let err = cme_core::indicators::parse_activities(&[json!({"date": "2024-03-01", "kind": "fête"})]).unwrap_err();
+/// let err = cme_pdp::indicators::parse_activities(&[json!({"date": "2024-03-01", "kind": "fête"})]).unwrap_err();
 /// assert_eq!(err.issues[0].path.as_str(), "activities[0].kind");
 /// ```
 pub fn parse_activities(

@@ -8,7 +8,7 @@
 //! contain the value of a field: it may be health data.
 //!
 //! ```
-//! use cme_core::issue::{Issue, IssueCode, Path};
+//! use cme_pdp::issue::{Issue, IssueCode, Path};
 //!
 //! let issue = Issue::new(IssueCode::MissingField, Path::root().key("signalement"))
 //!     .with("field", "signalement");
@@ -25,10 +25,11 @@ use serde::{Deserialize, Serialize};
 /// A language of the message catalogue.
 ///
 /// ```
-/// use cme_core::issue::{IssueCode, Lang};
+/// use cme_pdp::issue::{IssueCode, Lang};
 /// assert!(IssueCode::MissingField.template(Lang::Fr).starts_with("Le champ"));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[non_exhaustive]
 pub enum Lang {
     /// French, the first language of every message.
     Fr,
@@ -43,7 +44,7 @@ macro_rules! issue_codes {
         /// The stable code of a validation issue.
         ///
         /// ```
-        /// use cme_core::issue::IssueCode;
+        /// use cme_pdp::issue::IssueCode;
         /// assert_eq!(IssueCode::from_code("missing_field"), Some(IssueCode::MissingField));
         /// assert_eq!(IssueCode::MissingField.code(), "missing_field");
         /// ```
@@ -285,6 +286,30 @@ issue_codes! {
     BirthYearMismatch = "birth_year_mismatch" []
         fr: "L'année de naissance ne correspond pas à la date de naissance."
         en: "The year of birth does not match the date of birth.";
+    EmptyFile = "empty_file" []
+        fr: "Le fichier est vide : sa première ligne doit donner les noms des colonnes."
+        en: "The file is empty: its first line must give the column names.";
+    InvalidEncoding = "invalid_encoding" ["encoding", "line"]
+        fr: "Le fichier n'est pas lisible en {encoding} (ligne {line}) : préciser son encodage (utf-8 ou windows-1252)."
+        en: "The file cannot be read as {encoding} (line {line}): state its encoding (utf-8 or windows-1252).";
+    MalformedCsv = "malformed_csv" ["line"]
+        fr: "Le CSV est mal formé à la ligne {line} : cette ligne n'est pas lue."
+        en: "The CSV is malformed at line {line}: this line is not read.";
+    FieldCount = "field_count" ["expected", "found"]
+        fr: "Cette ligne compte {found} champs pour {expected} colonnes dans l'en-tête : elle n'est pas lue (un séparateur ou un guillemet de trop ou de moins ?)."
+        en: "This line has {found} fields for {expected} columns in the header: it is not read (a separator or a quote too many or too few?).";
+    IgnoredColumn = "ignored_column" ["header", "profile"]
+        fr: "La colonne « {header} » n'est pas lue : elle ne correspond à aucune colonne du format ni à un en-tête du profil « {profile} »."
+        en: "The column “{header}” is not read: it matches no column of the format nor a header of the profile “{profile}”.";
+    UnknownColumn = "unknown_column" ["header", "profile"]
+        fr: "La colonne « {header} » ne correspond à aucune colonne du format ni à un en-tête du profil « {profile} » : l'ajouter au profil, ou choisir d'ignorer les colonnes en trop. Le fichier n'est pas lu."
+        en: "The column “{header}” matches no column of the format nor a header of the profile “{profile}”: add it to the profile, or choose to ignore extra columns. The file is not read.";
+    DuplicateColumn = "duplicate_column" ["header", "column"]
+        fr: "La colonne « {header} » donne « {column} », comme une colonne précédente : une seule colonne du fichier peut la donner. Le fichier n'est pas lu."
+        en: "The column “{header}” gives “{column}”, as an earlier column does: only one column of the file may give it. The file is not read.";
+    MissingColumn = "missing_column" ["column"]
+        fr: "La colonne « {column} », obligatoire, est absente du fichier (ni sous ce nom ni sous un en-tête du profil) : aucune ligne ne pourrait être lue. Le fichier n'est pas lu."
+        en: "The required column “{column}” is missing from the file (neither under this name nor under a header of the profile): no row could be read. The file is not read.";
     ImplausibleAge = "implausible_age" ["min", "max"]
         fr: "L'âge du travailleur au signalement doit être compris entre {min} et {max} ans."
         en: "The worker's age at the signalement must be between {min} and {max} years.";
@@ -300,7 +325,7 @@ issue_codes! {
 /// has no effect).
 ///
 /// ```
-/// use cme_core::issue::{IssueCode, Severity};
+/// use cme_pdp::issue::{IssueCode, Severity};
 /// assert_eq!(IssueCode::PreRepriseRequestedByEmployer.severity(), Severity::Warning);
 /// assert_eq!(IssueCode::MissingField.severity(), Severity::Error);
 /// ```
@@ -308,6 +333,7 @@ issue_codes! {
     Debug, Clone, Copy, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize,
 )]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Severity {
     /// Rejects the input.
     #[default]
@@ -329,9 +355,9 @@ impl IssueCode {
     /// hold and that the legal calendar judges (`demande_irrecevable`).
     pub const fn severity(self) -> Severity {
         match self {
-            IssueCode::PreRepriseRequestedByEmployer | IssueCode::PreRepriseRequesterNotAllowed => {
-                Severity::Warning
-            }
+            IssueCode::PreRepriseRequestedByEmployer
+            | IssueCode::PreRepriseRequesterNotAllowed
+            | IssueCode::IgnoredColumn => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -339,6 +365,7 @@ impl IssueCode {
 
 /// One entry of the issue catalogue, as bindings list it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct CodeInfo {
     /// The stable code.
     pub code: &'static str,
@@ -359,7 +386,7 @@ pub struct CodeInfo {
 /// ends with at most `max + 1` problems.
 ///
 /// ```
-/// use cme_core::issue::{cap_issues, Issue, IssueCode, Path};
+/// use cme_pdp::issue::{cap_issues, Issue, IssueCode, Path};
 /// let mut issues: Vec<Issue> = (0..5)
 ///     .map(|i| Issue::new(IssueCode::UnknownField, Path::root().key("rows").index(i)))
 ///     .collect();
@@ -386,9 +413,9 @@ pub fn cap_issues(issues: &mut Vec<Issue>, max: usize, omitted: usize, at: Path)
 /// The whole catalogue of issue codes, in order.
 ///
 /// ```
-/// let all = cme_core::issue::catalogue();
+/// let all = cme_pdp::issue::catalogue();
 /// assert!(all.iter().any(|c| c.code == "pre_reprise_requested_by_employer"
-///     && c.severity == cme_core::issue::Severity::Warning));
+///     && c.severity == cme_pdp::issue::Severity::Warning));
 /// ```
 pub fn catalogue() -> Vec<CodeInfo> {
     IssueCode::ALL
@@ -429,7 +456,7 @@ impl<'de> Deserialize<'de> for IssueCode {
 /// neither grow with its input nor forge a line of a log.
 ///
 /// ```
-/// use cme_core::issue::echoed;
+/// use cme_pdp::issue::echoed;
 /// assert_eq!(echoed("birth_year"), "birth_year");
 /// assert_eq!(echoed("nom\nERREUR"), "nom\\u{a}ERREUR");
 /// assert_eq!(echoed(&"x".repeat(1_000_000)).chars().count(), 65);
@@ -458,7 +485,7 @@ pub fn echoed(name: &str) -> std::borrow::Cow<'_, str> {
 /// `events[3].date` (the root is the empty string).
 ///
 /// ```
-/// use cme_core::issue::Path;
+/// use cme_pdp::issue::Path;
 /// let p = Path::root().key("events").index(3).key("date");
 /// assert_eq!(p.as_str(), "events[3].date");
 /// assert_eq!(Path::root().as_str(), "");
@@ -484,7 +511,7 @@ impl Path {
     /// path can neither grow with its input nor forge a line of a log.
     ///
     /// ```
-    /// use cme_core::issue::Path;
+    /// use cme_pdp::issue::Path;
     /// let p = Path::root().key("worker").key("nom\nERREUR");
     /// assert_eq!(p.as_str(), "worker.nom\\u{a}ERREUR");
     /// let long = "x".repeat(1_000_000);
@@ -504,7 +531,7 @@ impl Path {
     /// The path of a list item below this one.
     ///
     /// ```
-    /// use cme_core::issue::Path;
+    /// use cme_pdp::issue::Path;
     /// assert_eq!(Path::root().key("events").index(120).key("date").as_str(), "events[120].date");
     /// assert_eq!(Path::root().index(0).as_str(), "[0]");
     /// ```
@@ -538,7 +565,7 @@ impl Path {
     /// Whether this path is `other` or a path below it.
     ///
     /// ```
-    /// use cme_core::issue::Path;
+    /// use cme_pdp::issue::Path;
     /// let events = Path::root().key("events");
     /// assert!(events.index(2).key("date").starts_with(&events));
     /// assert!(!Path::root().key("events_x").starts_with(&events));
@@ -553,7 +580,7 @@ impl Path {
     /// A path from its rendered form (as produced by [`Path::as_str`]).
     ///
     /// ```
-    /// use cme_core::issue::Path;
+    /// use cme_pdp::issue::Path;
     /// assert_eq!(Path::from_rendered("cases[2].id").as_str(), "cases[2].id");
     /// ```
     pub fn from_rendered(rendered: &str) -> Path {
@@ -575,12 +602,13 @@ impl fmt::Display for Path {
 /// One problem of an input.
 ///
 /// ```
-/// use cme_core::issue::{Issue, IssueCode, Path};
+/// use cme_pdp::issue::{Issue, IssueCode, Path};
 /// let i = Issue::new(IssueCode::StringTooLong, Path::root().key("id")).with("max", 64);
 /// assert_eq!(i.params["max"], "64");
 /// assert!(i.message.contains("64"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Issue {
     /// Stable code.
     pub code: IssueCode,
@@ -624,7 +652,7 @@ impl Issue {
     /// The message in a language.
     ///
     /// ```
-    /// use cme_core::issue::{Issue, IssueCode, Lang, Path};
+    /// use cme_pdp::issue::{Issue, IssueCode, Lang, Path};
     /// let i = Issue::new(IssueCode::DuplicateExit, Path::root().key("events"));
     /// assert_eq!(i.message_in(Lang::En), "The case has more than one exit.");
     /// ```
@@ -649,7 +677,7 @@ fn render(template: &str, params: &BTreeMap<String, String>) -> String {
 ///
 /// ```
 /// let params = [("n".to_string(), "3".to_string())].into_iter().collect();
-/// let out = cme_core::issue::fill("{n:x} et {m}", &params, |v, f| format!("{v}{f}"));
+/// let out = cme_pdp::issue::fill("{n:x} et {m}", &params, |v, f| format!("{v}{f}"));
 /// assert_eq!(out, "3x et {m}");
 /// ```
 pub fn fill(

@@ -4,9 +4,9 @@
 //! that calls it (validation runs the pathway's own timeline rules).
 //!
 //! ```
-//! let case = cme_core::sample::sample_json_values().unwrap().remove(0);
-//! let report = cme_core::json::visit_report_value(&case, cme_core::sample::SAMPLE_AS_OF, &Default::default()).unwrap();
-//! assert_eq!(report.as_of, cme_core::sample::SAMPLE_AS_OF);
+//! let case = cme_pdp::sample::sample_json_values().unwrap().remove(0);
+//! let report = cme_pdp::json::visit_report_value(&case, cme_pdp::sample::SAMPLE_AS_OF, &Default::default()).unwrap();
+//! assert_eq!(report.as_of, cme_pdp::sample::SAMPLE_AS_OF);
 //! ```
 
 use chrono::NaiveDate;
@@ -26,7 +26,7 @@ impl LegalOptions {
     ///
     /// ```
     /// use serde_json::json;
-    /// let err = cme_core::legal::LegalOptions::from_value(&json!({"branch_agreement_age": 4000000000u64})).unwrap_err();
+    /// let err = cme_pdp::legal::LegalOptions::from_value(&json!({"branch_agreement_age": 4000000000u64})).unwrap_err();
     /// assert_eq!(err.issues()[0].code.code(), "integer_out_of_range");
     /// ```
     pub fn from_value(value: &serde_json::Value) -> Result<LegalOptions, crate::error::CmeError> {
@@ -40,11 +40,11 @@ impl LegalOptions {
 ///
 /// ```
 /// use serde_json::json;
-/// let case = cme_core::sample::sample_json_values().unwrap().remove(0);
-/// let err = cme_core::json::add_event_value(&case, &json!({"type": "suivi", "date": "2024-12-01"})).unwrap_err();
+/// let case = cme_pdp::sample::sample_json_values().unwrap().remove(0);
+/// let err = cme_pdp::json::add_event_value(&case, &json!({"type": "suivi", "date": "2024-12-01"})).unwrap_err();
 /// assert_eq!(err.code(), "event_refused");
 /// assert_eq!(err.issues()[0].code.code(), "follow_up_without_exit");
-/// let added = cme_core::json::add_event_value(&case, &json!({"type": "contact", "date": "2024-12-01"})).unwrap();
+/// let added = cme_pdp::json::add_event_value(&case, &json!({"type": "contact", "date": "2024-12-01"})).unwrap();
 /// assert_eq!(added.events.len(), 2);
 /// ```
 pub fn add_event_value(
@@ -64,14 +64,14 @@ pub fn add_event_value(
 ///
 /// ```
 /// use serde_json::json;
-/// let r = cme_core::json::calendar_value(
+/// let r = cme_pdp::json::calendar_value(
 ///     &json!({"leaves": [{"start": "2021-12-01", "end": "2022-06-30", "end_is_expected": true,
 ///                         "cause": "maladie_non_professionnelle"}],
 ///             "pre_reprise_request": {"requested_by": "medecin_du_travail", "date": "2022-04-15"}}),
 ///     chrono::NaiveDate::from_ymd_opt(2022, 4, 15).unwrap(), &json!(null)).unwrap();
 /// // The law lets the médecin du travail ask from 31 March 2022; the 3-month threshold of a 2021 leave is met.
 /// assert_eq!(r.absences[0].outcomes[1].obligation.code(), "possible");
-/// # use cme_core::codes::Code;
+/// # use cme_pdp::codes::Code;
 /// ```
 pub fn calendar_value(
     input: &serde_json::Value,
@@ -88,12 +88,12 @@ pub fn calendar_value(
 ///
 /// ```
 /// use serde_json::json;
-/// let out = cme_core::json::visit_obligations_value(
+/// let out = cme_pdp::json::visit_obligations_value(
 ///     &json!({"start": "2024-01-08", "end": "2024-03-31", "cause": "accident_du_travail"}),
 ///     &json!({"birth_year": 1979}), Some("employeur"),
 ///     chrono::NaiveDate::from_ymd_opt(2024, 2, 1).unwrap(), &Default::default()).unwrap();
 /// assert_eq!(out[1].code, "pre_reprise_demandee_par_employeur");
-/// let err = cme_core::json::visit_obligations_value(&json!({"start": "2024-13-01"}), &json!({}), None,
+/// let err = cme_pdp::json::visit_obligations_value(&json!({"start": "2024-13-01"}), &json!({}), None,
 ///     chrono::NaiveDate::from_ymd_opt(2024, 2, 1).unwrap(), &Default::default()).unwrap_err();
 /// assert_eq!(err.issues().len(), 2);
 /// ```
@@ -115,8 +115,8 @@ pub fn visit_obligations_value(
 /// [`visit_obligations`] for a case given as JSON (validated first).
 ///
 /// ```
-/// let value = cme_core::sample::sample_json_values().unwrap().remove(0);
-/// let r = cme_core::json::visit_report_value(&value, cme_core::sample::SAMPLE_AS_OF, &Default::default()).unwrap();
+/// let value = cme_pdp::sample::sample_json_values().unwrap().remove(0);
+/// let r = cme_pdp::json::visit_report_value(&value, cme_pdp::sample::SAMPLE_AS_OF, &Default::default()).unwrap();
 /// assert_eq!(r.absences.len(), 1);
 /// ```
 pub fn visit_report_value(
@@ -138,8 +138,8 @@ pub fn visit_report_value(
 /// `problems`.
 ///
 /// ```
-/// assert!(cme_core::json::check_problem_count(7).is_ok());
-/// assert_eq!(cme_core::json::check_problem_count(1_000_000).unwrap_err().issues()[0].path.as_str(), "problems");
+/// assert!(cme_pdp::json::check_problem_count(7).is_ok());
+/// assert_eq!(cme_pdp::json::check_problem_count(1_000_000).unwrap_err().issues()[0].path.as_str(), "problems");
 /// ```
 pub fn check_problem_count(n: usize) -> Result<(), crate::error::CmeError> {
     use crate::issue::{Issue, IssueCode, Path};
@@ -161,20 +161,20 @@ pub fn check_problem_count(n: usize) -> Result<(), crate::error::CmeError> {
 /// `problems`, an unknown code an issue at `problems[i]`).
 ///
 /// ```
-/// let value = cme_core::sample::sample_json_values().unwrap().remove(11);
-/// let s = cme_core::json::orient_value(&value, Some(&["reconversion".to_string()]),
-///                                             cme_core::sample::SAMPLE_AS_OF).unwrap();
-/// assert!(s.iter().any(|x| x.partner == cme_core::case::Partner::Cep));
-/// let err = cme_core::json::orient_value(&value, Some(&["logement".to_string()]),
-///                                               cme_core::sample::SAMPLE_AS_OF).unwrap_err();
+/// let value = cme_pdp::sample::sample_json_values().unwrap().remove(11);
+/// let s = cme_pdp::json::orient_value(&value, Some(&["reconversion".to_string()]),
+///                                             cme_pdp::sample::SAMPLE_AS_OF).unwrap();
+/// assert!(s.iter().any(|x| x.partner == cme_pdp::case::Partner::Cep));
+/// let err = cme_pdp::json::orient_value(&value, Some(&["logement".to_string()]),
+///                                               cme_pdp::sample::SAMPLE_AS_OF).unwrap_err();
 /// assert_eq!(err.issues()[0].path.as_str(), "problems[0]");
 /// // a problem given twice is oriented once; more than MAX_PROBLEMS codes
 /// // are refused before they are read
 /// let twice = ["reconversion".to_string(), "reconversion".to_string()];
-/// let t = cme_core::json::orient_value(&value, Some(&twice), cme_core::sample::SAMPLE_AS_OF).unwrap();
+/// let t = cme_pdp::json::orient_value(&value, Some(&twice), cme_pdp::sample::SAMPLE_AS_OF).unwrap();
 /// assert_eq!(t.len(), s.len());
 /// let many = vec!["reconversion".to_string(); 1_000_000];
-/// let err = cme_core::json::orient_value(&value, Some(&many), cme_core::sample::SAMPLE_AS_OF).unwrap_err();
+/// let err = cme_pdp::json::orient_value(&value, Some(&many), cme_pdp::sample::SAMPLE_AS_OF).unwrap_err();
 /// assert_eq!((err.issues().len(), err.issues()[0].path.as_str()), (1, "problems"));
 /// ```
 pub fn orient_value(

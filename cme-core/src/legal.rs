@@ -22,13 +22,12 @@
 //! three months after its start (1 January → still off on 1 April).
 //!
 //! ```
-//! use cme_core::legal::{visit_obligations_for_leave, LegalOptions, Obligation, VisitRule};
-//! use cme_core::case::{SickLeave, SickLeaveCause, Worker};
+//! use cme_pdp::legal::{visit_obligations_for_leave, LegalOptions, Obligation, VisitRule};
+//! use cme_pdp::case::{SickLeave, SickLeaveCause, Worker};
 //! use chrono::NaiveDate;
 //!
 //! let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
-//! let leave = SickLeave { start: d(2022, 4, 1), end: Some(d(2022, 5, 29)), end_is_expected: false,
-//!                         cause: SickLeaveCause::MaladieNonProfessionnelle };
+//! let leave = SickLeave::between(d(2022, 4, 1), d(2022, 5, 29), SickLeaveCause::MaladieNonProfessionnelle);
 //! let out = visit_obligations_for_leave(&leave, &Worker::default(), None, d(2022, 6, 15), &LegalOptions::default());
 //! let reprise = out.iter().find(|o| o.rule == VisitRule::Reprise).unwrap();
 //! // 59 days of non-professional illness, leave started after 31 March 2022: not mandatory (60 needed)
@@ -55,16 +54,17 @@ use crate::texts::TextCode;
 pub use absences::{continuous_absences, Absence};
 pub use rules::{pre_reprise_requester, RequesterRule};
 pub use versions::{
-    version_for, DatedVersion, FactDate, RulePart, RuleVersion, VersionRef, DELEGATION_FROM,
-    ENCODED_FROM, ENTRETIEN_PARCOURS_DEFAULT_FROM, ENTRETIEN_PARCOURS_LATEST_FROM,
-    MULTI_EMPLOYERS_FROM, NEW_THRESHOLDS_FROM, PDP_IN_FORCE, RENUMBERED_FROM, VERSIONS,
+    pinned_version, version_for, DatedVersion, FactDate, RulePart, RuleVersion, Thresholds,
+    VersionRef, DELEGATION_FROM, ENCODED_FROM, ENTRETIEN_PARCOURS_DEFAULT_FROM,
+    ENTRETIEN_PARCOURS_LATEST_FROM, MULTI_EMPLOYERS_FROM, NEW_THRESHOLDS_FROM, PDP_IN_FORCE,
+    RENUMBERED_FROM, VERSIONS,
 };
 
 code_enum! {
     /// The outcome of a visit rule.
     ///
     /// ```
-    /// use cme_core::{legal::Obligation, codes::Code};
+    /// use cme_pdp::{legal::Obligation, codes::Code};
     /// assert_eq!(Obligation::DemandeIrrecevable.code(), "demande_irrecevable");
     /// ```
     pub enum Obligation: "visit_obligation" {
@@ -81,11 +81,12 @@ code_enum! {
 /// requesters the law allows, L4624-2-4).
 ///
 /// ```
-/// use cme_core::{case::Requester, legal::PreRepriseRequest};
-/// let r = PreRepriseRequest { requested_by: Requester::MedecinDuTravail, date: None };
+/// use cme_pdp::{case::Requester, legal::PreRepriseRequest};
+/// let r = PreRepriseRequest::new(Requester::MedecinDuTravail);
 /// assert!(r.date.is_none());
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct PreRepriseRequest {
     /// Who asked.
     pub requested_by: Requester,
@@ -94,13 +95,29 @@ pub struct PreRepriseRequest {
     pub date: Option<NaiveDate>,
 }
 
+impl PreRepriseRequest {
+    /// A request by someone, its date unknown.
+    ///
+    /// ```
+    /// use cme_pdp::{case::Requester, legal::PreRepriseRequest};
+    /// assert_eq!(PreRepriseRequest::new(Requester::Salarie).requested_by, Requester::Salarie);
+    /// ```
+    pub fn new(requested_by: Requester) -> Self {
+        PreRepriseRequest {
+            requested_by,
+            date: None,
+        }
+    }
+}
+
 /// Facts the measures need, each recorded or not (never presumed).
 ///
 /// ```
-/// let f = cme_core::legal::MeasureFacts::default();
+/// let f = cme_pdp::legal::MeasureFacts::default();
 /// assert!(f.inaptitude_risk_identified.is_none());
 /// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct MeasureFacts {
     /// The worker is declared unfit (an avis d'inaptitude), or the médecin
     /// du travail has identified a risk of inaptitude (CRPE, L5213-3-1); a
@@ -137,10 +154,11 @@ pub struct MeasureFacts {
 /// has several employers, and the facts the measures need.
 ///
 /// ```
-/// let input = cme_core::legal::CalendarInput::default();
+/// let input = cme_pdp::legal::CalendarInput::default();
 /// assert!(input.leaves.is_empty());
 /// ```
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CalendarInput {
     /// The sick-leave prescriptions, in any order.
     #[serde(default)]
@@ -169,12 +187,15 @@ pub struct CalendarInput {
 /// ([`LegalOptions::check`]).
 ///
 /// ```
-/// let o = cme_core::legal::LegalOptions { branch_agreement_age: Some(50), ..Default::default() };
+/// let mut o = cme_pdp::legal::LegalOptions::default();
+/// o.branch_agreement_age = Some(50);
 /// assert!(o.check().is_empty());
-/// let bad = cme_core::legal::LegalOptions { branch_agreement_age: Some(2147483647), ..Default::default() };
+/// let mut bad = cme_pdp::legal::LegalOptions::default();
+/// bad.branch_agreement_age = Some(2147483647);
 /// assert_eq!(bad.check()[0].path.as_str(), "options.branch_agreement_age");
 /// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct LegalOptions {
     /// The age of the mi-carrière visit set by a branch agreement (default:
     /// 45, L4624-2-2), from [`BRANCH_AGE_MIN`] to [`BRANCH_AGE_MAX`].
@@ -190,6 +211,12 @@ pub struct LegalOptions {
     /// 1 October 2026); between those two dates.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub entretien_parcours_from: Option<NaiveDate>,
+    /// To compare the rules: the thresholds of the pré-reprise and of the
+    /// reprise from before décret n° 2022-372, or from it, applied to every
+    /// leave whatever its start (by default, none: each leave has the
+    /// version its start chooses, décret n° 2022-372, art. 6).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub thresholds: Option<Thresholds>,
 }
 
 /// The lowest age a branch agreement may set for the mi-carrière visit in
@@ -247,12 +274,13 @@ impl LegalOptions {
 /// the mi-carrière visit).
 ///
 /// ```
-/// let case = cme_core::sample::sample_cases().unwrap().remove(0);
-/// let report = cme_core::legal::visit_obligations(&case, cme_core::sample::SAMPLE_AS_OF,
-///                                                 &cme_core::legal::LegalOptions::default());
+/// let case = cme_pdp::sample::sample_cases().unwrap().remove(0);
+/// let report = cme_pdp::legal::visit_obligations(&case, cme_pdp::sample::SAMPLE_AS_OF,
+///                                                 &cme_pdp::legal::LegalOptions::default());
 /// assert!(report.absences[0].outcomes.iter().all(|o| !o.sources.is_empty()));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct VisitOutcome {
     /// The rule.
     pub rule: VisitRule,
@@ -294,11 +322,12 @@ pub struct VisitOutcome {
 /// The visit rules of one continuous absence.
 ///
 /// ```
-/// let case = cme_core::sample::sample_cases().unwrap().remove(0);
-/// let report = cme_core::legal::visit_obligations(&case, cme_core::sample::SAMPLE_AS_OF, &Default::default());
+/// let case = cme_pdp::sample::sample_cases().unwrap().remove(0);
+/// let report = cme_pdp::legal::visit_obligations(&case, cme_pdp::sample::SAMPLE_AS_OF, &Default::default());
 /// assert_eq!(report.absences[0].outcomes.len(), 3);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct AbsenceVisits {
     /// The absence (its prescriptions, dates and joined length).
     pub absence: Absence,
@@ -309,11 +338,12 @@ pub struct AbsenceVisits {
 /// The legal calendar as of a date.
 ///
 /// ```
-/// let case = cme_core::sample::sample_cases().unwrap().remove(3);
-/// let report = cme_core::legal::visit_obligations(&case, cme_core::sample::SAMPLE_AS_OF, &Default::default());
+/// let case = cme_pdp::sample::sample_cases().unwrap().remove(3);
+/// let report = cme_pdp::legal::visit_obligations(&case, cme_pdp::sample::SAMPLE_AS_OF, &Default::default());
 /// assert!(report.mi_carriere.is_some());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct VisitReport {
     /// The evaluation date.
     pub as_of: NaiveDate,
@@ -347,15 +377,17 @@ pub(crate) fn public_scope(worker: &Worker) -> Option<Reason> {
 /// absence's rules, the mi-carrière visit, the measures, the scope.
 ///
 /// ```
-/// use cme_core::legal::{calendar, CalendarInput, Obligation};
-/// use cme_core::case::{SickLeave, SickLeaveCause};
+/// use cme_pdp::legal::{calendar, CalendarInput, Obligation};
+/// use cme_pdp::case::{SickLeave, SickLeaveCause};
 /// let d = |y, m, day| chrono::NaiveDate::from_ymd_opt(y, m, day).unwrap();
 /// // 40 + 25 days of non-professional illness, no day of work between: one absence of 65 days.
 /// let leaves = vec![
-///     SickLeave { start: d(2024, 1, 1), end: Some(d(2024, 2, 9)), end_is_expected: false, cause: SickLeaveCause::MaladieNonProfessionnelle },
-///     SickLeave { start: d(2024, 2, 10), end: Some(d(2024, 3, 5)), end_is_expected: false, cause: SickLeaveCause::MaladieNonProfessionnelle },
+///     SickLeave::between(d(2024, 1, 1), d(2024, 2, 9), SickLeaveCause::MaladieNonProfessionnelle),
+///     SickLeave::between(d(2024, 2, 10), d(2024, 3, 5), SickLeaveCause::MaladieNonProfessionnelle),
 /// ];
-/// let r = calendar(&CalendarInput { leaves, ..Default::default() }, d(2024, 3, 6), &Default::default());
+/// let mut input = CalendarInput::default();
+/// input.leaves = leaves;
+/// let r = calendar(&input, d(2024, 3, 6), &Default::default());
 /// assert_eq!(r.absences.len(), 1);
 /// assert_eq!(r.absences[0].absence.length_days, Some(65));
 /// assert_eq!(r.absences[0].outcomes[2].obligation, Obligation::Obligatoire);
@@ -374,8 +406,8 @@ pub fn calendar(input: &CalendarInput, as_of: NaiveDate, options: &LegalOptions)
             .sum();
         let mut outcomes = vec![
             rules::liaison(absence, input, earlier, as_of, options),
-            rules::pre_reprise(absence, input, i + 1 == absences.len(), as_of),
-            rules::reprise(absence, input, absences.get(i + 1), as_of),
+            rules::pre_reprise(absence, input, i + 1 == absences.len(), as_of, options),
+            rules::reprise(absence, input, absences.get(i + 1), as_of, options),
         ];
         for o in &mut outcomes {
             add_scope(o, scope.as_ref());
@@ -487,11 +519,12 @@ pub fn visit_obligations_for_leave(
 /// outside [`BRANCH_AGE_MIN`]..=[`BRANCH_AGE_MAX`] gives `None`).
 ///
 /// ```
-/// use cme_core::case::Worker;
-/// let w = Worker { birth_year: Some(1980), ..Worker::default() };
-/// assert_eq!(cme_core::legal::mi_carriere_year(&w, None), Some(2025));
-/// assert_eq!(cme_core::legal::mi_carriere_year(&w, Some(50)), Some(2030));
-/// assert_eq!(cme_core::legal::mi_carriere_year(&w, Some(2147483647)), None);
+/// use cme_pdp::case::Worker;
+/// let mut w = Worker::default();
+/// w.birth_year = Some(1980);
+/// assert_eq!(cme_pdp::legal::mi_carriere_year(&w, None), Some(2025));
+/// assert_eq!(cme_pdp::legal::mi_carriere_year(&w, Some(50)), Some(2030));
+/// assert_eq!(cme_pdp::legal::mi_carriere_year(&w, Some(2147483647)), None);
 /// ```
 pub fn mi_carriere_year(worker: &Worker, branch_agreement_age: Option<u32>) -> Option<i32> {
     let age = branch_agreement_age.unwrap_or(45);

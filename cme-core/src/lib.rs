@@ -8,7 +8,7 @@
 //! delegate here.
 //!
 //! ```
-//! use cme_core::validate::{validate_json, ValidateOptions};
+//! use cme_pdp::validate::{validate_json, ValidateOptions};
 //!
 //! let issues = validate_json(r#"{"format_version": 1}"#, &ValidateOptions::default());
 //! let missing: Vec<&str> = issues.iter().map(|i| i.path.as_str()).collect();
@@ -29,12 +29,72 @@
 //! - the law: [`legal`] (visit rules and their dated versions), [`measures`],
 //!   [`orientation`];
 //! - the figures: [`indicators`] (catalogue, accumulators), [`publish`]
-//!   (small-cell suppression, CSV and Markdown).
+//!   (small-cell suppression, CSV and Markdown), [`table`] (tables of
+//!   cases), `export` (the CSV exports of SST software, in the French
+//!   conventions).
 //!
-//! Features: `toml` (policy files in TOML) and `synthetic` (populations),
-//! both on by default.
+//! Features: `toml` (policy files in TOML), `synthetic` (populations) and
+//! `export` (reading CSV exports: the `csv` and `encoding_rs` crates), on by
+//! default; `schema` (generating the JSON Schema from the Rust
+//! types with schemars) is off: only the schema drift test needs it, and
+//! every binding serves the checked-in schema ([`schema::case_schema`]).
+//!
+//! ## Stability
+//!
+//! The crate follows semantic versioning, and what the project promises to
+//! extend is marked `#[non_exhaustive]`, so that extending it is a minor
+//! version:
+//!
+//! - every code list (stages, statuses, categories, event types, partners,
+//!   issue codes…) and every other public enum: a new code is a new variant;
+//! - the case model (a new optional field of the interchange format within
+//!   a format version), the policy and its parts, the options, and every
+//!   result (a new fact in an evaluation, a new field of a report's
+//!   explanation).
+//!
+//! Outside this crate, match a code list with a wildcard arm, and build a
+//! case-model value or options with its constructor (or `Default`) and set
+//! its fields:
+//!
+//! ```
+//! use cme_pdp::case::{Partner, SickLeave, SickLeaveCause};
+//! fn domain(p: Partner) -> &'static str {
+//!     match p {
+//!         Partner::Mdph | Partner::Agefiph | Partner::Fiphfp => "handicap",
+//!         _ => "autre", // a partner added later lands here
+//!     }
+//! }
+//! assert_eq!(domain(Partner::CapEmploi), "autre");
+//! let start = chrono::NaiveDate::from_ymd_opt(2024, 1, 8).unwrap();
+//! let mut leave = SickLeave::new(start, SickLeaveCause::AccidentDuTravail);
+//! leave.end = start.checked_add_days(chrono::Days::new(30));
+//! ```
+//!
+//! An exhaustive match, or a struct literal, does not compile outside the
+//! crate: code that compiles today cannot be broken by a new code or field.
+//!
+//! ```compile_fail
+//! use cme_pdp::case::EmployerKind;
+//! fn f(k: EmployerKind) -> u8 {
+//!     match k { EmployerKind::Prive => 0, EmployerKind::Public => 1 }
+//! }
+//! ```
+//!
+//! ```compile_fail
+//! use cme_pdp::case::{SickLeave, SickLeaveCause};
+//! let start = chrono::NaiveDate::from_ymd_opt(2024, 1, 8).unwrap();
+//! let leave = SickLeave { start, end: None, end_is_expected: false, cause: SickLeaveCause::AccidentDuTravail };
+//! ```
+//!
+//! Left exhaustive on purpose: the report documents ([`indicators::Report`],
+//! [`indicators::IndicatorValue`]), whose JSON is read back and published
+//! as is (a field added to them changes what a publication contains: a
+//! major version), and the error wrappers ([`error::ValidationError`],
+//! [`error::PolicyError`]) and [`table::TableRead`], which are only a list
+//! of issues and the rows read.
 #![forbid(unsafe_code)]
 #![warn(missing_docs)]
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 pub mod case;
 pub mod category;
@@ -44,6 +104,10 @@ pub mod deadlines;
 pub mod error;
 pub mod evaluate;
 pub mod explain;
+#[cfg(feature = "export")]
+#[cfg_attr(docsrs, doc(cfg(feature = "export")))]
+pub mod export;
+pub mod impact;
 pub mod inclusion;
 pub mod indicators;
 pub mod issue;
@@ -64,6 +128,7 @@ pub mod schema;
 pub mod sources;
 pub mod stage;
 #[cfg(feature = "synthetic")]
+#[cfg_attr(docsrs, doc(cfg(feature = "synthetic")))]
 pub mod synthetic;
 pub mod table;
 pub mod texts;
@@ -72,11 +137,12 @@ pub mod validate;
 /// The version of this library.
 ///
 /// ```
-/// assert!(!cme_core::VERSION.is_empty());
+/// assert!(!cme_pdp::VERSION.is_empty());
 /// ```
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
 
-/// The README's Rust snippets, run as doctests so that they cannot rot.
-#[doc = include_str!("../../README.md")]
+/// The crate README's Rust snippet, run as a doctest so that it cannot rot
+/// (the project README's is run by the conformance crate).
+#[doc = include_str!("../README.md")]
 #[cfg(doctest)]
 pub struct ReadmeDoctests;

@@ -2,8 +2,8 @@
 //! unbounded work.
 //!
 //! ```
-//! assert_eq!(cme_core::limits::MAX_EVENTS, 1000);
-//! assert_eq!(cme_core::validate::limits::MAX_EVENTS, 1000);
+//! assert_eq!(cme_pdp::limits::MAX_EVENTS, 1000);
+//! assert_eq!(cme_pdp::validate::limits::MAX_EVENTS, 1000);
 //! ```
 
 /// Maximum size of a JSON document, in bytes.

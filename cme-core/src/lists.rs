@@ -9,7 +9,7 @@ use crate::codes::{list, CodeList};
 /// of the results (stages, statuses, visit obligations…).
 ///
 /// ```
-/// let lists = cme_core::lists::case_code_lists();
+/// let lists = cme_pdp::lists::case_code_lists();
 /// let kinds: Vec<&str> = lists.iter().map(|l| l.kind).collect();
 /// assert!(kinds.contains(&"event_type") && kinds.contains(&"requester"));
 /// let events = lists.iter().find(|l| l.kind == "event_type").unwrap();
@@ -45,7 +45,7 @@ pub fn case_code_lists() -> Vec<CodeList> {
 /// problem types. What a screen needs to show a result in words.
 ///
 /// ```
-/// let lists = cme_core::lists::result_code_lists();
+/// let lists = cme_pdp::lists::result_code_lists();
 /// let status = lists.iter().find(|l| l.kind == "status").unwrap();
 /// assert!(status.entries.iter().any(|e| e.code == "sortie_positive"));
 /// ```
@@ -60,5 +60,61 @@ pub fn result_code_lists() -> Vec<CodeList> {
         list::<crate::deadlines::AlertLevel>(),
         list::<crate::measures::Measure>(),
         list::<crate::orientation::ProblemType>(),
+        list::<crate::indicators::Dimension>(),
+        list::<crate::indicators::AgeBand>(),
+        list::<crate::indicators::Basis>(),
+        list::<crate::deadlines::CohortState>(),
     ]
+}
+
+/// Every code list with its French labels, in one call: the case model's
+/// ([`case_code_lists`]), the results' ([`result_code_lists`]: with the
+/// dimensions of a report and the age bands) and the NAF sections
+/// ([`naf_section_lists`]). What every binding's `code_lists` returns.
+///
+/// ```
+/// let kinds: Vec<&str> = cme_pdp::lists::code_lists().iter().map(|l| l.kind).collect();
+/// for kind in ["source_visit", "status", "dimension", "age_band", "naf_rev2_section"] {
+///     assert!(kinds.contains(&kind), "{kind}");
+/// }
+/// ```
+pub fn code_lists() -> Vec<CodeList> {
+    let mut lists = case_code_lists();
+    lists.extend(result_code_lists());
+    lists.extend(naf_section_lists());
+    lists
+}
+
+/// The sections of each NAF nomenclature with their French names, as code
+/// lists (`naf_rev2_section`, `naf_2025_section`): what a form or a table
+/// shows for the sector (the letters shift from J between the two).
+///
+/// ```
+/// let lists = cme_pdp::lists::naf_section_lists();
+/// assert_eq!(lists[0].kind, "naf_rev2_section");
+/// assert_eq!(lists[0].entries.len(), 21);
+/// assert_eq!(lists[0].entries[5].code, "F");
+/// assert_eq!(lists[0].entries[5].label, "Construction");
+/// assert_eq!(lists[1].entries.len(), 22);
+/// ```
+pub fn naf_section_lists() -> Vec<CodeList> {
+    use crate::case::Nomenclature;
+    use crate::codes::CodeEntry;
+    [
+        (Nomenclature::NafRev2, "naf_rev2_section"),
+        (Nomenclature::Naf2025, "naf_2025_section"),
+    ]
+    .into_iter()
+    .map(|(n, kind)| CodeList {
+        kind,
+        entries: n
+            .sections()
+            .iter()
+            .map(|letter| CodeEntry {
+                code: letter,
+                label: n.section_label(letter).map_or(letter, |(fr, _)| fr),
+            })
+            .collect(),
+    })
+    .collect()
 }

@@ -11,9 +11,9 @@
 //! reason. A withdrawal takes effect on its date.
 //!
 //! ```
-//! use cme_core::orientation::{orient, ProblemType};
-//! let case = cme_core::sample::sample_cases().unwrap().remove(11);
-//! let s = orient(&case, Some(&[ProblemType::Reconversion]), cme_core::sample::SAMPLE_AS_OF);
+//! use cme_pdp::orientation::{orient, ProblemType};
+//! let case = cme_pdp::sample::sample_cases().unwrap().remove(11);
+//! let s = orient(&case, Some(&[ProblemType::Reconversion]), cme_pdp::sample::SAMPLE_AS_OF);
 //! assert!(s.iter().all(|x| x.actionable == x.blocked.is_none()));
 //! ```
 
@@ -29,7 +29,7 @@ code_enum! {
     /// Problem types of the orientation grid (DOMAIN.md §7).
     ///
     /// ```
-    /// use cme_core::{orientation::ProblemType, codes::Code};
+    /// use cme_pdp::{orientation::ProblemType, codes::Code};
     /// assert_eq!(ProblemType::Reconversion.code(), "reconversion");
     /// ```
     pub enum ProblemType: "problem_type" {
@@ -46,11 +46,12 @@ code_enum! {
 /// When a line of the grid applies.
 ///
 /// ```
-/// use cme_core::orientation::Condition;
+/// use cme_pdp::orientation::Condition;
 /// assert_ne!(Condition::PrivateEmployer, Condition::PublicEmployer);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum Condition {
     /// Always.
     Always,
@@ -67,6 +68,7 @@ pub const YOUNG_WORKER_AGE: i32 = 26;
 
 /// A line of the grid.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct GridLine {
     /// The problem type.
     pub problem: ProblemType,
@@ -185,12 +187,13 @@ pub const GRID: [GridLine; 16] = [
 /// A suggested partner, actionable or blocked.
 ///
 /// ```
-/// let case = cme_core::sample::sample_cases().unwrap().remove(0);
-/// for s in cme_core::orientation::orient(&case, None, cme_core::sample::SAMPLE_AS_OF) {
+/// let case = cme_pdp::sample::sample_cases().unwrap().remove(0);
+/// for s in cme_pdp::orientation::orient(&case, None, cme_pdp::sample::SAMPLE_AS_OF) {
 ///     assert!(!s.sources.is_empty());
 /// }
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Suggestion {
     /// The problem type.
     pub problem: ProblemType,
@@ -212,9 +215,9 @@ pub struct Suggestion {
 /// The problem types a case shows by itself, with the reason for each.
 ///
 /// ```
-/// let case = cme_core::sample::sample_cases().unwrap().remove(0);
-/// let p = cme_core::orientation::infer_problems(&case, cme_core::sample::SAMPLE_AS_OF);
-/// assert!(p.iter().all(|(_, why)| !why.fr.is_empty() && !why.en.is_empty()));
+/// let case = cme_pdp::sample::sample_cases().unwrap().remove(0);
+/// let p = cme_pdp::orientation::infer_problems(&case, cme_pdp::sample::SAMPLE_AS_OF);
+/// assert!(p.iter().all(|(_, why)| !why.fr().is_empty() && !why.en().is_empty()));
 /// ```
 pub fn infer_problems(case: &Case, as_of: NaiveDate) -> Vec<(ProblemType, Text)> {
     let mut out = Vec::new();

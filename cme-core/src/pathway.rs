@@ -38,10 +38,10 @@
 //! it: otherwise the case is left untouched and the refusal is returned.
 //!
 //! ```
-//! use cme_core::pathway::{replay, Stage};
-//! use cme_core::policy::preset;
+//! use cme_pdp::pathway::{replay, Stage};
+//! use cme_pdp::policy::preset;
 //!
-//! let case = cme_core::sample::sample_cases().unwrap().remove(11);
+//! let case = cme_pdp::sample::sample_cases().unwrap().remove(11);
 //! let replayed = replay(&case, &preset("aismt13").unwrap());
 //! assert!(replayed.refused.is_empty());
 //! assert_eq!(replayed.state.stage, Stage::Suivi);
@@ -59,7 +59,7 @@ pub use crate::stage::{Stage, StageOrder};
 /// The stage an event brings the case to (stages never go backwards).
 ///
 /// ```
-/// use cme_core::{case::EventType, pathway::{stage_of, Stage}};
+/// use cme_pdp::{case::EventType, pathway::{stage_of, Stage}};
 /// assert_eq!(stage_of(EventType::PlanAccepte), Stage::MiseEnOeuvre);
 /// ```
 pub fn stage_of(kind: EventType) -> Stage {
@@ -96,11 +96,12 @@ fn same_day_rank(kind: EventType) -> u8 {
 /// order of the service's stages.
 ///
 /// ```
-/// use cme_core::pathway::ReplayRules;
-/// let rules = ReplayRules::of(&cme_core::policy::preset("aismt13").unwrap());
+/// use cme_pdp::pathway::ReplayRules;
+/// let rules = ReplayRules::of(&cme_pdp::policy::preset("aismt13").unwrap());
 /// assert_eq!(rules.min_opinions, 2);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct ReplayRules {
     /// At least this many distinct expected opinions for the inclusion.
     pub min_opinions: u32,
@@ -129,11 +130,14 @@ impl ReplayRules {
 /// One step of the stage history.
 ///
 /// ```
-/// use cme_core::pathway::{StageStep, Stage};
-/// let s = StageStep { stage: Stage::Contact, date: chrono::NaiveDate::MIN, event_index: Some(0) };
-/// assert_eq!(s.stage, Stage::Contact);
+/// use cme_pdp::{pathway::{replay, Stage}, policy::preset, sample};
+/// let case = &sample::sample_cases().unwrap()[0];
+/// let history = replay(case, &preset("aismt13").unwrap()).state.history;
+/// // the first step is the signalement, which no event brought
+/// assert_eq!((history[0].stage, history[0].event_index), (Stage::Signalement, None));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct StageStep {
     /// The stage reached.
     pub stage: Stage,
@@ -148,11 +152,14 @@ pub struct StageStep {
 /// The exit of a case.
 ///
 /// ```
-/// use cme_core::{case::ExitResult, pathway::ExitFacts};
-/// let e = ExitFacts { date: chrono::NaiveDate::MIN, result: ExitResult::Reconversion, dismissal: None, prepared: None };
-/// assert_eq!(e.result, ExitResult::Reconversion);
+/// use cme_pdp::{pathway::replay, policy::preset, sample};
+/// // a sample case that left the cell
+/// let case = &sample::sample_cases().unwrap()[9];
+/// let exit = replay(case, &preset("aist43").unwrap()).state.exit.unwrap();
+/// assert!(exit.date <= sample::SAMPLE_AS_OF);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ExitFacts {
     /// Date of the exit.
     pub date: NaiveDate,
@@ -169,11 +176,12 @@ pub struct ExitFacts {
 /// Where a case stands after its accepted events.
 ///
 /// ```
-/// let case = cme_core::sample::sample_cases().unwrap().remove(0);
-/// let state = cme_core::pathway::PathwayState::new(case.signalement.date);
-/// assert_eq!(state.stage, cme_core::pathway::Stage::Signalement);
+/// let case = cme_pdp::sample::sample_cases().unwrap().remove(0);
+/// let state = cme_pdp::pathway::PathwayState::new(case.signalement.date);
+/// assert_eq!(state.stage, cme_pdp::pathway::Stage::Signalement);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct PathwayState {
     /// Date of the signalement.
     pub signalement: NaiveDate,
@@ -290,8 +298,8 @@ impl PathwayState {
     /// integration).
     ///
     /// ```
-    /// use cme_core::case::Event;
-    /// use cme_core::pathway::replay_events;
+    /// use cme_pdp::case::Event;
+    /// use cme_pdp::pathway::replay_events;
     /// let d = |day| chrono::NaiveDate::from_ymd_opt(2024, 3, day).unwrap();
     /// let events = [Event::Contact { date: d(5) }, Event::AbsenceReponse { date: d(20) }];
     /// let state = replay_events(d(1), &events, &[], 2).state;
@@ -517,7 +525,7 @@ impl PathwayState {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use cme_core::pathway::before_signalement;
+/// use cme_pdp::pathway::before_signalement;
 /// let d = |day| NaiveDate::from_ymd_opt(2024, 3, day).unwrap();
 /// assert!(before_signalement(d(3), d(4)).is_some());
 /// assert!(before_signalement(d(4), d(4)).is_none());
@@ -535,7 +543,7 @@ pub fn before_signalement(date: NaiveDate, signalement: NaiveDate) -> Option<Iss
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use cme_core::{issue::IssueCode, pathway::follow_up_rule};
+/// use cme_pdp::{issue::IssueCode, pathway::follow_up_rule};
 /// let d = |day| NaiveDate::from_ymd_opt(2024, 3, day).unwrap();
 /// assert_eq!(follow_up_rule(d(10), None), Some(IssueCode::FollowUpWithoutExit));
 /// assert_eq!(follow_up_rule(d(10), Some(d(11))), Some(IssueCode::FollowUpBeforeExit));
@@ -553,7 +561,7 @@ pub fn follow_up_rule(date: NaiveDate, exit: Option<NaiveDate>) -> Option<IssueC
 /// documentation), with the project's reading of the forbidden transitions.
 ///
 /// ```
-/// use cme_core::{explain::SourceKind, issue::IssueCode, pathway::refusal_sources};
+/// use cme_pdp::{explain::SourceKind, issue::IssueCode, pathway::refusal_sources};
 /// let s = refusal_sources(IssueCode::PlanWithoutConsent);
 /// assert_eq!(s[0].kind, SourceKind::Document);
 /// ```
@@ -579,9 +587,9 @@ pub fn refusal_sources(code: IssueCode) -> Vec<crate::explain::Source> {
 /// (`events[3].date` → `(3, "date")`).
 ///
 /// ```
-/// use cme_core::issue::Path;
+/// use cme_pdp::issue::Path;
 /// let p = Path::root().key("events").index(3).key("date");
-/// assert_eq!(cme_core::pathway::refused_event(&p), Some((3, "date")));
+/// assert_eq!(cme_pdp::pathway::refused_event(&p), Some((3, "date")));
 /// ```
 pub fn refused_event(path: &Path) -> Option<(usize, &str)> {
     let rest = path.as_str().strip_prefix("events[")?;
@@ -594,11 +602,12 @@ pub fn refused_event(path: &Path) -> Option<(usize, &str)> {
 /// The result of a replay: the state and every refused event.
 ///
 /// ```
-/// let case = cme_core::sample::sample_cases().unwrap().remove(0);
-/// let r = cme_core::pathway::replay(&case, &cme_core::policy::preset("asmt65").unwrap());
+/// let case = cme_pdp::sample::sample_cases().unwrap().remove(0);
+/// let r = cme_pdp::pathway::replay(&case, &cme_pdp::policy::preset("asmt65").unwrap());
 /// assert!(r.refused.is_empty());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Replay {
     /// Where the case stands after its accepted events.
     pub state: PathwayState,
@@ -611,8 +620,8 @@ pub struct Replay {
 /// input indices.
 ///
 /// ```
-/// let case = cme_core::sample::sample_cases().unwrap().remove(11);
-/// let order = cme_core::pathway::application_order(&case.events);
+/// let case = cme_pdp::sample::sample_cases().unwrap().remove(11);
+/// let order = cme_pdp::pathway::application_order(&case.events);
 /// assert_eq!(order.len(), case.events.len());
 /// ```
 pub fn application_order(events: &[Event]) -> Vec<usize> {
@@ -716,9 +725,9 @@ pub fn replay_until(
 /// as it was and the refusal is returned.
 ///
 /// ```
-/// use cme_core::case::Event;
-/// use cme_core::pathway::try_add_event;
-/// let mut case = cme_core::sample::sample_cases().unwrap().remove(0);
+/// use cme_pdp::case::Event;
+/// use cme_pdp::pathway::try_add_event;
+/// let mut case = cme_pdp::sample::sample_cases().unwrap().remove(0);
 /// let before = case.clone();
 /// let exit = Event::Sortie { date: case.signalement.date, result: None, dismissal: None, prepared: None };
 /// let err = try_add_event(&mut case, exit).unwrap_err();

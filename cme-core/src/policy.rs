@@ -12,7 +12,7 @@
 //! DOMAIN.md; their files are `cme-core/policies/*.json`.
 //!
 //! ```
-//! use cme_core::policy::preset;
+//! use cme_pdp::policy::preset;
 //! let p = preset("aismt13").unwrap();
 //! assert_eq!(p.inclusion.min_expected_opinions, 2);
 //! assert_eq!(p.follow_ups.iter().map(|f| f.months).collect::<Vec<_>>(), [6, 12]);
@@ -37,7 +37,7 @@ code_enum! {
     /// How an exit result counts (DOMAIN.md §5: a policy choice).
     ///
     /// ```
-    /// use cme_core::{policy::Outcome, codes::Code};
+    /// use cme_pdp::{policy::Outcome, codes::Code};
     /// assert_eq!(Outcome::Neutre.label_fr(), "Ni positive ni négative");
     /// ```
     pub enum Outcome: "outcome" {
@@ -58,11 +58,12 @@ code_enum! {
 /// proposes it as a next step.
 ///
 /// ```
-/// use cme_core::policy::preset;
+/// use cme_pdp::policy::preset;
 /// let p = preset("mt2i38").unwrap();
 /// assert!(p.stages.iter().any(|s| s.name == "Sécurisation du parcours"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct StageName {
     /// The canonical stage.
     pub stage: Stage,
@@ -82,7 +83,7 @@ code_enum! {
     /// Whether a service's stages follow one another in a fixed order.
     ///
     /// ```
-    /// use cme_core::{policy::ProcessOrder, codes::Code};
+    /// use cme_pdp::{policy::ProcessOrder, codes::Code};
     /// assert_eq!(ProcessOrder::Libre.code(), "libre");
     /// ```
     pub enum ProcessOrder: "process_order" {
@@ -95,10 +96,11 @@ code_enum! {
 /// Without it, the stages follow the order of [`Policy::stages`].
 ///
 /// ```
-/// use cme_core::policy::{preset, ProcessOrder};
+/// use cme_pdp::policy::{preset, ProcessOrder};
 /// assert_eq!(preset("mt2i38").unwrap().process.unwrap().order, ProcessOrder::Libre);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Process {
     /// In order, or without a fixed order (a circle).
     pub order: ProcessOrder,
@@ -113,9 +115,10 @@ pub struct Process {
 /// The deadline of the worker's first contact after the notification.
 ///
 /// ```
-/// assert_eq!(cme_core::policy::preset("aist63").unwrap().first_contact.unwrap().days, 15);
+/// assert_eq!(cme_pdp::policy::preset("aist63").unwrap().first_contact.unwrap().days, 15);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct FirstContactRule {
     /// Calendar days after the signalement.
     pub days: u32,
@@ -127,9 +130,10 @@ pub struct FirstContactRule {
 /// 001: expected expert opinions and no simple solution).
 ///
 /// ```
-/// assert_eq!(cme_core::policy::preset("aismt13").unwrap().inclusion.min_expected_opinions, 2);
+/// assert_eq!(cme_pdp::policy::preset("aismt13").unwrap().inclusion.min_expected_opinions, 2);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct InclusionRule {
     /// At least this many distinct expert opinions expected.
     pub min_expected_opinions: u32,
@@ -141,10 +145,11 @@ pub struct InclusionRule {
 /// `until_months` when given, else `tolerance_days` after the due date.
 ///
 /// ```
-/// let p = cme_core::policy::preset("mt2i38").unwrap();
+/// let p = cme_pdp::policy::preset("mt2i38").unwrap();
 /// assert_eq!((p.follow_ups[0].months, p.follow_ups[0].until_months), (12, Some(24)));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct FollowUpRule {
     /// Months after the exit when the follow-up is due.
     pub months: u32,
@@ -161,13 +166,14 @@ pub struct FollowUpRule {
 /// no silent default.
 ///
 /// ```
-/// use cme_core::{case::ExitResult, policy::{preset, Outcome}};
+/// use cme_pdp::{case::ExitResult, policy::{preset, Outcome}};
 /// let p = preset("aist43").unwrap();
 /// assert_eq!(p.results.classes[&ExitResult::Inaptitude], Outcome::Negative);
 /// // The bilan counts 2 negative exits for inaptitude 2 + invalidité 1: not negative there.
 /// assert_eq!(p.results.classes[&ExitResult::Invalidite], Outcome::Neutre);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct ResultClasses {
     /// Outcome of each exit result.
     pub classes: BTreeMap<ExitResult, Outcome>,
@@ -182,10 +188,11 @@ pub struct ResultClasses {
 /// accompaniment proposed).
 ///
 /// ```
-/// let p = cme_core::policy::preset("aismt13").unwrap();
-/// assert_eq!(p.plan_refused.unwrap().category, cme_core::case::Category::SansSuite);
+/// let p = cme_pdp::policy::preset("aismt13").unwrap();
+/// assert_eq!(p.plan_refused.unwrap().category, cme_pdp::case::Category::SansSuite);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct PlanRefusedRule {
     /// The category of such a case.
     pub category: crate::case::Category,
@@ -196,10 +203,11 @@ pub struct PlanRefusedRule {
 /// Yearly targets (AIST 43: 100 signalements, 80 cases, 50 % maintien).
 ///
 /// ```
-/// let t = cme_core::policy::preset("aist43").unwrap().targets.unwrap();
+/// let t = cme_pdp::policy::preset("aist43").unwrap().targets.unwrap();
 /// assert_eq!((t.signalements_per_year, t.cases_per_year, t.maintien_rate_percent), (100, 80, 50));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Targets {
     /// Signalements per year.
     pub signalements_per_year: u32,
@@ -216,10 +224,11 @@ pub struct Targets {
 /// 2019).
 ///
 /// ```
-/// let t = &cme_core::policy::preset("astbtp01").unwrap().targeting[0];
+/// let t = &cme_pdp::policy::preset("astbtp01").unwrap().targeting[0];
 /// assert_eq!((t.min_age, t.until.to_string().as_str()), (50, "2020-01-01"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct TargetingRule {
     /// Minimum age at the signalement.
     pub min_age: u32,
@@ -232,10 +241,11 @@ pub struct TargetingRule {
 /// How one service runs its cell.
 ///
 /// ```
-/// let p = cme_core::policy::Policy::from_json_str(cme_core::policy::PRESET_FILES[0].1).unwrap();
+/// let p = cme_pdp::policy::Policy::from_json_str(cme_pdp::policy::PRESET_FILES[0].1).unwrap();
 /// assert_eq!(p.id, "asmt65");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Policy {
     /// Stable id (the service code for presets).
     pub id: String,
@@ -280,7 +290,7 @@ pub use crate::error::PolicyError;
 /// The preset files: `(service code, JSON text)`, in DOMAIN.md's order.
 ///
 /// ```
-/// assert_eq!(cme_core::policy::PRESET_FILES.len(), 7);
+/// assert_eq!(cme_pdp::policy::PRESET_FILES.len(), 7);
 /// ```
 pub const PRESET_FILES: [(&str, &str); 7] = [
     ("asmt65", include_str!("../policies/asmt65.json")),
@@ -295,7 +305,7 @@ pub const PRESET_FILES: [(&str, &str); 7] = [
 /// The codes of the seven presets.
 ///
 /// ```
-/// assert_eq!(cme_core::policy::preset_codes()[1], "aismt13");
+/// assert_eq!(cme_pdp::policy::preset_codes()[1], "aismt13");
 /// ```
 pub fn preset_codes() -> Vec<&'static str> {
     PRESET_FILES.iter().map(|(code, _)| *code).collect()
@@ -304,23 +314,92 @@ pub fn preset_codes() -> Vec<&'static str> {
 /// A preset by service code.
 ///
 /// ```
-/// use cme_core::policy::preset;
+/// use cme_pdp::policy::preset;
 /// assert_eq!(preset("astbtp01").unwrap().follow_ups.len(), 1);
 /// assert_eq!(preset("nope").unwrap_err().code(), "unknown_preset");
 /// ```
 pub fn preset(code: &str) -> Result<Policy, CmeError> {
-    let (_, text) = PRESET_FILES
-        .iter()
-        .find(|(c, _)| *c == code)
-        .ok_or(CmeError::UnknownPreset)?;
-    Policy::from_json_str(text).map_err(CmeError::InvalidPolicy)
+    Loaded::preset(code).map(|l| l.policy().clone())
+}
+
+/// A policy with its content hash, computed once when it is loaded: what a
+/// caller evaluating many cases under one policy keeps
+/// ([`crate::evaluate::evaluate_loaded`]). Its fields are private, so the
+/// hash cannot go stale; [`Loaded::into_policy`] gives the policy back to
+/// change it, and [`Loaded::new`] hashes the changed one.
+///
+/// ```
+/// use cme_pdp::policy::{preset, Loaded};
+/// let loaded = Loaded::new(preset("aist63").unwrap());
+/// assert_eq!(loaded.content_hash(), loaded.policy().content_hash());
+/// let mut changed = loaded.clone().into_policy();
+/// changed.follow_up_tolerance_days += 1;
+/// assert_ne!(Loaded::new(changed).content_hash(), loaded.content_hash());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub struct Loaded {
+    policy: Policy,
+    hash: String,
+}
+
+impl Loaded {
+    /// Loads a checked policy: computes its content hash.
+    pub fn new(policy: Policy) -> Self {
+        let hash = policy.content_hash();
+        Loaded { policy, hash }
+    }
+
+    /// One of the seven presets, parsed and hashed once per process (a
+    /// static cache: no I/O, the texts are in the library).
+    ///
+    /// ```
+    /// use cme_pdp::policy::Loaded;
+    /// let a = Loaded::preset("aismt13").unwrap();
+    /// assert!(std::ptr::eq(a, Loaded::preset("aismt13").unwrap()));
+    /// assert_eq!(Loaded::preset("nope").unwrap_err().code(), "unknown_preset");
+    /// ```
+    pub fn preset(code: &str) -> Result<&'static Loaded, CmeError> {
+        static PRESETS: std::sync::OnceLock<Vec<Result<Loaded, PolicyError>>> =
+            std::sync::OnceLock::new();
+        let index = PRESET_FILES
+            .iter()
+            .position(|(c, _)| *c == code)
+            .ok_or(CmeError::UnknownPreset)?;
+        let all = PRESETS.get_or_init(|| {
+            PRESET_FILES
+                .iter()
+                .map(|(_, text)| Policy::from_json_str(text).map(Loaded::new))
+                .collect()
+        });
+        match all.get(index) {
+            Some(Ok(loaded)) => Ok(loaded),
+            Some(Err(e)) => Err(CmeError::InvalidPolicy(e.clone())),
+            None => Err(CmeError::UnknownPreset),
+        }
+    }
+
+    /// The policy.
+    pub fn policy(&self) -> &Policy {
+        &self.policy
+    }
+
+    /// Its SHA-256 content hash ([`Policy::content_hash`]).
+    pub fn content_hash(&self) -> &str {
+        &self.hash
+    }
+
+    /// The policy, to change it (load it again afterwards).
+    pub fn into_policy(self) -> Policy {
+        self.policy
+    }
 }
 
 /// A policy given as a preset code (a JSON string) or as a policy object,
 /// the way bindings receive it.
 ///
 /// ```
-/// use cme_core::policy::resolve_policy;
+/// use cme_pdp::policy::resolve_policy;
 /// assert_eq!(resolve_policy(&serde_json::json!("aist43")).unwrap().id, "aist43");
 /// assert_eq!(resolve_policy(&serde_json::json!({})).unwrap_err().code(), "invalid_policy");
 /// ```
@@ -334,7 +413,7 @@ pub fn resolve_policy(value: &Value) -> Result<Policy, CmeError> {
 /// All seven presets.
 ///
 /// ```
-/// assert_eq!(cme_core::policy::presets().unwrap().len(), 7);
+/// assert_eq!(cme_pdp::policy::presets().unwrap().len(), 7);
 /// ```
 pub fn presets() -> Result<Vec<Policy>, CmeError> {
     PRESET_FILES.iter().map(|(code, _)| preset(code)).collect()
@@ -365,27 +444,14 @@ impl Policy {
     /// [results.classes]
     /// amenagement_poste = "positive"
     /// "#;
-    /// let err = cme_core::policy::Policy::from_toml_str(toml).unwrap_err();
+    /// let err = cme_pdp::policy::Policy::from_toml_str(toml).unwrap_err();
     /// assert_eq!(err.issues[0].code.code(), "results_incomplete");
     /// ```
     #[cfg(feature = "toml")]
+    #[cfg_attr(docsrs, doc(cfg(feature = "toml")))]
     pub fn from_toml_str(text: &str) -> Result<Policy, PolicyError> {
-        if text.len() > crate::limits::MAX_JSON_BYTES {
-            return Err(PolicyError {
-                issues: vec![Issue::new(IssueCode::DocumentTooLarge, Path::root())
-                    .with("max_bytes", crate::limits::MAX_JSON_BYTES)],
-            });
-        }
-        let value: Value = toml::from_str(text).map_err(|e| {
-            let (line, column) = e
-                .span()
-                .map(|span| line_column(text, span.start))
-                .unwrap_or((0, 0));
-            PolicyError {
-                issues: vec![Issue::new(IssueCode::InvalidToml, Path::root())
-                    .with("line", line)
-                    .with("column", column)],
-            }
+        let value = toml_value(text).map_err(|issue| PolicyError {
+            issues: vec![issue],
         })?;
         Policy::from_value(&value)
     }
@@ -405,7 +471,7 @@ impl Policy {
     /// names the exact rules it applied.
     ///
     /// ```
-    /// let a = cme_core::policy::preset("aist43").unwrap();
+    /// let a = cme_pdp::policy::preset("aist43").unwrap();
     /// let mut b = a.clone();
     /// assert_eq!(a.content_hash(), b.content_hash());
     /// b.follow_up_tolerance_days += 1;
@@ -420,7 +486,7 @@ impl Policy {
     /// The service's name(s) for a canonical stage, joined by " / ".
     ///
     /// ```
-    /// use cme_core::{pathway::Stage, policy::preset};
+    /// use cme_pdp::{pathway::Stage, policy::preset};
     /// let p = preset("aismt13").unwrap();
     /// assert_eq!(p.stage_name(Stage::Commission).as_deref(), Some("Commission plénière"));
     /// ```
@@ -438,7 +504,7 @@ impl Policy {
     /// [`StageOrder`]).
     ///
     /// ```
-    /// use cme_core::{pathway::Stage, policy::preset};
+    /// use cme_pdp::{pathway::Stage, policy::preset};
     /// let order = preset("aismt13").unwrap().stage_order();
     /// assert!(order.rank(Stage::Analyse) < order.rank(Stage::Contact));
     /// ```
@@ -454,7 +520,7 @@ impl Policy {
     /// Whether the service's process has a stage.
     ///
     /// ```
-    /// use cme_core::{pathway::Stage, policy::preset};
+    /// use cme_pdp::{pathway::Stage, policy::preset};
     /// assert!(!preset("astbtp01").unwrap().has_stage(Stage::Commission));
     /// assert!(preset("aismt13").unwrap().has_stage(Stage::Commission));
     /// ```
@@ -465,7 +531,7 @@ impl Policy {
     /// The outcome of an exit result under this policy.
     ///
     /// ```
-    /// use cme_core::{case::ExitResult, policy::{preset, Outcome}};
+    /// use cme_pdp::{case::ExitResult, policy::{preset, Outcome}};
     /// assert_eq!(preset("aismt13").unwrap().outcome(ExitResult::Reconversion), Outcome::Positive);
     /// ```
     pub fn outcome(&self, result: ExitResult) -> Outcome {
@@ -477,6 +543,26 @@ impl Policy {
             .copied()
             .unwrap_or(Outcome::Neutre)
     }
+}
+
+/// A TOML document as a JSON value, or its one problem: too large
+/// (`document_too_large`), or not TOML (`invalid_toml` with its line and
+/// column; the parser's message is not kept: it may quote the text).
+#[cfg(feature = "toml")]
+pub(crate) fn toml_value(text: &str) -> Result<Value, Issue> {
+    if text.len() > crate::limits::MAX_JSON_BYTES {
+        return Err(Issue::new(IssueCode::DocumentTooLarge, Path::root())
+            .with("max_bytes", crate::limits::MAX_JSON_BYTES));
+    }
+    toml::from_str(text).map_err(|e| {
+        let (line, column) = e
+            .span()
+            .map(|span| line_column(text, span.start))
+            .unwrap_or((0, 0));
+        Issue::new(IssueCode::InvalidToml, Path::root())
+            .with("line", line)
+            .with("column", column)
+    })
 }
 
 #[cfg(feature = "toml")]
@@ -732,4 +818,20 @@ impl Reader {
 /// The items of a list read with their indices.
 fn items<T>(list: Vec<(usize, T)>) -> Vec<T> {
     list.into_iter().map(|(_, t)| t).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_cached_preset_is_the_preset_parsed_afresh_with_its_hash() {
+        for (code, text) in PRESET_FILES {
+            let fresh = Policy::from_json_str(text).unwrap_or_else(|e| panic!("{code}: {e}"));
+            let cached = Loaded::preset(code).unwrap_or_else(|e| panic!("{code}: {e}"));
+            assert_eq!(cached.policy(), &fresh, "{code}");
+            assert_eq!(cached.content_hash(), fresh.content_hash(), "{code}");
+            assert_eq!(preset(code).ok().as_ref(), Some(&fresh), "{code}");
+        }
+    }
 }

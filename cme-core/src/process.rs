@@ -24,9 +24,9 @@
 //! the steps after the exit are the follow-ups'.
 //!
 //! ```
-//! use cme_core::{evaluate::evaluate, policy::preset};
-//! let case = cme_core::sample::sample_cases().unwrap().remove(2);
-//! let e = evaluate(&case, &preset("aist63").unwrap(), cme_core::sample::SAMPLE_AS_OF).unwrap();
+//! use cme_pdp::{evaluate::evaluate, policy::preset};
+//! let case = cme_pdp::sample::sample_cases().unwrap().remove(2);
+//! let e = evaluate(&case, &preset("aist63").unwrap(), cme_pdp::sample::SAMPLE_AS_OF).unwrap();
 //! for step in &e.next_steps { assert!(!step.sources.is_empty()); }
 //! ```
 
@@ -98,10 +98,10 @@ fn listed(policy: &Policy, stage: Stage) -> bool {
 /// service's name of its stage when the policy names it.
 ///
 /// ```
-/// use cme_core::texts::TextCode;
-/// let t = cme_core::process::step_text(TextCode::ProposerPlan, 0, Some("Plan d'action"));
-/// assert_eq!(t.fr, "Proposer un plan d'actions au travailleur et au médecin du travail. Étape du service : « Plan d'action ».");
-/// assert!(t.en.ends_with("Service's stage: “Plan d'action”."));
+/// use cme_pdp::texts::TextCode;
+/// let t = cme_pdp::process::step_text(TextCode::ProposerPlan, 0, Some("Plan d'action"));
+/// assert_eq!(t.fr(), "Proposer un plan d'actions au travailleur et au médecin du travail. Étape du service : « Plan d'action ».");
+/// assert!(t.en().ends_with("Service's stage: “Plan d'action”."));
 /// ```
 pub fn step_text(code: TextCode, partners: usize, service_name: Option<&str>) -> Text {
     let mut text = Text::new(code);

@@ -32,11 +32,11 @@
 //! [`verify`] recomputes it, and any changed figure fails.
 //!
 //! ```
-//! use cme_core::indicators::{Accumulator, Dimension, Period, ReportSpec};
-//! use cme_core::publish::{audit, publish};
-//! let spec = ReportSpec { period: Period::year(2024), by: vec![Dimension::Service] };
-//! let mut acc = Accumulator::new(spec, cme_core::policy::preset("aismt13").unwrap());
-//! for c in cme_core::sample::sample_cases().unwrap() { acc.add(&c); }
+//! use cme_pdp::indicators::{Accumulator, Dimension, Period, ReportSpec};
+//! use cme_pdp::publish::{audit, publish};
+//! let spec = ReportSpec::new(Period::year(2024), vec![Dimension::Service]);
+//! let mut acc = Accumulator::new(spec, cme_pdp::policy::preset("aismt13").unwrap());
+//! for c in cme_pdp::sample::sample_cases().unwrap() { acc.add(&c); }
 //! let published = publish(&acc.finish(), 11).unwrap();
 //! for cell in &published.cells {
 //!     for v in &cell.values {
@@ -49,6 +49,10 @@
 
 mod audit;
 mod figures;
+pub mod tables;
+#[cfg(feature = "xlsx")]
+#[cfg_attr(docsrs, doc(cfg(feature = "xlsx")))]
+pub mod workbook;
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -98,13 +102,13 @@ pub const METHOD: &str = "seuil-figures-liees-audit-pl/1";
 /// [`MIN_THRESHOLD`], else `integer_out_of_range` at `threshold`.
 ///
 /// ```
-/// use cme_core::publish::check_threshold;
+/// use cme_pdp::publish::check_threshold;
 /// assert_eq!(check_threshold(11).unwrap(), 11);
 /// for bad in [1, 0, -1] {
 ///     let e = check_threshold(bad).unwrap_err();
 ///     assert_eq!((e.issues()[0].code.code(), e.issues()[0].path.as_str()), ("integer_out_of_range", "threshold"));
 /// }
-/// # use cme_core::codes::Code;
+/// # use cme_pdp::codes::Code;
 /// ```
 pub fn check_threshold(threshold: i128) -> Result<u64, CmeError> {
     check_at_least(threshold, MIN_THRESHOLD, "threshold")
@@ -114,7 +118,7 @@ pub fn check_threshold(threshold: i128) -> Result<u64, CmeError> {
 /// `integer_out_of_range` at `protection_width`.
 ///
 /// ```
-/// use cme_core::publish::check_protection_width;
+/// use cme_pdp::publish::check_protection_width;
 /// assert_eq!(check_protection_width(11).unwrap(), 11);
 /// assert!(check_protection_width(0).is_err() && check_protection_width(-3).is_err());
 /// ```
@@ -148,7 +152,7 @@ code_enum! {
     /// threshold » would bound it).
     ///
     /// ```
-    /// use cme_core::{publish::Hidden, codes::Code};
+    /// use cme_pdp::{publish::Hidden, codes::Code};
     /// assert_eq!(Hidden::SecretStatistique.code(), "secret_statistique");
     /// ```
     pub enum Hidden: "hidden" {
@@ -160,7 +164,7 @@ code_enum! {
     /// Which part of an indicator a figure is.
     ///
     /// ```
-    /// use cme_core::{publish::FigurePart, codes::Code};
+    /// use cme_pdp::{publish::FigurePart, codes::Code};
     /// assert_eq!(FigurePart::Denominateur.code(), "denominateur");
     /// ```
     pub enum FigurePart: "figure_part" {
@@ -172,11 +176,18 @@ code_enum! {
 /// A published value: hidden parts are `None` and marked.
 ///
 /// ```
-/// use cme_core::publish::{Hidden, PublishedValue};
-/// let v = PublishedValue { id: "entrees".into(), numerator: None, denominator: None, value: None, hidden: Some(Hidden::SecretStatistique) };
-/// assert!(v.numerator.is_none() && v.hidden.is_some());
+/// let r = cme_pdp::indicators::report_from_values(
+///     &cme_pdp::sample::sample_json_values().unwrap(), &serde_json::json!("aist43"),
+///     cme_pdp::indicators::Period::year(2024), &["secteur".to_string()]).unwrap();
+/// let p = cme_pdp::publish::publish(&r, 11).unwrap();
+/// // 50 sample cases over the sectors: some counts are hidden, and a
+/// // hidden value shows neither its numerator nor its value
+/// let hidden: Vec<_> = p.cells.iter().flat_map(|c| &c.values).filter(|v| v.hidden.is_some()).collect();
+/// assert!(!hidden.is_empty());
+/// assert!(hidden.iter().all(|v| v.numerator.is_none() && v.value.is_none()));
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct PublishedValue {
     /// Indicator id.
     pub id: String,
@@ -195,10 +206,15 @@ pub struct PublishedValue {
 /// A published cell.
 ///
 /// ```
-/// let c = cme_core::publish::PublishedCell { key: vec!["naf_rev2:F".into()], values: vec![] };
-/// assert_eq!(c.key[0], "naf_rev2:F");
+/// let r = cme_pdp::indicators::report_from_values(
+///     &cme_pdp::sample::sample_json_values().unwrap(), &serde_json::json!("aist43"),
+///     cme_pdp::indicators::Period::year(2024), &["secteur".to_string()]).unwrap();
+/// let p = cme_pdp::publish::publish(&r, 11).unwrap();
+/// // one key per dimension: the sector
+/// assert!(p.cells.iter().all(|c| c.key.len() == 1 && c.key[0].starts_with("naf_")));
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct PublishedCell {
     /// Dimension values.
     pub key: Vec<String>,
@@ -209,14 +225,15 @@ pub struct PublishedCell {
 /// A report fit for publication.
 ///
 /// ```
-/// let r = cme_core::indicators::report_from_values(
-///     &cme_core::sample::sample_json_values().unwrap(), &serde_json::json!("aist43"),
-///     cme_core::indicators::Period::year(2024), &[]).unwrap();
-/// let p = cme_core::publish::publish(&r, 11).unwrap();
+/// let r = cme_pdp::indicators::report_from_values(
+///     &cme_pdp::sample::sample_json_values().unwrap(), &serde_json::json!("aist43"),
+///     cme_pdp::indicators::Period::year(2024), &[]).unwrap();
+/// let p = cme_pdp::publish::publish(&r, 11).unwrap();
 /// assert_eq!((p.threshold, p.protection_width), (11, 11));
 /// assert!(p.receipt.is_some());
 /// ```
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct PublishedReport {
     /// What was computed.
     pub spec: ReportSpec,
@@ -250,14 +267,15 @@ pub struct PublishedReport {
 /// one; kept by the service beside what it sent, it shows any later change.
 ///
 /// ```
-/// let r = cme_core::indicators::report_from_values(
-///     &cme_core::sample::sample_json_values().unwrap(), &serde_json::json!("aist43"),
-///     cme_core::indicators::Period::year(2024), &[]).unwrap();
-/// let receipt = cme_core::publish::publish(&r, 11).unwrap().receipt.unwrap();
-/// assert_eq!(receipt.method, cme_core::publish::METHOD);
+/// let r = cme_pdp::indicators::report_from_values(
+///     &cme_pdp::sample::sample_json_values().unwrap(), &serde_json::json!("aist43"),
+///     cme_pdp::indicators::Period::year(2024), &[]).unwrap();
+/// let receipt = cme_pdp::publish::publish(&r, 11).unwrap().receipt.unwrap();
+/// assert_eq!(receipt.method, cme_pdp::publish::METHOD);
 /// assert_eq!(receipt.figures_digest.len(), 64);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Receipt {
     /// The engine: `cme-core` and its version.
     pub engine: String,
@@ -293,10 +311,11 @@ pub struct Receipt {
 /// How to publish.
 ///
 /// ```
-/// let o = cme_core::publish::PublishOptions::new(11);
+/// let o = cme_pdp::publish::PublishOptions::new(11);
 /// assert_eq!(o.width(), 11);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct PublishOptions {
     /// Counts of people under it are hidden.
     pub threshold: u64,
@@ -324,11 +343,16 @@ impl PublishOptions {
 /// computes for it from everything published.
 ///
 /// ```
-/// use cme_core::publish::{FigurePart, HiddenFigure};
-/// let h = HiddenFigure { report: 0, cell: vec![], id: "entrees".into(), part: FigurePart::Numerateur, min: 0, max: Some(18), exact: true, protected: true };
-/// assert!(h.protected);
+/// let r = cme_pdp::indicators::report_from_values(
+///     &cme_pdp::sample::sample_json_values().unwrap(), &serde_json::json!("aist43"),
+///     cme_pdp::indicators::Period::year(2024), &["secteur".to_string()]).unwrap();
+/// let p = cme_pdp::publish::publish(&r, 11).unwrap();
+/// let audit = cme_pdp::publish::audit(&[p]).unwrap();
+/// // every hidden count: what an attacker can narrow it to, and protected
+/// assert!(audit.hidden.iter().all(|h| h.protected && h.max.is_none_or(|max| h.min <= max)));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct HiddenFigure {
     /// The report of the bundle (its index).
     pub report: usize,
@@ -355,14 +379,15 @@ pub struct HiddenFigure {
 /// The attacker's audit of a publication.
 ///
 /// ```
-/// let r = cme_core::indicators::report_from_values(
-///     &cme_core::sample::sample_json_values().unwrap(), &serde_json::json!("aist43"),
-///     cme_core::indicators::Period::year(2024), &["secteur".into()]).unwrap();
-/// let p = cme_core::publish::publish(&r, 11).unwrap();
-/// let a = cme_core::publish::audit(&[p]).unwrap();
+/// let r = cme_pdp::indicators::report_from_values(
+///     &cme_pdp::sample::sample_json_values().unwrap(), &serde_json::json!("aist43"),
+///     cme_pdp::indicators::Period::year(2024), &["secteur".into()]).unwrap();
+/// let p = cme_pdp::publish::publish(&r, 11).unwrap();
+/// let a = cme_pdp::publish::audit(&[p]).unwrap();
 /// assert!(a.passed);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Audit {
     /// The threshold of the publication.
     pub threshold: u64,
@@ -408,22 +433,35 @@ fn parts(
     out
 }
 
+/// Whether a report publishes a figure that a policy decides (its
+/// classification of exit results is then needed to protect it).
+fn decided_by_policy<'a>(mut ids: impl Iterator<Item = &'a str>) -> bool {
+    ids.any(|id| crate::indicators::basis(id) == crate::indicators::Basis::SelonPolitique)
+}
+
+/// The head of each report of a bundle (its spec, policy, classification
+/// of exit results, and whether it publishes a figure a policy decides):
+/// the same period, policy and classification for all; a classification
+/// of every exit result, or none for a report of harmonised figures only
+/// (a region's, [`crate::indicators::region::RegionalReport::harmonised`]).
 fn check_bundle_head<'a>(
     specs: impl Iterator<
         Item = (
             &'a ReportSpec,
             &'a PolicyRef,
             &'a BTreeMap<ExitResult, Outcome>,
+            bool,
         ),
     >,
 ) -> Result<(), CmeError> {
     let mut first: Option<(&ReportSpec, &PolicyRef, &BTreeMap<ExitResult, Outcome>)> = None;
-    for (i, (spec, policy, classes)) in specs.enumerate() {
+    for (i, (spec, policy, classes, needs_classes)) in specs.enumerate() {
         let path = Path::root().key("reports").index(i);
         if spec.by.len() > 2 || spec.by.iter().collect::<BTreeSet<_>>().len() != spec.by.len() {
             return Err(inconsistent(path.key("spec").key("by")));
         }
-        if ExitResult::ALL.iter().any(|r| !classes.contains_key(r)) {
+        let harmonised_only = classes.is_empty() && !needs_classes;
+        if !harmonised_only && ExitResult::ALL.iter().any(|r| !classes.contains_key(r)) {
             return Err(invalid(
                 Issue::new(IssueCode::MissingField, path.clone().key("classification"))
                     .with("field", "classification"),
@@ -448,10 +486,10 @@ fn check_bundle_head<'a>(
 /// the default protection width: a bundle of one.
 ///
 /// ```
-/// let r = cme_core::indicators::report_from_values(
-///     &cme_core::sample::sample_json_values().unwrap(), &serde_json::json!("aist43"),
-///     cme_core::indicators::Period::year(2024), &[]).unwrap();
-/// let p = cme_core::publish::publish(&r, 11).unwrap();
+/// let r = cme_pdp::indicators::report_from_values(
+///     &cme_pdp::sample::sample_json_values().unwrap(), &serde_json::json!("aist43"),
+///     cme_pdp::indicators::Period::year(2024), &[]).unwrap();
+/// let p = cme_pdp::publish::publish(&r, 11).unwrap();
 /// assert!(p.total.iter().all(|v| v.hidden.is_some() || v.numerator.is_none_or(|n| n >= 11) || v.id.starts_with("duree") || v.id.starts_with("delai")));
 /// ```
 pub fn publish(report: &Report, threshold: u64) -> Result<PublishedReport, CmeError> {
@@ -468,11 +506,11 @@ pub fn publish(report: &Report, threshold: u64) -> Result<PublishedReport, CmeEr
 /// figure of one cannot be recovered with the others.
 ///
 /// ```
-/// use cme_core::indicators::report_from_values;
-/// use cme_core::publish::{publish_bundle, verify, PublishOptions};
-/// let cases = cme_core::sample::sample_json_values().unwrap();
+/// use cme_pdp::indicators::report_from_values;
+/// use cme_pdp::publish::{publish_bundle, verify, PublishOptions};
+/// let cases = cme_pdp::sample::sample_json_values().unwrap();
 /// let policy = serde_json::json!("aist43");
-/// let period = cme_core::indicators::Period::year(2024);
+/// let period = cme_pdp::indicators::Period::year(2024);
 /// let reports: Vec<_> = [vec![], vec!["secteur".to_string()], vec!["pathologie".to_string()], vec!["secteur".to_string(), "pathologie".to_string()]]
 ///     .iter().map(|by| report_from_values(&cases, &policy, period, by).unwrap()).collect();
 /// let bundle = publish_bundle(&reports, &PublishOptions::new(11)).unwrap();
@@ -500,11 +538,20 @@ pub fn publish_bundle(
     }
     let threshold = options.threshold;
     let width = options.width();
-    check_bundle_head(
-        reports
+    check_bundle_head(reports.iter().map(|r| {
+        let ids = r
+            .total
+            .0
             .iter()
-            .map(|r| (&r.spec, &r.policy, &r.classification)),
-    )?;
+            .chain(r.cells.iter().flat_map(|c| c.values.iter()))
+            .map(|v| v.id.as_str());
+        (
+            &r.spec,
+            &r.policy,
+            &r.classification,
+            decided_by_policy(ids),
+        )
+    }))?;
     let cases = reports.first().map_or(0, |r| r.cases);
     for (i, r) in reports.iter().enumerate() {
         if r.cases != cases {
@@ -869,11 +916,11 @@ fn mask_report(
 /// total's signalements, entries and cases handled.
 ///
 /// ```
-/// let r = cme_core::indicators::report_from_values(
-///     &cme_core::sample::sample_json_values().unwrap(), &serde_json::json!("aist43"),
-///     cme_core::indicators::Period::year(2024), &[]).unwrap();
-/// let p = cme_core::publish::publish(&r, 11).unwrap();
-/// let a = cme_core::publish::audit(std::slice::from_ref(&p)).unwrap();
+/// let r = cme_pdp::indicators::report_from_values(
+///     &cme_pdp::sample::sample_json_values().unwrap(), &serde_json::json!("aist43"),
+///     cme_pdp::indicators::Period::year(2024), &[]).unwrap();
+/// let p = cme_pdp::publish::publish(&r, 11).unwrap();
+/// let a = cme_pdp::publish::audit(std::slice::from_ref(&p)).unwrap();
 /// assert!(a.hidden.iter().all(|h| h.protected));
 /// ```
 pub fn audit(published: &[PublishedReport]) -> Result<Audit, CmeError> {
@@ -895,11 +942,19 @@ fn audit_with(published: &[PublishedReport], cases: Option<u64>) -> Result<Audit
                 .with("max", MAX_BUNDLE),
         ));
     }
-    check_bundle_head(
-        published
+    check_bundle_head(published.iter().map(|r| {
+        let ids = r
+            .total
             .iter()
-            .map(|r| (&r.spec, &r.policy, &r.classification)),
-    )?;
+            .chain(r.cells.iter().flat_map(|c| c.values.iter()))
+            .map(|v| v.id.as_str());
+        (
+            &r.spec,
+            &r.policy,
+            &r.classification,
+            decided_by_policy(ids),
+        )
+    }))?;
     let width = first.protection_width;
     for (i, p) in published.iter().enumerate() {
         if p.threshold != first.threshold || p.protection_width != width {
@@ -1055,7 +1110,7 @@ fn sha256_hex(text: &str) -> String {
 /// SHA-256 of the indicator catalogue's JSON.
 ///
 /// ```
-/// assert_eq!(cme_core::publish::catalogue_hash().len(), 64);
+/// assert_eq!(cme_pdp::publish::catalogue_hash().len(), 64);
 /// ```
 pub fn catalogue_hash() -> String {
     sha256_hex(&serde_json::to_string(&catalogue()).unwrap_or_default())
@@ -1137,7 +1192,7 @@ code_enum! {
     /// A check of [`verify`].
     ///
     /// ```
-    /// use cme_core::{publish::Check, codes::Code};
+    /// use cme_pdp::{publish::Check, codes::Code};
     /// assert_eq!(Check::Chiffres.code(), "chiffres");
     /// ```
     pub enum Check: "publication_check" {
@@ -1153,11 +1208,12 @@ code_enum! {
 /// One check of a verification.
 ///
 /// ```
-/// use cme_core::publish::{Check, CheckResult};
+/// use cme_pdp::publish::{Check, CheckResult};
 /// let c = CheckResult::new(Check::Chiffres, true);
 /// assert!(c.text.contains("inchangés"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct CheckResult {
     /// What was checked.
     pub check: Check,
@@ -1181,8 +1237,8 @@ impl CheckResult {
         CheckResult {
             check,
             passed,
-            text: t.fr,
-            text_en: t.en,
+            text: t.fr(),
+            text_en: t.en(),
         }
     }
 }
@@ -1190,15 +1246,16 @@ impl CheckResult {
 /// The verification of a publication's receipt.
 ///
 /// ```
-/// let r = cme_core::indicators::report_from_values(
-///     &cme_core::sample::sample_json_values().unwrap(), &serde_json::json!("aist43"),
-///     cme_core::indicators::Period::year(2024), &[]).unwrap();
-/// let mut p = cme_core::publish::publish(&r, 11).unwrap();
-/// assert!(cme_core::publish::verify(std::slice::from_ref(&p)).unwrap().valid);
+/// let r = cme_pdp::indicators::report_from_values(
+///     &cme_pdp::sample::sample_json_values().unwrap(), &serde_json::json!("aist43"),
+///     cme_pdp::indicators::Period::year(2024), &[]).unwrap();
+/// let mut p = cme_pdp::publish::publish(&r, 11).unwrap();
+/// assert!(cme_pdp::publish::verify(std::slice::from_ref(&p)).unwrap().valid);
 /// p.total[0].numerator = p.total[0].numerator.map(|n| n + 1);
-/// assert!(!cme_core::publish::verify(&[p]).unwrap().valid);
+/// assert!(!cme_pdp::publish::verify(&[p]).unwrap().valid);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Verification {
     /// Whether every check holds.
     pub valid: bool,
@@ -1292,124 +1349,38 @@ fn unit_suffix(unit: crate::indicators::Unit) -> &'static str {
     }
 }
 
-fn csv_field(s: &str) -> String {
-    if s.contains([';', '"', '\n']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
-    }
-}
-
 impl PublishedReport {
-    /// CSV in the French convention (`;` separator, decimal comma), one row
-    /// per cell and indicator, with French labels; hidden values are empty
-    /// with their reason in the `masque` column.
+    /// CSV in the French convention (`;` separator, decimal comma): a row
+    /// per cell and indicator, a column per dimension with its code and one
+    /// with its French label, values in their natural order; hidden values
+    /// are empty with their reason in the `masque` column
+    /// ([`tables::LongTable::to_csv`]; a bundle's margins together:
+    /// [`tables::LongTable::of`]).
     ///
     /// ```
-    /// let r = cme_core::indicators::report_from_values(
-    ///     &cme_core::sample::sample_json_values().unwrap(), &serde_json::json!("aist43"),
-    ///     cme_core::indicators::Period::year(2024), &[]).unwrap();
-    /// let csv = cme_core::publish::publish(&r, 11).unwrap().to_csv();
-    /// assert!(csv.starts_with("cellule;indicateur;libelle;numerateur;denominateur;valeur;unite;masque\n"));
+    /// let r = cme_pdp::indicators::report_from_values(
+    ///     &cme_pdp::sample::sample_json_values().unwrap(), &serde_json::json!("aist43"),
+    ///     cme_pdp::indicators::Period::year(2024), &[]).unwrap();
+    /// let csv = cme_pdp::publish::publish(&r, 11).unwrap().to_csv();
+    /// assert!(csv.starts_with("indicateur;libelle;numerateur;denominateur;valeur;unite;masque\n"));
     /// ```
     pub fn to_csv(&self) -> String {
-        use crate::codes::Code;
-        let defs: BTreeMap<String, crate::indicators::Definition> =
-            catalogue().into_iter().map(|d| (d.id.clone(), d)).collect();
-        let mut out = String::from(
-            "cellule;indicateur;libelle;numerateur;denominateur;valeur;unite;masque\n",
-        );
-        let rows = std::iter::once(("total".to_string(), &self.total))
-            .chain(self.cells.iter().map(|c| (c.key.join(" × "), &c.values)));
-        for (cell, values) in rows {
-            for v in values {
-                let def = defs.get(&v.id);
-                out.push_str(&format!(
-                    "{};{};{};{};{};{};{};{}\n",
-                    csv_field(&cell),
-                    v.id,
-                    csv_field(def.map(|d| d.label.as_str()).unwrap_or(&v.id)),
-                    v.numerator.map(|n| n.to_string()).unwrap_or_default(),
-                    v.denominator.map(|n| n.to_string()).unwrap_or_default(),
-                    v.value
-                        .map(|x| fr_value(x, def.map(|d| d.unit)))
-                        .unwrap_or_default(),
-                    def.map(|d| d.unit.code()).unwrap_or_default(),
-                    v.hidden.map(|h| h.code()).unwrap_or_default(),
-                ));
-            }
-        }
-        out
+        tables::LongTable::of(std::slice::from_ref(self)).to_csv(false)
     }
 
     /// A Markdown table with French labels: one row per indicator, one
-    /// column for the total and one per cell; hidden values read « masqué ».
+    /// column for the total and one per cell; hidden values read « masqué »
+    /// ([`tables::to_markdown`]).
     ///
     /// ```
-    /// let r = cme_core::indicators::report_from_values(
-    ///     &cme_core::sample::sample_json_values().unwrap(), &serde_json::json!("aist43"),
-    ///     cme_core::indicators::Period::year(2024), &[]).unwrap();
-    /// let md = cme_core::publish::publish(&r, 11).unwrap().to_markdown();
-    /// assert!(md.contains("| Indicateur | Total |"));
+    /// let r = cme_pdp::indicators::report_from_values(
+    ///     &cme_pdp::sample::sample_json_values().unwrap(), &serde_json::json!("aist43"),
+    ///     cme_pdp::indicators::Period::year(2024), &[]).unwrap();
+    /// let md = cme_pdp::publish::publish(&r, 11).unwrap().to_markdown();
+    /// assert!(md.contains("| Indicateur | Ensemble |"));
     /// ```
     pub fn to_markdown(&self) -> String {
-        let defs: BTreeMap<String, crate::indicators::Definition> =
-            catalogue().into_iter().map(|d| (d.id.clone(), d)).collect();
-        let mut out = format!(
-            "Période du {} au {} — politique {} — seuil de publication : {}\n\n",
-            self.spec.period.start, self.spec.period.end, self.policy.id, self.threshold
-        );
-        out.push_str("| Indicateur | Total |");
-        for c in &self.cells {
-            out.push_str(&format!(" {} |", c.key.join(" × ")));
-        }
-        out.push_str("\n|---|---:|");
-        for _ in &self.cells {
-            out.push_str("---:|");
-        }
-        out.push('\n');
-        let show = |v: &PublishedValue| -> String {
-            let unit = defs.get(&v.id).map(|d| d.unit);
-            match (v.hidden, v.value, unit) {
-                (Some(_), _, _) => "masqué".to_string(),
-                (None, None, _) => "—".to_string(),
-                (None, Some(x), Some(crate::indicators::Unit::Pourcentage)) => format!(
-                    "{} / {} ({}{})",
-                    v.numerator.unwrap_or(0),
-                    v.denominator.unwrap_or(0),
-                    fr_value(x, unit),
-                    unit_suffix(crate::indicators::Unit::Pourcentage)
-                ),
-                (None, Some(x), Some(u)) => format!("{}{}", fr_number(x), unit_suffix(u)),
-                (None, Some(x), None) => fr_number(x),
-            }
-        };
-        for (k, v) in self.total.iter().enumerate() {
-            let label = defs.get(&v.id).map(|d| d.label.as_str()).unwrap_or(&v.id);
-            out.push_str(&format!("| {label} | {} |", show(v)));
-            for c in &self.cells {
-                out.push_str(&format!(
-                    " {} |",
-                    c.values.get(k).map(show).unwrap_or_default()
-                ));
-            }
-            out.push('\n');
-        }
-        if let Some(t) = &self.targets {
-            out.push_str(&format!(
-                "\nObjectifs ({}) : {} signalements (réalisé : {}), {} dossiers (réalisé : {}), {} % de maintien (réalisé : {}).\n",
-                t.source,
-                t.signalements.0,
-                t.signalements.1,
-                t.dossiers.0,
-                t.dossiers.1,
-                fr_number(t.maintien_percent.0),
-                t.maintien_percent.1
-                    .map(|x| format!("{} %", fr_value(x, Some(crate::indicators::Unit::Pourcentage))))
-                    .unwrap_or_else(|| "—".into())
-            ));
-        }
-        out
+        tables::to_markdown(std::slice::from_ref(self))
     }
 }
 
@@ -1418,8 +1389,8 @@ impl PublishedReport {
 /// codes): the JSON form of a [`Report`] or of a [`PublishedReport`].
 ///
 /// ```
-/// let cases = cme_core::sample::sample_json_values().unwrap();
-/// let r = cme_core::publish::report_json(&cases, &[], &serde_json::json!("aist43"), "2024", &[], Some(11)).unwrap();
+/// let cases = cme_pdp::sample::sample_json_values().unwrap();
+/// let r = cme_pdp::publish::report_json(&cases, &[], &serde_json::json!("aist43"), "2024", &[], Some(11)).unwrap();
 /// assert_eq!(r["threshold"], 11);
 /// ```
 pub fn report_json(
@@ -1443,13 +1414,13 @@ pub fn report_json(
 /// by [`crate::indicators::ReportBuilder`]).
 ///
 /// ```
-/// let cases = cme_core::sample::sample_cases().unwrap();
-/// let mut acc = cme_core::indicators::accumulator(&serde_json::json!("aist43"),
-///     cme_core::indicators::Period::year(2024), &[]).unwrap();
+/// let cases = cme_pdp::sample::sample_cases().unwrap();
+/// let mut acc = cme_pdp::indicators::accumulator(&serde_json::json!("aist43"),
+///     cme_pdp::indicators::Period::year(2024), &[]).unwrap();
 /// cases.iter().for_each(|c| acc.add(c));
-/// let v = cme_core::publish::report_value(&acc.report().unwrap(), Some(11)).unwrap();
+/// let v = cme_pdp::publish::report_value(&acc.report().unwrap(), Some(11)).unwrap();
 /// assert_eq!(v["threshold"], 11);
-/// assert!(cme_core::publish::report_value(&acc.report().unwrap(), Some(1)).is_err());
+/// assert!(cme_pdp::publish::report_value(&acc.report().unwrap(), Some(1)).is_err());
 /// ```
 pub fn report_value(
     report: &Report,
@@ -1468,9 +1439,9 @@ pub fn report_value(
 /// Publishes a report given in its JSON form.
 ///
 /// ```
-/// let cases = cme_core::sample::sample_json_values().unwrap();
-/// let r = cme_core::publish::report_json(&cases, &[], &serde_json::json!("aist43"), "2024", &[], None).unwrap();
-/// let p = cme_core::publish::publish_json(&r, 11).unwrap();
+/// let cases = cme_pdp::sample::sample_json_values().unwrap();
+/// let r = cme_pdp::publish::report_json(&cases, &[], &serde_json::json!("aist43"), "2024", &[], None).unwrap();
+/// let p = cme_pdp::publish::publish_json(&r, 11).unwrap();
 /// assert_eq!(p["threshold"], 11);
 /// ```
 pub fn publish_json(
@@ -1523,12 +1494,12 @@ fn read_many<T: serde::de::DeserializeOwned>(
 /// (`None`: the threshold): the JSON array of the published reports.
 ///
 /// ```
-/// let cases = cme_core::sample::sample_json_values().unwrap();
+/// let cases = cme_pdp::sample::sample_json_values().unwrap();
 /// let by = |d: &[&str]| d.iter().map(|s| s.to_string()).collect::<Vec<_>>();
 /// let reports: Vec<_> = [by(&[]), by(&["secteur"])].iter()
-///     .map(|b| cme_core::publish::report_json(&cases, &[], &serde_json::json!("aist43"), "2024", b, None).unwrap())
+///     .map(|b| cme_pdp::publish::report_json(&cases, &[], &serde_json::json!("aist43"), "2024", b, None).unwrap())
 ///     .collect();
-/// let p = cme_core::publish::publish_bundle_json(&serde_json::Value::Array(reports), 11, None).unwrap();
+/// let p = cme_pdp::publish::publish_bundle_json(&serde_json::Value::Array(reports), 11, None).unwrap();
 /// assert_eq!(p.as_array().unwrap().len(), 2);
 /// ```
 pub fn publish_bundle_json(
@@ -1555,9 +1526,9 @@ pub fn publish_bundle_json(
 /// published report, or the array of a bundle).
 ///
 /// ```
-/// let cases = cme_core::sample::sample_json_values().unwrap();
-/// let p = cme_core::publish::report_json(&cases, &[], &serde_json::json!("aist43"), "2024", &["secteur".into()], Some(11)).unwrap();
-/// assert_eq!(cme_core::publish::audit_json(&p).unwrap()["passed"], true);
+/// let cases = cme_pdp::sample::sample_json_values().unwrap();
+/// let p = cme_pdp::publish::report_json(&cases, &[], &serde_json::json!("aist43"), "2024", &["secteur".into()], Some(11)).unwrap();
+/// assert_eq!(cme_pdp::publish::audit_json(&p).unwrap()["passed"], true);
 /// ```
 pub fn audit_json(published: &serde_json::Value) -> Result<serde_json::Value, CmeError> {
     let reports: Vec<PublishedReport> = read_many(published, "published")?;
@@ -1567,40 +1538,37 @@ pub fn audit_json(published: &serde_json::Value) -> Result<serde_json::Value, Cm
 /// Verifies a publication given in its JSON form against its receipt.
 ///
 /// ```
-/// let cases = cme_core::sample::sample_json_values().unwrap();
-/// let mut p = cme_core::publish::report_json(&cases, &[], &serde_json::json!("aist43"), "2024", &[], Some(11)).unwrap();
-/// assert_eq!(cme_core::publish::verify_json(&p).unwrap()["valid"], true);
+/// let cases = cme_pdp::sample::sample_json_values().unwrap();
+/// let mut p = cme_pdp::publish::report_json(&cases, &[], &serde_json::json!("aist43"), "2024", &[], Some(11)).unwrap();
+/// assert_eq!(cme_pdp::publish::verify_json(&p).unwrap()["valid"], true);
 /// p["total"][0]["numerator"] = serde_json::json!(1000);
-/// assert_eq!(cme_core::publish::verify_json(&p).unwrap()["valid"], false);
+/// assert_eq!(cme_pdp::publish::verify_json(&p).unwrap()["valid"], false);
 /// ```
 pub fn verify_json(published: &serde_json::Value) -> Result<serde_json::Value, CmeError> {
     let reports: Vec<PublishedReport> = read_many(published, "published")?;
     Ok(serde_json::to_value(verify(&reports)?).unwrap_or(serde_json::Value::Null))
 }
 
-/// Renders a published report given in its JSON form as `csv` or
-/// `markdown`.
+/// Renders a publication given in its JSON form (one published report,
+/// or the array of a bundle) as `csv`, `csv_bom` (with the byte-order mark
+/// Excel needs) or `markdown` ([`tables`]).
 ///
 /// ```
-/// let cases = cme_core::sample::sample_json_values().unwrap();
-/// let p = cme_core::publish::report_json(&cases, &[], &serde_json::json!("aist43"), "2024", &[], Some(11)).unwrap();
-/// assert!(cme_core::publish::render_json(&p, "markdown").unwrap().contains("| Indicateur |"));
+/// let cases = cme_pdp::sample::sample_json_values().unwrap();
+/// let p = cme_pdp::publish::report_json(&cases, &[], &serde_json::json!("aist43"), "2024", &[], Some(11)).unwrap();
+/// assert!(cme_pdp::publish::render_json(&p, "markdown").unwrap().contains("| Indicateur |"));
+/// assert!(cme_pdp::publish::render_json(&p, "csv_bom").unwrap().starts_with('\u{feff}'));
+/// assert_eq!(cme_pdp::publish::render_json(&p, "pdf").unwrap_err().code(), "invalid_format");
 /// ```
 pub fn render_json(
     published: &serde_json::Value,
     format: &str,
 ) -> Result<String, crate::error::CmeError> {
-    let report: PublishedReport = serde_json::from_value(published.clone()).map_err(|_| {
-        crate::error::CmeError::InvalidCase(crate::validate::ValidationError {
-            issues: vec![crate::issue::Issue::new(
-                crate::issue::IssueCode::ObjectType,
-                crate::issue::Path::root().key("report"),
-            )],
-        })
-    })?;
-    Ok(if format == "csv" {
-        report.to_csv()
-    } else {
-        report.to_markdown()
-    })
+    let reports: Vec<PublishedReport> = read_many(published, "published")?;
+    match format {
+        "csv" => Ok(tables::LongTable::of(&reports).to_csv(false)),
+        "csv_bom" => Ok(tables::LongTable::of(&reports).to_csv(true)),
+        "markdown" => Ok(tables::to_markdown(&reports)),
+        _ => Err(CmeError::InvalidFormat),
+    }
 }

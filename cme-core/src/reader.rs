@@ -437,11 +437,11 @@ impl Reader {
 /// than one of its values kept silently.
 ///
 /// ```
-/// let issue = cme_core::validate::read_json("{,}").unwrap_err();
+/// let issue = cme_pdp::validate::read_json("{,}").unwrap_err();
 /// assert_eq!(issue.params["line"], "1");
-/// let issue = cme_core::validate::read_json(r#"{"worker": {"birth_year": 1970, "birth_year": 1990}}"#).unwrap_err();
+/// let issue = cme_pdp::validate::read_json(r#"{"worker": {"birth_year": 1970, "birth_year": 1990}}"#).unwrap_err();
 /// assert_eq!((issue.code.code(), issue.path.to_string().as_str()), ("duplicate_key", "worker.birth_year"));
-/// # use cme_core::codes::Code;
+/// # use cme_pdp::codes::Code;
 /// ```
 pub fn read_json(text: &str) -> Result<Value, Issue> {
     if text.len() > limits::MAX_JSON_BYTES {

@@ -8,7 +8,7 @@
 //! [`SAMPLE_AS_OF`].
 //!
 //! ```
-//! let cases = cme_core::sample::sample_cases().unwrap();
+//! let cases = cme_pdp::sample::sample_cases().unwrap();
 //! assert_eq!(cases.len(), 50);
 //! ```
 
@@ -22,14 +22,14 @@ use crate::validate::{parse_case, read_json, ValidateOptions, ValidationError};
 /// The sample as a JSON text: an array of cases.
 ///
 /// ```
-/// assert!(cme_core::sample::SAMPLE_JSON.trim_start().starts_with('['));
+/// assert!(cme_pdp::sample::SAMPLE_JSON.trim_start().starts_with('['));
 /// ```
 pub const SAMPLE_JSON: &str = include_str!("../data/sample_cases.json");
 
 /// The evaluation date the sample is consistent with.
 ///
 /// ```
-/// assert_eq!(cme_core::sample::SAMPLE_AS_OF.to_string(), "2025-06-30");
+/// assert_eq!(cme_pdp::sample::SAMPLE_AS_OF.to_string(), "2025-06-30");
 /// ```
 pub const SAMPLE_AS_OF: NaiveDate = match NaiveDate::from_ymd_opt(2025, 6, 30) {
     Some(d) => d,
@@ -39,7 +39,7 @@ pub const SAMPLE_AS_OF: NaiveDate = match NaiveDate::from_ymd_opt(2025, 6, 30) {
 /// The sample's cases as JSON values.
 ///
 /// ```
-/// let values = cme_core::sample::sample_json_values().unwrap();
+/// let values = cme_pdp::sample::sample_json_values().unwrap();
 /// assert_eq!(values[0]["format_version"], 1);
 /// ```
 pub fn sample_json_values() -> Result<Vec<Value>, Issue> {
@@ -55,15 +55,60 @@ pub fn sample_json_values() -> Result<Vec<Value>, Issue> {
 /// The sample's cases, validated as of [`SAMPLE_AS_OF`].
 ///
 /// ```
-/// let cases = cme_core::sample::sample_cases().unwrap();
+/// let cases = cme_pdp::sample::sample_cases().unwrap();
 /// assert!(cases.iter().all(|c| c.id.starts_with("S-")));
 /// ```
 pub fn sample_cases() -> Result<Vec<Case>, ValidationError> {
     let values = sample_json_values().map_err(|issue| ValidationError {
         issues: vec![issue],
     })?;
-    let options = ValidateOptions {
-        as_of: Some(SAMPLE_AS_OF),
-    };
+    let options = ValidateOptions::as_of(Some(SAMPLE_AS_OF));
     values.iter().map(|v| parse_case(v, &options)).collect()
 }
+
+/// The 103 synthetic cases that reproduce the interim bilan published by
+/// AIST 43 (1 June – 12 November 2020: 103 prescriptions, 43 entries, 31 in
+/// progress, 9 positive exits of 12), with their period, as JSON: what a
+/// notebook or a training starts from.
+pub const AIST43_BILAN_JSON: &str = include_str!("../data/aist43_bilan.json");
+
+/// [`AIST43_BILAN_JSON`] read: the period and the cases (JSON values).
+///
+/// ```
+/// let (period, cases) = cme_pdp::sample::aist43_bilan().unwrap();
+/// assert_eq!(cases.len(), 103);
+/// assert_eq!(period.start.to_string(), "2020-06-01");
+/// let r = cme_pdp::indicators::report_from_values(&cases, &serde_json::json!("aist43"), period, &[]).unwrap();
+/// assert_eq!(r.total.get("entrees").unwrap().numerator, 43);
+/// ```
+pub fn aist43_bilan() -> Result<(crate::indicators::Period, Vec<Value>), Issue> {
+    let bad = || {
+        Issue::new(
+            crate::issue::IssueCode::ObjectType,
+            crate::issue::Path::root(),
+        )
+    };
+    let value = read_json(AIST43_BILAN_JSON)?;
+    let period: crate::indicators::Period = value
+        .get("period")
+        .and_then(|p| serde_json::from_value(p.clone()).ok())
+        .ok_or_else(bad)?;
+    match value.get("cases") {
+        Some(Value::Array(cases)) => Ok((period, cases.clone())),
+        _ => Err(bad()),
+    }
+}
+
+/// An export as an SST software writes it, for trying the reading of
+/// exports ([`crate::export`]): the sample's cases that fit a row, French
+/// headers, `;`, dates `jj/mm/aaaa`, `oui`/`non`, French labels,
+/// Windows-1252 with CRLF line ends, a column of placeholder names the
+/// format does not have, and three rows made bad on purpose: row 3 (line
+/// 5) a 31 February, row 7 (line 9) a year of birth in words, row 10 (line
+/// 12) four fields only. Written by `scripts/make_export_fr.py`.
+///
+/// ```
+/// assert!(std::str::from_utf8(cme_pdp::sample::EXPORT_FR).is_err()); // Windows-1252
+/// assert!(cme_pdp::sample::EXPORT_FR.starts_with(b"Identifiant;Service;"));
+/// ```
+pub const EXPORT_FR: &[u8] = include_bytes!("../data/export_fr.csv");

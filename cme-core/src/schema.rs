@@ -3,7 +3,7 @@
 //! The schema is generated from the Rust types by schemars (feature
 //! `schema`, on by default) and checked in as `cme-core/schema/case.schema.json`;
 //! a test fails when the two drift apart (regenerate with
-//! `CME_BLESS=1 cargo test -p cme-core --test schema`). At run time the
+//! `CME_BLESS=1 cargo test -p cme-pdp --test schema`). At run time the
 //! library serves the checked-in text, embedded at compile time, so that the
 //! bindings (the browser package above all) carry no schema generator.
 //!
@@ -12,7 +12,7 @@
 //! problem with a stable code.
 //!
 //! ```
-//! let schema = cme_core::schema::case_schema();
+//! let schema = cme_pdp::schema::case_schema();
 //! assert_eq!(schema["title"], "Case");
 //! assert_eq!(schema["additionalProperties"], false);
 //! ```
@@ -22,14 +22,14 @@ use serde_json::Value;
 /// The checked-in JSON Schema (draft 2020-12) of a [`crate::case::Case`], as text.
 ///
 /// ```
-/// assert!(cme_core::schema::CASE_SCHEMA_JSON.contains("\"signalement\""));
+/// assert!(cme_pdp::schema::CASE_SCHEMA_JSON.contains("\"signalement\""));
 /// ```
 pub const CASE_SCHEMA_JSON: &str = include_str!("../schema/case.schema.json");
 
 /// The JSON Schema (draft 2020-12) of a [`crate::case::Case`].
 ///
 /// ```
-/// let schema = cme_core::schema::case_schema();
+/// let schema = cme_pdp::schema::case_schema();
 /// let required = schema["required"].as_array().unwrap();
 /// assert!(required.iter().any(|f| f == "signalement"));
 /// ```
@@ -43,9 +43,10 @@ pub fn case_schema() -> Value {
 /// must equal).
 ///
 /// ```
-/// assert_eq!(cme_core::schema::generate_case_schema(), cme_core::schema::case_schema());
+/// assert_eq!(cme_pdp::schema::generate_case_schema(), cme_pdp::schema::case_schema());
 /// ```
 #[cfg(feature = "schema")]
+#[cfg_attr(docsrs, doc(cfg(feature = "schema")))]
 pub fn generate_case_schema() -> Value {
     let mut schema = schemars::schema_for!(crate::case::Case).to_value();
     strip_examples(&mut schema);

@@ -17,8 +17,8 @@
 //! source of every output of every conformance vector.
 //!
 //! ```
-//! use cme_core::explain::Source;
-//! use cme_core::sources::{resolve, Resolved};
+//! use cme_pdp::explain::Source;
+//! use cme_pdp::sources::{resolve, Resolved};
 //! let s = Source::ct("L4624-2-4", "2022-03-31");
 //! assert!(matches!(resolve(&s), Ok(Resolved::Article(a)) if a.number == "L4624-2-4"));
 //! assert!(resolve(&Source::document("aist43_bilan_2020", "statuts")).is_ok());
@@ -29,10 +29,11 @@ use serde::{Deserialize, Serialize};
 /// A code of law.
 ///
 /// ```
-/// assert_eq!(cme_core::sources::LegalCode::Travail.name(), "Code du travail");
+/// assert_eq!(cme_pdp::sources::LegalCode::Travail.name(), "Code du travail");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum LegalCode {
     /// Code du travail.
     Travail,
@@ -61,6 +62,7 @@ impl LegalCode {
 /// One version of an article: the period it applies on (`[from, to)`) and
 /// the text that made it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct ArticleVersion {
     /// First day (ISO).
     pub from: &'static str,
@@ -72,6 +74,7 @@ pub struct ArticleVersion {
 
 /// An article cme cites, with its versions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Article {
     /// The code.
     pub code: LegalCode,
@@ -326,6 +329,7 @@ pub const ARTICLES: &[Article] = &[
 
 /// A document of the project's bibliography (`docs/sources.md`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Document {
     /// Stable id, cited by outputs.
     pub id: &'static str,
@@ -362,12 +366,14 @@ pub const DOCUMENTS: &[Document] = &[
     Document { id: "decret_2023_547", title: "Décret n° 2023-547 du 30 juin 2023 relatif au suivi de l'état de santé des travailleurs ayant plusieurs employeurs (articles D4624-59 à D4624-65)", author: "Journal officiel", date: "1er juillet 2023 (en vigueur le 2 juillet 2023)", kind: "décret" },
     Document { id: "loi_2025_989", title: "Loi n° 2025-989 du 24 octobre 2025 (emploi des salariés expérimentés) : entretien de parcours professionnel après la visite de mi-carrière", author: "Journal officiel", date: "25 octobre 2025 (entrée en vigueur de l'entretien à confirmer : 26 octobre 2025 ou 1er octobre 2026)", kind: "loi" },
     Document { id: "has_2019", title: "Santé et maintien en emploi : prévention de la désinsertion professionnelle des travailleurs", author: "Haute Autorité de santé", date: "février 2019", kind: "recommandation de bonne pratique" },
+    Document { id: "igas_2025_pdp", title: "Rapport sur la prévention de la désinsertion professionnelle (constat : « il n'existe pas d'indicateur de résultat partagé » ; recommandation : un suivi généralisé à 6 mois ou 1 an)", author: "Inspection générale des affaires sociales (IGAS)", date: "décembre 2025", kind: "rapport d'inspection" },
     Document { id: "qr_ministere_pdp_2022", title: "Questions-réponses sur la prévention de la désinsertion professionnelle", author: "Ministère du Travail", date: "2022", kind: "questions-réponses (lecture à confirmer)" },
     Document { id: CME_READINGS, title: "Lectures et choix de cme", author: "projet cme", date: "docs/sources.md", kind: "définitions du projet" },
 ];
 
 /// What a source resolves to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Resolved {
     /// An article of [`ARTICLES`], with the version that covers the cited
     /// date.
@@ -381,7 +387,7 @@ pub enum Resolved {
 /// The article of a code by number.
 ///
 /// ```
-/// use cme_core::sources::{article, LegalCode};
+/// use cme_pdp::sources::{article, LegalCode};
 /// assert!(article(LegalCode::Travail, "R4624-31").is_some());
 /// assert!(article(LegalCode::Travail, "R9999-1").is_none());
 /// ```
@@ -394,7 +400,7 @@ pub fn article(code: LegalCode, number: &str) -> Option<&'static Article> {
 /// A document of the bibliography by id.
 ///
 /// ```
-/// assert_eq!(cme_core::sources::document("has_2019").map(|d| d.date), Some("février 2019"));
+/// assert_eq!(cme_pdp::sources::document("has_2019").map(|d| d.date), Some("février 2019"));
 /// ```
 pub fn document(id: &str) -> Option<&'static Document> {
     DOCUMENTS.iter().find(|d| d.id == id)
@@ -404,9 +410,9 @@ pub fn document(id: &str) -> Option<&'static Document> {
 /// exists on the cited date), a document of the bibliography, or a policy.
 ///
 /// ```
-/// use cme_core::explain::Source;
+/// use cme_pdp::explain::Source;
 /// // R4624-29 was R4624-20 before 1 January 2017: citing it for 2015 fails.
-/// assert!(cme_core::sources::resolve(&Source::ct("R4624-29", "2015-01-01")).is_err());
+/// assert!(cme_pdp::sources::resolve(&Source::ct("R4624-29", "2015-01-01")).is_err());
 /// ```
 pub fn resolve(source: &Source) -> Result<Resolved, String> {
     let id = source.id.as_deref().unwrap_or("");
@@ -453,7 +459,7 @@ pub fn resolve(source: &Source) -> Result<Resolved, String> {
 /// have.
 ///
 /// ```
-/// use cme_core::explain::{Source, SourceKind};
+/// use cme_pdp::explain::{Source, SourceKind};
 /// let s = Source::ct("L4624-2-4", "2022-03-31");
 /// assert_eq!(s.kind, SourceKind::Article);
 /// assert_eq!(s.reference, "Code du travail, art. L4624-2-4");
@@ -461,6 +467,7 @@ pub fn resolve(source: &Source) -> Result<Resolved, String> {
 /// assert_eq!(s.id.as_deref(), Some("ct:L4624-2-4"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Source {
     /// What kind of source.
     pub kind: SourceKind,
@@ -481,11 +488,12 @@ pub struct Source {
 /// The kinds of [`Source`].
 ///
 /// ```
-/// use cme_core::explain::SourceKind;
+/// use cme_pdp::explain::SourceKind;
 /// assert_eq!(serde_json::to_string(&SourceKind::Document).unwrap(), "\"document\"");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum SourceKind {
     /// An article of a code (Code du travail, Code de la sécurité sociale).
     Article,
@@ -501,7 +509,7 @@ impl Source {
     /// An article of a code, with the date its version applies from.
     ///
     /// ```
-    /// let s = cme_core::explain::Source::article(cme_core::sources::LegalCode::SecuriteSociale, "D323-6", "2022-03-31");
+    /// let s = cme_pdp::explain::Source::article(cme_pdp::sources::LegalCode::SecuriteSociale, "D323-6", "2022-03-31");
     /// assert_eq!(s.reference, "Code de la sécurité sociale, art. D323-6");
     /// ```
     pub fn article(code: crate::sources::LegalCode, article: &str, version: &str) -> Source {
@@ -526,7 +534,7 @@ impl Source {
     /// A document of the bibliography, by id, with what it says.
     ///
     /// ```
-    /// let s = cme_core::explain::Source::document("aist43_bilan_2020", "statuts des dossiers");
+    /// let s = cme_pdp::explain::Source::document("aist43_bilan_2020", "statuts des dossiers");
     /// assert_eq!(s.reference,
     ///     "AIST Haute-Loire — Bilan intermédiaire de la cellule (séminaire PRC du 12 novembre 2020) : statuts des dossiers");
     /// ```
@@ -548,7 +556,7 @@ impl Source {
     /// choix de cme »): where cme states a choice the texts leave open.
     ///
     /// ```
-    /// let s = cme_core::explain::Source::reading("statuts");
+    /// let s = cme_pdp::explain::Source::reading("statuts");
     /// assert_eq!(s.id.as_deref(), Some("cme_lectures"));
     /// ```
     pub fn reading(section: &str) -> Source {
@@ -570,7 +578,7 @@ impl Source {
     /// name documents of the bibliography).
     ///
     /// ```
-    /// use cme_core::explain::{Source, SourceKind};
+    /// use cme_pdp::explain::{Source, SourceKind};
     /// let s = Source::cited("aismt13", "suivi à 6 mois puis 1 an", "h");
     /// assert_eq!(s.kind, SourceKind::Policy);
     /// assert_eq!(s.reference, "politique aismt13 : suivi à 6 mois puis 1 an");

@@ -8,7 +8,7 @@ code_enum! {
     /// The canonical stages of a case (DOMAIN.md §3), in pathway order.
     ///
     /// ```
-    /// use cme_core::{pathway::Stage, codes::Code};
+    /// use cme_pdp::{pathway::Stage, codes::Code};
     /// assert!(Stage::Contact < Stage::Sortie);
     /// assert_eq!(Stage::MiseEnOeuvre.code(), "mise_en_oeuvre");
     /// ```
@@ -35,13 +35,14 @@ code_enum! {
 /// stage is the one of the latest event.
 ///
 /// ```
-/// use cme_core::pathway::{Stage, StageOrder};
+/// use cme_pdp::pathway::{Stage, StageOrder};
 /// let order = StageOrder::of([Stage::Signalement, Stage::Analyse, Stage::Contact].into_iter(), false);
 /// assert!(order.rank(Stage::Analyse) < order.rank(Stage::Contact));
 /// assert!(order.rank(Stage::Contact) < order.rank(Stage::Qualification));
 /// assert_eq!(StageOrder::CANONICAL.rank(Stage::Suivi), 9);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct StageOrder {
     ranks: [u8; 10],
     free: bool,

@@ -12,7 +12,7 @@
 //! Every case generated is valid (tested).
 //!
 //! ```
-//! use cme_core::synthetic::{population, PopulationOptions};
+//! use cme_pdp::synthetic::{population, PopulationOptions};
 //! let a = population(100, 7, &PopulationOptions::default());
 //! let b = population(100, 7, &PopulationOptions::default());
 //! assert_eq!(a, b);
@@ -32,10 +32,11 @@ use crate::case::{
 /// Options of a population.
 ///
 /// ```
-/// let o = cme_core::synthetic::PopulationOptions::default();
+/// let o = cme_pdp::synthetic::PopulationOptions::default();
 /// assert_eq!(o.services.len(), 7);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct PopulationOptions {
     /// First possible signalement date.
     pub from: NaiveDate,

@@ -25,7 +25,7 @@
 //! the interchange format instead.
 //!
 //! ```
-//! use cme_core::table::{read_rows, COLUMNS};
+//! use cme_pdp::table::{read_rows, COLUMNS};
 //! let row = serde_json::json!({
 //!     "id": "T-1", "service": "aist43", "birth_year": 1970,
 //!     "signalement_date": "2024-03-04", "source_visit": "pre_reprise",
@@ -55,6 +55,7 @@ use crate::validate::PATHWAY_CODES;
 /// The type of a column's values.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum ColumnKind {
     /// Text: an identifier or a code.
     Text,
@@ -68,6 +69,7 @@ pub enum ColumnKind {
 
 /// One column of the flat table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct Column {
     /// The column name (snake_case, French terms of art).
     pub name: &'static str,
@@ -259,6 +261,7 @@ pub const COLUMNS: &[Column] = &[
 /// the problem concerns the row as a whole) and the issue (its path is
 /// `rows[i].column`).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct RowIssue {
     /// The row, from 0.
     pub row: usize,
@@ -306,14 +309,14 @@ impl TableRead {
     /// [`crate::limits::MAX_ISSUES`] are kept (the others counted).
     ///
     /// ```
-    /// use cme_core::table::{read_rows, TableRead};
+    /// use cme_pdp::table::{read_rows, TableRead};
     /// let mut whole = TableRead::default();
     /// for _ in 0..3 {
     ///     // 600 rows that are not objects: a problem each
     ///     whole.append(read_rows(&vec![serde_json::json!(1); 600], None));
     /// }
     /// whole.finish();
-    /// assert_eq!(whole.issues.len(), cme_core::limits::MAX_ISSUES + 1);
+    /// assert_eq!(whole.issues.len(), cme_pdp::limits::MAX_ISSUES + 1);
     /// assert_eq!(whole.issues.last().unwrap().issue.params["count"], "800");
     /// ```
     pub fn append(&mut self, other: TableRead) {
@@ -339,7 +342,7 @@ impl TableRead {
 /// a last `more_issues` problem; `omitted` is then 0.
 ///
 /// ```
-/// use cme_core::table::{finish_issues, read_rows};
+/// use cme_pdp::table::{finish_issues, read_rows};
 /// let read = read_rows(&[serde_json::json!(1)], None);
 /// let (mut issues, mut omitted) = (read.issues, 5);
 /// finish_issues(&mut issues, &mut omitted, Some(7));
@@ -371,7 +374,7 @@ pub fn finish_issues(issues: &mut Vec<RowIssue>, omitted: &mut usize, first_row:
 // Every index is below the length its loop condition checks (`get` is not
 // available in a `const fn`).
 #[allow(clippy::indexing_slicing)]
-const fn column_index(name: &str) -> usize {
+pub(crate) const fn column_index(name: &str) -> usize {
     let name = name.as_bytes();
     let mut i = 0;
     while i < COLUMNS.len() {
@@ -870,7 +873,7 @@ fn column_of(path: &str, src: &dyn CellSource, row: usize) -> Option<usize> {
 /// its case is valid in the interchange format.
 ///
 /// ```
-/// use cme_core::table::{read_cells, Cell, CellSource, COLUMNS};
+/// use cme_pdp::table::{read_cells, Cell, CellSource, COLUMNS};
 /// /// Two rows held as typed columns, as an Arrow table holds them.
 /// struct Two;
 /// impl CellSource for Two {
@@ -935,9 +938,9 @@ fn read_into(
 /// same spec merge into the report of the whole table.
 ///
 /// ```
-/// use cme_core::indicators::{accumulator, Period};
-/// use cme_core::table::{accumulate_cells, case_row, JsonRows};
-/// let mut rows: Vec<_> = cme_core::sample::sample_cases().unwrap().iter().filter_map(case_row).collect();
+/// use cme_pdp::indicators::{accumulator, Period};
+/// use cme_pdp::table::{accumulate_cells, case_row, JsonRows};
+/// let mut rows: Vec<_> = cme_pdp::sample::sample_cases().unwrap().iter().filter_map(case_row).collect();
 /// rows[0]["id"] = "Jean Dupont".into();
 /// let mut acc = accumulator(&serde_json::json!("aist43"), Period::year(2024), &[]).unwrap();
 /// let problems = accumulate_cells(&JsonRows(&rows), 0..rows.len(), 0, None, &mut acc).issues;
@@ -1076,7 +1079,7 @@ fn read_by_rules(
 /// it as `object_type` instead.
 ///
 /// ```
-/// use cme_core::table::{read_cells, JsonRows};
+/// use cme_pdp::table::{read_cells, JsonRows};
 /// let rows = [serde_json::json!({"id": "C-1"})];
 /// let read = read_cells(&JsonRows(&rows), 0..1, 0, None);
 /// assert!(read.issues.iter().any(|i| i.column == "service"));
@@ -1142,7 +1145,7 @@ impl CellSource for JsonColumns<'_> {
 /// event and reports it, as [`crate::evaluate`] does.
 ///
 /// ```
-/// use cme_core::table::read_rows;
+/// use cme_pdp::table::read_rows;
 /// let row = serde_json::json!({"id": "T-2", "service": "aist43", "nom": "x",
 ///     "signalement_date": "2024-03-04", "source_visit": "reprise", "signalled_by": "idest"});
 /// let read = read_rows(&[row], None);
@@ -1170,7 +1173,7 @@ pub fn read_rows(rows: &[Value], as_of: Option<chrono::NaiveDate>) -> TableRead 
 /// once the parts are [appended](TableRead::append).
 ///
 /// ```
-/// use cme_core::table::read_rows_at;
+/// use cme_pdp::table::read_rows_at;
 /// let read = read_rows_at(&[serde_json::json!("not a row")], 41, None);
 /// assert_eq!(read.issues[0].issue.path.as_str(), "rows[41]");
 /// ```
@@ -1204,9 +1207,9 @@ pub fn read_rows_at(
 /// number is `MAX_ROWS`), column empty, path `rows`.
 ///
 /// ```
-/// use cme_core::validate::limits::MAX_ROWS;
-/// assert!(cme_core::table::too_many_rows(MAX_ROWS).is_none());
-/// let issue = cme_core::table::too_many_rows(MAX_ROWS + 1).unwrap();
+/// use cme_pdp::validate::limits::MAX_ROWS;
+/// assert!(cme_pdp::table::too_many_rows(MAX_ROWS).is_none());
+/// let issue = cme_pdp::table::too_many_rows(MAX_ROWS + 1).unwrap();
 /// assert_eq!((issue.row, issue.column.as_str(), issue.issue.path.as_str()), (MAX_ROWS, "", "rows"));
 /// ```
 pub fn too_many_rows(n: usize) -> Option<RowIssue> {
@@ -1226,7 +1229,7 @@ pub fn too_many_rows(n: usize) -> Option<RowIssue> {
 /// threads, slice after slice) join up.
 ///
 /// ```
-/// use cme_core::table::read_columns;
+/// use cme_pdp::table::read_columns;
 /// use serde_json::json;
 /// let columns = vec![
 ///     ("id".to_string(), vec![json!("C-1"), json!("Jean Dupont")]),
@@ -1270,8 +1273,8 @@ pub fn read_columns(
 /// `None` when the case needs more than a row.
 ///
 /// ```
-/// use cme_core::table::{case_row, read_rows};
-/// let cases = cme_core::sample::sample_cases().unwrap();
+/// use cme_pdp::table::{case_row, read_rows};
+/// let cases = cme_pdp::sample::sample_cases().unwrap();
 /// let rows: Vec<_> = cases.iter().filter_map(case_row).collect();
 /// let back = read_rows(&rows, None);
 /// assert!(back.issues.is_empty());

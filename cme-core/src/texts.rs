@@ -10,8 +10,8 @@
 //! date in running text: « 6 mai 2024 » / "6 May 2024").
 //!
 //! ```
-//! use cme_core::issue::Lang;
-//! use cme_core::texts::{render, TextCode};
+//! use cme_pdp::issue::Lang;
+//! use cme_pdp::texts::{render, TextCode};
 //! let params = [("days".to_string(), "15".to_string())].into_iter().collect();
 //! assert_eq!(render(TextCode::AttendreContact, &params, Lang::Fr),
 //!            "Attendre l'appel du travailleur (dans les 15 jours suivant le signalement), puis le relancer.");
@@ -30,7 +30,7 @@ macro_rules! texts {
         /// The code of a text of the catalogue.
         ///
         /// ```
-        /// use cme_core::texts::TextCode;
+        /// use cme_pdp::texts::TextCode;
         /// assert_eq!(TextCode::from_code("proposer_plan"), Some(TextCode::ProposerPlan));
         /// ```
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -251,6 +251,9 @@ texts! {
         fr: "Règles du secteur privé appliquées (Code du travail, régime général) : à vérifier pour un agent titulaire de la fonction publique, qui relève d'autres textes."
         en: "Private-sector rules applied (Code du travail, general scheme): to be checked for a tenured civil servant, who falls under other texts.";
     // --- The legal calendar: versions and facts that choose them ---
+    VersionImposee = "version_imposee" ["part", "version", "dated"]
+        fr: "{part} : la version {version} est appliquée par l'option de comparaison des seuils, quelle que soit la date de début de l'arrêt (cette date aurait choisi la version {dated})."
+        en: "{part}: version {version} is applied by the thresholds comparison option, whatever the start of the leave (that date would have chosen version {dated}).";
     Version = "version" ["part", "version", "summary", "fact", "date"]
         fr: "{part} : version {version} ({summary}), choisie par {fact} ({date:date})."
         en: "{part}: version {version} ({summary}), chosen by {fact} ({date:date}).";
@@ -684,8 +687,8 @@ texts! {
 /// "N jour(s)" in French.
 ///
 /// ```
-/// assert_eq!(cme_core::explain::days_fr(1), "1 jour");
-/// assert_eq!(cme_core::explain::days_fr(12), "12 jours");
+/// assert_eq!(cme_pdp::explain::days_fr(1), "1 jour");
+/// assert_eq!(cme_pdp::explain::days_fr(12), "12 jours");
 /// ```
 pub fn days_fr(n: i64) -> String {
     if n.abs() <= 1 {
@@ -699,8 +702,8 @@ pub fn days_fr(n: i64) -> String {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// assert_eq!(cme_core::explain::date_fr(NaiveDate::from_ymd_opt(2024, 11, 9).unwrap()), "9 novembre 2024");
-/// assert_eq!(cme_core::explain::date_fr(NaiveDate::from_ymd_opt(2022, 3, 1).unwrap()), "1er mars 2022");
+/// assert_eq!(cme_pdp::explain::date_fr(NaiveDate::from_ymd_opt(2024, 11, 9).unwrap()), "9 novembre 2024");
+/// assert_eq!(cme_pdp::explain::date_fr(NaiveDate::from_ymd_opt(2022, 3, 1).unwrap()), "1er mars 2022");
 /// ```
 pub fn date_fr(date: NaiveDate) -> String {
     use chrono::Datelike;
@@ -730,7 +733,7 @@ pub fn date_fr(date: NaiveDate) -> String {
 ///
 /// ```
 /// let d = chrono::NaiveDate::from_ymd_opt(2024, 5, 6).unwrap();
-/// assert_eq!(cme_core::texts::date_en(d), "6 May 2024");
+/// assert_eq!(cme_pdp::texts::date_en(d), "6 May 2024");
 /// ```
 pub fn date_en(date: NaiveDate) -> String {
     date.format("%-d %B %Y").to_string()
@@ -773,48 +776,53 @@ fn format_value(value: &str, format: &str, lang: Lang) -> String {
     }
 }
 
-/// A text with its code and parameters, rendered in French and English:
-/// what a next step or an alert carries.
+/// A text with its code and parameters, rendered in French and English
+/// when asked ([`Text::fr`], [`Text::en`]): what a next step or an alert
+/// carries. Adding parameters does not render anything, so a text is
+/// rendered once per language however many parameters it has.
 ///
 /// ```
-/// use cme_core::texts::{Text, TextCode};
+/// use cme_pdp::texts::{Text, TextCode};
 /// let t = Text::new(TextCode::SuiviAVenir).with("label", "Suivi à 6 mois").with("months", 6);
-/// assert_eq!(t.fr, "Suivi à 6 mois : prévu 6 mois après la sortie.");
-/// assert_eq!(t.en, "Suivi à 6 mois: due 6 months after the exit.");
+/// assert_eq!(t.fr(), "Suivi à 6 mois : prévu 6 mois après la sortie.");
+/// assert_eq!(t.en(), "Suivi à 6 mois: due 6 months after the exit.");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct Text {
     /// The text's code.
     pub code: TextCode,
     /// Its parameters (a code for a labelled parameter, an ISO date for a
-    /// date).
+    /// date), with those of the texts put before or after it.
     pub params: BTreeMap<String, String>,
-    /// Rendered in French.
-    pub fr: String,
-    /// Rendered in English.
-    pub en: String,
+    /// The parameters its own template is rendered with.
+    own: BTreeMap<String, String>,
     /// The French and English labels of labelled parameters.
     labels: BTreeMap<String, (String, String)>,
+    /// Texts put before it ([`Text::after`]), nearest last.
+    before: Vec<Text>,
+    /// Texts appended to it ([`Text::then`]), in order.
+    following: Vec<Text>,
 }
 
 impl Text {
     /// A text without parameters yet.
     pub fn new(code: TextCode) -> Text {
-        let mut t = Text {
+        Text {
             code,
             params: BTreeMap::new(),
-            fr: String::new(),
-            en: String::new(),
+            own: BTreeMap::new(),
             labels: BTreeMap::new(),
-        };
-        t.render();
-        t
+            before: Vec::new(),
+            following: Vec::new(),
+        }
     }
 
-    /// Adds a parameter and renders again.
+    /// Adds a parameter.
     pub fn with(mut self, name: &str, value: impl std::fmt::Display) -> Text {
-        self.params.insert(name.to_string(), value.to_string());
-        self.render();
+        let value = value.to_string();
+        self.params.insert(name.to_string(), value.clone());
+        self.own.insert(name.to_string(), value);
         self
     }
 
@@ -822,12 +830,12 @@ impl Text {
     /// English label goes in the text.
     ///
     /// ```
-    /// use cme_core::texts::{Text, TextCode};
-    /// use cme_core::case::Category;
+    /// use cme_pdp::texts::{Text, TextCode};
+    /// use cme_pdp::case::Category;
     /// let t = Text::new(TextCode::PlanRefuseSelonPolitique).with("policy", "aismt13").with_code("category", Category::SansSuite);
     /// assert_eq!(t.params["category"], "sans_suite");
-    /// assert!(t.fr.ends_with("« Sans suite »."));
-    /// assert!(t.en.ends_with("“No follow-through (sans suite)”."));
+    /// assert!(t.fr().ends_with("« Sans suite »."));
+    /// assert!(t.en().ends_with("“No follow-through (sans suite)”."));
     /// ```
     pub fn with_code<C: crate::codes::Code>(self, name: &str, code: C) -> Text {
         self.with_label(name, code.code(), code.label_fr(), code.label_en())
@@ -836,9 +844,9 @@ impl Text {
     /// Adds a parameter given by a code and its labels in both languages.
     pub fn with_label(mut self, name: &str, code: &str, fr: &str, en: &str) -> Text {
         self.params.insert(name.to_string(), code.to_string());
+        self.own.insert(name.to_string(), code.to_string());
         self.labels
             .insert(name.to_string(), (fr.to_string(), en.to_string()));
-        self.render();
         self
     }
 
@@ -846,10 +854,12 @@ impl Text {
     /// parameter, its rendering goes in the text, its own parameters are
     /// kept.
     pub fn with_text(mut self, name: &str, text: Text) -> Text {
+        let (fr, en) = (text.fr(), text.en());
         for (k, v) in text.params {
+            self.own.entry(k.clone()).or_insert_with(|| v.clone());
             self.params.entry(k).or_insert(v);
         }
-        self.with_label(name, text.code.code(), &text.fr, &text.en)
+        self.with_label(name, text.code.code(), &fr, &en)
     }
 
     /// Adds a date (rendered « 6 mai 2024 » / "6 May 2024" by a
@@ -861,29 +871,56 @@ impl Text {
     /// Appends another text of the catalogue (the service's stage after a
     /// step), its parameters merged.
     pub fn then(mut self, other: Text) -> Text {
-        self.fr = format!("{} {}", self.fr, other.fr);
-        self.en = format!("{} {}", self.en, other.en);
-        self.params.extend(other.params);
+        self.params.extend(other.params.clone());
+        self.following.push(other);
         self
     }
 
     /// Puts another text before this one (« Si le dossier le demande : »).
     pub fn after(mut self, other: Text) -> Text {
-        self.fr = format!("{} {}", other.fr, self.fr);
-        self.en = format!("{} {}", other.en, self.en);
-        self.params.extend(other.params);
+        self.params.extend(other.params.clone());
+        self.before.push(other);
         self
     }
 
-    fn render(&mut self) {
-        let mut fr = self.params.clone();
-        let mut en = self.params.clone();
-        for (name, (f, e)) in &self.labels {
-            fr.insert(name.clone(), f.clone());
-            en.insert(name.clone(), e.clone());
+    /// The text in French.
+    pub fn fr(&self) -> String {
+        self.render_in(Lang::Fr)
+    }
+
+    /// The text in English.
+    pub fn en(&self) -> String {
+        self.render_in(Lang::En)
+    }
+
+    /// The text in both languages, `(French, English)`.
+    pub fn rendered(&self) -> (String, String) {
+        (self.fr(), self.en())
+    }
+
+    fn render_in(&self, lang: Lang) -> String {
+        let own = if self.labels.is_empty() {
+            render(self.code, &self.own, lang)
+        } else {
+            let mut params = self.own.clone();
+            for (name, (f, e)) in &self.labels {
+                let label = if lang == Lang::Fr { f } else { e };
+                params.insert(name.clone(), label.clone());
+            }
+            render(self.code, &params, lang)
+        };
+        if self.before.is_empty() && self.following.is_empty() {
+            return own;
         }
-        self.fr = render(self.code, &fr, Lang::Fr);
-        self.en = render(self.code, &en, Lang::En);
+        let mut parts: Vec<String> = self
+            .before
+            .iter()
+            .rev()
+            .map(|t| t.render_in(lang))
+            .collect();
+        parts.push(own);
+        parts.extend(self.following.iter().map(|t| t.render_in(lang)));
+        parts.join(" ")
     }
 }
 
@@ -946,11 +983,11 @@ mod tests {
             .with("date", "2025-01-18")
             .with("late", 1);
         assert_eq!(
-            t.fr,
+            t.fr(),
             "Suivi : réalisé le 18 janvier 2025, 1 jour après l'échéance."
         );
         assert_eq!(
-            t.en,
+            t.en(),
             "Suivi: done on 18 January 2025, 1 day after the deadline."
         );
     }

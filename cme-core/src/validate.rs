@@ -15,7 +15,7 @@
 //! that could be read, so a broken field does not hide the other problems.
 //!
 //! ```
-//! use cme_core::validate::{validate, ValidateOptions};
+//! use cme_pdp::validate::{validate, ValidateOptions};
 //! use chrono::NaiveDate;
 //!
 //! let input = serde_json::json!({
@@ -29,7 +29,7 @@
 //!                     "signalled_by": "medecin_du_travail"},
 //!     "events": [{"type": "sortie", "date": "2024-06-01"}]
 //! });
-//! let options = ValidateOptions { as_of: NaiveDate::from_ymd_opt(2024, 12, 31) };
+//! let options = ValidateOptions::as_of(NaiveDate::from_ymd_opt(2024, 12, 31));
 //! let found: Vec<(String, String)> = validate(&input, &options)
 //!     .into_iter()
 //!     .map(|i| (i.code.to_string(), i.path.to_string()))
@@ -61,15 +61,31 @@ pub use crate::dates::{age_on, parse_iso_date};
 /// Options of a validation.
 ///
 /// ```
-/// use cme_core::validate::ValidateOptions;
+/// use cme_pdp::validate::ValidateOptions;
 /// let o = ValidateOptions::default();
 /// assert!(o.as_of.is_none());
 /// ```
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+#[non_exhaustive]
 pub struct ValidateOptions {
     /// The evaluation date: no date of the case may be after it (except the
     /// expected end of a running sick leave). `None` skips that check.
     pub as_of: Option<NaiveDate>,
+}
+
+impl ValidateOptions {
+    /// Options checking that no date of the case is after `as_of` (none:
+    /// that check is skipped). The struct is `#[non_exhaustive]`: outside
+    /// this crate, build it here or from `Default` and set its fields.
+    ///
+    /// ```
+    /// use cme_pdp::validate::ValidateOptions;
+    /// let day = chrono::NaiveDate::from_ymd_opt(2024, 6, 30);
+    /// assert_eq!(ValidateOptions::as_of(day).as_of, day);
+    /// ```
+    pub fn as_of(as_of: Option<NaiveDate>) -> Self {
+        ValidateOptions { as_of }
+    }
 }
 
 pub use crate::error::ValidationError;
@@ -78,7 +94,7 @@ pub use crate::reader::read_json;
 /// Every problem of a JSON value read as a case.
 ///
 /// ```
-/// use cme_core::validate::{validate, ValidateOptions};
+/// use cme_pdp::validate::{validate, ValidateOptions};
 /// let issues = validate(&serde_json::json!([]), &ValidateOptions::default());
 /// assert_eq!(issues[0].code.code(), "object_type");
 /// ```
@@ -92,7 +108,7 @@ pub fn validate(input: &Value, options: &ValidateOptions) -> Vec<Issue> {
 /// oversized documents are issues too).
 ///
 /// ```
-/// use cme_core::validate::{validate_json, ValidateOptions};
+/// use cme_pdp::validate::{validate_json, ValidateOptions};
 /// let issues = validate_json("{\"id\": ", &ValidateOptions::default());
 /// assert_eq!(issues[0].code.code(), "invalid_json");
 /// ```
@@ -106,8 +122,8 @@ pub fn validate_json(text: &str, options: &ValidateOptions) -> Vec<Issue> {
 /// The typed case, or every problem of the input.
 ///
 /// ```
-/// use cme_core::validate::{parse_case, ValidateOptions};
-/// let value = cme_core::sample::sample_json_values().unwrap().remove(0);
+/// use cme_pdp::validate::{parse_case, ValidateOptions};
+/// let value = cme_pdp::sample::sample_json_values().unwrap().remove(0);
 /// let case = parse_case(&value, &ValidateOptions::default()).unwrap();
 /// // The sample is in format version 1: read and migrated to version 2.
 /// assert_eq!((value["format_version"].as_u64(), case.format_version), (Some(1), 2));
@@ -130,8 +146,8 @@ impl Case {
     /// input).
     ///
     /// ```
-    /// use cme_core::validate::ValidateOptions;
-    /// let mut case = cme_core::sample::sample_cases().unwrap().remove(0);
+    /// use cme_pdp::validate::ValidateOptions;
+    /// let mut case = cme_pdp::sample::sample_cases().unwrap().remove(0);
     /// assert!(case.check(&ValidateOptions::default()).is_empty());
     /// case.id = "Jean Dupont".into();
     /// let issues = case.check(&ValidateOptions::default());
@@ -174,10 +190,10 @@ pub const PATHWAY_CODES: [IssueCode; 11] = [
 /// other problem still rejects the case.
 ///
 /// ```
-/// use cme_core::validate::{parse_case_for_pathway, ValidateOptions};
-/// let mut value = cme_core::sample::sample_json_values().unwrap().remove(11);
+/// use cme_pdp::validate::{parse_case_for_pathway, ValidateOptions};
+/// let mut value = cme_pdp::sample::sample_json_values().unwrap().remove(11);
 /// value["events"].as_array_mut().unwrap().push(serde_json::json!({"type": "sortie", "date": "2025-01-02"}));
-/// assert!(cme_core::validate::parse_case(&value, &ValidateOptions::default()).is_err());
+/// assert!(cme_pdp::validate::parse_case(&value, &ValidateOptions::default()).is_err());
 /// assert!(parse_case_for_pathway(&value, &ValidateOptions::default()).is_ok());
 /// ```
 pub fn parse_case_for_pathway(
@@ -212,18 +228,19 @@ fn read_for_pathway(
 /// whatever the list holds).
 ///
 /// ```
-/// use cme_core::validate::{ListIssues, ValidateOptions};
+/// use cme_pdp::validate::{ListIssues, ValidateOptions};
 /// let mut list = ListIssues::new("cases");
 /// for i in 0..2000 {
 ///     // each item is read as a case: `{}` misses its required fields
 ///     list.read_case(i, &serde_json::json!({}), &ValidateOptions::default());
 /// }
 /// let issues = list.finish();
-/// assert_eq!(issues.len(), cme_core::limits::MAX_ISSUES + 1);
+/// assert_eq!(issues.len(), cme_pdp::limits::MAX_ISSUES + 1);
 /// assert_eq!(issues.last().unwrap().code.code(), "more_issues");
 /// assert_eq!(issues.last().unwrap().path.as_str(), "cases");
 /// ```
 #[derive(Debug, Clone)]
+#[non_exhaustive]
 pub struct ListIssues {
     key: &'static str,
     issues: Vec<Issue>,
@@ -309,8 +326,8 @@ impl ListIssues {
 /// one is invalid; problems listed as [`ListIssues`] lists them).
 ///
 /// ```
-/// use cme_core::validate::{parse_cases_for_pathway, ValidateOptions};
-/// let mut cases = cme_core::sample::sample_json_values().unwrap();
+/// use cme_pdp::validate::{parse_cases_for_pathway, ValidateOptions};
+/// let mut cases = cme_pdp::sample::sample_json_values().unwrap();
 /// assert_eq!(parse_cases_for_pathway(&cases, &ValidateOptions::default()).unwrap().len(), 50);
 /// cases[3]["id"] = "Jean Dupont".into();
 /// let err = parse_cases_for_pathway(&cases, &ValidateOptions::default()).unwrap_err();
@@ -339,7 +356,7 @@ pub fn parse_cases_for_pathway(
 /// [`parse_case`] from a JSON text.
 ///
 /// ```
-/// use cme_core::validate::{parse_case_json, ValidateOptions};
+/// use cme_pdp::validate::{parse_case_json, ValidateOptions};
 /// assert!(parse_case_json("[1, 2]", &ValidateOptions::default()).is_err());
 /// ```
 pub fn parse_case_json(text: &str, options: &ValidateOptions) -> Result<Case, ValidationError> {
@@ -355,7 +372,7 @@ pub fn parse_case_json(text: &str, options: &ValidateOptions) -> Result<Case, Va
 /// a result is read here and refused there.
 ///
 /// ```
-/// use cme_core::validate::{parse_event, ValidateOptions};
+/// use cme_pdp::validate::{parse_event, ValidateOptions};
 /// let e = parse_event(&serde_json::json!({"type": "contact", "date": "2024-01-02"}), 3,
 ///                     &ValidateOptions::default()).unwrap();
 /// assert_eq!(e.date().to_string(), "2024-01-02");
@@ -427,7 +444,7 @@ pub fn parse_legal_options(value: &Value) -> Result<crate::legal::LegalOptions, 
 ///
 /// ```
 /// use serde_json::json;
-/// let err = cme_core::validate::parse_calendar(
+/// let err = cme_pdp::validate::parse_calendar(
 ///     &json!({"visits": [{"kind": "reprise", "date": "2022-01-10", "done_by": "infirmier_delegation"}]}),
 ///     &json!({"branch_agreement_age": 4000000000u64})).unwrap_err();
 /// let found: Vec<(&str, &str)> = err.issues.iter().map(|i| (i.code.code(), i.path.as_str())).collect();
@@ -724,6 +741,7 @@ impl Reader {
                 "branch_agreement_age",
                 "liaison_absences_discontinues",
                 "entretien_parcours_from",
+                "thresholds",
             ],
         )?;
         let before = self.issues.len();
@@ -743,10 +761,12 @@ impl Reader {
         let entretien = self.optional(&obj, "entretien_parcours_from", |v, value, path| {
             v.date(value, path, true)
         });
+        let thresholds = self.optional(&obj, "thresholds", |v, value, path| v.code(value, path));
         let options = crate::legal::LegalOptions {
             branch_agreement_age: age.and_then(|a| u32::try_from(a).ok()),
             liaison_absences_discontinues: discontinues,
             entretien_parcours_from: entretien,
+            thresholds,
         };
         if self.issues.len() == before {
             self.issues.extend(options.check());
@@ -1456,7 +1476,7 @@ impl Reader {
 /// for validation and the table fast path.
 ///
 /// ```
-/// use cme_core::{case::Requester, issue::IssueCode, validate::pre_reprise_requester_issue};
+/// use cme_pdp::{case::Requester, issue::IssueCode, validate::pre_reprise_requester_issue};
 /// let d = chrono::NaiveDate::from_ymd_opt(2021, 6, 1);
 /// assert_eq!(pre_reprise_requester_issue(Requester::MedecinDuTravail, d), Some(IssueCode::PreRepriseRequesterNotAllowed));
 /// assert_eq!(pre_reprise_requester_issue(Requester::Salarie, d), None);

@@ -1,5 +1,5 @@
 //! docs/issue-codes.md is generated from the catalogue and must not drift
-//! (regenerate with `CME_BLESS=1 cargo test -p cme-core --test catalogue`).
+//! (regenerate with `CME_BLESS=1 cargo test -p cme-pdp --test catalogue`).
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -7,12 +7,12 @@
     clippy::indexing_slicing
 )]
 
-use cme_core::issue::{IssueCode, Lang};
+use cme_pdp::issue::{IssueCode, Lang};
 
 fn render() -> String {
     let mut out = String::from(
         "# Issue codes\n\n\
-         Generated from `cme_core::issue::IssueCode` by `cme-core/tests/catalogue.rs`: do not edit.\n\n\
+         Generated from `cme_pdp::issue::IssueCode` by `cme-core/tests/catalogue.rs`: do not edit.\n\n\
          Each validation problem is reported as `{code, path, params, message, message_en}`. \
          Codes are stable; messages may be reworded. `{name}` in a template stands for a parameter; \
          parameters never hold the value of a field.\n\n\
@@ -54,6 +54,6 @@ fn issue_codes_doc_is_up_to_date() {
     let checked_in = std::fs::read_to_string(&path).unwrap_or_default();
     assert!(
         checked_in == generated,
-        "docs/issue-codes.md drifted: run `CME_BLESS=1 cargo test -p cme-core --test catalogue`"
+        "docs/issue-codes.md drifted: run `CME_BLESS=1 cargo test -p cme-pdp --test catalogue`"
     );
 }

@@ -9,8 +9,8 @@
     clippy::indexing_slicing
 )]
 
-use cme_core::sample::{sample_json_values, SAMPLE_AS_OF};
-use cme_core::validate::ValidateOptions;
+use cme_pdp::sample::{sample_json_values, SAMPLE_AS_OF};
+use cme_pdp::validate::ValidateOptions;
 use serde_json::json;
 
 mod common;
@@ -24,23 +24,21 @@ fn assert_clean(what: &str, text: &str) {
 /// refusal carries a value.
 #[test]
 fn errors_of_poisoned_cases_carry_no_value() {
-    let policy = cme_core::policy::preset("aismt13").unwrap();
-    let options = ValidateOptions {
-        as_of: Some(SAMPLE_AS_OF),
-    };
+    let policy = cme_pdp::policy::preset("aismt13").unwrap();
+    let options = ValidateOptions::as_of(Some(SAMPLE_AS_OF));
     let mut rows = Vec::new();
     for mut case in sample_json_values().unwrap() {
-        if let Some(row) = cme_core::table::case_row(
-            &cme_core::validate::parse_case(&case, &ValidateOptions::default()).unwrap(),
+        if let Some(row) = cme_pdp::table::case_row(
+            &cme_pdp::validate::parse_case(&case, &ValidateOptions::default()).unwrap(),
         ) {
             let mut row = row;
             poison(&mut row);
             rows.push(row);
         }
         poison(&mut case);
-        let err = cme_core::validate::parse_case(&case, &options).unwrap_err();
+        let err = cme_pdp::validate::parse_case(&case, &options).unwrap_err();
         assert_clean("parse_case", &serde_json::to_string(&err.issues).unwrap());
-        let err = cme_core::evaluate::evaluate_value(&case, &policy, SAMPLE_AS_OF).unwrap_err();
+        let err = cme_pdp::evaluate::evaluate_value(&case, &policy, SAMPLE_AS_OF).unwrap_err();
         assert_clean(
             "evaluate",
             &format!("{} {} {}", err.message_fr(), err.message_en(), err.path()),
@@ -49,15 +47,15 @@ fn errors_of_poisoned_cases_carry_no_value() {
             "evaluate issues",
             &serde_json::to_string(err.issues()).unwrap(),
         );
-        let err = cme_core::json::visit_report_value(&case, SAMPLE_AS_OF, &Default::default())
+        let err = cme_pdp::json::visit_report_value(&case, SAMPLE_AS_OF, &Default::default())
             .unwrap_err();
         assert_clean(
             "visit report",
             &serde_json::to_string(err.issues()).unwrap(),
         );
-        let err = cme_core::json::orient_value(&case, None, SAMPLE_AS_OF).unwrap_err();
+        let err = cme_pdp::json::orient_value(&case, None, SAMPLE_AS_OF).unwrap_err();
         assert_clean("orient", &serde_json::to_string(err.issues()).unwrap());
-        let err = cme_core::publish::report_json(
+        let err = cme_pdp::publish::report_json(
             &[case.clone()],
             &[],
             &json!("aismt13"),
@@ -68,7 +66,7 @@ fn errors_of_poisoned_cases_carry_no_value() {
         .unwrap_err();
         assert_clean("indicators", &serde_json::to_string(err.issues()).unwrap());
     }
-    let read = cme_core::table::read_rows(&rows, Some(SAMPLE_AS_OF));
+    let read = cme_pdp::table::read_rows(&rows, Some(SAMPLE_AS_OF));
     assert!(read.cases.is_empty());
     assert_clean("table", &serde_json::to_string(&read.issues).unwrap());
 }
@@ -87,10 +85,10 @@ fn explanations_and_reports_quote_no_free_text() {
             "decided_on": case["signalement"]["date"],
         });
     }
-    for code in cme_core::policy::preset_codes() {
-        let policy = cme_core::policy::preset(code).unwrap();
+    for code in cme_pdp::policy::preset_codes() {
+        let policy = cme_pdp::policy::preset(code).unwrap();
         for case in &cases {
-            let e = cme_core::evaluate::evaluate_value(case, &policy, SAMPLE_AS_OF).unwrap();
+            let e = cme_pdp::evaluate::evaluate_value(case, &policy, SAMPLE_AS_OF).unwrap();
             let id = case["id"].as_str().unwrap();
             let text = e.to_text_fr().replace(id, "");
             assert_clean("explanation text", &text);
@@ -100,7 +98,7 @@ fn explanations_and_reports_quote_no_free_text() {
             assert_clean("evaluation", &value.to_string());
         }
         for by in [vec![], vec!["secteur".to_string(), "categorie".to_string()]] {
-            let report = cme_core::publish::report_json(
+            let report = cme_pdp::publish::report_json(
                 &cases,
                 &[],
                 &json!(code),
@@ -110,12 +108,12 @@ fn explanations_and_reports_quote_no_free_text() {
             )
             .unwrap();
             assert_clean("report", &report.to_string());
-            let published = cme_core::publish::publish_json(&report, 11).unwrap();
+            let published = cme_pdp::publish::publish_json(&report, 11).unwrap();
             assert_clean("published", &published.to_string());
             for format in ["csv", "markdown"] {
                 assert_clean(
                     "rendering",
-                    &cme_core::publish::render_json(&published, format).unwrap(),
+                    &cme_pdp::publish::render_json(&published, format).unwrap(),
                 );
             }
         }

@@ -151,7 +151,17 @@ const LAYERS: &[(&str, &[&str])] = &[
     ),
     ("input", &["validate"]),
     ("evaluation", &["evaluate"]),
-    ("figures", &["indicators", "publish", "synthetic", "table"]),
+    (
+        "figures",
+        &[
+            "indicators",
+            "publish",
+            "synthetic",
+            "table",
+            "export",
+            "impact",
+        ],
+    ),
     ("entry points", &["json", "lists", "sample"]),
 ];
 

@@ -9,15 +9,15 @@
 )]
 
 use chrono::{Days, NaiveDate};
-use cme_core::case::{Consent, Partner, Requester, SickLeave, SickLeaveCause, Worker};
-use cme_core::codes::Code;
-use cme_core::explain::SourceKind;
-use cme_core::legal::{
+use cme_pdp::case::{Consent, Partner, Requester, SickLeave, SickLeaveCause, Worker};
+use cme_pdp::codes::Code;
+use cme_pdp::explain::SourceKind;
+use cme_pdp::legal::{
     visit_obligations, visit_obligations_for_leave, LegalOptions, Obligation, RulePart, VisitRule,
     VERSIONS,
 };
-use cme_core::orientation::{orient, ProblemType};
-use cme_core::sample::{sample_cases, SAMPLE_AS_OF};
+use cme_pdp::orientation::{orient, ProblemType};
+use cme_pdp::sample::{sample_cases, SAMPLE_AS_OF};
 use proptest::prelude::*;
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
@@ -57,11 +57,10 @@ fn rule_versions_have_neither_gap_nor_overlap() {
 
 #[test]
 fn the_version_follows_the_start_of_the_leave_not_the_evaluation_date() {
-    let leave = |start| SickLeave {
-        start,
-        end: Some(start + Days::new(44)),
-        end_is_expected: false,
-        cause: SickLeaveCause::MaladieNonProfessionnelle,
+    let leave = |start| {
+        let mut l = SickLeave::new(start, SickLeaveCause::MaladieNonProfessionnelle);
+        l.end = Some(start + Days::new(44));
+        l
     };
     let w = Worker::default();
     for as_of in [d(2022, 6, 1), d(2030, 1, 1)] {
@@ -79,7 +78,7 @@ fn the_version_follows_the_start_of_the_leave_not_the_evaluation_date() {
             as_of,
             &LegalOptions::default(),
         );
-        let reprise = |v: &Vec<cme_core::legal::VisitOutcome>| {
+        let reprise = |v: &Vec<cme_pdp::legal::VisitOutcome>| {
             v.iter()
                 .find(|o| o.rule == VisitRule::Reprise)
                 .unwrap()
@@ -99,12 +98,7 @@ fn the_version_follows_the_start_of_the_leave_not_the_evaluation_date() {
 #[test]
 fn an_employer_can_never_ask_for_a_pre_reprise() {
     for start in [d(2015, 5, 4), d(2024, 5, 6)] {
-        let leave = SickLeave {
-            start,
-            end: None,
-            end_is_expected: false,
-            cause: SickLeaveCause::AccidentDuTravail,
-        };
+        let leave = SickLeave::new(start, SickLeaveCause::AccidentDuTravail);
         let out = visit_obligations_for_leave(
             &leave,
             &Worker::default(),
@@ -120,12 +114,7 @@ fn an_employer_can_never_ask_for_a_pre_reprise() {
         assert_eq!(pre.code, "pre_reprise_demandee_par_employeur");
     }
     // and the médecin du travail only since the 2022 version
-    let leave = |start| SickLeave {
-        start,
-        end: None,
-        end_is_expected: false,
-        cause: SickLeaveCause::AccidentDuTravail,
-    };
+    let leave = |start| SickLeave::new(start, SickLeaveCause::AccidentDuTravail);
     let pre = |start: NaiveDate| {
         visit_obligations_for_leave(
             &leave(start),
@@ -155,7 +144,7 @@ fn every_outcome_cites_an_article_with_its_version() {
         {
             assert!(!o.reasons.is_empty());
             for s in &o.sources {
-                cme_core::sources::resolve(s).unwrap();
+                cme_pdp::sources::resolve(s).unwrap();
             }
             if !o.version.id.ends_with("non_encodee") && !o.version.id.contains("inexistant") {
                 assert!(
@@ -168,9 +157,9 @@ fn every_outcome_cites_an_article_with_its_version() {
                 );
             }
         }
-        for m in cme_core::measures::suggested_measures(&case, SAMPLE_AS_OF) {
+        for m in cme_pdp::measures::suggested_measures(&case, SAMPLE_AS_OF) {
             for s in &m.sources {
-                cme_core::sources::resolve(s).unwrap();
+                cme_pdp::sources::resolve(s).unwrap();
             }
             assert!(
                 m.sources.iter().any(|s| s.kind == SourceKind::Article),
@@ -197,12 +186,10 @@ fn arb_consents() -> impl Strategy<Value = Vec<Consent>> {
                 sharing_with.sort();
                 sharing_with.dedup();
                 let given_on = d(2023, 1, 1) + Days::new(given);
-                Consent {
-                    given_on,
-                    accompaniment,
-                    sharing_with,
-                    withdrawn_on: withdrawn.map(|w| given_on + Days::new(w)),
-                }
+                let mut c = Consent::new(given_on, accompaniment);
+                c.sharing_with = sharing_with;
+                c.withdrawn_on = withdrawn.map(|w| given_on + Days::new(w));
+                c
             })
             .collect()
     })
@@ -234,16 +221,16 @@ proptest! {
 fn the_bibliography_page_lists_every_source() {
     let page = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/../docs/sources.md"))
         .unwrap();
-    for d in cme_core::sources::DOCUMENTS {
+    for d in cme_pdp::sources::DOCUMENTS {
         assert!(page.contains(&format!("`{}`", d.id)), "{}", d.id);
     }
-    for a in cme_core::sources::ARTICLES {
+    for a in cme_pdp::sources::ARTICLES {
         assert!(page.contains(&format!("| {} |", a.number)), "{}", a.number);
     }
     // Every version of every rule cites only what resolves.
     for v in VERSIONS {
         for s in v.sources() {
-            cme_core::sources::resolve(&s).unwrap();
+            cme_pdp::sources::resolve(&s).unwrap();
         }
     }
 }
@@ -260,10 +247,10 @@ fn a_case_in_format_2_records_its_visits() {
     );
     let v: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
-    let policy = cme_core::policy::preset("aismt13").unwrap();
+    let policy = cme_pdp::policy::preset("aismt13").unwrap();
     let as_of = d(2025, 8, 1);
     let reprise = |case: &serde_json::Value| {
-        let e = cme_core::evaluate::evaluate_value(case, &policy, as_of).unwrap();
+        let e = cme_pdp::evaluate::evaluate_value(case, &policy, as_of).unwrap();
         e.visits.absences[0]
             .outcomes
             .iter()

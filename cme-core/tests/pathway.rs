@@ -8,12 +8,12 @@
 )]
 
 use chrono::{Days, NaiveDate};
-use cme_core::case::{Case, Consent, Event, ExitResult, Expertise, Partner};
-use cme_core::codes::Code;
-use cme_core::evaluate::{evaluate, Status};
-use cme_core::pathway::{replay, replay_events, stage_of, try_add_event, Stage};
-use cme_core::policy::{preset, preset_codes, presets};
-use cme_core::sample::{sample_cases, SAMPLE_AS_OF};
+use cme_pdp::case::{Case, Consent, Event, ExitResult, Expertise, Partner};
+use cme_pdp::codes::Code;
+use cme_pdp::evaluate::{evaluate, Status};
+use cme_pdp::pathway::{replay, replay_events, stage_of, try_add_event, Stage};
+use cme_pdp::policy::{preset, preset_codes, presets};
+use cme_pdp::sample::{sample_cases, SAMPLE_AS_OF};
 use proptest::prelude::*;
 
 fn day(n: u64) -> NaiveDate {
@@ -77,12 +77,10 @@ fn arb_consents() -> impl Strategy<Value = Vec<Consent>> {
             .prop_map(|(given, accompaniment, mut sharing_with, withdrawn)| {
                 sharing_with.sort();
                 sharing_with.dedup();
-                Consent {
-                    given_on: day(given),
-                    accompaniment,
-                    sharing_with,
-                    withdrawn_on: withdrawn.map(|w| day(given.max(w))),
-                }
+                let mut c = Consent::new(day(given), accompaniment);
+                c.sharing_with = sharing_with;
+                c.withdrawn_on = withdrawn.map(|w| day(given.max(w)));
+                c
             }),
         0..3,
     )
@@ -168,7 +166,9 @@ proptest! {
         let mut case = base_case();
         case.signalement.date = day(0);
         case.events.clear();
-        case.consents = vec![Consent { given_on: day(0), accompaniment: true, sharing_with: vec![Partner::CapEmploi], withdrawn_on: None }];
+        let mut consent = Consent::new(day(0), true);
+        consent.sharing_with = vec![Partner::CapEmploi];
+        case.consents = vec![consent];
         let policy = preset("aismt13").unwrap();
         for event in events {
             let before = case.clone();
@@ -196,7 +196,7 @@ proptest! {
         consents in arb_consents(),
         signalement in 0u64..60,
     ) {
-        use cme_core::validate::{validate, ValidateOptions, PATHWAY_CODES};
+        use cme_pdp::validate::{validate, ValidateOptions, PATHWAY_CODES};
         let mut case = base_case();
         case.signalement.date = day(signalement);
         case.events = events;
@@ -206,7 +206,7 @@ proptest! {
         // Only cases whose other parts are valid: the timeline is the question.
         prop_assume!(issues.iter().all(|i| PATHWAY_CODES.contains(&i.code)));
         let refused = replay(&case, &preset("aismt13").unwrap()).refused;
-        let event_of = |p: &cme_core::issue::Path| cme_core::pathway::refused_event(p).map(|(i, _)| i);
+        let event_of = |p: &cme_pdp::issue::Path| cme_pdp::pathway::refused_event(p).map(|(i, _)| i);
         let mut reported: Vec<usize> = issues.iter().filter_map(|i| event_of(&i.path)).collect();
         reported.sort_unstable();
         reported.dedup();

@@ -7,9 +7,9 @@
     clippy::indexing_slicing
 )]
 
-use cme_core::codes::Code;
-use cme_core::issue::IssueCode;
-use cme_core::policy::{preset, preset_codes, presets, Policy, PRESET_FILES};
+use cme_pdp::codes::Code;
+use cme_pdp::issue::IssueCode;
+use cme_pdp::policy::{preset, preset_codes, presets, Policy, PRESET_FILES};
 
 /// A preset's citation names a document of docs/sources.md by its short
 /// name (never a file the user does not have).
@@ -40,7 +40,7 @@ fn the_seven_presets_load_and_cite_their_sources() {
         assert!(
             p.seeds
                 .iter()
-                .all(|s| cme_core::sources::document(s).is_some()),
+                .all(|s| cme_pdp::sources::document(s).is_some()),
             "{code}"
         );
         assert!(cites(&p.inclusion.source), "{code}");
@@ -172,15 +172,15 @@ fn the_hash_depends_on_content_not_on_layout() {
         Policy::from_json_str(&compact).unwrap().content_hash(),
         p.content_hash()
     );
-    for code in cme_core::case::ExitResult::ALL {
+    for code in cme_pdp::case::ExitResult::ALL {
         assert!(p.results.classes.contains_key(code));
     }
 }
 
 #[test]
 fn each_preset_describes_its_process() {
-    use cme_core::pathway::Stage;
-    use cme_core::policy::ProcessOrder;
+    use cme_pdp::pathway::Stage;
+    use cme_pdp::policy::ProcessOrder;
     for p in presets().unwrap() {
         let process = p.process.as_ref().expect("every preset states its process");
         assert!(cites(&process.source), "{}", p.id);
@@ -215,8 +215,8 @@ fn each_preset_describes_its_process() {
 /// source text it cites, which must quote those words.
 #[test]
 fn each_preset_classification_agrees_with_its_own_source_text() {
-    use cme_core::case::ExitResult as R;
-    use cme_core::policy::Outcome as O;
+    use cme_pdp::case::ExitResult as R;
+    use cme_pdp::policy::Outcome as O;
     // (preset, words its source quotes, result, class)
     let said: &[(&str, &str, R, O)] = &[
         // ASMT 65's flyer lists it among the paths « le champ des possibles »

@@ -12,18 +12,18 @@
 
 use std::collections::BTreeMap;
 
-use cme_core::case::ExitResult;
-use cme_core::codes::Code;
-use cme_core::evaluate::PolicyRef;
-use cme_core::indicators::{
+use cme_pdp::case::ExitResult;
+use cme_pdp::codes::Code;
+use cme_pdp::evaluate::PolicyRef;
+use cme_pdp::indicators::{
     report_from_values, Accumulator, Cell, Dimension, IndicatorSet, IndicatorValue, Period, Report,
     ReportSpec,
 };
-use cme_core::policy::preset;
-use cme_core::publish::{
+use cme_pdp::policy::preset;
+use cme_pdp::publish::{
     audit, publish, publish_bundle, verify, Hidden, PublishOptions, PublishedReport, PublishedValue,
 };
-use cme_core::synthetic::{population, PopulationOptions};
+use cme_pdp::synthetic::{population, PopulationOptions};
 use proptest::prelude::*;
 
 const T: u64 = 11;
@@ -54,10 +54,7 @@ fn report(
 ) -> Report {
     let policy = preset("aismt13").unwrap();
     Report {
-        spec: ReportSpec {
-            period: Period::year(2024),
-            by,
-        },
+        spec: ReportSpec::new(Period::year(2024), by),
         policy: PolicyRef::of(&policy),
         cases: 1000,
         total: IndicatorSet(total),
@@ -161,7 +158,7 @@ fn attack_2_statuses_and_results_from_their_totals() {
     let mut pos = 0;
     for r in ExitResult::ALL {
         let n = results.get(r).copied().unwrap_or(0);
-        if policy.outcome(*r) == cme_core::policy::Outcome::Positive {
+        if policy.outcome(*r) == cme_pdp::policy::Outcome::Positive {
             pos += n;
         }
         total.push(pct(&format!("resultat_{}", r.code()), n, 40));
@@ -373,7 +370,7 @@ fn cases() -> u32 {
 }
 
 fn bundle_of(
-    cases: &[cme_core::case::Case],
+    cases: &[cme_pdp::case::Case],
     policy: &str,
     d1: Dimension,
     d2: Dimension,
@@ -382,10 +379,7 @@ fn bundle_of(
         .into_iter()
         .map(|by| {
             let mut acc = Accumulator::new(
-                ReportSpec {
-                    period: Period::year(2023),
-                    by,
-                },
+                ReportSpec::new(Period::year(2023), by),
                 preset(policy).unwrap(),
             );
             for c in cases {

@@ -11,20 +11,17 @@
     clippy::indexing_slicing
 )]
 
-use cme_core::codes::Code;
-use cme_core::error::CmeError;
-use cme_core::indicators::{Accumulator, Dimension, MergeError, Period, ReportSpec};
-use cme_core::policy::{preset, PRESET_FILES};
-use cme_core::synthetic::{population, PopulationOptions};
+use cme_pdp::codes::Code;
+use cme_pdp::error::CmeError;
+use cme_pdp::indicators::{Accumulator, Dimension, MergeError, Period, ReportSpec};
+use cme_pdp::policy::{preset, PRESET_FILES};
+use cme_pdp::synthetic::{population, PopulationOptions};
 use proptest::prelude::*;
 use serde_json::Value;
 
 fn genuine(n: usize, seed: u64, policy: &str, by: Vec<Dimension>, year: i32) -> Accumulator {
     let mut acc = Accumulator::new(
-        ReportSpec {
-            period: Period::year(year),
-            by,
-        },
+        ReportSpec::new(Period::year(year), by),
         preset(policy).unwrap(),
     );
     for c in &population(n, seed, &PopulationOptions::default()) {

@@ -6,7 +6,7 @@
     clippy::indexing_slicing
 )]
 
-use cme_core::table::{case_row, read_rows, TableRead, COLUMNS};
+use cme_pdp::table::{case_row, read_rows, TableRead, COLUMNS};
 
 /// The problems of a read table as (row, column, code).
 fn problems(read: &TableRead) -> Vec<(usize, &str, &str)> {
@@ -18,9 +18,9 @@ fn problems(read: &TableRead) -> Vec<(usize, &str, &str)> {
 
 #[test]
 fn sample_cases_round_trip_through_rows() {
-    let cases = cme_core::sample::sample_cases().unwrap();
-    let policy = cme_core::policy::preset("aist43").unwrap();
-    let as_of = cme_core::sample::SAMPLE_AS_OF;
+    let cases = cme_pdp::sample::sample_cases().unwrap();
+    let policy = cme_pdp::policy::preset("aist43").unwrap();
+    let as_of = cme_pdp::sample::SAMPLE_AS_OF;
     let mut flat = 0;
     for case in &cases {
         let Some(row) = case_row(case) else { continue };
@@ -33,11 +33,11 @@ fn sample_cases_round_trip_through_rows() {
         a.events.sort_by_key(|e| (e.date(), e.event_type()));
         b.events.sort_by_key(|e| (e.date(), e.event_type()));
         assert_eq!(a, b, "{}", case.id);
-        let ea = cme_core::evaluate::evaluate(case, &policy, as_of).unwrap();
-        let eb = cme_core::evaluate::evaluate(back, &policy, as_of).unwrap();
+        let ea = cme_pdp::evaluate::evaluate(case, &policy, as_of).unwrap();
+        let eb = cme_pdp::evaluate::evaluate(back, &policy, as_of).unwrap();
         // the same stages on the same dates (a row orders the events its
         // own way: the event indices differ)
-        let steps = |e: &cme_core::evaluate::Evaluation| {
+        let steps = |e: &cme_pdp::evaluate::Evaluation| {
             e.stage
                 .value
                 .history
@@ -62,7 +62,7 @@ fn sample_cases_round_trip_through_rows() {
 
 #[test]
 fn every_problem_names_its_row_and_column_and_nothing_is_dropped() {
-    let cases = cme_core::sample::sample_cases().unwrap();
+    let cases = cme_pdp::sample::sample_cases().unwrap();
     let mut rows: Vec<serde_json::Value> = cases.iter().filter_map(case_row).take(10).collect();
     rows[2]["birth_year"] = serde_json::json!(1850);
     rows[5]["sortie_result"] = serde_json::json!("licenciement");
@@ -104,7 +104,7 @@ fn columns_are_unique_and_documented() {
 
 #[test]
 fn columns_and_rows_read_the_same_and_ranges_join_up() {
-    let cases = cme_core::sample::sample_cases().unwrap();
+    let cases = cme_pdp::sample::sample_cases().unwrap();
     let mut rows: Vec<serde_json::Value> = cases.iter().filter_map(case_row).collect();
     rows[1]["birth_year"] = serde_json::json!(1850);
     rows[4]["couleur"] = serde_json::json!("bleu");
@@ -129,13 +129,13 @@ fn columns_and_rows_read_the_same_and_ranges_join_up() {
         })
         .collect();
     let by_rows = read_rows(&rows, None);
-    let whole = cme_core::table::read_columns(&columns, 0..rows.len(), 0, None);
+    let whole = cme_pdp::table::read_columns(&columns, 0..rows.len(), 0, None);
     assert_eq!(whole.cases, by_rows.cases);
     assert_eq!(whole.rows, by_rows.rows);
     assert_eq!(whole.issues, by_rows.issues);
     let mid = rows.len() / 2;
-    let mut a = cme_core::table::read_columns(&columns, 0..mid, 0, None);
-    let b = cme_core::table::read_columns(&columns, mid..rows.len(), 0, None);
+    let mut a = cme_pdp::table::read_columns(&columns, 0..mid, 0, None);
+    let b = cme_pdp::table::read_columns(&columns, mid..rows.len(), 0, None);
     a.cases.extend(b.cases);
     a.rows.extend(b.rows);
     a.issues.extend(b.issues);
@@ -153,9 +153,9 @@ struct Typed<'a> {
     float_integers: bool,
 }
 
-impl cme_core::table::CellSource for Typed<'_> {
-    fn cell(&self, column: usize, row: usize) -> cme_core::table::Cell<'_> {
-        use cme_core::table::{Cell, ColumnKind};
+impl cme_pdp::table::CellSource for Typed<'_> {
+    fn cell(&self, column: usize, row: usize) -> cme_pdp::table::Cell<'_> {
+        use cme_pdp::table::{Cell, ColumnKind};
         let c = &COLUMNS[column];
         let Some(v) = self.rows[row].get(c.name).filter(|v| !v.is_null()) else {
             return Cell::Null;
@@ -189,7 +189,7 @@ impl cme_core::table::CellSource for Typed<'_> {
 }
 
 fn broken_rows() -> Vec<serde_json::Value> {
-    let cases = cme_core::sample::sample_cases().unwrap();
+    let cases = cme_pdp::sample::sample_cases().unwrap();
     let mut rows: Vec<serde_json::Value> = cases.iter().filter_map(case_row).collect();
     rows[1]["birth_year"] = serde_json::json!(1850);
     rows[2]["birth_year"] = serde_json::json!(1970.5);
@@ -211,7 +211,7 @@ fn typed_cells_read_exactly_as_their_json_rows() {
             rows: &rows,
             float_integers,
         };
-        let read = cme_core::table::read_cells(&typed, 0..rows.len(), 0, None);
+        let read = cme_pdp::table::read_cells(&typed, 0..rows.len(), 0, None);
         assert_eq!(read.cases, by_rows.cases);
         assert_eq!(read.rows, by_rows.rows);
         assert_eq!(read.issues, by_rows.issues);
@@ -271,7 +271,7 @@ proptest::proptest! {
         base in 0usize..30,
         changes in proptest::collection::vec((0usize..COLUMNS.len(), 0u8..9, -3i64..3000), 0..5),
     ) {
-        let cases = cme_core::sample::sample_cases().unwrap();
+        let cases = cme_pdp::sample::sample_cases().unwrap();
         let rows: Vec<serde_json::Value> = cases.iter().filter_map(case_row).collect();
         let mut row = rows[base % rows.len()].clone();
         for (column, kind, n) in changes {
@@ -305,7 +305,7 @@ proptest::proptest! {
             );
         }
         let typed = Typed { rows: &rows, float_integers: false };
-        let again = cme_core::table::read_cells(&typed, 0..1, 0, None);
+        let again = cme_pdp::table::read_cells(&typed, 0..1, 0, None);
         proptest::prop_assert_eq!(again.cases, read.cases);
         proptest::prop_assert_eq!(again.issues, read.issues);
     }
@@ -316,7 +316,7 @@ proptest::proptest! {
 /// its row and column.
 #[test]
 fn pandas_floats_are_read_by_the_core() {
-    use cme_core::table::{read_cells, Cell, CellSource};
+    use cme_pdp::table::{read_cells, Cell, CellSource};
     /// `birth_year` and `cim10_chapter` as floats.
     struct Floats(f64, f64);
     impl CellSource for Floats {
@@ -383,7 +383,7 @@ fn an_employer_requested_pre_reprise_is_kept_by_an_import_and_reported() {
     );
     assert_eq!(
         read.issues[0].issue.severity,
-        cme_core::issue::Severity::Warning
+        cme_pdp::issue::Severity::Warning
     );
     // The same row with a real error is still rejected, with both problems.
     let mut bad = row;
@@ -405,23 +405,23 @@ fn an_employer_requested_pre_reprise_is_kept_by_an_import_and_reported() {
     .cases
     .remove(0);
     let value = serde_json::to_value(&case).unwrap();
-    let options = cme_core::validate::ValidateOptions::default();
-    let issues = cme_core::validate::validate(&value, &options);
+    let options = cme_pdp::validate::ValidateOptions::default();
+    let issues = cme_pdp::validate::validate(&value, &options);
     assert_eq!(issues.len(), 1);
     assert_eq!(issues[0].path.as_str(), "signalement.requested_by");
-    assert!(cme_core::validate::parse_case(&value, &options).is_err());
+    assert!(cme_pdp::validate::parse_case(&value, &options).is_err());
     // The evaluation goes on: the calendar says the request is inadmissible.
-    let policy = cme_core::policy::preset("aismt13").unwrap();
+    let policy = cme_pdp::policy::preset("aismt13").unwrap();
     let as_of = chrono::NaiveDate::from_ymd_opt(2024, 3, 15).unwrap();
-    let e = cme_core::evaluate::evaluate_value(&value, &policy, as_of).unwrap();
+    let e = cme_pdp::evaluate::evaluate_value(&value, &policy, as_of).unwrap();
     let pre = e.visits.absences[0]
         .outcomes
         .iter()
-        .find(|o| o.rule == cme_core::legal::VisitRule::PreReprise)
+        .find(|o| o.rule == cme_pdp::legal::VisitRule::PreReprise)
         .unwrap();
     assert_eq!(
         pre.obligation,
-        cme_core::legal::Obligation::DemandeIrrecevable
+        cme_pdp::legal::Obligation::DemandeIrrecevable
     );
 }
 
@@ -431,7 +431,7 @@ fn an_employer_requested_pre_reprise_is_kept_by_an_import_and_reported() {
 /// is reported at that column.
 #[test]
 fn a_row_holds_several_opinions_and_partner_actions() {
-    use cme_core::inclusion::InclusionValue;
+    use cme_pdp::inclusion::InclusionValue;
     let row = serde_json::json!({
         "id": "T-avis", "service": "aismt13", "birth_year": 1972,
         "signalement_date": "2024-03-04", "source_visit": "pre_reprise",
@@ -451,12 +451,12 @@ fn a_row_holds_several_opinions_and_partner_actions() {
     assert!(read.issues.is_empty(), "{:?}", read.issues);
     let case = &read.cases[0];
     assert_eq!(case.events.len(), 9);
-    let policy = cme_core::policy::preset("aismt13").unwrap();
-    let e = cme_core::evaluate::evaluate(case, &policy, cme_core::sample::SAMPLE_AS_OF).unwrap();
+    let policy = cme_pdp::policy::preset("aismt13").unwrap();
+    let e = cme_pdp::evaluate::evaluate(case, &policy, cme_pdp::sample::SAMPLE_AS_OF).unwrap();
     assert_eq!(e.inclusion.decision.value, InclusionValue::Included);
     assert_eq!(
         e.category.decision.value,
-        Some(cme_core::case::Category::Ingenierie)
+        Some(cme_pdp::case::Category::Ingenierie)
     );
     // and back: the case fits a row again, with the same columns
     assert_eq!(case_row(case).unwrap(), row);
@@ -487,10 +487,10 @@ fn an_unknown_column_is_echoed_cut_however_long_its_name() {
     // not the name (20 MB of issues, a gigabyte for 1 MB over 1,000 rows)
     let name = "n".repeat(100_000);
     let forged = "nom\nERREUR";
-    let mut rows: Vec<serde_json::Value> = cme_core::sample::sample_cases()
+    let mut rows: Vec<serde_json::Value> = cme_pdp::sample::sample_cases()
         .unwrap()
         .iter()
-        .filter_map(cme_core::table::case_row)
+        .filter_map(cme_pdp::table::case_row)
         .collect();
     rows.truncate(10);
     let rows: Vec<serde_json::Value> = (0..200)
@@ -501,7 +501,7 @@ fn an_unknown_column_is_echoed_cut_however_long_its_name() {
             r
         })
         .collect();
-    let read = cme_core::table::read_rows(&rows, None);
+    let read = cme_pdp::table::read_rows(&rows, None);
     assert_eq!(read.issues.len(), 400);
     for i in &read.issues {
         assert!(i.column.chars().count() <= 65, "{}", i.column.len());

@@ -6,9 +6,9 @@
     clippy::indexing_slicing
 )]
 
-use cme_core::issue::IssueCode;
-use cme_core::sample::{sample_json_values, SAMPLE_AS_OF};
-use cme_core::validate::{limits, validate, validate_json, ValidateOptions};
+use cme_pdp::issue::IssueCode;
+use cme_pdp::sample::{sample_json_values, SAMPLE_AS_OF};
+use cme_pdp::validate::{limits, validate, validate_json, ValidateOptions};
 use proptest::prelude::*;
 use serde_json::Value;
 
@@ -17,9 +17,7 @@ use common::{poison, SENTINEL};
 
 #[test]
 fn no_issue_discloses_a_string_or_date_value() {
-    let options = ValidateOptions {
-        as_of: Some(SAMPLE_AS_OF),
-    };
+    let options = ValidateOptions::as_of(Some(SAMPLE_AS_OF));
     for mut case in sample_json_values().unwrap() {
         poison(&mut case);
         let issues = validate(&case, &options);
@@ -35,12 +33,7 @@ fn messages_do_not_echo_wrong_numbers_or_dates() {
     let mut case = sample_json_values().unwrap().remove(0);
     case["worker"]["cim10_chapter"] = 9731.into();
     case["signalement"]["date"] = "2031-12-31".into();
-    let issues = validate(
-        &case,
-        &ValidateOptions {
-            as_of: Some(SAMPLE_AS_OF),
-        },
-    );
+    let issues = validate(&case, &ValidateOptions::as_of(Some(SAMPLE_AS_OF)));
     let text = serde_json::to_string(&issues).unwrap();
     assert!(!text.contains("9731"));
     assert!(!text.contains("2031-12-31"));
@@ -120,14 +113,14 @@ proptest! {
 
     #[test]
     fn any_json_gives_issues_never_a_panic(value in arb_json()) {
-        let _ = validate(&value, &ValidateOptions { as_of: Some(SAMPLE_AS_OF) });
+        let _ = validate(&value, &ValidateOptions::as_of(Some(SAMPLE_AS_OF)));
     }
 
     /// The strict reader reads what serde_json reads when no key repeats.
     #[test]
     fn the_strict_reader_agrees_with_serde_json(value in arb_json()) {
         let text = serde_json::to_string(&value).unwrap();
-        let strict = cme_core::validate::read_json(&text);
+        let strict = cme_pdp::validate::read_json(&text);
         prop_assert_eq!(strict.ok(), serde_json::from_str::<Value>(&text).ok());
     }
 
@@ -170,7 +163,7 @@ proptest! {
         let original = serde_json::to_string(&value).unwrap();
         prop_assert!(text != original);
         prop_assert_eq!(serde_json::from_str::<Value>(&text).ok(), serde_json::from_str::<Value>(&original).ok(), "the forged text repeats a key");
-        let issue = cme_core::validate::read_json(&text).unwrap_err();
+        let issue = cme_pdp::validate::read_json(&text).unwrap_err();
         prop_assert_eq!(issue.code, IssueCode::DuplicateKey);
         let expected = if path.is_empty() { k.clone() } else { format!("{path}.{k}") };
         prop_assert_eq!(issue.path.to_string(), expected);
@@ -237,8 +230,8 @@ fn reference_iso_date(s: &str) -> Option<chrono::NaiveDate> {
 proptest::proptest! {
     #[test]
     fn iso_dates_are_read_as_the_format_says(s in "[0-9/+é -]{8,11}", y in 0i32..10000, m in 0u32..14, d in 0u32..33) {
-        proptest::prop_assert_eq!(cme_core::validate::parse_iso_date(&s), reference_iso_date(&s));
+        proptest::prop_assert_eq!(cme_pdp::validate::parse_iso_date(&s), reference_iso_date(&s));
         let t = format!("{y:04}-{m:02}-{d:02}");
-        proptest::prop_assert_eq!(cme_core::validate::parse_iso_date(&t), reference_iso_date(&t));
+        proptest::prop_assert_eq!(cme_pdp::validate::parse_iso_date(&t), reference_iso_date(&t));
     }
 }

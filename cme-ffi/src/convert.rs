@@ -2,8 +2,8 @@
 
 use crate::Issue;
 
-impl From<&cme_core::issue::Issue> for Issue {
-    fn from(i: &cme_core::issue::Issue) -> Self {
+impl From<&cme_pdp::issue::Issue> for Issue {
+    fn from(i: &cme_pdp::issue::Issue) -> Self {
         Issue {
             code: i.code.code().to_string(),
             severity: if i.severity.is_error() {
@@ -21,6 +21,6 @@ impl From<&cme_core::issue::Issue> for Issue {
 }
 
 /// Core issues as records.
-pub fn issues(list: &[cme_core::issue::Issue]) -> Vec<Issue> {
+pub fn issues(list: &[cme_pdp::issue::Issue]) -> Vec<Issue> {
     list.iter().map(Issue::from).collect()
 }

@@ -1,39 +1,44 @@
 //! The code lists of the case model as uniffi enums: the core's own enums,
-//! declared again for uniffi (`#[uniffi::remote(Enum)]`). A variant added
-//! to, or removed from, a core list without being mirrored here fails to
-//! compile, so the two cannot drift. Hosts get typed enums; the JSON of the
+//! declared again for uniffi (`#[uniffi::remote(Enum)]`). The core's lists
+//! are `#[non_exhaustive]` (a new code is a minor version), so are the
+//! mirrors; a variant removed from a core list fails to compile here, and
+//! one added to it without being mirrored fails the test below (uniffi
+//! lowers it through a wildcard arm that panics). Hosts get typed enums; the JSON of the
 //! interchange format keeps the stable snake_case codes.
 //!
 //! Generated from the `code_enum!` blocks of `cme-core/src/case.rs` and of
 //! the result modules (pathway, evaluate, inclusion, legal, orientation).
 
-use cme_core::case::{
+use cme_pdp::case::{
     Category, CellRole, EmployerKind, EventType, ExitResult, Expertise, Nomenclature, Partner,
     Requester, RqthStatus, SickLeaveCause, Signaller, SourceVisit,
 };
 
-use cme_core::case::Professional;
-use cme_core::case::{ExchangeKind, ReferralDirection, ReferralDocument, ReferralOutcome};
-use cme_core::evaluate::Status;
-use cme_core::inclusion::InclusionValue;
-use cme_core::legal::Obligation;
-use cme_core::legal::VisitRule;
-use cme_core::orientation::ProblemType;
-use cme_core::pathway::Stage;
+use cme_pdp::case::Professional;
+use cme_pdp::case::{ExchangeKind, ReferralDirection, ReferralDocument, ReferralOutcome};
+use cme_pdp::evaluate::Status;
+use cme_pdp::inclusion::InclusionValue;
+use cme_pdp::legal::Obligation;
+use cme_pdp::legal::VisitRule;
+use cme_pdp::orientation::ProblemType;
+use cme_pdp::pathway::Stage;
 
 #[uniffi::remote(Enum)]
+#[non_exhaustive]
 pub enum Nomenclature {
     NafRev2,
     Naf2025,
 }
 
 #[uniffi::remote(Enum)]
+#[non_exhaustive]
 pub enum EmployerKind {
     Prive,
     Public,
 }
 
 #[uniffi::remote(Enum)]
+#[non_exhaustive]
 pub enum RqthStatus {
     Aucune,
     DemandeEnCours,
@@ -41,6 +46,7 @@ pub enum RqthStatus {
 }
 
 #[uniffi::remote(Enum)]
+#[non_exhaustive]
 pub enum SickLeaveCause {
     MaladieNonProfessionnelle,
     AccidentNonProfessionnel,
@@ -50,6 +56,7 @@ pub enum SickLeaveCause {
 }
 
 #[uniffi::remote(Enum)]
+#[non_exhaustive]
 pub enum SourceVisit {
     Embauche,
     Vip,
@@ -64,6 +71,7 @@ pub enum SourceVisit {
 }
 
 #[uniffi::remote(Enum)]
+#[non_exhaustive]
 pub enum Signaller {
     MedecinDuTravail,
     Idest,
@@ -72,6 +80,7 @@ pub enum Signaller {
 }
 
 #[uniffi::remote(Enum)]
+#[non_exhaustive]
 pub enum Requester {
     Salarie,
     Employeur,
@@ -82,6 +91,7 @@ pub enum Requester {
 }
 
 #[uniffi::remote(Enum)]
+#[non_exhaustive]
 pub enum Partner {
     ServiceMedicalAm,
     Cpam,
@@ -105,6 +115,7 @@ pub enum Partner {
 }
 
 #[uniffi::remote(Enum)]
+#[non_exhaustive]
 pub enum EventType {
     Contact,
     AbsenceReponse,
@@ -125,6 +136,7 @@ pub enum EventType {
 }
 
 #[uniffi::remote(Enum)]
+#[non_exhaustive]
 pub enum CellRole {
     ChargeMaintien,
     MedecinDuTravail,
@@ -139,6 +151,7 @@ pub enum CellRole {
 }
 
 #[uniffi::remote(Enum)]
+#[non_exhaustive]
 pub enum Expertise {
     Ergonome,
     Psychologue,
@@ -152,6 +165,7 @@ pub enum Expertise {
 }
 
 #[uniffi::remote(Enum)]
+#[non_exhaustive]
 pub enum ExitResult {
     AmenagementPoste,
     ChangementPosteInterne,
@@ -167,6 +181,7 @@ pub enum ExitResult {
 }
 
 #[uniffi::remote(Enum)]
+#[non_exhaustive]
 pub enum Category {
     SansSuite,
     InfoConseils,
@@ -177,6 +192,7 @@ pub enum Category {
 // The code lists of the results.
 
 #[uniffi::remote(Enum)]
+#[non_exhaustive]
 pub enum Stage {
     Reperage,
     Signalement,
@@ -191,6 +207,7 @@ pub enum Stage {
 }
 
 #[uniffi::remote(Enum)]
+#[non_exhaustive]
 pub enum Status {
     EnCours,
     RefusIntegration,
@@ -200,6 +217,7 @@ pub enum Status {
 }
 
 #[uniffi::remote(Enum)]
+#[non_exhaustive]
 pub enum InclusionValue {
     Included,
     NotIncluded,
@@ -207,6 +225,7 @@ pub enum InclusionValue {
 }
 
 #[uniffi::remote(Enum)]
+#[non_exhaustive]
 pub enum VisitRule {
     RendezVousLiaison,
     PreReprise,
@@ -215,6 +234,7 @@ pub enum VisitRule {
 }
 
 #[uniffi::remote(Enum)]
+#[non_exhaustive]
 pub enum ExchangeKind {
     Contact,
     ReunionTripartite,
@@ -223,12 +243,14 @@ pub enum ExchangeKind {
 }
 
 #[uniffi::remote(Enum)]
+#[non_exhaustive]
 pub enum ReferralDirection {
     VersPartenaire,
     DuPartenaire,
 }
 
 #[uniffi::remote(Enum)]
+#[non_exhaustive]
 pub enum ReferralDocument {
     FicheSignalement,
     FicheRelais,
@@ -236,6 +258,7 @@ pub enum ReferralDocument {
 }
 
 #[uniffi::remote(Enum)]
+#[non_exhaustive]
 pub enum ReferralOutcome {
     PriseEnCharge,
     Refus,
@@ -243,12 +266,14 @@ pub enum ReferralOutcome {
 }
 
 #[uniffi::remote(Enum)]
+#[non_exhaustive]
 pub enum Professional {
     MedecinDuTravail,
     InfirmierDelegation,
 }
 
 #[uniffi::remote(Enum)]
+#[non_exhaustive]
 pub enum Obligation {
     Obligatoire,
     Possible,
@@ -259,6 +284,7 @@ pub enum Obligation {
 }
 
 #[uniffi::remote(Enum)]
+#[non_exhaustive]
 pub enum ProblemType {
     ReconnaissanceHandicap,
     CompensationHandicap,
@@ -267,4 +293,77 @@ pub enum ProblemType {
     RechercheEmploi,
     EmployeurPublic,
     RessourcesFamiliales,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use cme_pdp::codes::Code;
+
+    /// How many codes of a core list cross the boundary. The mirrors above
+    /// are `#[non_exhaustive]` like the core's lists (a new code is a minor
+    /// version of the core), so uniffi lowers a code missing from a mirror
+    /// through a wildcard arm that panics: this test is what catches a
+    /// mirror left behind.
+    fn crossing<T: Code + uniffi::Lower<crate::UniFfiTag> + std::panic::UnwindSafe>() -> usize {
+        T::ALL
+            .iter()
+            .filter(|v| {
+                let v = **v;
+                std::panic::catch_unwind(move || {
+                    let _ = <T as uniffi::Lower<crate::UniFfiTag>>::lower_into_rust_buffer(v);
+                })
+                .is_ok()
+            })
+            .count()
+    }
+
+    macro_rules! lists {
+        ($($t:ty),+ $(,)?) => {
+            vec![$((<$t as Code>::KIND, crossing::<$t>(), <$t as Code>::ALL.len())),+]
+        };
+    }
+
+    #[test]
+    fn every_code_of_every_list_crosses_the_boundary() {
+        // The expected panics of missing codes are counted, not printed.
+        std::panic::set_hook(Box::new(|_| {}));
+        let counts = lists!(
+            Nomenclature,
+            EmployerKind,
+            RqthStatus,
+            SickLeaveCause,
+            SourceVisit,
+            Signaller,
+            Requester,
+            Partner,
+            EventType,
+            CellRole,
+            Expertise,
+            ExitResult,
+            Category,
+            Stage,
+            Status,
+            InclusionValue,
+            VisitRule,
+            ExchangeKind,
+            ReferralDirection,
+            ReferralDocument,
+            ReferralOutcome,
+            Professional,
+            Obligation,
+            ProblemType,
+        );
+        let _ = std::panic::take_hook();
+        let missing: Vec<&str> = counts
+            .iter()
+            .filter(|(_, crossing, all)| crossing != all)
+            .map(|(kind, _, _)| *kind)
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "codes of {missing:?} are not mirrored in cme-ffi/src/enums.rs"
+        );
+        assert_eq!(counts.len(), 24);
+    }
 }

@@ -7,14 +7,14 @@
 use crate::convert::issues;
 use crate::CmeError;
 
-impl From<cme_core::error::CmeError> for CmeError {
-    fn from(e: cme_core::error::CmeError) -> Self {
+impl From<cme_pdp::error::CmeError> for CmeError {
+    fn from(e: cme_pdp::error::CmeError) -> Self {
         let code = e.code().to_string();
         let path = e.path().to_string();
         let message_fr = e.message_fr();
         let message_en = e.message_en();
         match e {
-            cme_core::error::CmeError::InvalidAsOf | cme_core::error::CmeError::InvalidPeriod => {
+            cme_pdp::error::CmeError::InvalidAsOf | cme_pdp::error::CmeError::InvalidPeriod => {
                 CmeError::InvalidArgument {
                     code,
                     path,
@@ -22,27 +22,27 @@ impl From<cme_core::error::CmeError> for CmeError {
                     message_en,
                 }
             }
-            cme_core::error::CmeError::InvalidCase(v) => CmeError::Validation {
+            cme_pdp::error::CmeError::InvalidCase(v) => CmeError::Validation {
                 code,
                 path,
                 message_fr,
                 message_en,
                 issues: issues(&v.issues),
             },
-            cme_core::error::CmeError::InvalidPolicy(p) => CmeError::Policy {
+            cme_pdp::error::CmeError::InvalidPolicy(p) => CmeError::Policy {
                 code,
                 path,
                 message_fr,
                 message_en,
                 issues: issues(&p.issues),
             },
-            cme_core::error::CmeError::UnknownPreset => CmeError::UnknownPreset {
+            cme_pdp::error::CmeError::UnknownPreset => CmeError::UnknownPreset {
                 code,
                 path,
                 message_fr,
                 message_en,
             },
-            cme_core::error::CmeError::EventRefused(issue) => CmeError::EventRefused {
+            cme_pdp::error::CmeError::EventRefused(issue) => CmeError::EventRefused {
                 code,
                 path,
                 message_fr,

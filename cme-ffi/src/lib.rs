@@ -7,11 +7,17 @@
 //! are records with `code`, `path` and messages in French and English.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 mod convert;
+mod date;
 mod enums;
 mod error;
+mod policy;
 mod records;
+
+pub use date::IsoDate;
+pub use policy::Policy;
 
 pub use records::{
     Case, CategoryOverride, CodeEntry, CodeList, Consent, Event, IndicatorAccumulator, Sector,
@@ -122,11 +128,34 @@ pub enum CmeError {
     },
 }
 
-fn options(as_of: Option<String>) -> Result<cme_core::validate::ValidateOptions, CmeError> {
-    let as_of = as_of
-        .map(|text| cme_core::error::parse_as_of(&text))
-        .transpose()?;
-    Ok(cme_core::validate::ValidateOptions { as_of })
+fn options(as_of: Option<IsoDate>) -> Result<cme_pdp::validate::ValidateOptions, CmeError> {
+    let as_of = as_of.map(|d| as_of_date(&d)).transpose()?;
+    Ok(cme_pdp::validate::ValidateOptions::as_of(as_of))
+}
+
+/// The evaluation date of a call (`invalid_as_of` at `as_of`).
+fn as_of_date(date: &IsoDate) -> Result<chrono::NaiveDate, CmeError> {
+    Ok(cme_pdp::error::parse_as_of(date.as_str())?)
+}
+
+/// Options of the legal calendar with a branch agreement's age, read by the
+/// core (a negative or too large age is `integer_out_of_range` at
+/// `options.branch_agreement_age`).
+fn legal_options(
+    branch_agreement_age: Option<i32>,
+) -> Result<cme_pdp::legal::LegalOptions, CmeError> {
+    match branch_agreement_age {
+        None => Ok(cme_pdp::legal::LegalOptions::default()),
+        Some(age) => Ok(cme_pdp::legal::LegalOptions::from_value(
+            &serde_json::json!({ "branch_agreement_age": age }),
+        )?),
+    }
+}
+
+/// A publication threshold or protection width given by a host: judged by
+/// the core (`integer_out_of_range` at its name below its minimum).
+fn threshold_arg(threshold: i64) -> Result<u64, CmeError> {
+    Ok(cme_pdp::publish::check_threshold(i128::from(threshold))?)
 }
 
 /// Panics on purpose: shows what a panic of Rust code becomes in a host
@@ -141,15 +170,15 @@ pub fn boundary_panic() {
 /// The version of the library.
 #[uniffi::export]
 pub fn version() -> String {
-    cme_core::VERSION.to_string()
+    cme_pdp::VERSION.to_string()
 }
 
 /// Every problem of a case given as a JSON text (malformed JSON is an issue
 /// too); an empty list means the case is valid.
 #[uniffi::export]
-pub fn validate(case_json: String, as_of: Option<String>) -> Result<Vec<Issue>, CmeError> {
+pub fn validate(case_json: String, as_of: Option<IsoDate>) -> Result<Vec<Issue>, CmeError> {
     let options = options(as_of)?;
-    Ok(convert::issues(&cme_core::validate::validate_json(
+    Ok(convert::issues(&cme_pdp::validate::validate_json(
         &case_json, &options,
     )))
 }
@@ -157,10 +186,10 @@ pub fn validate(case_json: String, as_of: Option<String>) -> Result<Vec<Issue>, 
 /// The case in its normalized interchange form (a JSON text), or
 /// `CmeError::Validation` with every issue.
 #[uniffi::export]
-pub fn parse_case(case_json: String, as_of: Option<String>) -> Result<String, CmeError> {
+pub fn parse_case(case_json: String, as_of: Option<IsoDate>) -> Result<String, CmeError> {
     let options = options(as_of)?;
-    let case = cme_core::validate::parse_case_json(&case_json, &options)
-        .map_err(cme_core::error::CmeError::from)?;
+    let case = cme_pdp::validate::parse_case_json(&case_json, &options)
+        .map_err(cme_pdp::error::CmeError::from)?;
     serde_json::to_string(&case).map_err(|_| CmeError::Internal {
         code: "output_conversion".into(),
         path: String::new(),
@@ -174,21 +203,21 @@ pub fn parse_case(case_json: String, as_of: Option<String>) -> Result<String, Cm
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct EvaluationResult {
     /// Canonical stage.
-    pub stage: cme_core::pathway::Stage,
+    pub stage: cme_pdp::pathway::Stage,
     /// Its stable code (`analyse`…), for storage.
     pub stage_code: String,
     /// The service's name for the stage, if any.
     pub service_stage: Option<String>,
     /// Status.
-    pub status: cme_core::evaluate::Status,
+    pub status: cme_pdp::evaluate::Status,
     /// Its stable code (`en_cours`…).
     pub status_code: String,
     /// Category, or none while undetermined.
-    pub category: Option<cme_core::case::Category>,
+    pub category: Option<cme_pdp::case::Category>,
     /// Its stable code.
     pub category_code: Option<String>,
     /// Inclusion decision.
-    pub inclusion: cme_core::inclusion::InclusionValue,
+    pub inclusion: cme_pdp::inclusion::InclusionValue,
     /// Its stable code (`incluse`…).
     pub inclusion_code: String,
     /// Codes of the alerts.
@@ -208,11 +237,11 @@ pub struct EvaluationResult {
 fn read_cases_json(text: &str) -> Result<Vec<serde_json::Value>, CmeError> {
     match read_json(text, "case")? {
         serde_json::Value::Array(items) => Ok(items),
-        _ => Err(CmeError::from(cme_core::error::CmeError::InvalidCase(
-            cme_core::validate::ValidationError {
-                issues: vec![cme_core::issue::Issue::new(
-                    cme_core::issue::IssueCode::ArrayType,
-                    cme_core::issue::Path::root().key("cases"),
+        _ => Err(CmeError::from(cme_pdp::error::CmeError::InvalidCase(
+            cme_pdp::validate::ValidationError {
+                issues: vec![cme_pdp::issue::Issue::new(
+                    cme_pdp::issue::IssueCode::ArrayType,
+                    cme_pdp::issue::Path::root().key("cases"),
                 )],
             },
         ))),
@@ -220,13 +249,13 @@ fn read_cases_json(text: &str) -> Result<Vec<serde_json::Value>, CmeError> {
 }
 
 fn read_json(text: &str, what: &str) -> Result<serde_json::Value, CmeError> {
-    cme_core::validate::read_json(text).map_err(|issue| {
+    cme_pdp::validate::read_json(text).map_err(|issue| {
         let err = if what == "policy" {
-            cme_core::error::CmeError::InvalidPolicy(cme_core::policy::PolicyError {
+            cme_pdp::error::CmeError::InvalidPolicy(cme_pdp::policy::PolicyError {
                 issues: vec![issue],
             })
         } else {
-            cme_core::error::CmeError::InvalidCase(cme_core::validate::ValidationError {
+            cme_pdp::error::CmeError::InvalidCase(cme_pdp::validate::ValidationError {
                 issues: vec![issue],
             })
         };
@@ -234,18 +263,25 @@ fn read_json(text: &str, what: &str) -> Result<serde_json::Value, CmeError> {
     })
 }
 
-/// Evaluates a case (JSON text) under a policy (JSON text: a preset code as
-/// a JSON string such as `"aismt13"`, or a policy object) as of a date.
+/// Evaluates a case (JSON text) under a policy as of a date.
 #[uniffi::export]
 pub fn evaluate(
     case_json: String,
-    policy_json: String,
-    as_of: String,
+    policy: Arc<Policy>,
+    as_of: IsoDate,
 ) -> Result<EvaluationResult, CmeError> {
-    use cme_core::codes::Code;
-    let as_of = cme_core::error::parse_as_of(&as_of)?;
-    let policy = cme_core::policy::resolve_policy(&read_json(&policy_json, "policy")?)?;
-    let e = cme_core::evaluate::evaluate_value(&read_json(&case_json, "case")?, &policy, as_of)?;
+    evaluate_value(&read_json(&case_json, "case")?, &policy, &as_of)
+}
+
+/// [`evaluate`] of a case already read as JSON.
+fn evaluate_value(
+    case: &serde_json::Value,
+    policy: &Policy,
+    as_of: &IsoDate,
+) -> Result<EvaluationResult, CmeError> {
+    use cme_pdp::codes::Code;
+    let as_of = as_of_date(as_of)?;
+    let e = cme_pdp::evaluate::evaluate_value_loaded(case, policy.loaded(), as_of)?;
     Ok(EvaluationResult {
         stage: e.stage.value.stage,
         stage_code: e.stage.value.stage.code().to_string(),
@@ -270,7 +306,7 @@ pub fn evaluate(
 pub fn try_add_event(case_json: String, event_json: String) -> Result<String, CmeError> {
     let case = read_json(&case_json, "case")?;
     let event = read_json(&event_json, "case")?;
-    let added = cme_core::json::add_event_value(&case, &event)?;
+    let added = cme_pdp::json::add_event_value(&case, &event)?;
     Ok(serde_json::to_string(&added).unwrap_or_default())
 }
 
@@ -279,36 +315,36 @@ pub fn try_add_event(case_json: String, event_json: String) -> Result<String, Cm
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct VisitOutcome {
     /// The visit rule.
-    pub rule: cme_core::legal::VisitRule,
+    pub rule: cme_pdp::legal::VisitRule,
     /// Its stable code (`rendez_vous_liaison`, `pre_reprise`, `reprise`,
     /// `mi_carriere`).
     pub rule_code: String,
     /// The obligation.
-    pub obligation: cme_core::legal::Obligation,
+    pub obligation: cme_pdp::legal::Obligation,
     /// Its stable code (`obligatoire`…).
     pub obligation_code: String,
     /// Id of the main version (the thresholds', chosen by the start of the
     /// absence); every version applied and the fact that chose it are in
     /// `json` (`dated_by`).
     pub version: String,
-    /// Deadline, if any (`YYYY-MM-DD`).
-    pub due: Option<String>,
+    /// Deadline, if any.
+    pub due: Option<IsoDate>,
     /// Code of the decisive reason.
     pub code: String,
     /// The outcome as JSON.
     pub json: String,
 }
 
-impl From<&cme_core::legal::VisitOutcome> for VisitOutcome {
-    fn from(o: &cme_core::legal::VisitOutcome) -> Self {
-        use cme_core::codes::Code;
+impl From<&cme_pdp::legal::VisitOutcome> for VisitOutcome {
+    fn from(o: &cme_pdp::legal::VisitOutcome) -> Self {
+        use cme_pdp::codes::Code;
         VisitOutcome {
             rule: o.rule,
             rule_code: o.rule.code().to_string(),
             obligation: o.obligation,
             obligation_code: o.obligation.code().to_string(),
             version: o.version.id.clone(),
-            due: o.due.map(|d| d.to_string()),
+            due: o.due.map(IsoDate::of),
             code: o.code.clone(),
             json: serde_json::to_string(o).unwrap_or_default(),
         }
@@ -321,16 +357,13 @@ impl From<&cme_core::legal::VisitOutcome> for VisitOutcome {
 pub fn visit_obligations_for_leave(
     leave_json: String,
     worker_json: String,
-    as_of: String,
+    as_of: IsoDate,
     requested_by: Option<String>,
-    branch_agreement_age: Option<u32>,
+    branch_agreement_age: Option<i32>,
 ) -> Result<Vec<VisitOutcome>, CmeError> {
-    let as_of = cme_core::error::parse_as_of(&as_of)?;
-    let options = cme_core::legal::LegalOptions {
-        branch_agreement_age,
-        ..Default::default()
-    };
-    let out = cme_core::json::visit_obligations_value(
+    let as_of = as_of_date(&as_of)?;
+    let options = legal_options(branch_agreement_age)?;
+    let out = cme_pdp::json::visit_obligations_value(
         &read_json(&leave_json, "case")?,
         &read_json(&worker_json, "case")?,
         requested_by.as_deref(),
@@ -344,16 +377,13 @@ pub fn visit_obligations_for_leave(
 #[uniffi::export]
 pub fn visit_obligations(
     case_json: String,
-    as_of: String,
-    branch_agreement_age: Option<u32>,
+    as_of: IsoDate,
+    branch_agreement_age: Option<i32>,
 ) -> Result<String, CmeError> {
-    let as_of = cme_core::error::parse_as_of(&as_of)?;
-    let options = cme_core::legal::LegalOptions {
-        branch_agreement_age,
-        ..Default::default()
-    };
+    let as_of = as_of_date(&as_of)?;
+    let options = legal_options(branch_agreement_age)?;
     let report =
-        cme_core::json::visit_report_value(&read_json(&case_json, "case")?, as_of, &options)?;
+        cme_pdp::json::visit_report_value(&read_json(&case_json, "case")?, as_of, &options)?;
     Ok(serde_json::to_string(&report).unwrap_or_default())
 }
 
@@ -363,15 +393,15 @@ pub fn visit_obligations(
 #[uniffi::export]
 pub fn legal_calendar(
     input_json: String,
-    as_of: String,
+    as_of: IsoDate,
     options_json: Option<String>,
 ) -> Result<String, CmeError> {
-    let as_of = cme_core::error::parse_as_of(&as_of)?;
+    let as_of = as_of_date(&as_of)?;
     let options = match options_json {
         Some(text) => read_json(&text, "options")?,
         None => serde_json::Value::Null,
     };
-    let report = cme_core::json::calendar_value(&read_json(&input_json, "case")?, as_of, &options)?;
+    let report = cme_pdp::json::calendar_value(&read_json(&input_json, "case")?, as_of, &options)?;
     Ok(serde_json::to_string(&report).unwrap_or_default())
 }
 
@@ -379,11 +409,11 @@ pub fn legal_calendar(
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct Suggestion {
     /// Problem type.
-    pub problem: cme_core::orientation::ProblemType,
+    pub problem: cme_pdp::orientation::ProblemType,
     /// Its stable code.
     pub problem_code: String,
     /// Partner.
-    pub partner: cme_core::case::Partner,
+    pub partner: cme_pdp::case::Partner,
     /// Its stable code.
     pub partner_code: String,
     /// Whether the cell may act now (consent in force).
@@ -399,13 +429,13 @@ pub struct Suggestion {
 #[uniffi::export]
 pub fn orient(
     case_json: String,
-    as_of: String,
+    as_of: IsoDate,
     problems: Option<Vec<String>>,
 ) -> Result<Vec<Suggestion>, CmeError> {
-    use cme_core::codes::Code;
-    let as_of = cme_core::error::parse_as_of(&as_of)?;
+    use cme_pdp::codes::Code;
+    let as_of = as_of_date(&as_of)?;
     let out =
-        cme_core::json::orient_value(&read_json(&case_json, "case")?, problems.as_deref(), as_of)?;
+        cme_pdp::json::orient_value(&read_json(&case_json, "case")?, problems.as_deref(), as_of)?;
     Ok(out
         .iter()
         .map(|s| Suggestion {
@@ -420,21 +450,20 @@ pub fn orient(
         .collect())
 }
 
-/// Indicators of cases (a JSON array) under a policy (JSON: preset code
-/// string or object) for a period (`2024`, `2024-S1`, `2024-T2`,
+/// Indicators of cases (a JSON array) under a policy for a period (`2024`, `2024-S1`, `2024-T2`,
 /// `2024-01-01/2024-06-30`), by up to two dimensions, published when a
 /// threshold is given: the report as JSON.
 #[uniffi::export]
 pub fn indicators_json(
     cases_json: String,
-    policy_json: String,
+    policy: Arc<Policy>,
     period: String,
     by: Vec<String>,
-    threshold: Option<u64>,
+    threshold: Option<i64>,
     activities_json: Option<String>,
 ) -> Result<String, CmeError> {
+    let threshold = threshold.map(threshold_arg).transpose()?;
     let cases = read_cases_json(&cases_json)?;
-    let policy = read_json(&policy_json, "policy")?;
     let activities = match activities_json {
         Some(text) => match read_json(&text, "case")? {
             serde_json::Value::Array(items) => items,
@@ -442,8 +471,53 @@ pub fn indicators_json(
         },
         None => Vec::new(),
     };
+    let report = cme_pdp::publish::report_json(
+        &cases,
+        &activities,
+        policy.value(),
+        &period,
+        &by,
+        threshold,
+    )?;
+    Ok(report.to_string())
+}
+
+/// The impact of a change of rules (JSON): the cases (a JSON array)
+/// evaluated as of a date under two scenarios (JSON objects `{"policy": …,
+/// "options": …}`), every case whose decisions change with both
+/// evaluations.
+#[uniffi::export]
+pub fn impact_json(
+    cases_json: String,
+    before_json: String,
+    after_json: String,
+    as_of: String,
+) -> Result<String, CmeError> {
+    let cases = read_cases_json(&cases_json)?;
+    let before = read_json(&before_json, "before")?;
+    let after = read_json(&after_json, "after")?;
+    Ok(cme_pdp::impact::impact_json(&cases, &before, &after, &as_of)?.to_string())
+}
+
+/// The report of a region (JSON): the cases (a JSON array) of several
+/// services, each counted under its service's policy (`policies_json`: a
+/// JSON object of service code → preset code or policy; `None` for the
+/// seven presets, each service by its preset code), for a period, by up to
+/// two dimensions; with its publishable part under `harmonised`.
+#[uniffi::export]
+pub fn regional_report_json(
+    cases_json: String,
+    period: String,
+    by: Vec<String>,
+    policies_json: Option<String>,
+) -> Result<String, CmeError> {
+    let cases = read_cases_json(&cases_json)?;
+    let policies = match policies_json {
+        Some(text) => read_json(&text, "policies")?,
+        None => serde_json::Value::Null,
+    };
     let report =
-        cme_core::publish::report_json(&cases, &activities, &policy, &period, &by, threshold)?;
+        cme_pdp::indicators::region::regional_report_json(&cases, &policies, &period, &by)?;
     Ok(report.to_string())
 }
 
@@ -454,11 +528,15 @@ pub fn indicators_json(
 #[uniffi::export]
 pub fn publish_bundle_json(
     reports_json: String,
-    threshold: u64,
-    protection_width: Option<u64>,
+    threshold: i64,
+    protection_width: Option<i64>,
 ) -> Result<String, CmeError> {
+    let threshold = threshold_arg(threshold)?;
+    let protection_width = protection_width
+        .map(|w| cme_pdp::publish::check_protection_width(i128::from(w)))
+        .transpose()?;
     let reports = read_json(&reports_json, "reports")?;
-    Ok(cme_core::publish::publish_bundle_json(&reports, threshold, protection_width)?.to_string())
+    Ok(cme_pdp::publish::publish_bundle_json(&reports, threshold, protection_width)?.to_string())
 }
 
 /// The attacker's audit of a publication (a published report, or the JSON
@@ -466,7 +544,7 @@ pub fn publish_bundle_json(
 #[uniffi::export]
 pub fn audit_json(published_json: String) -> Result<String, CmeError> {
     let published = read_json(&published_json, "published")?;
-    Ok(cme_core::publish::audit_json(&published)?.to_string())
+    Ok(cme_pdp::publish::audit_json(&published)?.to_string())
 }
 
 /// Checks a publication (a published report, or the JSON array of a
@@ -474,19 +552,19 @@ pub fn audit_json(published_json: String) -> Result<String, CmeError> {
 #[uniffi::export]
 pub fn verify_json(published_json: String) -> Result<String, CmeError> {
     let published = read_json(&published_json, "published")?;
-    Ok(cme_core::publish::verify_json(&published)?.to_string())
+    Ok(cme_pdp::publish::verify_json(&published)?.to_string())
 }
 
 /// The catalogue of indicators as JSON.
 #[uniffi::export]
 pub fn indicator_catalogue_json() -> String {
-    serde_json::to_string(&cme_core::indicators::catalogue()).unwrap_or_default()
+    serde_json::to_string(&cme_pdp::indicators::catalogue()).unwrap_or_default()
 }
 
 /// The codes of the seven preset policies.
 #[uniffi::export]
 pub fn preset_codes() -> Vec<String> {
-    cme_core::policy::preset_codes()
+    cme_pdp::policy::preset_codes()
         .into_iter()
         .map(String::from)
         .collect()
@@ -495,7 +573,7 @@ pub fn preset_codes() -> Vec<String> {
 /// A preset policy as a JSON text.
 #[uniffi::export]
 pub fn preset_json(code: String) -> Result<String, CmeError> {
-    let policy = cme_core::policy::preset(&code)?;
+    let policy = cme_pdp::policy::preset(&code)?;
     Ok(serde_json::to_string(&policy).unwrap_or_default())
 }
 
@@ -504,24 +582,24 @@ pub fn preset_json(code: String) -> Result<String, CmeError> {
 #[uniffi::export]
 pub fn load_policy(text: String, format: String) -> Result<String, CmeError> {
     let loaded = if format == "toml" {
-        cme_core::policy::Policy::from_toml_str(&text)
+        cme_pdp::policy::Policy::from_toml_str(&text)
     } else {
-        cme_core::policy::Policy::from_json_str(&text)
+        cme_pdp::policy::Policy::from_json_str(&text)
     };
-    let policy = loaded.map_err(cme_core::error::CmeError::InvalidPolicy)?;
+    let policy = loaded.map_err(cme_pdp::error::CmeError::InvalidPolicy)?;
     Ok(serde_json::to_string(&policy).unwrap_or_default())
 }
 
 /// The JSON Schema of the interchange format, as a JSON text.
 #[uniffi::export]
 pub fn case_schema_json() -> String {
-    cme_core::schema::case_schema().to_string()
+    cme_pdp::schema::case_schema().to_string()
 }
 
 /// The bundled sample of 50 synthetic cases, as a JSON text (an array).
 #[uniffi::export]
 pub fn sample_cases_json() -> String {
-    cme_core::sample::SAMPLE_JSON.to_string()
+    cme_pdp::sample::SAMPLE_JSON.to_string()
 }
 
 #[cfg(test)]
@@ -530,7 +608,7 @@ mod tests {
 
     #[test]
     fn errors_cross_with_code_and_path() {
-        let err = validate("{}".into(), Some("31/12/2024".into())).unwrap_err();
+        let err = validate("{}".into(), Some(IsoDate("31/12/2024".into()))).unwrap_err();
         match err {
             CmeError::InvalidArgument { code, path, .. } => {
                 assert_eq!(code, "invalid_as_of");

@@ -10,32 +10,39 @@ use std::sync::{Arc, Mutex, MutexGuard};
 
 use serde_json::{json, Map, Value};
 
-use cme_core::case::{
+use cme_pdp::case::{
     Category, CellRole, EmployerKind, EventType, ExitResult, Expertise, Nomenclature, Partner,
     Requester, RqthStatus, SickLeaveCause, Signaller, SourceVisit,
 };
-use cme_core::codes::Code;
+use cme_pdp::codes::Code;
 
-use crate::{read_cases_json, read_json, CmeError, EvaluationResult, Issue};
+use crate::{read_cases_json, read_json, CmeError, EvaluationResult, IsoDate, Issue, Policy};
 
 /// The worker's context (no name, no free text about health).
-#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, uniffi::Record)]
 pub struct Worker {
     /// Pseudonymous id of the worker, linking successive cases (format
     /// version 2).
+    #[uniffi(default)]
     pub id: Option<String>,
     /// Date of birth (`YYYY-MM-DD`), when known.
-    pub birth_date: Option<String>,
+    #[uniffi(default)]
+    pub birth_date: Option<IsoDate>,
     /// Year of birth, when only the year is known.
+    #[uniffi(default)]
     pub birth_year: Option<i32>,
     /// The employer's sector.
+    #[uniffi(default)]
     pub sector: Option<Sector>,
     /// Private or public employer.
+    #[uniffi(default)]
     pub employer: Option<EmployerKind>,
     /// RQTH status.
+    #[uniffi(default)]
     pub rqth: Option<RqthStatus>,
     /// CIM-10 chapter (1 to 22) of the main pathology.
-    pub cim10_chapter: Option<u8>,
+    #[uniffi(default)]
+    pub cim10_chapter: Option<i32>,
 }
 
 /// A NAF section with its nomenclature.
@@ -51,10 +58,12 @@ pub struct Sector {
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct SickLeave {
     /// First day.
-    pub start: String,
+    pub start: IsoDate,
     /// Last day, when known.
-    pub end: Option<String>,
+    #[uniffi(default)]
+    pub end: Option<IsoDate>,
     /// Whether `end` is the expected end of a running leave.
+    #[uniffi(default)]
     pub end_is_expected: bool,
     /// The cause.
     pub cause: SickLeaveCause,
@@ -64,14 +73,16 @@ pub struct SickLeave {
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct Signalement {
     /// Date of the signalement.
-    pub date: String,
+    pub date: IsoDate,
     /// The visit at which the risk was detected.
     pub source_visit: SourceVisit,
     /// Who signals.
     pub signalled_by: Signaller,
     /// Who asked for the visit.
+    #[uniffi(default)]
     pub requested_by: Option<Requester>,
     /// The worker agreed to the signalement (format version 2).
+    #[uniffi(default)]
     pub worker_agreed: Option<bool>,
 }
 
@@ -79,13 +90,15 @@ pub struct Signalement {
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct Consent {
     /// When it was given.
-    pub given_on: String,
+    pub given_on: IsoDate,
     /// Consent to the accompaniment.
     pub accompaniment: bool,
     /// Partners information may be shared with.
+    #[uniffi(default)]
     pub sharing_with: Vec<Partner>,
     /// When it was withdrawn.
-    pub withdrawn_on: Option<String>,
+    #[uniffi(default)]
+    pub withdrawn_on: Option<IsoDate>,
 }
 
 /// An event of the pathway: `kind` is the event type (`contact`,
@@ -96,22 +109,30 @@ pub struct Event {
     /// The event type.
     pub kind: EventType,
     /// Its date.
-    pub date: String,
+    pub date: IsoDate,
     /// `analyse_demande`: a simple solution was found.
+    #[uniffi(default)]
     pub simple_solution: Option<bool>,
     /// `referent_designe`: the référent's role.
+    #[uniffi(default)]
     pub role: Option<CellRole>,
     /// `avis_attendu` / `avis_recu`: the expertise.
+    #[uniffi(default)]
     pub expertise: Option<Expertise>,
     /// `action_partenaire`: the partner.
+    #[uniffi(default)]
     pub partner: Option<Partner>,
     /// `sortie`: the result.
+    #[uniffi(default)]
     pub result: Option<ExitResult>,
     /// `sortie`: dismissal.
+    #[uniffi(default)]
     pub dismissal: Option<bool>,
     /// `sortie`: prepared exit.
+    #[uniffi(default)]
     pub prepared: Option<bool>,
     /// `suivi`: still employed.
+    #[uniffi(default)]
     pub still_employed: Option<bool>,
 }
 
@@ -123,37 +144,43 @@ pub struct CategoryOverride {
     /// Why (free text of the team, no health data).
     pub justification: String,
     /// When it was decided.
-    pub decided_on: String,
+    pub decided_on: IsoDate,
 }
 
 /// A visit that took place (format version 2).
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct Visit {
     /// Which visit.
-    pub kind: cme_core::case::VisitRule,
+    pub kind: cme_pdp::case::VisitRule,
     /// Its date (`YYYY-MM-DD`).
-    pub date: String,
+    pub date: IsoDate,
     /// Who performed it (not for a rendez-vous de liaison).
-    pub done_by: Option<cme_core::case::Professional>,
+    #[uniffi(default)]
+    pub done_by: Option<cme_pdp::case::Professional>,
     /// Held remotely (télésanté).
+    #[uniffi(default)]
     pub remote: bool,
     /// An avis d'inaptitude was issued at it.
+    #[uniffi(default)]
     pub avis_inaptitude: bool,
     /// Pré-reprise: the day the worker objected to the recommendations
     /// being sent to the employer (R4624-30).
-    pub objection_on: Option<String>,
+    #[uniffi(default)]
+    pub objection_on: Option<IsoDate>,
 }
 
 /// An exchange with the employer (format version 2).
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct EmployerExchange {
     /// What kind of exchange.
-    pub kind: cme_core::case::ExchangeKind,
+    pub kind: cme_pdp::case::ExchangeKind,
     /// When (`YYYY-MM-DD`).
-    pub date: String,
+    pub date: IsoDate,
     /// For a contact: the médecin du travail agreed.
+    #[uniffi(default)]
     pub doctor_agreed: Option<bool>,
     /// For a contact: the worker agreed.
+    #[uniffi(default)]
     pub worker_agreed: Option<bool>,
 }
 
@@ -163,23 +190,27 @@ pub struct Referral {
     /// The partner.
     pub partner: Partner,
     /// Which way.
-    pub direction: cme_core::case::ReferralDirection,
+    pub direction: cme_pdp::case::ReferralDirection,
     /// The document sent.
-    pub document: Option<cme_core::case::ReferralDocument>,
+    #[uniffi(default)]
+    pub document: Option<cme_pdp::case::ReferralDocument>,
     /// When it was sent (`YYYY-MM-DD`).
-    pub sent: String,
+    pub sent: IsoDate,
     /// When it was answered.
-    pub answered: Option<String>,
+    #[uniffi(default)]
+    pub answered: Option<IsoDate>,
     /// The answer.
-    pub outcome: Option<cme_core::case::ReferralOutcome>,
+    #[uniffi(default)]
+    pub outcome: Option<cme_pdp::case::ReferralOutcome>,
 }
 
 /// A meeting of the cell with the worker (format version 2).
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct Meeting {
     /// When (`YYYY-MM-DD`).
-    pub date: String,
+    pub date: IsoDate,
     /// An action plan was drawn up at it.
+    #[uniffi(default)]
     pub action_plan: bool,
 }
 
@@ -187,32 +218,43 @@ pub struct Meeting {
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct Case {
     /// Format version (1 or 2; 2 once read).
-    pub format_version: u32,
+    #[uniffi(default = 2)]
+    pub format_version: i32,
     /// Pseudonymous id.
     pub id: String,
     /// Service code.
     pub service: String,
     /// Policy id, when it differs from the service.
+    #[uniffi(default)]
     pub policy: Option<String>,
     /// The worker.
+    #[uniffi(default)]
     pub worker: Worker,
     /// Sick leaves.
+    #[uniffi(default)]
     pub sick_leaves: Vec<SickLeave>,
     /// The signalement.
     pub signalement: Signalement,
     /// Consents.
+    #[uniffi(default)]
     pub consents: Vec<Consent>,
     /// Events of the pathway.
+    #[uniffi(default)]
     pub events: Vec<Event>,
     /// The team's category, if it overrides the derived one.
+    #[uniffi(default)]
     pub category_override: Option<CategoryOverride>,
     /// Visits that took place (format version 2).
+    #[uniffi(default)]
     pub visits: Vec<Visit>,
     /// Exchanges with the employer (format version 2).
+    #[uniffi(default)]
     pub employer_exchanges: Vec<EmployerExchange>,
     /// Referrals to partners and partners' signalements (format version 2).
+    #[uniffi(default)]
     pub referrals: Vec<Referral>,
     /// Meetings with the worker (format version 2).
+    #[uniffi(default)]
     pub meetings: Vec<Meeting>,
 }
 
@@ -233,7 +275,7 @@ fn case_json(c: &Case) -> Value {
 /// (`MAX_EVENTS`), so that a record of ten million events is refused
 /// (`too_many_items`) without ten million items converted first.
 fn case_to_read(c: &Case) -> Value {
-    case_json_capped(c, cme_core::limits::MAX_EVENTS + 1)
+    case_json_capped(c, cme_pdp::limits::MAX_EVENTS + 1)
 }
 
 /// [`case_json`] with at most `cap` items of each list.
@@ -332,7 +374,7 @@ fn case_json_capped(c: &Case, cap: usize) -> Value {
     if let Some(o) = &c.category_override {
         case.insert(
             "category_override".into(),
-            json!({"category": o.category.code(), "justification": o.justification, "decided_on": o.decided_on}),
+            json!({"category": o.category.code(), "justification": o.justification, "decided_on": o.decided_on.as_str()}),
         );
     }
     if !c.visits.is_empty() {
@@ -411,11 +453,11 @@ fn case_json_capped(c: &Case, cap: usize) -> Value {
 }
 
 /// The record of a valid case of the core.
-fn case_record(c: &cme_core::case::Case) -> Case {
-    use cme_core::case::Event as E;
-    let d = |date: chrono::NaiveDate| date.to_string();
+fn case_record(c: &cme_pdp::case::Case) -> Case {
+    use cme_pdp::case::Event as E;
+    let d = IsoDate::of;
     Case {
-        format_version: c.format_version,
+        format_version: i32::try_from(c.format_version).unwrap_or(i32::MAX),
         id: c.id.clone(),
         service: c.service.clone(),
         policy: c.policy.clone(),
@@ -429,7 +471,7 @@ fn case_record(c: &cme_core::case::Case) -> Case {
             }),
             employer: c.worker.employer,
             rqth: c.worker.rqth,
-            cim10_chapter: c.worker.cim10_chapter,
+            cim10_chapter: c.worker.cim10_chapter.map(i32::from),
         },
         sick_leaves: c
             .sick_leaves
@@ -551,9 +593,9 @@ fn case_record(c: &cme_core::case::Case) -> Case {
 
 /// Every problem of a case record (an empty list: valid).
 #[uniffi::export]
-pub fn validate_case(case: Case, as_of: Option<String>) -> Result<Vec<Issue>, CmeError> {
+pub fn validate_case(case: Case, as_of: Option<IsoDate>) -> Result<Vec<Issue>, CmeError> {
     let options = crate::options(as_of)?;
-    Ok(crate::convert::issues(&cme_core::validate::validate(
+    Ok(crate::convert::issues(&cme_pdp::validate::validate(
         &case_to_read(&case),
         &options,
     )))
@@ -564,8 +606,8 @@ pub fn validate_case(case: Case, as_of: Option<String>) -> Result<Vec<Issue>, Cm
 #[uniffi::export]
 pub fn case_from_json(text: String) -> Result<Case, CmeError> {
     let value = read_json(&text, "case")?;
-    let case = cme_core::validate::parse_case(&value, &Default::default())
-        .map_err(cme_core::error::CmeError::from)?;
+    let case = cme_pdp::validate::parse_case(&value, &Default::default())
+        .map_err(cme_pdp::error::CmeError::from)?;
     Ok(case_record(&case))
 }
 
@@ -576,15 +618,151 @@ pub fn case_to_json(case: Case) -> String {
     case_json(&case).to_string()
 }
 
-/// Evaluates a case record under a policy (JSON text: a preset code as a
-/// JSON string, or a policy object) as of a date.
+/// Evaluates a case record under a policy as of a date.
 #[uniffi::export]
 pub fn evaluate_case(
     case: Case,
-    policy_json: String,
-    as_of: String,
+    policy: Arc<Policy>,
+    as_of: IsoDate,
 ) -> Result<EvaluationResult, CmeError> {
-    crate::evaluate(case_to_read(&case).to_string(), policy_json, as_of)
+    crate::evaluate_value(&case_to_read(&case), &policy, &as_of)
+}
+
+// Builders for hosts without named or default arguments (Java, C#): each
+// gives a record with its required fields and every optional one empty;
+// the host sets the others on the record (`event.setRole(...)` in Java).
+
+/// A case with its required fields: no sick leave, consent, event or
+/// record of version 2 yet, an empty worker, format version 2.
+#[uniffi::export]
+pub fn new_case(id: String, service: String, signalement: Signalement) -> Case {
+    Case {
+        format_version: 2,
+        id,
+        service,
+        policy: None,
+        worker: Worker::default(),
+        sick_leaves: Vec::new(),
+        signalement,
+        consents: Vec::new(),
+        events: Vec::new(),
+        category_override: None,
+        visits: Vec::new(),
+        employer_exchanges: Vec::new(),
+        referrals: Vec::new(),
+        meetings: Vec::new(),
+    }
+}
+
+/// A worker of whom nothing is known yet.
+#[uniffi::export]
+pub fn new_worker() -> Worker {
+    Worker::default()
+}
+
+/// A signalement with its required fields.
+#[uniffi::export]
+pub fn new_signalement(
+    date: IsoDate,
+    source_visit: SourceVisit,
+    signalled_by: Signaller,
+) -> Signalement {
+    Signalement {
+        date,
+        source_visit,
+        signalled_by,
+        requested_by: None,
+        worker_agreed: None,
+    }
+}
+
+/// A sick leave from its first day, its end unknown.
+#[uniffi::export]
+pub fn new_sick_leave(start: IsoDate, cause: SickLeaveCause) -> SickLeave {
+    SickLeave {
+        start,
+        end: None,
+        end_is_expected: false,
+        cause,
+    }
+}
+
+/// A consent given on a day, sharing with no partner yet.
+#[uniffi::export]
+pub fn new_consent(given_on: IsoDate, accompaniment: bool) -> Consent {
+    Consent {
+        given_on,
+        accompaniment,
+        sharing_with: Vec::new(),
+        withdrawn_on: None,
+    }
+}
+
+/// An event of a type on a day, without its optional facts.
+#[uniffi::export]
+pub fn new_event(kind: EventType, date: IsoDate) -> Event {
+    Event {
+        kind,
+        date,
+        simple_solution: None,
+        role: None,
+        expertise: None,
+        partner: None,
+        result: None,
+        dismissal: None,
+        prepared: None,
+        still_employed: None,
+    }
+}
+
+/// A visit that took place on a day.
+#[uniffi::export]
+pub fn new_visit(kind: cme_pdp::case::VisitRule, date: IsoDate) -> Visit {
+    Visit {
+        kind,
+        date,
+        done_by: None,
+        remote: false,
+        avis_inaptitude: false,
+        objection_on: None,
+    }
+}
+
+/// An exchange with the employer on a day.
+#[uniffi::export]
+pub fn new_employer_exchange(kind: cme_pdp::case::ExchangeKind, date: IsoDate) -> EmployerExchange {
+    EmployerExchange {
+        kind,
+        date,
+        doctor_agreed: None,
+        worker_agreed: None,
+    }
+}
+
+/// A referral sent on a day, not answered yet.
+#[uniffi::export]
+pub fn new_referral(
+    partner: Partner,
+    direction: cme_pdp::case::ReferralDirection,
+    sent: IsoDate,
+) -> Referral {
+    Referral {
+        partner,
+        direction,
+        document: None,
+        sent,
+        answered: None,
+        outcome: None,
+    }
+}
+
+/// A meeting with the worker on a day, without an action plan.
+#[uniffi::export]
+pub fn new_meeting(date: IsoDate) -> Meeting {
+    Meeting {
+        date,
+        action_plan: false,
+    }
 }
 
 /// One entry of a code list.
@@ -605,13 +783,12 @@ pub struct CodeList {
     pub entries: Vec<CodeEntry>,
 }
 
-/// Every code list with its French labels: the case model's and the
-/// results' (stages, statuses, visit obligations…).
+/// Every code list with its French labels: the case model's, the
+/// results' (stages, statuses, visit obligations, report dimensions, age
+/// bands…) and the NAF sections.
 #[uniffi::export]
 pub fn code_lists() -> Vec<CodeList> {
-    let mut lists = cme_core::lists::case_code_lists();
-    lists.extend(cme_core::lists::result_code_lists());
-    lists
+    cme_pdp::lists::code_lists()
         .into_iter()
         .map(|l| CodeList {
             kind: l.kind.to_string(),
@@ -632,19 +809,19 @@ pub fn code_lists() -> Vec<CodeList> {
 /// (a mutex guards the counters).
 #[derive(Debug, uniffi::Object)]
 pub struct IndicatorAccumulator {
-    inner: Mutex<cme_core::indicators::Accumulator>,
+    inner: Mutex<cme_pdp::indicators::Accumulator>,
 }
 
 impl IndicatorAccumulator {
-    fn lock(&self) -> MutexGuard<'_, cme_core::indicators::Accumulator> {
+    fn lock(&self) -> MutexGuard<'_, cme_pdp::indicators::Accumulator> {
         // A poisoned lock still holds consistent counters: adding a case is
         // one step that either happened or not.
         self.inner.lock().unwrap_or_else(|e| e.into_inner())
     }
 
     fn add_value(&self, value: &Value) -> Result<(), CmeError> {
-        let case = cme_core::validate::parse_case_for_pathway(value, &Default::default())
-            .map_err(cme_core::error::CmeError::from)?;
+        let case = cme_pdp::validate::parse_case_for_pathway(value, &Default::default())
+            .map_err(cme_pdp::error::CmeError::from)?;
         self.lock().add(&case);
         Ok(())
     }
@@ -652,17 +829,16 @@ impl IndicatorAccumulator {
 
 #[uniffi::export]
 impl IndicatorAccumulator {
-    /// An empty accumulator: a policy (JSON text), a period (`2024`,
-    /// `2024-S1`, `2024-T2`, `a/b`) and up to two dimension codes.
+    /// An empty accumulator: a policy, a period (`2024`, `2024-S1`,
+    /// `2024-T2`, `a/b`) and up to two dimension codes.
     #[uniffi::constructor]
     pub fn new(
-        policy_json: String,
+        policy: Arc<Policy>,
         period: String,
         by: Vec<String>,
     ) -> Result<Arc<Self>, CmeError> {
-        let policy = read_json(&policy_json, "policy")?;
-        let period = cme_core::indicators::Period::parse(&period)?;
-        let inner = cme_core::indicators::accumulator(&policy, period, &by)?;
+        let period = cme_pdp::indicators::Period::parse(&period)?;
+        let inner = cme_pdp::indicators::accumulator(policy.value(), period, &by)?;
         Ok(Arc::new(IndicatorAccumulator {
             inner: Mutex::new(inner),
         }))
@@ -672,7 +848,7 @@ impl IndicatorAccumulator {
     /// (checked again: shape and policy).
     #[uniffi::constructor]
     pub fn from_state(state: String) -> Result<Arc<Self>, CmeError> {
-        let inner = cme_core::indicators::Accumulator::from_state_json(&state)?;
+        let inner = cme_pdp::indicators::Accumulator::from_state_json(&state)?;
         Ok(Arc::new(IndicatorAccumulator {
             inner: Mutex::new(inner),
         }))
@@ -692,8 +868,8 @@ impl IndicatorAccumulator {
     /// and the error lists every problem with paths `cases[i]…`.
     pub fn add_cases_json(&self, cases_json: String) -> Result<(), CmeError> {
         let items = read_cases_json(&cases_json)?;
-        let cases = cme_core::validate::parse_cases_for_pathway(&items, &Default::default())
-            .map_err(cme_core::error::CmeError::from)?;
+        let cases = cme_pdp::validate::parse_cases_for_pathway(&items, &Default::default())
+            .map_err(cme_pdp::error::CmeError::from)?;
         let mut acc = self.lock();
         cases.iter().for_each(|c| acc.add(c));
         Ok(())
@@ -715,9 +891,23 @@ impl IndicatorAccumulator {
             })
     }
 
-    /// The number of cases added.
-    pub fn cases(&self) -> u64 {
-        self.lock().cases
+    /// The number of cases added. A state read back may claim more than a
+    /// signed 64-bit integer holds: that count is refused
+    /// (`integer_out_of_range` at `cases`), never rounded.
+    pub fn cases(&self) -> Result<i64, CmeError> {
+        let n = self.lock().cases;
+        i64::try_from(n).map_err(|_| {
+            use cme_pdp::issue::{Issue, IssueCode, Path};
+            let issue = Issue::new(IssueCode::IntegerOutOfRange, Path::root().key("cases"))
+                .with("min", 0)
+                .with("max", i64::MAX);
+            CmeError::InvalidArgument {
+                code: issue.code.code().to_string(),
+                path: issue.path.as_str().to_string(),
+                message_fr: issue.message,
+                message_en: issue.message_en,
+            }
+        })
     }
 
     /// The report of every case added, as JSON (the form of `indicators_json`).

@@ -7,7 +7,7 @@
 //! value.
 //!
 //! An object is held to the size a JSON text would be
-//! (`cme_core::limits::MAX_JSON_BYTES` for a document): its size as JSON is
+//! (`cme_pdp::limits::MAX_JSON_BYTES` for a document): its size as JSON is
 //! counted as it is converted, a list's and a dict's length and a text's
 //! before their content, so that a list of ten million events is refused
 //! before any of them is converted (`document_too_large` at the list).
@@ -18,15 +18,15 @@ use pyo3::types::{PyBool, PyDict, PyFloat, PyInt, PyList, PyString, PyTuple};
 use serde_json::{Map, Number, Value};
 
 use crate::error::input_issue;
-use cme_core::issue::IssueCode;
+use cme_pdp::issue::IssueCode;
 
 /// Nesting deeper than this is refused (the interchange format needs 5).
 const MAX_DEPTH: usize = 64;
 
 /// Reads a Python object as a JSON tree: a document of at most
-/// `cme_core::limits::MAX_JSON_BYTES` as JSON text.
+/// `cme_pdp::limits::MAX_JSON_BYTES` as JSON text.
 pub fn py_to_json(obj: &Bound<'_, PyAny>) -> PyResult<Value> {
-    py_to_json_within(obj, cme_core::limits::MAX_JSON_BYTES, &[])
+    py_to_json_within(obj, cme_pdp::limits::MAX_JSON_BYTES, &[])
 }
 
 /// Reads a Python object as a JSON tree of at most `max_bytes` as JSON
@@ -72,9 +72,9 @@ impl Budget {
 /// `document_too_large` at `path`, with the core's messages and issue
 /// (so that `.errors()` lists it).
 fn too_large(py: Python<'_>, max: usize, path: &[String]) -> PyErr {
-    let issue = cme_core::issue::Issue::new(
-        cme_core::issue::IssueCode::DocumentTooLarge,
-        cme_core::issue::Path::from_rendered(&path_string(path)),
+    let issue = cme_pdp::issue::Issue::new(
+        cme_pdp::issue::IssueCode::DocumentTooLarge,
+        cme_pdp::issue::Path::from_rendered(&path_string(path)),
     )
     .with("max_bytes", max);
     crate::error::input_error_issue(py, &issue)
@@ -174,7 +174,7 @@ fn to_json(
             };
             // the key as it may be echoed in an error's path (cut, control
             // characters escaped)
-            path.push(cme_core::issue::echoed(&key).into_owned());
+            path.push(cme_pdp::issue::echoed(&key).into_owned());
             let value = to_json(&v, date_type, path, budget)?;
             path.pop();
             map.insert(key, value);

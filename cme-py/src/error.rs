@@ -2,7 +2,7 @@
 //! (`cme/errors.py`): one class per kind, each carrying `code`, `path`,
 //! `message_en` and, for an invalid case, `.errors()`.
 
-use cme_core::error::CmeError;
+use cme_pdp::error::CmeError;
 use pyo3::exceptions::PyRuntimeError;
 use pyo3::prelude::*;
 
@@ -29,7 +29,7 @@ fn raise(
 /// A core error as its Python exception.
 pub fn to_py_err(py: Python<'_>, err: &CmeError) -> PyErr {
     let class = err.kind();
-    // At most `cme_core::limits::MAX_ISSUES` + 1 issues: if even these
+    // At most `cme_pdp::limits::MAX_ISSUES` + 1 issues: if even these
     // cannot be converted (memory), that exception is raised, never an
     // error whose `.errors()` would be empty.
     let issues = match to_py(py, &err.issues()) {
@@ -50,7 +50,7 @@ pub fn to_py_err(py: Python<'_>, err: &CmeError) -> PyErr {
 /// An input refused while converting it, for a problem of the core's
 /// catalogue (`cme.InputError` with the issue's code, path and messages,
 /// and the issue in `.errors()`).
-pub fn input_error_issue(py: Python<'_>, issue: &cme_core::issue::Issue) -> PyErr {
+pub fn input_error_issue(py: Python<'_>, issue: &cme_pdp::issue::Issue) -> PyErr {
     let issues = to_py(py, &[issue]).unwrap_or_else(|_| pyo3::types::PyList::empty(py).into_any());
     raise(
         py,
@@ -67,11 +67,11 @@ pub fn input_error_issue(py: Python<'_>, issue: &cme_core::issue::Issue) -> PyEr
 /// catalogue at a rendered path, with parameters.
 pub fn input_issue(
     py: Python<'_>,
-    code: cme_core::issue::IssueCode,
+    code: cme_pdp::issue::IssueCode,
     path: &str,
     params: &[(&str, &str)],
 ) -> PyErr {
-    let mut issue = cme_core::issue::Issue::new(code, cme_core::issue::Path::from_rendered(path));
+    let mut issue = cme_pdp::issue::Issue::new(code, cme_pdp::issue::Path::from_rendered(path));
     for (k, v) in params {
         issue = issue.with(k, v);
     }

@@ -4,8 +4,8 @@
 //! (`error.rs`), and delegates every rule to `cme-core`. The Pythonic API is
 //! the pure-Python layer `python/cme/__init__.py`.
 
-use cme_core::error::{parse_as_of, CmeError};
-use cme_core::validate::{parse_case as core_parse_case, ValidateOptions};
+use cme_pdp::error::{parse_as_of, CmeError};
+use cme_pdp::validate::{parse_case as core_parse_case, ValidateOptions};
 use pyo3::prelude::*;
 
 mod convert;
@@ -20,7 +20,7 @@ fn options(py: Python<'_>, as_of: Option<&str>) -> PyResult<ValidateOptions> {
         Some(text) => Some(parse_as_of(text).map_err(|e| to_py_err(py, &e))?),
         None => None,
     };
-    Ok(ValidateOptions { as_of })
+    Ok(ValidateOptions::as_of(as_of))
 }
 
 /// Panics on purpose: shows what a panic of Rust code becomes in Python
@@ -45,7 +45,7 @@ fn _input_error<'py>(
     path: &str,
     params: std::collections::BTreeMap<String, String>,
 ) -> PyResult<Bound<'py, PyAny>> {
-    let code = cme_core::issue::IssueCode::from_code(code)
+    let code = cme_pdp::issue::IssueCode::from_code(code)
         .ok_or_else(|| pyo3::exceptions::PyValueError::new_err("cme: unknown issue code"))?;
     let params: Vec<(&str, &str)> = params
         .iter()
@@ -58,7 +58,7 @@ fn _input_error<'py>(
 /// The version of the library.
 #[pyfunction]
 fn version() -> &'static str {
-    cme_core::VERSION
+    cme_pdp::VERSION
 }
 
 /// Every issue of a case given as Python objects (a list of dicts).
@@ -71,7 +71,7 @@ fn validate<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let options = options(py, as_of)?;
     let value = py_to_json(case)?;
-    let issues = py.detach(|| cme_core::validate::validate(&value, &options));
+    let issues = py.detach(|| cme_pdp::validate::validate(&value, &options));
     to_py(py, &issues)
 }
 
@@ -84,7 +84,7 @@ fn validate_json<'py>(
     as_of: Option<&str>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let options = options(py, as_of)?;
-    let issues = py.detach(|| cme_core::validate::validate_json(text, &options));
+    let issues = py.detach(|| cme_pdp::validate::validate_json(text, &options));
     to_py(py, &issues)
 }
 
@@ -107,16 +107,16 @@ fn parse_case<'py>(
 /// The JSON Schema of the interchange format.
 #[pyfunction]
 fn case_schema(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
-    to_py(py, &cme_core::schema::case_schema())
+    to_py(py, &cme_pdp::schema::case_schema())
 }
 
 /// The bundled sample of 50 synthetic cases, as dicts.
 #[pyfunction]
 fn sample_cases(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
-    let values = cme_core::sample::sample_json_values().map_err(|issue| {
+    let values = cme_pdp::sample::sample_json_values().map_err(|issue| {
         to_py_err(
             py,
-            &CmeError::InvalidCase(cme_core::validate::ValidationError {
+            &CmeError::InvalidCase(cme_pdp::validate::ValidationError {
                 issues: vec![issue],
             }),
         )
@@ -127,41 +127,162 @@ fn sample_cases(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
 /// The evaluation date the sample is consistent with.
 #[pyfunction]
 fn sample_as_of() -> String {
-    cme_core::sample::SAMPLE_AS_OF.to_string()
+    cme_pdp::sample::SAMPLE_AS_OF.to_string()
 }
 
 /// The catalogue of issue codes: code, parameters, French and English
 /// templates.
 #[pyfunction]
 fn issue_codes(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
-    to_py(py, &cme_core::issue::catalogue())
+    to_py(py, &cme_pdp::issue::catalogue())
 }
 
-fn policy_of(py: Python<'_>, policy: &Bound<'_, PyAny>) -> PyResult<cme_core::policy::Policy> {
+/// Every code list with its French labels: those of the case model, of
+/// the results, and the NAF sections.
+#[pyfunction]
+fn code_lists(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+    to_py(py, &cme_pdp::lists::code_lists())
+}
+
+/// The French and English labels of a value of a report's dimension and
+/// its rank in the dimension's natural order (`Dimension::value_label`,
+/// `Dimension::value_rank`).
+#[pyfunction]
+fn dimension_value(
+    py: Python<'_>,
+    dimension: &str,
+    value: &str,
+) -> PyResult<(String, String, (u8, usize, String))> {
+    use cme_pdp::codes::Code;
+    let dim = cme_pdp::indicators::Dimension::from_code(dimension).ok_or_else(|| {
+        crate::error::input_error(
+            py,
+            "unknown_code",
+            "dimension",
+            &format!(
+                "Dimension inconnue. Codes admis : {}.",
+                cme_pdp::indicators::Dimension::codes_joined()
+            ),
+            &format!(
+                "Unknown dimension. Allowed codes: {}.",
+                cme_pdp::indicators::Dimension::codes_joined()
+            ),
+        )
+    })?;
+    let (fr, en) = dim.value_label(value);
+    Ok((fr, en, dim.value_rank(value)))
+}
+
+fn policy_of(py: Python<'_>, policy: &Bound<'_, PyAny>) -> PyResult<cme_pdp::policy::Policy> {
     let value = py_to_json(policy)?;
-    cme_core::policy::resolve_policy(&value).map_err(|e| to_py_err(py, &e))
+    cme_pdp::policy::resolve_policy(&value).map_err(|e| to_py_err(py, &e))
 }
 
 fn required_as_of(py: Python<'_>, as_of: &str) -> PyResult<chrono::NaiveDate> {
     parse_as_of(as_of).map_err(|e| to_py_err(py, &e))
 }
 
-/// Evaluates a case under a policy (a preset code or a policy dict) as of
-/// a date: `(evaluation as dict, French text)`.
-#[pyfunction]
-fn evaluate<'py>(
-    py: Python<'py>,
-    case: &Bound<'py, PyAny>,
-    policy: &Bound<'py, PyAny>,
-    as_of: &str,
-) -> PyResult<(Bound<'py, PyAny>, String)> {
-    let as_of = required_as_of(py, as_of)?;
+/// A policy argument loaded for evaluations: a preset by its code is
+/// parsed and hashed once per process (`Loaded::preset`), a policy dict
+/// once per call.
+enum LoadedArg {
+    Preset(&'static cme_pdp::policy::Loaded),
+    Own(Box<cme_pdp::policy::Loaded>),
+}
+
+impl LoadedArg {
+    fn get(&self) -> &cme_pdp::policy::Loaded {
+        match self {
+            LoadedArg::Preset(p) => p,
+            LoadedArg::Own(p) => p,
+        }
+    }
+}
+
+fn loaded_policy_of(py: Python<'_>, policy: &Bound<'_, PyAny>) -> PyResult<LoadedArg> {
+    if let Ok(code) = policy.cast::<pyo3::types::PyString>() {
+        let code = code.to_cow()?;
+        return cme_pdp::policy::Loaded::preset(&code)
+            .map(LoadedArg::Preset)
+            .map_err(|e| to_py_err(py, &e));
+    }
     let policy = policy_of(py, policy)?;
+    Ok(LoadedArg::Own(Box::new(cme_pdp::policy::Loaded::new(
+        policy,
+    ))))
+}
+
+/// An evaluation kept in Rust: its decisions are read as codes without
+/// converting anything else; the whole structure (`to_dict`) and the
+/// French text (`text_fr`) are made when asked.
+#[pyclass(frozen, module = "cme._cme")]
+struct EvaluationData {
+    inner: cme_pdp::evaluate::Evaluation,
+}
+
+#[pymethods]
+impl EvaluationData {
+    /// The case's id.
+    fn case_id(&self) -> &str {
+        &self.inner.case_id
+    }
+
+    /// The canonical stage's code.
+    fn stage(&self) -> &'static str {
+        use cme_pdp::codes::Code;
+        self.inner.stage.value.stage.code()
+    }
+
+    /// The status's code.
+    fn status(&self) -> &'static str {
+        use cme_pdp::codes::Code;
+        self.inner.status.value.code()
+    }
+
+    /// The category's code, if decided.
+    fn category(&self) -> Option<&'static str> {
+        use cme_pdp::codes::Code;
+        self.inner.category.decision.value.map(Code::code)
+    }
+
+    /// The inclusion decision's code.
+    fn inclusion(&self) -> &'static str {
+        use cme_pdp::codes::Code;
+        self.inner.inclusion.decision.value.code()
+    }
+
+    /// The alerts' codes.
+    fn alert_codes(&self) -> Vec<String> {
+        self.inner.alerts.iter().map(|a| a.code.clone()).collect()
+    }
+
+    /// The whole evaluation as plain data (reasons, sources, texts).
+    fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.inner)
+    }
+
+    /// The evaluation as French text.
+    fn text_fr(&self) -> String {
+        self.inner.to_text_fr()
+    }
+}
+
+/// Evaluates a case under a policy (a preset code or a policy dict) as of
+/// a date, kept in Rust (`EvaluationData`).
+#[pyfunction]
+fn evaluate(
+    py: Python<'_>,
+    case: &Bound<'_, PyAny>,
+    policy: &Bound<'_, PyAny>,
+    as_of: &str,
+) -> PyResult<EvaluationData> {
+    let as_of = required_as_of(py, as_of)?;
+    let policy = loaded_policy_of(py, policy)?;
     let value = py_to_json(case)?;
     let evaluation = py
-        .detach(|| cme_core::evaluate::evaluate_value(&value, &policy, as_of))
+        .detach(|| cme_pdp::evaluate::evaluate_value_loaded(&value, policy.get(), as_of))
         .map_err(|e| to_py_err(py, &e))?;
-    Ok((to_py(py, &evaluation)?, evaluation.to_text_fr()))
+    Ok(EvaluationData { inner: evaluation })
 }
 
 /// Adds an event to a case if the pathway accepts it: the new case, or
@@ -174,21 +295,21 @@ fn try_add_event<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let case = py_to_json(case)?;
     let event = py_to_json(event)?;
-    let added = cme_core::json::add_event_value(&case, &event).map_err(|e| to_py_err(py, &e))?;
+    let added = cme_pdp::json::add_event_value(&case, &event).map_err(|e| to_py_err(py, &e))?;
     to_py(py, &added)
 }
 
 /// A preset policy by service code, as a dict.
 #[pyfunction]
 fn preset<'py>(py: Python<'py>, code: &str) -> PyResult<Bound<'py, PyAny>> {
-    let policy = cme_core::policy::preset(code).map_err(|e| to_py_err(py, &e))?;
+    let policy = cme_pdp::policy::preset(code).map_err(|e| to_py_err(py, &e))?;
     to_py(py, &policy)
 }
 
 /// The codes of the seven presets.
 #[pyfunction]
 fn preset_codes() -> Vec<&'static str> {
-    cme_core::policy::preset_codes()
+    cme_pdp::policy::preset_codes()
 }
 
 /// Checks a policy given as a dict; the normalized policy, or
@@ -196,7 +317,7 @@ fn preset_codes() -> Vec<&'static str> {
 #[pyfunction]
 fn load_policy<'py>(py: Python<'py>, policy: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
     let value = py_to_json(policy)?;
-    let policy = cme_core::policy::Policy::from_value(&value)
+    let policy = cme_pdp::policy::Policy::from_value(&value)
         .map_err(|e| to_py_err(py, &CmeError::InvalidPolicy(e)))?;
     to_py(py, &policy)
 }
@@ -206,8 +327,8 @@ fn load_policy<'py>(py: Python<'py>, policy: &Bound<'py, PyAny>) -> PyResult<Bou
 #[pyfunction]
 fn load_policy_text<'py>(py: Python<'py>, text: &str, format: &str) -> PyResult<Bound<'py, PyAny>> {
     let loaded = match format {
-        "toml" => cme_core::policy::Policy::from_toml_str(text),
-        _ => cme_core::policy::Policy::from_json_str(text),
+        "toml" => cme_pdp::policy::Policy::from_toml_str(text),
+        _ => cme_pdp::policy::Policy::from_json_str(text),
     };
     let policy = loaded.map_err(|e| to_py_err(py, &CmeError::InvalidPolicy(e)))?;
     to_py(py, &policy)
@@ -222,11 +343,12 @@ fn policy_hash(py: Python<'_>, policy: &Bound<'_, PyAny>) -> PyResult<String> {
 fn legal_options(
     py: Python<'_>,
     options: Option<&Bound<'_, PyAny>>,
-) -> PyResult<cme_core::legal::LegalOptions> {
+) -> PyResult<cme_pdp::legal::LegalOptions> {
     match options {
-        None => Ok(cme_core::legal::LegalOptions::default()),
-        Some(o) => cme_core::legal::LegalOptions::from_value(&py_to_json(o)?)
-            .map_err(|e| to_py_err(py, &e)),
+        None => Ok(cme_pdp::legal::LegalOptions::default()),
+        Some(o) => {
+            cme_pdp::legal::LegalOptions::from_value(&py_to_json(o)?).map_err(|e| to_py_err(py, &e))
+        }
     }
 }
 
@@ -246,7 +368,7 @@ fn legal_calendar<'py>(
         None => serde_json::Value::Null,
         Some(o) => py_to_json(o)?,
     };
-    let report = cme_core::json::calendar_value(&py_to_json(input)?, as_of, &options)
+    let report = cme_pdp::json::calendar_value(&py_to_json(input)?, as_of, &options)
         .map_err(|e| to_py_err(py, &e))?;
     to_py(py, &report)
 }
@@ -262,7 +384,7 @@ fn visit_obligations<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let as_of = required_as_of(py, as_of)?;
     let options = legal_options(py, options)?;
-    let report = cme_core::json::visit_report_value(&py_to_json(case)?, as_of, &options)
+    let report = cme_pdp::json::visit_report_value(&py_to_json(case)?, as_of, &options)
         .map_err(|e| to_py_err(py, &e))?;
     to_py(py, &report)
 }
@@ -280,7 +402,7 @@ fn visit_obligations_for_leave<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let as_of = required_as_of(py, as_of)?;
     let options = legal_options(py, options)?;
-    let out = cme_core::json::visit_obligations_value(
+    let out = cme_pdp::json::visit_obligations_value(
         &py_to_json(leave)?,
         &py_to_json(worker)?,
         requested_by,
@@ -306,12 +428,12 @@ fn orient<'py>(
     // list with the same issue)
     let problems = match problems {
         Some(list) => {
-            cme_core::json::check_problem_count(list.len()?).map_err(|e| to_py_err(py, &e))?;
+            cme_pdp::json::check_problem_count(list.len()?).map_err(|e| to_py_err(py, &e))?;
             Some(list.extract::<Vec<String>>()?)
         }
         None => None,
     };
-    let out = cme_core::json::orient_value(&py_to_json(case)?, problems.as_deref(), as_of)
+    let out = cme_pdp::json::orient_value(&py_to_json(case)?, problems.as_deref(), as_of)
         .map_err(|e| to_py_err(py, &e))?;
     to_py(py, &out)
 }
@@ -324,7 +446,7 @@ fn json_list(py: Python<'_>, items: &Bound<'_, PyAny>) -> PyResult<Vec<serde_jso
 }
 
 fn not_a_list(py: Python<'_>) -> PyErr {
-    error::input_issue(py, cme_core::issue::IssueCode::NotAList, "cases", &[])
+    error::input_issue(py, cme_pdp::issue::IssueCode::NotAList, "cases", &[])
 }
 
 /// Rows converted at a time from a list of cases: the conversion needs
@@ -333,8 +455,8 @@ const CASES_PART: usize = 4096;
 
 /// Converts a list (or tuple) of cases part after part and gives each part
 /// to `each`: counted first (`too_many_items` at `cases` past
-/// `cme_core::limits::MAX_ROWS`, before any is converted), each case a
-/// document of at most `cme_core::limits::MAX_JSON_BYTES` with paths
+/// `cme_pdp::limits::MAX_ROWS`, before any is converted), each case a
+/// document of at most `cme_pdp::limits::MAX_JSON_BYTES` with paths
 /// `cases[i]…`; only one part's JSON is held at a time.
 pub(crate) fn for_each_case_part(
     py: Python<'_>,
@@ -347,7 +469,7 @@ pub(crate) fn for_each_case_part(
         return Err(not_a_list(py));
     }
     let n = cases.len()?;
-    cme_core::indicators::check_case_count(n).map_err(|e| to_py_err(py, &e))?;
+    cme_pdp::indicators::check_case_count(n).map_err(|e| to_py_err(py, &e))?;
     let mut start = 0;
     while start < n {
         let end = start.saturating_add(CASES_PART).min(n);
@@ -356,7 +478,7 @@ pub(crate) fn for_each_case_part(
             let at = ["cases".to_string(), format!("[{i}]")];
             part.push(convert::py_to_json_within(
                 &cases.get_item(i)?,
-                cme_core::limits::MAX_JSON_BYTES,
+                cme_pdp::limits::MAX_JSON_BYTES,
                 &at,
             )?);
         }
@@ -383,8 +505,8 @@ fn indicators<'py>(
 ) -> PyResult<Bound<'py, PyAny>> {
     let threshold = threshold.map(|t| threshold_arg(py, t)).transpose()?;
     let policy = py_to_json(policy)?;
-    let period = cme_core::indicators::Period::parse(period).map_err(|e| to_py_err(py, &e))?;
-    let mut builder = cme_core::indicators::ReportBuilder::new(&policy, period, &by)
+    let period = cme_pdp::indicators::Period::parse(period).map_err(|e| to_py_err(py, &e))?;
+    let mut builder = cme_pdp::indicators::ReportBuilder::new(&policy, period, &by)
         .map_err(|e| to_py_err(py, &e))?;
     for_each_case_part(py, cases, |part| {
         py.detach(|| part.iter().for_each(|c| builder.add_case(c)));
@@ -396,16 +518,70 @@ fn indicators<'py>(
         .detach(|| {
             builder
                 .finish()
-                .and_then(|r| cme_core::publish::report_value(&r, threshold))
+                .and_then(|r| cme_pdp::publish::report_value(&r, threshold))
         })
         .map_err(|e| to_py_err(py, &e))?;
     convert::json_to_py(py, &report)
 }
 
+/// The regional report of cases (a list of dicts) of several services,
+/// each counted under its own policy (`policies`: `None` for the seven
+/// presets, each service by its preset code, or a dict of service code →
+/// preset code or policy), for a period, by up to two dimensions. The cases
+/// are converted and counted part after part.
+#[pyfunction]
+#[pyo3(signature = (cases, period, by=Vec::new(), policies=None))]
+fn regional_report<'py>(
+    py: Python<'py>,
+    cases: &Bound<'py, PyAny>,
+    period: &str,
+    by: Vec<String>,
+    policies: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let policies = match policies {
+        Some(p) => py_to_json(p)?,
+        None => serde_json::Value::Null,
+    };
+    let period = cme_pdp::indicators::Period::parse(period).map_err(|e| to_py_err(py, &e))?;
+    let mut builder = cme_pdp::indicators::region::RegionBuilder::new(&policies, period, &by)
+        .map_err(|e| to_py_err(py, &e))?;
+    for_each_case_part(py, cases, |part| {
+        py.detach(|| part.iter().for_each(|c| builder.add_case(c)));
+    })?;
+    let report = py
+        .detach(|| {
+            builder
+                .finish()
+                .map(|r| cme_pdp::indicators::region::regional_report_value(&r))
+        })
+        .map_err(|e| to_py_err(py, &e))?;
+    convert::json_to_py(py, &report)
+}
+
+/// The impact of a change of rules: cases (a list of dicts) evaluated as of
+/// a date under two scenarios (`{"policy": …, "options": …}`), every case
+/// whose decisions change with both evaluations.
+#[pyfunction]
+fn impact<'py>(
+    py: Python<'py>,
+    cases: &Bound<'py, PyAny>,
+    before: &Bound<'py, PyAny>,
+    after: &Bound<'py, PyAny>,
+    as_of: &str,
+) -> PyResult<Bound<'py, PyAny>> {
+    let (before, after) = (py_to_json(before)?, py_to_json(after)?);
+    let mut all = Vec::new();
+    for_each_case_part(py, cases, |part| all.extend_from_slice(part))?;
+    let report = py
+        .detach(|| cme_pdp::impact::impact_json(&all, &before, &after, as_of))
+        .map_err(|e| to_py_err(py, &e))?;
+    convert::json_to_py(py, &report)
+}
+
 /// A report or publication given back from Python: a document of at most
-/// `cme_core::limits::MAX_REPORT_BYTES`.
+/// `cme_pdp::limits::MAX_REPORT_BYTES`.
 fn report_arg(value: &Bound<'_, PyAny>) -> PyResult<serde_json::Value> {
-    convert::py_to_json_within(value, cme_core::limits::MAX_REPORT_BYTES, &[])
+    convert::py_to_json_within(value, cme_pdp::limits::MAX_REPORT_BYTES, &[])
 }
 
 /// A publication threshold given from Python: any integer, judged by the
@@ -417,7 +593,7 @@ fn threshold_arg(py: Python<'_>, value: &Bound<'_, PyAny>) -> PyResult<u64> {
     } else {
         value.extract::<i128>().unwrap_or(-1)
     };
-    cme_core::publish::check_threshold(n).map_err(|e| to_py_err(py, &e))
+    cme_pdp::publish::check_threshold(n).map_err(|e| to_py_err(py, &e))
 }
 
 /// Publishes a report dict with a threshold.
@@ -428,7 +604,7 @@ fn publish<'py>(
     threshold: &Bound<'py, PyAny>,
 ) -> PyResult<Bound<'py, PyAny>> {
     let threshold = threshold_arg(py, threshold)?;
-    let out = cme_core::publish::publish_json(&report_arg(report)?, threshold)
+    let out = cme_pdp::publish::publish_json(&report_arg(report)?, threshold)
         .map_err(|e| to_py_err(py, &e))?;
     convert::json_to_py(py, &out)
 }
@@ -448,15 +624,82 @@ fn publish_bundle<'py>(
         None => None,
         Some(w) if w.is_none() => None,
         Some(w) => Some(
-            cme_core::publish::check_protection_width(w.extract::<i128>().unwrap_or(-1))
+            cme_pdp::publish::check_protection_width(w.extract::<i128>().unwrap_or(-1))
                 .map_err(|e| to_py_err(py, &e))?,
         ),
     };
     let reports = report_arg(reports)?;
     let out = py
-        .detach(|| cme_core::publish::publish_bundle_json(&reports, threshold, width))
+        .detach(|| cme_pdp::publish::publish_bundle_json(&reports, threshold, width))
         .map_err(|e| to_py_err(py, &e))?;
     convert::json_to_py(py, &out)
+}
+
+/// The AIST 43 bilan dataset: its period (start, end) and its cases.
+#[pyfunction]
+fn dataset_aist43(py: Python<'_>) -> PyResult<(String, String, Bound<'_, PyAny>)> {
+    let (period, cases) =
+        cme_pdp::sample::aist43_bilan().map_err(|i| crate::error::input_error_issue(py, &i))?;
+    Ok((
+        period.start.to_string(),
+        period.end.to_string(),
+        convert::json_to_py(py, &serde_json::Value::Array(cases))?,
+    ))
+}
+
+/// The French-convention export dataset, as bytes.
+#[pyfunction]
+fn dataset_export_fr(py: Python<'_>) -> Bound<'_, pyo3::types::PyBytes> {
+    pyo3::types::PyBytes::new(py, cme_pdp::sample::EXPORT_FR)
+}
+
+/// What a chart's bar says of a value dict, in the unit of its indicator
+/// (`cme_pdp::publish::tables::bar_label_fr`).
+#[pyfunction]
+fn bar_label(py: Python<'_>, value: &Bound<'_, PyAny>, unit: &str) -> PyResult<String> {
+    use cme_pdp::codes::Code;
+    let unit = cme_pdp::indicators::Unit::from_code(unit).ok_or_else(|| {
+        crate::error::input_error(
+            py,
+            "unknown_code",
+            "unit",
+            "Unité inconnue (nombre, pourcentage, jours).",
+            "Unknown unit (nombre, pourcentage, jours).",
+        )
+    })?;
+    Ok(cme_pdp::publish::tables::bar_label_fr(
+        &report_arg(value)?,
+        unit,
+    ))
+}
+
+/// The breakdowns a table by `by` is published with (its margins first).
+#[pyfunction]
+fn with_margins(by: Vec<String>) -> Vec<Vec<String>> {
+    cme_pdp::publish::tables::with_margins(&by)
+}
+
+/// The French title of a report or published report dict: its period, its
+/// service, its threshold.
+#[pyfunction]
+fn report_title(report: &Bound<'_, PyAny>) -> PyResult<Option<String>> {
+    Ok(cme_pdp::publish::tables::title_of_json(&report_arg(
+        report,
+    )?))
+}
+
+/// A published report dict (or the list of a bundle) as the bytes of an
+/// Excel workbook (`cme_pdp::publish::workbook`).
+#[pyfunction]
+fn workbook<'py>(
+    py: Python<'py>,
+    published: &Bound<'py, PyAny>,
+) -> PyResult<Bound<'py, pyo3::types::PyBytes>> {
+    let published = report_arg(published)?;
+    let bytes = py
+        .detach(|| cme_pdp::publish::workbook::xlsx_json(&published))
+        .map_err(|e| to_py_err(py, &e))?;
+    Ok(pyo3::types::PyBytes::new(py, &bytes))
 }
 
 /// The attacker's audit of a published report dict, or of the list of a
@@ -465,7 +708,7 @@ fn publish_bundle<'py>(
 fn audit<'py>(py: Python<'py>, published: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
     let published = report_arg(published)?;
     let out = py
-        .detach(|| cme_core::publish::audit_json(&published))
+        .detach(|| cme_pdp::publish::audit_json(&published))
         .map_err(|e| to_py_err(py, &e))?;
     convert::json_to_py(py, &out)
 }
@@ -476,7 +719,7 @@ fn audit<'py>(py: Python<'py>, published: &Bound<'py, PyAny>) -> PyResult<Bound<
 fn verify<'py>(py: Python<'py>, published: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
     let published = report_arg(published)?;
     let out = py
-        .detach(|| cme_core::publish::verify_json(&published))
+        .detach(|| cme_pdp::publish::verify_json(&published))
         .map_err(|e| to_py_err(py, &e))?;
     convert::json_to_py(py, &out)
 }
@@ -484,13 +727,13 @@ fn verify<'py>(py: Python<'py>, published: &Bound<'py, PyAny>) -> PyResult<Bound
 /// Renders a published report dict as `"csv"` or `"markdown"`.
 #[pyfunction]
 fn render(py: Python<'_>, published: &Bound<'_, PyAny>, format: &str) -> PyResult<String> {
-    cme_core::publish::render_json(&report_arg(published)?, format).map_err(|e| to_py_err(py, &e))
+    cme_pdp::publish::render_json(&report_arg(published)?, format).map_err(|e| to_py_err(py, &e))
 }
 
 /// The catalogue of indicators with their definitions and sources.
 #[pyfunction]
 fn indicator_catalogue(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
-    to_py(py, &cme_core::indicators::catalogue())
+    to_py(py, &cme_pdp::indicators::catalogue())
 }
 
 /// The extension module.
@@ -500,10 +743,20 @@ fn _cme(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(_boundary_panic, m)?)?;
     m.add_function(wrap_pyfunction!(_input_error, m)?)?;
     m.add_function(wrap_pyfunction!(table::read_table, m)?)?;
+    m.add_function(wrap_pyfunction!(table::read_csv, m)?)?;
+    m.add_function(wrap_pyfunction!(code_lists, m)?)?;
+    m.add_function(wrap_pyfunction!(dimension_value, m)?)?;
+    m.add_function(wrap_pyfunction!(workbook, m)?)?;
+    m.add_function(wrap_pyfunction!(report_title, m)?)?;
+    m.add_function(wrap_pyfunction!(with_margins, m)?)?;
+    m.add_function(wrap_pyfunction!(bar_label, m)?)?;
+    m.add_function(wrap_pyfunction!(dataset_aist43, m)?)?;
+    m.add_function(wrap_pyfunction!(dataset_export_fr, m)?)?;
     m.add_function(wrap_pyfunction!(table::table_columns, m)?)?;
     m.add_function(wrap_pyfunction!(table::case_row, m)?)?;
     m.add_function(wrap_pyfunction!(table::synthetic_columns, m)?)?;
     m.add_class::<table::CaseTable>()?;
+    m.add_class::<EvaluationData>()?;
     m.add_class::<table::IndicatorAccumulator>()?;
     m.add_function(wrap_pyfunction!(validate, m)?)?;
     m.add_function(wrap_pyfunction!(validate_json, m)?)?;
@@ -524,6 +777,8 @@ fn _cme(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(visit_obligations_for_leave, m)?)?;
     m.add_function(wrap_pyfunction!(orient, m)?)?;
     m.add_function(wrap_pyfunction!(indicators, m)?)?;
+    m.add_function(wrap_pyfunction!(regional_report, m)?)?;
+    m.add_function(wrap_pyfunction!(impact, m)?)?;
     m.add_function(wrap_pyfunction!(publish, m)?)?;
     m.add_function(wrap_pyfunction!(publish_bundle, m)?)?;
     m.add_function(wrap_pyfunction!(audit, m)?)?;

@@ -1,8 +1,8 @@
 //! Tables of cases from Python: Arrow tables through the Arrow PyCapsule
 //! interface (`__arrow_c_stream__`: pyarrow, pandas ≥ 2.2, polars), whose
-//! cells are read in place by `cme_core::table::read_cells` (no value is
+//! cells are read in place by `cme_pdp::table::read_cells` (no value is
 //! converted or copied, no row-by-row work in Python), and lists of row
-//! dicts. `cme_core::table` owns the rules.
+//! dicts. `cme_pdp::table` owns the rules.
 
 use std::sync::{Mutex, MutexGuard, PoisonError};
 
@@ -13,9 +13,9 @@ use arrow_array::{
     StringArray, StringViewArray,
 };
 use arrow_schema::DataType;
-use cme_core::case::Case;
-use cme_core::indicators::Accumulator;
-use cme_core::table::{
+use cme_pdp::case::Case;
+use cme_pdp::indicators::Accumulator;
+use cme_pdp::table::{
     accumulate_cells, read_cells, Cell, CellSource, RowIssue, TableRead, COLUMNS,
 };
 use pyo3::prelude::*;
@@ -32,7 +32,7 @@ const UNIX_EPOCH_DAYS_FROM_CE: i32 = 719_163;
 fn unsupported(py: Python<'_>, column: &str) -> PyErr {
     crate::error::input_issue(
         py,
-        cme_core::issue::IssueCode::UnsupportedType,
+        cme_pdp::issue::IssueCode::UnsupportedType,
         column,
         &[(
             "expected",
@@ -116,7 +116,7 @@ impl Column {
             Column::Utf8View(a) => text(a, row),
             Column::Int(a) if a.is_valid(row) => Cell::Integer(a.value(row)),
             // NaN (pandas' missing value), integral and infinite floats are
-            // the core's to read (`cme_core::table::Cell::Float`).
+            // the core's to read (`cme_pdp::table::Cell::Float`).
             Column::Float(a) if a.is_valid(row) => Cell::Float(a.value(row)),
             Column::Bool(a) if a.is_valid(row) => Cell::Boolean(a.value(row)),
             // A date outside chrono's range becomes a text that is not a
@@ -143,7 +143,7 @@ impl Column {
 /// A list column (`consent_sharing_with`) as JSON values, its items read
 /// in place (texts, views, dictionaries: never expanded by a cast): at
 /// most `MAX_PARTNERS + 1` items of a cell (the core refuses more) and
-/// `cme_core::limits::MAX_LIST_TEXT_CHARS` characters of a text.
+/// `cme_pdp::limits::MAX_LIST_TEXT_CHARS` characters of a text.
 fn list_column<O: arrow_array::OffsetSizeTrait>(
     py: Python<'_>,
     name: &str,
@@ -151,7 +151,7 @@ fn list_column<O: arrow_array::OffsetSizeTrait>(
 ) -> PyResult<Column> {
     let items = Column::new(py, name, list.values())?;
     let offsets = list.value_offsets();
-    let most = cme_core::limits::MAX_PARTNERS + 1;
+    let most = cme_pdp::limits::MAX_PARTNERS + 1;
     let mut out = Vec::with_capacity(list.len());
     for (row, pair) in offsets.windows(2).enumerate() {
         let (Some(start), Some(end)) = (pair.first(), pair.get(1)) else {
@@ -166,7 +166,7 @@ fn list_column<O: arrow_array::OffsetSizeTrait>(
             .map(|j| match items.cell(j) {
                 Cell::Text(t) => Value::String(
                     t.chars()
-                        .take(cme_core::limits::MAX_LIST_TEXT_CHARS)
+                        .take(cme_pdp::limits::MAX_LIST_TEXT_CHARS)
                         .collect(),
                 ),
                 Cell::Integer(i) => Value::from(i),
@@ -195,9 +195,9 @@ where
     }
 }
 
-/// A batch of an Arrow table as cells for `cme_core::table::read_cells`.
+/// A batch of an Arrow table as cells for `cme_pdp::table::read_cells`.
 struct Batch {
-    /// For each documented column (`cme_core::table::COLUMNS`), the batch's.
+    /// For each documented column (`cme_pdp::table::COLUMNS`), the batch's.
     documented: Vec<Option<Column>>,
     /// The columns that are not documented: their names and where they are
     /// null.
@@ -278,7 +278,7 @@ enum Keep<'a> {
     /// The cases (a `CaseTable`).
     Cases,
     /// Only their indicators, into accumulators of this one's policy,
-    /// period and dimensions (`cme_core::table::accumulate_cells`: each
+    /// period and dimensions (`cme_pdp::table::accumulate_cells`: each
     /// case is added as it is read, and not kept).
     Indicators(&'a Accumulator),
 }
@@ -386,7 +386,7 @@ fn read_any(
     };
     for batch in reader {
         let batch = batch.map_err(|_| unsupported(py, ""))?;
-        if let Some(issue) = cme_core::table::too_many_rows(n + pending_rows + batch.num_rows()) {
+        if let Some(issue) = cme_pdp::table::too_many_rows(n + pending_rows + batch.num_rows()) {
             // Stop before converting: past the documented limit (the rows
             // of every batch so far counted), no work.
             let out = Read {
@@ -415,9 +415,9 @@ fn read_any(
 
 /// Reads a table given as a list (or tuple) of row dicts: counted before
 /// any row is converted (`too_many_items` at `rows` past
-/// `cme_core::limits::MAX_ROWS`), then converted and read part after part,
+/// `cme_pdp::limits::MAX_ROWS`), then converted and read part after part,
 /// so that only one part's JSON is held at a time (each row a document of
-/// at most `cme_core::limits::MAX_JSON_BYTES`). The problems are not
+/// at most `cme_pdp::limits::MAX_JSON_BYTES`). The problems are not
 /// finished (`TableRead::finish`).
 fn read_row_dicts(
     py: Python<'_>,
@@ -428,7 +428,7 @@ fn read_row_dicts(
     if !(table.is_instance_of::<PyList>() || table.is_instance_of::<pyo3::types::PyTuple>()) {
         return Err(crate::error::input_issue(
             py,
-            cme_core::issue::IssueCode::UnsupportedType,
+            cme_pdp::issue::IssueCode::UnsupportedType,
             "",
             &[(
                 "expected",
@@ -438,7 +438,7 @@ fn read_row_dicts(
     }
     let n = table.len()?;
     let mut out = Read::default();
-    if let Some(issue) = cme_core::table::too_many_rows(n) {
+    if let Some(issue) = cme_pdp::table::too_many_rows(n) {
         out.log.issues.push(issue);
         return Ok((out, n));
     }
@@ -454,11 +454,11 @@ fn read_row_dicts(
             let at = ["rows".to_string(), format!("[{i}]")];
             rows.push(crate::convert::py_to_json_within(
                 &table.get_item(i)?,
-                cme_core::limits::MAX_JSON_BYTES,
+                cme_pdp::limits::MAX_JSON_BYTES,
                 &at,
             )?);
         }
-        let read = py.detach(|| cme_core::table::read_rows_at(&rows, start, as_of));
+        let read = py.detach(|| cme_pdp::table::read_rows_at(&rows, start, as_of));
         drop(rows);
         match acc.as_mut() {
             Some(acc) => {
@@ -483,7 +483,7 @@ fn read_row_dicts(
 const PIECE_ROWS: usize = 16_384;
 
 /// Reads `len` rows of a batch on the machine's cores into `out`: pieces
-/// read apart join up in row order (`cme_core::table::read_cells` numbers
+/// read apart join up in row order (`cme_pdp::table::read_cells` numbers
 /// rows in the whole table).
 fn read_parallel(
     cells: &Batch,
@@ -529,7 +529,7 @@ fn read_parallel(
 
 /// The error of two accumulators that cannot be merged (code and messages
 /// from the core).
-fn merge_error(py: Python<'_>, e: &cme_core::indicators::MergeError) -> PyErr {
+fn merge_error(py: Python<'_>, e: &cme_pdp::indicators::MergeError) -> PyErr {
     input_error(py, e.code(), e.path(), e.message_fr(), e.message_en())
 }
 
@@ -539,9 +539,7 @@ fn rows_error(py: Python<'_>, issues: &[RowIssue]) -> PyResult<PyErr> {
     let list: Vec<_> = issues.iter().map(|i| i.issue.clone()).collect();
     let err = to_py_err(
         py,
-        &cme_core::error::CmeError::InvalidCase(cme_core::validate::ValidationError {
-            issues: list,
-        }),
+        &cme_pdp::error::CmeError::InvalidCase(cme_pdp::validate::ValidationError { issues: list }),
     );
     let items = err.value(py).getattr("_issues")?;
     for (item, i) in items.try_iter()?.zip(issues) {
@@ -618,7 +616,7 @@ impl CaseTable {
     }
 }
 
-/// Reads a table of cases (see `cme_core::table`).
+/// Reads a table of cases (see `cme_pdp::table`).
 #[pyfunction]
 #[pyo3(signature = (table, as_of=None))]
 pub fn read_table(
@@ -627,7 +625,7 @@ pub fn read_table(
     as_of: Option<&str>,
 ) -> PyResult<CaseTable> {
     let as_of = match as_of {
-        Some(text) => Some(cme_core::error::parse_as_of(text).map_err(|e| to_py_err(py, &e))?),
+        Some(text) => Some(cme_pdp::error::parse_as_of(text).map_err(|e| to_py_err(py, &e))?),
         None => None,
     };
     let (read, total_rows) = read_any(py, table, as_of, Keep::Cases)?;
@@ -637,16 +635,16 @@ pub fn read_table(
 /// The flat columns of a table of cases: name, kind, French description.
 #[pyfunction]
 pub fn table_columns(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
-    to_py(py, &cme_core::table::COLUMNS)
+    to_py(py, &cme_pdp::table::COLUMNS)
 }
 
 /// The flat row of a case (`None` when the case needs more than a row).
 #[pyfunction]
 pub fn case_row<'py>(py: Python<'py>, case: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
     let value = py_to_json(case)?;
-    let case = cme_core::validate::parse_case(&value, &Default::default())
-        .map_err(|e| to_py_err(py, &cme_core::error::CmeError::from(e)))?;
-    match cme_core::table::case_row(&case) {
+    let case = cme_pdp::validate::parse_case(&value, &Default::default())
+        .map_err(|e| to_py_err(py, &cme_pdp::error::CmeError::from(e)))?;
+    match cme_pdp::table::case_row(&case) {
         Some(row) => crate::convert::json_to_py(py, &row),
         None => Ok(py.None().into_bound(py)),
     }
@@ -704,8 +702,8 @@ impl IndicatorAccumulator {
         by: Vec<String>,
     ) -> PyResult<Self> {
         let policy = py_to_json(policy)?;
-        let period = cme_core::indicators::Period::parse(period).map_err(|e| to_py_err(py, &e))?;
-        let inner = cme_core::indicators::accumulator(&policy, period, &by)
+        let period = cme_pdp::indicators::Period::parse(period).map_err(|e| to_py_err(py, &e))?;
+        let inner = cme_pdp::indicators::accumulator(&policy, period, &by)
             .map_err(|e| to_py_err(py, &e))?;
         Ok(IndicatorAccumulator::wrap(inner))
     }
@@ -757,7 +755,7 @@ impl IndicatorAccumulator {
         // converted part after part (never all held as JSON), counted into
         // a part merged at the end: nothing is added when a case is invalid
         let mut part = self.empty_like(py);
-        let mut issues = cme_core::validate::ListIssues::new("cases");
+        let mut issues = cme_pdp::validate::ListIssues::new("cases");
         let mut i = 0usize;
         crate::for_each_case_part(py, cases, |values| {
             py.detach(|| {
@@ -770,10 +768,10 @@ impl IndicatorAccumulator {
             });
         })?;
         if !issues.is_empty() {
-            let e = cme_core::validate::ValidationError {
+            let e = cme_pdp::validate::ValidationError {
                 issues: issues.finish(),
             };
-            return Err(to_py_err(py, &cme_core::error::CmeError::InvalidCase(e)));
+            return Err(to_py_err(py, &cme_pdp::error::CmeError::InvalidCase(e)));
         }
         self.merge_in(py, &part)
     }
@@ -785,8 +783,8 @@ impl IndicatorAccumulator {
             Value::Array(items) => items,
             _ => return Err(unsupported(py, "activities")),
         };
-        let list = cme_core::indicators::parse_activities(&values)
-            .map_err(|e| to_py_err(py, &cme_core::error::CmeError::InvalidCase(e)))?;
+        let list = cme_pdp::indicators::parse_activities(&values)
+            .map_err(|e| to_py_err(py, &cme_pdp::error::CmeError::InvalidCase(e)))?;
         let mut part = self.empty_like(py);
         list.into_iter()
             .for_each(|(date, kind)| part.add_activity(date, kind));
@@ -842,36 +840,31 @@ impl IndicatorAccumulator {
 }
 
 /// A seeded synthetic table of `n` cases (flat rows, column → values), for
-/// notebooks, tests and benchmarks: the cases of `cme_core::synthetic`
+/// notebooks, tests and benchmarks: the cases of `cme_pdp::synthetic`
 /// that fit a row (the others are replaced by the next ones drawn).
 #[pyfunction]
 #[pyo3(signature = (n, seed=2026))]
 pub fn synthetic_columns(py: Python<'_>, n: usize, seed: u64) -> PyResult<Bound<'_, PyDict>> {
-    if n > cme_core::limits::MAX_ROWS {
-        let issue = cme_core::issue::Issue::new(
-            cme_core::issue::IssueCode::TooManyItems,
-            cme_core::issue::Path::root().key("n"),
+    if n > cme_pdp::limits::MAX_ROWS {
+        let issue = cme_pdp::issue::Issue::new(
+            cme_pdp::issue::IssueCode::TooManyItems,
+            cme_pdp::issue::Path::root().key("n"),
         )
-        .with("max", cme_core::limits::MAX_ROWS);
+        .with("max", cme_pdp::limits::MAX_ROWS);
         return Err(crate::error::input_error_issue(py, &issue));
     }
     let rows: Vec<Value> = py.detach(|| {
-        let options = cme_core::synthetic::PopulationOptions::default();
+        let options = cme_pdp::synthetic::PopulationOptions::default();
         let mut rows = Vec::with_capacity(n);
         let mut round = 0u64;
         while rows.len() < n && round < 64 {
             let need = n - rows.len();
-            let batch = cme_core::synthetic::population(
+            let batch = cme_pdp::synthetic::population(
                 need + need / 2 + 16,
                 seed.wrapping_add(round),
                 &options,
             );
-            rows.extend(
-                batch
-                    .iter()
-                    .filter_map(cme_core::table::case_row)
-                    .take(need),
-            );
+            rows.extend(batch.iter().filter_map(cme_pdp::table::case_row).take(need));
             round += 1;
         }
         // Unique ids across the rounds of the generator.
@@ -885,13 +878,13 @@ pub fn synthetic_columns(py: Python<'_>, n: usize, seed: u64) -> PyResult<Bound<
     if rows.len() < n {
         return Err(crate::error::input_issue(
             py,
-            cme_core::issue::IssueCode::SyntheticShortfall,
+            cme_pdp::issue::IssueCode::SyntheticShortfall,
             "n",
             &[],
         ));
     }
     let out = PyDict::new(py);
-    for column in cme_core::table::COLUMNS {
+    for column in cme_pdp::table::COLUMNS {
         let values = PyList::empty(py);
         for row in &rows {
             let v = row.get(column.name).unwrap_or(&Value::Null);
@@ -900,4 +893,86 @@ pub fn synthetic_columns(py: Python<'_>, n: usize, seed: u64) -> PyResult<Bound<
         out.set_item(column.name, values)?;
     }
     Ok(out)
+}
+
+/// Reads a CSV export given as bytes (see `cme_pdp::export`): the table of
+/// its valid rows, the reading as a dict (how the file was read, its
+/// columns, every problem with its row, line and header) and the reading
+/// told in French and in English.
+#[pyfunction]
+#[pyo3(signature = (data, profile, extra_columns=None, encoding=None, delimiter=None, as_of=None))]
+#[allow(clippy::too_many_arguments)]
+pub fn read_csv<'py>(
+    py: Python<'py>,
+    data: &[u8],
+    profile: &Bound<'py, PyAny>,
+    extra_columns: Option<&str>,
+    encoding: Option<&str>,
+    delimiter: Option<char>,
+    as_of: Option<&str>,
+) -> PyResult<(CaseTable, Bound<'py, PyAny>, String, String)> {
+    use cme_pdp::error::CmeError;
+    use cme_pdp::export::{CsvOptions, ExtraColumns, Profile, TextEncoding};
+    let err = |e: CmeError| to_py_err(py, &e);
+    // A profile: a built-in name, or its JSON/TOML text with `format`.
+    let profile = if let Ok(name) = profile.extract::<String>() {
+        Profile::named(&name).map_err(err)?
+    } else {
+        let (text, format): (String, String) = profile.extract()?;
+        match format.as_str() {
+            "toml" => Profile::from_toml_str(&text).map_err(err)?,
+            _ => Profile::from_json_str(&text).map_err(err)?,
+        }
+    };
+    let mut options = CsvOptions::new(profile);
+    options.extra_columns = match extra_columns {
+        None => None,
+        Some("ignore") => Some(ExtraColumns::Ignore),
+        Some("refuse") => Some(ExtraColumns::Refuse),
+        Some(_) => {
+            return Err(input_error(
+                py,
+                "invalid_argument",
+                "extra_columns",
+                "« extra_columns » vaut « ignore » ou « refuse ».",
+                "“extra_columns” is “ignore” or “refuse”.",
+            ))
+        }
+    };
+    options.encoding = match encoding {
+        None => None,
+        Some(name) => Some(TextEncoding::from_name(name).ok_or_else(|| {
+            input_error(
+                py,
+                "invalid_argument",
+                "encoding",
+                "Encodage inconnu : utf-8, utf-16 ou windows-1252 (cp1252, latin-1).",
+                "Unknown encoding: utf-8, utf-16 or windows-1252 (cp1252, latin-1).",
+            )
+        })?),
+    };
+    options.delimiter = delimiter;
+    options.as_of = match as_of {
+        Some(text) => Some(cme_pdp::error::parse_as_of(text).map_err(err)?),
+        None => None,
+    };
+    let (read, value, fr, en) = py.detach(|| {
+        let mut read = cme_pdp::export::read_csv(data, &options);
+        let value = read.to_value();
+        let fr = read.to_text(cme_pdp::issue::Lang::Fr);
+        let en = read.to_text(cme_pdp::issue::Lang::En);
+        let rows = read.rows;
+        let mut table = Read::default();
+        table.push(std::mem::take(&mut read.table));
+        (
+            CaseTable {
+                read: table,
+                total_rows: rows,
+            },
+            value,
+            fr,
+            en,
+        )
+    });
+    Ok((read, crate::convert::json_to_py(py, &value)?, fr, en))
 }

@@ -189,6 +189,39 @@ export function indicators(
   cases: unknown[], policy: PolicyInput, period: string, by?: string[], threshold?: number,
   activities?: Activity[],
 ): Record<string, unknown>;
+/** A scenario of an impact: a policy and options of the legal calendar. */
+export interface Scenario { policy: PolicyInput; options?: { thresholds?: "avant_2022" | "depuis_2022"; [key: string]: unknown } }
+/** What a change of rules changed in a case. */
+export interface ImpactChange {
+  aspect: "etape" | "statut" | "categorie" | "inclusion" | "obligation" | "alertes"; at: string; before: string; after: string;
+  reasonsBefore: Record<string, unknown>[]; reasonsAfter: Record<string, unknown>[];
+}
+/** The impact of a change of rules on a population. */
+export interface ImpactReport {
+  asOf: string; cases: number; changed: number;
+  byAspect: { aspect: ImpactChange["aspect"]; cases: number }[];
+  impacts: { caseId: string; changes: ImpactChange[] }[];
+  before: Record<string, unknown>; after: Record<string, unknown>;
+}
+/** Every case evaluated under two scenarios; the cases whose decisions change. */
+export function impact(cases: unknown[], before: Scenario, after: Scenario, asOf: string): ImpactReport;
+/** The report of a region: each service's cases under its own policy, added up. */
+export interface RegionalReport {
+  spec: Record<string, unknown>;
+  cases: number;
+  policies: { service: string; policy: Record<string, unknown>; classification: Record<string, "positive" | "negative" | "neutre"> }[];
+  divergences: { result: string; classes: { service: string; class: "positive" | "negative" | "neutre" }[] }[];
+  bases: { id: string; basis: "harmonise" | "selon_politique" }[];
+  total: Record<string, unknown>[];
+  cells: Record<string, unknown>[];
+  services: Record<string, unknown>[];
+  harmonised: Record<string, unknown>;
+}
+/** The report of a region of several services (`policies`: service code →
+ * preset code or policy; by default the seven presets). */
+export function regionalReport(
+  cases: unknown[], period: string, by?: string[], policies?: Record<string, PolicyInput>,
+): RegionalReport;
 /** A hidden count in an audit: where it is, the interval an attacker computes. */
 export interface HiddenFigure {
   report: number; cell: string[]; id: string; part: "numerateur" | "denominateur";

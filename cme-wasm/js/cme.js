@@ -79,7 +79,7 @@ function inputError(code = "unsupported_type", path = "") {
   return refused(code, path, params);
 }
 
-// The core's budgets (cme_core::limits: max_json_bytes, max_report_bytes,
+// The core's budgets (cme_pdp::limits: max_json_bytes, max_report_bytes,
 // max_rows), asked of the module once: never a second copy of a number.
 let LIMITS = null;
 function limits() {
@@ -286,6 +286,23 @@ export function orient(input, asOf, problems) {
  * (small cells hidden) when a threshold is given. */
 export function indicators(cases, policy, period, by, threshold, activities) {
   return run("indicators", { cases, policy, period, by, threshold, activities });
+}
+
+/** The impact of a change of rules or of policy: every case evaluated as
+ * of a date under two scenarios (`{policy, options}`; `options.thresholds`:
+ * `"avant_2022"` or `"depuis_2022"`), the cases whose decisions change with
+ * both evaluations. Scenarios are data of the interchange formats (snake_case). */
+export function impact(cases, before, after, asOf) {
+  return run("impact", { cases, before, after, as_of: asOf });
+}
+
+/** The report of a region: the cases of several services, each counted
+ * under its service's policy (`policies`: service code → preset code or
+ * policy; by default the seven presets), then added up, each figure with its
+ * basis, the policies combined, where they differ, each service's report and
+ * the publishable `harmonised` report. */
+export function regionalReport(cases, period, by, policies) {
+  return run("regional_report", { cases, period, by, policies });
 }
 
 /** Publishes several reports of the same cases together (results of

@@ -6,9 +6,9 @@
 //! use camelCase keys, as JS expects; message parameters keep their names
 //! (they are template names).
 
-use cme_core::error::{parse_as_of, CmeError};
-use cme_core::issue::Issue;
-use cme_core::validate::ValidateOptions;
+use cme_pdp::error::{parse_as_of, CmeError};
+use cme_pdp::issue::Issue;
+use cme_pdp::validate::ValidateOptions;
 use serde::Serialize;
 use serde_json::{json, Map, Value};
 
@@ -138,7 +138,7 @@ impl Args {
             Value::Null => None,
             _ => Some(self.as_of()?),
         };
-        Ok(ValidateOptions { as_of })
+        Ok(ValidateOptions::as_of(as_of))
     }
     fn array(&self, name: &'static str, default_empty: bool) -> Result<&[Value], Failure> {
         match self.value(name) {
@@ -159,8 +159,8 @@ impl Args {
             _ => Err(Failure::Input { path: name }),
         }
     }
-    fn legal_options(&self) -> Result<cme_core::legal::LegalOptions, cme_core::error::CmeError> {
-        cme_core::legal::LegalOptions::from_value(self.value("options"))
+    fn legal_options(&self) -> Result<cme_pdp::legal::LegalOptions, cme_pdp::error::CmeError> {
+        cme_pdp::legal::LegalOptions::from_value(self.value("options"))
     }
 }
 
@@ -176,7 +176,7 @@ pub fn run(op: &str, args: &str) -> Out {
         _ => return Err(Failure::Input { path: "" }),
     };
     match op {
-        "version" => Ok(Value::String(cme_core::VERSION.to_string())),
+        "version" => Ok(Value::String(cme_pdp::VERSION.to_string())),
         // A panic on purpose, to test the boundary: in wasm (panic = abort)
         // it traps; cme.js turns the trap into an InternalError and asks
         // for the module to be loaded again.
@@ -185,20 +185,18 @@ pub fn run(op: &str, args: &str) -> Out {
         // The budgets cme.js checks while it writes the arguments (the
         // core's numbers, never copied into the JS).
         "limits" => Ok(json!({
-            "max_json_bytes": cme_core::limits::MAX_JSON_BYTES,
-            "max_report_bytes": cme_core::limits::MAX_REPORT_BYTES,
-            "max_rows": cme_core::limits::MAX_ROWS,
+            "max_json_bytes": cme_pdp::limits::MAX_JSON_BYTES,
+            "max_report_bytes": cme_pdp::limits::MAX_REPORT_BYTES,
+            "max_rows": cme_pdp::limits::MAX_ROWS,
         })),
         // A problem cme.js found before the call (a budget of the
         // arguments): the core's issue for it, with its messages from the
         // one catalogue.
         "refuse" => {
-            let code = cme_core::issue::IssueCode::from_code(args.str("code")?)
+            let code = cme_pdp::issue::IssueCode::from_code(args.str("code")?)
                 .ok_or(Failure::Input { path: "code" })?;
-            let mut issue = Issue::new(
-                code,
-                cme_core::issue::Path::from_rendered(args.str("path")?),
-            );
+            let mut issue =
+                Issue::new(code, cme_pdp::issue::Path::from_rendered(args.str("path")?));
             if let Value::Object(params) = args.value("params") {
                 for (k, v) in params {
                     issue = match v {
@@ -208,51 +206,50 @@ pub fn run(op: &str, args: &str) -> Out {
                 }
             }
             Err(Failure::Core(CmeError::InvalidCase(
-                cme_core::validate::ValidationError {
+                cme_pdp::validate::ValidationError {
                     issues: vec![issue],
                 },
             )))
         }
         "validate" => {
             let options = args.opt_as_of()?;
-            result(&cme_core::validate::validate(args.value("case"), &options))
+            result(&cme_pdp::validate::validate(args.value("case"), &options))
         }
         "validate_json" => {
             let options = args.opt_as_of()?;
             let text = args.str("text")?;
-            result(&cme_core::validate::validate_json(text, &options))
+            result(&cme_pdp::validate::validate_json(text, &options))
         }
         "parse_case" => {
             let options = args.opt_as_of()?;
-            let case = cme_core::validate::parse_case(args.value("case"), &options)
+            let case = cme_pdp::validate::parse_case(args.value("case"), &options)
                 .map_err(CmeError::from)?;
             ser(&case)
         }
         "evaluate" => {
             let as_of = args.as_of()?;
-            let policy = cme_core::policy::resolve_policy(args.value("policy"))?;
-            let evaluation =
-                cme_core::evaluate::evaluate_value(args.value("case"), &policy, as_of)?;
+            let policy = cme_pdp::policy::resolve_policy(args.value("policy"))?;
+            let evaluation = cme_pdp::evaluate::evaluate_value(args.value("case"), &policy, as_of)?;
             let mut json = ser(&evaluation)?;
             if let Some(obj) = json.as_object_mut() {
                 obj.insert("text_fr".into(), evaluation.to_text_fr().into());
             }
             Ok(camel_keys(json))
         }
-        "try_add_event" => ser(&cme_core::json::add_event_value(
+        "try_add_event" => ser(&cme_pdp::json::add_event_value(
             args.value("case"),
             args.value("event"),
         )?),
         "visit_obligations" => {
             let as_of = args.as_of()?;
             let options = args.legal_options()?;
-            let report = cme_core::json::visit_report_value(args.value("case"), as_of, &options)?;
+            let report = cme_pdp::json::visit_report_value(args.value("case"), as_of, &options)?;
             result(&report)
         }
         "visit_obligations_for_leave" => {
             let as_of = args.as_of()?;
             let options = args.legal_options()?;
-            let out = cme_core::json::visit_obligations_value(
+            let out = cme_pdp::json::visit_obligations_value(
                 args.value("leave"),
                 args.value("worker"),
                 args.opt_str("requested_by")?,
@@ -264,13 +261,13 @@ pub fn run(op: &str, args: &str) -> Out {
         "legal_calendar" => {
             let as_of = args.as_of()?;
             let report =
-                cme_core::json::calendar_value(args.value("input"), as_of, args.value("options"))?;
+                cme_pdp::json::calendar_value(args.value("input"), as_of, args.value("options"))?;
             result(&report)
         }
         "orient" => {
             let as_of = args.as_of()?;
             let problems = args.strings("problems")?;
-            let out = cme_core::json::orient_value(args.value("case"), problems.as_deref(), as_of)?;
+            let out = cme_pdp::json::orient_value(args.value("case"), problems.as_deref(), as_of)?;
             result(&out)
         }
         "indicators" => {
@@ -279,13 +276,32 @@ pub fn run(op: &str, args: &str) -> Out {
                 Value::Null => None,
                 v => Some(v.as_u64().ok_or(Failure::Input { path: "threshold" })?),
             };
-            let report = cme_core::publish::report_json(
+            let report = cme_pdp::publish::report_json(
                 args.array("cases", false)?,
                 args.array("activities", true)?,
                 args.value("policy"),
                 args.str("period")?,
                 &by,
                 threshold,
+            )?;
+            result(&report)
+        }
+        "impact" => {
+            let report = cme_pdp::impact::impact_json(
+                args.array("cases", false)?,
+                args.value("before"),
+                args.value("after"),
+                args.str("as_of")?,
+            )?;
+            result(&report)
+        }
+        "regional_report" => {
+            let by = args.strings("by")?.unwrap_or_default();
+            let report = cme_pdp::indicators::region::regional_report_json(
+                args.array("cases", false)?,
+                args.value("policies"),
+                args.str("period")?,
+                &by,
             )?;
             result(&report)
         }
@@ -301,30 +317,26 @@ pub fn run(op: &str, args: &str) -> Out {
                 })?),
             };
             let reports = snake_keys(args.value("reports").clone());
-            result(&cme_core::publish::publish_bundle_json(
+            result(&cme_pdp::publish::publish_bundle_json(
                 &reports, threshold, width,
             )?)
         }
-        "audit" => result(&cme_core::publish::audit_json(&snake_keys(
+        "audit" => result(&cme_pdp::publish::audit_json(&snake_keys(
             args.value("published").clone(),
         ))?),
-        "verify" => result(&cme_core::publish::verify_json(&snake_keys(
+        "verify" => result(&cme_pdp::publish::verify_json(&snake_keys(
             args.value("published").clone(),
         ))?),
-        "code_lists" => {
-            let mut lists = cme_core::lists::case_code_lists();
-            lists.extend(cme_core::lists::result_code_lists());
-            ser(&lists)
-        }
-        "indicator_catalogue" => result(&cme_core::indicators::catalogue()),
-        "preset_codes" => ser(&cme_core::policy::preset_codes()),
-        "preset" => ser(&cme_core::policy::preset(args.str("code")?)?),
+        "code_lists" => ser(&cme_pdp::lists::code_lists()),
+        "indicator_catalogue" => result(&cme_pdp::indicators::catalogue()),
+        "preset_codes" => ser(&cme_pdp::policy::preset_codes()),
+        "preset" => ser(&cme_pdp::policy::preset(args.str("code")?)?),
         "load_policy" => {
-            let policy = cme_core::policy::Policy::from_value(args.value("policy"))
+            let policy = cme_pdp::policy::Policy::from_value(args.value("policy"))
                 .map_err(CmeError::InvalidPolicy)?;
             ser(&policy)
         }
-        "issue_codes" => result(&cme_core::issue::catalogue()),
+        "issue_codes" => result(&cme_pdp::issue::catalogue()),
         _ => Err(Failure::UnknownOperation),
     }
 }

@@ -5,9 +5,9 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(event) = serde_json::from_slice::<serde_json::Value>(data) else { return };
-    let Ok(cases) = cme_core::sample::sample_json_values() else { return };
+    let Ok(cases) = cme_pdp::sample::sample_json_values() else { return };
     for case in cases.iter().take(10) {
-        if let Ok(added) = cme_core::json::add_event_value(case, &event) {
+        if let Ok(added) = cme_pdp::json::add_event_value(case, &event) {
             let before = case["events"].as_array().map_or(0, Vec::len);
             assert_eq!(added.events.len(), before + 1);
         }

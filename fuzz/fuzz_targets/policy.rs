@@ -6,15 +6,15 @@ use libfuzzer_sys::fuzz_target;
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else { return };
     let loaded = [
-        cme_core::policy::Policy::from_json_str(text).ok(),
-        cme_core::policy::Policy::from_toml_str(text).ok(),
+        cme_pdp::policy::Policy::from_json_str(text).ok(),
+        cme_pdp::policy::Policy::from_toml_str(text).ok(),
     ];
     let as_of = chrono::NaiveDate::from_ymd_opt(2025, 6, 30).unwrap_or_default();
     for policy in loaded.into_iter().flatten() {
         let _ = policy.content_hash();
-        if let Ok(cases) = cme_core::sample::sample_cases() {
+        if let Ok(cases) = cme_pdp::sample::sample_cases() {
             for case in cases.iter().take(5) {
-                let _ = cme_core::evaluate::evaluate(case, &policy, as_of);
+                let _ = cme_pdp::evaluate::evaluate(case, &policy, as_of);
             }
         }
     }

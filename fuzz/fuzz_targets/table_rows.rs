@@ -8,7 +8,7 @@ fuzz_target!(|data: &[u8]| {
         serde_json::Value::Array(items) => items,
         other => vec![other],
     };
-    let read = cme_core::table::read_rows(&rows, chrono::NaiveDate::from_ymd_opt(2025, 6, 30));
+    let read = cme_pdp::table::read_rows(&rows, chrono::NaiveDate::from_ymd_opt(2025, 6, 30));
     // Nothing lost: every row is a case or has a problem, or is counted in
     // the last `more_issues` (problems past MAX_ISSUES), from its row on.
     let mut seen: Vec<usize> = read.rows.clone();
@@ -25,5 +25,5 @@ fuzz_target!(|data: &[u8]| {
             assert!(more.is_some_and(|m| r >= m), "row {r} lost");
         }
     }
-    assert!(read.issues.len() <= cme_core::limits::MAX_ISSUES + 1);
+    assert!(read.issues.len() <= cme_pdp::limits::MAX_ISSUES + 1);
 });

@@ -29,7 +29,7 @@ def test_write_canonical_outputs():
         issues = [issue(i) for i in cme_uniffi.validate(text, v.get("as_of"))]
         canonical.write(RUNNER, "validation", v["name"], {"issues": issues})
     for v in canonical.vectors("pathway"):
-        r = cme_uniffi.evaluate(json.dumps(v["input"]), json.dumps(v["policy"]), v["as_of"])
+        r = cme_uniffi.evaluate(json.dumps(v["input"]), cme_uniffi.Policy.from_json(json.dumps(v["policy"])), v["as_of"])
         canonical.write(RUNNER, "pathway", v["name"], {"evaluation": json.loads(r.json), "text_fr": r.text_fr})
     for v in canonical.vectors("legal"):
         options = json.dumps(v["options"]) if v.get("options") is not None else None
@@ -41,11 +41,11 @@ def test_write_canonical_outputs():
     for v in canonical.vectors("indicators"):
         period = f'{v["period"]["start"]}/{v["period"]["end"]}'
         by = v.get("by") or []
-        report = cme_uniffi.indicators_json(json.dumps(v["cases"]), json.dumps(v["policy"]), period,
+        report = cme_uniffi.indicators_json(json.dumps(v["cases"]), cme_uniffi.Policy.from_json(json.dumps(v["policy"])), period,
                                             by, None, None)
         # The publication of the bundle: the total, each dimension, their cross.
         bys = [[]] + ([[d] for d in by] if len(by) == 2 else []) + ([by] if by else [])
-        reports = [json.loads(cme_uniffi.indicators_json(json.dumps(v["cases"]), json.dumps(v["policy"]),
+        reports = [json.loads(cme_uniffi.indicators_json(json.dumps(v["cases"]), cme_uniffi.Policy.from_json(json.dumps(v["policy"])),
                                                          period, b, None, None)) for b in bys]
         published = cme_uniffi.publish_bundle_json(json.dumps(reports), 11, None)
         canonical.write(RUNNER, "indicators", v["name"], {
@@ -54,3 +54,19 @@ def test_write_canonical_outputs():
             "audit": json.loads(cme_uniffi.audit_json(published)),
             "verification": json.loads(cme_uniffi.verify_json(published)),
         })
+    for v in canonical.vectors("regions"):
+        period = f'{v["period"]["start"]}/{v["period"]["end"]}'
+        policies = json.dumps(v["policies"]) if v["policies"] is not None else None
+        try:
+            report = json.loads(cme_uniffi.regional_report_json(json.dumps(v["cases"]), period, v.get("by") or [], policies))
+            published = cme_uniffi.publish_bundle_json(json.dumps([report["harmonised"]]), 11, None)
+            out = {"report": report, "publication": json.loads(published)}
+        except cme_uniffi.CmeError.Validation as e:
+            out = {"issues": [issue(i) for i in e.issues]}
+        canonical.write(RUNNER, "regions", v["name"], out)
+    for v in canonical.vectors("impacts"):
+        try:
+            out = {"report": json.loads(cme_uniffi.impact_json(json.dumps(v["cases"]), json.dumps(v["before"]), json.dumps(v["after"]), v["as_of"]))}
+        except cme_uniffi.CmeError.Validation as e:
+            out = {"issues": [issue(i) for i in e.issues]}
+        canonical.write(RUNNER, "impacts", v["name"], out)

@@ -17,7 +17,7 @@ VECTORS = [json.loads(p.read_text(encoding="utf-8")) for p in sorted((ROOT / "te
 @pytest.mark.parametrize("vector", VECTORS, ids=[v["name"] for v in VECTORS])
 def test_indicator_vector(vector):
     period = vector["period"]
-    r = json.loads(cme_uniffi.indicators_json(json.dumps(vector["cases"]), json.dumps(vector["policy"]),
+    r = json.loads(cme_uniffi.indicators_json(json.dumps(vector["cases"]), cme_uniffi.Policy.from_json(json.dumps(vector["policy"])),
                                               f"{period['start']}/{period['end']}", vector["by"], None, None))
     exp = vector["expected"]["total"]
     got = {}
@@ -31,5 +31,5 @@ def test_indicator_vector(vector):
 
 def test_bad_period_is_an_invalid_argument():
     with pytest.raises(cme_uniffi.CmeError.InvalidArgument) as info:
-        cme_uniffi.indicators_json("[]", '"aismt13"', "2024-S3", [], None, None)
+        cme_uniffi.indicators_json("[]", cme_uniffi.Policy.preset("aismt13"), "2024-S3", [], None, None)
     assert (info.value.code, info.value.path) == ("invalid_period", "period")

@@ -17,7 +17,7 @@ VECTORS = [json.loads(p.read_text(encoding="utf-8")) for p in sorted((ROOT / "te
 
 @pytest.mark.parametrize("vector", VECTORS, ids=[v["name"] for v in VECTORS])
 def test_pathway_vector(vector):
-    r = cme_uniffi.evaluate(json.dumps(vector["input"]), json.dumps(vector["policy"]), vector["as_of"])
+    r = cme_uniffi.evaluate(json.dumps(vector["input"]), cme_uniffi.Policy.from_json(json.dumps(vector["policy"])), vector["as_of"])
     got = {
         "stage": r.stage_code,
         "status": r.status_code,

@@ -7,6 +7,7 @@
 //     target/kotlin/DocSnippet.kt ...
 import fr.cme.*
 import java.io.File
+import java.time.LocalDate
 
 fun check(ok: Boolean, what: () -> String) {
     if (!ok) throw AssertionError(what())
@@ -16,7 +17,7 @@ fun validationVectors(dir: String): Int {
     var n = 0
     File(dir, "validation.tsv").forEachLine { line ->
         val (name, asOf, expected, input) = line.split("\t", limit = 4)
-        val issues = validate(input, asOf.ifEmpty { null })
+        val issues = validate(input, asOf.ifEmpty { null }?.let(LocalDate::parse))
         val got = issues.map { "${it.code}@${it.path}" }.sorted().joinToString(",")
         check(got == expected) { "$name: $got != $expected" }
         n++
@@ -28,7 +29,7 @@ fun pathwayVectors(dir: String): Int {
     var n = 0
     File(dir, "pathway.tsv").forEachLine { line ->
         val (name, asOf, expected, policy, input) = line.split("\t", limit = 5)
-        val r = evaluate(input, policy, asOf)
+        val r = Policy.fromJson(policy).use { evaluate(input, it, LocalDate.parse(asOf)) }
         val want = expected.split(",").associate { it.substringBefore("=") to it.substringAfter("=") }
         want["stage"]?.let { check(r.stageCode == it) { "$name: stage ${r.stageCode} != $it" } }
         want["status"]?.let { check(r.statusCode == it) { "$name: status ${r.statusCode} != $it" } }
@@ -45,19 +46,20 @@ fun errorsCrossWithCodeAndPath() {
         check(e.code == "invalid_case" && e.path == "") { "code ${e.code} path ${e.path}" }
         check(e.issues.first().code == "invalid_id" && e.issues.first().path == "id") { "${e.issues}" }
         check(!e.messageFr.contains("Dupont")) { "value in message" }
+        check(e.message == e.messageFr) { "message ${e.message}" }
     }
     try {
-        validate("{}", "31/12/2024")
+        Policy.preset("nope")
         throw AssertionError("no error")
-    } catch (e: CmeException.InvalidArgument) {
-        check(e.code == "invalid_as_of" && e.path == "as_of") { "${e.code} ${e.path}" }
+    } catch (e: CmeException.UnknownPreset) {
+        check(e.code == "unknown_preset" && e.path == "policy") { "${e.code} ${e.path}" }
     }
 }
 
 fun accumulator() {
-    IndicatorAccumulator("\"aist43\"", "2024", listOf("secteur")).use { acc ->
+    IndicatorAccumulator(Policy.preset("aist43"), "2024", listOf("secteur")).use { acc ->
         acc.addCasesJson(sampleCasesJson())
-        check(acc.cases() == 50uL) { "cases ${acc.cases()}" }
+        check(acc.cases() == 50L) { "cases ${acc.cases()}" }
         IndicatorAccumulator.fromState(acc.state()).use { copy ->
             acc.merge(copy)
         }

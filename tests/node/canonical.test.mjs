@@ -8,6 +8,7 @@ import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 
 import {
   initSync, validate, validateJson, evaluate, legalCalendar, indicators, publishBundle, audit, verify,
+  regionalReport, impact,
 } from "../../cme-wasm/pkg/cme.js";
 
 initSync({ module: readFileSync(new URL("../../cme-wasm/pkg/core_bg.wasm", import.meta.url)) });
@@ -83,6 +84,29 @@ test("write canonical outputs", () => {
       audit: unCamel(audit(published)),
       verification: unCamel(verify(published)),
     });
+    n += 1;
+  }
+  for (const v of vectors("regions")) {
+    let out;
+    try {
+      const r = regionalReport(v.cases, `${v.period.start}/${v.period.end}`, v.by ?? [], v.policies ?? undefined);
+      out = { report: unCamel(r), publication: unCamel(publishBundle([r.harmonised], 11)) };
+    } catch (e) {
+      if (e.name !== "ValidationError") throw e;
+      out = { issues: unCamel(e.issues) };
+    }
+    write("regions", v.name, out);
+    n += 1;
+  }
+  for (const v of vectors("impacts")) {
+    let out;
+    try {
+      out = { report: unCamel(impact(v.cases, v.before, v.after, v.as_of)) };
+    } catch (e) {
+      if (e.name !== "ValidationError") throw e;
+      out = { issues: unCamel(e.issues) };
+    }
+    write("impacts", v.name, out);
     n += 1;
   }
   assert.ok(n >= 200);

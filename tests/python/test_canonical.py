@@ -44,4 +44,20 @@ def test_write_canonical_outputs():
             "verification": cme.verify(published),
         })
         n += 1
+    for v in canonical.vectors("regions"):
+        period = f'{v["period"]["start"]}/{v["period"]["end"]}'
+        try:
+            r = cme.regional_report(v["cases"], period, v.get("by") or [], v["policies"])
+            out = {"report": r.to_dict(), "publication": [p.to_dict() for p in cme.publish_bundle([r.harmonised()], 11)]}
+        except cme.ValidationError as e:
+            out = {"issues": e.errors()}
+        canonical.write(RUNNER, "regions", v["name"], out)
+        n += 1
+    for v in canonical.vectors("impacts"):
+        try:
+            out = {"report": cme.impact(v["cases"], v["before"], v["after"], v["as_of"])}
+        except cme.ValidationError as e:
+            out = {"issues": e.errors()}
+        canonical.write(RUNNER, "impacts", v["name"], out)
+        n += 1
     assert n >= 200

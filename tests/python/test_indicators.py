@@ -43,8 +43,46 @@ def test_catalogue_and_publication():
             assert v["numerator"] is None or v["numerator"] >= 11
             if v.get("hidden"):
                 assert v["value"] is None
-    assert "| Indicateur | Total |" in report.publish().to_markdown()
-    assert report.publish().to_csv().startswith("cellule;indicateur;")
+    md = report.publish().to_markdown()
+    assert "| Indicateur | Ensemble |" in md
+    # the service by its name, not its code
+    assert "AISMT 13 (Bouches-du-Rhône)" in md
+    csv = report.publish().to_csv()
+    assert csv.startswith("service;service_libelle;indicateur;libelle;")
+    assert csv.splitlines()[1].startswith("ensemble;Ensemble;signalements;")
+    assert report.publish().to_csv(bom=True) == "\ufeff" + csv
+
+
+def test_labels_and_natural_order_in_records_and_csv():
+    # age bands come youngest first, « Non renseigné » last, whatever the
+    # order of the report's cells; each code has its label beside it
+    report = cme.indicators(cme.sample_cases(), "aismt13", 2024, by=["tranche_age"])
+    recs = report.to_records()
+    order = []
+    for r in recs:
+        if r["tranche_age"] not in order:
+            order.append(r["tranche_age"])
+    natural = ["ensemble", "moins_de_25", "25_34", "35_44", "45_54", "55_et_plus", "inconnu"]
+    assert order == [b for b in natural if b in order]
+    assert len(order) > 3
+    labels = {r["tranche_age"]: r["tranche_age_libelle"] for r in recs}
+    assert labels["ensemble"] == "Ensemble"
+    assert labels.get("25_34", "25 à 34 ans") == "25 à 34 ans"
+    # each sector by its letter and INSEE name (written here from the NAF
+    # rév. 2 nomenclature, not from the library)
+    by_sector = cme.indicators(cme.sample_cases(), "aismt13", 2024, by=["secteur"]).publish().to_csv()
+    import csv
+    import io
+
+    # a label holding the separator (« Commerce ; réparation… ») is quoted
+    labels = {row[0]: row[1] for row in list(csv.reader(io.StringIO(by_sector), delimiter=";"))[1:]}
+    assert labels["naf_rev2:G"] == "G — Commerce ; réparation d'automobiles et de motocycles"
+    insee = {"naf_rev2:F": "F — Construction", "naf_rev2:Q": "Q — Santé humaine et action sociale",
+             "naf_rev2:P": "P — Enseignement", "naf_rev2:A": "A — Agriculture, sylviculture et pêche"}
+    assert len(labels) >= 4
+    assert {c: labels[c] for c in insee if c in labels} == {c: insee[c] for c in insee if c in labels}
+    assert len([c for c in insee if c in labels]) >= 2
+    assert all(label.startswith(code[-1] + " — ") for code, label in labels.items() if code.startswith("naf_"))
 
 
 def test_a_bad_row_is_reported_with_its_row_number():

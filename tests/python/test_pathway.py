@@ -133,3 +133,22 @@ def test_a_datetime_is_not_an_evaluation_date():
     with pytest.raises(cme.InvalidArgumentError) as info:
         cme.evaluate(cme.sample_cases()[0], "aismt13", datetime.datetime(2025, 6, 30, 12, 0))
     assert info.value.code == "invalid_as_of"
+
+
+def test_the_decisions_read_from_rust_match_the_whole_evaluation():
+    # The decisions come from the evaluation kept in Rust, the dict and the
+    # text are made on demand: both views must agree, for every sample case
+    # under every preset (a preset by code and the same policy as a dict).
+    for code in cme.preset_codes():
+        as_dict = cme.preset(code)
+        for case in cme.sample_cases():
+            e = cme.evaluate(case, code, cme.SAMPLE_AS_OF)
+            d = e.to_dict()
+            assert e.stage == d["stage"]["value"]["stage"]
+            assert e.status == d["status"]["value"]
+            assert e.category == d["category"]["decision"]["value"]
+            assert e.inclusion == d["inclusion"]["decision"]["value"]
+            assert e.alert_codes == [a["code"] for a in d["alerts"]]
+            assert d["policy"]["content_hash"] == cme.policy_hash(code)
+            same = cme.evaluate(case, as_dict, cme.SAMPLE_AS_OF)
+            assert same.to_dict() == d and str(same) == str(e)

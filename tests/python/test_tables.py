@@ -103,8 +103,11 @@ def test_pandas_integers_with_missing_values_and_impossible_types():
 def test_reports_as_dataframes_with_french_labels():
     report = cme.indicators(frame(), "aist43", 2024, by=["secteur"])
     df = report.to_pandas()
-    assert list(df.columns) == ["secteur", "indicateur", "libelle", "unite", "numerateur", "denominateur", "valeur"]
-    total = df[(df.secteur == "Total") & (df.indicateur == "signalements")]
+    assert list(df.columns) == ["secteur", "secteur_libelle", "indicateur", "libelle", "unite", "numerateur",
+                                "denominateur", "valeur"]
+    # the code in its column, its French label beside it
+    assert set(df[df.secteur == "naf_rev2:Q"].secteur_libelle) <= {"Q — Santé humaine et action sociale"}
+    total = df[(df.secteur == "ensemble") & (df.indicateur == "signalements")]
     assert int(total.numerateur.iloc[0]) == report.total["signalements"]["numerator"]
     assert total.libelle.iloc[0].startswith("Signalements")
     pdf = report.to_polars()

@@ -26,7 +26,7 @@
 
 use std::path::{Path, PathBuf};
 
-use cme_core::validate::{validate, validate_json, ValidateOptions};
+use cme_pdp::validate::{validate, validate_json, ValidateOptions};
 use serde::Deserialize;
 
 /// An expected issue: code and path.
@@ -110,7 +110,7 @@ pub fn load_validation_vectors() -> Result<Vec<ValidationVector>, String> {
 
 /// Runs a validation vector through `cme-core`: the issues found, sorted.
 pub fn run_validation(v: &ValidationVector) -> Vec<ExpectedIssue> {
-    let options = ValidateOptions { as_of: v.as_of };
+    let options = ValidateOptions::as_of(v.as_of);
     let issues = match (&v.input, &v.input_json) {
         (Some(input), _) => validate(input, &options),
         (None, Some(text)) => validate_json(text, &options),
@@ -158,8 +158,8 @@ pub struct PathwayOutcome {
 
 /// The orientation of an evaluation in the vectors' form: every suggestion
 /// as `problem:partner:state`, sorted.
-pub fn orientation_of(e: &cme_core::evaluate::Evaluation) -> Vec<String> {
-    use cme_core::codes::Code;
+pub fn orientation_of(e: &cme_pdp::evaluate::Evaluation) -> Vec<String> {
+    use cme_pdp::codes::Code;
     let mut out: Vec<String> = e
         .orientation
         .iter()
@@ -204,8 +204,8 @@ pub fn load_pathway_vectors() -> Result<Vec<PathwayVector>, String> {
 
 /// The outcome of an evaluation, in the vectors' form (the same extraction
 /// every binding's runner does on its evaluation output).
-pub fn outcome_of(e: &cme_core::evaluate::Evaluation) -> PathwayOutcome {
-    use cme_core::codes::Code;
+pub fn outcome_of(e: &cme_pdp::evaluate::Evaluation) -> PathwayOutcome {
+    use cme_pdp::codes::Code;
     let mut alerts: Vec<String> = e.alerts.iter().map(|a| a.code.clone()).collect();
     alerts.sort();
     let mut refused: Vec<ExpectedIssue> = e
@@ -232,15 +232,15 @@ pub fn outcome_of(e: &cme_core::evaluate::Evaluation) -> PathwayOutcome {
 
 /// Runs a pathway vector through `cme-core`.
 pub fn run_pathway(v: &PathwayVector) -> Result<PathwayOutcome, String> {
-    let policy = cme_core::policy::resolve_policy(&v.policy).map_err(|e| e.to_string())?;
-    let e = cme_core::evaluate::evaluate_value(&v.input, &policy, v.as_of)
-        .map_err(|e| e.to_string())?;
+    let policy = cme_pdp::policy::resolve_policy(&v.policy).map_err(|e| e.to_string())?;
+    let e =
+        cme_pdp::evaluate::evaluate_value(&v.input, &policy, v.as_of).map_err(|e| e.to_string())?;
     let mut outcome = outcome_of(&e);
     if v.expected.orientation.is_some() {
         outcome.orientation = Some(orientation_of(&e));
     }
     if v.expected.history.is_some() {
-        use cme_core::codes::Code;
+        use cme_pdp::codes::Code;
         outcome.history = Some(
             e.stage
                 .value
@@ -383,7 +383,7 @@ pub fn select_legal(
 }
 
 /// The issues of a refused input as `{code, path}`.
-pub fn error_of(err: &cme_core::error::CmeError) -> serde_json::Value {
+pub fn error_of(err: &cme_pdp::error::CmeError) -> serde_json::Value {
     serde_json::Value::Array(
         err.issues()
             .iter()
@@ -396,7 +396,7 @@ pub fn error_of(err: &cme_core::error::CmeError) -> serde_json::Value {
 pub fn run_legal(
     v: &LegalVector,
 ) -> Result<std::collections::BTreeMap<String, serde_json::Value>, String> {
-    match cme_core::json::calendar_value(&v.input, v.as_of, &v.options) {
+    match cme_pdp::json::calendar_value(&v.input, v.as_of, &v.options) {
         Ok(report) => {
             let json = serde_json::to_value(&report).map_err(|e| e.to_string())?;
             Ok(select_legal(&json, &v.expected, v.absence_index))
@@ -453,7 +453,7 @@ pub struct IndicatorVector {
     /// A preset code or a policy object.
     pub policy: serde_json::Value,
     /// The period.
-    pub period: cme_core::indicators::Period,
+    pub period: cme_pdp::indicators::Period,
     /// Dimension codes.
     pub by: Vec<String>,
     /// The cases.
@@ -471,8 +471,8 @@ pub fn load_indicator_vectors() -> Result<Vec<IndicatorVector>, String> {
 }
 
 /// The figures of a report that a vector checks, in the vector's form.
-pub fn checked_figures(v: &IndicatorVector, r: &cme_core::indicators::Report) -> ExpectedReport {
-    let pick = |values: &[cme_core::indicators::IndicatorValue],
+pub fn checked_figures(v: &IndicatorVector, r: &cme_pdp::indicators::Report) -> ExpectedReport {
+    let pick = |values: &[cme_pdp::indicators::IndicatorValue],
                 wanted: &std::collections::BTreeMap<String, ExpectedValue>| {
         values
             .iter()
@@ -523,7 +523,7 @@ pub fn checked_figures(v: &IndicatorVector, r: &cme_core::indicators::Report) ->
 
 /// Runs an indicator vector through `cme-core`.
 pub fn run_indicators(v: &IndicatorVector) -> Result<ExpectedReport, String> {
-    let r = cme_core::indicators::report_from_values(&v.cases, &v.policy, v.period, &v.by)
+    let r = cme_pdp::indicators::report_from_values(&v.cases, &v.policy, v.period, &v.by)
         .map_err(|e| e.to_string())?;
     Ok(checked_figures(v, &r))
 }
@@ -554,5 +554,239 @@ where
             )),
             Err(e) => Some(format!("{}: {e}", name(v))),
         })
+        .collect()
+}
+
+/// The project README's Rust snippet, run as a doctest so that it cannot rot.
+#[doc = include_str!("../../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
+
+/// One region vector: cases of several services, each counted under its
+/// own policy.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RegionVector {
+    /// File stem.
+    pub name: String,
+    /// What the vector shows, in French.
+    pub description: String,
+    /// `null` (the presets) or service code → preset code or policy.
+    pub policies: serde_json::Value,
+    /// The period.
+    pub period: cme_pdp::indicators::Period,
+    /// Dimension codes.
+    #[serde(default)]
+    pub by: Vec<String>,
+    /// The cases.
+    pub cases: Vec<serde_json::Value>,
+    /// What the report must say (only what is listed is checked).
+    pub expected: serde_json::Value,
+}
+
+/// Loads every region vector.
+pub fn load_region_vectors() -> Result<Vec<RegionVector>, String> {
+    Ok(load::<RegionVector>("regions")?
+        .into_iter()
+        .map(|(_, v)| v)
+        .collect())
+}
+
+/// What a regional report (its JSON, snake_case keys) says of what the
+/// vector's `expected` lists, in the vector's form: the checked figures of
+/// the total and cells, the policy of each service, the divergences, the
+/// bases asked for; or, for a refused report, its problems (`error`).
+// Indexing a `serde_json::Value` by key gives `Null` for a missing key or a
+// value of another type: it never panics.
+#[allow(clippy::indexing_slicing)]
+pub fn region_observed(
+    expected: &serde_json::Value,
+    outcome: Result<&serde_json::Value, Vec<(String, String)>>,
+) -> serde_json::Value {
+    use serde_json::{json, Map, Value};
+    let report = match outcome {
+        Ok(r) => r,
+        Err(issues) => return json!({"total": {}, "error": error_list(issues)}),
+    };
+    let pick = |values: &Value, wanted: &Value| -> Value {
+        let mut out = Map::new();
+        for v in values.as_array().into_iter().flatten() {
+            let Some(id) = v["id"].as_str() else { continue };
+            if wanted.get(id).is_none() {
+                continue;
+            }
+            let mut e = Map::new();
+            e.insert("numerator".into(), v["numerator"].clone());
+            if !v["denominator"].is_null() {
+                e.insert("denominator".into(), v["denominator"].clone());
+            }
+            if !v["value"].is_null() {
+                e.insert("value".into(), v["value"].clone());
+            }
+            out.insert(id.to_string(), Value::Object(e));
+        }
+        Value::Object(out)
+    };
+    let mut out = Map::new();
+    out.insert("total".into(), pick(&report["total"], &expected["total"]));
+    if let Some(cells) = expected.get("cells").and_then(Value::as_array) {
+        let got: Vec<Value> = cells
+            .iter()
+            .map(|want| {
+                let found = report["cells"]
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .find(|c| c["key"] == want["key"]);
+                json!({
+                    "key": want["key"],
+                    "values": found.map(|c| pick(&c["values"], &want["values"])).unwrap_or(json!({})),
+                })
+            })
+            .collect();
+        out.insert("cells".into(), Value::Array(got));
+    }
+    if expected.get("policies").is_some() {
+        let mut m = Map::new();
+        for p in report["policies"].as_array().into_iter().flatten() {
+            if let Some(s) = p["service"].as_str() {
+                m.insert(s.to_string(), p["policy"]["id"].clone());
+            }
+        }
+        out.insert("policies".into(), Value::Object(m));
+    }
+    if expected.get("divergences").is_some() {
+        let mut m = Map::new();
+        for d in report["divergences"].as_array().into_iter().flatten() {
+            let mut classes = Map::new();
+            for c in d["classes"].as_array().into_iter().flatten() {
+                if let Some(s) = c["service"].as_str() {
+                    classes.insert(s.to_string(), c["class"].clone());
+                }
+            }
+            if let Some(r) = d["result"].as_str() {
+                m.insert(r.to_string(), Value::Object(classes));
+            }
+        }
+        out.insert("divergences".into(), Value::Object(m));
+    }
+    if let Some(wanted) = expected.get("bases").and_then(Value::as_object) {
+        let mut m = Map::new();
+        for b in report["bases"].as_array().into_iter().flatten() {
+            if let Some(id) = b["id"].as_str() {
+                if wanted.contains_key(id) {
+                    m.insert(id.to_string(), b["basis"].clone());
+                }
+            }
+        }
+        out.insert("bases".into(), Value::Object(m));
+    }
+    Value::Object(out)
+}
+
+/// Runs a region vector through `cme-core`.
+pub fn run_region(v: &RegionVector) -> Result<serde_json::Value, String> {
+    let period = format!("{}/{}", v.period.start, v.period.end);
+    let out =
+        cme_pdp::indicators::region::regional_report_json(&v.cases, &v.policies, &period, &v.by);
+    Ok(region_observed(
+        &v.expected,
+        out.as_ref().map_err(code_and_path),
+    ))
+}
+
+/// One impact vector: a population under two scenarios.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ImpactVector {
+    /// File stem.
+    pub name: String,
+    /// What the vector shows, in French.
+    pub description: String,
+    /// The cases.
+    pub cases: Vec<serde_json::Value>,
+    /// The first scenario.
+    pub before: serde_json::Value,
+    /// The second.
+    pub after: serde_json::Value,
+    /// The evaluation date.
+    pub as_of: String,
+    /// What the comparison must say.
+    pub expected: serde_json::Value,
+}
+
+/// Loads every impact vector.
+pub fn load_impact_vectors() -> Result<Vec<ImpactVector>, String> {
+    Ok(load::<ImpactVector>("impacts")?
+        .into_iter()
+        .map(|(_, v)| v)
+        .collect())
+}
+
+/// What an impact report (its JSON, snake_case keys) says in a vector's
+/// form: the cases, the cases changed, the aspects with changes, each
+/// changed case's changes (aspect, where, before, after: their reasons
+/// are compared across runtimes by the canonical outputs); or a refused
+/// comparison's problems (`error`).
+// Indexing a `serde_json::Value` by key gives `Null` for a missing key or a
+// value of another type: it never panics.
+#[allow(clippy::indexing_slicing)]
+pub fn impact_observed(
+    outcome: Result<&serde_json::Value, Vec<(String, String)>>,
+) -> serde_json::Value {
+    use serde_json::{json, Map, Value};
+    let report = match outcome {
+        Ok(r) => r,
+        Err(issues) => return json!({ "error": error_list(issues) }),
+    };
+    let mut by_aspect = Map::new();
+    for a in report["by_aspect"].as_array().into_iter().flatten() {
+        if a["cases"].as_u64().unwrap_or(0) > 0 {
+            if let Some(name) = a["aspect"].as_str() {
+                by_aspect.insert(name.to_string(), a["cases"].clone());
+            }
+        }
+    }
+    let mut changes = Map::new();
+    for i in report["impacts"].as_array().into_iter().flatten() {
+        if let Some(id) = i["case_id"].as_str() {
+            let list: Vec<Value> = i["changes"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .map(|c| {
+                    json!({"aspect": c["aspect"], "at": c["at"], "before": c["before"], "after": c["after"]})
+                })
+                .collect();
+            changes.insert(id.to_string(), Value::Array(list));
+        }
+    }
+    json!({
+        "cases": report["cases"],
+        "changed": report["changed"],
+        "by_aspect": by_aspect,
+        "changes": changes,
+    })
+}
+
+/// Runs an impact vector through `cme-core`.
+pub fn run_impact(v: &ImpactVector) -> Result<serde_json::Value, String> {
+    let out = cme_pdp::impact::impact_json(&v.cases, &v.before, &v.after, &v.as_of);
+    Ok(impact_observed(out.as_ref().map_err(code_and_path)))
+}
+
+/// The code and path of each problem of an error.
+fn code_and_path(e: &cme_pdp::error::CmeError) -> Vec<(String, String)> {
+    e.issues()
+        .iter()
+        .map(|i| (i.code.code().to_string(), i.path.as_str().to_string()))
+        .collect()
+}
+
+/// Problems as a vector's `error` list.
+fn error_list(issues: Vec<(String, String)>) -> Vec<serde_json::Value> {
+    issues
+        .into_iter()
+        .map(|(code, path)| serde_json::json!({"code": code, "path": path}))
         .collect()
 }

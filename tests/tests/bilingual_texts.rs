@@ -105,15 +105,15 @@ fn every_explanation_is_in_french_and_english() {
     let mut seen = 0;
     let mut bad = Vec::new();
     for v in load_pathway_vectors().unwrap() {
-        let policy = cme_core::policy::resolve_policy(&v.policy).unwrap();
-        let Ok(e) = cme_core::evaluate::evaluate_value(&v.input, &policy, v.as_of) else {
+        let policy = cme_pdp::policy::resolve_policy(&v.policy).unwrap();
+        let Ok(e) = cme_pdp::evaluate::evaluate_value(&v.input, &policy, v.as_of) else {
             continue;
         };
         let json = serde_json::to_value(&e).unwrap();
         check(&v.name, &json, "", &mut seen, &mut bad);
     }
     for v in load_legal_vectors().unwrap() {
-        if let Ok(report) = cme_core::json::calendar_value(&v.input, v.as_of, &v.options) {
+        if let Ok(report) = cme_pdp::json::calendar_value(&v.input, v.as_of, &v.options) {
             let json = serde_json::to_value(&report).unwrap();
             check(&v.name, &json, "", &mut seen, &mut bad);
         }

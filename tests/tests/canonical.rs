@@ -41,9 +41,9 @@ fn check_sources(at: &str, v: &Value) {
     match v {
         Value::Object(map) => {
             if map.contains_key("kind") && map.contains_key("reference") {
-                let source: cme_core::explain::Source = serde_json::from_value(v.clone())
+                let source: cme_pdp::explain::Source = serde_json::from_value(v.clone())
                     .unwrap_or_else(|e| panic!("{at}: not a source ({e}): {v}"));
-                if let Err(e) = cme_core::sources::resolve(&source) {
+                if let Err(e) = cme_pdp::sources::resolve(&source) {
                     panic!("{at}: {e}");
                 }
             }
@@ -90,19 +90,34 @@ fn vectors(family: &str) -> Vec<Value> {
         .collect()
 }
 
+/// A vector's period as `start/end`.
+fn period_of(v: &Value) -> String {
+    format!(
+        "{}/{}",
+        v["period"]["start"].as_str().unwrap(),
+        v["period"]["end"].as_str().unwrap()
+    )
+}
+
+/// A vector's dimension codes.
+fn by_of(v: &Value) -> Vec<String> {
+    v["by"]
+        .as_array()
+        .map(|a| a.iter().map(|x| x.as_str().unwrap().to_string()).collect())
+        .unwrap_or_default()
+}
+
 fn date(v: &Value) -> Option<chrono::NaiveDate> {
-    v.as_str().and_then(cme_core::validate::parse_iso_date)
+    v.as_str().and_then(cme_pdp::validate::parse_iso_date)
 }
 
 #[test]
 fn write_canonical_outputs() {
     for v in vectors("validation") {
-        let options = cme_core::validate::ValidateOptions {
-            as_of: date(&v["as_of"]),
-        };
+        let options = cme_pdp::validate::ValidateOptions::as_of(date(&v["as_of"]));
         let issues = match v.get("input_json").and_then(Value::as_str) {
-            Some(text) => cme_core::validate::validate_json(text, &options),
-            None => cme_core::validate::validate(&v["input"], &options),
+            Some(text) => cme_pdp::validate::validate_json(text, &options),
+            None => cme_pdp::validate::validate(&v["input"], &options),
         };
         write(
             "validation",
@@ -111,10 +126,9 @@ fn write_canonical_outputs() {
         );
     }
     for v in vectors("pathway") {
-        let policy = cme_core::policy::resolve_policy(&v["policy"]).unwrap();
-        let e =
-            cme_core::evaluate::evaluate_value(&v["input"], &policy, date(&v["as_of"]).unwrap())
-                .unwrap();
+        let policy = cme_pdp::policy::resolve_policy(&v["policy"]).unwrap();
+        let e = cme_pdp::evaluate::evaluate_value(&v["input"], &policy, date(&v["as_of"]).unwrap())
+            .unwrap();
         write(
             "pathway",
             v["name"].as_str().unwrap(),
@@ -122,7 +136,7 @@ fn write_canonical_outputs() {
         );
     }
     for v in vectors("legal") {
-        let out = match cme_core::json::calendar_value(
+        let out = match cme_pdp::json::calendar_value(
             &v["input"],
             date(&v["as_of"]).unwrap(),
             &v["options"],
@@ -133,16 +147,8 @@ fn write_canonical_outputs() {
         write("legal", v["name"].as_str().unwrap(), &out);
     }
     for v in vectors("indicators") {
-        let period = format!(
-            "{}/{}",
-            v["period"]["start"].as_str().unwrap(),
-            v["period"]["end"].as_str().unwrap()
-        );
-        let by: Vec<String> = v["by"]
-            .as_array()
-            .map(|a| a.iter().map(|x| x.as_str().unwrap().to_string()).collect())
-            .unwrap_or_default();
-        let report = cme_core::publish::report_json(
+        let (period, by) = (period_of(&v), by_of(&v));
+        let report = cme_pdp::publish::report_json(
             v["cases"].as_array().unwrap(),
             &[],
             &v["policy"],
@@ -162,7 +168,7 @@ fn write_canonical_outputs() {
         let reports: Vec<Value> = bys
             .iter()
             .map(|b| {
-                cme_core::publish::report_json(
+                cme_pdp::publish::report_json(
                     v["cases"].as_array().unwrap(),
                     &[],
                     &v["policy"],
@@ -174,16 +180,50 @@ fn write_canonical_outputs() {
             })
             .collect();
         let published =
-            cme_core::publish::publish_bundle_json(&Value::Array(reports), 11, None).unwrap();
+            cme_pdp::publish::publish_bundle_json(&Value::Array(reports), 11, None).unwrap();
         write(
             "indicators",
             v["name"].as_str().unwrap(),
             &json!({
                 "report": report,
                 "publication": published,
-                "audit": cme_core::publish::audit_json(&published).unwrap(),
-                "verification": cme_core::publish::verify_json(&published).unwrap(),
+                "audit": cme_pdp::publish::audit_json(&published).unwrap(),
+                "verification": cme_pdp::publish::verify_json(&published).unwrap(),
             }),
         );
+    }
+    for v in vectors("regions") {
+        let (period, by) = (period_of(&v), by_of(&v));
+        let out = match cme_pdp::indicators::region::regional_report_json(
+            v["cases"].as_array().unwrap(),
+            &v["policies"],
+            &period,
+            &by,
+        ) {
+            Ok(report) => {
+                // the region's harmonised figures, published
+                let published = cme_pdp::publish::publish_bundle_json(
+                    &Value::Array(vec![report["harmonised"].clone()]),
+                    11,
+                    None,
+                )
+                .unwrap();
+                json!({ "report": report, "publication": published })
+            }
+            Err(e) => json!({ "issues": e.issues() }),
+        };
+        write("regions", v["name"].as_str().unwrap(), &out);
+    }
+    for v in vectors("impacts") {
+        let out = match cme_pdp::impact::impact_json(
+            v["cases"].as_array().unwrap(),
+            &v["before"],
+            &v["after"],
+            v["as_of"].as_str().unwrap(),
+        ) {
+            Ok(report) => json!({ "report": report }),
+            Err(e) => json!({ "issues": e.issues() }),
+        };
+        write("impacts", v["name"].as_str().unwrap(), &out);
     }
 }

@@ -4,7 +4,8 @@
 //! entries, the AIST 43 « en cours » is en cours + neutral, the results add
 //! up to the exits and, by the class the published classification gives
 //! them, to the positive and negative exits, the categories to the cases
-//! handled, a cell to the cells of a finer breakdown) and solves, with
+//! handled, a harmonised cohort's answers, lost to follow-up and not yet
+//! due to the cohort, a cell to the cells of a finer breakdown) and solves, with
 //! Clarabel (an interior-point solver, not the library's simplex), the least
 //! and greatest value of each hidden count. No hidden count may be pinned
 //! within the protection width. Two planted faults (suppression without its
@@ -23,10 +24,10 @@ use clarabel::algebra::CscMatrix;
 use clarabel::solver::{
     DefaultSettingsBuilder, DefaultSolver, IPSolver, SolverStatus, SupportedConeT,
 };
-use cme_core::indicators::{Accumulator, Dimension, Period, Report, ReportSpec};
-use cme_core::policy::preset;
-use cme_core::publish::{publish, publish_bundle, PublishOptions};
-use cme_core::synthetic::{population, PopulationOptions};
+use cme_pdp::indicators::{Accumulator, Dimension, Period, Report, ReportSpec};
+use cme_pdp::policy::preset;
+use cme_pdp::publish::{publish, publish_bundle, PublishOptions};
+use cme_pdp::synthetic::{population, PopulationOptions};
 use proptest::prelude::*;
 use serde_json::Value;
 
@@ -55,6 +56,15 @@ fn meaning(id: &str, denominator: bool) -> Option<String> {
             "dossiers_traites"
         }
         ("taux_sorties_positives", false) => "maintiens_realises",
+        // the harmonised cohort: its parts are over the cohort, those
+        // still employed over the answers
+        (s, true) if s.starts_with("cohorte_") && s.ends_with("_en_emploi") => {
+            return Some(s.replace("_en_emploi", "_reponses"));
+        }
+        (s, true) if s.starts_with("cohorte_") => {
+            let months = s.trim_start_matches("cohorte_").split('_').next()?;
+            return Some(format!("cohorte_{months}_mois"));
+        }
         (_, true) => return None,
         (s, false) => s,
     };
@@ -185,6 +195,15 @@ impl Attacker {
             .collect();
             row.push((f(&mut a, "dossiers_traites"), -1.0));
             a.equalities.push(row);
+            for months in [6, 12] {
+                let c = format!("cohorte_{months}_mois");
+                let mut row: Vec<(usize, f64)> = ["_reponses", "_perdus_de_vue", "_non_echus"]
+                    .iter()
+                    .map(|part| (f(&mut a, &format!("{c}{part}")), 1.0))
+                    .collect();
+                row.push((f(&mut a, &c), -1.0));
+                a.equalities.push(row);
+            }
         }
         // A cell is the sum of the cells of a finer breakdown that refine it.
         let names: BTreeSet<String> = a.index.keys().map(|(_, n)| n.clone()).collect();
@@ -351,10 +370,7 @@ fn reports(n: usize, seed: u64, policy: &str, d1: Dimension, d2: Dimension) -> V
         .into_iter()
         .map(|by| {
             let mut acc = Accumulator::new(
-                ReportSpec {
-                    period: Period::year(2023),
-                    by,
-                },
+                ReportSpec::new(Period::year(2023), by),
                 preset(policy).unwrap(),
             );
             for c in &cases {
@@ -365,7 +381,7 @@ fn reports(n: usize, seed: u64, policy: &str, d1: Dimension, d2: Dimension) -> V
         .collect()
 }
 
-fn json(published: &[cme_core::publish::PublishedReport]) -> Vec<Value> {
+fn json(published: &[cme_pdp::publish::PublishedReport]) -> Vec<Value> {
     published
         .iter()
         .map(|p| serde_json::to_value(p).unwrap())

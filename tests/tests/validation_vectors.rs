@@ -11,7 +11,7 @@
 use std::collections::BTreeSet;
 
 use cme_conformance::{failures, load_pathway_vectors, load_validation_vectors, run_validation};
-use cme_core::issue::IssueCode;
+use cme_pdp::issue::IssueCode;
 
 #[test]
 fn validation_vectors_pass_in_rust() {
@@ -80,6 +80,17 @@ fn every_issue_code_has_a_vector() {
         "not_a_list",
         "unreadable_table",
         "synthetic_shortfall",
+        // reading a CSV export (the core's export module): no JSON case
+        // carries them; cme-core/src/export/tests.rs, the CLI's tests and
+        // tests/python/test_read_csv.py read files that give each
+        "empty_file",
+        "invalid_encoding",
+        "malformed_csv",
+        "field_count",
+        "ignored_column",
+        "unknown_column",
+        "duplicate_column",
+        "missing_column",
     ];
     let missing: Vec<&str> = IssueCode::ALL
         .iter()

@@ -66,3 +66,53 @@ def select_legal(report, expected, absence_index=0):
                     got[k] = outcome.get(k)
             out[key] = got
     return out
+
+
+def region_observed(expected, report=None, issues=None):
+    """What a regional report (its dict, snake_case keys) says of what a
+    region vector's ``expected`` lists, in the vector's form (the same
+    projection as the Rust runner's ``region_observed``); for a refused
+    report, its problems as ``error``."""
+    if report is None:
+        return {"total": {}, "error": [{"code": i["code"], "path": i["path"]} for i in issues]}
+
+    def pick(values, wanted):
+        out = {}
+        for v in values:
+            if v["id"] in wanted:
+                e = {"numerator": v["numerator"]}
+                if v.get("denominator") is not None:
+                    e["denominator"] = v["denominator"]
+                if v.get("value") is not None:
+                    e["value"] = v["value"]
+                out[v["id"]] = e
+        return out
+
+    out = {"total": pick(report["total"], expected["total"])}
+    if "cells" in expected:
+        out["cells"] = []
+        for want in expected["cells"]:
+            found = next((c for c in report["cells"] if c["key"] == want["key"]), None)
+            out["cells"].append({"key": want["key"], "values": pick(found["values"], want["values"]) if found else {}})
+    if "policies" in expected:
+        out["policies"] = {p["service"]: p["policy"]["id"] for p in report["policies"]}
+    if "divergences" in expected:
+        out["divergences"] = {d["result"]: {c["service"]: c["class"] for c in d["classes"]} for d in report["divergences"]}
+    if "bases" in expected:
+        out["bases"] = {b["id"]: b["basis"] for b in report["bases"] if b["id"] in expected["bases"]}
+    return out
+
+
+def impact_observed(report=None, issues=None):
+    """What an impact report (its dict, snake_case keys) says in an impact
+    vector's form (the same projection as the Rust runner's
+    ``impact_observed``); for a refused comparison, its problems."""
+    if report is None:
+        return {"error": [{"code": i["code"], "path": i["path"]} for i in issues]}
+    return {
+        "cases": report["cases"],
+        "changed": report["changed"],
+        "by_aspect": {a["aspect"]: a["cases"] for a in report["by_aspect"] if a["cases"] > 0},
+        "changes": {i["case_id"]: [{k: c[k] for k in ("aspect", "at", "before", "after")} for c in i["changes"]]
+                    for i in report["impacts"]},
+    }

@@ -4,7 +4,7 @@
 //! Format version 2 only.
 //!
 //! ```
-//! use cme_core::case::{EmployerExchange, ExchangeKind};
+//! use cme_pdp::case::{EmployerExchange, ExchangeKind};
 //! let e: EmployerExchange = serde_json::from_str(
 //!     r#"{"kind": "contact", "date": "2024-04-02", "doctor_agreed": true, "worker_agreed": true}"#).unwrap();
 //! assert_eq!(e.kind, ExchangeKind::Contact);
@@ -22,7 +22,7 @@ code_enum! {
     /// seed 001: tripartite meetings).
     ///
     /// ```
-    /// use cme_core::{case::ExchangeKind, codes::Code};
+    /// use cme_pdp::{case::ExchangeKind, codes::Code};
     /// assert_eq!(ExchangeKind::ReunionTripartite.code(), "reunion_tripartite");
     /// ```
     pub enum ExchangeKind: "exchange_kind" {
@@ -37,15 +37,15 @@ code_enum! {
 /// agreement of the médecin du travail and of the worker (both recorded).
 ///
 /// ```
-/// use cme_core::case::{EmployerExchange, ExchangeKind};
-/// use cme_core::codes::Code;
-/// let e = EmployerExchange { kind: ExchangeKind::ReunionTripartite,
-///     date: chrono::NaiveDate::from_ymd_opt(2024, 5, 2).unwrap(), doctor_agreed: None, worker_agreed: None };
+/// use cme_pdp::case::{EmployerExchange, ExchangeKind};
+/// use cme_pdp::codes::Code;
+/// let e = EmployerExchange::new(ExchangeKind::ReunionTripartite, chrono::NaiveDate::from_ymd_opt(2024, 5, 2).unwrap());
 /// assert_eq!(e.kind.label_fr(), "Réunion tripartite (travailleur, employeur, cellule)");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct EmployerExchange {
     /// What kind of exchange.
     pub kind: ExchangeKind,
@@ -64,7 +64,7 @@ code_enum! {
     /// or a partner signals a worker to the cell.
     ///
     /// ```
-    /// use cme_core::{case::ReferralDirection, codes::Code};
+    /// use cme_pdp::{case::ReferralDirection, codes::Code};
     /// assert_eq!(ReferralDirection::DuPartenaire.code(), "du_partenaire");
     /// ```
     pub enum ReferralDirection: "referral_direction" {
@@ -78,7 +78,7 @@ code_enum! {
     /// Travail / Cap emploi; AIST 63's fiche de signalement).
     ///
     /// ```
-    /// use cme_core::{case::ReferralDocument, codes::Code};
+    /// use cme_pdp::{case::ReferralDocument, codes::Code};
     /// assert_eq!(ReferralDocument::FicheRelais.code(), "fiche_relais");
     /// ```
     pub enum ReferralDocument: "referral_document" {
@@ -92,7 +92,7 @@ code_enum! {
     /// The partner's answer to a referral.
     ///
     /// ```
-    /// use cme_core::{case::ReferralOutcome, codes::Code};
+    /// use cme_pdp::{case::ReferralOutcome, codes::Code};
     /// assert_eq!(ReferralOutcome::PriseEnCharge.code(), "prise_en_charge");
     /// ```
     pub enum ReferralOutcome: "referral_outcome" {
@@ -108,7 +108,7 @@ code_enum! {
 /// is sent.
 ///
 /// ```
-/// use cme_core::case::{Partner, Referral, ReferralDirection};
+/// use cme_pdp::case::{Partner, Referral, ReferralDirection};
 /// let r: Referral = serde_json::from_str(
 ///     r#"{"partner": "cap_emploi", "sent": "2024-04-02", "document": "fiche_relais"}"#).unwrap();
 /// assert_eq!((r.partner, r.direction), (Partner::CapEmploi, ReferralDirection::VersPartenaire));
@@ -116,6 +116,7 @@ code_enum! {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Referral {
     /// The partner.
     pub partner: Partner,
@@ -148,16 +149,71 @@ fn is_to_partner(d: &ReferralDirection) -> bool {
 /// chaque rendez-vous »).
 ///
 /// ```
-/// let m: cme_core::case::Meeting = serde_json::from_str(r#"{"date": "2024-04-02", "action_plan": true}"#).unwrap();
+/// let m: cme_pdp::case::Meeting = serde_json::from_str(r#"{"date": "2024-04-02", "action_plan": true}"#).unwrap();
 /// assert!(m.action_plan);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
+#[non_exhaustive]
 pub struct Meeting {
     /// When.
     pub date: NaiveDate,
     /// Whether an action plan was drawn up at it.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub action_plan: bool,
+}
+
+impl EmployerExchange {
+    /// An exchange with the employer on a day (the agreements of a
+    /// `contact` to be set on the record).
+    ///
+    /// ```
+    /// use cme_pdp::case::{EmployerExchange, ExchangeKind};
+    /// let e = EmployerExchange::new(ExchangeKind::AccordEmployeur, chrono::NaiveDate::from_ymd_opt(2024, 5, 2).unwrap());
+    /// assert!(e.doctor_agreed.is_none());
+    /// ```
+    pub fn new(kind: ExchangeKind, date: NaiveDate) -> Self {
+        EmployerExchange {
+            kind,
+            date,
+            doctor_agreed: None,
+            worker_agreed: None,
+        }
+    }
+}
+
+impl Referral {
+    /// A referral sent on a day, not answered yet.
+    ///
+    /// ```
+    /// use cme_pdp::case::{Partner, Referral, ReferralDirection};
+    /// let r = Referral::new(Partner::Mdph, ReferralDirection::VersPartenaire, chrono::NaiveDate::from_ymd_opt(2024, 5, 2).unwrap());
+    /// assert!(r.answered.is_none() && r.outcome.is_none());
+    /// ```
+    pub fn new(partner: Partner, direction: ReferralDirection, sent: NaiveDate) -> Self {
+        Referral {
+            partner,
+            direction,
+            document: None,
+            sent,
+            answered: None,
+            outcome: None,
+        }
+    }
+}
+
+impl Meeting {
+    /// A meeting with the worker on a day, without an action plan.
+    ///
+    /// ```
+    /// let m = cme_pdp::case::Meeting::new(chrono::NaiveDate::from_ymd_opt(2024, 4, 2).unwrap());
+    /// assert!(!m.action_plan);
+    /// ```
+    pub fn new(date: NaiveDate) -> Self {
+        Meeting {
+            date,
+            action_plan: false,
+        }
+    }
 }

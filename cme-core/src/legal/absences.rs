@@ -13,10 +13,10 @@ use crate::deadlines::add_days;
 /// day, its causes.
 ///
 /// ```
-/// use cme_core::legal::continuous_absences;
-/// use cme_core::case::{SickLeave, SickLeaveCause};
+/// use cme_pdp::legal::continuous_absences;
+/// use cme_pdp::case::{SickLeave, SickLeaveCause};
 /// let d = |m, day| chrono::NaiveDate::from_ymd_opt(2024, m, day).unwrap();
-/// let p = |s, e| SickLeave { start: s, end: Some(e), end_is_expected: false, cause: SickLeaveCause::AccidentDuTravail };
+/// let p = |s, e| SickLeave::between(s, e, SickLeaveCause::AccidentDuTravail);
 /// // A prolongation that starts the day after, then a new leave after a week of work.
 /// let a = continuous_absences(&[p(d(1, 1), d(1, 20)), p(d(1, 21), d(2, 10)), p(d(2, 20), d(2, 25))]);
 /// assert_eq!(a.len(), 2);
@@ -24,6 +24,7 @@ use crate::deadlines::add_days;
 /// assert!(a[0].joined());
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct Absence {
     /// Indices of the prescriptions (in the input) it joins, by start date.
     pub prescriptions: Vec<usize>,

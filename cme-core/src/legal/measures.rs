@@ -15,7 +15,7 @@
 //! (Monday to Friday) is available for other uses.
 //!
 //! ```
-//! use cme_core::measures::{nth_working_day, DayCount};
+//! use cme_pdp::measures::{nth_working_day, DayCount};
 //! use chrono::NaiveDate;
 //! let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
 //! // From Monday 2 May 2022, 14 jours ouvrables: the Sundays 8 and 15 May are
@@ -37,7 +37,7 @@ code_enum! {
     /// The measures.
     ///
     /// ```
-    /// use cme_core::{measures::Measure, codes::Code};
+    /// use cme_pdp::{measures::Measure, codes::Code};
     /// assert_eq!(Measure::EssaiEncadre.code(), "essai_encadre");
     /// ```
     pub enum Measure: "measure" {
@@ -53,13 +53,14 @@ code_enum! {
 /// How days are counted.
 ///
 /// ```
-/// use cme_core::measures::{is_working_day, DayCount};
+/// use cme_pdp::measures::{is_working_day, DayCount};
 /// let sat = chrono::NaiveDate::from_ymd_opt(2024, 6, 1).unwrap();
 /// assert!(is_working_day(sat, DayCount::Ouvrables));
 /// assert!(!is_working_day(sat, DayCount::Ouvres));
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[non_exhaustive]
 pub enum DayCount {
     /// Jours ouvrables: Monday to Saturday, public holidays excluded.
     Ouvrables,
@@ -71,8 +72,8 @@ pub enum DayCount {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// assert_eq!(cme_core::measures::easter(2024), NaiveDate::from_ymd_opt(2024, 3, 31));
-/// assert_eq!(cme_core::measures::easter(2025), NaiveDate::from_ymd_opt(2025, 4, 20));
+/// assert_eq!(cme_pdp::measures::easter(2024), NaiveDate::from_ymd_opt(2024, 3, 31));
+/// assert_eq!(cme_pdp::measures::easter(2025), NaiveDate::from_ymd_opt(2025, 4, 20));
 /// ```
 pub fn easter(year: i32) -> Option<NaiveDate> {
     let a = year % 19;
@@ -97,7 +98,7 @@ pub fn easter(year: i32) -> Option<NaiveDate> {
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use cme_core::measures::is_public_holiday;
+/// use cme_pdp::measures::is_public_holiday;
 /// assert!(is_public_holiday(NaiveDate::from_ymd_opt(2024, 5, 9).unwrap())); // Ascension
 /// assert!(is_public_holiday(NaiveDate::from_ymd_opt(2024, 5, 20).unwrap())); // Pentecôte
 /// assert!(!is_public_holiday(NaiveDate::from_ymd_opt(2024, 5, 10).unwrap()));
@@ -148,13 +149,14 @@ pub fn nth_working_day(start: NaiveDate, n: u32, count: DayCount) -> NaiveDate {
 /// A dated step of a measure.
 ///
 /// ```
-/// use cme_core::measures::DatedStep;
-/// use cme_core::texts::TextCode;
+/// use cme_pdp::measures::DatedStep;
+/// use cme_pdp::texts::TextCode;
 /// let s = DatedStep::new(TextCode::EtapeFinAuPlusTard, chrono::NaiveDate::MIN);
 /// assert_eq!(s.code, "fin_au_plus_tard");
 /// assert_eq!(s.label_en, "End of the agreement at the latest (18 months)");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DatedStep {
     /// Stable code.
     pub code: String,
@@ -173,8 +175,8 @@ impl DatedStep {
         let t = Text::new(code);
         DatedStep {
             code: code.code().to_string(),
-            label: t.fr,
-            label_en: t.en,
+            label: t.fr(),
+            label_en: t.en(),
             date,
         }
     }
@@ -184,12 +186,13 @@ impl DatedStep {
 /// text from the catalogue.
 ///
 /// ```
-/// use cme_core::measures::MeasureCondition;
-/// use cme_core::texts::TextCode;
+/// use cme_pdp::measures::MeasureCondition;
+/// use cme_pdp::texts::TextCode;
 /// let c = MeasureCondition::of(TextCode::ConditionDemandeMdph);
 /// assert_eq!((c.code.as_str(), c.text.as_str()), ("condition_demande_mdph", "Demande à la MDPH"));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct MeasureCondition {
     /// Stable code.
     pub code: String,
@@ -206,8 +209,8 @@ impl MeasureCondition {
         let t = Text::new(code);
         MeasureCondition {
             code: code.code().to_string(),
-            text: t.fr,
-            text_en: t.en,
+            text: t.fr(),
+            text_en: t.en(),
         }
     }
 }
@@ -218,12 +221,13 @@ impl MeasureCondition {
 /// fact (`None`), never presumed.
 ///
 /// ```
-/// let case = cme_core::sample::sample_cases().unwrap().remove(0);
-/// for m in cme_core::measures::suggested_measures(&case, cme_core::sample::SAMPLE_AS_OF) {
+/// let case = cme_pdp::sample::sample_cases().unwrap().remove(0);
+/// for m in cme_pdp::measures::suggested_measures(&case, cme_pdp::sample::SAMPLE_AS_OF) {
 ///     assert!(!m.sources.is_empty());
 /// }
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct MeasureOutcome {
     /// The measure.
     pub measure: Measure,
@@ -307,21 +311,23 @@ fn ct(article: &str, version: &str) -> Source {
 /// are conditions to obtain.
 ///
 /// ```
-/// use cme_core::legal::{continuous_absences, MeasureFacts};
-/// use cme_core::case::{SickLeave, SickLeaveCause};
+/// use cme_pdp::legal::{continuous_absences, MeasureFacts};
+/// use cme_pdp::case::{SickLeave, SickLeaveCause};
 /// use chrono::NaiveDate;
 /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
-/// let leave = SickLeave { start: d(2024, 1, 8), end: Some(d(2024, 6, 30)), end_is_expected: true,
-///                         cause: SickLeaveCause::MaladieNonProfessionnelle };
+/// let mut leave = SickLeave::between(d(2024, 1, 8), d(2024, 6, 30), SickLeaveCause::MaladieNonProfessionnelle);
+/// leave.end_is_expected = true;
 /// let absence = &continuous_absences(&[leave])[0];
-/// let facts = MeasureFacts { essai_requested_by_worker: Some(true), carsat_evaluation_done: Some(true),
-///                            regime_general: Some(true), ..Default::default() };
-/// let o = cme_core::measures::essai_encadre(absence, &facts, d(2024, 4, 2));
+/// let mut facts = MeasureFacts::default();
+/// facts.essai_requested_by_worker = Some(true);
+/// facts.carsat_evaluation_done = Some(true);
+/// facts.regime_general = Some(true);
+/// let o = cme_pdp::measures::essai_encadre(absence, &facts, d(2024, 4, 2));
 /// assert_eq!(o.eligible, Some(true));
 /// assert_eq!(o.dates[0].date, d(2024, 4, 17)); // Sundays skipped, Saturdays counted
 /// assert_eq!(o.dates[1].date, d(2024, 5, 4));  // 1 May (a public holiday) skipped
 /// // Without the worker's request recorded: a fact to collect.
-/// let o = cme_core::measures::essai_encadre(absence, &Default::default(), d(2024, 4, 2));
+/// let o = cme_pdp::measures::essai_encadre(absence, &Default::default(), d(2024, 4, 2));
 /// assert_eq!(o.eligible, None);
 /// ```
 pub fn essai_encadre(absence: &Absence, facts: &MeasureFacts, start: NaiveDate) -> MeasureOutcome {
@@ -414,13 +420,15 @@ pub fn essai_encadre(absence: &Absence, facts: &MeasureFacts, start: NaiveDate) 
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use cme_core::legal::MeasureFacts;
+/// use cme_pdp::legal::MeasureFacts;
 /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
-/// let facts = MeasureFacts { inaptitude_risk_identified: Some(true), daily_allowances: Some(true), ..Default::default() };
-/// let o = cme_core::measures::crpe(&facts, None, d(2024, 9, 2));
+/// let mut facts = MeasureFacts::default();
+/// facts.inaptitude_risk_identified = Some(true);
+/// facts.daily_allowances = Some(true);
+/// let o = cme_pdp::measures::crpe(&facts, None, d(2024, 9, 2));
 /// assert_eq!((o.eligible, o.dates[0].date), (Some(true), d(2026, 3, 1)));
 /// // Nothing recorded: the risk is a fact to collect, never presumed.
-/// assert_eq!(cme_core::measures::crpe(&Default::default(), None, d(2024, 9, 2)).eligible, None);
+/// assert_eq!(cme_pdp::measures::crpe(&Default::default(), None, d(2024, 9, 2)).eligible, None);
 /// ```
 pub fn crpe(facts: &MeasureFacts, rqth: Option<RqthStatus>, start: NaiveDate) -> MeasureOutcome {
     let (mut o, id) = dated(Measure::Crpe, RulePart::Crpe, start);
@@ -498,16 +506,15 @@ pub const TRANSITION_PRO_ABSENCE_DAYS: i64 = 183;
 /// six months for illness or accident.
 ///
 /// ```
-/// use cme_core::case::{SickLeave, SickLeaveCause};
+/// use cme_pdp::case::{SickLeave, SickLeaveCause};
 /// use chrono::NaiveDate;
 /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
-/// let leave = SickLeave { start: d(2023, 1, 1), end: Some(d(2023, 7, 2)), end_is_expected: false,
-///                         cause: SickLeaveCause::AccidentNonProfessionnel };
-/// let o = cme_core::measures::transition_professionnelle(&[leave.clone()], None, &Default::default(), d(2024, 1, 1));
+/// let leave = SickLeave::between(d(2023, 1, 1), d(2023, 7, 2), SickLeaveCause::AccidentNonProfessionnel);
+/// let o = cme_pdp::measures::transition_professionnelle(&[leave.clone()], None, &Default::default(), d(2024, 1, 1));
 /// assert_eq!(o.eligible, Some(true));
 /// // The same absence in 2020–2021: the waiver did not exist yet.
-/// let old = SickLeave { start: d(2020, 1, 1), end: Some(d(2020, 7, 2)), ..leave };
-/// let o = cme_core::measures::transition_professionnelle(&[old], None, &Default::default(), d(2021, 1, 1));
+/// let old = SickLeave::between(d(2020, 1, 1), d(2020, 7, 2), leave.cause);
+/// let o = cme_pdp::measures::transition_professionnelle(&[old], None, &Default::default(), d(2021, 1, 1));
 /// assert_eq!(o.eligible, Some(false));
 /// ```
 pub fn transition_professionnelle(
@@ -619,7 +626,7 @@ pub fn transition_professionnelle(
 /// ```
 /// use chrono::NaiveDate;
 /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
-/// let o = cme_core::measures::inaptitude(d(2024, 1, 31), d(2024, 2, 10), false);
+/// let o = cme_pdp::measures::inaptitude(d(2024, 1, 31), d(2024, 2, 10), false);
 /// assert_eq!(o.dates[0].date, d(2024, 2, 15));
 /// assert_eq!(o.dates[1].date, d(2024, 3, 10));
 /// ```
@@ -659,7 +666,7 @@ pub fn inaptitude(first_exam: NaiveDate, avis: NaiveDate, professional: bool) ->
 /// time limit when the impairment is permanent (since 1 January 2020).
 ///
 /// ```
-/// let o = cme_core::measures::rqth(None);
+/// let o = cme_pdp::measures::rqth(None);
 /// assert_eq!(o.eligible, None);
 /// ```
 pub fn rqth(status: Option<RqthStatus>) -> MeasureOutcome {
@@ -678,8 +685,8 @@ pub fn rqth(status: Option<RqthStatus>) -> MeasureOutcome {
 /// two thirds; categories 1, 2, 3.
 ///
 /// ```
-/// use cme_core::codes::Code;
-/// assert_eq!(cme_core::measures::invalidite().measure.code(), "invalidite");
+/// use cme_pdp::codes::Code;
+/// assert_eq!(cme_pdp::measures::invalidite().measure.code(), "invalidite");
 /// ```
 pub fn invalidite() -> MeasureOutcome {
     let mut o = outcome(

@@ -49,6 +49,42 @@ impl Builder {
         b
     }
 
+    /// [`Builder::new`] for a threshold part, the version imposed by the
+    /// options when they impose one ([`super::versions::pinned_version`]),
+    /// with the reason that says so.
+    fn threshold(
+        rule: VisitRule,
+        part: RulePart,
+        date: NaiveDate,
+        fact_text: TextCode,
+        options: &LegalOptions,
+    ) -> Builder {
+        let Some(pinned) = super::versions::pinned_version(part, options.thresholds) else {
+            return Builder::new(rule, part, date, fact_text);
+        };
+        let mut b = Builder {
+            rule,
+            main: pinned,
+            fact_date: date,
+            dated_by: Vec::new(),
+            current: pinned,
+            reasons: Vec::new(),
+            sources: Vec::new(),
+            missing: Vec::new(),
+            done_on: None,
+            requester: None,
+        };
+        b.apply_version(part, pinned, date, fact_text);
+        b.reason(
+            "version_imposee",
+            Text::new(TextCode::VersionImposee)
+                .with_code("part", part)
+                .with("version", pinned.id)
+                .with("dated", version_for(part, date).id),
+        );
+        b
+    }
+
     /// Applies the version of `part` chosen by a fact on `date`.
     fn apply(
         &mut self,
@@ -343,8 +379,8 @@ pub(super) fn liaison(
 ///
 /// ```
 /// use chrono::NaiveDate;
-/// use cme_core::case::Requester;
-/// use cme_core::legal::{pre_reprise_requester, RequesterRule};
+/// use cme_pdp::case::Requester;
+/// use cme_pdp::legal::{pre_reprise_requester, RequesterRule};
 /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day);
 /// assert_eq!(pre_reprise_requester(Requester::Employeur, d(2024, 1, 1)), RequesterRule::Never);
 /// assert_eq!(pre_reprise_requester(Requester::MedecinDuTravail, d(2022, 3, 30)), RequesterRule::NotYet);
@@ -371,9 +407,10 @@ pub fn pre_reprise_requester(requester: Requester, date: Option<NaiveDate>) -> R
 /// What [`pre_reprise_requester`] says of a requester.
 ///
 /// ```
-/// assert_ne!(cme_core::legal::RequesterRule::Never, cme_core::legal::RequesterRule::Allowed);
+/// assert_ne!(cme_pdp::legal::RequesterRule::Never, cme_pdp::legal::RequesterRule::Allowed);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum RequesterRule {
     /// May ask for the visit.
     Allowed,
@@ -391,12 +428,14 @@ pub(super) fn pre_reprise(
     input: &CalendarInput,
     is_last: bool,
     as_of: NaiveDate,
+    options: &LegalOptions,
 ) -> VisitOutcome {
-    let mut b = Builder::new(
+    let mut b = Builder::threshold(
         VisitRule::PreReprise,
         RulePart::PreRepriseSeuil,
         absence.start,
         TextCode::FaitDebutAbsence,
+        options,
     );
     let new = match b.main.id {
         "pre_reprise_non_encodee" => return unencoded(b),
@@ -566,12 +605,14 @@ pub(super) fn reprise(
     input: &CalendarInput,
     next: Option<&Absence>,
     as_of: NaiveDate,
+    options: &LegalOptions,
 ) -> VisitOutcome {
-    let mut b = Builder::new(
+    let mut b = Builder::threshold(
         VisitRule::Reprise,
         RulePart::RepriseSeuil,
         absence.start,
         TextCode::FaitDebutAbsence,
+        options,
     );
     let new = match b.main.id {
         "reprise_non_encodee" => return unencoded(b),

@@ -11,7 +11,7 @@
 //! several employers, the **date of the return** (décret n° 2023-547).
 //!
 //! ```
-//! use cme_core::legal::{version_for, RulePart};
+//! use cme_pdp::legal::{version_for, RulePart};
 //! let d = |y, m, day| chrono::NaiveDate::from_ymd_opt(y, m, day).unwrap();
 //! // A meeting on 31 March 2022 is under the new law…
 //! assert_eq!(version_for(RulePart::RendezVousLiaison, d(2022, 3, 31)).id, "liaison_2022");
@@ -30,7 +30,7 @@ code_enum! {
     /// A part of the legal calendar that has dated versions of its own.
     ///
     /// ```
-    /// use cme_core::{legal::RulePart, codes::Code};
+    /// use cme_pdp::{legal::RulePart, codes::Code};
     /// assert_eq!(RulePart::PreRepriseDemandeurs.code(), "pre_reprise_demandeurs");
     /// ```
     pub enum RulePart: "rule_part" {
@@ -52,7 +52,7 @@ code_enum! {
     /// The fact whose date chooses a rule's version.
     ///
     /// ```
-    /// use cme_core::{legal::FactDate, codes::Code};
+    /// use cme_pdp::{legal::FactDate, codes::Code};
     /// assert_eq!(FactDate::DebutArret.code(), "debut_arret");
     /// ```
     pub enum FactDate: "fact_date" {
@@ -70,7 +70,7 @@ impl RulePart {
     /// The fact whose date chooses this part's version.
     ///
     /// ```
-    /// use cme_core::legal::{FactDate, RulePart};
+    /// use cme_pdp::legal::{FactDate, RulePart};
     /// assert_eq!(RulePart::PreRepriseSeuil.fact(), FactDate::DebutArret);
     /// assert_eq!(RulePart::PreRepriseDemandeurs.fact(), FactDate::DateDemande);
     /// ```
@@ -91,11 +91,12 @@ impl RulePart {
 /// fact.
 ///
 /// ```
-/// let v = cme_core::legal::version_for(cme_core::legal::RulePart::PreRepriseSeuil,
+/// let v = cme_pdp::legal::version_for(cme_pdp::legal::RulePart::PreRepriseSeuil,
 ///     chrono::NaiveDate::from_ymd_opt(2022, 3, 31).unwrap());
 /// assert_eq!(v.id, "pre_reprise_2017");
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
 pub struct RuleVersion {
     /// Stable id of the version.
     pub id: &'static str,
@@ -229,6 +230,47 @@ pub const VERSIONS: &[RuleVersion] = &[
     RuleVersion { id: "transition_pro_2022", part: RulePart::TransitionPro, from: Some(PDP_IN_FORCE), to: None, articles: &[(Ct, "L6323-17-2", "2022-03-31"), (Ct, "D6323-9", "2022-03-31")], documents: &[], summary: "La condition d'ancienneté est levée après, dans les 24 mois précédents, une absence pour maladie professionnelle ou d'au moins 6 mois, consécutifs ou non, pour maladie ou accident ; elle n'est jamais exigée des bénéficiaires de l'obligation d'emploi ni des salariés réemployés après un licenciement pour inaptitude sans formation entre-temps.", summary_en: "The length-of-service condition is waived after, in the previous 24 months, an absence for occupational disease or of at least 6 months, consecutive or not, for illness or accident; it is never required of beneficiaries of the employment obligation nor of employees re-employed after a dismissal for unfitness without training in between." },
 ];
 
+code_enum! {
+    /// The two thresholds of décret n° 2022-372 applied to every sick
+    /// leave, whatever its start, to compare the rules (an option of the
+    /// calendar: by default each leave has the version its start chooses).
+    ///
+    /// ```
+    /// use cme_pdp::{legal::Thresholds, codes::Code};
+    /// assert_eq!(Thresholds::Depuis2022.code(), "depuis_2022");
+    /// ```
+    pub enum Thresholds: "thresholds" {
+        Avant2022 = "avant_2022", "Seuils antérieurs au décret n° 2022-372 (pré-reprise après plus de 3 mois d'arrêt ; reprise après au moins 30 jours pour une maladie ou un accident non professionnels)", "Thresholds before décret n° 2022-372 (pre-return visit after more than 3 months of leave; return-to-work visit after at least 30 days for a non-occupational illness or accident)";
+        Depuis2022 = "depuis_2022", "Seuils du décret n° 2022-372 (pré-reprise après plus de 30 jours d'arrêt ; reprise après au moins 60 jours pour une maladie ou un accident non professionnels)", "Thresholds of décret n° 2022-372 (pre-return visit after more than 30 days of leave; return-to-work visit after at least 60 days for a non-occupational illness or accident)";
+    }
+}
+
+/// The version of a threshold part imposed by [`Thresholds`] (the last
+/// before 31 March 2022, or the first after), `None` for another part or
+/// without the option.
+///
+/// ```
+/// use cme_pdp::legal::{pinned_version, RulePart, Thresholds};
+/// assert_eq!(pinned_version(RulePart::RepriseSeuil, Some(Thresholds::Avant2022)).unwrap().id, "reprise_2017");
+/// assert_eq!(pinned_version(RulePart::PreRepriseSeuil, Some(Thresholds::Depuis2022)).unwrap().id, "pre_reprise_2022");
+/// assert!(pinned_version(RulePart::RendezVousLiaison, Some(Thresholds::Depuis2022)).is_none());
+/// assert!(pinned_version(RulePart::RepriseSeuil, None).is_none());
+/// ```
+pub fn pinned_version(
+    part: RulePart,
+    thresholds: Option<Thresholds>,
+) -> Option<&'static RuleVersion> {
+    if !matches!(part, RulePart::RepriseSeuil | RulePart::PreRepriseSeuil) {
+        return None;
+    }
+    // the leaves starting on 31 March 2022 keep the old thresholds (art. 6)
+    let date = match thresholds? {
+        Thresholds::Avant2022 => PDP_IN_FORCE,
+        Thresholds::Depuis2022 => PDP_IN_FORCE.succ_opt()?,
+    };
+    Some(version_for(part, date))
+}
+
 /// The version of a rule part that applies to a fact on `date`. The
 /// versions cover every date without overlap (tested), so there is always
 /// one.
@@ -244,11 +286,12 @@ pub fn version_for(part: RulePart, date: NaiveDate) -> &'static RuleVersion {
 /// A version as it appears in an outcome.
 ///
 /// ```
-/// use cme_core::legal::{version_for, VersionRef, RulePart};
+/// use cme_pdp::legal::{version_for, VersionRef, RulePart};
 /// let r = VersionRef::of(version_for(RulePart::RepriseSeuil, chrono::NaiveDate::from_ymd_opt(2023, 1, 1).unwrap()));
 /// assert_eq!((r.id.as_str(), r.from.map(|d| d.to_string())), ("reprise_2022", Some("2022-04-01".into())));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct VersionRef {
     /// Version id.
     pub id: String,
@@ -275,11 +318,12 @@ impl VersionRef {
 /// it.
 ///
 /// ```
-/// use cme_core::legal::{DatedVersion, FactDate, RulePart};
+/// use cme_pdp::legal::{DatedVersion, FactDate, RulePart};
 /// let d = DatedVersion::choose(RulePart::PreRepriseDemandeurs, chrono::NaiveDate::from_ymd_opt(2022, 4, 15).unwrap());
 /// assert_eq!((d.version.id.as_str(), d.fact), ("demandeurs_2022", FactDate::DateDemande));
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
 pub struct DatedVersion {
     /// The rule part.
     pub part: RulePart,

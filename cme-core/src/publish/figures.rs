@@ -14,7 +14,9 @@
 //!   early accompaniments, inaptitudes with a dismissal or prepared, exits
 //!   at risk and their positive ones, follow-ups done, answers « en
 //!   emploi »); the days in the cell are at most the entries times the
-//!   length of the period;
+//!   length of the period; a harmonised cohort is its answers, its lost to
+//!   follow-up and its not yet due, those still employed among the
+//!   answers;
 //! - across cells: every quantity of a cell is the sum of the cells that
 //!   refine it in any finer report of the bundle (a sector is the sum of
 //!   its sector × pathology cells, the total the sum of any breakdown);
@@ -61,8 +63,19 @@ pub(crate) mod q {
     pub const EMPLOI_12_REPONSES: usize = 44;
     pub const EMPLOI_12_OUI: usize = 45;
     pub const PARTICIPATIONS: usize = 46;
+    /// The harmonised cohort at 6 months, then at 12: each the cohort, the
+    /// answers, those still employed, the lost to follow-up, the not yet
+    /// due (add [`COHORT_QUANTITIES`] for 12 months).
+    pub const COHORTE_6: usize = 47;
+    pub const COHORTE_12: usize = COHORTE_6 + COHORT_QUANTITIES;
+    /// Offsets within a cohort's quantities.
+    pub const COHORT_REPONSES: usize = 1;
+    pub const COHORT_EN_EMPLOI: usize = 2;
+    pub const COHORT_PERDUS: usize = 3;
+    pub const COHORT_NON_ECHUS: usize = 4;
+    pub const COHORT_QUANTITIES: usize = 5;
     /// How many quantities a cell has.
-    pub const COUNT: usize = 47;
+    pub const COUNT: usize = 57;
 }
 
 /// Which part of an indicator a published number is.
@@ -146,7 +159,21 @@ pub(crate) fn slot(id: &str, part: Part) -> Option<usize> {
         "en_emploi_12_mois" => pair(q::EMPLOI_12_OUI, q::EMPLOI_12_REPONSES),
         "participations_partenaires" => count(q::PARTICIPATIONS),
         other => {
-            if let Some(code) = other.strip_prefix("resultat_") {
+            if let Some(rest) = other.strip_prefix("cohorte_") {
+                let (base, part_of) = match rest.split_once("_mois") {
+                    Some(("6", tail)) => (q::COHORTE_6, tail),
+                    Some(("12", tail)) => (q::COHORTE_12, tail),
+                    _ => return None,
+                };
+                match part_of {
+                    "" => count(base),
+                    "_reponses" => pair(base + q::COHORT_REPONSES, base),
+                    "_perdus_de_vue" => pair(base + q::COHORT_PERDUS, base),
+                    "_non_echus" => pair(base + q::COHORT_NON_ECHUS, base),
+                    "_en_emploi" => pair(base + q::COHORT_EN_EMPLOI, base + q::COHORT_REPONSES),
+                    _ => None,
+                }
+            } else if let Some(code) = other.strip_prefix("resultat_") {
                 let i = ExitResult::ALL.iter().position(|r| r.code() == code)?;
                 pair(q::RESULTAT + i, q::SORTIES)
             } else if let Some(code) = other.strip_prefix("categorie_") {
@@ -258,7 +285,13 @@ impl System {
             within_cell(cell, classification, period_days, &mut relations);
         }
         if let Some(n) = cases {
-            for quantity in [q::SIGNALEMENTS, q::ENTREES, q::TRAITES] {
+            for quantity in [
+                q::SIGNALEMENTS,
+                q::ENTREES,
+                q::TRAITES,
+                q::COHORTE_6,
+                q::COHORTE_12,
+            ] {
                 relations.push(Relation::le(vec![(var(0, quantity), 1.0)], n as f64));
             }
         }
@@ -355,10 +388,17 @@ fn within_cell(
         .collect();
     terms.push((v(q::SORTIES), -1.0));
     out.push(Relation::eq(terms));
-    for (outcome, whole) in [
-        (Outcome::Positive, q::POSITIVES),
-        (Outcome::Negative, q::NEGATIVES),
-    ] {
+    // (a report of harmonised figures only has no classification: it
+    // publishes neither the positive nor the negative exits)
+    let outcomes: &[(Outcome, usize)] = if classification.is_empty() {
+        &[]
+    } else {
+        &[
+            (Outcome::Positive, q::POSITIVES),
+            (Outcome::Negative, q::NEGATIVES),
+        ]
+    };
+    for &(outcome, whole) in outcomes {
         let mut terms: Vec<(usize, f64)> = ExitResult::ALL
             .iter()
             .enumerate()
@@ -391,6 +431,23 @@ fn within_cell(
         (q::EMPLOI_12_OUI, q::EMPLOI_12_REPONSES),
     ] {
         out.push(Relation::le(vec![(v(part), 1.0), (v(whole), -1.0)], 0.0));
+    }
+    // a cohort is its answers, its lost to follow-up and its not yet due;
+    // those still employed are among the answers
+    for base in [q::COHORTE_6, q::COHORTE_12] {
+        out.push(Relation::eq(vec![
+            (v(base + q::COHORT_REPONSES), 1.0),
+            (v(base + q::COHORT_PERDUS), 1.0),
+            (v(base + q::COHORT_NON_ECHUS), 1.0),
+            (v(base), -1.0),
+        ]));
+        out.push(Relation::le(
+            vec![
+                (v(base + q::COHORT_EN_EMPLOI), 1.0),
+                (v(base + q::COHORT_REPONSES), -1.0),
+            ],
+            0.0,
+        ));
     }
     // an entered case is in the cell at most the length of the period
     out.push(Relation::le(

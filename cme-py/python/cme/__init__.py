@@ -108,29 +108,50 @@ class Evaluation:
     text for a médecin du travail.
     """
 
-    def __init__(self, data: Dict[str, Any], text_fr: str) -> None:
-        self._data = data
-        self.text_fr = text_fr
+    def __init__(self, core: "_cme.EvaluationData") -> None:
+        # The evaluation stays in Rust: the decisions are read as codes,
+        # the whole structure and the French text are made when first asked.
+        self._core = core
+        self._dict: Optional[Dict[str, Any]] = None
+        self._text: Optional[str] = None
+
+    @property
+    def _data(self) -> Dict[str, Any]:
+        if self._dict is None:
+            self._dict = self._core.to_dict()
+        return self._dict
+
+    @property
+    def text_fr(self) -> str:
+        """The evaluation as French text (made on first use)."""
+        if self._text is None:
+            self._text = self._core.text_fr()
+        return self._text
 
     @property
     def stage(self) -> str:
         """Canonical stage code (``contact``, ``mise_en_oeuvre``…)."""
-        return self._data["stage"]["value"]["stage"]
+        return self._core.stage()
 
     @property
     def status(self) -> str:
         """Status code (``en_cours``, ``sortie_positive``…)."""
-        return self._data["status"]["value"]
+        return self._core.status()
 
     @property
     def category(self) -> Optional[str]:
         """Accompaniment category code, or ``None`` while undetermined."""
-        return self._data["category"]["decision"]["value"]
+        return self._core.category()
 
     @property
     def inclusion(self) -> str:
         """Inclusion decision code (``incluse``, ``non_incluse``, ``indeterminee``)."""
-        return self._data["inclusion"]["decision"]["value"]
+        return self._core.inclusion()
+
+    @property
+    def alert_codes(self) -> List[str]:
+        """The codes of the alerts (without converting their texts)."""
+        return self._core.alert_codes()
 
     @property
     def alerts(self) -> List[Dict[str, Any]]:
@@ -159,7 +180,7 @@ class Evaluation:
 
     def __repr__(self) -> str:
         return (
-            f"Evaluation(case_id={self._data['case_id']!r}, stage={self.stage!r}, "
+            f"Evaluation(case_id={self._core.case_id()!r}, stage={self.stage!r}, "
             f"status={self.status!r}, category={self.category!r})"
         )
 
@@ -185,8 +206,7 @@ def evaluate(case: Mapping[str, Any], policy: PolicyLike, as_of: DateLike) -> Ev
     >>> e.category
     'sans_suite'
     """
-    data, text = _cme.evaluate(case, policy, _required_as_of(as_of))
-    return Evaluation(data, text)
+    return Evaluation(_cme.evaluate(case, policy, _required_as_of(as_of)))
 
 
 def try_add_event(case: Mapping[str, Any], event: Mapping[str, Any]) -> Dict[str, Any]:
@@ -294,13 +314,26 @@ class PublishedReport:
 
         return copy.deepcopy(self._data)
 
-    def to_csv(self) -> str:
-        """CSV in the French convention (``;``, decimal comma), French labels."""
-        return _cme.render(self._data, "csv")
+    def to_csv(self, bom: bool = False) -> str:
+        """CSV in the French convention (``;``, decimal comma): a column per
+        dimension with its code and one with its French label
+        (``secteur``, ``secteur_libelle``; ``ensemble`` for the total),
+        values in their natural order, hidden values empty with their
+        reason in ``masque``. ``bom=True`` starts it with the byte-order
+        mark a French Excel needs to show the accents."""
+        return _cme.render(self._data, "csv_bom" if bom else "csv")
 
     def to_markdown(self) -> str:
-        """A Markdown table with French labels."""
+        """A Markdown table with French labels, titled with the period,
+        the service and the threshold."""
         return _cme.render(self._data, "markdown")
+
+    def to_excel(self, path: Any = None) -> Optional[bytes]:
+        """The report as an Excel workbook (written by cme, no Excel
+        engine needed): its table, the definitions of the indicators and
+        the publication's receipt. Saved to ``path``, or returned as bytes
+        when no path is given. :func:`to_excel` writes a whole bundle."""
+        return to_excel(self, path)
 
     def to_records(self) -> List[Dict[str, Any]]:
         """As :meth:`Report.to_records`, with ``masque``:
@@ -352,7 +385,8 @@ class Report:
 
     def to_records(self) -> List[Dict[str, Any]]:
         """One record per (cell, indicator), the total first: the dimension
-        columns (``"Total"`` for the total), ``indicateur`` (id), ``libelle``
+        columns (``"ensemble"`` for the total) each followed by its French
+        label (``secteur_libelle``), ``indicateur`` (id), ``libelle``
         (French), ``unite``, ``numerateur``, ``denominateur``, ``valeur``
         and, for a published report, ``masque`` (why a value is hidden)."""
         return _records(self._data)
@@ -390,6 +424,57 @@ def publish_bundle(
     return [PublishedReport(p) for p in _cme.publish_bundle(data, threshold, protection_width)]
 
 
+def publish_table(
+    cases: Any,
+    policy: PolicyLike,
+    period: "PeriodLike",
+    by: Optional[List[str]] = None,
+    threshold: int = 11,
+    invalid: str = "raise",
+) -> List["PublishedReport"]:
+    """A table ready to publish: by one dimension, its report; by two, each
+    dimension alone (the margins) and the crossing, published together so
+    that no hidden figure of the crossing is recovered from its margins.
+    :func:`to_csv`, :func:`to_excel` and :func:`to_markdown` write it as
+    one table.
+
+    >>> t = cme.publish_table(cme.sample_cases(), "aist43", 2024, by=["secteur", "tranche_age"])
+    >>> [p.to_dict()["spec"]["by"] for p in t]
+    [['secteur'], ['tranche_age'], ['secteur', 'tranche_age']]
+    """
+    reports = [indicators(cases, policy, period, by=b, invalid=invalid)
+               for b in _cme.with_margins(list(by or []))]
+    return publish_bundle(reports, threshold=threshold)
+
+
+def to_excel(published: Union["PublishedReport", List["PublishedReport"]], path: Any = None) -> Optional[bytes]:
+    """A publication (one published report, or the list of a bundle: by
+    sector, by pathology and their crossing) as an Excel workbook: a sheet
+    per table with French labels and codes in their own columns, hidden
+    values marked « masqué », the definitions of the indicators, and the
+    publication's receipt. Saved to ``path`` (``bilan.xlsx``), or returned
+    as bytes when no path is given."""
+    data = _cme.workbook(_published_data(published))
+    if path is None:
+        return data
+    with open(path, "wb") as f:
+        f.write(data)
+    return None
+
+
+def to_csv(published: Union["PublishedReport", List["PublishedReport"]], bom: bool = False) -> str:
+    """A publication (one report, or a bundle whose one-way reports are the
+    margins of its crossing) as one CSV table in the French convention: a
+    column per dimension with its code and its label, ``ensemble`` for a
+    margin and for the total (given once). ``bom=True`` for Excel."""
+    return _cme.render(_published_data(published), "csv_bom" if bom else "csv")
+
+
+def to_markdown(published: Union["PublishedReport", List["PublishedReport"]]) -> str:
+    """A publication as Markdown: its title, then a table per report."""
+    return _cme.render(_published_data(published), "markdown")
+
+
 def audit(published: Union["PublishedReport", List["PublishedReport"]]) -> Dict[str, Any]:
     """The attacker's audit of a publication: for each hidden count, the
     least and greatest value consistent with everything published
@@ -414,10 +499,16 @@ def _published_data(published: Any) -> Any:
 
 def _record_columns(data: Dict[str, Any]) -> List[str]:
     by = list(data.get("spec", {}).get("by", []))
-    cols = by + ["indicateur", "libelle", "unite", "numerateur", "denominateur", "valeur"]
+    cols = [c for d in by for c in (d, d + "_libelle")] + ["indicateur", "libelle", "unite", "numerateur", "denominateur", "valeur"]
     if "threshold" in data:
         cols.append("masque")
     return cols
+
+
+#: The code and label of a margin or of the total in a table's dimension
+#: columns (the same as the core's CSV).
+ALL_CODE = "ensemble"
+ALL_LABEL = "Ensemble"
 
 
 def _records(data: Dict[str, Any]) -> List[Dict[str, Any]]:
@@ -425,11 +516,22 @@ def _records(data: Dict[str, Any]) -> List[Dict[str, Any]]:
     by = list(data.get("spec", {}).get("by", []))
     published = "threshold" in data
     out: List[Dict[str, Any]] = []
+    # each distinct value asked of the core once (label, rank), not once
+    # per record
+    known: Dict[Tuple[str, str], Any] = {}
+
+    def about(dim: str, value: str) -> Any:
+        if (dim, value) not in known:
+            known[(dim, value)] = _cme.dimension_value(dim, value)
+        return known[(dim, value)]
 
     def add(key: List[str], values: List[Dict[str, Any]]) -> None:
         for v in values:
             d = labels.get(v["id"], {})
-            rec: Dict[str, Any] = dict(zip(by, key))
+            rec: Dict[str, Any] = {}
+            for dim, value in zip(by, key):
+                rec[dim] = value
+                rec[dim + "_libelle"] = ALL_LABEL if value == ALL_CODE else about(dim, value)[0]
             rec.update(
                 indicateur=v["id"],
                 libelle=d.get("label", v["id"]),
@@ -442,8 +544,14 @@ def _records(data: Dict[str, Any]) -> List[Dict[str, Any]]:
                 rec["masque"] = v.get("hidden")
             out.append(rec)
 
-    add(["Total"] * len(by), data["total"])
-    for cell in data.get("cells", []):
+    add([ALL_CODE] * len(by), data["total"])
+    # cells in the natural order of their values (age bands from the
+    # youngest, NAF sections by letter, « Non renseigné » last)
+    cells = sorted(
+        data.get("cells", []),
+        key=lambda c: [about(d, v)[2] for d, v in zip(by, c["key"])],
+    )
+    for cell in cells:
         add(list(cell["key"]), cell["values"])
     return out
 
@@ -483,6 +591,161 @@ class CaseTable:
     def cases(self) -> List[Dict[str, Any]]:
         """The cases in the interchange format."""
         return list(self._inner.cases())
+
+
+class CsvTable(CaseTable):
+    """An export read by :func:`read_csv`: the cases of its valid rows (a
+    :class:`CaseTable`, which ``cme.indicators`` and :class:`Accumulator`
+    take), how the file was read, and every problem once: those of its
+    header in ``header_issues``, those of its rows in ``issues`` with
+    ``row`` (from 0), ``line`` (in the file, the header being line 1),
+    ``column`` (of the format) and ``header`` (as the file writes it).
+    ``str(table)`` tells it all in French, ``summary("en")`` in English."""
+
+    def __init__(self, inner: Any, reading: Dict[str, Any], text_fr: str, text_en: str) -> None:
+        super().__init__(inner)
+        self._reading = reading
+        self._texts = {"fr": text_fr, "en": text_en}
+
+    @property
+    def encoding(self) -> str:
+        """The encoding the file was read in (``utf-8``, ``windows-1252``…)."""
+        return str(self._reading["encoding"])
+
+    @property
+    def bom(self) -> bool:
+        """Whether the file began with a byte-order mark."""
+        return bool(self._reading["bom"])
+
+    @property
+    def delimiter(self) -> str:
+        """The separator of the file."""
+        return str(self._reading["delimiter"])
+
+    @property
+    def readable(self) -> bool:
+        """False when a problem of the header refused the whole file."""
+        return bool(self._reading["readable"])
+
+    @property
+    def headers(self) -> List[Dict[str, Any]]:
+        """Each column of the file: ``position``, ``header``, and the
+        ``column`` of the format it gives (``None``: not read)."""
+        return list(self._reading["headers"])
+
+    @property
+    def header_issues(self) -> List[Issue]:
+        """The problems of the file as a whole, once each (encoding, a
+        column ignored or refused, a required column missing…)."""
+        return list(self._reading["header_issues"])
+
+    @property
+    def issues(self) -> List[Issue]:
+        """Every problem of the rows, with ``row``, ``line``, ``column`` and
+        ``header``."""
+        return list(self._reading["issues"])
+
+    def summary(self, lang: str = "fr") -> str:
+        """The reading told in French (``"fr"``) or English (``"en"``)."""
+        if lang not in self._texts:
+            raise InvalidArgumentError(
+                "La langue est « fr » ou « en ».", "invalid_argument", "lang",
+                "The language is “fr” or “en”.",
+            )
+        return self._texts[lang]
+
+    def to_dict(self) -> Dict[str, Any]:
+        """The reading in its JSON form (the same as ``cme validate --json``)."""
+        return dict(self._reading)
+
+    def __str__(self) -> str:
+        return self._texts["fr"]
+
+    def __repr__(self) -> str:
+        return (f"<CsvTable {self._reading['rows']} rows, {self._reading['valid']} valid, "
+                f"{self._reading['refused']} refused>")
+
+
+def read_csv(
+    source: Any,
+    profile: Any = "fr",
+    *,
+    extra_columns: Optional[str] = None,
+    encoding: Optional[str] = None,
+    delimiter: Optional[str] = None,
+    as_of: DateLike = None,
+) -> CsvTable:
+    r"""Reads the CSV export of an SST software, in the French conventions:
+    ``;`` or ``,`` separators (found on the header line), UTF-8 with or
+    without a BOM or Windows-1252 (found), dates ``jj/mm/aaaa`` or ISO,
+    ``oui``/``non``, French labels where a code is expected, NAF sections
+    by name or APE code.
+
+    ``source`` is a path, bytes, or a binary file object. ``profile`` names
+    the file's headers: a built-in profile (``"fr"``: French headers;
+    ``"cme"``: the column names of :func:`table_columns` only), a path to a
+    profile file (``.json`` or ``.toml``: ``name``, ``columns`` mapping each
+    header of the file to a column, ``extra_columns``), or such a profile
+    as a dict. Columns that match nothing are ignored and said once
+    (``extra_columns="refuse"`` refuses the file instead). Nothing is
+    dropped silently: every row is a case or has its problems.
+
+    >>> t = cme.read_csv(b"Identifiant;Service;Date de signalement;Visite d'origine;Signal\xc3\xa9 par\nA-1;aist43;04/03/2024;Visite de reprise;idest\n")
+    >>> len(t), t.encoding, t.delimiter
+    (1, 'utf-8', ';')
+    >>> t.cases()[0]["signalement"]["source_visit"]
+    'reprise'
+    """
+    import json as _json
+    import os as _os
+
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        data = bytes(source)
+    elif hasattr(source, "read"):
+        data = source.read()
+        if isinstance(data, str):
+            raise InvalidArgumentError(
+                "Le fichier doit être ouvert en mode binaire (« rb ») : son encodage est lu par cme.",
+                "invalid_argument", "source",
+                "The file must be opened in binary mode (“rb”): cme reads its encoding.",
+            )
+    elif isinstance(source, (str, _os.PathLike)):
+        with open(source, "rb") as f:
+            data = f.read()
+    else:
+        raise InvalidArgumentError(
+            "La source est un chemin, des octets ou un fichier ouvert en binaire.",
+            "invalid_argument", "source",
+            "The source is a path, bytes or a file opened in binary mode.",
+        )
+    if isinstance(profile, Mapping):
+        spec: Any = (_json.dumps(dict(profile)), "json")
+    elif isinstance(profile, _os.PathLike) or (
+        isinstance(profile, str) and profile.lower().endswith((".json", ".toml"))
+    ):
+        path = _os.fspath(profile)
+        with open(path, encoding="utf-8") as f:
+            spec = (f.read(), "toml" if path.lower().endswith(".toml") else "json")
+    else:
+        spec = profile
+    inner, reading, text_fr, text_en = _cme.read_csv(
+        data, spec, extra_columns, encoding, delimiter, _as_of(as_of)
+    )
+    return CsvTable(inner, reading, text_fr, text_en)
+
+
+def code_lists() -> List[Dict[str, Any]]:
+    """Every code list with its French labels: ``kind`` and ``entries``
+    (``code``, ``label``), in the documented order: the lists of the case
+    model (``source_visit``, ``exit_result``…), of the results
+    (``stage``, ``status``…) and the NAF sections (``naf_rev2_section``,
+    ``naf_2025_section``).
+
+    >>> visits = next(l for l in cme.code_lists() if l["kind"] == "source_visit")
+    >>> [e["label"] for e in visits["entries"] if e["code"] == "pre_reprise"]
+    ['Visite de pré-reprise']
+    """
+    return list(_cme.code_lists())
 
 
 def table_columns() -> List[Dict[str, Any]]:
@@ -646,6 +909,96 @@ def _is_interchange(cases: Any) -> bool:
     return first is None or (isinstance(first, Mapping) and "format_version" in first)
 
 
+class RegionalReport:
+    """Indicators of several services, each service's cases counted under
+    its own policy (``cme.regional_report``): the region's figures, each
+    with its basis (``harmonise``: the same definition for every service;
+    ``selon_politique``: the sum of what each policy decided), the policies
+    combined, the exit results they class differently, and each service's
+    own report."""
+
+    def __init__(self, data: Dict[str, Any]) -> None:
+        self._data = data
+
+    @property
+    def total(self) -> Dict[str, Dict[str, Any]]:
+        """The region's indicators over all cases, by id."""
+        return {v["id"]: v for v in self._data["total"]}
+
+    @property
+    def bases(self) -> Dict[str, str]:
+        """Each indicator's basis (``harmonise`` or ``selon_politique``), by id."""
+        return {b["id"]: b["basis"] for b in self._data["bases"]}
+
+    @property
+    def policies(self) -> List[Dict[str, Any]]:
+        """The services and the policies their cases were counted under."""
+        import copy
+
+        return copy.deepcopy(self._data["policies"])
+
+    @property
+    def divergences(self) -> List[Dict[str, Any]]:
+        """The exit results the policies class differently, with each
+        service's class."""
+        import copy
+
+        return copy.deepcopy(self._data["divergences"])
+
+    @property
+    def services(self) -> List[Report]:
+        """Each service's own report, under its policy."""
+        return [Report(r) for r in self._data["services"]]
+
+    def harmonised(self) -> Report:
+        """The region's harmonised figures as a report that can be
+        published (``.publish(11)``): the indicators a policy decides are
+        left out."""
+        import copy
+
+        return Report(copy.deepcopy(self._data["harmonised"]))
+
+    def to_dict(self) -> Dict[str, Any]:
+        import copy
+
+        return copy.deepcopy(self._data)
+
+
+def regional_report(
+    cases: Any,
+    period: PeriodLike,
+    by: Optional[List[str]] = None,
+    policies: Optional[Mapping[str, PolicyLike]] = None,
+) -> RegionalReport:
+    """The report of a region: cases (a list of dicts in the interchange
+    format) of several services, each case counted under its service's
+    policy (``policies``: a dict of service code → preset code or policy;
+    by default the seven presets, a case's ``service`` being the preset's
+    code), then added up. A case of a service without a policy raises
+    :class:`ValidationError` (``unknown_code`` at ``cases[i].service``)."""
+    chosen = dict(policies) if policies is not None else None
+    return RegionalReport(_cme.regional_report(cases, _period(period), list(by or []), chosen))
+
+
+def impact(
+    cases: Any,
+    before: Mapping[str, Any],
+    after: Mapping[str, Any],
+    as_of: DateLike,
+) -> Dict[str, Any]:
+    """The impact of a change of rules or of policy on a population: every
+    case (a list of dicts in the interchange format) evaluated as of a date
+    under two scenarios, each ``{"policy": <preset code or policy>,
+    "options": <options of the legal calendar>}`` (``{"thresholds":
+    "avant_2022"}`` or ``"depuis_2022"`` imposes the thresholds of the
+    pré-reprise and the reprise on every leave). Returns the counts of
+    cases changed (in all and by aspect: ``etape``, ``statut``,
+    ``categorie``, ``inclusion``, ``obligation``, ``alertes``) and, for
+    each case changed, what changed, each change with the reasons of both
+    decisions (``reasons_before``, ``reasons_after``; ``impacts``)."""
+    return _cme.impact(cases, dict(before), dict(after), _as_of(as_of) or "")
+
+
 def indicators(
     cases: Any,
     policy: PolicyLike,
@@ -721,6 +1074,13 @@ def issue_codes() -> List[Dict[str, Any]]:
 __all__ = [
     "Accumulator",
     "CaseTable",
+    "CsvTable",
+    "code_lists",
+    "read_csv",
+    "publish_table",
+    "to_csv",
+    "to_excel",
+    "to_markdown",
     "CmeError",
     "Evaluation",
     "EventRefusedError",
@@ -732,6 +1092,9 @@ __all__ = [
     "evaluate",
     "indicator_catalogue",
     "indicators",
+    "regional_report",
+    "RegionalReport",
+    "impact",
     "read_table",
     "synthetic_table",
     "table_columns",
@@ -759,3 +1122,6 @@ __all__ = [
     "validate_json",
     "version",
 ]
+
+# Data shipped with the package (cme.datasets.aist43_bilan(), export_fr()).
+from . import datasets  # noqa: E402
