@@ -133,6 +133,12 @@ pub struct Case {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     #[cfg_attr(feature = "schema", schemars(length(max = crate::limits::MAX_EVENTS)))]
     pub meetings: Vec<Meeting>,
+    /// The measures of the law mobilised for the worker (essai encadré,
+    /// CRPE, projet de transition professionnelle), with their dates
+    /// (format version 2).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[cfg_attr(feature = "schema", schemars(length(max = crate::limits::MAX_EVENTS)))]
+    pub measures: Vec<MeasureRecord>,
 }
 
 /// The worker's context: no name, no free text about health.
@@ -646,6 +652,8 @@ code_enum! {
         Idest = "idest", "Infirmier(e) en santé au travail (IDEST)", "Occupational health nurse (IDEST)";
         Salarie = "salarie", "Le travailleur lui-même", "The worker themself";
         AutreMembreEquipe = "autre_membre_equipe", "Autre membre de l'équipe pluridisciplinaire", "Another member of the multidisciplinary team";
+        Employeur = "employeur", "L'employeur", "The employer";
+        Partenaire = "partenaire", "Un partenaire extérieur (assurance maladie, Cap emploi, CARSAT…)", "An outside partner (health insurance, Cap emploi, CARSAT…)";
     }
 }
 
@@ -1304,6 +1312,11 @@ pub struct VisitRecord {
     /// Who performed it (a medical visit; not for a rendez-vous de liaison).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub done_by: Option<Professional>,
+    /// For a pré-reprise visit: who asked for it (L4624-2-4: the worker,
+    /// the médecin traitant, the médecin conseil and, since 31 March 2022,
+    /// the médecin du travail; never the employer).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub requested_by: Option<Requester>,
     /// Whether it was held remotely (télésanté).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub remote: bool,
@@ -1332,9 +1345,70 @@ impl VisitRecord {
             kind,
             date,
             done_by: None,
+            requested_by: None,
             remote: false,
             avis_inaptitude: false,
             objection_on: None,
+        }
+    }
+}
+
+code_enum! {
+    /// The measures of the law a cell mobilises to keep a worker in
+    /// employment or prepare a transition (DOMAIN.md §3; LEGAL.md): the
+    /// essai encadré (Code de la sécurité sociale, L323-3-1), the
+    /// convention de rééducation professionnelle en entreprise (L5213-3-1,
+    /// L1226-1-4) and the projet de transition professionnelle
+    /// (L6323-17-2).
+    ///
+    /// ```
+    /// use cme_pdp::{case::MeasureKind, codes::Code};
+    /// assert_eq!(MeasureKind::Crpe.code(), "crpe");
+    /// ```
+    pub enum MeasureKind: "measure_kind" {
+        EssaiEncadre = "essai_encadre", "Essai encadré", "Supervised trial (essai encadré)";
+        Crpe = "crpe", "Convention de rééducation professionnelle en entreprise (CRPE)", "In-company vocational rehabilitation agreement (CRPE)";
+        TransitionProfessionnelle = "transition_professionnelle", "Projet de transition professionnelle", "Career transition project";
+    }
+}
+
+/// A measure of the law mobilised for the worker: which, from when, until
+/// when when it has ended (format version 2).
+///
+/// ```
+/// use cme_pdp::case::{MeasureKind, MeasureRecord};
+/// let m: MeasureRecord = serde_json::from_str(
+///     r#"{"measure": "essai_encadre", "start": "2024-03-04", "end": "2024-03-18"}"#).unwrap();
+/// assert_eq!(m.measure, MeasureKind::EssaiEncadre);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct MeasureRecord {
+    /// Which measure.
+    pub measure: MeasureKind,
+    /// The day it started (the essai's first day, the convention's or the
+    /// project's start).
+    pub start: NaiveDate,
+    /// The day it ended, when it has.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end: Option<NaiveDate>,
+}
+
+impl MeasureRecord {
+    /// A measure started on a day, not ended.
+    ///
+    /// ```
+    /// use cme_pdp::case::{MeasureKind, MeasureRecord};
+    /// let m = MeasureRecord::new(MeasureKind::Crpe, chrono::NaiveDate::from_ymd_opt(2024, 5, 2).unwrap());
+    /// assert!(m.end.is_none());
+    /// ```
+    pub fn new(measure: MeasureKind, start: NaiveDate) -> Self {
+        MeasureRecord {
+            measure,
+            start,
+            end: None,
         }
     }
 }

@@ -34,7 +34,10 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::case::{Case, Category, ExitResult, Requester, SickLeave, SourceVisit};
+use crate::case::{
+    Case, Category, ExitResult, MeasureKind, Requester, SickLeave, Signaller, SourceVisit,
+    VisitRule,
+};
 use crate::category::category_value;
 use crate::codes::{code_enum, Code};
 use crate::deadlines::{
@@ -432,7 +435,31 @@ pub struct Counters {
     /// The same at 12 months.
     #[serde(default)]
     pub cohorte_12_mois: [u64; 4],
+    /// Rendez-vous de liaison held in the period (the cases' visit
+    /// records).
+    #[serde(default)]
+    pub liaisons: u64,
+    /// Pré-reprise visits done in the period (the cases' visit records), by
+    /// who asked for them, in [`Requester`] order, then not recorded.
+    #[serde(default)]
+    pub visites_pre_reprise: [u64; 7],
+    /// Measures of the law started in the period, in [`MeasureKind`] order.
+    #[serde(default)]
+    pub dispositifs: [u64; 3],
+    /// Signalements of the period by who signalled, in [`Signaller`] order.
+    #[serde(default)]
+    pub signalements_par_origine: [u64; 6],
+    /// Signalements of the period by when the risk was detected, in
+    /// [`Detection`] order (before, during, after the sick leave).
+    #[serde(default)]
+    pub detection: [u64; 3],
 }
+
+// The counter arrays have one slot per code of the list they count.
+const _: () = assert!(<Requester as Code>::ALL.len() + 1 == 7);
+const _: () = assert!(<MeasureKind as Code>::ALL.len() == 3);
+const _: () = assert!(<Signaller as Code>::ALL.len() == 6);
+const _: () = assert!(<Detection as Code>::ALL.len() == 3);
 
 /// Adds `b` to `a`, or says which counter would overflow (nothing is
 /// changed then: the caller merges into a copy).
@@ -533,7 +560,20 @@ impl Counters {
             &mut self.cohorte_12_mois,
             &o.cohorte_12_mois,
             "cohorte_12_mois",
-        )
+        )?;
+        add(&mut self.liaisons, o.liaisons, "liaisons")?;
+        add_slots(
+            &mut self.visites_pre_reprise,
+            &o.visites_pre_reprise,
+            "visites_pre_reprise",
+        )?;
+        add_slots(&mut self.dispositifs, &o.dispositifs, "dispositifs")?;
+        add_slots(
+            &mut self.signalements_par_origine,
+            &o.signalements_par_origine,
+            "signalements_par_origine",
+        )?;
+        add_slots(&mut self.detection, &o.detection, "detection")
     }
 
     /// The relations every cell counted from cases satisfies (each follows
@@ -613,7 +653,20 @@ impl Counters {
         // a worker of the cohort has one state; a cohort's size is a
         // number of cases, checked with the others against the cases added
         rule(sum(&self.cohorte_6_mois).is_some(), "cohorte_6_mois")?;
-        rule(sum(&self.cohorte_12_mois).is_some(), "cohorte_12_mois")
+        rule(sum(&self.cohorte_12_mois).is_some(), "cohorte_12_mois")?;
+        // a signalement has one origin and one moment of detection (a state
+        // saved before these counters existed lacks them, and is refused
+        // rather than read as zero origins)
+        rule(
+            sum(&self.signalements_par_origine) == Some(self.signalements),
+            "signalements_par_origine",
+        )?;
+        rule(sum(&self.detection) == Some(self.signalements), "detection")?;
+        rule(
+            sum(&self.visites_pre_reprise).is_some(),
+            "visites_pre_reprise",
+        )?;
+        rule(sum(&self.dispositifs).is_some(), "dispositifs")
     }
 }
 
@@ -641,6 +694,63 @@ fn status_index(s: Status) -> usize {
 
 fn index_of<C: Code>(c: C) -> usize {
     C::ALL.iter().position(|x| *x == c).unwrap_or(0)
+}
+
+code_enum! {
+    /// When the risk of de-insertion was detected, against the worker's
+    /// sick leaves (the IGAS report of December 2025 and the loi du 2 août
+    /// 2021 ask for detection as early as possible).
+    ///
+    /// ```
+    /// use cme_pdp::{indicators::Detection, codes::Code};
+    /// assert_eq!(Detection::PendantArret.code(), "pendant_arret");
+    /// ```
+    pub enum Detection: "detection" {
+        AvantArret = "avant_arret", "Avant tout arrêt de travail (aucun arrêt commencé au signalement, hors visite de pré-reprise ou de reprise)", "Before any sick leave (no leave begun at the signalement, not at a pré-reprise or reprise visit)";
+        PendantArret = "pendant_arret", "Pendant un arrêt de travail", "During a sick leave";
+        ApresArret = "apres_arret", "Après la fin de l'arrêt de travail", "After the sick leave ended";
+    }
+}
+
+/// When the risk was detected: during a sick leave when one runs on the
+/// day of the signalement (from its first day to its last, an expected end
+/// included) or when the signalement comes from a pré-reprise visit (held
+/// during a sick leave, R4624-29, whether or not the leave is recorded);
+/// after the leave when leaves had begun and all ended before it, or when
+/// it comes from a reprise visit (held on the return, R4624-31); before
+/// otherwise (no leave begun on that day).
+///
+/// ```
+/// use cme_pdp::case::{SickLeave, SickLeaveCause, SourceVisit};
+/// use cme_pdp::indicators::{detection, Detection};
+/// let d = |m, day| chrono::NaiveDate::from_ymd_opt(2024, m, day).unwrap();
+/// let mut leave = SickLeave::new(d(3, 1), SickLeaveCause::MaladieNonProfessionnelle);
+/// leave.end = Some(d(4, 30));
+/// let leaves = [leave];
+/// let periodic = SourceVisit::VisitePeriodique;
+/// assert_eq!(detection(&leaves, d(2, 29), periodic), Detection::AvantArret);
+/// assert_eq!(detection(&leaves, d(3, 1), periodic), Detection::PendantArret);
+/// assert_eq!(detection(&leaves, d(4, 30), periodic), Detection::PendantArret);
+/// assert_eq!(detection(&leaves, d(5, 1), periodic), Detection::ApresArret);
+/// assert_eq!(detection(&[], d(5, 1), periodic), Detection::AvantArret);
+/// // a pré-reprise visit is held during a leave, recorded or not
+/// assert_eq!(detection(&[], d(5, 1), SourceVisit::PreReprise), Detection::PendantArret);
+/// assert_eq!(detection(&[], d(5, 1), SourceVisit::Reprise), Detection::ApresArret);
+/// ```
+pub fn detection(leaves: &[SickLeave], signalement: NaiveDate, source: SourceVisit) -> Detection {
+    let mut begun = false;
+    for l in leaves.iter().filter(|l| l.start <= signalement) {
+        begun = true;
+        if l.end.is_none_or(|end| signalement <= end) {
+            return Detection::PendantArret;
+        }
+    }
+    match source {
+        SourceVisit::PreReprise => Detection::PendantArret,
+        SourceVisit::Reprise => Detection::ApresArret,
+        _ if begun => Detection::ApresArret,
+        _ => Detection::AvantArret,
+    }
 }
 
 /// Whether the accompaniment started early: before or during the sick leave
@@ -1155,6 +1265,38 @@ fn count(
         if case.signalement.source_visit == SourceVisit::PreReprise {
             c.signalements_pre_reprise += 1;
         }
+        bump(
+            &mut c.signalements_par_origine,
+            index_of(case.signalement.signalled_by),
+        );
+        bump(
+            &mut c.detection,
+            index_of(detection(
+                &case.sick_leaves,
+                s,
+                case.signalement.source_visit,
+            )),
+        );
+    }
+    // What the law provides, from the case's records: the visits and
+    // rendez-vous de liaison held, the measures started.
+    for v in &case.visits {
+        if !period.contains(v.date) {
+            continue;
+        }
+        match v.kind {
+            VisitRule::RendezVousLiaison => c.liaisons += 1,
+            VisitRule::PreReprise => {
+                let i = v.requested_by.map_or(Requester::ALL.len(), index_of);
+                bump(&mut c.visites_pre_reprise, i);
+            }
+            VisitRule::Reprise | VisitRule::MiCarriere => {}
+        }
+    }
+    for m in &case.measures {
+        if period.contains(m.start) {
+            bump(&mut c.dispositifs, index_of(m.measure));
+        }
     }
     let entry = state.first_contact;
     if let Some(entry) = entry {
@@ -1299,6 +1441,8 @@ code_enum! {
         EcheanceSuivi = "echeance_suivi", "Échéance du suivi (calendrier de la politique)", "Follow-up due date (the policy's calendar)";
         Suivi = "suivi", "Date du suivi", "Date of the follow-up";
         EcheanceCohorte = "echeance_cohorte", "Date anniversaire de la sortie (6 ou 12 mois après), état à la fin de la période", "Anniversary of the exit (6 or 12 months after), state at the end of the period";
+        Visite = "visite", "Date de la visite ou du rendez-vous de liaison (enregistré dans le dossier)", "Date of the visit or liaison meeting (recorded in the case)";
+        DebutDispositif = "debut_dispositif", "Date de début du dispositif", "Date the measure started";
     }
 }
 
@@ -1520,8 +1664,108 @@ pub fn catalogue() -> Vec<Definition> {
             cohort(format!("cohorte_{months}_mois_en_emploi"), format!("Toujours en emploi à {months} mois (cohorte harmonisée)"), "Dossiers de la cohorte toujours en emploi d'après la réponse recueillie dans la fenêtre".to_string(), Some(format!("Dossiers de la cohorte à {months} mois dont la situation d'emploi est connue")), Unit::Pourcentage),
         ]);
     }
+    out.extend(law_counts());
     for d in &mut out {
         d.basis = basis(&d.id);
+    }
+    out
+}
+
+/// The counts of what the law provides, from the cases' records: the
+/// rendez-vous de liaison held, the pré-reprise visits done (in all and by
+/// requester, as ACISMT's CPOM action sheet counts them; by sector through
+/// the `secteur` dimension), the measures started, the signalements by
+/// origin and by the moment of detection.
+fn law_counts() -> Vec<Definition> {
+    let count =
+        |id: String, label: String, numerator: String, placed_by, source: &str| Definition {
+            id,
+            label,
+            numerator,
+            denominator: None,
+            unit: Unit::Nombre,
+            placed_by,
+            source: source.into(),
+            additive: true,
+            basis: Basis::Harmonise,
+        };
+    let pre_reprise = "ACISMT, fiche action n° 4 du CPOM (nombre total de visites de pré-reprise réalisées, par secteur d'activité, par demandeur) ; Code du travail, art. L4624-2-4 et R4624-29 (version du 31 mars 2022)";
+    let mut out = vec![
+        count(
+            "rendez_vous_liaison".into(),
+            "Rendez-vous de liaison tenus".into(),
+            "Rendez-vous de liaison tenus dans la période, enregistrés dans les dossiers de la cellule".into(),
+            PlacedBy::Visite,
+            "Code du travail, art. L1226-1-3 et D1226-8-1 (version du 31 mars 2022)",
+        ),
+        count(
+            "visites_pre_reprise".into(),
+            "Visites de pré-reprise réalisées".into(),
+            "Visites de pré-reprise réalisées dans la période, enregistrées dans les dossiers de la cellule (les visites sans dossier n'y sont pas)".into(),
+            PlacedBy::Visite,
+            pre_reprise,
+        ),
+    ];
+    for r in Requester::ALL {
+        out.push(count(
+            format!("visites_pre_reprise_demande_{}", r.code()),
+            format!("Visites de pré-reprise à la demande : {}", r.label_fr()),
+            format!("Visites de pré-reprise réalisées dans la période à la demande de : {} (un demandeur que la loi n'admet pas est signalé à la validation)", r.label_fr()),
+            PlacedBy::Visite,
+            pre_reprise,
+        ));
+    }
+    out.push(count(
+        "visites_pre_reprise_demandeur_non_renseigne".into(),
+        "Visites de pré-reprise au demandeur non renseigné".into(),
+        "Visites de pré-reprise réalisées dans la période dont le demandeur n'est pas enregistré"
+            .into(),
+        PlacedBy::Visite,
+        pre_reprise,
+    ));
+    for (m, source) in [
+        (
+            MeasureKind::EssaiEncadre,
+            "Code de la sécurité sociale, art. L323-3-1 (version du 31 mars 2022)",
+        ),
+        (
+            MeasureKind::Crpe,
+            "Code du travail, art. L5213-3-1 et L1226-1-4 (version du 31 mars 2022)",
+        ),
+        (
+            MeasureKind::TransitionProfessionnelle,
+            "Code du travail, art. L6323-17-2 (version du 31 mars 2022)",
+        ),
+    ] {
+        out.push(count(
+            format!("dispositif_{}", m.code()),
+            format!("Dispositif mobilisé : {}", m.label_fr()),
+            format!("Dispositifs « {} » commencés dans la période", m.label_fr()),
+            PlacedBy::DebutDispositif,
+            source,
+        ));
+    }
+    for o in Signaller::ALL {
+        out.push(count(
+            format!("signalements_origine_{}", o.code()),
+            format!("Signalements par origine : {}", o.label_fr()),
+            format!("Dossiers dont le signalement date de la période, signalés par : {}", o.label_fr()),
+            PlacedBy::Signalement,
+            "AIST Haute-Loire, bilan intermédiaire (séminaire PRC du 12 novembre 2020) ; IGAS, rapport sur la prévention de la désinsertion professionnelle (décembre 2025) : le repérage par tous les acteurs",
+        ));
+    }
+    for d in Detection::ALL {
+        out.push(Definition {
+            id: format!("detection_{}", d.code()),
+            label: format!("Repérage : {}", d.label_fr()),
+            numerator: format!("Dossiers signalés dans la période dont le risque a été repéré : {}", d.label_fr()),
+            denominator: Some("Dossiers dont le signalement date de la période".into()),
+            unit: Unit::Pourcentage,
+            placed_by: PlacedBy::Signalement,
+            source: "Loi n° 2021-1018 du 2 août 2021 (repérage précoce) ; IGAS, rapport sur la prévention de la désinsertion professionnelle (décembre 2025) ; lecture de cme, docs/sources.md".into(),
+            additive: true,
+            basis: Basis::Harmonise,
+        });
     }
     out
 }
@@ -1651,6 +1895,40 @@ fn values(c: &Counters) -> Vec<IndicatorValue> {
                 answered,
             ),
         ]);
+    }
+    out.push(count("rendez_vous_liaison", c.liaisons));
+    out.push(count(
+        "visites_pre_reprise",
+        sum(&c.visites_pre_reprise).unwrap_or(u64::MAX),
+    ));
+    for (i, r) in Requester::ALL.iter().enumerate() {
+        out.push(count(
+            &format!("visites_pre_reprise_demande_{}", r.code()),
+            c.visites_pre_reprise.get(i).copied().unwrap_or(0),
+        ));
+    }
+    out.push(count(
+        "visites_pre_reprise_demandeur_non_renseigne",
+        c.visites_pre_reprise.get(6).copied().unwrap_or(0),
+    ));
+    for (i, m) in MeasureKind::ALL.iter().enumerate() {
+        out.push(count(
+            &format!("dispositif_{}", m.code()),
+            c.dispositifs.get(i).copied().unwrap_or(0),
+        ));
+    }
+    for (i, o) in Signaller::ALL.iter().enumerate() {
+        out.push(count(
+            &format!("signalements_origine_{}", o.code()),
+            c.signalements_par_origine.get(i).copied().unwrap_or(0),
+        ));
+    }
+    for (i, d) in Detection::ALL.iter().enumerate() {
+        out.push(pct(
+            &format!("detection_{}", d.code()),
+            c.detection.get(i).copied().unwrap_or(0),
+            c.signalements,
+        ));
     }
     out
 }

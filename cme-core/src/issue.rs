@@ -274,6 +274,12 @@ issue_codes! {
     AvisInaptitudeNotByDoctor = "avis_inaptitude_not_by_doctor" []
         fr: "Seul le médecin du travail peut émettre un avis d'inaptitude (Code du travail, art. R4624-42)."
         en: "Only the médecin du travail can issue an avis d'inaptitude (Code du travail, art. R4624-42).";
+    RequesterNotPreReprise = "requester_not_pre_reprise" []
+        fr: "Seule la visite de pré-reprise a un demandeur (Code du travail, art. L4624-2-4) : « requested_by » ne s'applique pas à cette visite."
+        en: "Only the pré-reprise visit has a requester (Code du travail, art. L4624-2-4): “requested_by” does not apply to this visit.";
+    MeasureEndBeforeStart = "measure_end_before_start" []
+        fr: "La fin du dispositif précède son début."
+        en: "The measure ends before it starts.";
     DoneByNotForLiaison = "done_by_not_for_liaison" []
         fr: "Le rendez-vous de liaison n'est pas une visite médicale : « done_by » ne s'y applique pas."
         en: "The rendez-vous de liaison is not a medical visit: “done_by” does not apply to it.";

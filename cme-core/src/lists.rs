@@ -37,6 +37,7 @@ pub fn case_code_lists() -> Vec<CodeList> {
         list::<ReferralDirection>(),
         list::<ReferralDocument>(),
         list::<ReferralOutcome>(),
+        list::<MeasureKind>(),
     ]
 }
 

@@ -19,9 +19,12 @@
 //!    the `microlp` crate);
 //! 3. while a hidden count's interval is narrower than the **protection
 //!    width** (default: the threshold), one more count is hidden: the
-//!    smallest shown count in a relation of the narrow one (ties: the first
-//!    in the bundle's order), so that the same input always hides the same
-//!    cells; then the audit runs again.
+//!    smallest shown count in a relation of the narrow one (ties: a
+//!    breakdown's figure before a headline count — signalements, entries,
+//!    exits, cases handled, pré-reprise visits, cohorts —, then the first in
+//!    the bundle's order), so that the same input always hides the same
+//!    cells and a headline is kept when a part of the same size can go;
+//!    then the audit runs again.
 //!
 //! Every hidden value carries one mark, `secret_statistique`, whatever the
 //! reason: a mark that said « under the threshold » would itself bound the
@@ -71,7 +74,9 @@ use crate::policy::Outcome;
 use crate::texts::{Text, TextCode};
 
 use audit::{bounds, components, membership, AuditFailure, Bounds, Found};
-use figures::{counts_people, q, slot, sums_over, var, Layout, Op, Part, Relation, System};
+use figures::{
+    counts_people, is_headline, q, slot, sums_over, var, Layout, Op, Part, Relation, System,
+};
 
 /// The default threshold: counts below 11 are hidden (LEGAL.md).
 pub const DEFAULT_THRESHOLD: u64 = 11;
@@ -786,7 +791,13 @@ fn suppress(
                 rels.filter_map(|r| system.relations.get(r))
                     .flat_map(|rel| rel.terms.iter().map(|(w, _)| *w))
                     .filter(shown_count)
-                    .min_by_key(|w| (values.get(*w).copied().flatten(), *w))
+                    .min_by_key(|w| {
+                        (
+                            values.get(*w).copied().flatten(),
+                            is_headline(quantity_of(*w)),
+                            *w,
+                        )
+                    })
             };
             let direct = pick(&mut bundle.member.get(*v).into_iter().flatten().copied());
             let candidate = direct.or_else(|| {

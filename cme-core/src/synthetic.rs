@@ -367,5 +367,6 @@ fn one(rng: &mut ChaCha8Rng, i: usize, span: u64, o: &PopulationOptions) -> Case
         employer_exchanges: Vec::new(),
         referrals: Vec::new(),
         meetings: Vec::new(),
+        measures: Vec::new(),
     }
 }

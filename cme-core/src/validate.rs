@@ -487,6 +487,7 @@ impl Reader {
                 "employer_exchanges",
                 "referrals",
                 "meetings",
+                "measures",
             ],
         )?;
         let read_version = self.required(&obj, "format_version", |v, value, path| {
@@ -565,7 +566,7 @@ impl Reader {
             self.list(&obj, "visits", limits::MAX_EVENTS, |v, value, path| {
                 v.visit_record(value, path)
             });
-        for field in ["employer_exchanges", "referrals", "meetings"] {
+        for field in ["employer_exchanges", "referrals", "meetings", "measures"] {
             self.v2_only(&obj, field);
         }
         let (exchanges, exchanges_ok) = self.list(
@@ -581,6 +582,10 @@ impl Reader {
         let (meetings, meetings_ok) =
             self.list(&obj, "meetings", limits::MAX_EVENTS, |v, value, path| {
                 v.meeting(value, path, signalement_date)
+            });
+        let (measures, measures_ok) =
+            self.list(&obj, "measures", limits::MAX_EVENTS, |v, value, path| {
+                v.measure_record(value, path, signalement_date)
             });
         if read_version == Some(1) {
             for (i, e) in &events {
@@ -649,6 +654,7 @@ impl Reader {
             employer_exchanges: complete(exchanges, exchanges_ok)?,
             referrals: complete(referrals, referrals_ok)?,
             meetings: complete(meetings, meetings_ok)?,
+            measures: complete(measures, measures_ok)?,
         })
     }
 
@@ -847,6 +853,7 @@ impl Reader {
                 "kind",
                 "date",
                 "done_by",
+                "requested_by",
                 "remote",
                 "avis_inaptitude",
                 "objection_on",
@@ -857,6 +864,21 @@ impl Reader {
         let date = self.required(&obj, "date", |v, value, path| v.date(value, path, false));
         let done_by: Option<Professional> =
             self.optional(&obj, "done_by", |v, value, path| v.code(value, path));
+        let requested_by: Option<crate::case::Requester> =
+            self.optional(&obj, "requested_by", |v, value, path| v.code(value, path));
+        if let Some(requester) = requested_by {
+            if kind.is_some_and(|k| k != VisitRule::PreReprise) {
+                self.push(Issue::new(
+                    IssueCode::RequesterNotPreReprise,
+                    obj.key("requested_by"),
+                ));
+            } else if let Some(code) =
+                date.and_then(|d| pre_reprise_requester_issue(requester, Some(d)))
+            {
+                // the rule of the signalement's requester, at the visit's day
+                self.push(Issue::new(code, obj.key("requested_by")));
+            }
+        }
         let remote = self
             .optional(&obj, "remote", |v, value, path| v.boolean(value, path))
             .unwrap_or(false);
@@ -908,6 +930,7 @@ impl Reader {
             kind: kind?,
             date: date?,
             done_by,
+            requested_by,
             remote,
             avis_inaptitude: avis,
             objection_on: objection,
@@ -1027,6 +1050,30 @@ impl Reader {
         Some(crate::case::Meeting {
             date: date?,
             action_plan,
+        })
+    }
+
+    pub(crate) fn measure_record<'v>(
+        &mut self,
+        value: impl Node<'v>,
+        path: At<'_>,
+        signalement: Option<NaiveDate>,
+    ) -> Option<crate::case::MeasureRecord> {
+        let obj = self.object(value, path, &["measure", "start", "end"])?;
+        let measure: Option<crate::case::MeasureKind> =
+            self.required(&obj, "measure", |v, value, path| v.code(value, path));
+        let start = self.required(&obj, "start", |v, value, path| v.past_date(value, path));
+        let end = self.optional(&obj, "end", |v, value, path| v.past_date(value, path));
+        self.after_signalement(&obj, "start", start, signalement);
+        if let (Some(start), Some(end)) = (start, end) {
+            if end < start {
+                self.push(Issue::new(IssueCode::MeasureEndBeforeStart, obj.key("end")));
+            }
+        }
+        Some(crate::case::MeasureRecord {
+            measure: measure?,
+            start: start?,
+            end,
         })
     }
 

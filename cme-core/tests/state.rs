@@ -112,6 +112,35 @@ fn forged_counters_are_refused_at_the_counter() {
             format!("{cell}.signalements_pre_reprise"),
         ),
         (
+            "an origin added without its signalement",
+            Box::new(move |v| {
+                bump(
+                    &mut v["cells"][i]["counters"]["signalements_par_origine"][4],
+                    1,
+                )
+            }),
+            format!("{cell}.signalements_par_origine"),
+        ),
+        (
+            "a signalement moved from one moment of detection to none",
+            Box::new(move |v| {
+                let k = &mut v["cells"][i]["counters"]["detection"];
+                let j = (0..3).find(|j| k[*j].as_u64().unwrap() > 0).unwrap();
+                bump(&mut k[j], -1);
+            }),
+            format!("{cell}.detection"),
+        ),
+        (
+            "a state saved before the origins were counted",
+            Box::new(move |v| {
+                v["cells"][i]["counters"]
+                    .as_object_mut()
+                    .unwrap()
+                    .remove("signalements_par_origine");
+            }),
+            format!("{cell}.signalements_par_origine"),
+        ),
+        (
             "more still employed at 6 months than answered",
             Box::new(move |v| {
                 let k = &mut v["cells"][i]["counters"]["emploi_6_mois"];
@@ -195,6 +224,9 @@ fn counters_at_the_maximum_are_refused_when_their_sum_overflows() {
     for i in 0..2 {
         let k = &mut state["cells"][i]["counters"];
         k["signalements"] = Value::from(u64::MAX);
+        // a signalement has one origin and one moment of detection
+        k["signalements_par_origine"] = serde_json::json!([u64::MAX, 0, 0, 0, 0, 0]);
+        k["detection"] = serde_json::json!([0, u64::MAX, 0]);
     }
     let (code, path) = refused(&state);
     assert_eq!(code, "counter_overflow");
@@ -207,7 +239,11 @@ fn a_merge_that_would_overflow_changes_nothing() {
     let mut state: Value = serde_json::from_str(&acc.to_state_json()).unwrap();
     // a consistent state near the maximum: accepted alone
     state["cases"] = Value::from(u64::MAX - 1);
-    state["cells"][0]["counters"]["signalements"] = Value::from(u64::MAX / 2 + 1);
+    let half = u64::MAX / 2 + 1;
+    state["cells"][0]["counters"]["signalements"] = Value::from(half);
+    state["cells"][0]["counters"]["signalements_par_origine"] =
+        serde_json::json!([half, 0, 0, 0, 0, 0]);
+    state["cells"][0]["counters"]["detection"] = serde_json::json!([0, half, 0]);
     let mut big = Accumulator::from_state_json(&state.to_string()).unwrap();
     let before = big.clone();
     let other = big.clone();

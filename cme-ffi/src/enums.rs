@@ -14,8 +14,8 @@ use cme_pdp::case::{
     Requester, RqthStatus, SickLeaveCause, Signaller, SourceVisit,
 };
 
-use cme_pdp::case::Professional;
 use cme_pdp::case::{ExchangeKind, ReferralDirection, ReferralDocument, ReferralOutcome};
+use cme_pdp::case::{MeasureKind, Professional};
 use cme_pdp::evaluate::Status;
 use cme_pdp::inclusion::InclusionValue;
 use cme_pdp::legal::Obligation;
@@ -77,6 +77,8 @@ pub enum Signaller {
     Idest,
     Salarie,
     AutreMembreEquipe,
+    Employeur,
+    Partenaire,
 }
 
 #[uniffi::remote(Enum)]
@@ -267,6 +269,14 @@ pub enum ReferralOutcome {
 
 #[uniffi::remote(Enum)]
 #[non_exhaustive]
+pub enum MeasureKind {
+    EssaiEncadre,
+    Crpe,
+    TransitionProfessionnelle,
+}
+
+#[uniffi::remote(Enum)]
+#[non_exhaustive]
 pub enum Professional {
     MedecinDuTravail,
     InfirmierDelegation,
@@ -351,6 +361,7 @@ mod tests {
             ReferralDocument,
             ReferralOutcome,
             Professional,
+            MeasureKind,
             Obligation,
             ProblemType,
         );
@@ -364,6 +375,6 @@ mod tests {
             missing.is_empty(),
             "codes of {missing:?} are not mirrored in cme-ffi/src/enums.rs"
         );
-        assert_eq!(counts.len(), 24);
+        assert_eq!(counts.len(), 25);
     }
 }

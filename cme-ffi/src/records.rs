@@ -157,6 +157,9 @@ pub struct Visit {
     /// Who performed it (not for a rendez-vous de liaison).
     #[uniffi(default)]
     pub done_by: Option<cme_pdp::case::Professional>,
+    /// Pré-reprise: who asked for it (L4624-2-4).
+    #[uniffi(default)]
+    pub requested_by: Option<Requester>,
     /// Held remotely (télésanté).
     #[uniffi(default)]
     pub remote: bool,
@@ -214,6 +217,18 @@ pub struct Meeting {
     pub action_plan: bool,
 }
 
+/// A measure of the law mobilised for the worker (format version 2).
+#[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
+pub struct MeasureRecord {
+    /// Which measure.
+    pub measure: cme_pdp::case::MeasureKind,
+    /// The day it started (`YYYY-MM-DD`).
+    pub start: IsoDate,
+    /// The day it ended, when it has.
+    #[uniffi(default)]
+    pub end: Option<IsoDate>,
+}
+
 /// A case of the interchange format.
 #[derive(Debug, Clone, PartialEq, Eq, uniffi::Record)]
 pub struct Case {
@@ -256,6 +271,9 @@ pub struct Case {
     /// Meetings with the worker (format version 2).
     #[uniffi(default)]
     pub meetings: Vec<Meeting>,
+    /// Measures of the law mobilised (format version 2).
+    #[uniffi(default)]
+    pub measures: Vec<MeasureRecord>,
 }
 
 fn put<T: Into<Value>>(map: &mut Map<String, Value>, key: &str, value: Option<T>) {
@@ -387,6 +405,7 @@ fn case_json_capped(c: &Case, cap: usize) -> Value {
                 m.insert("kind".into(), v.kind.code().into());
                 m.insert("date".into(), v.date.clone().into());
                 put(&mut m, "done_by", v.done_by.map(Code::code));
+                put(&mut m, "requested_by", v.requested_by.map(Code::code));
                 if v.remote {
                     m.insert("remote".into(), true.into());
                 }
@@ -448,6 +467,21 @@ fn case_json_capped(c: &Case, cap: usize) -> Value {
             })
             .collect();
         case.insert("meetings".into(), Value::Array(list));
+    }
+    if !c.measures.is_empty() {
+        let list = c
+            .measures
+            .iter()
+            .take(cap)
+            .map(|x| {
+                let mut m = Map::new();
+                m.insert("measure".into(), x.measure.code().into());
+                m.insert("start".into(), x.start.clone().into());
+                put(&mut m, "end", x.end.clone());
+                Value::Object(m)
+            })
+            .collect();
+        case.insert("measures".into(), Value::Array(list));
     }
     Value::Object(case)
 }
@@ -553,6 +587,7 @@ fn case_record(c: &cme_pdp::case::Case) -> Case {
                 kind: v.kind,
                 date: d(v.date),
                 done_by: v.done_by,
+                requested_by: v.requested_by,
                 remote: v.remote,
                 avis_inaptitude: v.avis_inaptitude,
                 objection_on: v.objection_on.map(d),
@@ -586,6 +621,15 @@ fn case_record(c: &cme_pdp::case::Case) -> Case {
             .map(|m| Meeting {
                 date: d(m.date),
                 action_plan: m.action_plan,
+            })
+            .collect(),
+        measures: c
+            .measures
+            .iter()
+            .map(|m| MeasureRecord {
+                measure: m.measure,
+                start: d(m.start),
+                end: m.end.map(d),
             })
             .collect(),
     }
@@ -651,6 +695,7 @@ pub fn new_case(id: String, service: String, signalement: Signalement) -> Case {
         employer_exchanges: Vec::new(),
         referrals: Vec::new(),
         meetings: Vec::new(),
+        measures: Vec::new(),
     }
 }
 
@@ -722,6 +767,7 @@ pub fn new_visit(kind: cme_pdp::case::VisitRule, date: IsoDate) -> Visit {
         kind,
         date,
         done_by: None,
+        requested_by: None,
         remote: false,
         avis_inaptitude: false,
         objection_on: None,
@@ -762,6 +808,16 @@ pub fn new_meeting(date: IsoDate) -> Meeting {
     Meeting {
         date,
         action_plan: false,
+    }
+}
+
+/// A measure of the law mobilised from a day, not ended.
+#[uniffi::export]
+pub fn new_measure(measure: cme_pdp::case::MeasureKind, start: IsoDate) -> MeasureRecord {
+    MeasureRecord {
+        measure,
+        start,
+        end: None,
     }
 }
 

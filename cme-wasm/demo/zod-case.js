@@ -25,7 +25,7 @@ const Partner = e("service_medical_am", "cpam", "carsat_service_social", "cap_em
   "centre_de_gestion", "caf", "medecin_traitant", "medecin_specialiste", "autre");
 const Requester = e("salarie", "employeur", "medecin_du_travail", "medecin_traitant", "medecin_conseil",
   "medecin_specialiste");
-const Signaller = e("medecin_du_travail", "idest", "salarie", "autre_membre_equipe");
+const Signaller = e("medecin_du_travail", "idest", "salarie", "autre_membre_equipe", "employeur", "partenaire");
 const SourceVisit = e("embauche", "vip", "visite_intermediaire", "visite_periodique", "pre_reprise", "reprise",
   "a_la_demande", "mi_carriere", "contact_direct", "autre");
 const SickLeaveCause = e("maladie_non_professionnelle", "accident_non_professionnel", "accident_du_travail",
@@ -84,6 +84,12 @@ export const CaseSchema = z.strictObject({
   visits: z.array(z.strictObject({
     kind: z.enum(["rendez_vous_liaison", "pre_reprise", "reprise", "mi_carriere"]), date,
     done_by: z.enum(["medecin_du_travail", "infirmier_delegation"]).optional(),
+    requested_by: Requester.optional(),
     remote: z.boolean().optional(), avis_inaptitude: z.boolean().optional(),
   })).max(1000).optional(),
-}).refine((c) => c.format_version === 2 || c.visits === undefined, { path: ["visits"] });
+  // Format version 2: the measures of the law mobilised.
+  measures: z.array(z.strictObject({
+    measure: z.enum(["essai_encadre", "crpe", "transition_professionnelle"]), start: date, end: date.optional(),
+  })).max(1000).optional(),
+}).refine((c) => c.format_version === 2 || c.visits === undefined, { path: ["visits"] })
+  .refine((c) => c.format_version === 2 || c.measures === undefined, { path: ["measures"] });

@@ -48,7 +48,9 @@ public final class JavaEmbedding {
         analysis.setSimpleSolution(false);
         events.add(analysis);
         c.setEvents(events);
-        c.setVisits(List.of(Cme.newVisit(VisitRule.PRE_REPRISE, LocalDate.of(2024, 3, 4))));
+        Visit preReprise = Cme.newVisit(VisitRule.PRE_REPRISE, LocalDate.of(2024, 3, 4));
+        preReprise.setRequestedBy(Requester.SALARIE);
+        c.setVisits(List.of(preReprise));
         // The employer is contacted with the doctor's and the worker's agreement.
         EmployerExchange contact = Cme.newEmployerExchange(ExchangeKind.CONTACT, LocalDate.of(2024, 3, 12));
         contact.setDoctorAgreed(true);
@@ -57,6 +59,7 @@ public final class JavaEmbedding {
         c.setReferrals(List.of(Cme.newReferral(Partner.CAP_EMPLOI, ReferralDirection.VERS_PARTENAIRE,
                 LocalDate.of(2024, 3, 20))));
         c.setMeetings(List.of(Cme.newMeeting(LocalDate.of(2024, 3, 18))));
+        c.setMeasures(List.of(Cme.newMeasure(MeasureKind.ESSAI_ENCADRE, LocalDate.of(2024, 4, 2))));
         return c;
     }
 
@@ -74,6 +77,8 @@ public final class JavaEmbedding {
         Case back = Cme.caseFromJson(json);
         check(back.getSickLeaves().get(0).getEnd().equals(LocalDate.of(2024, 4, 30)), "dates come back as LocalDate");
         check(back.getFormatVersion() == 2, "format version " + back.getFormatVersion());
+        check(back.getMeasures().get(0).getMeasure() == MeasureKind.ESSAI_ENCADRE, "measures come back");
+        check(back.getVisits().get(0).getRequestedBy() == Requester.SALARIE, "a visit's requester comes back");
         check(Cme.parseCase(json, asOf).contains("\"JAVA-1\""), "parseCase");
 
         // A validation error: checked, with its code, path, issues and French message.

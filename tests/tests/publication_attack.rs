@@ -5,7 +5,9 @@
 //! up to the exits and, by the class the published classification gives
 //! them, to the positive and negative exits, the categories to the cases
 //! handled, a harmonised cohort's answers, lost to follow-up and not yet
-//! due to the cohort, a cell to the cells of a finer breakdown) and solves, with
+//! due to the cohort, the pré-reprise visits by requester to the visits,
+//! the signalements by origin and by moment of detection to the
+//! signalements, a cell to the cells of a finer breakdown) and solves, with
 //! Clarabel (an interior-point solver, not the library's simplex), the least
 //! and greatest value of each hidden count. No hidden count may be pinned
 //! within the protection width. Two planted faults (suppression without its
@@ -56,6 +58,7 @@ fn meaning(id: &str, denominator: bool) -> Option<String> {
             "dossiers_traites"
         }
         ("taux_sorties_positives", false) => "maintiens_realises",
+        (s, true) if s.starts_with("detection_") => "signalements",
         // the harmonised cohort: its parts are over the cohort, those
         // still employed over the answers
         (s, true) if s.starts_with("cohorte_") && s.ends_with("_en_emploi") => {
@@ -204,6 +207,45 @@ impl Attacker {
                 row.push((f(&mut a, &c), -1.0));
                 a.equalities.push(row);
             }
+            // the law counts: the pré-reprise visits by requester add up to
+            // the visits; the signalements by origin, and by moment of
+            // detection, to the signalements
+            let requesters = [
+                "salarie",
+                "employeur",
+                "medecin_du_travail",
+                "medecin_traitant",
+                "medecin_conseil",
+                "medecin_specialiste",
+            ];
+            let mut row: Vec<(usize, f64)> = requesters
+                .iter()
+                .map(|r| format!("visites_pre_reprise_demande_{r}"))
+                .chain(["visites_pre_reprise_demandeur_non_renseigne".to_string()])
+                .map(|name| (f(&mut a, &name), 1.0))
+                .collect();
+            row.push((f(&mut a, "visites_pre_reprise"), -1.0));
+            a.equalities.push(row);
+            let origins = [
+                "medecin_du_travail",
+                "idest",
+                "salarie",
+                "autre_membre_equipe",
+                "employeur",
+                "partenaire",
+            ];
+            let mut row: Vec<(usize, f64)> = origins
+                .iter()
+                .map(|o| (f(&mut a, &format!("signalements_origine_{o}")), 1.0))
+                .collect();
+            row.push((f(&mut a, "signalements"), -1.0));
+            a.equalities.push(row);
+            let mut row: Vec<(usize, f64)> = ["avant_arret", "pendant_arret", "apres_arret"]
+                .iter()
+                .map(|d| (f(&mut a, &format!("detection_{d}")), 1.0))
+                .collect();
+            row.push((f(&mut a, "signalements"), -1.0));
+            a.equalities.push(row);
         }
         // A cell is the sum of the cells of a finer breakdown that refine it.
         let names: BTreeSet<String> = a.index.keys().map(|(_, n)| n.clone()).collect();

@@ -151,6 +151,40 @@ vector("visite_par_infirmier_avant_le_decret_2022_679", "Une visite réalisée p
 vector("avis_inaptitude_par_un_infirmier", "Seul le médecin du travail émet un avis d'inaptitude (R4624-42, décret n° 2022-679).",
        [("avis_inaptitude_not_by_doctor", "visits[0].avis_inaptitude")],
        mutate=with_visits(2, [{"kind": "reprise", "date": "2024-05-02", "done_by": "infirmier_delegation", "avis_inaptitude": True}]))
+vector("demandeur_d_une_visite_de_reprise", "Seule la visite de pré-reprise a un demandeur (Code du travail, art. L4624-2-4) : « requested_by » sur une visite de reprise est refusé à son champ.",
+       [("requester_not_pre_reprise", "visits[0].requested_by")],
+       mutate=with_visits(2, [dict(REPRISE, requested_by="salarie")]))
+vector("visite_pre_reprise_demandee_par_l_employeur", "L'employeur ne peut jamais demander une visite de pré-reprise (L4624-2-4) : signalé au demandeur de la visite enregistrée.",
+       [("pre_reprise_requested_by_employer", "visits[0].requested_by")],
+       mutate=with_visits(2, [{"kind": "pre_reprise", "date": "2024-02-20", "done_by": "medecin_du_travail", "requested_by": "employeur"}]))
+vector("visite_pre_reprise_demandee_par_le_medecin_du_travail_le_2022-03-30", "Le médecin du travail ne peut demander une pré-reprise qu'à partir du 31 mars 2022 (L4624-2-4, loi n° 2021-1018) : une visite du 30 mars 2022 à sa demande est signalée, au jour de la visite.",
+       [("pre_reprise_requester_not_allowed", "visits[0].requested_by")],
+       mutate=with_visits(2, [{"kind": "pre_reprise", "date": "2022-03-30", "done_by": "medecin_du_travail", "requested_by": "medecin_du_travail"}]))
+vector("visite_pre_reprise_demandee_par_le_medecin_du_travail_le_2022-03-31", "Depuis le 31 mars 2022, le médecin du travail peut demander la visite de pré-reprise (L4624-2-4) : valide.",
+       [],
+       mutate=with_visits(2, [{"kind": "pre_reprise", "date": "2022-03-31", "done_by": "medecin_du_travail", "requested_by": "medecin_du_travail"}]))
+
+
+def with_measures(version, measures):
+    def mutate(c):
+        c["format_version"] = version
+        c["measures"] = measures
+    return mutate
+
+
+vector("dispositif_essai_encadre_valide", "Un essai encadré commencé après le signalement et fini quinze jours plus tard, en version 2 du format : valide.",
+       [], mutate=with_measures(2, [{"measure": "essai_encadre", "start": "2024-03-18", "end": "2024-03-29"}]))
+vector("dispositifs_en_format_1", "Les dispositifs mobilisés n'existent qu'à partir de la version 2 du format : refusés à leur champ dans un document de version 1.",
+       [("field_requires_format_version", "measures")], mutate=with_measures(1, [{"measure": "crpe", "start": "2024-04-01"}]))
+vector("dispositif_fini_avant_son_debut", "La fin d'un dispositif précède son début : refusée à son champ.",
+       [("measure_end_before_start", "measures[0].end")],
+       mutate=with_measures(2, [{"measure": "essai_encadre", "start": "2024-03-20", "end": "2024-03-10"}]))
+vector("dispositif_avant_le_signalement", "Un dispositif mobilisé par la cellule ne peut commencer avant le signalement (même règle que les événements).",
+       [("event_before_signalement", "measures[0].start")],
+       mutate=with_measures(2, [{"measure": "transition_professionnelle", "start": "2024-02-01"}]))
+vector("dispositif_inconnu", "« essai » n'est pas un code de dispositif (essai_encadre, crpe, transition_professionnelle).",
+       [("unknown_code", "measures[0].measure")],
+       mutate=with_measures(2, [{"measure": "essai", "start": "2024-04-01"}]))
 vector("version_format_texte", "La version du format est un entier, pas un texte.",
        [("integer_type", "format_version")], mutate=setp(["format_version"], "1"))
 vector("identifiant_nominatif", "Un nom et un prénom ne sont pas un identifiant pseudonyme.", [("invalid_id", "id")],

@@ -16,7 +16,9 @@
 //!   emploi »); the days in the cell are at most the entries times the
 //!   length of the period; a harmonised cohort is its answers, its lost to
 //!   follow-up and its not yet due, those still employed among the
-//!   answers;
+//!   answers; the pré-reprise visits by requester add up to the
+//!   pré-reprise visits, the signalements by origin and by moment of
+//!   detection each to the signalements;
 //! - across cells: every quantity of a cell is the sum of the cells that
 //!   refine it in any finer report of the bundle (a sector is the sum of
 //!   its sector × pathology cells, the total the sum of any breakdown);
@@ -24,9 +26,9 @@
 
 use std::collections::BTreeMap;
 
-use crate::case::{Category, ExitResult};
+use crate::case::{Category, ExitResult, MeasureKind, Requester, Signaller};
 use crate::codes::Code;
-use crate::indicators::{Dimension, Period};
+use crate::indicators::{Detection, Dimension, Period};
 use crate::policy::Outcome;
 
 /// Quantities of a cell, by index.
@@ -74,9 +76,30 @@ pub(crate) mod q {
     pub const COHORT_PERDUS: usize = 3;
     pub const COHORT_NON_ECHUS: usize = 4;
     pub const COHORT_QUANTITIES: usize = 5;
+    /// The counts of what the law provides: rendez-vous de liaison, the
+    /// pré-reprise visits (in all, then by requester in `Requester` order
+    /// and not recorded), the measures started (`MeasureKind` order), the
+    /// signalements by origin (`Signaller` order) and by moment of
+    /// detection (`Detection` order).
+    pub const LIAISONS: usize = 57;
+    pub const PRE_REPRISES: usize = 58;
+    pub const PRE_REPRISES_DEMANDE: usize = 59;
+    pub const REQUESTERS: usize = 7;
+    pub const DISPOSITIFS: usize = PRE_REPRISES_DEMANDE + REQUESTERS;
+    pub const MEASURES: usize = 3;
+    pub const ORIGINE: usize = DISPOSITIFS + MEASURES;
+    pub const ORIGINS: usize = 6;
+    pub const DETECTION: usize = ORIGINE + ORIGINS;
+    pub const MOMENTS: usize = 3;
     /// How many quantities a cell has.
-    pub const COUNT: usize = 57;
+    pub const COUNT: usize = DETECTION + MOMENTS;
 }
+
+// The slots of the law counts follow the code lists they count.
+const _: () = assert!(q::REQUESTERS == <Requester as Code>::ALL.len() + 1);
+const _: () = assert!(q::MEASURES == <MeasureKind as Code>::ALL.len());
+const _: () = assert!(q::ORIGINS == <Signaller as Code>::ALL.len());
+const _: () = assert!(q::MOMENTS == <Detection as Code>::ALL.len());
 
 /// Which part of an indicator a published number is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -112,6 +135,23 @@ pub(crate) fn sums_over(quantity: usize) -> &'static [usize] {
 /// width.
 pub(crate) fn counts_people(quantity: usize) -> bool {
     sum_of(quantity).is_none()
+}
+
+/// The headline counts of a cell (signalements, entries, exits, cases
+/// handled, pré-reprise visits, the cohorts): when secondary suppression
+/// must hide one of several equal counts, it hides a breakdown's figure
+/// before a headline.
+pub(crate) fn is_headline(quantity: usize) -> bool {
+    matches!(
+        quantity,
+        q::SIGNALEMENTS
+            | q::ENTREES
+            | q::SORTIES
+            | q::TRAITES
+            | q::PRE_REPRISES
+            | q::COHORTE_6
+            | q::COHORTE_12
+    )
 }
 
 /// The quantity a published number counts: an indicator's id and part.
@@ -158,6 +198,11 @@ pub(crate) fn slot(id: &str, part: Part) -> Option<usize> {
         "en_emploi_6_mois" => pair(q::EMPLOI_6_OUI, q::EMPLOI_6_REPONSES),
         "en_emploi_12_mois" => pair(q::EMPLOI_12_OUI, q::EMPLOI_12_REPONSES),
         "participations_partenaires" => count(q::PARTICIPATIONS),
+        "rendez_vous_liaison" => count(q::LIAISONS),
+        "visites_pre_reprise" => count(q::PRE_REPRISES),
+        "visites_pre_reprise_demandeur_non_renseigne" => {
+            count(q::PRE_REPRISES_DEMANDE + Requester::ALL.len())
+        }
         other => {
             if let Some(rest) = other.strip_prefix("cohorte_") {
                 let (base, part_of) = match rest.split_once("_mois") {
@@ -173,6 +218,18 @@ pub(crate) fn slot(id: &str, part: Part) -> Option<usize> {
                     "_en_emploi" => pair(base + q::COHORT_EN_EMPLOI, base + q::COHORT_REPONSES),
                     _ => None,
                 }
+            } else if let Some(code) = other.strip_prefix("visites_pre_reprise_demande_") {
+                let i = Requester::ALL.iter().position(|r| r.code() == code)?;
+                count(q::PRE_REPRISES_DEMANDE + i)
+            } else if let Some(code) = other.strip_prefix("dispositif_") {
+                let i = MeasureKind::ALL.iter().position(|m| m.code() == code)?;
+                count(q::DISPOSITIFS + i)
+            } else if let Some(code) = other.strip_prefix("signalements_origine_") {
+                let i = Signaller::ALL.iter().position(|o| o.code() == code)?;
+                count(q::ORIGINE + i)
+            } else if let Some(code) = other.strip_prefix("detection_") {
+                let i = Detection::ALL.iter().position(|d| d.code() == code)?;
+                pair(q::DETECTION + i, q::SIGNALEMENTS)
             } else if let Some(code) = other.strip_prefix("resultat_") {
                 let i = ExitResult::ALL.iter().position(|r| r.code() == code)?;
                 pair(q::RESULTAT + i, q::SORTIES)
@@ -448,6 +505,17 @@ fn within_cell(
             ],
             0.0,
         ));
+    }
+    // the pré-reprise visits by requester add up to the visits; a
+    // signalement has one origin and one moment of detection
+    for (whole, first, n) in [
+        (q::PRE_REPRISES, q::PRE_REPRISES_DEMANDE, q::REQUESTERS),
+        (q::SIGNALEMENTS, q::ORIGINE, q::ORIGINS),
+        (q::SIGNALEMENTS, q::DETECTION, q::MOMENTS),
+    ] {
+        let mut terms: Vec<(usize, f64)> = (first..first + n).map(|x| (v(x), 1.0)).collect();
+        terms.push((v(whole), -1.0));
+        out.push(Relation::eq(terms));
     }
     // an entered case is in the cell at most the length of the period
     out.push(Relation::le(

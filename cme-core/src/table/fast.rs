@@ -130,6 +130,7 @@ pub(super) fn blank() -> Case {
         employer_exchanges: Vec::new(),
         referrals: Vec::new(),
         meetings: Vec::new(),
+        measures: Vec::new(),
     }
 }
 
