@@ -835,7 +835,8 @@ pub fn read_csv_with_progress(
 
 /// The line where a record begins, counted from its byte offset (the csv
 /// crate's own line count is one short after CRLF line ends, as Windows
-/// software writes them): every `\n` before it, counted once as the
+/// software writes them): every line end before it (`\r\n`, `\n` or a lone
+/// `\r`, the ends the csv crate splits records on), counted once as the
 /// records come.
 struct LineCounter<'t> {
     text: &'t [u8],
@@ -853,8 +854,15 @@ impl LineCounter<'_> {
             byte += 1;
         }
         if byte >= self.byte {
-            let between = self.text.get(self.byte..byte).unwrap_or_default();
-            let newlines = between.iter().filter(|&&b| b == b'\n').count();
+            // A line ends as the csv crate ends a record: `\r\n` once, a
+            // lone `\n`, or a lone `\r` (old Mac files, or a stray one).
+            let newlines = (self.byte..byte)
+                .filter(|&i| match self.text.get(i) {
+                    Some(b'\n') => true,
+                    Some(b'\r') => self.text.get(i + 1) != Some(&b'\n'),
+                    _ => false,
+                })
+                .count();
             self.line = self.line.saturating_add(newlines as u64);
             self.byte = byte;
         }

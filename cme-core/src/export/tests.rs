@@ -301,3 +301,18 @@ fn lines_are_counted_with_crlf_line_ends_and_quoted_line_breaks() {
     let lf = file.replace("\r\n", "\n");
     assert_eq!(read_csv(lf.as_bytes(), &fr()).lines, [2, 4, 6]);
 }
+
+#[test]
+fn a_lone_carriage_return_ends_a_line_as_it_ends_a_record() {
+    // Old Mac files end lines with a lone `\r`; the csv crate splits
+    // records there, so a row begins on the next line, never on the
+    // header's (a stray `\r` in the header, found by fuzzing, did that).
+    let file = "id;service;signalement_date;source_visit;signalled_by\r\
+                A;aist43;04/03/2024;reprise;idest\r\
+                B;aist43;05/03/2024;reprise;idest\r";
+    assert_eq!(read_csv(file.as_bytes(), &fr()).lines, [2, 3]);
+    let stray = "id;service;signalement_date;source_visit;signalled_by;x\rjunk\n\
+                 A;aist43;04/03/2024;reprise;idest\n";
+    let read = read_csv(stray.as_bytes(), &fr());
+    assert_eq!(read.lines, [2, 3]);
+}
