@@ -170,6 +170,16 @@ pub struct Worker {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "schema", schemars(range(min = 1900, max = 2100)))]
     pub birth_year: Option<i32>,
+    /// Pseudonymous id of the employing company as the service knows it
+    /// (its adherent number, say), never its name (format version 2): the
+    /// company report of a company of more than 300 employees
+    /// (D4622-54) counts its cases by it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(length(min = 1, max = 64), pattern(r"^[A-Za-z0-9._-]+$"))
+    )]
+    pub company: Option<String>,
     /// Sector of the employer (NAF section, with the nomenclature version).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sector: Option<Sector>,

@@ -2160,6 +2160,9 @@ pub struct ReportBuilder {
     cases: crate::validate::ListIssues,
     activities: Vec<crate::issue::Issue>,
     added: usize,
+    /// Only the cases of this company are counted (the others are read
+    /// and checked, then left out).
+    company: Option<String>,
 }
 
 impl ReportBuilder {
@@ -2177,7 +2180,25 @@ impl ReportBuilder {
             cases: crate::validate::ListIssues::new("cases"),
             activities: Vec::new(),
             added: 0,
+            company: None,
         })
+    }
+
+    /// Counts only the cases of one company (`worker.company`); the other
+    /// cases are still read and checked, and left out of every figure,
+    /// the number of cases included.
+    ///
+    /// ```
+    /// use cme_pdp::indicators::{Period, ReportBuilder};
+    /// let mut b = ReportBuilder::new(&serde_json::json!("aist43"), Period::year(2024), &[])
+    ///     .unwrap()
+    ///     .of_company("ENT-1");
+    /// cme_pdp::sample::sample_json_values().unwrap().iter().for_each(|c| b.add_case(c));
+    /// assert_eq!(b.finish().unwrap().cases, 0); // no sample case names a company
+    /// ```
+    pub fn of_company(mut self, company: &str) -> ReportBuilder {
+        self.company = Some(company.to_string());
+        self
     }
 
     /// Reads the next case (its problems at `cases[i]…`, `i` counting the
@@ -2190,7 +2211,13 @@ impl ReportBuilder {
         };
         let options = crate::validate::ValidateOptions::default();
         if let Some(case) = self.cases.read_case(i, case, &options) {
-            self.acc.add(&case);
+            let counted = match &self.company {
+                Some(company) => case.worker.company.as_ref() == Some(company),
+                None => true,
+            };
+            if counted {
+                self.acc.add(&case);
+            }
         }
     }
 

@@ -280,6 +280,9 @@ issue_codes! {
     MeasureEndBeforeStart = "measure_end_before_start" []
         fr: "La fin du dispositif précède son début."
         en: "The measure ends before it starts.";
+    CompanyNotCovered = "company_not_covered" ["min"]
+        fr: "Le rapport par entreprise concerne les entreprises adhérentes de plus de 300 salariés (Code du travail, art. D4622-54) : l'effectif doit être d'au moins {min}."
+        en: "The company report concerns member companies of more than 300 employees (Code du travail, art. D4622-54): the headcount must be at least {min}.";
     DoneByNotForLiaison = "done_by_not_for_liaison" []
         fr: "Le rendez-vous de liaison n'est pas une visite médicale : « done_by » ne s'y applique pas."
         en: "The rendez-vous de liaison is not a medical visit: “done_by” does not apply to it.";

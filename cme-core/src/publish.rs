@@ -51,6 +51,7 @@
 //! ```
 
 mod audit;
+pub mod company;
 mod figures;
 pub mod tables;
 #[cfg(feature = "xlsx")]

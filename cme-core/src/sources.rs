@@ -93,6 +93,7 @@ const fn v(from: &'static str, to: Option<&'static str>, by: &'static str) -> Ar
 const LOI_2021: &str = "loi n° 2021-1018 du 2 août 2021";
 const D_2022_372: &str = "décret n° 2022-372 du 16 mars 2022";
 const D_2022_373: &str = "décret n° 2022-373 du 16 mars 2022";
+const D_2022_1435: &str = "décret n° 2022-1435 du 15 novembre 2022";
 const D_2016: &str = "décret n° 2016-1908 du 27 décembre 2016";
 const D_2012: &str = "décret n° 2012-135 du 30 janvier 2012";
 
@@ -109,6 +110,12 @@ pub const ARTICLES: &[Article] = &[
         number: "D1226-8-1",
         subject: "rendez-vous de liaison : absence de plus de 30 jours",
         versions: &[v("2022-03-31", None, D_2022_373)],
+    },
+    Article {
+        code: LegalCode::Travail,
+        number: "D4622-54",
+        subject: "données d'activité par entreprise adhérente de plus de 300 salariés, transmises à son comité social et économique",
+        versions: &[v("2022-11-17", None, D_2022_1435)],
     },
     Article {
         code: LegalCode::Travail,
@@ -366,6 +373,7 @@ pub const DOCUMENTS: &[Document] = &[
     Document { id: "decret_2023_547", title: "Décret n° 2023-547 du 30 juin 2023 relatif au suivi de l'état de santé des travailleurs ayant plusieurs employeurs (articles D4624-59 à D4624-65)", author: "Journal officiel", date: "1er juillet 2023 (en vigueur le 2 juillet 2023)", kind: "décret" },
     Document { id: "loi_2025_989", title: "Loi n° 2025-989 du 24 octobre 2025 (emploi des salariés expérimentés) : entretien de parcours professionnel après la visite de mi-carrière", author: "Journal officiel", date: "25 octobre 2025 (entrée en vigueur de l'entretien à confirmer : 26 octobre 2025 ou 1er octobre 2026)", kind: "loi" },
     Document { id: "has_2019", title: "Santé et maintien en emploi : prévention de la désinsertion professionnelle des travailleurs", author: "Haute Autorité de santé", date: "février 2019", kind: "recommandation de bonne pratique" },
+    Document { id: "decret_2022_1435", title: "Décret n° 2022-1435 du 15 novembre 2022 relatif à l'agrément et aux rapports d'activité des services de prévention et de santé au travail", author: "Journal officiel", date: "16 novembre 2022 (en vigueur le 17 novembre 2022)", kind: "décret" },
     Document { id: "igas_2025_pdp", title: "Rapport sur la prévention de la désinsertion professionnelle (constat : « il n'existe pas d'indicateur de résultat partagé » ; recommandation : un suivi généralisé à 6 mois ou 1 an)", author: "Inspection générale des affaires sociales (IGAS)", date: "décembre 2025", kind: "rapport d'inspection" },
     Document { id: "qr_ministere_pdp_2022", title: "Questions-réponses sur la prévention de la désinsertion professionnelle", author: "Ministère du Travail", date: "2022", kind: "questions-réponses (lecture à confirmer)" },
     Document { id: CME_READINGS, title: "Lectures et choix de cme", author: "projet cme", date: "docs/sources.md", kind: "définitions du projet" },

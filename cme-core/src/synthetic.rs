@@ -136,6 +136,7 @@ fn one(rng: &mut ChaCha8Rng, i: usize, span: u64, o: &PopulationOptions) -> Case
         id: None,
         birth_date: None,
         birth_year: Some(birth_year),
+        company: None,
         sector: Some(Sector {
             nomenclature: Nomenclature::NafRev2,
             section: section.into(),

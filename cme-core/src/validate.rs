@@ -684,6 +684,7 @@ impl Reader {
                 "id",
                 "birth_date",
                 "birth_year",
+                "company",
                 "sector",
                 "employer",
                 "rqth",
@@ -691,7 +692,11 @@ impl Reader {
             ],
         )?;
         self.v2_only(&obj, "id");
+        self.v2_only(&obj, "company");
         let id = self.optional(&obj, "id", |v, value, path| {
+            v.identifier(value, path, limits::MAX_ID_LEN, IssueCode::InvalidId)
+        });
+        let company = self.optional(&obj, "company", |v, value, path| {
             v.identifier(value, path, limits::MAX_ID_LEN, IssueCode::InvalidId)
         });
         let birth_date = self.optional(&obj, "birth_date", |v, value, path| {
@@ -725,6 +730,7 @@ impl Reader {
             id,
             birth_date,
             birth_year,
+            company,
             sector,
             employer,
             rqth,

@@ -482,6 +482,36 @@ pub fn indicators_json(
     Ok(report.to_string())
 }
 
+/// The report of one member company of more than 300 employees for its
+/// CSE (Code du travail, art. D4622-54), as JSON: the cases (a JSON array)
+/// of the service, of which only those whose `worker.company` is `company`
+/// count, under the policy, for a period, by up to two dimensions;
+/// published with the threshold (`None`: 11) and audited.
+#[uniffi::export]
+pub fn company_report_json(
+    cases_json: String,
+    policy: Arc<Policy>,
+    company: String,
+    headcount: i64,
+    period: String,
+    by: Vec<String>,
+    threshold: Option<i64>,
+) -> Result<String, CmeError> {
+    let mut request = cme_pdp::publish::company::CompanyRequest::new(
+        &company,
+        // a negative headcount covers no company
+        u64::try_from(headcount).unwrap_or(0),
+        &period,
+    );
+    request.by = by;
+    if let Some(t) = threshold {
+        request.threshold = threshold_arg(t)?;
+    }
+    let cases = read_cases_json(&cases_json)?;
+    let report = cme_pdp::publish::company::company_report_json(&cases, policy.value(), &request)?;
+    Ok(report.to_string())
+}
+
 /// The impact of a change of rules (JSON): the cases (a JSON array)
 /// evaluated as of a date under two scenarios (JSON objects `{"policy": …,
 /// "options": …}`), every case whose decisions change with both

@@ -31,6 +31,9 @@ pub struct Worker {
     /// Year of birth, when only the year is known.
     #[uniffi(default)]
     pub birth_year: Option<i32>,
+    /// Pseudonymous id of the employing company (format version 2).
+    #[uniffi(default)]
+    pub company: Option<String>,
     /// The employer's sector.
     #[uniffi(default)]
     pub sector: Option<Sector>,
@@ -302,6 +305,7 @@ fn case_json_capped(c: &Case, cap: usize) -> Value {
     put(&mut worker, "id", c.worker.id.clone());
     put(&mut worker, "birth_date", c.worker.birth_date.clone());
     put(&mut worker, "birth_year", c.worker.birth_year);
+    put(&mut worker, "company", c.worker.company.clone());
     if let Some(s) = &c.worker.sector {
         worker.insert(
             "sector".into(),
@@ -499,6 +503,7 @@ fn case_record(c: &cme_pdp::case::Case) -> Case {
             id: c.worker.id.clone(),
             birth_date: c.worker.birth_date.map(d),
             birth_year: c.worker.birth_year,
+            company: c.worker.company.clone(),
             sector: c.worker.sector.as_ref().map(|s| Sector {
                 nomenclature: s.nomenclature,
                 section: s.section.clone(),

@@ -558,6 +558,55 @@ fn regional_report<'py>(
     convert::json_to_py(py, &report)
 }
 
+/// The report of one company of more than 300 employees (D4622-54): the
+/// cases (a list of dicts) of the service, of which only those whose
+/// `worker.company` is `company` count, under the service's policy, for a
+/// period, published with the threshold and carrying its audit. The cases
+/// are converted and counted part after part.
+#[pyfunction]
+#[pyo3(signature = (cases, policy, company, headcount, period, by=Vec::new(), threshold=None))]
+#[allow(clippy::too_many_arguments)]
+fn company_report<'py>(
+    py: Python<'py>,
+    cases: &Bound<'py, PyAny>,
+    policy: &Bound<'py, PyAny>,
+    company: &str,
+    headcount: &Bound<'py, PyAny>,
+    period: &str,
+    by: Vec<String>,
+    threshold: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    use cme_pdp::publish::company::{company_report_from, CompanyRequest};
+    let threshold = match threshold {
+        Some(t) => threshold_arg(py, t)?,
+        None => 11,
+    };
+    // a negative or non-integer headcount is one of no company covered
+    let headcount = if headcount.is_instance_of::<pyo3::types::PyBool>() {
+        0
+    } else {
+        headcount.extract::<u64>().unwrap_or(0)
+    };
+    let mut request = CompanyRequest::new(company, headcount, period);
+    request.by = by.clone();
+    request.threshold = threshold;
+    let policy = py_to_json(policy)?;
+    let parsed = cme_pdp::indicators::Period::parse(period).map_err(|e| to_py_err(py, &e))?;
+    let mut builder = cme_pdp::indicators::ReportBuilder::new(&policy, parsed, &by)
+        .map_err(|e| to_py_err(py, &e))?
+        .of_company(company);
+    for_each_case_part(py, cases, |part| {
+        py.detach(|| part.iter().for_each(|c| builder.add_case(c)));
+    })?;
+    let report = py
+        .detach(|| {
+            company_report_from(builder, &request)
+                .map(|r| serde_json::to_value(r).unwrap_or(serde_json::Value::Null))
+        })
+        .map_err(|e| to_py_err(py, &e))?;
+    convert::json_to_py(py, &report)
+}
+
 /// The impact of a change of rules: cases (a list of dicts) evaluated as of
 /// a date under two scenarios (`{"policy": …, "options": …}`), every case
 /// whose decisions change with both evaluations.
@@ -778,6 +827,7 @@ fn _cme(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(orient, m)?)?;
     m.add_function(wrap_pyfunction!(indicators, m)?)?;
     m.add_function(wrap_pyfunction!(regional_report, m)?)?;
+    m.add_function(wrap_pyfunction!(company_report, m)?)?;
     m.add_function(wrap_pyfunction!(impact, m)?)?;
     m.add_function(wrap_pyfunction!(publish, m)?)?;
     m.add_function(wrap_pyfunction!(publish_bundle, m)?)?;

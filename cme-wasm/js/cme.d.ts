@@ -222,6 +222,22 @@ export interface RegionalReport {
 export function regionalReport(
   cases: unknown[], period: string, by?: string[], policies?: Record<string, PolicyInput>,
 ): RegionalReport;
+/** The report of one member company of more than 300 employees (D4622-54). */
+export interface CompanyReport {
+  company: string;
+  headcount: number;
+  inForce: boolean;
+  sources: Record<string, unknown>[];
+  cases: number;
+  published: Record<string, unknown>;
+  audit: Audit;
+}
+/** The report of one member company of more than 300 employees for its CSE
+ * (Code du travail, art. D4622-54), published and audited. */
+export function companyReport(
+  cases: unknown[], policy: PolicyInput, company: string, headcount: number, period: string,
+  options?: { by?: string[]; threshold?: number },
+): CompanyReport;
 /** A hidden count in an audit: where it is, the interval an attacker computes. */
 export interface HiddenFigure {
   report: number; cell: string[]; id: string; part: "numerateur" | "denominateur";

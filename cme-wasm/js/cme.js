@@ -305,6 +305,14 @@ export function regionalReport(cases, period, by, policies) {
   return run("regional_report", { cases, period, by, policies });
 }
 
+/** The report of one member company of more than 300 employees for its
+ * CSE (Code du travail, art. D4622-54): only the cases whose
+ * `worker.company` is `company` count, under the service's policy, over the
+ * period; published with the threshold (11 by default) and audited. */
+export function companyReport(cases, policy, company, headcount, period, { by, threshold } = {}) {
+  return run("company_report", { cases, policy, company, headcount, period, by, threshold });
+}
+
 /** Publishes several reports of the same cases together (results of
  * `indicators` without a threshold): no hidden figure of one can be recovered
  * with the others. Each published report carries the bundle's receipt. */

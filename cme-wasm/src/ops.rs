@@ -295,6 +295,26 @@ pub fn run(op: &str, args: &str) -> Out {
             )?;
             result(&report)
         }
+        "company_report" => {
+            let mut request = cme_pdp::publish::company::CompanyRequest::new(
+                args.str("company")?,
+                // a headcount that is not a whole number covers no company
+                args.value("headcount").as_u64().unwrap_or(0),
+                args.str("period")?,
+            );
+            request.by = args.strings("by")?.unwrap_or_default();
+            if let v @ Value::Number(_) = args.value("threshold") {
+                request.threshold = v.as_u64().ok_or(Failure::Input { path: "threshold" })?;
+            } else if !args.value("threshold").is_null() {
+                return Err(Failure::Input { path: "threshold" });
+            }
+            let report = cme_pdp::publish::company::company_report_json(
+                args.array("cases", false)?,
+                args.value("policy"),
+                &request,
+            )?;
+            result(&report)
+        }
         "regional_report" => {
             let by = args.strings("by")?.unwrap_or_default();
             let report = cme_pdp::indicators::region::regional_report_json(

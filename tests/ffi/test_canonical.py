@@ -64,6 +64,16 @@ def test_write_canonical_outputs():
         except cme_uniffi.CmeError.Validation as e:
             out = {"issues": [issue(i) for i in e.issues]}
         canonical.write(RUNNER, "regions", v["name"], out)
+    for v in canonical.vectors("companies"):
+        r = v["request"]
+        try:
+            policy = cme_uniffi.Policy.from_json(json.dumps(v["policy"]))
+            out = {"report": json.loads(cme_uniffi.company_report_json(
+                json.dumps(v["cases"]), policy, r["company"], r["headcount"], r["period"], r.get("by") or [],
+                r.get("threshold")))}
+        except cme_uniffi.CmeError.Validation as e:
+            out = {"issues": [issue(i) for i in e.issues]}
+        canonical.write(RUNNER, "companies", v["name"], out)
     for v in canonical.vectors("impacts"):
         try:
             out = {"report": json.loads(cme_uniffi.impact_json(json.dumps(v["cases"]), json.dumps(v["before"]), json.dumps(v["after"]), v["as_of"]))}

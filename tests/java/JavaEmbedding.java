@@ -194,6 +194,16 @@ public final class JavaEmbedding {
                     "regional report of the sample");
             String impact = Cme.impactJson(sample, "{\"policy\": \"aist43\"}", "{\"policy\": \"aismt13\"}", "2025-06-30");
             check(impact.contains("\"cases\":50") && impact.contains("\"by_aspect\""), "impact of a change of policy");
+            // The company report (D4622-54): no sample case names a company,
+            // so no case counts; a headcount of 300 is refused.
+            String company = Cme.companyReportJson(sample, aismt13, "ENT-1", 450L, "2024", List.of(), null);
+            check(company.contains("\"cases\":0") && company.contains("\"passed\":true"), "company report");
+            try {
+                Cme.companyReportJson(sample, aismt13, "ENT-1", 300L, "2024", List.of(), null);
+                throw new AssertionError("no error");
+            } catch (CmeException e) {
+                check(e.getMessage().contains("300"), "a company of 300 employees is refused");
+            }
             String bundle = Cme.publishBundleJson("[" + report + "]", 11L, null);
             check(Cme.auditJson(bundle).contains("\"protected\":true") && !Cme.auditJson(bundle).contains("\"protected\":false"),
                     "every hidden count is protected");

@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 
 import {
   initSync, validate, validateJson, evaluate, legalCalendar, indicators, publishBundle, audit, verify,
-  regionalReport, impact,
+  regionalReport, impact, companyReport,
 } from "../../cme-wasm/pkg/cme.js";
 
 initSync({ module: readFileSync(new URL("../../cme-wasm/pkg/core_bg.wasm", import.meta.url)) });
@@ -96,6 +96,18 @@ test("write canonical outputs", () => {
       out = { issues: unCamel(e.issues) };
     }
     write("regions", v.name, out);
+    n += 1;
+  }
+  for (const v of vectors("companies")) {
+    let out;
+    try {
+      const r = v.request;
+      out = { report: unCamel(companyReport(v.cases, v.policy, r.company, r.headcount, r.period, { by: r.by, threshold: r.threshold })) };
+    } catch (e) {
+      if (e.name !== "ValidationError") throw e;
+      out = { issues: unCamel(e.issues) };
+    }
+    write("companies", v.name, out);
     n += 1;
   }
   for (const v of vectors("impacts")) {

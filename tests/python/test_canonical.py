@@ -53,6 +53,16 @@ def test_write_canonical_outputs():
             out = {"issues": e.errors()}
         canonical.write(RUNNER, "regions", v["name"], out)
         n += 1
+    for v in canonical.vectors("companies"):
+        r = v["request"]
+        try:
+            report = cme.company_report(v["cases"], v["policy"], r["company"], r["headcount"], r["period"],
+                                        by=r.get("by"), threshold=r.get("threshold", 11))
+            out = {"report": report.to_dict()}
+        except cme.ValidationError as e:
+            out = {"issues": e.errors()}
+        canonical.write(RUNNER, "companies", v["name"], out)
+        n += 1
     for v in canonical.vectors("impacts"):
         try:
             out = {"report": cme.impact(v["cases"], v["before"], v["after"], v["as_of"])}

@@ -695,6 +695,98 @@ pub fn run_region(v: &RegionVector) -> Result<serde_json::Value, String> {
     ))
 }
 
+/// One company vector: the report of one company of more than 300
+/// employees (D4622-54), published and audited.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CompanyVector {
+    /// File stem.
+    pub name: String,
+    /// What the vector shows, in French.
+    pub description: String,
+    /// The service's policy (a preset code or a policy object).
+    pub policy: serde_json::Value,
+    /// The company, its headcount, the period, the breakdown, the threshold.
+    pub request: cme_pdp::publish::company::CompanyRequest,
+    /// The cases of the service.
+    pub cases: Vec<serde_json::Value>,
+    /// What the report must say.
+    pub expected: serde_json::Value,
+}
+
+/// Loads every company vector.
+pub fn load_company_vectors() -> Result<Vec<CompanyVector>, String> {
+    Ok(load::<CompanyVector>("companies")?
+        .into_iter()
+        .map(|(_, v)| v)
+        .collect())
+}
+
+/// What a company report (its JSON, snake_case keys) says in a vector's
+/// form: the company's cases counted, whether the article applies, the
+/// numerator shown of each total listed in `shown` (`null` when hidden),
+/// which of the totals listed in `hidden` are hidden, whether the audit
+/// passed; or a refused report's problems (`error`).
+// Indexing a `serde_json::Value` by key gives `Null` for a missing key or a
+// value of another type: it never panics.
+#[allow(clippy::indexing_slicing)]
+pub fn company_observed(
+    expected: &serde_json::Value,
+    outcome: Result<&serde_json::Value, Vec<(String, String)>>,
+) -> serde_json::Value {
+    use serde_json::{json, Map, Value};
+    let report = match outcome {
+        Ok(r) => r,
+        Err(issues) => return json!({ "error": error_list(issues) }),
+    };
+    let total = report["published"]["total"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    let find = |id: &str| total.iter().find(|v| v["id"] == id).cloned();
+    let mut shown = Map::new();
+    for id in expected["shown"]
+        .as_object()
+        .into_iter()
+        .flatten()
+        .map(|(k, _)| k)
+    {
+        shown.insert(
+            id.clone(),
+            find(id)
+                .map(|v| v["numerator"].clone())
+                .unwrap_or(Value::Null),
+        );
+    }
+    let hidden: Vec<Value> = expected["hidden"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|id| {
+            id.as_str()
+                .and_then(find)
+                .is_some_and(|v| v["numerator"].is_null() && !v["hidden"].is_null())
+        })
+        .cloned()
+        .collect();
+    json!({
+        "cases": report["cases"],
+        "in_force": report["in_force"],
+        "shown": shown,
+        "hidden": hidden,
+        "audit_passed": report["audit"]["passed"],
+    })
+}
+
+/// Runs a company vector through `cme-core`.
+pub fn run_company(v: &CompanyVector) -> Result<serde_json::Value, String> {
+    let out = cme_pdp::publish::company::company_report_json(&v.cases, &v.policy, &v.request);
+    Ok(company_observed(
+        &v.expected,
+        out.as_ref().map_err(code_and_path),
+    ))
+}
+
 /// One impact vector: a population under two scenarios.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]

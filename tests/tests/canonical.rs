@@ -214,6 +214,19 @@ fn write_canonical_outputs() {
         };
         write("regions", v["name"].as_str().unwrap(), &out);
     }
+    for v in vectors("companies") {
+        let request: cme_pdp::publish::company::CompanyRequest =
+            serde_json::from_value(v["request"].clone()).unwrap();
+        let out = match cme_pdp::publish::company::company_report_json(
+            v["cases"].as_array().unwrap(),
+            &v["policy"],
+            &request,
+        ) {
+            Ok(report) => json!({ "report": report }),
+            Err(e) => json!({ "issues": e.issues() }),
+        };
+        write("companies", v["name"].as_str().unwrap(), &out);
+    }
     for v in vectors("impacts") {
         let out = match cme_pdp::impact::impact_json(
             v["cases"].as_array().unwrap(),

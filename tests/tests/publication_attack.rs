@@ -31,7 +31,7 @@ use cme_pdp::policy::preset;
 use cme_pdp::publish::{publish, publish_bundle, PublishOptions};
 use cme_pdp::synthetic::{population, PopulationOptions};
 use proptest::prelude::*;
-use serde_json::Value;
+use serde_json::{json, Value};
 
 const T: u64 = 11;
 const STATUSES: [&str; 5] = [
@@ -453,6 +453,118 @@ proptest! {
         let pinned = Attacker::read(&json(&published)).pinned(T, false);
         prop_assert!(pinned.is_empty(), "pinned: {:?}", pinned);
     }
+}
+
+/// A synthetic population given what the law counts: the signalements
+/// spread over the six origins, pré-reprise visits with their requesters
+/// (those the law admits from 2022), rendez-vous de liaison and measures,
+/// and most cases in one company of more than 300 employees (a mix drawn
+/// from each case's index and the seed, not from the library).
+fn enriched(n: usize, seed: u64) -> Vec<Value> {
+    const ORIGINS: [&str; 6] = [
+        "medecin_du_travail",
+        "medecin_du_travail",
+        "idest",
+        "salarie",
+        "employeur",
+        "partenaire",
+    ];
+    const REQUESTERS: [Option<&str>; 4] = [
+        Some("salarie"),
+        Some("medecin_traitant"),
+        Some("medecin_conseil"),
+        None,
+    ];
+    const MEASURES: [&str; 3] = ["essai_encadre", "crpe", "transition_professionnelle"];
+    population(n, seed, &PopulationOptions::default())
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let mut v = serde_json::to_value(c).unwrap();
+            let mix = (i as u64).wrapping_mul(2654435761).wrapping_add(seed) >> 3;
+            let pick = |k: u64, m: u64| ((mix >> k) % m) as usize;
+            let day = v["signalement"]["date"].clone();
+            v["format_version"] = json!(2);
+            v["signalement"]["signalled_by"] = json!(ORIGINS[pick(0, 6)]);
+            if pick(4, 5) < 3 {
+                v["worker"]["company"] = json!("ENT-A");
+            }
+            let mut visits = Vec::new();
+            if pick(8, 3) == 0 {
+                visits.push(json!({"kind": "rendez_vous_liaison", "date": day}));
+            }
+            if pick(12, 2) == 0 {
+                let mut visit = json!({"kind": "pre_reprise", "date": day});
+                if let Some(r) = REQUESTERS[pick(16, 4)] {
+                    visit["requested_by"] = json!(r);
+                }
+                visits.push(visit);
+            }
+            if !visits.is_empty() {
+                v["visits"] = Value::Array(visits);
+            }
+            if pick(20, 4) == 0 {
+                v["measures"] = json!([{"measure": MEASURES[pick(24, 3)], "start": day}]);
+            }
+            v
+        })
+        .collect()
+}
+
+/// The company report (D4622-54) of a population given every count of the
+/// law: the independent attack pins none of its hidden counts.
+#[test]
+fn the_independent_attack_pins_nothing_in_a_company_report() {
+    use cme_pdp::publish::company::{company_report, CompanyRequest};
+    let cases = enriched(1200, 3);
+    let report = company_report(
+        &cases,
+        &json!("aismt13"),
+        &CompanyRequest::new("ENT-A", 900, "2023"),
+    )
+    .unwrap();
+    assert!(report.cases > 400, "{}", report.cases);
+    // the law's counts are there to attack
+    let shown = |id: &str| {
+        report
+            .published
+            .total
+            .iter()
+            .find(|v| v.id == id)
+            .and_then(|v| v.numerator)
+    };
+    assert!(shown("visites_pre_reprise").is_some_and(|n| n > 50));
+    assert!(shown("signalements_origine_idest").is_some_and(|n| n > 11));
+    let pinned = Attacker::read(&json(std::slice::from_ref(&report.published))).pinned(T, false);
+    assert!(pinned.is_empty(), "pinned: {pinned:?}");
+}
+
+/// The same population published as a bundle (totals, by requester, by
+/// requester × age band): the new relations hold against the attack too.
+#[test]
+fn the_independent_attack_pins_nothing_in_the_law_s_counts() {
+    let cases: Vec<cme_pdp::case::Case> = enriched(1200, 5)
+        .into_iter()
+        .map(|v| serde_json::from_value(v).unwrap())
+        .collect();
+    let reports: Vec<Report> = [
+        vec![],
+        vec![Dimension::Requester],
+        vec![Dimension::Requester, Dimension::AgeBand],
+    ]
+    .into_iter()
+    .map(|by| {
+        let mut acc = Accumulator::new(
+            ReportSpec::new(Period::year(2023), by),
+            preset("aist43").unwrap(),
+        );
+        cases.iter().for_each(|c| acc.add(c));
+        acc.finish()
+    })
+    .collect();
+    let published = publish_bundle(&reports, &PublishOptions::new(T)).unwrap();
+    let pinned = Attacker::read(&json(&published)).pinned(T, false);
+    assert!(pinned.is_empty(), "pinned: {pinned:?}");
 }
 
 /// Fault 1: the secondary step removed (every hidden count at or above the

@@ -91,6 +91,9 @@ fn every_issue_code_has_a_vector() {
         "unknown_column",
         "duplicate_column",
         "missing_column",
+        // the company report's request (not a case): the vectors of
+        // tests/vectors/companies/ give it
+        "company_not_covered",
     ];
     let missing: Vec<&str> = IssueCode::ALL
         .iter()

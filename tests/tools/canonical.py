@@ -116,3 +116,22 @@ def impact_observed(report=None, issues=None):
         "changes": {i["case_id"]: [{k: c[k] for k in ("aspect", "at", "before", "after")} for c in i["changes"]]
                     for i in report["impacts"]},
     }
+
+
+def company_observed(expected, report=None, issues=None):
+    """What a company report (its dict, snake_case keys) says in a company
+    vector's form (the same projection as the Rust runner's
+    ``company_observed``); for a refused report, its problems."""
+    if report is None:
+        return {"error": [{"code": i["code"], "path": i["path"]} for i in issues]}
+    total = {v["id"]: v for v in report["published"]["total"]}
+    shown = {i: (total[i].get("numerator") if i in total else None) for i in expected.get("shown", {})}
+    hidden = [i for i in expected.get("hidden", [])
+              if i in total and total[i].get("numerator") is None and total[i].get("hidden") is not None]
+    return {
+        "cases": report["cases"],
+        "in_force": report["in_force"],
+        "shown": shown,
+        "hidden": hidden,
+        "audit_passed": report["audit"]["passed"],
+    }

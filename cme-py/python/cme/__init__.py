@@ -980,6 +980,88 @@ def regional_report(
     return RegionalReport(_cme.regional_report(cases, _period(period), list(by or []), chosen))
 
 
+class CompanyReport:
+    """The report of one member company of more than 300 employees, for
+    its comité social et économique (Code du travail, art. D4622-54):
+    the cell's figures over that company's cases only, published with the
+    threshold (never raw: a CSE knows its people) and the attacker's
+    audit of what is shown (``cme.company_report``)."""
+
+    def __init__(self, data: Dict[str, Any]) -> None:
+        self._data = data
+
+    @property
+    def company(self) -> str:
+        """The company's pseudonymous id."""
+        return str(self._data["company"])
+
+    @property
+    def headcount(self) -> int:
+        """The company's headcount (more than 300)."""
+        return int(self._data["headcount"])
+
+    @property
+    def cases(self) -> int:
+        """The company's cases counted (the others given are left out)."""
+        return int(self._data["cases"])
+
+    @property
+    def in_force(self) -> bool:
+        """Whether the article applies over the period (it ends on or after
+        17 November 2022)."""
+        return bool(self._data["in_force"])
+
+    @property
+    def sources(self) -> List[Dict[str, Any]]:
+        """The article (with its version date) and the reading followed."""
+        import copy
+
+        return copy.deepcopy(self._data["sources"])
+
+    @property
+    def published(self) -> PublishedReport:
+        """The published figures (``.to_csv()``, ``.to_markdown()``)."""
+        import copy
+
+        return PublishedReport(copy.deepcopy(self._data["published"]))
+
+    @property
+    def audit(self) -> Dict[str, Any]:
+        """The attacker's audit: each hidden count's interval."""
+        import copy
+
+        return copy.deepcopy(self._data["audit"])
+
+    def to_dict(self) -> Dict[str, Any]:
+        import copy
+
+        return copy.deepcopy(self._data)
+
+
+def company_report(
+    cases: Any,
+    policy: PolicyLike,
+    company: str,
+    headcount: int,
+    period: PeriodLike,
+    by: Optional[List[str]] = None,
+    threshold: int = 11,
+) -> CompanyReport:
+    """The report of one member company of more than 300 employees
+    (Code du travail, art. D4622-54): the cases (a list of dicts in the
+    interchange format) of the service, of which only those whose
+    ``worker.company`` is ``company`` (its pseudonymous id) count, under the
+    service's ``policy``, over ``period``, broken down ``by`` up to two
+    dimensions; published with ``threshold`` and audited. A headcount of
+    300 or less raises :class:`ValidationError` (``company_not_covered`` at
+    ``headcount``)."""
+    return CompanyReport(
+        _cme.company_report(
+            cases, policy, company, headcount, _period(period), list(by or []), threshold
+        )
+    )
+
+
 def impact(
     cases: Any,
     before: Mapping[str, Any],
@@ -1094,6 +1176,8 @@ __all__ = [
     "indicators",
     "regional_report",
     "RegionalReport",
+    "company_report",
+    "CompanyReport",
     "impact",
     "read_table",
     "synthetic_table",

@@ -25,6 +25,7 @@ __all__ = [
     "indicator_catalogue",
     "indicators",
     "regional_report",
+    "company_report",
     "impact",
     "load_policy",
     "load_policy_text",
@@ -97,6 +98,15 @@ def regional_report(
     period: str,
     by: List[str] = ...,
     policies: Optional[Any] = None,
+) -> Dict[str, Any]: ...
+def company_report(
+    cases: Any,
+    policy: Any,
+    company: str,
+    headcount: Any,
+    period: str,
+    by: List[str] = ...,
+    threshold: Optional[Any] = None,
 ) -> Dict[str, Any]: ...
 def impact(cases: Any, before: Any, after: Any, as_of: str) -> Dict[str, Any]: ...
 def publish(report: Any, threshold: int) -> Dict[str, Any]: ...
