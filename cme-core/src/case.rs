@@ -1382,8 +1382,8 @@ code_enum! {
     }
 }
 
-/// A measure of the law mobilised for the worker: which, from when, until
-/// when when it has ended (format version 2).
+/// A measure of the law mobilised for the worker: which, since when and,
+/// once it has ended, until when (format version 2).
 ///
 /// ```
 /// use cme_pdp::case::{MeasureKind, MeasureRecord};

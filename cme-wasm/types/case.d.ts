@@ -367,6 +367,12 @@ export interface Case {
    */
   id: string;
   /**
+   * The measures of the law mobilised for the worker (essai encadré, CRPE, projet de transition professionnelle), with their dates (format version 2).
+   *
+   * @maxItems 1000
+   */
+  measures?: MeasureRecord[];
+  /**
    * The meetings with the worker (format version 2).
    *
    * @maxItems 1000
@@ -461,6 +467,23 @@ export interface EmployerExchange {
    * For a contact: the worker agreed to it.
    */
   worker_agreed?: boolean | null;
+}
+/**
+ * A measure of the law mobilised for the worker: which, since when and, once it has ended, until when (format version 2).
+ */
+export interface MeasureRecord {
+  /**
+   * The day it ended, when it has.
+   */
+  end?: string | null;
+  /**
+   * Which measure.
+   */
+  measure: "essai_encadre" | "crpe" | "transition_professionnelle";
+  /**
+   * The day it started (the essai's first day, the convention's or the project's start).
+   */
+  start: string;
 }
 /**
  * A meeting (rendez-vous) of the cell with the worker; at AIST 63 each meeting ends with an action plan (seed 004: « plan d'actions après chaque rendez-vous »).
@@ -564,7 +587,7 @@ export interface Signalement {
   /**
    * Who signalled the case to the cell.
    */
-  signalled_by: "medecin_du_travail" | "idest" | "salarie" | "autre_membre_equipe";
+  signalled_by: "medecin_du_travail" | "idest" | "salarie" | "autre_membre_equipe" | "employeur" | "partenaire";
   /**
    * The visit at which the risk was detected (repérage).
    */
@@ -612,6 +635,10 @@ export interface VisitRecord {
    * Whether it was held remotely (télésanté).
    */
   remote?: boolean;
+  /**
+   * For a pré-reprise visit: who asked for it (L4624-2-4: the worker, the médecin traitant, the médecin conseil and, since 31 March 2022, the médecin du travail; never the employer).
+   */
+  requested_by?: Requester | null;
 }
 /**
  * The worker's context.
@@ -629,6 +656,10 @@ export interface Worker {
    * Chapter (1 to 22) of the CIM-10 (ICD-10) classification of the main pathology; the group is [`pathology_group`].
    */
   cim10_chapter?: number | null;
+  /**
+   * Pseudonymous id of the employing company as the service knows it (its adherent number, say), never its name (format version 2): the company report of a company of more than 300 employees (D4622-54) counts its cases by it.
+   */
+  company?: string | null;
   /**
    * Whether the employer is public or private (AGEFIPH vs FIPHFP).
    */
