@@ -172,6 +172,7 @@ code_enum! {
         Category = "categorie", "Catégorie d'accompagnement", "Accompaniment category";
         Inclusion = "inclusion", "Inclusion dans l'accompagnement pluridisciplinaire", "Inclusion in the pluridisciplinary accompaniment";
         Obligation = "obligation", "Obligation d'une visite du calendrier légal", "Obligation of a visit of the legal calendar";
+        DueDate = "echeance", "Échéance d'une visite du calendrier légal (même obligation)", "Due date of a visit of the legal calendar (same obligation)";
         Alerts = "alertes", "Alertes", "Alerts";
     }
 }
@@ -336,13 +337,26 @@ fn changes_with(before: &Evaluation, after: &Evaluation, obligations: bool) -> V
     out
 }
 
-/// The visits whose obligation differs between two calendars, with the
-/// reasons of each outcome.
+/// The visits whose obligation differs between two calendars, or whose
+/// obligation is the same but due on another day, with the reasons of each
+/// outcome.
 fn obligation_changes(before: &VisitReport, after: &VisitReport) -> Vec<Change> {
     let (ob, oa) = (outcomes(before), outcomes(after));
     let mut out = Vec::new();
     for (at, b) in &ob {
         let a = oa.iter().find(|(x, _)| x == at).map(|(_, a)| *a);
+        let day = |d: Option<chrono::NaiveDate>| d.map_or_else(String::new, |d| d.to_string());
+        if let Some(a) = a.filter(|a| a.obligation == b.obligation && a.due != b.due) {
+            // the same obligation, due on another day
+            out.push(Change {
+                aspect: Aspect::DueDate,
+                at: at.clone(),
+                before: day(b.due),
+                after: day(a.due),
+                reasons_before: b.reasons.clone(),
+                reasons_after: a.reasons.clone(),
+            });
+        }
         if a.map(|a| a.obligation) != Some(b.obligation) {
             out.push(Change {
                 aspect: Aspect::Obligation,

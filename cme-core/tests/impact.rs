@@ -253,3 +253,44 @@ fn impact_of_a_policy_equals_two_evaluations() {
         assert_impact_equals_two_evaluations(&cases, &before, &after, d(2025, 1, 1));
     }
 }
+
+/// A branch agreement moving the mi-carrière visit from 45 (L4624-2-2) to
+/// 50 does not change its obligation, only its due date: the change is an
+/// `echeance` (the year of the 45th and of the 50th birthday), not an
+/// `obligation`.
+#[test]
+fn a_due_date_moved_by_a_branch_agreement_is_an_echeance() {
+    let case = parse_case(
+        &json!({
+            "format_version": 1, "id": "MI-1", "service": "aist43",
+            "worker": {"birth_date": "1982-06-15"},
+            "signalement": {"date": "2024-03-04", "source_visit": "visite_periodique",
+                            "signalled_by": "medecin_du_travail"},
+            "events": []
+        }),
+        &ValidateOptions::default(),
+    )
+    .unwrap();
+    let mut branch = LegalOptions::default();
+    branch.branch_agreement_age = Some(50);
+    let before = scenario(None);
+    let after = Scenario::new(Loaded::preset("aist43").unwrap().clone(), branch);
+    let report = impact(&[case], &before, &after, d(2024, 6, 30)).unwrap();
+    let changes = &report.impacts[0].changes;
+    let due: Vec<_> = changes
+        .iter()
+        .filter(|c| c.aspect == Aspect::DueDate)
+        .collect();
+    assert_eq!(due.len(), 1, "{changes:?}");
+    assert_eq!(due[0].at, "mi_carriere");
+    // « durant l'année civile du quarante-cinquième anniversaire »: due by
+    // the end of that year
+    assert_eq!(
+        (due[0].before.as_str(), due[0].after.as_str()),
+        ("2027-12-31", "2032-12-31")
+    );
+    assert!(
+        changes.iter().all(|c| c.aspect != Aspect::Obligation),
+        "{changes:?}"
+    );
+}

@@ -193,7 +193,7 @@ export function indicators(
 export interface Scenario { policy: PolicyInput; options?: { thresholds?: "avant_2022" | "depuis_2022"; [key: string]: unknown } }
 /** What a change of rules changed in a case. */
 export interface ImpactChange {
-  aspect: "etape" | "statut" | "categorie" | "inclusion" | "obligation" | "alertes"; at: string; before: string; after: string;
+  aspect: "etape" | "statut" | "categorie" | "inclusion" | "obligation" | "echeance" | "alertes"; at: string; before: string; after: string;
   reasonsBefore: Record<string, unknown>[]; reasonsAfter: Record<string, unknown>[];
 }
 /** The impact of a change of rules on a population. */

@@ -90,6 +90,31 @@ VECTORS = [
         },
     },
     {
+        "name": "accord_de_branche_mi_carriere_a_50_ans",
+        "description": (
+            "Un accord de branche qui fixe la visite de mi-carrière à 50 ans au lieu de 45 (L4624-2-2 : « durant "
+            "l'année civile du quarante-cinquième anniversaire ») ne change pas l'obligation, seulement son "
+            "échéance : fin 2027 (45 ans d'un travailleur né en 1982) puis fin 2032 (50 ans) ; le changement est "
+            "une « echeance », pas une « obligation »."
+        ),
+        "cases": [{
+            "format_version": 1, "id": "MI-1982", "service": "aist43",
+            "worker": {"birth_date": "1982-06-15"},
+            "signalement": {"date": "2024-03-04", "source_visit": "visite_periodique",
+                            "signalled_by": "medecin_du_travail"},
+            "events": [],
+        }],
+        "before": {"policy": "aist43"},
+        "after": {"policy": "aist43", "options": {"branch_agreement_age": 50}},
+        "as_of": "2024-06-30",
+        "expected": {
+            "cases": 1,
+            "changed": 1,
+            "by_aspect": {"echeance": 1},
+            "changes": {"MI-1982": [change("echeance", "mi_carriere", "2027-12-31", "2032-12-31")]},
+        },
+    },
+    {
         "name": "scenario_invalide_refuse",
         "description": (
             "Un scénario dont l'option des seuils n'est pas l'une des deux versions est refusé, le problème à son "

@@ -1075,8 +1075,9 @@ def impact(
     "avant_2022"}`` or ``"depuis_2022"`` imposes the thresholds of the
     pré-reprise and the reprise on every leave). Returns the counts of
     cases changed (in all and by aspect: ``etape``, ``statut``,
-    ``categorie``, ``inclusion``, ``obligation``, ``alertes``) and, for
-    each case changed, what changed, each change with the reasons of both
+    ``categorie``, ``inclusion``, ``obligation``, ``echeance``: the same
+    obligation due on another day, ``alertes``) and, for each case
+    changed, what changed, each change with the reasons of both
     decisions (``reasons_before``, ``reasons_after``; ``impacts``)."""
     return _cme.impact(cases, dict(before), dict(after), _as_of(as_of) or "")
 
