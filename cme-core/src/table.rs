@@ -194,6 +194,7 @@ pub const COLUMNS: &[Column] = &[
     col("service", Text, "Code du service (aismt13, aist43…)"),
     col("policy", Text, "Identifiant de la politique appliquée, s'il diffère du service"),
     col("worker_id", Text, "Identifiant pseudonyme du salarié, commun à ses dossiers successifs (jamais un nom ni un NIR)"),
+    col("worker_company", Text, "Identifiant pseudonyme de l'entreprise qui emploie le salarié, connu du service (numéro d'adhérent ; jamais son nom) : le rapport par entreprise de plus de 300 salariés compte ses dossiers"),
     col("birth_year", Integer, "Année de naissance du salarié"),
     col("birth_date", Date, "Date de naissance du salarié"),
     col("sector_nomenclature", Text, "Nomenclature NAF (naf_rev2, naf_2025)"),
@@ -739,6 +740,7 @@ impl<'a> Fields<'a> for RowNode<'a> {
             },
             Part::Worker => match name {
                 "id" => self.leaf(c!("worker_id")),
+                "company" => self.leaf(c!("worker_company")),
                 "birth_year" => self.leaf(c!("birth_year")),
                 "birth_date" => self.leaf(c!("birth_date")),
                 "employer" => self.leaf(c!("employer")),
@@ -829,6 +831,9 @@ fn column_of(path: &str, src: &dyn CellSource, row: usize) -> Option<usize> {
         [key @ ("id" | "service" | "policy")] => column_index(key),
         ["worker", "sector", "nomenclature"] => c!("sector_nomenclature"),
         ["worker", "sector", ..] => c!("sector_section"),
+        // the worker's ids have their own columns (`id` is the case's)
+        ["worker", "id"] => c!("worker_id"),
+        ["worker", "company"] => c!("worker_company"),
         ["worker", key] => column_index(key),
         ["sick_leaves", rest @ ..] => match rest {
             ["end"] => c!("sick_leave_end"),
@@ -1294,11 +1299,13 @@ pub fn case_row(case: &Case) -> Option<Value> {
     let w = value.get("worker");
     if case.employer_exchanges.len() + case.referrals.len() + case.meetings.len() > 0
         || !case.visits.is_empty()
+        || !case.measures.is_empty()
     {
         return None;
     }
     for (col, key) in [
         ("worker_id", "id"),
+        ("worker_company", "company"),
         ("birth_year", "birth_year"),
         ("birth_date", "birth_date"),
         ("employer", "employer"),

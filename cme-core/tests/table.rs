@@ -510,3 +510,31 @@ fn an_unknown_column_is_echoed_cut_however_long_its_name() {
     }
     assert!(read.issues.iter().any(|i| i.column == "nom\\u{a}ERREUR"));
 }
+
+/// The company column: read into `worker.company` (the company report
+/// counts by it), refused at its cell when it is a name, and written back
+/// by `case_row`.
+#[test]
+fn the_company_column_is_read_checked_and_written_back() {
+    let row = |company: &str| {
+        serde_json::json!({
+            "id": "T-ENT", "service": "aist43", "birth_year": 1970, "worker_company": company,
+            "signalement_date": "2024-03-04", "source_visit": "reprise", "signalled_by": "idest",
+        })
+    };
+    let read = read_rows(&[row("ENT-42")], None);
+    assert!(read.issues.is_empty(), "{:?}", read.issues);
+    assert_eq!(read.cases[0].worker.company.as_deref(), Some("ENT-42"));
+    let back = case_row(&read.cases[0]).unwrap();
+    assert_eq!(back["worker_company"], "ENT-42");
+    let bad = read_rows(&[row("Dupont SA")], None);
+    assert_eq!(problems(&bad), [(0, "worker_company", "invalid_id")]);
+    assert!(COLUMNS.iter().any(|c| c.name == "worker_company"));
+    // the worker's own id is its column too, not the case's `id`
+    let mut named = row("ENT-42");
+    named["worker_id"] = serde_json::json!("Jean Dupont");
+    assert_eq!(
+        problems(&read_rows(&[named], None)),
+        [(0, "worker_id", "invalid_id")]
+    );
+}

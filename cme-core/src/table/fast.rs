@@ -217,6 +217,7 @@ fn fill_case(r: &Row<'_>, case: &mut Case) -> Option<()> {
     case.employer_exchanges.clear();
     case.referrals.clear();
     case.meetings.clear();
+    case.measures.clear();
     // What the rules check between the events and the signalement (an
     // event before it, a follow-up without an exit) is left to the pathway
     // by the table reader: nothing to check here.
@@ -225,6 +226,11 @@ fn fill_case(r: &Row<'_>, case: &mut Case) -> Option<()> {
 
 fn worker(r: &Row<'_>, worker: &mut Worker) -> Option<()> {
     match (r.text(c!("worker_id"))?, &mut worker.id) {
+        (Some(id), _) if !is_identifier(id, limits::MAX_ID_LEN) => return None,
+        (Some(id), Some(slot)) => put(slot, id),
+        (id, slot) => *slot = id.map(str::to_string),
+    }
+    match (r.text(c!("worker_company"))?, &mut worker.company) {
         (Some(id), _) if !is_identifier(id, limits::MAX_ID_LEN) => return None,
         (Some(id), Some(slot)) => put(slot, id),
         (id, slot) => *slot = id.map(str::to_string),
