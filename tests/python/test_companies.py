@@ -44,3 +44,16 @@ def test_a_headcount_not_over_300_is_refused(headcount):
     with pytest.raises(cme.ValidationError) as e:
         cme.company_report(cme.sample_cases()[:3], "aist43", "ENT-7", headcount, 2024)
     assert [(i["code"], i["path"]) for i in e.value.errors()] == [("company_not_covered", "headcount")]
+
+
+def test_a_polars_table_with_a_company_column():
+    pl = pytest.importorskip("polars")
+    rows = [{"id": f"T-{i}", "service": "aist43", "birth_year": 1970,
+             "worker_company": "ENT-1" if i < 12 else "ENT-2",
+             "signalement_date": "2024-03-04", "source_visit": "reprise", "signalled_by": "idest"}
+            for i in range(15)]
+    r = cme.company_report(pl.DataFrame(rows), "aist43", "ENT-1", 450, 2024)
+    # 12 rows of ENT-1, signalled in 2024: the signalements are shown
+    assert r.cases == 12
+    total = {v["id"]: v for v in r.published.to_dict()["total"]}
+    assert total["signalements"]["numerator"] == 12

@@ -1052,9 +1052,15 @@ def company_report(
     interchange format) of the service, of which only those whose
     ``worker.company`` is ``company`` (its pseudonymous id) count, under the
     service's ``policy``, over ``period``, broken down ``by`` up to two
-    dimensions; published with ``threshold`` and audited. A headcount of
-    300 or less raises :class:`ValidationError` (``company_not_covered`` at
-    ``headcount``)."""
+    dimensions; published with ``threshold`` and audited. ``cases`` may also
+    be a table (a pandas or polars DataFrame, a pyarrow Table, row dicts, a
+    :class:`CaseTable`) with a ``worker_company`` column: it is read with
+    :func:`read_table` and refused whole if a row has a problem. A headcount
+    of 300 or less raises :class:`ValidationError` (``company_not_covered``
+    at ``headcount``)."""
+    if not _is_interchange(cases):
+        table = cases if isinstance(cases, CaseTable) else read_table(cases)
+        cases = table.check().cases()
     return CompanyReport(
         _cme.company_report(
             cases, policy, company, headcount, _period(period), list(by or []), threshold
