@@ -698,8 +698,8 @@ fn index_of<C: Code>(c: C) -> usize {
 
 code_enum! {
     /// When the risk of de-insertion was detected, against the worker's
-    /// sick leaves (the IGAS report of December 2025 and the loi du 2 août
-    /// 2021 ask for detection as early as possible).
+    /// sick leaves (the loi n° 2021-1018 asks for an early detection; the
+    /// three moments are a reading of cme, docs/sources.md).
     ///
     /// ```
     /// use cme_pdp::{indicators::Detection, codes::Code};
@@ -1751,7 +1751,7 @@ fn law_counts() -> Vec<Definition> {
             format!("Signalements par origine : {}", o.label_fr()),
             format!("Dossiers dont le signalement date de la période, signalés par : {}", o.label_fr()),
             PlacedBy::Signalement,
-            "AIST Haute-Loire, bilan intermédiaire (séminaire PRC du 12 novembre 2020) ; IGAS, rapport sur la prévention de la désinsertion professionnelle (décembre 2025) : le repérage par tous les acteurs",
+            "AIST Haute-Loire, bilan intermédiaire (séminaire PRC du 12 novembre 2020) (signalements) ; qui a signalé le dossier (signalement.signalled_by) : lecture de cme, docs/sources.md",
         ));
     }
     for d in Detection::ALL {
@@ -1762,7 +1762,7 @@ fn law_counts() -> Vec<Definition> {
             denominator: Some("Dossiers dont le signalement date de la période".into()),
             unit: Unit::Pourcentage,
             placed_by: PlacedBy::Signalement,
-            source: "Loi n° 2021-1018 du 2 août 2021 (repérage précoce) ; IGAS, rapport sur la prévention de la désinsertion professionnelle (décembre 2025) ; lecture de cme, docs/sources.md".into(),
+            source: "Loi n° 2021-1018 du 2 août 2021 pour renforcer la prévention en santé au travail ; Code du travail, art. R4624-29 et R4624-31 (pré-reprise pendant l'arrêt, reprise à son terme) ; moments du repérage : lecture de cme, docs/sources.md".into(),
             additive: true,
             basis: Basis::Harmonise,
         });

@@ -577,10 +577,6 @@ fn company_report<'py>(
     threshold: Option<&Bound<'py, PyAny>>,
 ) -> PyResult<Bound<'py, PyAny>> {
     use cme_pdp::publish::company::{company_report_from, CompanyRequest};
-    let threshold = match threshold {
-        Some(t) => threshold_arg(py, t)?,
-        None => 11,
-    };
     // a negative or non-integer headcount is one of no company covered
     let headcount = if headcount.is_instance_of::<pyo3::types::PyBool>() {
         0
@@ -589,7 +585,10 @@ fn company_report<'py>(
     };
     let mut request = CompanyRequest::new(company, headcount, period);
     request.by = by.clone();
-    request.threshold = threshold;
+    // without a threshold, the core's default
+    if let Some(t) = threshold {
+        request.threshold = threshold_arg(py, t)?;
+    }
     let policy = py_to_json(policy)?;
     let parsed = cme_pdp::indicators::Period::parse(period).map_err(|e| to_py_err(py, &e))?;
     let mut builder = cme_pdp::indicators::ReportBuilder::new(&policy, parsed, &by)

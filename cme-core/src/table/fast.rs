@@ -224,17 +224,20 @@ fn fill_case(r: &Row<'_>, case: &mut Case) -> Option<()> {
     Some(())
 }
 
+/// A pseudonymous id read into its slot (the slot's room reused); `None`
+/// when the text is not an identifier (the slow path then says why).
+fn identifier(text: Option<&str>, slot: &mut Option<String>) -> Option<()> {
+    match (text, slot) {
+        (Some(id), _) if !is_identifier(id, limits::MAX_ID_LEN) => return None,
+        (Some(id), Some(slot)) => put(slot, id),
+        (id, slot) => *slot = id.map(str::to_string),
+    }
+    Some(())
+}
+
 fn worker(r: &Row<'_>, worker: &mut Worker) -> Option<()> {
-    match (r.text(c!("worker_id"))?, &mut worker.id) {
-        (Some(id), _) if !is_identifier(id, limits::MAX_ID_LEN) => return None,
-        (Some(id), Some(slot)) => put(slot, id),
-        (id, slot) => *slot = id.map(str::to_string),
-    }
-    match (r.text(c!("worker_company"))?, &mut worker.company) {
-        (Some(id), _) if !is_identifier(id, limits::MAX_ID_LEN) => return None,
-        (Some(id), Some(slot)) => put(slot, id),
-        (id, slot) => *slot = id.map(str::to_string),
-    }
+    identifier(r.text(c!("worker_id"))?, &mut worker.id)?;
+    identifier(r.text(c!("worker_company"))?, &mut worker.company)?;
     let birth_date = r.date(c!("birth_date"), false)?;
     let birth_year = r
         .integer(
