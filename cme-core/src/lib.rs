@@ -112,6 +112,7 @@ pub mod inclusion;
 pub mod indicators;
 pub mod issue;
 pub mod json;
+pub mod labels;
 pub mod legal;
 pub mod limits;
 pub mod lists;

@@ -679,6 +679,15 @@ texts! {
     SansConsentement = "sans_consentement" []
         fr: "Bloqué : le travailleur n'a pas consenti au partage d'informations avec ce partenaire. Recueillir son accord avant tout contact."
         en: "Blocked: the worker has not consented to sharing information with this partner. Obtain their agreement before any contact.";
+    ChampObligatoire = "champ_obligatoire" ["label"]
+        fr: "« {label} » est obligatoire."
+        en: "“{label}” is required.";
+    ChampCodeInconnu = "champ_code_inconnu" ["label", "allowed"]
+        fr: "« {label} » : ce choix n'est pas dans la liste. Choix admis : {allowed}."
+        en: "“{label}”: this choice is not in the list. Allowed choices: {allowed}.";
+    ChampMessage = "champ_message" ["label", "message"]
+        fr: "« {label} » : {message}"
+        en: "“{label}”: {message}";
     ManqueNaissanceCiblage = "manque_naissance_ciblage" []
         fr: "La date ou l'année de naissance est nécessaire pour appliquer la règle de ciblage par âge."
         en: "The date or year of birth is needed to apply the age targeting rule.";

@@ -132,8 +132,8 @@ const LAYERS: &[(&str, &[&str])] = &[
     (
         "model",
         &[
-            "issue", "codes", "limits", "dates", "sources", "explain", "texts", "stage", "case",
-            "error", "reader", "schema",
+            "issue", "labels", "codes", "limits", "dates", "sources", "explain", "texts", "stage",
+            "case", "error", "reader", "schema",
         ],
     ),
     (
