@@ -8,11 +8,21 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
 
-cargo build -p cme-wasm --target wasm32-unknown-unknown --profile wasm-release
+# Two modules from the same crate: the full one (core_bg.wasm, every
+# operation, for cme.js) and the form's (form_bg.wasm, the validation, its
+# messages, the field labels and the code lists, for form.js).
 rm -rf cme-wasm/pkg
+cargo build -p cme-wasm --target wasm32-unknown-unknown --profile wasm-release
 wasm-bindgen --target web --out-dir cme-wasm/pkg --out-name core \
   target/wasm32-unknown-unknown/wasm-release/cme_wasm.wasm
-cp cme-wasm/js/cme.js cme-wasm/js/cme.d.ts cme-wasm/pkg/
+cargo build -p cme-wasm --target wasm32-unknown-unknown --profile wasm-release --no-default-features
+wasm-bindgen --target web --out-dir cme-wasm/pkg --out-name form_core \
+  target/wasm32-unknown-unknown/wasm-release/cme_wasm.wasm
+mv cme-wasm/pkg/form_core_bg.wasm cme-wasm/pkg/form_bg.wasm
+mv cme-wasm/pkg/form_core_bg.wasm.d.ts cme-wasm/pkg/form_bg.wasm.d.ts
+sed -i 's/form_core_bg\.wasm/form_bg.wasm/g' cme-wasm/pkg/form_core.js
+cp cme-wasm/js/cme.js cme-wasm/js/cme.d.ts cme-wasm/js/form.js cme-wasm/js/form.d.ts \
+  cme-wasm/js/runtime.js cme-wasm/js/runtime.d.ts cme-wasm/pkg/
 # The JSON Schema as a module of its own, imported on demand by caseSchema().
 { printf 'export default '; cat cme-core/schema/case.schema.json; printf ';\n'; } > cme-wasm/pkg/case.schema.js
 
@@ -21,10 +31,12 @@ cp cme-wasm/js/cme.js cme-wasm/js/cme.d.ts cme-wasm/pkg/
 
 # Size: wasm-opt from npm's binaryen (Debian's older wasm-opt breaks the
 # externref table, TOOLCHAIN.md).
-cme-wasm/node_modules/.bin/wasm-opt -Oz --enable-reference-types --enable-bulk-memory \
-  --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
-  cme-wasm/pkg/core_bg.wasm -o cme-wasm/pkg/core_bg.opt.wasm
-mv cme-wasm/pkg/core_bg.opt.wasm cme-wasm/pkg/core_bg.wasm
+for wasm in core_bg form_bg; do
+  cme-wasm/node_modules/.bin/wasm-opt -Oz --enable-reference-types --enable-bulk-memory \
+    --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
+    cme-wasm/pkg/$wasm.wasm -o cme-wasm/pkg/$wasm.opt.wasm
+  mv cme-wasm/pkg/$wasm.opt.wasm cme-wasm/pkg/$wasm.wasm
+done
 
 # The case's TypeScript types come from the JSON Schema; the checked-in copy
 # must match (a drift fails the build).
@@ -34,6 +46,15 @@ cme-wasm/node_modules/.bin/json2ts -i cme-core/schema/case.schema.json \
 if ! diff -q cme-wasm/pkg/case.d.ts cme-wasm/types/case.d.ts >/dev/null; then
   echo "cme-wasm/types/case.d.ts drifted from cme-core/schema/case.schema.json:" >&2
   echo "  cp cme-wasm/pkg/case.d.ts cme-wasm/types/case.d.ts" >&2
+  exit 1
+fi
+
+# The unions of the core's codes (issue codes, every code list), read from
+# the built module; the checked-in copy must match as well.
+node scripts/codes-dts.mjs > cme-wasm/pkg/codes.d.ts
+if ! diff -q cme-wasm/pkg/codes.d.ts cme-wasm/types/codes.d.ts >/dev/null; then
+  echo "cme-wasm/types/codes.d.ts drifted from the core's code lists:" >&2
+  echo "  cp cme-wasm/pkg/codes.d.ts cme-wasm/types/codes.d.ts" >&2
   exit 1
 fi
 
@@ -54,11 +75,16 @@ cat > cme-wasm/pkg/package.json <<JSON
   "main": "cme.js",
   "module": "cme.js",
   "types": "cme.d.ts",
-  "exports": { ".": { "types": "./cme.d.ts", "default": "./cme.js" } },
-  "files": ["cme.js", "cme.d.ts", "core.js", "core.d.ts", "core_bg.wasm", "core_bg.wasm.d.ts", "case.d.ts", "case.schema.js", "README.md", "LICENSE-MIT", "LICENSE-APACHE"],
+  "exports": {
+    ".": { "types": "./cme.d.ts", "default": "./cme.js" },
+    "./form": { "types": "./form.d.ts", "default": "./form.js" }
+  },
+  "files": ["cme.js", "cme.d.ts", "form.js", "form.d.ts", "runtime.js", "runtime.d.ts", "codes.d.ts", "core.js", "core.d.ts", "core_bg.wasm", "core_bg.wasm.d.ts", "form_core.js", "form_core.d.ts", "form_bg.wasm", "form_bg.wasm.d.ts", "case.d.ts", "case.schema.js", "README.md", "LICENSE-MIT", "LICENSE-APACHE"],
   "sideEffects": false
 }
 JSON
-raw=$(stat -c %s cme-wasm/pkg/core_bg.wasm)
-gz=$(gzip -9 -c cme-wasm/pkg/core_bg.wasm | wc -c)
-echo "cme-wasm/pkg built: core_bg.wasm $raw bytes, $gz bytes gzipped"
+for wasm in core_bg form_bg; do
+  raw=$(stat -c %s cme-wasm/pkg/$wasm.wasm)
+  gz=$(gzip -9 -c cme-wasm/pkg/$wasm.wasm | wc -c)
+  echo "cme-wasm/pkg built: $wasm.wasm $raw bytes, $gz bytes gzipped"
+done

@@ -3,32 +3,24 @@
 // snake_case keys of the interchange format (case.d.ts, generated from the
 // JSON Schema).
 
-/** One problem of an input: a stable code, the path of the field, the
- * message parameters and the messages in French and English. Never the
- * value of the field. */
-export interface Issue {
-  code: string;
-  /** Present only for a warning: refused by a form, kept and reported by an import. */
-  severity?: "warning";
-  path: string;
-  params: Record<string, string>;
-  message: string;
-  messageEn: string;
-}
-
-/** An entry of the issue catalogue. */
-export interface IssueCodeInfo {
-  code: string;
-  severity: "error" | "warning";
-  params: string[];
-  templateFr: string;
-  templateEn: string;
-}
-
-
-/** A case in the interchange format (see case.d.ts, generated from the JSON Schema). */
-export type { Case } from "./case";
-import type { Case } from "./case";
+export type {
+  Case, CaseDraft, CodeList, Draft, Event, FieldLabel, Issue, IssueCodeInfo, LabelledIssue,
+  SickLeave, ValidateInput, ValidateOptions, Worker,
+} from "./runtime";
+export {
+  CmeError, ValidationError, InvalidArgumentError, PolicyError, UnknownPresetError,
+  EventRefusedError, InputError, InternalError,
+} from "./runtime";
+export type * from "./codes";
+import type {
+  Case, CaseDraft, CodeList, Event, FieldLabel, Issue, IssueCodeInfo, LabelledIssue,
+  ModuleSource, SickLeave, SyncModuleSource, ValidateOptions, Worker,
+} from "./runtime";
+import type {
+  AlertLevelCode, CategoryCode, CriterionStatusCode, DimensionCode, InclusionCode, MeasureCode,
+  PartnerCode, PresetCode, ProblemTypeCode, RequesterCode, StageCode, StatusCode,
+  VisitObligationCode, VisitRuleCode,
+} from "./codes";
 
 /** Where a rule comes from. */
 export interface Source { kind: "article" | "document" | "policy"; reference: string; version?: string; id?: string }
@@ -40,7 +32,7 @@ export interface Decision<T> { value: T; reasons: Reason[]; sources: Source[]; a
 export interface MissingFact { fact: string; neededFor: string; text: string }
 /** An alert: due, overdue, or a refused event. */
 export interface Alert {
-  code: string; level: "information" | "a_echeance" | "en_retard" | "refus";
+  code: string; level: AlertLevelCode;
   due?: string; daysOverdue?: number; path?: string;
   /** In French, and in English, rendered from one catalogue with `params`. */
   text: string; textEn: string; params?: Record<string, string>; sources: Source[];
@@ -56,14 +48,14 @@ export interface NextStep {
 export interface Evaluation {
   caseId: string; asOf: string; engineVersion: string;
   policy: { id: string; name: string; contentHash: string };
-  stage: Decision<{ stage: string; label: string; serviceLabel?: string; since: string;
+  stage: Decision<{ stage: StageCode; label: string; serviceLabel?: string; since: string;
                     /** Every stage reached, the first time, in date order. */
-                    history: { stage: string; date: string; eventIndex?: number }[] }>;
-  status: Decision<"en_cours" | "refus_integration" | "sortie_negative" | "sortie_positive" | "sortie_neutre">;
-  category: { decision: Decision<string | null>; derived: string | null;
-              teamOverride?: { category: string; decidedOn: string }; missing: MissingFact[] };
-  inclusion: { decision: Decision<"incluse" | "non_incluse" | "indeterminee">;
-               criteria: { code: string; status: string; text: string }[]; missing: MissingFact[] };
+                    history: { stage: StageCode; date: string; eventIndex?: number }[] }>;
+  status: Decision<StatusCode>;
+  category: { decision: Decision<CategoryCode | null>; derived: CategoryCode | null;
+              teamOverride?: { category: CategoryCode; decidedOn: string }; missing: MissingFact[] };
+  inclusion: { decision: Decision<InclusionCode>;
+               criteria: { code: string; status: CriterionStatusCode; text: string }[]; missing: MissingFact[] };
   targeting?: Decision<boolean | null>;
   alerts: Alert[]; nextSteps: NextStep[]; refusedEvents: Issue[]; laterEvents: number;
   missingFacts: MissingFact[];
@@ -75,8 +67,8 @@ export interface Evaluation {
 }
 /** The outcome of one visit rule. */
 export interface VisitOutcome {
-  rule: "rendez_vous_liaison" | "pre_reprise" | "reprise" | "mi_carriere";
-  obligation: "obligatoire" | "possible" | "realisee" | "non_applicable" | "indeterminee" | "demande_irrecevable";
+  rule: VisitRuleCode;
+  obligation: VisitObligationCode;
   version: { id: string; from?: string; to?: string };
   /** Every version applied, with the fact and the date that chose it. */
   datedBy: { part: string; version: { id: string; from?: string; to?: string }; fact: string; date: string }[];
@@ -93,7 +85,7 @@ export interface VisitReport {
 }
 /** A measure to consider. */
 export interface MeasureOutcome {
-  measure: string; eligible: boolean | null;
+  measure: MeasureCode; eligible: boolean | null;
   /** The versions applied, with the fact and the date that chose them. */
   datedBy?: { part: string; version: { id: string; from?: string; to?: string }; fact: string; date: string }[];
   dates: { code: string; label: string; date: string }[];
@@ -101,38 +93,11 @@ export interface MeasureOutcome {
 }
 /** A partner suggested by the orientation grid. */
 export interface Suggestion {
-  problem: string; partner: string; actionable: boolean;
+  problem: ProblemTypeCode; partner: PartnerCode; actionable: boolean;
   blocked?: "sans_consentement" | "consentement_retire";
   reasons: Reason[]; sources: Source[]; missing: MissingFact[];
 }
 
-/** The fields of an error, as the core reports them. */
-export interface CmeErrorFields {
-  name: string; code: string; path: string; message: string; messageEn: string; issues: Issue[];
-}
-/** An error of cme: `code` and `path` are stable, `message` is French,
- * `messageEn` English, `issues` every problem found. */
-export class CmeError extends Error {
-  constructor(fields: CmeErrorFields);
-  code: string;
-  path: string;
-  messageEn: string;
-  issues: Issue[];
-}
-/** A case or event that breaks the rules of the interchange format. */
-export class ValidationError extends CmeError {}
-/** A bad argument: an evaluation date, a period, a dimension… */
-export class InvalidArgumentError extends CmeError {}
-/** A policy that breaks the rules of the policy format. */
-export class PolicyError extends CmeError {}
-/** No preset policy has this code. */
-export class UnknownPresetError extends CmeError {}
-/** The pathway refuses the event; the case is unchanged. */
-export class EventRefusedError extends CmeError {}
-/** A JavaScript value that is not JSON (a function, a BigInt, NaN…). */
-export class InputError extends CmeError {}
-/** The WebAssembly module trapped (a Rust panic); load it again with init(). */
-export class InternalError extends CmeError {}
 /** Panics on purpose inside the module (boundary test): throws InternalError. */
 export function _boundaryPanic(): never;
 
@@ -152,41 +117,63 @@ export interface Absence {
 /** The legal calendar of a calendar input (snake_case fields, as cases). */
 export function legalCalendar(input: unknown, asOf: string, options?: LegalOptions): VisitReport;
 /** A policy: a preset code (`"aismt13"`…) or a policy object. */
-export type PolicyInput = string | Record<string, unknown>;
+export type PolicyInput = PresetCode | Policy;
+/** A service's policy (policy format, snake_case keys): its stages, process,
+ * deadlines, thresholds, follow-ups and the classes of exit results. */
+export interface Policy {
+  id: string;
+  name: string;
+  seeds?: string[];
+  stages?: { stage: StageCode; name: string }[];
+  process?: { order: "ordonne" | "libre"; source: string; [key: string]: unknown };
+  first_contact?: { days: number; source: string };
+  inclusion?: { min_expected_opinions: number; source: string };
+  follow_ups?: { months: number; until_months?: number; label: string; source: string }[];
+  follow_up_tolerance_days?: number;
+  results?: { classes: Record<string, "positive" | "negative" | "neutre">; source: string };
+  plan_refused?: { category: CategoryCode; source: string };
+  targets?: Record<string, unknown>;
+  targeting?: Record<string, unknown>[];
+}
 /** An activity record counted by the indicators (partner meetings…). */
 export interface Activity { date: string; kind: string }
 
-/** Loads the WebAssembly module (by URL, Response or bytes); call once before anything else. */
-export default function init(
-  moduleOrPath?: { module_or_path: RequestInfo | URL | Response | BufferSource | WebAssembly.Module } | RequestInfo | URL | Response | BufferSource | WebAssembly.Module,
-): Promise<unknown>;
+/** Loads the WebAssembly module (fetched next to cme.js in a page, read
+ * from the package under Node); call once before anything else. */
+export default function init(moduleOrPath?: ModuleSource): Promise<unknown>;
 /** Loads the WebAssembly module synchronously from its bytes or a compiled module. */
-export function initSync(module: { module: BufferSource | WebAssembly.Module } | BufferSource | WebAssembly.Module): unknown;
+export function initSync(module: SyncModuleSource): unknown;
 
 /** The version of the library. */
 export function version(): string;
 /** Every problem of a case (an empty array means valid); `asOf` is `YYYY-MM-DD`. */
-export function validate(input: unknown, asOf?: string): Issue[];
+export function validate(input: CaseDraft, asOf?: string, options?: ValidateOptions & { labels?: false }): Issue[];
+export function validate(input: CaseDraft, asOf: string | undefined, options: { labels: true }): LabelledIssue[];
 /** Every problem of a case given as JSON text. */
-export function validateJson(text: string, asOf?: string): Issue[];
+export function validateJson(text: string, asOf?: string, options?: ValidateOptions & { labels?: false }): Issue[];
+export function validateJson(text: string, asOf: string | undefined, options: { labels: true }): LabelledIssue[];
+/** A date (`YYYY-MM-DD`) in running French (« 9 novembre 2024 ») or English. */
+export function dateText(date: string, options?: { lang?: "fr" | "en" }): string;
+/** The label of every field of the interchange format. */
+export function fieldLabels(): FieldLabel[];
 /** The case in its normalized form; throws a ValidationError listing every problem. */
-export function parseCase(input: unknown, asOf?: string): Case;
+export function parseCase(input: CaseDraft, asOf?: string): Case;
 /** Everything cme decides about a case as of a date under a policy. */
-export function evaluate(input: unknown, policy: PolicyInput, asOf: string): Evaluation;
+export function evaluate(input: Case, policy: PolicyInput, asOf: string): Evaluation;
 /** The case with the event added; throws EventRefusedError (the case is unchanged). */
-export function tryAddEvent(input: unknown, event: unknown): Case;
+export function tryAddEvent(input: Case, event: Event): Case;
 /** The legal visit calendar of a case as of a date. */
-export function visitObligations(input: unknown, asOf: string, options?: LegalOptions): VisitReport;
+export function visitObligations(input: Case, asOf: string, options?: LegalOptions): VisitReport;
 /** The visit rules for one sick leave and the worker; `requestedBy` asks for the pré-reprise. */
 export function visitObligationsForLeave(
-  leave: unknown, worker: unknown, asOf: string, requestedBy?: string, options?: LegalOptions,
+  leave: SickLeave, worker: Worker, asOf: string, requestedBy?: RequesterCode, options?: LegalOptions,
 ): VisitOutcome[];
 /** Partners for problem types (given, or inferred from the case). */
-export function orient(input: unknown, asOf: string, problems?: string[]): Suggestion[];
+export function orient(input: Case, asOf: string, problems?: ProblemTypeCode[]): Suggestion[];
 /** Indicators of cases for a period (`"2024"`, `"2024-S1"`, `"2024-T2"`, `"a/b"`),
  * by up to two dimensions, published when a threshold is given. */
 export function indicators(
-  cases: unknown[], policy: PolicyInput, period: string, by?: string[], threshold?: number,
+  cases: Case[], policy: PolicyInput, period: string, by?: DimensionCode[], threshold?: number,
   activities?: Activity[],
 ): Record<string, unknown>;
 /** A scenario of an impact: a policy and options of the legal calendar. */
@@ -204,7 +191,7 @@ export interface ImpactReport {
   before: Record<string, unknown>; after: Record<string, unknown>;
 }
 /** Every case evaluated under two scenarios; the cases whose decisions change. */
-export function impact(cases: unknown[], before: Scenario, after: Scenario, asOf: string): ImpactReport;
+export function impact(cases: Case[], before: Scenario, after: Scenario, asOf: string): ImpactReport;
 /** The report of a region: each service's cases under its own policy, added up. */
 export interface RegionalReport {
   spec: Record<string, unknown>;
@@ -220,7 +207,7 @@ export interface RegionalReport {
 /** The report of a region of several services (`policies`: service code →
  * preset code or policy; by default the seven presets). */
 export function regionalReport(
-  cases: unknown[], period: string, by?: string[], policies?: Record<string, PolicyInput>,
+  cases: Case[], period: string, by?: DimensionCode[], policies?: Record<string, PolicyInput>,
 ): RegionalReport;
 /** The report of one member company of more than 300 employees (D4622-54). */
 export interface CompanyReport {
@@ -235,8 +222,8 @@ export interface CompanyReport {
 /** The report of one member company of more than 300 employees for its CSE
  * (Code du travail, art. D4622-54), published and audited. */
 export function companyReport(
-  cases: unknown[], policy: PolicyInput, company: string, headcount: number, period: string,
-  options?: { by?: string[]; threshold?: number },
+  cases: Case[], policy: PolicyInput, company: string, headcount: number, period: string,
+  options?: { by?: DimensionCode[]; threshold?: number },
 ): CompanyReport;
 /** A hidden count in an audit: where it is, the interval an attacker computes. */
 export interface HiddenFigure {
@@ -259,17 +246,15 @@ export function audit(published: Record<string, unknown> | Record<string, unknow
 export function verify(published: Record<string, unknown> | Record<string, unknown>[]): Verification;
 /** The catalogue of indicators with their definitions and sources. */
 export function indicatorCatalogue(): Record<string, unknown>[];
-/** A closed list of codes with their French labels. */
-export interface CodeList { kind: string; entries: { code: string; label: string }[] }
 /** Every code list with French labels: the case model's (for drop-down lists)
  * and the results' (stages, statuses, visit obligations…). */
 export function codeLists(): CodeList[];
 /** The codes of the seven preset policies. */
-export function presetCodes(): string[];
+export function presetCodes(): PresetCode[];
 /** A preset policy (policy format, snake_case keys). */
-export function preset(code: string): Record<string, unknown>;
+export function preset(code: PresetCode): Policy;
 /** A checked, normalized policy; throws PolicyError listing every problem. */
-export function loadPolicy(policy: unknown): Record<string, unknown>;
+export function loadPolicy(policy: Policy): Policy;
 /** The JSON Schema of the interchange format (loaded on demand: the
  * validation itself does not need it). */
 export function caseSchema(): Promise<Record<string, unknown>>;

@@ -140,6 +140,7 @@ impl Args {
         };
         Ok(ValidateOptions::as_of(as_of))
     }
+    #[cfg(feature = "analysis")]
     fn array(&self, name: &'static str, default_empty: bool) -> Result<&[Value], Failure> {
         match self.value(name) {
             Value::Array(items) => Ok(items),
@@ -147,6 +148,7 @@ impl Args {
             _ => Err(Failure::Input { path: name }),
         }
     }
+    #[cfg(any(feature = "evaluation", feature = "analysis"))]
     fn strings(&self, name: &'static str) -> Result<Option<Vec<String>>, Failure> {
         match self.value(name) {
             Value::Null => Ok(None),
@@ -159,6 +161,14 @@ impl Args {
             _ => Err(Failure::Input { path: name }),
         }
     }
+    fn flag(&self, name: &'static str) -> Result<bool, Failure> {
+        match self.value(name) {
+            Value::Null => Ok(false),
+            Value::Bool(b) => Ok(*b),
+            _ => Err(Failure::Input { path: name }),
+        }
+    }
+    #[cfg(feature = "evaluation")]
     fn legal_options(&self) -> Result<cme_pdp::legal::LegalOptions, cme_pdp::error::CmeError> {
         cme_pdp::legal::LegalOptions::from_value(self.value("options"))
     }
@@ -213,12 +223,25 @@ pub fn run(op: &str, args: &str) -> Out {
         }
         "validate" => {
             let options = args.opt_as_of()?;
-            result(&cme_pdp::validate::validate(args.value("case"), &options))
+            let issues = cme_pdp::validate::validate(args.value("case"), &options);
+            issues_out(&issues, args.flag("labels")?)
         }
         "validate_json" => {
             let options = args.opt_as_of()?;
             let text = args.str("text")?;
-            result(&cme_pdp::validate::validate_json(text, &options))
+            let issues = cme_pdp::validate::validate_json(text, &options);
+            issues_out(&issues, args.flag("labels")?)
+        }
+        "field_labels" => result(cme_pdp::labels::field_labels()),
+        // A date in running French (« 9 novembre 2024 ») and English, by
+        // the core's one helper.
+        "date_text" => {
+            let date = cme_pdp::dates::parse_iso_date(args.str("date")?)
+                .ok_or(Failure::Input { path: "date" })?;
+            Ok(json!({
+                "fr": cme_pdp::texts::date_fr(date),
+                "en": cme_pdp::texts::date_en(date),
+            }))
         }
         "parse_case" => {
             let options = args.opt_as_of()?;
@@ -226,6 +249,7 @@ pub fn run(op: &str, args: &str) -> Out {
                 .map_err(CmeError::from)?;
             ser(&case)
         }
+        #[cfg(feature = "evaluation")]
         "evaluate" => {
             let as_of = args.as_of()?;
             let policy = cme_pdp::policy::resolve_policy(args.value("policy"))?;
@@ -236,16 +260,19 @@ pub fn run(op: &str, args: &str) -> Out {
             }
             Ok(camel_keys(json))
         }
+        #[cfg(feature = "evaluation")]
         "try_add_event" => ser(&cme_pdp::json::add_event_value(
             args.value("case"),
             args.value("event"),
         )?),
+        #[cfg(feature = "evaluation")]
         "visit_obligations" => {
             let as_of = args.as_of()?;
             let options = args.legal_options()?;
             let report = cme_pdp::json::visit_report_value(args.value("case"), as_of, &options)?;
             result(&report)
         }
+        #[cfg(feature = "evaluation")]
         "visit_obligations_for_leave" => {
             let as_of = args.as_of()?;
             let options = args.legal_options()?;
@@ -258,18 +285,21 @@ pub fn run(op: &str, args: &str) -> Out {
             )?;
             result(&out)
         }
+        #[cfg(feature = "evaluation")]
         "legal_calendar" => {
             let as_of = args.as_of()?;
             let report =
                 cme_pdp::json::calendar_value(args.value("input"), as_of, args.value("options"))?;
             result(&report)
         }
+        #[cfg(feature = "evaluation")]
         "orient" => {
             let as_of = args.as_of()?;
             let problems = args.strings("problems")?;
             let out = cme_pdp::json::orient_value(args.value("case"), problems.as_deref(), as_of)?;
             result(&out)
         }
+        #[cfg(feature = "analysis")]
         "indicators" => {
             let by = args.strings("by")?.unwrap_or_default();
             let threshold = match args.value("threshold") {
@@ -286,6 +316,7 @@ pub fn run(op: &str, args: &str) -> Out {
             )?;
             result(&report)
         }
+        #[cfg(feature = "analysis")]
         "impact" => {
             let report = cme_pdp::impact::impact_json(
                 args.array("cases", false)?,
@@ -295,6 +326,7 @@ pub fn run(op: &str, args: &str) -> Out {
             )?;
             result(&report)
         }
+        #[cfg(feature = "analysis")]
         "company_report" => {
             let mut request = cme_pdp::publish::company::CompanyRequest::new(
                 args.str("company")?,
@@ -315,6 +347,7 @@ pub fn run(op: &str, args: &str) -> Out {
             )?;
             result(&report)
         }
+        #[cfg(feature = "analysis")]
         "regional_report" => {
             let by = args.strings("by")?.unwrap_or_default();
             let report = cme_pdp::indicators::region::regional_report_json(
@@ -325,6 +358,7 @@ pub fn run(op: &str, args: &str) -> Out {
             )?;
             result(&report)
         }
+        #[cfg(feature = "analysis")]
         "publish_bundle" => {
             let threshold = args
                 .value("threshold")
@@ -341,16 +375,22 @@ pub fn run(op: &str, args: &str) -> Out {
                 &reports, threshold, width,
             )?)
         }
+        #[cfg(feature = "analysis")]
         "audit" => result(&cme_pdp::publish::audit_json(&snake_keys(
             args.value("published").clone(),
         ))?),
+        #[cfg(feature = "analysis")]
         "verify" => result(&cme_pdp::publish::verify_json(&snake_keys(
             args.value("published").clone(),
         ))?),
         "code_lists" => ser(&cme_pdp::lists::code_lists()),
+        #[cfg(feature = "analysis")]
         "indicator_catalogue" => result(&cme_pdp::indicators::catalogue()),
+        #[cfg(feature = "evaluation")]
         "preset_codes" => ser(&cme_pdp::policy::preset_codes()),
+        #[cfg(feature = "evaluation")]
         "preset" => ser(&cme_pdp::policy::preset(args.str("code")?)?),
+        #[cfg(feature = "evaluation")]
         "load_policy" => {
             let policy = cme_pdp::policy::Policy::from_value(args.value("policy"))
                 .map_err(CmeError::InvalidPolicy)?;
@@ -359,6 +399,30 @@ pub fn run(op: &str, args: &str) -> Out {
         "issue_codes" => result(&cme_pdp::issue::catalogue()),
         _ => Err(Failure::UnknownOperation),
     }
+}
+
+/// Issues as JSON; with `labels`, each also carries the label of its field
+/// (`label`, `labelEn`, when the format has that field) and its message in
+/// the form's words (`formMessage`, `formMessageEn`).
+fn issues_out(issues: &[Issue], labels: bool) -> Out {
+    let mut out = result(issues)?;
+    if labels {
+        if let Value::Array(items) = &mut out {
+            for (item, issue) in items.iter_mut().zip(issues) {
+                if let Value::Object(map) = item {
+                    if let Some(label) = cme_pdp::labels::field_label(issue.path.as_str()) {
+                        map.insert("label".into(), label.fr.into());
+                        map.insert("labelEn".into(), label.en.into());
+                    }
+                    let fr = cme_pdp::labels::form_message(issue, cme_pdp::issue::Lang::Fr);
+                    let en = cme_pdp::labels::form_message(issue, cme_pdp::issue::Lang::En);
+                    map.insert("formMessage".into(), fr.into());
+                    map.insert("formMessageEn".into(), en.into());
+                }
+            }
+        }
+    }
+    Ok(out)
 }
 
 fn issues_json(issues: &[Issue]) -> Value {

@@ -13,6 +13,10 @@ const TYPES = {
   ".json": "application/json", ".wasm": "application/wasm", ".png": "image/png",
 };
 
+/** The policy the demo pages are served with. */
+export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
+  + "img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'";
+
 export const ROOT = fileURLToPath(new URL("../../", import.meta.url));
 
 export function serve(root = ROOT, port = 0) {
@@ -25,7 +29,11 @@ export function serve(root = ROOT, port = 0) {
     }
     try {
       const body = await readFile(file);
-      res.writeHead(200, { "content-type": TYPES[extname(file)] ?? "application/octet-stream" });
+      const headers = { "content-type": TYPES[extname(file)] ?? "application/octet-stream" };
+      // The pages run under a strict Content-Security-Policy: scripts of
+      // the site only, WebAssembly compiled, nothing inline.
+      if (extname(file) === ".html") headers["content-security-policy"] = CSP;
+      res.writeHead(200, headers);
       res.end(body);
     } catch {
       res.writeHead(404).end();

@@ -107,7 +107,8 @@ def check_npm(pkg):
     pkg.need(manifest.get("license") == LICENCE, "npm licence")
     pkg.need(len(manifest.get("description", "")) > 40, "npm description")
     pkg.need(manifest.get("types") == "cme.d.ts", "npm types")
-    for f in ("cme.js", "cme.d.ts", "core_bg.wasm", "case.d.ts", "README.md"):
+    for f in ("cme.js", "cme.d.ts", "core_bg.wasm", "case.d.ts", "README.md",
+              "form.js", "form.d.ts", "form_core.js", "form_bg.wasm", "runtime.js", "runtime.d.ts", "codes.d.ts"):
         pkg.need(f"package/{f}" in pkg.files, f"npm file {f}")
     pkg.need(b'from "cme-pdp"' in pkg.files.get("package/README.md", lambda: b"")(), "npm README imports cme-pdp")
     pkg.licences("package/")
