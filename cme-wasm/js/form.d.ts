@@ -4,6 +4,7 @@ import type {
   Case, CaseDraft, CodeList, FieldLabel, Issue, IssueCodeInfo, LabelledIssue, ModuleSource,
   SyncModuleSource, ValidateOptions,
 } from "./runtime";
+import type { IssueCode } from "./codes";
 
 export type {
   Case, CaseDraft, CodeList, Draft, Event, FieldLabel, Issue, IssueCodeInfo, LabelledIssue,
@@ -38,3 +39,22 @@ export function dateText(date: string, options?: { lang?: "fr" | "en" }): string
 export function fieldLabels(): FieldLabel[];
 /** The catalogue of issue codes with their French and English templates. */
 export function issueCodes(): IssueCodeInfo[];
+
+/** An error at a field, as react-hook-form holds it (`type` is the issue code). */
+export interface FieldError { type: IssueCode; message: string; types?: Record<string, string | string[]> }
+/** What a resolver returns (react-hook-form's `ResolverResult`). */
+export type ResolverResult =
+  | { values: Case; errors: Record<string, never> }
+  | { values: Record<string, never>; errors: Record<string, unknown> };
+/** Options of `resolver`. */
+export interface ResolverOptions {
+  /** The evaluation date (`YYYY-MM-DD`), or a function giving it at each validation. */
+  asOf?: string | (() => string | undefined);
+  /** Reads the form's values as a case (by default: empty fields left out). */
+  prepare?: (values: unknown) => unknown;
+  /** The language of the messages (French by default). */
+  lang?: "fr" | "en";
+}
+/** A resolver for react-hook-form (`useForm({ resolver: resolver({ asOf }) })`):
+ * the core's validation, each issue at its field in the form's words. */
+export function resolver(options?: ResolverOptions): (values: any, context?: unknown, options?: unknown) => ResolverResult;

@@ -77,3 +77,83 @@ function labelsOption(options) {
   if (options === undefined || options === null) return undefined;
   return options.labels;
 }
+
+// Form values as a case: a field left empty (an empty string, NaN from an
+// empty number input, null, undefined) is left out, at every depth, and so
+// is an item of a list with nothing in it (a sick leave not filled in); an
+// object of the form stays, so that the core names its required fields.
+const isEmptyObject = (v) => typeof v === "object" && v !== null && !Array.isArray(v) && Object.keys(v).length === 0;
+function prepare(value) {
+  if (value === "" || value === null || value === undefined) return undefined;
+  if (typeof value === "number" && Number.isNaN(value)) return undefined;
+  if (Array.isArray(value)) {
+    const items = value.map(prepare).filter((x) => x !== undefined && !isEmptyObject(x));
+    return items.length ? items : undefined;
+  }
+  if (typeof value === "object" && Object.getPrototypeOf(value) === Object.prototype) {
+    const out = {};
+    for (const [k, v] of Object.entries(value)) {
+      const p = prepare(v);
+      if (p !== undefined) out[k] = p;
+    }
+    return out;
+  }
+  return value;
+}
+
+// `sick_leaves[0].end` → ["sick_leaves", 0, "end"]
+function pathParts(path) {
+  const parts = [];
+  for (const m of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) {
+    parts.push(m[2] !== undefined ? Number(m[2]) : m[1]);
+  }
+  return parts;
+}
+
+// Puts an error at its path in react-hook-form's nested errors; an error on
+// an object or a list that has fields of its own goes to its `root`, an
+// error of the whole case to `root`.
+function setError(errors, path, error, all) {
+  const parts = pathParts(path);
+  if (parts.length === 0) parts.push("root");
+  let cur = errors;
+  for (let i = 0; i < parts.length - 1; i++) {
+    const key = parts[i];
+    if (cur[key] === undefined || cur[key].message !== undefined) {
+      const leaf = cur[key];
+      cur[key] = typeof parts[i + 1] === "number" ? [] : {};
+      if (leaf !== undefined) cur[key].root = leaf;
+    }
+    cur = cur[key];
+  }
+  const last = parts[parts.length - 1];
+  const target = cur[last] !== undefined && cur[last].message === undefined ? cur[last] : cur;
+  const key = target === cur ? last : "root";
+  if (target[key] === undefined) {
+    target[key] = { type: error.type, message: error.message };
+    if (all) target[key].types = { [error.type]: error.message };
+  } else if (all) {
+    const types = target[key].types;
+    types[error.type] = types[error.type] === undefined ? error.message : [].concat(types[error.type], error.message);
+  }
+}
+
+/** A resolver for react-hook-form: the form's values are read as a case
+ * (empty fields left out, or `prepare(values)`), validated by the core,
+ * and each issue is given at its field (`sick_leaves.0.end`) with its code
+ * as `type` and its message in the form's words. Valid values are given
+ * back as the case read. */
+export function resolver({ asOf, prepare: read = prepare, lang = "fr" } = {}) {
+  return (values) => {
+    const read1 = read(values);
+    const input = read1 === undefined ? values ?? null : read1;
+    const issues = validate(input, typeof asOf === "function" ? asOf() : asOf, { labels: true });
+    if (issues.length === 0) return { values: input, errors: {} };
+    const errors = {};
+    for (const issue of issues) {
+      const message = lang === "en" ? issue.formMessageEn : issue.formMessage;
+      setError(errors, issue.path, { type: issue.code, message }, true);
+    }
+    return { values: {}, errors };
+  };
+}

@@ -13,3 +13,9 @@ export async function showErrors(draft: CaseDraft): Promise<Map<string, string>>
   byField.set("_labels", String(labels.size + causes.length));
   return byField;
 }
+
+// The resolver is a react-hook-form Resolver (checked against its own types).
+import { resolver } from "../../../cme-wasm/pkg/form.js";
+import type { Resolver } from "../../../cme-wasm/node_modules/react-hook-form/dist/index.js";
+type FicheValues = { id: string; signalement: { date: string; source_visit: string } };
+export const ficheResolver: Resolver<FicheValues> = resolver({ asOf: () => "2024-06-30" });
