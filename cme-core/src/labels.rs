@@ -22,8 +22,9 @@
 
 use serde::Serialize;
 
+use std::collections::BTreeMap;
+
 use crate::issue::{Issue, IssueCode, Lang};
-use crate::texts::{Text, TextCode};
 
 /// The label of a field of the interchange format.
 ///
@@ -219,22 +220,58 @@ pub fn form_message(issue: &Issue, lang: Lang) -> String {
     let Some(label) = field_label(issue.path.as_str()) else {
         return issue.message_in(lang);
     };
-    let label = label.label(lang);
+    let mut params = BTreeMap::new();
+    params.insert("label".to_string(), label.label(lang).to_string());
     let text = match issue.code {
-        IssueCode::MissingField => Text::new(TextCode::ChampObligatoire).with("label", label),
-        IssueCode::UnknownCode => Text::new(TextCode::ChampCodeInconnu)
-            .with("label", label)
-            .with(
-                "allowed",
-                issue.params.get("allowed").map_or("", String::as_str),
-            ),
-        _ => Text::new(TextCode::ChampMessage)
-            .with("label", label)
-            .with("message", lower_first(&issue.message_in(lang))),
+        IssueCode::MissingField => FormText::Obligatoire,
+        IssueCode::UnknownCode => {
+            let allowed = issue.params.get("allowed").cloned().unwrap_or_default();
+            params.insert("allowed".to_string(), allowed);
+            FormText::CodeInconnu
+        }
+        _ => {
+            params.insert("message".to_string(), lower_first(&issue.message_in(lang)));
+            FormText::Message
+        }
     };
-    match lang {
-        Lang::Fr => text.fr(),
-        Lang::En => text.en(),
+    crate::issue::fill(text.template(lang), &params, |value, _| value.to_string())
+}
+
+/// The texts of messages in a form's words: a catalogue of their own, as
+/// validation issues have theirs (`issue.rs`), filled by the same template
+/// filler. Kept apart from the texts of decisions so that a module that
+/// only validates (the browser's form module) does not carry those.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum FormText {
+    /// A required field left empty.
+    Obligatoire,
+    /// A code not in the field's list.
+    CodeInconnu,
+    /// Any other problem of the field.
+    Message,
+}
+
+impl FormText {
+    #[cfg(test)]
+    const ALL: [FormText; 3] = [
+        FormText::Obligatoire,
+        FormText::CodeInconnu,
+        FormText::Message,
+    ];
+
+    fn template(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (FormText::Obligatoire, Lang::Fr) => "« {label} » est obligatoire.",
+            (FormText::Obligatoire, Lang::En) => "“{label}” is required.",
+            (FormText::CodeInconnu, Lang::Fr) => {
+                "« {label} » : ce choix n'est pas dans la liste. Choix admis : {allowed}."
+            }
+            (FormText::CodeInconnu, Lang::En) => {
+                "“{label}”: this choice is not in the list. Allowed choices: {allowed}."
+            }
+            (FormText::Message, Lang::Fr) => "« {label} » : {message}",
+            (FormText::Message, Lang::En) => "“{label}”: {message}",
+        }
     }
 }
 
@@ -322,6 +359,29 @@ mod tests {
                 out.insert(p.clone());
             }
             walk(items, &p, defs, seen, out);
+        }
+    }
+
+    /// Both languages of each form text use the same placeholders.
+    #[test]
+    fn each_form_text_has_the_same_placeholders_in_both_languages() {
+        let holes = |t: &str| {
+            let mut v: Vec<String> = t
+                .split('{')
+                .skip(1)
+                .filter_map(|p| p.split('}').next())
+                .map(str::to_string)
+                .collect();
+            v.sort();
+            v
+        };
+        for t in FormText::ALL {
+            assert_eq!(
+                holes(t.template(Lang::Fr)),
+                holes(t.template(Lang::En)),
+                "{t:?}"
+            );
+            assert!(holes(t.template(Lang::Fr)).contains(&"label".to_string()));
         }
     }
 

@@ -679,15 +679,6 @@ texts! {
     SansConsentement = "sans_consentement" []
         fr: "Bloqué : le travailleur n'a pas consenti au partage d'informations avec ce partenaire. Recueillir son accord avant tout contact."
         en: "Blocked: the worker has not consented to sharing information with this partner. Obtain their agreement before any contact.";
-    ChampObligatoire = "champ_obligatoire" ["label"]
-        fr: "« {label} » est obligatoire."
-        en: "“{label}” is required.";
-    ChampCodeInconnu = "champ_code_inconnu" ["label", "allowed"]
-        fr: "« {label} » : ce choix n'est pas dans la liste. Choix admis : {allowed}."
-        en: "“{label}”: this choice is not in the list. Allowed choices: {allowed}.";
-    ChampMessage = "champ_message" ["label", "message"]
-        fr: "« {label} » : {message}"
-        en: "“{label}”: {message}";
     ManqueNaissanceCiblage = "manque_naissance_ciblage" []
         fr: "La date ou l'année de naissance est nécessaire pour appliquer la règle de ciblage par âge."
         en: "The date or year of birth is needed to apply the age targeting rule.";
@@ -743,9 +734,29 @@ pub fn date_fr(date: NaiveDate) -> String {
 /// ```
 /// let d = chrono::NaiveDate::from_ymd_opt(2024, 5, 6).unwrap();
 /// assert_eq!(cme_pdp::texts::date_en(d), "6 May 2024");
+/// let d = chrono::NaiveDate::from_ymd_opt(2023, 12, 31).unwrap();
+/// assert_eq!(cme_pdp::texts::date_en(d), "31 December 2023");
 /// ```
 pub fn date_en(date: NaiveDate) -> String {
-    date.format("%-d %B %Y").to_string()
+    use chrono::Datelike;
+    // written out rather than with chrono's formatter, whose machinery
+    // weighs about 10 KB in the browser's form module
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let month = MONTHS.get(date.month0() as usize).copied().unwrap_or("");
+    format!("{} {month} {}", date.day(), date.year())
 }
 
 fn days_en(n: i64) -> String {
@@ -942,6 +953,18 @@ impl From<TextCode> for Text {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The English date written out by hand agrees with chrono's own
+    /// formatter (an independent oracle) on every day of 1999-2032.
+    #[test]
+    fn english_dates_agree_with_chrono_on_every_day() {
+        let mut d = NaiveDate::from_ymd_opt(1999, 1, 1).expect("a date");
+        let end = NaiveDate::from_ymd_opt(2032, 12, 31).expect("a date");
+        while d <= end {
+            assert_eq!(date_en(d), d.format("%-d %B %Y").to_string());
+            d = d.succ_opt().expect("a next day");
+        }
+    }
 
     fn placeholders(t: &str) -> Vec<String> {
         let mut out = Vec::new();
