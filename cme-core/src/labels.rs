@@ -275,6 +275,51 @@ impl FormText {
     }
 }
 
+/// An issue with the label of its field and its message in a form's
+/// words, as a form receives it (`label`, `label_en` when the format has
+/// the field; `form_message`, `form_message_en`), next to the issue's own
+/// keys.
+///
+/// ```
+/// use cme_pdp::issue::{Issue, IssueCode, Path};
+/// let issue = Issue::new(IssueCode::MissingField, Path::from_rendered("signalement.date"))
+///     .with("field", "date");
+/// let v = serde_json::to_value(cme_pdp::labels::labelled(&issue)).unwrap();
+/// assert_eq!(v["code"], "missing_field");
+/// assert_eq!(v["label"], "Date du signalement");
+/// assert_eq!(v["form_message"], "« Date du signalement » est obligatoire.");
+/// assert_eq!(v["form_message_en"], "“Date of the signalement” is required.");
+/// ```
+#[derive(Debug, Clone, Serialize)]
+#[non_exhaustive]
+pub struct LabelledIssue<'a> {
+    /// The issue, its code and path unchanged.
+    #[serde(flatten)]
+    pub issue: &'a Issue,
+    /// The French label of its field.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label: Option<&'static str>,
+    /// The English label of its field.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub label_en: Option<&'static str>,
+    /// The message in the form's words, in French.
+    pub form_message: String,
+    /// The message in the form's words, in English.
+    pub form_message_en: String,
+}
+
+/// An issue with its field's label and its messages in a form's words.
+pub fn labelled(issue: &Issue) -> LabelledIssue<'_> {
+    let label = field_label(issue.path.as_str());
+    LabelledIssue {
+        issue,
+        label: label.map(|l| l.fr),
+        label_en: label.map(|l| l.en),
+        form_message: form_message(issue, Lang::Fr),
+        form_message_en: form_message(issue, Lang::En),
+    }
+}
+
 /// The message with its first letter in lower case when it begins a
 /// sentence with an ASCII capital followed by a lower-case letter (« Date
 /// invalide » → « date invalide »; « RQTH … » and « À … » stay).

@@ -61,31 +61,55 @@ fn version() -> &'static str {
     cme_pdp::VERSION
 }
 
-/// Every issue of a case given as Python objects (a list of dicts).
+/// Every issue of a case given as Python objects (a list of dicts); with
+/// `labels`, each also has its field's label and its message in a form's
+/// words.
 #[pyfunction]
-#[pyo3(signature = (case, as_of=None))]
+#[pyo3(signature = (case, as_of=None, labels=false))]
 fn validate<'py>(
     py: Python<'py>,
     case: &Bound<'py, PyAny>,
     as_of: Option<&str>,
+    labels: bool,
 ) -> PyResult<Bound<'py, PyAny>> {
     let options = options(py, as_of)?;
     let value = py_to_json(case)?;
     let issues = py.detach(|| cme_pdp::validate::validate(&value, &options));
-    to_py(py, &issues)
+    issues_to_py(py, &issues, labels)
 }
 
 /// Every issue of a case given as a JSON text.
 #[pyfunction]
-#[pyo3(signature = (text, as_of=None))]
+#[pyo3(signature = (text, as_of=None, labels=false))]
 fn validate_json<'py>(
     py: Python<'py>,
     text: &str,
     as_of: Option<&str>,
+    labels: bool,
 ) -> PyResult<Bound<'py, PyAny>> {
     let options = options(py, as_of)?;
     let issues = py.detach(|| cme_pdp::validate::validate_json(text, &options));
-    to_py(py, &issues)
+    issues_to_py(py, &issues, labels)
+}
+
+fn issues_to_py<'py>(
+    py: Python<'py>,
+    issues: &[cme_pdp::issue::Issue],
+    labels: bool,
+) -> PyResult<Bound<'py, PyAny>> {
+    if labels {
+        let labelled: Vec<_> = issues.iter().map(cme_pdp::labels::labelled).collect();
+        to_py(py, &labelled)
+    } else {
+        to_py(py, &issues)
+    }
+}
+
+/// The French and English label of every field of the interchange format
+/// (`path` with its list indexes left out: `events[].date`).
+#[pyfunction]
+fn field_labels(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+    to_py(py, &cme_pdp::labels::field_labels())
 }
 
 /// The case in its normalized JSON form, or `cme.ValidationError`.
@@ -793,6 +817,7 @@ fn _cme(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(table::read_table, m)?)?;
     m.add_function(wrap_pyfunction!(table::read_csv, m)?)?;
     m.add_function(wrap_pyfunction!(code_lists, m)?)?;
+    m.add_function(wrap_pyfunction!(field_labels, m)?)?;
     m.add_function(wrap_pyfunction!(dimension_value, m)?)?;
     m.add_function(wrap_pyfunction!(workbook, m)?)?;
     m.add_function(wrap_pyfunction!(report_title, m)?)?;

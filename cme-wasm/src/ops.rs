@@ -403,26 +403,14 @@ pub fn run(op: &str, args: &str) -> Out {
 
 /// Issues as JSON; with `labels`, each also carries the label of its field
 /// (`label`, `labelEn`, when the format has that field) and its message in
-/// the form's words (`formMessage`, `formMessageEn`).
+/// the form's words (`formMessage`, `formMessageEn`): `labels::labelled`.
 fn issues_out(issues: &[Issue], labels: bool) -> Out {
-    let mut out = result(issues)?;
     if labels {
-        if let Value::Array(items) = &mut out {
-            for (item, issue) in items.iter_mut().zip(issues) {
-                if let Value::Object(map) = item {
-                    if let Some(label) = cme_pdp::labels::field_label(issue.path.as_str()) {
-                        map.insert("label".into(), label.fr.into());
-                        map.insert("labelEn".into(), label.en.into());
-                    }
-                    let fr = cme_pdp::labels::form_message(issue, cme_pdp::issue::Lang::Fr);
-                    let en = cme_pdp::labels::form_message(issue, cme_pdp::issue::Lang::En);
-                    map.insert("formMessage".into(), fr.into());
-                    map.insert("formMessageEn".into(), en.into());
-                }
-            }
-        }
+        let labelled: Vec<_> = issues.iter().map(cme_pdp::labels::labelled).collect();
+        result(&labelled)
+    } else {
+        result(issues)
     }
-    Ok(out)
 }
 
 fn issues_json(issues: &[Issue]) -> Value {

@@ -59,28 +59,45 @@ def version() -> str:
     return _cme.version()
 
 
-def validate(case: Union[Mapping[str, Any], str], as_of: DateLike = None) -> List[Issue]:
+def validate(
+    case: Union[Mapping[str, Any], str], as_of: DateLike = None, labels: bool = False
+) -> List[Issue]:
     """Every problem of a case: a list of issues ``{code, path, params,
     message, message_en}``; an empty list means the case is valid.
 
     ``case`` is a dict (dates as ``datetime.date`` or ISO text) or a JSON
     text. ``as_of`` is the evaluation date: no date of the case may be after
-    it.
+    it. With ``labels=True`` each issue also has the label of its field
+    (``label``, ``label_en``) and its message in a form's words
+    (``form_message``, ``form_message_en``); its code and path are unchanged.
 
     >>> import datetime
     >>> case = cme.sample_cases()[0]
     >>> cme.validate(case, as_of=cme.SAMPLE_AS_OF)
     []
+    >>> [i["form_message"] for i in cme.validate({"format_version": 1}, labels=True)][0]
+    '« Identifiant pseudonyme du dossier » est obligatoire.'
     """
     if isinstance(case, str):
-        return _cme.validate_json(case, _as_of(as_of))
-    return _cme.validate(case, _as_of(as_of))
+        return _cme.validate_json(case, _as_of(as_of), labels)
+    return _cme.validate(case, _as_of(as_of), labels)
 
 
-def validate_json(text: str, as_of: DateLike = None) -> List[Issue]:
+def validate_json(text: str, as_of: DateLike = None, labels: bool = False) -> List[Issue]:
     """Every problem of a case given as a JSON text (malformed JSON is an
-    issue ``invalid_json`` with its line and column)."""
-    return _cme.validate_json(text, _as_of(as_of))
+    issue ``invalid_json`` with its line and column); ``labels`` as in
+    :func:`validate`."""
+    return _cme.validate_json(text, _as_of(as_of), labels)
+
+
+def field_labels() -> List[Dict[str, str]]:
+    """The French and English label of every field of the interchange
+    format: ``{path, fr, en}``, ``path`` with its list indexes left out.
+
+    >>> next(l["fr"] for l in cme.field_labels() if l["path"] == "signalement.source_visit")
+    "Visite d'origine"
+    """
+    return list(_cme.field_labels())
 
 
 def parse_case(case: Mapping[str, Any], as_of: DateLike = None) -> Dict[str, Any]:
@@ -1165,6 +1182,7 @@ __all__ = [
     "CaseTable",
     "CsvTable",
     "code_lists",
+    "field_labels",
     "read_csv",
     "publish_table",
     "to_csv",
