@@ -4,7 +4,7 @@
 // results'). A typo'd code, category or event type then fails `tsc`.
 //   node scripts/codes-dts.mjs > cme-wasm/pkg/codes.d.ts
 import { readFileSync } from "node:fs";
-import { initSync, codeLists, issueCodes, presetCodes } from "../cme-wasm/pkg/cme.js";
+import { initSync, codeLists, issueCodes, presetCodes, indicatorCatalogue } from "../cme-wasm/pkg/cme.js";
 
 initSync({ module: readFileSync(new URL("../cme-wasm/pkg/core_bg.wasm", import.meta.url)) });
 
@@ -19,6 +19,9 @@ out.push(`export type IssueCode = ${union(issueCodes().map((i) => i.code))};`);
 out.push("");
 out.push("/** The code of a preset policy (one of the seven services). */");
 out.push(`export type PresetCode = ${union(presetCodes())};`);
+out.push("");
+out.push("/** The id of an indicator of the catalogue. */");
+out.push(`export type IndicatorId = ${union(indicatorCatalogue().map((i) => i.id))};`);
 out.push("");
 out.push("/** Each code list of the core, by kind: the codes it admits. */");
 out.push("export interface CodeLists {");

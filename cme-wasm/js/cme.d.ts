@@ -17,7 +17,8 @@ import type {
   ModuleSource, SickLeave, SyncModuleSource, ValidateOptions, Worker,
 } from "./runtime";
 import type {
-  AlertLevelCode, CategoryCode, CriterionStatusCode, DimensionCode, InclusionCode, MeasureCode,
+  AlertLevelCode, CategoryCode, CriterionStatusCode, DimensionCode, ExitResultCode, IndicatorId,
+  InclusionCode, MeasureCode,
   PartnerCode, PresetCode, ProblemTypeCode, RequesterCode, StageCode, StatusCode,
   VisitObligationCode, VisitRuleCode,
 } from "./codes";
@@ -175,7 +176,35 @@ export function orient(input: Case, asOf: string, problems?: ProblemTypeCode[]):
 export function indicators(
   cases: Case[], policy: PolicyInput, period: string, by?: DimensionCode[], threshold?: number,
   activities?: Activity[],
-): Record<string, unknown>;
+): IndicatorReport;
+/** One figure of a report: a count, or a rate with its denominator; hidden
+ * in a publication when it would identify someone (`numerator` and `value`
+ * then null). */
+export interface IndicatorValue {
+  id: IndicatorId;
+  numerator: number | null;
+  denominator?: number | null;
+  value: number | null;
+  hidden?: boolean;
+}
+/** The class of an exit result under a policy. */
+export type Outcome = "positive" | "negative" | "neutre";
+/** A report of indicators (published when a threshold was given). */
+export interface IndicatorReport {
+  spec: { by: DimensionCode[]; period: { start: string; end: string } };
+  policy: { id: string; name: string; contentHash: string };
+  cases: number;
+  total: IndicatorValue[];
+  /** One cell per value of the dimensions (`key`: one value per dimension). */
+  cells: { key: string[]; values: IndicatorValue[] }[];
+  targets?: Record<string, unknown>;
+  /** The class of each exit result (keyed by the codes). */
+  classification: Partial<Record<ExitResultCode, Outcome>>;
+  /** Published reports: the threshold, the protection width and the receipt. */
+  threshold?: number;
+  protectionWidth?: number;
+  receipt?: Record<string, unknown>;
+}
 /** A scenario of an impact: a policy and options of the legal calendar. */
 export interface Scenario { policy: PolicyInput; options?: { thresholds?: "avant_2022" | "depuis_2022"; [key: string]: unknown } }
 /** What a change of rules changed in a case. */
@@ -196,13 +225,13 @@ export function impact(cases: Case[], before: Scenario, after: Scenario, asOf: s
 export interface RegionalReport {
   spec: Record<string, unknown>;
   cases: number;
-  policies: { service: string; policy: Record<string, unknown>; classification: Record<string, "positive" | "negative" | "neutre"> }[];
-  divergences: { result: string; classes: { service: string; class: "positive" | "negative" | "neutre" }[] }[];
+  policies: { service: string; policy: Record<string, unknown>; classification: Partial<Record<ExitResultCode, Outcome>> }[];
+  divergences: { result: ExitResultCode; classes: { service: string; class: Outcome }[] }[];
   bases: { id: string; basis: "harmonise" | "selon_politique" }[];
-  total: Record<string, unknown>[];
-  cells: Record<string, unknown>[];
-  services: Record<string, unknown>[];
-  harmonised: Record<string, unknown>;
+  total: IndicatorValue[];
+  cells: { key: string[]; values: IndicatorValue[] }[];
+  services: IndicatorReport[];
+  harmonised: IndicatorReport;
 }
 /** The report of a region of several services (`policies`: service code →
  * preset code or policy; by default the seven presets). */
@@ -216,7 +245,7 @@ export interface CompanyReport {
   inForce: boolean;
   sources: Record<string, unknown>[];
   cases: number;
-  published: Record<string, unknown>;
+  published: IndicatorReport;
   audit: Audit;
 }
 /** The report of one member company of more than 300 employees for its CSE
@@ -238,12 +267,12 @@ export interface CheckResult { check: "recu" | "methode" | "catalogue" | "chiffr
 export interface Verification { valid: boolean; checks: CheckResult[]; }
 /** Publishes several reports of the same cases together. */
 export function publishBundle(
-  reports: Record<string, unknown>[], threshold?: number, protectionWidth?: number,
-): Record<string, unknown>[];
+  reports: IndicatorReport[], threshold?: number, protectionWidth?: number,
+): IndicatorReport[];
 /** The attacker's audit of a publication (one report or a bundle). */
-export function audit(published: Record<string, unknown> | Record<string, unknown>[]): Audit;
+export function audit(published: IndicatorReport | IndicatorReport[]): Audit;
 /** Checks a publication against its receipt. */
-export function verify(published: Record<string, unknown> | Record<string, unknown>[]): Verification;
+export function verify(published: IndicatorReport | IndicatorReport[]): Verification;
 /** The catalogue of indicators with their definitions and sources. */
 export function indicatorCatalogue(): Record<string, unknown>[];
 /** Every code list with French labels: the case model's (for drop-down lists)

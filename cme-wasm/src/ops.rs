@@ -62,18 +62,30 @@ fn camel(key: &str) -> String {
     out
 }
 
-/// Renames object keys to camelCase, except below `params`.
+/// Keys whose object is keyed by codes or template names, kept as they
+/// are: message parameters, and the classes of exit results (keyed by
+/// `amenagement_poste`…, codes a JS user compares with the code lists).
+const CODE_KEYED: [&str; 3] = ["params", "classification", "classes"];
+
+/// Renames object keys to camelCase, except below `params` and the objects
+/// keyed by codes.
 ///
 /// ```
-/// let v = serde_json::json!({"as_of": 1, "params": {"max_len": 2}});
-/// assert_eq!(cme_wasm::ops::camel_keys(v), serde_json::json!({"asOf": 1, "params": {"max_len": 2}}));
+/// let v = serde_json::json!({"as_of": 1, "params": {"max_len": 2},
+///                            "classification": {"amenagement_poste": "positive"}});
+/// assert_eq!(cme_wasm::ops::camel_keys(v), serde_json::json!({"asOf": 1, "params": {"max_len": 2},
+///            "classification": {"amenagement_poste": "positive"}}));
 /// ```
 pub fn camel_keys(value: Value) -> Value {
     match value {
         Value::Object(map) => Value::Object(
             map.into_iter()
                 .map(|(k, v)| {
-                    let v = if k == "params" { v } else { camel_keys(v) };
+                    let v = if CODE_KEYED.contains(&k.as_str()) {
+                        v
+                    } else {
+                        camel_keys(v)
+                    };
                     (camel(&k), v)
                 })
                 .collect(),
@@ -90,7 +102,11 @@ pub fn snake_keys(value: Value) -> Value {
         Value::Object(map) => Value::Object(
             map.into_iter()
                 .map(|(k, v)| {
-                    let v = if k == "params" { v } else { snake_keys(v) };
+                    let v = if CODE_KEYED.contains(&k.as_str()) {
+                        v
+                    } else {
+                        snake_keys(v)
+                    };
                     let mut out = String::with_capacity(k.len() + 4);
                     for c in k.chars() {
                         if c.is_ascii_uppercase() {

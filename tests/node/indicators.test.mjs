@@ -71,3 +71,13 @@ test("a bundle is audited and its receipt verified, as in the other runtimes", (
   delete first.hidden;
   assert.equal(verify(changed).valid, false);
 });
+
+test("the classes of exit results are keyed by their codes, as the code lists give them", () => {
+  // AISMT 13's preset: a workstation adjustment is a positive exit, an
+  // inaptitude a negative one, a retirement neutral (cme-core/policies/aismt13.json).
+  const report = indicators([], "aismt13", "2024");
+  assert.equal(report.classification.amenagement_poste, "positive");
+  assert.equal(report.classification.inaptitude, "negative");
+  assert.equal(report.classification.retraite, "neutre");
+  assert.equal(report.classification.amenagementPoste, undefined);
+});

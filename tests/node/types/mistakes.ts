@@ -35,7 +35,12 @@ export async function mistakes(c: Case, e: Evaluation, issues: Issue[]): Promise
   out.push(evaluate(draft, "aismt13", "2024-06-30"));
   // @ts-expect-error the form's labelled issues carry formMessage, not formMesage
   out.push(validateForm({}, undefined, { labels: true }).map((i: LabelledIssue) => i.formMesage));
+  // @ts-expect-error "signalement" is not an indicator id (signalements)
+  out.push(indicators([c], "aismt13", "2024").total.find((v) => v.id === "signalement"));
+  // @ts-expect-error a classification is keyed by exit results
+  out.push(indicators([c], "aismt13", "2024").classification.amenagementPoste);
   // What is right compiles.
+  out.push(indicators([c], "aismt13", "2024").classification.amenagement_poste === "positive");
   out.push(validateForm({}, undefined, { labels: true }).map((i) => i.formMessage));
   out.push(issues.filter((i) => i.code === "missing_field"));
   return out;
