@@ -215,6 +215,45 @@ pub fn first_contact(
     first_contact_with(state, policy, &policy.content_hash(), as_of, alerts, steps)
 }
 
+/// Where the service's first-contact deadline stands as of a date: the one
+/// statement of the rule that the alert (with its texts and sources) and
+/// the decisions-only path ([`crate::evaluate::decide`]) are made from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum FirstContact {
+    /// The contact took place after the deadline (`late` days).
+    Late { due: NaiveDate, late: i64 },
+    /// No contact, the deadline passed `late` days ago.
+    Overdue { due: NaiveDate, late: i64 },
+    /// No contact yet, the deadline is to come.
+    Waiting { due: NaiveDate },
+}
+
+/// The first-contact deadline of a case as of a date, if the policy has
+/// one and it still matters (no contact in time, no refusal, no exit).
+pub(crate) fn first_contact_status(
+    state: &PathwayState,
+    policy: &Policy,
+    as_of: NaiveDate,
+) -> Option<FirstContact> {
+    let rule = policy.first_contact.as_ref()?;
+    let due = add_days(state.signalement, rule.days);
+    match state.first_contact {
+        Some(contact) if contact > due => Some(FirstContact::Late {
+            due,
+            late: days_between(due, contact),
+        }),
+        Some(_) => None,
+        None if state.refusal.is_some() || state.no_answer.is_some() || state.exit.is_some() => {
+            None
+        }
+        None if as_of > due => Some(FirstContact::Overdue {
+            due,
+            late: days_between(due, as_of),
+        }),
+        None => Some(FirstContact::Waiting { due }),
+    }
+}
+
 /// [`first_contact`] with the policy's content hash already computed (an
 /// evaluation computes it once).
 pub(crate) fn first_contact_with(
@@ -225,40 +264,40 @@ pub(crate) fn first_contact_with(
     alerts: &mut Vec<Alert>,
     steps: &mut Vec<NextStep>,
 ) {
-    let Some(rule) = &policy.first_contact else {
+    let (Some(rule), Some(status)) = (
+        &policy.first_contact,
+        first_contact_status(state, policy, as_of),
+    ) else {
         return;
     };
     let sources = vec![
         Source::cited(&policy.id, &rule.source, hash),
         Source::policy(&policy.id, "first_contact.days", hash),
     ];
-    let due = add_days(state.signalement, rule.days);
-    match state.first_contact {
-        Some(contact) if contact > due => alerts.push(
+    match status {
+        FirstContact::Late { due, late } => alerts.push(
             Alert::new(
                 "contact_tardif",
                 AlertLevel::Information,
                 Text::new(TextCode::ContactTardif)
-                    .with("late", days_between(due, contact))
+                    .with("late", late)
                     .with("days", rule.days),
                 sources,
             )
-            .due(due, days_between(due, contact)),
+            .due(due, late),
         ),
-        Some(_) => {}
-        None if state.refusal.is_some() || state.no_answer.is_some() || state.exit.is_some() => {}
-        None if as_of > due => alerts.push(
+        FirstContact::Overdue { due, late } => alerts.push(
             Alert::new(
                 "contact_en_retard",
                 AlertLevel::EnRetard,
                 Text::new(TextCode::ContactEnRetard)
                     .with("days", rule.days)
-                    .with("late", days_between(due, as_of)),
+                    .with("late", late),
                 sources,
             )
-            .due(due, days_between(due, as_of)),
+            .due(due, late),
         ),
-        None => steps.push(NextStep::new(
+        FirstContact::Waiting { due } => steps.push(NextStep::new(
             Text::new(TextCode::AttendreContact).with("days", rule.days),
             Some(due),
             sources,
@@ -387,6 +426,54 @@ pub fn follow_ups(
     follow_ups_with(state, policy, &policy.content_hash(), as_of, alerts, steps)
 }
 
+/// Where one follow-up of the schedule stands as of a date: the one
+/// statement of the rule that alerts, steps and the decisions-only path are
+/// made from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum FollowUp {
+    /// Done after its deadline, on `date`, `late` days late.
+    DoneLate { date: NaiveDate, late: i64 },
+    /// Done in time: nothing to say.
+    Done,
+    /// Not done, the deadline passed `late` days ago.
+    Overdue { late: i64 },
+    /// Not done, its window is open: `left` days to the deadline.
+    Due { left: i64 },
+    /// Not done, its window is not open yet.
+    ToCome,
+}
+
+/// The follow-ups of the schedule after the exit, each with where it stands.
+pub(crate) fn follow_up_statuses(
+    state: &PathwayState,
+    policy: &Policy,
+    as_of: NaiveDate,
+) -> Vec<(FollowUpSlot, FollowUp)> {
+    let Some(exit) = &state.exit else {
+        return Vec::new();
+    };
+    follow_up_schedule(exit.date, &state.follow_ups, policy)
+        .into_iter()
+        .map(|slot| {
+            let status = match (slot.done, slot.late) {
+                (Some((date, _)), true) => FollowUp::DoneLate {
+                    date,
+                    late: days_between(slot.deadline, date),
+                },
+                (Some(_), false) => FollowUp::Done,
+                (None, _) if as_of > slot.deadline => FollowUp::Overdue {
+                    late: days_between(slot.deadline, as_of),
+                },
+                (None, _) if as_of >= slot.opens => FollowUp::Due {
+                    left: days_between(as_of, slot.deadline),
+                },
+                (None, _) => FollowUp::ToCome,
+            };
+            (slot, status)
+        })
+        .collect()
+}
+
 /// [`follow_ups`] with the policy's content hash already computed.
 pub(crate) fn follow_ups_with(
     state: &PathwayState,
@@ -396,68 +483,65 @@ pub(crate) fn follow_ups_with(
     alerts: &mut Vec<Alert>,
     steps: &mut Vec<NextStep>,
 ) {
-    let Some(exit) = &state.exit else { return };
     let tolerance = policy.follow_up_tolerance_days;
-    for slot in follow_up_schedule(exit.date, &state.follow_ups, policy) {
+    for (slot, status) in follow_up_statuses(state, policy, as_of) {
         let Some(rule) = policy.follow_ups.get(slot.rule) else {
             continue;
         };
-        let (k, due, opens, deadline) = (slot.rule, slot.due, slot.opens, slot.deadline);
-        let sources = vec![
-            Source::cited(&policy.id, &rule.source, hash),
-            Source::policy(&policy.id, &format!("follow_ups[{k}]"), hash),
-        ];
-        if let (Some((date, _)), true) = (slot.done, slot.late) {
-            alerts.push(
+        let (k, due, deadline) = (slot.rule, slot.due, slot.deadline);
+        let sources = || {
+            vec![
+                Source::cited(&policy.id, &rule.source, hash),
+                Source::policy(&policy.id, &format!("follow_ups[{k}]"), hash),
+            ]
+        };
+        match status {
+            FollowUp::DoneLate { date, late } => alerts.push(
                 Alert::new(
                     "suivi_realise_en_retard",
                     AlertLevel::Information,
                     Text::new(TextCode::SuiviRealiseEnRetard)
                         .with("label", &rule.label)
                         .with("date", date)
-                        .with("late", days_between(deadline, date)),
-                    sources,
+                        .with("late", late),
+                    sources(),
                 )
-                .due(deadline, days_between(deadline, date)),
-            );
-            continue;
-        }
-        if slot.done.is_some() {
-            continue;
-        }
-        if as_of > deadline {
-            let late = days_between(deadline, as_of);
-            let text = match rule.until_months {
-                Some(until) => Text::new(TextCode::SuiviEnRetardFenetre).with("until", until),
-                None => Text::new(TextCode::SuiviEnRetardTolerance).with("tolerance", tolerance),
+                .due(deadline, late),
+            ),
+            FollowUp::Done => {}
+            FollowUp::Overdue { late } => {
+                let text = match rule.until_months {
+                    Some(until) => Text::new(TextCode::SuiviEnRetardFenetre).with("until", until),
+                    None => {
+                        Text::new(TextCode::SuiviEnRetardTolerance).with("tolerance", tolerance)
+                    }
+                }
+                .with("label", &rule.label)
+                .with("late", late)
+                .with("months", rule.months);
+                alerts.push(
+                    Alert::new("suivi_en_retard", AlertLevel::EnRetard, text, sources())
+                        .due(deadline, late),
+                );
             }
-            .with("label", &rule.label)
-            .with("late", late)
-            .with("months", rule.months);
-            alerts.push(
-                Alert::new("suivi_en_retard", AlertLevel::EnRetard, text, sources)
-                    .due(deadline, late),
-            );
-        } else if as_of >= opens {
-            alerts.push(
+            FollowUp::Due { left } => alerts.push(
                 Alert::new(
                     "suivi_a_echeance",
                     AlertLevel::AEcheance,
                     Text::new(TextCode::SuiviAEcheance)
                         .with("label", &rule.label)
-                        .with("left", days_between(as_of, deadline)),
-                    sources,
+                        .with("left", left),
+                    sources(),
                 )
-                .due(deadline, days_between(deadline, as_of)),
-            );
-        } else {
-            steps.push(NextStep::new(
+                .due(deadline, -left),
+            ),
+            FollowUp::ToCome => steps.push(NextStep::new(
                 Text::new(TextCode::SuiviAVenir)
                     .with("label", &rule.label)
                     .with("months", rule.months),
                 Some(due),
-                sources,
-            ));
+                sources(),
+            )),
         }
     }
 }

@@ -657,26 +657,288 @@ fn targeting(
     hash: &str,
     as_of: NaiveDate,
 ) -> Option<Decision<Option<bool>>> {
-    let rule = policy
-        .targeting
-        .iter()
-        .find(|r| case.signalement.date < r.until)?;
+    let (rule, value) = targeting_value(case, policy)?;
     let sources = [
         Source::cited(&policy.id, &rule.source, hash),
         Source::policy(&policy.id, "targeting", hash),
     ];
-    let age = case.worker.age_on(case.signalement.date);
-    let (value, text) = match age {
-        None => (None, TextCode::CiblageAgeInconnu),
-        Some(age) if age >= i32::try_from(rule.min_age).unwrap_or(i32::MAX) => {
-            (Some(true), TextCode::CiblageAgeDansLaCible)
-        }
-        Some(_) => (Some(false), TextCode::HorsCible),
+    let text = match value {
+        None => TextCode::CiblageAgeInconnu,
+        Some(true) => TextCode::CiblageAgeDansLaCible,
+        Some(false) => TextCode::HorsCible,
     };
     let text = Text::new(text).with("min_age", rule.min_age);
     let mut reason = Reason::new("ciblage_age", text, sources[0].clone());
     reason = reason.and(sources[1].clone());
     Some(Decision::new(value, as_of).because(reason))
+}
+
+/// The policy's age targeting rule in force on the signalement's date, and
+/// whether the worker was in its target then (`None`: age unknown).
+fn targeting_value<'p>(
+    case: &Case,
+    policy: &'p Policy,
+) -> Option<(&'p crate::policy::TargetingRule, Option<bool>)> {
+    let rule = policy
+        .targeting
+        .iter()
+        .find(|r| case.signalement.date < r.until)?;
+    let value = case
+        .worker
+        .age_on(case.signalement.date)
+        .map(|age| age >= i32::try_from(rule.min_age).unwrap_or(i32::MAX));
+    Some((rule, value))
+}
+
+/// The decisions of an evaluation, as codes and dates: what a worklist, a
+/// dashboard or a table of cases reads. [`decide`] computes them with the
+/// rules of [`evaluate`] (the same functions), without building reasons,
+/// sources, texts or the legal calendar; [`Evaluation::decisions`] reads
+/// them off a whole evaluation, and a property test holds the two equal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct Decisions {
+    /// The canonical stage.
+    pub stage: Stage,
+    /// Since when.
+    pub stage_since: NaiveDate,
+    /// The status.
+    pub status: Status,
+    /// The category, once decided.
+    pub category: Option<crate::case::Category>,
+    /// The inclusion decision.
+    pub inclusion: crate::inclusion::InclusionValue,
+    /// The age targeting of the policy, if it has one: in the target, not,
+    /// or unknown (`Some(None)`).
+    pub targeting: Option<Option<bool>>,
+    /// The alerts, in the evaluation's order.
+    pub alerts: Vec<AlertDecision>,
+}
+
+/// An alert as a decision: its code, level and dates, without its texts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct AlertDecision {
+    /// The alert's code (`contact_en_retard`, `suivi_a_echeance`, or the
+    /// issue code of a refused event).
+    pub code: &'static str,
+    /// Its level.
+    pub level: deadlines::AlertLevel,
+    /// The deadline it is about, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub due: Option<NaiveDate>,
+    /// Days past that deadline (negative: days left).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub days_overdue: Option<i64>,
+}
+
+/// The decisions of [`evaluate`] (stage, status, category, inclusion,
+/// targeting, alerts) without their explanations: the same rules, a
+/// fraction of the work. The case is checked as [`evaluate`] checks it.
+///
+/// ```
+/// use cme_pdp::{evaluate::{decide, evaluate_loaded}, policy::Loaded, sample};
+/// let policy = Loaded::preset("aismt13").unwrap();
+/// for case in &sample::sample_cases().unwrap() {
+///     let d = decide(case, policy, sample::SAMPLE_AS_OF).unwrap();
+///     let e = evaluate_loaded(case, policy, sample::SAMPLE_AS_OF).unwrap();
+///     assert_eq!(d, e.decisions());
+/// }
+/// ```
+pub fn decide(case: &Case, policy: &Loaded, as_of: NaiveDate) -> Result<Decisions, CmeError> {
+    check_evaluable(case, as_of)?;
+    Ok(decide_checked(case, policy.policy(), as_of))
+}
+
+/// A case that passed the checks of an evaluation (a valid case, but for
+/// the events the pathway refuses): decided and evaluated as many times as
+/// needed (other dates, other policies) without being checked again. It
+/// cannot be changed once checked; [`EvaluableCase::into_case`] gives the
+/// case back.
+///
+/// ```
+/// use cme_pdp::evaluate::{decide, EvaluableCase};
+/// use cme_pdp::policy::Loaded;
+/// let value = cme_pdp::sample::sample_json_values().unwrap().remove(3);
+/// let checked = EvaluableCase::from_value(&value).unwrap();
+/// let policy = Loaded::preset("aist63").unwrap();
+/// let d = checked.decide(policy, cme_pdp::sample::SAMPLE_AS_OF).unwrap();
+/// assert_eq!(d, decide(checked.case(), policy, cme_pdp::sample::SAMPLE_AS_OF).unwrap());
+/// assert!(EvaluableCase::from_value(&serde_json::json!({})).is_err());
+/// ```
+#[derive(Debug, Clone, PartialEq)]
+pub struct EvaluableCase {
+    case: Case,
+}
+
+impl EvaluableCase {
+    /// Checks a case as [`evaluate`] checks it.
+    pub fn new(case: Case) -> Result<EvaluableCase, CmeError> {
+        check_for_evaluation(&case)?;
+        Ok(EvaluableCase { case })
+    }
+
+    /// Reads and checks a case in its JSON form, once (the checks of
+    /// [`crate::validate::parse_case_for_pathway`]).
+    pub fn from_value(value: &serde_json::Value) -> Result<EvaluableCase, CmeError> {
+        let case = parse_case_for_pathway(value, &ValidateOptions::default())?;
+        Ok(EvaluableCase { case })
+    }
+
+    /// The case.
+    pub fn case(&self) -> &Case {
+        &self.case
+    }
+
+    /// The case, to change it (check it again afterwards).
+    pub fn into_case(self) -> Case {
+        self.case
+    }
+
+    /// Its decisions as of a date ([`decide`]); only the date is checked.
+    pub fn decide(&self, policy: &Loaded, as_of: NaiveDate) -> Result<Decisions, CmeError> {
+        if self.case.signalement.date > as_of {
+            return Err(signalled_after(as_of));
+        }
+        Ok(decide_checked(&self.case, policy.policy(), as_of))
+    }
+
+    /// Its whole evaluation as of a date ([`evaluate_loaded`]).
+    pub fn evaluate(&self, policy: &Loaded, as_of: NaiveDate) -> Result<Evaluation, CmeError> {
+        evaluate_checked(&self.case, policy.policy(), policy.content_hash(), as_of)
+    }
+}
+
+/// [`decide`] for a case already checked ([`check_evaluable`]).
+pub(crate) fn decide_checked(case: &Case, policy: &Policy, as_of: NaiveDate) -> Decisions {
+    use deadlines::{AlertLevel, FirstContact, FollowUp};
+    let replayed = replay_until(
+        case.signalement.date,
+        &case.events,
+        &case.consents,
+        &crate::pathway::ReplayRules::of(policy),
+        as_of,
+    );
+    let state = &replayed.state;
+    let mut alerts = Vec::new();
+    for issue in &replayed.refused {
+        alerts.push(AlertDecision {
+            code: issue.code.code(),
+            level: AlertLevel::Refus,
+            due: None,
+            days_overdue: None,
+        });
+    }
+    let alert = |code, level, due, late| AlertDecision {
+        code,
+        level,
+        due: Some(due),
+        days_overdue: Some(late),
+    };
+    match deadlines::first_contact_status(state, policy, as_of) {
+        Some(FirstContact::Late { due, late }) => {
+            alerts.push(alert("contact_tardif", AlertLevel::Information, due, late));
+        }
+        Some(FirstContact::Overdue { due, late }) => {
+            alerts.push(alert("contact_en_retard", AlertLevel::EnRetard, due, late));
+        }
+        Some(FirstContact::Waiting { .. }) | None => {}
+    }
+    if state.exit.is_some() {
+        for (slot, status) in deadlines::follow_up_statuses(state, policy, as_of) {
+            if policy.follow_ups.get(slot.rule).is_none() {
+                continue;
+            }
+            match status {
+                FollowUp::DoneLate { late, .. } => alerts.push(alert(
+                    "suivi_realise_en_retard",
+                    AlertLevel::Information,
+                    slot.deadline,
+                    late,
+                )),
+                FollowUp::Overdue { late } => alerts.push(alert(
+                    "suivi_en_retard",
+                    AlertLevel::EnRetard,
+                    slot.deadline,
+                    late,
+                )),
+                FollowUp::Due { left } => alerts.push(alert(
+                    "suivi_a_echeance",
+                    AlertLevel::AEcheance,
+                    slot.deadline,
+                    -left,
+                )),
+                FollowUp::Done | FollowUp::ToCome => {}
+            }
+        }
+    }
+    let targeting = targeting_value(case, policy).map(|(_, value)| value);
+    if targeting == Some(Some(false)) {
+        alerts.push(AlertDecision {
+            code: "hors_cible",
+            level: AlertLevel::Information,
+            due: None,
+            days_overdue: None,
+        });
+    }
+    Decisions {
+        stage: state.stage,
+        stage_since: state.stage_since,
+        status: status_value(state, policy),
+        category: crate::category::category_value(case, state, policy),
+        inclusion: crate::inclusion::inclusion_value(state, policy.inclusion.min_expected_opinions),
+        targeting,
+        alerts,
+    }
+}
+
+impl Evaluation {
+    /// The decisions of the evaluation, as [`decide`] gives them.
+    ///
+    /// ```
+    /// let e = cme_pdp::evaluate::evaluate(&cme_pdp::sample::sample_cases().unwrap()[0],
+    ///     &cme_pdp::policy::preset("aist43").unwrap(), cme_pdp::sample::SAMPLE_AS_OF).unwrap();
+    /// assert_eq!(e.decisions().status, e.status.value);
+    /// ```
+    pub fn decisions(&self) -> Decisions {
+        Decisions {
+            stage: self.stage.value.stage,
+            stage_since: self.stage.value.since,
+            status: self.status.value,
+            category: self.category.decision.value,
+            inclusion: self.inclusion.decision.value,
+            targeting: self.targeting.as_ref().map(|t| t.value),
+            alerts: self
+                .alerts
+                .iter()
+                .map(|a| AlertDecision {
+                    code: alert_code(&a.code),
+                    level: a.level,
+                    due: a.due,
+                    days_overdue: a.days_overdue,
+                })
+                .collect(),
+        }
+    }
+}
+
+/// The static code of an alert of an evaluation (every alert's code is one
+/// of the deadlines', `hors_cible`, or an issue code).
+fn alert_code(code: &str) -> &'static str {
+    const CODES: [&str; 6] = [
+        "contact_tardif",
+        "contact_en_retard",
+        "suivi_realise_en_retard",
+        "suivi_en_retard",
+        "suivi_a_echeance",
+        "hors_cible",
+    ];
+    CODES
+        .iter()
+        .copied()
+        .find(|c| *c == code)
+        .or_else(|| IssueCode::from_code(code).map(IssueCode::code))
+        .unwrap_or("inconnue")
 }
 
 impl Evaluation {

@@ -236,58 +236,82 @@ fn loaded_policy_of(py: Python<'_>, policy: &Bound<'_, PyAny>) -> PyResult<Loade
     ))))
 }
 
-/// An evaluation kept in Rust: its decisions are read as codes without
-/// converting anything else; the whole structure (`to_dict`) and the
-/// French text (`text_fr`) are made when asked.
+/// An evaluation kept in Rust: its decisions (stage, status, category,
+/// inclusion, alerts) are computed at once by the decisions-only path
+/// (`decide`, the same rules) and read as codes; the whole evaluation
+/// (reasons, sources, the legal calendar) is computed the first time it is
+/// asked (`to_dict`, `text_fr`), from the case checked once.
 #[pyclass(frozen, module = "cme._cme")]
 struct EvaluationData {
-    inner: cme_pdp::evaluate::Evaluation,
+    case: cme_pdp::evaluate::EvaluableCase,
+    policy: LoadedArg,
+    as_of: chrono::NaiveDate,
+    decisions: cme_pdp::evaluate::Decisions,
+    full: std::sync::OnceLock<cme_pdp::evaluate::Evaluation>,
+}
+
+impl EvaluationData {
+    fn full(&self, py: Python<'_>) -> PyResult<&cme_pdp::evaluate::Evaluation> {
+        if let Some(e) = self.full.get() {
+            return Ok(e);
+        }
+        let e = py
+            .detach(|| self.case.evaluate(self.policy.get(), self.as_of))
+            .map_err(|e| to_py_err(py, &e))?;
+        Ok(self.full.get_or_init(|| e))
+    }
 }
 
 #[pymethods]
 impl EvaluationData {
     /// The case's id.
     fn case_id(&self) -> &str {
-        &self.inner.case_id
+        &self.case.case().id
     }
 
     /// The canonical stage's code.
     fn stage(&self) -> &'static str {
         use cme_pdp::codes::Code;
-        self.inner.stage.value.stage.code()
+        self.decisions.stage.code()
     }
 
     /// The status's code.
     fn status(&self) -> &'static str {
         use cme_pdp::codes::Code;
-        self.inner.status.value.code()
+        self.decisions.status.code()
     }
 
     /// The category's code, if decided.
     fn category(&self) -> Option<&'static str> {
         use cme_pdp::codes::Code;
-        self.inner.category.decision.value.map(Code::code)
+        self.decisions.category.map(Code::code)
     }
 
     /// The inclusion decision's code.
     fn inclusion(&self) -> &'static str {
         use cme_pdp::codes::Code;
-        self.inner.inclusion.decision.value.code()
+        self.decisions.inclusion.code()
     }
 
     /// The alerts' codes.
-    fn alert_codes(&self) -> Vec<String> {
-        self.inner.alerts.iter().map(|a| a.code.clone()).collect()
+    fn alert_codes(&self) -> Vec<&'static str> {
+        self.decisions.alerts.iter().map(|a| a.code).collect()
+    }
+
+    /// The decisions as plain data (codes and dates, no texts).
+    fn decisions<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
+        to_py(py, &self.decisions)
     }
 
     /// The whole evaluation as plain data (reasons, sources, texts).
     fn to_dict<'py>(&self, py: Python<'py>) -> PyResult<Bound<'py, PyAny>> {
-        to_py(py, &self.inner)
+        let full = self.full(py)?;
+        to_py(py, full)
     }
 
     /// The evaluation as French text.
-    fn text_fr(&self) -> String {
-        self.inner.to_text_fr()
+    fn text_fr(&self, py: Python<'_>) -> PyResult<String> {
+        Ok(self.full(py)?.to_text_fr())
     }
 }
 
@@ -303,10 +327,20 @@ fn evaluate(
     let as_of = required_as_of(py, as_of)?;
     let policy = loaded_policy_of(py, policy)?;
     let value = py_to_json(case)?;
-    let evaluation = py
-        .detach(|| cme_pdp::evaluate::evaluate_value_loaded(&value, policy.get(), as_of))
+    let (case, decisions) = py
+        .detach(|| {
+            let case = cme_pdp::evaluate::EvaluableCase::from_value(&value)?;
+            let decisions = case.decide(policy.get(), as_of)?;
+            Ok::<_, CmeError>((case, decisions))
+        })
         .map_err(|e| to_py_err(py, &e))?;
-    Ok(EvaluationData { inner: evaluation })
+    Ok(EvaluationData {
+        case,
+        policy,
+        as_of,
+        decisions,
+        full: std::sync::OnceLock::new(),
+    })
 }
 
 /// Adds an event to a case if the pathway accepts it: the new case, or

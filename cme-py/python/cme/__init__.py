@@ -122,7 +122,11 @@ class Evaluation:
 
     Each decision keeps its reasons and sources; ``to_dict()`` gives the
     whole structure (the same JSON in every binding), ``str(e)`` the French
-    text for a médecin du travail.
+    text for a médecin du travail. The decisions (``stage``, ``status``,
+    ``category``, ``inclusion``, ``alert_codes``, ``decisions``) are
+    computed at once, by the same rules without their explanations; the
+    explanations and the legal calendar are computed the first time they
+    are read.
     """
 
     def __init__(self, core: "_cme.EvaluationData") -> None:
@@ -169,6 +173,18 @@ class Evaluation:
     def alert_codes(self) -> List[str]:
         """The codes of the alerts (without converting their texts)."""
         return self._core.alert_codes()
+
+    @property
+    def decisions(self) -> Dict[str, Any]:
+        """The decisions as codes and dates: ``stage``, ``stage_since``,
+        ``status``, ``category``, ``inclusion``, ``targeting`` and the
+        ``alerts`` (code, level, due date, days overdue), without texts.
+
+        >>> e = cme.evaluate(cme.sample_cases()[0], "aist43", cme.SAMPLE_AS_OF)
+        >>> sorted(e.decisions)
+        ['alerts', 'category', 'inclusion', 'stage', 'stage_since', 'status', 'targeting']
+        """
+        return self._core.decisions()
 
     @property
     def alerts(self) -> List[Dict[str, Any]]:
