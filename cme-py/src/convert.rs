@@ -46,7 +46,24 @@ pub fn py_to_json_within(
         left: max_bytes,
         max: max_bytes,
     };
-    to_json(obj, &date_type, &mut at.to_vec(), &mut budget)
+    let mut path: Vec<Seg> = at
+        .iter()
+        .map(
+            |seg| match seg.strip_prefix('[').and_then(|s| s.strip_suffix(']')) {
+                Some(i) => i.parse().map_or_else(|_| Seg::Key(seg.clone()), Seg::Index),
+                None => Seg::Key(seg.clone()),
+            },
+        )
+        .collect();
+    to_json(obj, &date_type, &mut path, &mut budget)
+}
+
+/// A piece of the path of the value being converted: a key (as given, cut
+/// and escaped only if a path is rendered for an error) or a list index.
+/// Nothing is written out while the conversion goes well.
+enum Seg {
+    Key(String),
+    Index(usize),
 }
 
 /// What is left of the size allowed, in bytes of JSON text (each value
@@ -58,7 +75,7 @@ struct Budget {
 
 impl Budget {
     /// Spends `n` bytes, or refuses the document at `path`.
-    fn spend(&mut self, py: Python<'_>, n: usize, path: &[String]) -> PyResult<()> {
+    fn spend(&mut self, py: Python<'_>, n: usize, path: &[Seg]) -> PyResult<()> {
         match self.left.checked_sub(n) {
             Some(left) => {
                 self.left = left;
@@ -71,7 +88,7 @@ impl Budget {
 
 /// `document_too_large` at `path`, with the core's messages and issue
 /// (so that `.errors()` lists it).
-fn too_large(py: Python<'_>, max: usize, path: &[String]) -> PyErr {
+fn too_large(py: Python<'_>, max: usize, path: &[Seg]) -> PyErr {
     let issue = cme_pdp::issue::Issue::new(
         cme_pdp::issue::IssueCode::DocumentTooLarge,
         cme_pdp::issue::Path::from_rendered(&path_string(path)),
@@ -80,14 +97,23 @@ fn too_large(py: Python<'_>, max: usize, path: &[String]) -> PyErr {
     crate::error::input_error_issue(py, &issue)
 }
 
-pub(crate) fn path_string(path: &[String]) -> String {
+fn path_string(path: &[Seg]) -> String {
     let mut out = String::new();
     for seg in path {
-        if seg.starts_with('[') || out.is_empty() {
-            out.push_str(seg);
-        } else {
-            out.push('.');
-            out.push_str(seg);
+        match seg {
+            Seg::Index(i) => {
+                out.push('[');
+                out.push_str(&i.to_string());
+                out.push(']');
+            }
+            Seg::Key(key) => {
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                // the key as it may be echoed in an error's path (cut,
+                // control characters escaped)
+                out.push_str(&cme_pdp::issue::echoed(key));
+            }
         }
     }
     out
@@ -96,7 +122,7 @@ pub(crate) fn path_string(path: &[String]) -> String {
 fn to_json(
     obj: &Bound<'_, PyAny>,
     date_type: &Bound<'_, PyAny>,
-    path: &mut Vec<String>,
+    path: &mut Vec<Seg>,
     budget: &mut Budget,
 ) -> PyResult<Value> {
     if path.len() > MAX_DEPTH {
@@ -172,12 +198,11 @@ fn to_json(
                     &[],
                 ));
             };
-            // the key as it may be echoed in an error's path (cut, control
-            // characters escaped)
-            path.push(cme_pdp::issue::echoed(&key).into_owned());
+            path.push(Seg::Key(key));
             let value = to_json(&v, date_type, path, budget)?;
-            path.pop();
-            map.insert(key, value);
+            if let Some(Seg::Key(key)) = path.pop() {
+                map.insert(key, value);
+            }
         }
         return Ok(Value::Object(map));
     }
@@ -190,7 +215,7 @@ fn to_json(
         }
         let mut items = Vec::with_capacity(n);
         for (i, item) in obj.try_iter()?.enumerate() {
-            path.push(format!("[{i}]"));
+            path.push(Seg::Index(i));
             items.push(to_json(&item?, date_type, path, budget)?);
             path.pop();
         }
@@ -216,7 +241,7 @@ fn to_json(
 /// decoded with `surrogateescape`…) cannot be, and Python's
 /// `UnicodeEncodeError` would carry the whole text in `.object`: refused
 /// at its path instead, without the text.
-fn text(obj: &Bound<'_, PyAny>, path: &[String]) -> PyResult<String> {
+fn text(obj: &Bound<'_, PyAny>, path: &[Seg]) -> PyResult<String> {
     obj.extract::<String>()
         .map_err(|_| input_issue(obj.py(), IssueCode::InvalidText, &path_string(path), &[]))
 }

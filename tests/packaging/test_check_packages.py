@@ -33,6 +33,9 @@ def npm_files(**change):
     manifest.update(change.pop("manifest", {}))
     files = {"package/package.json": json.dumps(manifest).encode(), "package/cme.js": b"",
              "package/cme.d.ts": b"", "package/core_bg.wasm": b"", "package/case.d.ts": b"",
+             "package/form.js": b"", "package/form.d.ts": b"", "package/form_core.js": b"",
+             "package/form_bg.wasm": b"", "package/runtime.js": b"", "package/runtime.d.ts": b"",
+             "package/codes.d.ts": b"",
              "package/README.md": b'import init from "cme-pdp";', "package/LICENSE-MIT": MIT,
              "package/LICENSE-APACHE": APACHE}
     files.update(change.pop("files", {}))
@@ -57,6 +60,7 @@ def test_a_good_npm_package_passes(tmp_path):
     ({"drop": ["package/LICENSE-APACHE"]}, "LICENSE-APACHE missing"),
     ({"drop": ["package/README.md"]}, "README.md"),
     ({"drop": ["package/cme.d.ts"]}, "cme.d.ts"),
+    ({"drop": ["package/form_bg.wasm"]}, "form_bg.wasm"),
 ])
 def test_a_planted_fault_in_an_npm_package_is_caught(tmp_path, fault, message):
     r = run("npm", tgz(tmp_path / "cme-pdp-0.1.0.tgz", npm_files(**fault)))
