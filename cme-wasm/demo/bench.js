@@ -3,6 +3,7 @@
 // The result is left in `window.benchResult` for the runner
 // (benchmarks/browser-validation.mjs) and the end-to-end test.
 import init, { validate } from "../pkg/cme.js";
+import initForm, { validate as validateForm } from "../pkg/form.js";
 import { CaseSchema } from "./zod-case.js";
 
 const params = new URLSearchParams(location.search);
@@ -46,6 +47,7 @@ function measure(name, cases, accepts) {
 
 async function main() {
   await init({ module_or_path: new URL("../pkg/core_bg.wasm", import.meta.url) });
+  await initForm({ module_or_path: new URL("../pkg/form_bg.wasm", import.meta.url) });
   const sample = await (await fetch("../../cme-core/data/sample_cases.json")).json();
   const valid = sample;
   const invalid = sample.map((c, i) => {
@@ -55,13 +57,16 @@ async function main() {
   });
   const all = [...valid, ...invalid];
   const cme = (c) => validate(c, AS_OF).length === 0;
+  const form = (c) => validateForm(c, AS_OF).length === 0;
   const zod = (c) => CaseSchema.safeParse(c).success;
-  const disagreements = all.filter((c) => cme(c) !== zod(c)).map((c) => c.id);
+  const disagreements = all.filter((c) => cme(c) !== zod(c) || form(c) !== zod(c)).map((c) => c.id);
   const rows = [
     measure("cme.validate (wasm)", all, cme),
     measure("zod (schéma écrit à la main)", all, zod),
     measure("cme.validate, dossiers valides", valid, cme),
     measure("zod, dossiers valides", valid, zod),
+    measure("cme-pdp/form validate (module du formulaire)", all, form),
+    measure("cme-pdp/form validate, dossiers valides", valid, form),
   ];
   const result = {
     userAgent: navigator.userAgent, batches: BATCHES, reps: REPS, cases: all.length,
