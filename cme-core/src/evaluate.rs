@@ -380,13 +380,7 @@ fn evaluate_parts(
     // Only what was known on `as_of`: later events are left out (and
     // counted); refusals keep the case's event indices.
     let later_events = case.events.iter().filter(|e| e.date() > as_of).count();
-    let replayed = replay_until(
-        case.signalement.date,
-        &case.events,
-        &case.consents,
-        &crate::pathway::ReplayRules::of(policy),
-        as_of,
-    );
+    let replayed = replay_for(case, policy, as_of);
     let state = replayed.state;
 
     let stage = stage_decision(&state, policy, hash, as_of, later_events);
@@ -809,16 +803,22 @@ impl EvaluableCase {
     }
 }
 
-/// [`decide`] for a case already checked ([`check_evaluable`]).
-pub(crate) fn decide_checked(case: &Case, policy: &Policy, as_of: NaiveDate) -> Decisions {
-    use deadlines::{AlertLevel, FirstContact, FollowUp};
-    let replayed = replay_until(
+/// The case's pathway as known on `as_of`, under the service's process:
+/// what every decision of an evaluation is read from.
+fn replay_for(case: &Case, policy: &Policy, as_of: NaiveDate) -> crate::pathway::Replay {
+    replay_until(
         case.signalement.date,
         &case.events,
         &case.consents,
         &crate::pathway::ReplayRules::of(policy),
         as_of,
-    );
+    )
+}
+
+/// [`decide`] for a case already checked ([`check_evaluable`]).
+pub(crate) fn decide_checked(case: &Case, policy: &Policy, as_of: NaiveDate) -> Decisions {
+    use deadlines::{AlertLevel, FirstContact, FollowUp};
+    let replayed = replay_for(case, policy, as_of);
     let state = &replayed.state;
     let mut alerts = Vec::new();
     for issue in &replayed.refused {

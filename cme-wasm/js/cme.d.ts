@@ -12,10 +12,7 @@ export {
   EventRefusedError, InputError, InternalError,
 } from "./runtime";
 export type * from "./codes";
-import type {
-  Case, CaseDraft, CodeList, Event, FieldLabel, Issue, IssueCodeInfo, LabelledIssue,
-  ModuleSource, SickLeave, SyncModuleSource, ValidateOptions, Worker,
-} from "./runtime";
+import type { Case, Event, Issue, ModuleSource, SickLeave, SyncModuleSource, Worker } from "./runtime";
 import type {
   AlertLevelCode, CategoryCode, CriterionStatusCode, DimensionCode, ExitResultCode, IndicatorId,
   InclusionCode, MeasureCode,
@@ -139,26 +136,17 @@ export interface Policy {
 /** An activity record counted by the indicators (partner meetings…). */
 export interface Activity { date: string; kind: string }
 
+/** The operations both modules have (declared once, in form.d.ts). */
+export {
+  version, validate, validateJson, parseCase, dateText, fieldLabels, codeLists, issueCodes,
+} from "./form";
+
 /** Loads the WebAssembly module (fetched next to cme.js in a page, read
  * from the package under Node); call once before anything else. */
 export default function init(moduleOrPath?: ModuleSource): Promise<unknown>;
 /** Loads the WebAssembly module synchronously from its bytes or a compiled module. */
 export function initSync(module: SyncModuleSource): unknown;
 
-/** The version of the library. */
-export function version(): string;
-/** Every problem of a case (an empty array means valid); `asOf` is `YYYY-MM-DD`. */
-export function validate(input: CaseDraft, asOf?: string, options?: ValidateOptions & { labels?: false }): Issue[];
-export function validate(input: CaseDraft, asOf: string | undefined, options: { labels: true }): LabelledIssue[];
-/** Every problem of a case given as JSON text. */
-export function validateJson(text: string, asOf?: string, options?: ValidateOptions & { labels?: false }): Issue[];
-export function validateJson(text: string, asOf: string | undefined, options: { labels: true }): LabelledIssue[];
-/** A date (`YYYY-MM-DD`) in running French (« 9 novembre 2024 ») or English. */
-export function dateText(date: string, options?: { lang?: "fr" | "en" }): string;
-/** The label of every field of the interchange format. */
-export function fieldLabels(): FieldLabel[];
-/** The case in its normalized form; throws a ValidationError listing every problem. */
-export function parseCase(input: CaseDraft, asOf?: string): Case;
 /** Everything cme decides about a case as of a date under a policy. */
 export function evaluate(input: Case, policy: PolicyInput, asOf: string): Evaluation;
 /** The case with the event added; throws EventRefusedError (the case is unchanged). */
@@ -275,9 +263,6 @@ export function audit(published: IndicatorReport | IndicatorReport[]): Audit;
 export function verify(published: IndicatorReport | IndicatorReport[]): Verification;
 /** The catalogue of indicators with their definitions and sources. */
 export function indicatorCatalogue(): Record<string, unknown>[];
-/** Every code list with French labels: the case model's (for drop-down lists)
- * and the results' (stages, statuses, visit obligations…). */
-export function codeLists(): CodeList[];
 /** The codes of the seven preset policies. */
 export function presetCodes(): PresetCode[];
 /** A preset policy (policy format, snake_case keys). */
@@ -287,5 +272,3 @@ export function loadPolicy(policy: Policy): Policy;
 /** The JSON Schema of the interchange format (loaded on demand: the
  * validation itself does not need it). */
 export function caseSchema(): Promise<Record<string, unknown>>;
-/** The catalogue of issue codes with their French and English templates. */
-export function issueCodes(): IssueCodeInfo[];

@@ -17,7 +17,18 @@ export {
   EventRefusedError, InputError, InternalError,
 } from "./runtime.js";
 
-const { run, limits, inputError, load, loadSync } = binding(call);
+const {
+  run, load, loadSync,
+  // the operations both modules have (runtime.js)
+  version, validate, validateJson, parseCase, dateText, fieldLabels, codeLists, issueCodes,
+} = binding(call);
+
+/** The version of the library; every problem of a case (`validate`, with
+ * `{ labels: true }` the label of each field and the message in the form's
+ * words; `validateJson` for JSON text); the case in its normalized form
+ * (`parseCase`); a date in running French (`dateText`); the labels of the
+ * fields, the code lists, the issue catalogue. */
+export { version, validate, validateJson, parseCase, dateText, fieldLabels, codeLists, issueCodes };
 
 /** Loads the WebAssembly module (call once, or again after an
  * InternalError). In a page it is fetched next to this file; under Node it
@@ -43,53 +54,6 @@ function legalOptions(options) {
 /** Panics on purpose inside the module (a test of the boundary: throws
  * InternalError, and the module must be loaded again). */
 export function _boundaryPanic() { return run("boundary_panic", {}); }
-
-/** The version of the library. */
-export function version() { return run("version", {}); }
-
-/** Every problem of a case (an empty array means valid). With
- * `{ labels: true }`, each issue also carries the label of its field
- * (`label`, `labelEn`) and its message in the form's words
- * (`formMessage`, `formMessageEn`). */
-export function validate(input, asOf, options) {
-  return run("validate", { case: input, as_of: asOf, labels: labelsOption(options) });
-}
-
-/** Every problem of a case given as JSON text. A text over 1 MiB is
- * `document_too_large` without being parsed or copied whole: a text longer
- * than that in UTF-16 units is longer in UTF-8 bytes too, so only its
- * beginning is sent to the core, which refuses it before parsing. */
-export function validateJson(text, asOf, options) {
-  if (typeof text !== "string") throw inputError();
-  let sent = text;
-  const max = limits().max_json_bytes;
-  if (text.length > max) {
-    sent = text.slice(0, max + 2);
-    // never end on half a surrogate pair (not valid in the envelope)
-    const last = sent.charCodeAt(sent.length - 1);
-    if (last >= 0xd800 && last <= 0xdbff) sent = sent.slice(0, -1);
-  }
-  return run("validate_json", { text: sent, as_of: asOf, labels: labelsOption(options) });
-}
-
-function labelsOption(options) {
-  if (options === undefined || options === null) return undefined;
-  return options.labels;
-}
-
-/** A date (`YYYY-MM-DD`) in running French, « 9 novembre 2024 »
- * (`{ lang: "en" }`: "9 November 2024"), by the core's one helper. */
-export function dateText(date, { lang = "fr" } = {}) {
-  const out = run("date_text", { date });
-  return lang === "en" ? out.en : out.fr;
-}
-
-/** The label of every field of the interchange format, in French and
- * English (`path` with its list indexes left out: `events[].date`). */
-export function fieldLabels() { return run("field_labels", {}); }
-
-/** The case in its normalized form, or a ValidationError listing every problem. */
-export function parseCase(input, asOf) { return run("parse_case", { case: input, as_of: asOf }); }
 
 /** Everything cme decides about a case as of a date, under a policy
  * (a preset code or a policy object). */
@@ -173,10 +137,6 @@ export function verify(published) { return run("verify", { published }); }
 /** The catalogue of indicators with their definitions and sources. */
 export function indicatorCatalogue() { return run("indicator_catalogue", {}); }
 
-/** Every code list with French labels: the case model's (for drop-down lists)
- * and the results' (stages, statuses, visit obligations…). */
-export function codeLists() { return run("code_lists", {}); }
-
 /** The codes of the seven preset policies. */
 export function presetCodes() { return run("preset_codes", {}); }
 
@@ -191,5 +151,3 @@ export function loadPolicy(policy) { return run("load_policy", { policy }); }
  * validation itself does not need it). */
 export async function caseSchema() { return (await import("./case.schema.js")).default; }
 
-/** The catalogue of issue codes with their French and English templates. */
-export function issueCodes() { return run("issue_codes", {}); }

@@ -219,7 +219,42 @@ export function binding(call) {
     return out;
   }
 
-  return { run, limits, inputError, load, loadSync };
+  return { run, limits, inputError, load, loadSync, ...validation(run, limits, inputError) };
+}
+
+// The operations both modules have (validation, labels, code lists,
+// dates), written once.
+function validation(run, limits, inputError) {
+  const labelsOption = (options) => (options === undefined || options === null ? undefined : options.labels);
+  return {
+    version: () => run("version", {}),
+    validate: (input, asOf, options) =>
+      run("validate", { case: input, as_of: asOf, labels: labelsOption(options) }),
+    // A text over 1 MiB is `document_too_large` without being parsed or
+    // copied whole: a text longer than that in UTF-16 units is longer in
+    // UTF-8 bytes too, so only its beginning is sent to the core, which
+    // refuses it before parsing.
+    validateJson: (text, asOf, options) => {
+      if (typeof text !== "string") throw inputError();
+      let sent = text;
+      const max = limits().max_json_bytes;
+      if (text.length > max) {
+        sent = text.slice(0, max + 2);
+        // never end on half a surrogate pair (not valid in the envelope)
+        const last = sent.charCodeAt(sent.length - 1);
+        if (last >= 0xd800 && last <= 0xdbff) sent = sent.slice(0, -1);
+      }
+      return run("validate_json", { text: sent, as_of: asOf, labels: labelsOption(options) });
+    },
+    parseCase: (input, asOf) => run("parse_case", { case: input, as_of: asOf }),
+    dateText: (date, { lang = "fr" } = {}) => {
+      const out = run("date_text", { date });
+      return lang === "en" ? out.en : out.fr;
+    },
+    fieldLabels: () => run("field_labels", {}),
+    codeLists: () => run("code_lists", {}),
+    issueCodes: () => run("issue_codes", {}),
+  };
 }
 
 function isNode() {
