@@ -710,12 +710,12 @@ pub struct Decisions {
 }
 
 /// An alert as a decision: its code, level and dates, without its texts.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[non_exhaustive]
 pub struct AlertDecision {
     /// The alert's code (`contact_en_retard`, `suivi_a_echeance`, or the
     /// issue code of a refused event).
-    pub code: &'static str,
+    pub code: String,
     /// Its level.
     pub level: deadlines::AlertLevel,
     /// The deadline it is about, if any.
@@ -823,14 +823,14 @@ pub(crate) fn decide_checked(case: &Case, policy: &Policy, as_of: NaiveDate) -> 
     let mut alerts = Vec::new();
     for issue in &replayed.refused {
         alerts.push(AlertDecision {
-            code: issue.code.code(),
+            code: issue.code.code().to_string(),
             level: AlertLevel::Refus,
             due: None,
             days_overdue: None,
         });
     }
-    let alert = |code, level, due, late| AlertDecision {
-        code,
+    let alert = |code: &str, level, due, late| AlertDecision {
+        code: code.to_string(),
         level,
         due: Some(due),
         days_overdue: Some(late),
@@ -875,7 +875,7 @@ pub(crate) fn decide_checked(case: &Case, policy: &Policy, as_of: NaiveDate) -> 
     let targeting = targeting_value(case, policy).map(|(_, value)| value);
     if targeting == Some(Some(false)) {
         alerts.push(AlertDecision {
-            code: "hors_cible",
+            code: "hors_cible".to_string(),
             level: AlertLevel::Information,
             due: None,
             days_overdue: None,
@@ -912,7 +912,7 @@ impl Evaluation {
                 .alerts
                 .iter()
                 .map(|a| AlertDecision {
-                    code: alert_code(&a.code),
+                    code: a.code.clone(),
                     level: a.level,
                     due: a.due,
                     days_overdue: a.days_overdue,
@@ -920,25 +920,6 @@ impl Evaluation {
                 .collect(),
         }
     }
-}
-
-/// The static code of an alert of an evaluation (every alert's code is one
-/// of the deadlines', `hors_cible`, or an issue code).
-fn alert_code(code: &str) -> &'static str {
-    const CODES: [&str; 6] = [
-        "contact_tardif",
-        "contact_en_retard",
-        "suivi_realise_en_retard",
-        "suivi_en_retard",
-        "suivi_a_echeance",
-        "hors_cible",
-    ];
-    CODES
-        .iter()
-        .copied()
-        .find(|c| *c == code)
-        .or_else(|| IssueCode::from_code(code).map(IssueCode::code))
-        .unwrap_or("inconnue")
 }
 
 impl Evaluation {

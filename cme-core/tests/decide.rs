@@ -40,7 +40,7 @@ fn the_population_has_every_kind_of_alert() {
     let mut codes = std::collections::BTreeSet::new();
     for case in population(3000, 7, &PopulationOptions::default()) {
         if let Ok(d) = decide(&case, policy, as_of) {
-            codes.extend(d.alerts.iter().map(|a| a.code));
+            codes.extend(d.alerts.into_iter().map(|a| a.code));
         }
     }
     for code in ["contact_en_retard", "contact_tardif", "suivi_en_retard"] {

@@ -294,8 +294,12 @@ impl EvaluationData {
     }
 
     /// The alerts' codes.
-    fn alert_codes(&self) -> Vec<&'static str> {
-        self.decisions.alerts.iter().map(|a| a.code).collect()
+    fn alert_codes(&self) -> Vec<&str> {
+        self.decisions
+            .alerts
+            .iter()
+            .map(|a| a.code.as_str())
+            .collect()
     }
 
     /// The decisions as plain data (codes and dates, no texts).
