@@ -332,85 +332,164 @@ impl Read {
 
 /// Reads a table given by a Python object: an Arrow object
 /// (`__arrow_c_stream__` or `__arrow_c_array__`), read batch by batch, each
-/// batch on the machine's cores; or a sequence of dicts. Returns what was
-/// read and the number of rows.
+/// batch on the machine's cores; an iterator of Arrow objects (the batches
+/// of a polars LazyFrame collected in streaming, a pyarrow
+/// `ParquetFile.iter_batches()`), read the same way, one item at a time,
+/// the rows numbered across items; or a sequence of dicts. Returns what was
+/// read and the number of rows. When only indicators are kept, the pieces'
+/// accumulators are merged after each batch: the memory of a streamed
+/// table is that of a batch, whatever its length.
 fn read_any(
     py: Python<'_>,
     table: &Bound<'_, PyAny>,
     as_of: Option<chrono::NaiveDate>,
     keep: Keep<'_>,
 ) -> PyResult<(Read, usize)> {
-    let arrow = table.hasattr("__arrow_c_stream__")? || table.hasattr("__arrow_c_array__")?;
-    if !arrow {
+    let is_arrow = |o: &Bound<'_, PyAny>| -> PyResult<bool> {
+        Ok(o.hasattr("__arrow_c_stream__")? || o.hasattr("__arrow_c_array__")?)
+    };
+    let arrow = is_arrow(table)?;
+    let sequence =
+        table.is_instance_of::<PyList>() || table.is_instance_of::<pyo3::types::PyTuple>();
+    let iterator = !(arrow || sequence) && table.hasattr("__next__")?;
+    if !arrow && !iterator {
         let mut out = read_row_dicts(py, table, as_of, keep)?;
         let n = out.1;
         out.0.log.finish();
         return Ok((out.0, n));
     }
-    let input: AnyRecordBatch = table.extract()?;
-    let reader = input.into_reader()?;
-    let schema = reader.schema();
-    let mut out = Read::default();
-    let mut n = 0;
-    // Small batches (a table of many small chunks) are joined into pieces
-    // of at least PIECE_ROWS rows before they are read: each read batch
-    // has a fixed cost (its columns matched and converted, its threads),
-    // which one-row chunks would pay once per row.
-    let mut pending: Vec<arrow_array::RecordBatch> = Vec::new();
-    let mut pending_rows = 0;
-    let flush = |pending: &mut Vec<arrow_array::RecordBatch>,
-                 pending_rows: &mut usize,
-                 n: &mut usize,
-                 out: &mut Read|
-     -> PyResult<()> {
-        if pending.is_empty() {
-            return Ok(());
+    let mut pieces = Pieces {
+        as_of,
+        keep,
+        out: Read::default(),
+        n: 0,
+        pending: Vec::new(),
+        pending_rows: 0,
+    };
+    if iterator {
+        for item in table.try_iter()? {
+            let item = item?;
+            if !is_arrow(&item)? {
+                return Err(crate::error::input_issue(
+                    py,
+                    cme_pdp::issue::IssueCode::UnsupportedType,
+                    "",
+                    &[(
+                        "expected",
+                        "an iterator of Arrow tables or batches (polars or pandas DataFrame, pyarrow Table or RecordBatch)",
+                    )],
+                ));
+            }
+            if let Some(stop) = pieces.feed(py, &item)? {
+                return Ok(stop);
+            }
         }
-        let batch = if pending.len() == 1 {
-            pending
-                .pop()
-                .unwrap_or_else(|| arrow_array::RecordBatch::new_empty(schema.clone()))
-        } else {
-            let joined = arrow_select::concat::concat_batches(&schema, pending.iter())
-                .map_err(|_| unsupported(py, ""))?;
-            pending.clear();
-            joined
+    } else if let Some(stop) = pieces.feed(py, table)? {
+        return Ok(stop);
+    }
+    pieces.flush(py)?;
+    let Pieces { mut out, n, .. } = pieces;
+    out.log.finish();
+    Ok((out, n))
+}
+
+/// The batches of a table on their way to the reader: small batches (a
+/// table of many small chunks) are joined into pieces of at least
+/// `PIECE_ROWS` rows before they are read, since each read batch has a
+/// fixed cost (its columns matched and converted, its threads), which
+/// one-row chunks would pay once per row.
+struct Pieces<'a> {
+    as_of: Option<chrono::NaiveDate>,
+    keep: Keep<'a>,
+    out: Read,
+    /// Rows read so far.
+    n: usize,
+    pending: Vec<arrow_array::RecordBatch>,
+    pending_rows: usize,
+}
+
+impl Pieces<'_> {
+    /// Reads the batches of an Arrow object; `Some` with what to return at
+    /// once when the rows pass the documented limit.
+    fn feed(
+        &mut self,
+        py: Python<'_>,
+        arrow: &Bound<'_, PyAny>,
+    ) -> PyResult<Option<(Read, usize)>> {
+        let input: AnyRecordBatch = arrow.extract()?;
+        for batch in input.into_reader()? {
+            let batch = batch.map_err(|_| unsupported(py, ""))?;
+            let seen = self.n + self.pending_rows + batch.num_rows();
+            if let Some(issue) = cme_pdp::table::too_many_rows(seen) {
+                // Stop before converting: past the documented limit (the
+                // rows of every batch so far counted), no work.
+                let out = Read {
+                    log: TableRead {
+                        issues: vec![issue],
+                        ..TableRead::default()
+                    },
+                    ..Read::default()
+                };
+                return Ok(Some((out, seen)));
+            }
+            let joinable = self
+                .pending
+                .first()
+                .is_none_or(|first| first.schema() == batch.schema());
+            if batch.num_rows() >= PIECE_ROWS || !joinable {
+                // a large batch is read as it is, never copied; batches of
+                // two schemas are never joined
+                self.flush(py)?;
+            }
+            self.pending_rows += batch.num_rows();
+            self.pending.push(batch);
+            if self.pending_rows >= PIECE_ROWS {
+                self.flush(py)?;
+            }
+        }
+        Ok(None)
+    }
+
+    /// Reads the pending batches (joined into one) on the machine's cores.
+    fn flush(&mut self, py: Python<'_>) -> PyResult<()> {
+        let batch = match self.pending.len() {
+            0 => return Ok(()),
+            1 => self.pending.pop(),
+            _ => {
+                let schema = self.pending.first().map(arrow_array::RecordBatch::schema);
+                let joined = schema.and_then(|schema| {
+                    arrow_select::concat::concat_batches(&schema, self.pending.iter()).ok()
+                });
+                self.pending.clear();
+                Some(joined.ok_or_else(|| unsupported(py, ""))?)
+            }
+        };
+        let Some(batch) = batch else {
+            return Ok(());
         };
         let len = batch.num_rows();
         let cells = Batch::new(py, &batch)?;
-        let first = *n;
-        py.detach(|| read_parallel(&cells, len, first, as_of, keep, out));
-        *n += len;
-        *pending_rows = 0;
+        let (first, as_of, keep, out) = (self.n, self.as_of, self.keep, &mut self.out);
+        py.detach(|| {
+            read_parallel(&cells, len, first, as_of, keep, out);
+            // One accumulator for all the rows read so far (same policy,
+            // period and dimensions by construction).
+            if out.accumulators.len() > 1 {
+                let mut parts = std::mem::take(&mut out.accumulators).into_iter();
+                if let Some(mut total) = parts.next() {
+                    for part in parts {
+                        total.merge(&part)?;
+                    }
+                    out.accumulators.push(total);
+                }
+            }
+            Ok(())
+        })
+        .map_err(|e| merge_error(py, &e))?;
+        self.n += len;
+        self.pending_rows = 0;
         Ok(())
-    };
-    for batch in reader {
-        let batch = batch.map_err(|_| unsupported(py, ""))?;
-        if let Some(issue) = cme_pdp::table::too_many_rows(n + pending_rows + batch.num_rows()) {
-            // Stop before converting: past the documented limit (the rows
-            // of every batch so far counted), no work.
-            let out = Read {
-                log: TableRead {
-                    issues: vec![issue],
-                    ..TableRead::default()
-                },
-                ..Read::default()
-            };
-            return Ok((out, n + pending_rows + batch.num_rows()));
-        }
-        if batch.num_rows() >= PIECE_ROWS {
-            // a large batch is read as it is, never copied
-            flush(&mut pending, &mut pending_rows, &mut n, &mut out)?;
-        }
-        pending_rows += batch.num_rows();
-        pending.push(batch);
-        if pending_rows >= PIECE_ROWS {
-            flush(&mut pending, &mut pending_rows, &mut n, &mut out)?;
-        }
     }
-    flush(&mut pending, &mut pending_rows, &mut n, &mut out)?;
-    out.log.finish();
-    Ok((out, n))
 }
 
 /// Reads a table given as a list (or tuple) of row dicts: counted before

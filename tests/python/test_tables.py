@@ -309,3 +309,56 @@ def test_the_interpreter_s_own_errors_are_not_table_errors():
 
     with pytest.raises(MemoryError):
         cme._reading(pd.DataFrame(), out_of_memory)
+
+
+def test_streamed_tables_give_the_whole_tables_report_rows_numbered_across_batches(tmp_path, monkeypatch):
+    """A polars LazyFrame is collected in streaming and an iterator of
+    tables or batches read one item at a time: the same report, rejected
+    rows and errors as the whole table, the rows numbered from the first
+    batch (a bad row in the third batch keeps its row number); an item polars
+    exports with an all-missing column (type Null) is read as absent."""
+    cols = cme.synthetic_table(20_000, seed=21)
+    cols["id"][3] = "Jean Dupont"
+    k = next(i for i in range(15_000, 20_000) if cols["sortie_date"][i])
+    cols["sortie_result"][k] = "licenciement"
+    whole = pa.table(cols)
+    path = tmp_path / "cases.parquet"
+    import pyarrow.parquet as pq
+
+    pq.write_table(whole, path, row_group_size=6_000)
+    monkeypatch.setattr(cme, "_STREAM_ROWS", 4_000)  # several batches from 20,000 rows
+    expected = cme.indicators(whole, "aismt13", 2023, by=["secteur"], invalid="report")
+    frame = pl.DataFrame(cols)
+    streams = {
+        "lazy": lambda: pl.scan_parquet(path),
+        "iter_batches": lambda: pq.ParquetFile(path).iter_batches(batch_size=3_000),
+        "generator of DataFrames": lambda: (frame.slice(i, 7_000) for i in range(0, 20_000, 7_000)),
+        "generator of dicts as DataFrames": lambda: (
+            pl.DataFrame({**{c: v[i:i + 5_000] for c, v in cols.items()}, "plan_refuse_date": [None] * 5_000})
+            for i in range(0, 20_000, 5_000)),
+    }
+    for name, stream in streams.items():
+        got = cme.indicators(stream(), "aismt13", 2023, by=["secteur"], invalid="report")
+        assert got.to_dict() == expected.to_dict(), name
+        assert [(i["row"], i["column"], i["code"]) for i in got.rejected] == [
+            (3, "id", "invalid_id"), (k, "sortie_result", "unknown_code")], name
+        with pytest.raises(cme.ValidationError) as err:
+            cme.indicators(stream(), "aismt13", 2023)
+        assert [(e["row"], e["column"]) for e in err.value.errors()] == [(3, "id"), (k, "sortie_result")], name
+        acc = cme.Accumulator("aismt13", 2023)
+        with pytest.raises(cme.ValidationError):
+            acc.add(stream())
+        assert acc.cases == 0, name
+        table = cme.read_table(stream())
+        assert len(table) == 19_998 and [i["row"] for i in table.issues] == [3, k], name
+    # the LazyFrame really came in batches of the stream's size
+    assert [b.height for b in pl.scan_parquet(path).collect_batches(chunk_size=cme._STREAM_ROWS)] == [4_000] * 5
+
+
+def test_an_iterator_of_anything_but_tables_is_refused_by_name():
+    with pytest.raises(cme.InputError) as err:
+        cme.indicators(iter([{"id": "T-1"}]), "aismt13", 2023)
+    assert err.value.code == "unsupported_type"
+    with pytest.raises(cme.InputError) as err:
+        cme.read_table(iter([pa.table({"id": ["T-1"]}), 42]))
+    assert err.value.code == "unsupported_type"

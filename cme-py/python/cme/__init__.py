@@ -793,7 +793,9 @@ def read_table(table: Any, as_of: DateLike = None) -> CaseTable:
     """Reads a table of cases, one row per case, with the columns of
     :func:`table_columns`: a pandas or polars DataFrame or a pyarrow Table
     (read in Rust through the Arrow PyCapsule interface, column by column),
-    or a list of row dicts. Date columns may be dates, timestamps or
+    a polars LazyFrame (collected in streaming, batch after batch), an
+    iterator of such tables or batches (``ParquetFile.iter_batches()``;
+    rows numbered across them), or a list of row dicts. Date columns may be dates, timestamps or
     ``YYYY-MM-DD`` texts; an integer column with missing values (pandas
     floats) is read as integers. Nothing is dropped silently: the problems
     of the invalid rows are in ``.issues`` (or raised by ``.check()``)."""
@@ -841,6 +843,17 @@ def _arrow_ready(table: Any) -> Any:
     the Arrow C data interface does not allow, and arrow-rs refuses it: such
     columns are sent as texts (all missing either way). A pyarrow table of
     many small chunks is joined into one first (linear time)."""
+    if type(table).__module__.startswith("polars") and hasattr(table, "collect_batches"):
+        # A LazyFrame: collected in streaming, batch after batch, each read
+        # then dropped (a file larger than memory is reported in the memory
+        # of a batch; its rows numbered across batches).
+        import polars as pl
+
+        schema = table.collect_schema()
+        nulls = [name for name, dtype in schema.items() if dtype == pl.Null]
+        if nulls:
+            table = table.with_columns([pl.col(n).cast(pl.String) for n in nulls])
+        return iter(table.collect_batches(chunk_size=_STREAM_ROWS))
     if type(table).__module__.startswith("polars") and hasattr(table, "schema"):
         import polars as pl
 
@@ -856,11 +869,17 @@ def _arrow_ready(table: Any) -> Any:
         chunks = columns[0].num_chunks if columns else 0
         if chunks > max(1, table.num_rows // _SMALL_CHUNK_ROWS):
             table = table.combine_chunks()
+    arrow = hasattr(table, "__arrow_c_stream__") or hasattr(table, "__arrow_c_array__")
+    if not arrow and hasattr(table, "__next__"):
+        # An iterator of tables or batches: each made ready as it comes.
+        return (_arrow_ready(item) for item in table)
     return table
 
 
 # The average chunk under which a pyarrow table is joined before reading.
 _SMALL_CHUNK_ROWS = 1024
+# The rows of a batch of a LazyFrame collected in streaming.
+_STREAM_ROWS = 65_536
 
 
 def case_row(case: Mapping[str, Any]) -> Optional[Dict[str, Any]]:
@@ -1137,7 +1156,12 @@ def indicators(
 
     ``cases`` is a list of cases in the interchange format (dicts), or a
     table of cases (pandas or polars DataFrame, pyarrow Table, list of row
-    dicts, :class:`CaseTable`; see :func:`read_table`). Nothing is silently
+    dicts, :class:`CaseTable`; see :func:`read_table`). A polars LazyFrame
+    (``pl.scan_parquet(path)``) or an iterator of tables or batches is
+    read in streaming: each batch of rows is counted then dropped, so a
+    file larger than memory is reported in the memory of a batch (up to
+    10,000,000 rows a call, docs/limits.md; beyond, an
+    :class:`Accumulator` takes the pieces). Nothing is silently
     dropped: an invalid case raises :class:`ValidationError` (paths
     ``cases[i]…``, or ``rows[i].column`` with ``row`` and ``column`` for a
     table); with ``invalid="report"`` the invalid rows of a table are left
