@@ -362,3 +362,21 @@ def test_an_iterator_of_anything_but_tables_is_refused_by_name():
     with pytest.raises(cme.InputError) as err:
         cme.read_table(iter([pa.table({"id": ["T-1"]}), 42]))
     assert err.value.code == "unsupported_type"
+
+
+def test_synthetic_table_holds_the_generators_population():
+    """The shares of the table are those of the generator's draws (hand
+    computed from cme_pdp::synthetic): 42 % of cases enter; of those, 3 %
+    refuse, the others expect each of 3 opinions with p = 0.45 (two or more:
+    3·0.45²·0.55 + 0.45³ = 0.425) and exit with p = 0.35; each of 5 partners
+    is shared with p = 0.4 (one or more: 1 − 0.6⁵ = 0.922). No case is left
+    out for not fitting a row, and rows reach inclusion."""
+    n = 20_000
+    t = cme.synthetic_table(n, seed=2026)
+    share = lambda col: sum(v is not None for v in t[col]) / n  # noqa: E731
+    assert abs(share("contact_date") - 0.42) < 0.015
+    assert abs(share("avis_attendu_2_date") - 0.42 * 0.97 * 0.425) < 0.015
+    assert abs(share("consent_sharing_with") - 0.42 * 0.922) < 0.015
+    assert abs(share("sortie_date") - 0.42 * 0.97 * 0.35) < 0.015
+    total = {v["id"]: v for v in cme.indicators(pl.DataFrame(t), "aismt13", 2023).to_dict()["total"]}
+    assert total["taux_inclusion"]["numerator"] > 0
