@@ -92,6 +92,16 @@ pub struct Case {
         schemars(length(min = 1, max = 64), pattern(r"^[A-Za-z0-9._-]+$"))
     )]
     pub policy: Option<String>,
+    /// Pseudonymous id of the médecin du travail who follows the worker and
+    /// signalled the case (format version 2; never a name): the cell's
+    /// worklists are grouped by it (the pré-reprise visits sent to each
+    /// doctor twice a month at AST BTP).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(length(min = 1, max = 64), pattern(r"^[A-Za-z0-9._-]+$"))
+    )]
+    pub doctor: Option<String>,
     /// The worker's context.
     pub worker: Worker,
     /// Sick leaves (arrêts de travail), in any order.
@@ -883,6 +893,14 @@ pub enum Event {
         /// Role of the référent in the cell.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         role: Option<CellRole>,
+        /// Pseudonymous id of the référent (format version 2; never a
+        /// name): the cell's worklists are grouped by it.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        #[cfg_attr(
+            feature = "schema",
+            schemars(length(min = 1, max = 64), pattern(r"^[A-Za-z0-9._-]+$"))
+        )]
+        referent: Option<String>,
     },
     /// Qualification interview / collection of information (seed 002 step 2;
     /// seed 004, AST BTP).

@@ -71,6 +71,7 @@ labels! {
     "id" => "Identifiant pseudonyme du dossier", "Pseudonymous case id";
     "service" => "Service", "Service";
     "policy" => "Politique du service", "Service policy";
+    "doctor" => "Médecin du travail (identifiant pseudonyme)", "Occupational physician (pseudonymous id)";
     "worker" => "Salarié", "Worker";
     "worker.id" => "Identifiant pseudonyme du salarié", "Pseudonymous worker id";
     "worker.birth_year" => "Année de naissance", "Year of birth";
@@ -107,6 +108,7 @@ labels! {
     "events[].date" => "Date de l'étape", "Date of the event";
     "events[].result" => "Résultat de la sortie", "Exit result";
     "events[].role" => "Rôle", "Role";
+    "events[].referent" => "Référent (identifiant pseudonyme)", "Référent (pseudonymous id)";
     "events[].partner" => "Partenaire", "Partner";
     "events[].expertise" => "Expertise attendue", "Expected expertise";
     "events[].prepared" => "Plan préparé", "Plan prepared";

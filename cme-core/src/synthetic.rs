@@ -352,6 +352,7 @@ fn one(rng: &mut ChaCha8Rng, i: usize, span: u64, o: &PopulationOptions) -> Case
         id: format!("SYN-{i:07}"),
         service,
         policy: None,
+        doctor: None,
         worker,
         sick_leaves,
         signalement: Signalement {

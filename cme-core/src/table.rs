@@ -112,7 +112,7 @@ const EVENT_COLUMNS: [EventColumns; 23] = [
     (
         "referent_date",
         EventType::ReferentDesigne,
-        &[("role", "referent_role")],
+        &[("role", "referent_role"), ("referent", "referent_id")],
     ),
     ("entretien_date", EventType::EntretienQualification, &[]),
     (
@@ -193,6 +193,7 @@ pub const COLUMNS: &[Column] = &[
     col("id", Text, "Identifiant pseudonyme du dossier (jamais un nom)"),
     col("service", Text, "Code du service (aismt13, aist43…)"),
     col("policy", Text, "Identifiant de la politique appliquée, s'il diffère du service"),
+    col("doctor", Text, "Identifiant pseudonyme du médecin du travail qui suit le salarié (jamais un nom) : les listes de travail de la cellule sont rangées par médecin"),
     col("worker_id", Text, "Identifiant pseudonyme du salarié, commun à ses dossiers successifs (jamais un nom ni un NIR)"),
     col("worker_company", Text, "Identifiant pseudonyme de l'entreprise qui emploie le salarié, connu du service (numéro d'adhérent ; jamais son nom) : le rapport par entreprise de plus de 300 salariés compte ses dossiers"),
     col("birth_year", Integer, "Année de naissance du salarié"),
@@ -221,6 +222,7 @@ pub const COLUMNS: &[Column] = &[
     col("analyse_simple_solution", Boolean, "Une solution simple a été trouvée à l'analyse"),
     col("referent_date", Date, "Désignation du référent"),
     col("referent_role", Text, "Fonction du référent (charge_maintien, idest…)"),
+    col("referent_id", Text, "Identifiant pseudonyme du référent (jamais un nom) : les listes de travail de la cellule sont rangées par référent"),
     col("entretien_date", Date, "Entretien de qualification"),
     col("avis_attendu_date", Date, "Avis d'un expert demandé"),
     col("avis_attendu_expertise", Text, "Expertise demandée (ergonome, psychologue…)"),
@@ -723,6 +725,7 @@ impl<'a> Fields<'a> for RowNode<'a> {
                 "id" => self.leaf(c!("id")),
                 "service" => self.leaf(c!("service")),
                 "policy" => self.leaf(c!("policy")),
+                "doctor" => self.leaf(c!("doctor")),
                 "worker" => self.at(Part::Worker),
                 "sick_leaves" => self.at(Part::SickLeaves),
                 "signalement" => self.at(Part::Signalement),
@@ -828,7 +831,7 @@ fn column_of(path: &str, src: &dyn CellSource, row: usize) -> Option<usize> {
     }
     let node = RowNode::case(src, row);
     let column = match keys.as_slice() {
-        [key @ ("id" | "service" | "policy")] => column_index(key),
+        [key @ ("id" | "service" | "policy" | "doctor")] => column_index(key),
         ["worker", "sector", "nomenclature"] => c!("sector_nomenclature"),
         ["worker", "sector", ..] => c!("sector_section"),
         // the worker's ids have their own columns (`id` is the case's)
@@ -1296,6 +1299,7 @@ pub fn case_row(case: &Case) -> Option<Value> {
     put(&mut row, "id", value.get("id"));
     put(&mut row, "service", value.get("service"));
     put(&mut row, "policy", value.get("policy"));
+    put(&mut row, "doctor", value.get("doctor"));
     let w = value.get("worker");
     if case.employer_exchanges.len() + case.referrals.len() + case.meetings.len() > 0
         || !case.visits.is_empty()

@@ -477,6 +477,7 @@ impl Reader {
                 "id",
                 "service",
                 "policy",
+                "doctor",
                 "worker",
                 "sick_leaves",
                 "signalement",
@@ -531,6 +532,10 @@ impl Reader {
                 limits::MAX_POLICY_ID_LEN,
                 IssueCode::InvalidPolicyId,
             )
+        });
+        self.v2_only(&obj, "doctor");
+        let doctor = self.optional(&obj, "doctor", |v, value, path| {
+            v.identifier(value, path, limits::MAX_ID_LEN, IssueCode::InvalidId)
         });
         let worker = self.required(&obj, "worker", |v, value, path| v.worker(value, path));
         let (sick_leaves, sick_leaves_ok) = self.list(
@@ -644,6 +649,7 @@ impl Reader {
             id: id?,
             service: service?,
             policy,
+            doctor,
             worker: worker?,
             sick_leaves: complete(sick_leaves, sick_leaves_ok)?,
             signalement: signalement?,
@@ -1313,7 +1319,7 @@ impl Reader {
             self.required(&obj, "type", |v, value, path| v.code(value, path));
         let specific: &[&str] = match kind {
             Some(EventType::AnalyseDemande) => &["simple_solution"],
-            Some(EventType::ReferentDesigne) => &["role"],
+            Some(EventType::ReferentDesigne) => &["role", "referent"],
             Some(EventType::AvisAttendu | EventType::AvisRecu) => &["expertise"],
             Some(EventType::ActionPartenaire) => &["partner"],
             Some(EventType::Sortie) => &["result", "dismissal", "prepared"],
@@ -1340,7 +1346,15 @@ impl Reader {
             }
             EventType::ReferentDesigne => {
                 let role = self.optional(&obj, "role", |v, value, path| v.code(value, path));
-                Event::ReferentDesigne { date: date?, role }
+                self.v2_only(&obj, "referent");
+                let referent = self.optional(&obj, "referent", |v, value, path| {
+                    v.identifier(value, path, limits::MAX_ID_LEN, IssueCode::InvalidId)
+                });
+                Event::ReferentDesigne {
+                    date: date?,
+                    role,
+                    referent,
+                }
             }
             EventType::EntretienQualification => Event::EntretienQualification { date: date? },
             EventType::AvisAttendu => {

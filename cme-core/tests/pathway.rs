@@ -36,8 +36,11 @@ fn arb_event() -> impl Strategy<Value = Event> {
                 simple_solution,
             }
         }),
-        date.clone()
-            .prop_map(|date| Event::ReferentDesigne { date, role: None }),
+        date.clone().prop_map(|date| Event::ReferentDesigne {
+            date,
+            role: None,
+            referent: None
+        }),
         date.clone()
             .prop_map(|date| Event::EntretienQualification { date }),
         (date.clone(), expertise.clone())

@@ -119,6 +119,9 @@ pub struct Event {
     /// `referent_designe`: the référent's role.
     #[uniffi(default)]
     pub role: Option<CellRole>,
+    /// `referent_designe`: the référent's pseudonymous id (format version 2).
+    #[uniffi(default)]
+    pub referent: Option<String>,
     /// `avis_attendu` / `avis_recu`: the expertise.
     #[uniffi(default)]
     pub expertise: Option<Expertise>,
@@ -245,6 +248,10 @@ pub struct Case {
     /// Policy id, when it differs from the service.
     #[uniffi(default)]
     pub policy: Option<String>,
+    /// Pseudonymous id of the médecin du travail who follows the worker
+    /// (format version 2).
+    #[uniffi(default)]
+    pub doctor: Option<String>,
     /// The worker.
     #[uniffi(default)]
     pub worker: Worker,
@@ -374,6 +381,7 @@ fn case_json_capped(c: &Case, cap: usize) -> Value {
             m.insert("date".into(), e.date.clone().into());
             put(&mut m, "simple_solution", e.simple_solution);
             put(&mut m, "role", e.role.map(Code::code));
+            put(&mut m, "referent", e.referent.clone());
             put(&mut m, "expertise", e.expertise.map(Code::code));
             put(&mut m, "partner", e.partner.map(Code::code));
             put(&mut m, "result", e.result.map(Code::code));
@@ -388,6 +396,7 @@ fn case_json_capped(c: &Case, cap: usize) -> Value {
     case.insert("id".into(), c.id.clone().into());
     case.insert("service".into(), c.service.clone().into());
     put(&mut case, "policy", c.policy.clone());
+    put(&mut case, "doctor", c.doctor.clone());
     case.insert("worker".into(), Value::Object(worker));
     case.insert("sick_leaves".into(), Value::Array(leaves));
     case.insert("signalement".into(), Value::Object(signalement));
@@ -499,6 +508,7 @@ fn case_record(c: &cme_pdp::case::Case) -> Case {
         id: c.id.clone(),
         service: c.service.clone(),
         policy: c.policy.clone(),
+        doctor: c.doctor.clone(),
         worker: Worker {
             id: c.worker.id.clone(),
             birth_date: c.worker.birth_date.map(d),
@@ -548,6 +558,7 @@ fn case_record(c: &cme_pdp::case::Case) -> Case {
                     date: d(e.date()),
                     simple_solution: None,
                     role: None,
+                    referent: None,
                     expertise: None,
                     partner: None,
                     result: None,
@@ -559,7 +570,10 @@ fn case_record(c: &cme_pdp::case::Case) -> Case {
                     E::AnalyseDemande {
                         simple_solution, ..
                     } => r.simple_solution = *simple_solution,
-                    E::ReferentDesigne { role, .. } => r.role = *role,
+                    E::ReferentDesigne { role, referent, .. } => {
+                        r.role = *role;
+                        r.referent.clone_from(referent);
+                    }
                     E::AvisAttendu { expertise, .. } | E::AvisRecu { expertise, .. } => {
                         r.expertise = Some(*expertise)
                     }
@@ -690,6 +704,7 @@ pub fn new_case(id: String, service: String, signalement: Signalement) -> Case {
         id,
         service,
         policy: None,
+        doctor: None,
         worker: Worker::default(),
         sick_leaves: Vec::new(),
         signalement,
@@ -756,6 +771,7 @@ pub fn new_event(kind: EventType, date: IsoDate) -> Event {
         date,
         simple_solution: None,
         role: None,
+        referent: None,
         expertise: None,
         partner: None,
         result: None,

@@ -114,6 +114,7 @@ pub(super) fn blank() -> Case {
         id: String::new(),
         service: String::new(),
         policy: None,
+        doctor: None,
         worker: Worker::default(),
         sick_leaves: Vec::new(),
         signalement: Signalement {
@@ -175,6 +176,7 @@ fn fill_case(r: &Row<'_>, case: &mut Case) -> Option<()> {
         (Some(p), Some(text)) => put(text, p),
         (p, slot) => *slot = p.map(str::to_string),
     }
+    identifier(r.text(c!("doctor"))?, &mut case.doctor)?;
     worker(r, &mut case.worker)?;
     let signalement = Signalement {
         date: r.date(c!("signalement_date"), false)??,
@@ -387,10 +389,17 @@ fn event(r: &Row<'_>, entry: &EventIndex) -> Read<Event> {
             date,
             simple_solution: boolean("simple_solution")?,
         },
-        EventType::ReferentDesigne => Event::ReferentDesigne {
-            date,
-            role: extra("role").map_or(Some(None), |c| r.code(c))?,
-        },
+        EventType::ReferentDesigne => {
+            let mut referent = None;
+            if let Some(c) = extra("referent") {
+                identifier(r.text(c)?, &mut referent)?;
+            }
+            Event::ReferentDesigne {
+                date,
+                role: extra("role").map_or(Some(None), |c| r.code(c))?,
+                referent,
+            }
+        }
         EventType::EntretienQualification => Event::EntretienQualification { date },
         EventType::AvisAttendu => Event::AvisAttendu {
             date,
