@@ -134,6 +134,7 @@ pub mod synthetic;
 pub mod table;
 pub mod texts;
 pub mod validate;
+pub mod worklists;
 
 /// The version of this library.
 ///

@@ -65,6 +65,7 @@ pub fn result_code_lists() -> Vec<CodeList> {
         list::<crate::indicators::AgeBand>(),
         list::<crate::indicators::Basis>(),
         list::<crate::deadlines::CohortState>(),
+        list::<crate::worklists::ListKind>(),
     ]
 }
 

@@ -73,7 +73,7 @@ fn need(stage: Stage, state: &PathwayState, policy: &Policy, included: bool) -> 
         {
             Need::Nothing
         }
-        Stage::Commission if listed(policy, Stage::Inclusion) => {
+        Stage::Commission if plenary_commission(policy) => {
             // A service with inclusion criteria presents only included
             // cases to its plenary (seed 001).
             if included {
@@ -92,6 +92,21 @@ fn need(stage: Stage, state: &PathwayState, policy: &Policy, included: bool) -> 
 
 fn listed(policy: &Policy, stage: Stage) -> bool {
     policy.stages.iter().any(|s| s.stage == stage)
+}
+
+/// Whether the service presents its cases to a plenary commission: its
+/// process has inclusion criteria and a commission stage, and presents only
+/// the included cases to it (seed 001, AISMT 13's weekly plenary). The
+/// commission stage of the other services is the drawing up of the plan
+/// (AIST 63's « plan d'actions après chaque rendez-vous »).
+///
+/// ```
+/// use cme_pdp::policy::preset;
+/// assert!(cme_pdp::process::plenary_commission(&preset("aismt13").unwrap()));
+/// assert!(!cme_pdp::process::plenary_commission(&preset("aist63").unwrap()));
+/// ```
+pub fn plenary_commission(policy: &Policy) -> bool {
+    listed(policy, Stage::Inclusion) && listed(policy, Stage::Commission)
 }
 
 /// The text of a step, from the catalogue ([`crate::texts`]), with the

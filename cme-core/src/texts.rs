@@ -136,8 +136,17 @@ texts! {
         fr: "{label} : non réalisé, en retard de {late:jours} (échéance {months} mois après la sortie, tolérance {tolerance:jours})."
         en: "{label}: not done, {late:jours} late (due {months} months after the exit, tolerance {tolerance:jours}).";
     SuiviAEcheance = "suivi_a_echeance" ["label", "left"]
-        fr: "{label} : à réaliser maintenant ({left:jours} restant(s) avant l'échéance)."
-        en: "{label}: to do now ({left:jours} left before the deadline).";
+        fr: "{label} : à réaliser maintenant ({left:jours_restants} avant l'échéance)."
+        en: "{label}: to do now ({left:jours_restants} before the deadline).";
+    VisiteRepriseAOrganiser = "visite_reprise_a_organiser" ["due", "left"]
+        fr: "Visite de reprise à organiser au plus tard le {due:date} ({left:jours_restants})."
+        en: "Return-to-work visit to arrange by {due:date} ({left:jours_restants}).";
+    VisiteRepriseEnRetard = "visite_reprise_en_retard" ["due", "late"]
+        fr: "Aucune visite de reprise enregistrée : l'échéance du {due:date} est dépassée de {late:jours}."
+        en: "No return-to-work visit recorded: the deadline of {due:date} is {late:jours} past.";
+    PreRepriseDeLaQuinzaine = "pre_reprise_de_la_quinzaine" ["date", "start", "end"]
+        fr: "Visite de pré-reprise du {date:date}, dans la liste de la quinzaine du {start:date} au {end:date} à transmettre au médecin du travail."
+        en: "Pré-reprise visit of {date:date}, in the list of the half-month from {start:date} to {end:date} to send to the médecin du travail.";
     SuiviRealiseEnRetard = "suivi_realise_en_retard" ["label", "date", "late"]
         fr: "{label} : réalisé le {date:date}, {late:jours} après l'échéance."
         en: "{label}: done on {date:date}, {late:jours} after the deadline.";
@@ -698,6 +707,22 @@ pub fn days_fr(n: i64) -> String {
     }
 }
 
+/// "N jour(s) restant(s)" in French, the adjective agreed with the number:
+/// « 1 jour restant », « 28 jours restants ».
+///
+/// ```
+/// assert_eq!(cme_pdp::texts::days_left_fr(0), "0 jour restant");
+/// assert_eq!(cme_pdp::texts::days_left_fr(1), "1 jour restant");
+/// assert_eq!(cme_pdp::texts::days_left_fr(28), "28 jours restants");
+/// ```
+pub fn days_left_fr(n: i64) -> String {
+    if n.abs() <= 1 {
+        format!("{n} jour restant")
+    } else {
+        format!("{n} jours restants")
+    }
+}
+
 /// A date in running French: « 9 novembre 2024 », « 1er mars 2022 ».
 ///
 /// ```
@@ -785,6 +810,14 @@ fn format_value(value: &str, format: &str, lang: Lang) -> String {
         ("jours", Lang::En) => value
             .parse()
             .map(days_en)
+            .unwrap_or_else(|_| value.to_string()),
+        ("jours_restants", Lang::Fr) => value
+            .parse()
+            .map(days_left_fr)
+            .unwrap_or_else(|_| value.to_string()),
+        ("jours_restants", Lang::En) => value
+            .parse()
+            .map(|n: i64| format!("{} left", days_en(n)))
             .unwrap_or_else(|_| value.to_string()),
         ("date", Lang::Fr) => {
             crate::dates::parse_iso_date(value).map_or_else(|| value.to_string(), date_fr)

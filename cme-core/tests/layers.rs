@@ -160,6 +160,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "table",
             "export",
             "impact",
+            "worklists",
         ],
     ),
     ("entry points", &["json", "lists", "sample"]),
