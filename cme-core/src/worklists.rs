@@ -655,75 +655,147 @@ pub fn worklists_json(
     options: &Value,
 ) -> Result<Value, CmeError> {
     crate::indicators::check_case_count(cases.len())?;
-    let as_of = crate::error::parse_as_of(as_of)?;
-    let mut issues = Vec::new();
-    let (options, by) = options_of(options).unwrap_or_else(|found| {
-        issues.extend(found);
-        (WorklistOptions::default(), None)
-    });
-    let mut loaded: BTreeMap<String, Loaded> = BTreeMap::new();
-    match policies {
-        Value::Null => {}
-        Value::Object(map) => {
-            for (service, value) in map.iter().take(crate::limits::MAX_CELLS) {
-                match crate::policy::resolve_policy(value) {
-                    Ok(p) => {
-                        loaded.insert(service.clone(), Loaded::new(p));
+    let mut builder = WorklistsBuilder::new(policies, as_of, options)?;
+    cases.iter().for_each(|c| builder.add_case(c));
+    builder.finish()
+}
+
+/// Worklists built case after case from JSON, for callers that convert
+/// cases part after part (the bindings): [`worklists_json`] in steps.
+///
+/// ```
+/// use cme_pdp::worklists::WorklistsBuilder;
+/// let mut b = WorklistsBuilder::new(&serde_json::Value::Null, "2024-06-30", &serde_json::json!({})).unwrap();
+/// for case in cme_pdp::sample::sample_json_values().unwrap() { b.add_case(&case); }
+/// assert!(b.finish().unwrap()["cases"].as_u64().unwrap() > 0);
+/// assert!(WorklistsBuilder::new(&serde_json::Value::Null, "30/06/2024", &serde_json::json!({})).is_err());
+/// ```
+#[derive(Debug)]
+#[non_exhaustive]
+pub struct WorklistsBuilder {
+    worklists: Worklists,
+    by: Option<Grouping>,
+    presets: bool,
+    policies: BTreeMap<String, Loaded>,
+    setup: Vec<Issue>,
+    cases: crate::validate::ListIssues,
+    added: usize,
+}
+
+impl WorklistsBuilder {
+    /// Lists of no case yet: the policies (`null`: each case under its
+    /// service's preset; or an object service → preset code or policy),
+    /// the date, the options. A date that cannot be read is refused at
+    /// once; every other problem is given by [`WorklistsBuilder::finish`].
+    pub fn new(
+        policies: &Value,
+        as_of: &str,
+        options: &Value,
+    ) -> Result<WorklistsBuilder, CmeError> {
+        let as_of = crate::error::parse_as_of(as_of)?;
+        let mut setup = Vec::new();
+        let (options, by) = options_of(options).unwrap_or_else(|found| {
+            setup.extend(found);
+            (WorklistOptions::default(), None)
+        });
+        let mut loaded: BTreeMap<String, Loaded> = BTreeMap::new();
+        match policies {
+            Value::Null => {}
+            Value::Object(map) => {
+                if map.len() > crate::limits::MAX_CELLS {
+                    setup.push(
+                        Issue::new(IssueCode::TooManyItems, Path::root().key("policies"))
+                            .with("max", crate::limits::MAX_CELLS),
+                    );
+                }
+                for (service, value) in map.iter().take(crate::limits::MAX_CELLS) {
+                    match crate::policy::resolve_policy(value) {
+                        Ok(p) => {
+                            loaded.insert(service.clone(), Loaded::new(p));
+                        }
+                        Err(e) => {
+                            setup.extend(crate::indicators::region::policy_issues(service, &e))
+                        }
                     }
-                    Err(e) => issues.extend(e.issues().iter().map(|i| {
-                        let mut i = i.clone();
-                        let prefix = Path::root().key("policies").key(service);
-                        i.path = if i.path.as_str().is_empty() {
-                            prefix
-                        } else {
-                            Path::from_rendered(&format!("{prefix}.{}", i.path))
-                        };
-                        i
-                    })),
                 }
             }
+            _ => setup.push(Issue::new(
+                IssueCode::ObjectType,
+                Path::root().key("policies"),
+            )),
         }
-        _ => issues.push(Issue::new(
-            IssueCode::ObjectType,
-            Path::root().key("policies"),
-        )),
+        Ok(WorklistsBuilder {
+            worklists: Worklists::new(as_of, options),
+            by,
+            presets: policies.is_null(),
+            policies: loaded,
+            setup,
+            cases: crate::validate::ListIssues::new("cases"),
+            added: 0,
+        })
     }
-    let mut read = crate::validate::ListIssues::new("cases");
-    let validate = crate::validate::ValidateOptions::default();
-    let mut w = Worklists::new(as_of, options);
-    for (i, value) in cases.iter().enumerate() {
-        let Some(case) = read.read_case(i, value, &validate) else {
-            continue;
+
+    /// Reads the next case (its problems at `cases[i]…`) and adds its items
+    /// when valid. Past [`crate::limits::MAX_ROWS`] cases, `too_many_items`
+    /// at `cases`.
+    pub fn add_case(&mut self, value: &Value) {
+        let i = self.added;
+        self.added = self.added.saturating_add(1);
+        if i >= crate::limits::MAX_ROWS {
+            if i == crate::limits::MAX_ROWS {
+                if let Err(e) = crate::indicators::check_case_count(self.added) {
+                    self.setup.extend(e.issues().iter().cloned());
+                }
+            }
+            return;
+        }
+        let options = crate::validate::ValidateOptions::default();
+        let Some(case) = self.cases.read_case(i, value, &options) else {
+            return;
         };
-        let policy = match loaded.get(&case.service) {
+        let policy = match self.policies.get(&case.service) {
             Some(p) => Some(p),
-            None if policies.is_null() => Loaded::preset(&case.service).ok(),
+            None if self.presets => Loaded::preset(&case.service).ok(),
             None => None,
         };
         let Some(policy) = policy else {
-            read.add(
+            self.cases.add(
                 i,
                 vec![
                     Issue::new(IssueCode::UnknownCode, Path::root().key("service"))
                         .with("kind", "policy")
-                        .with("allowed", "les services de « policies »"),
+                        .with("allowed", self.services()),
                 ],
             );
-            continue;
+            return;
         };
-        if let Err(e) = w.add(&case, policy) {
-            read.add(i, e.issues().to_vec());
+        if let Err(e) = self.worklists.add(&case, policy) {
+            self.cases.add(i, e.issues().to_vec());
         }
     }
-    if !read.is_empty() {
-        issues.extend(read.finish());
+
+    /// The services that have a policy, for an error message.
+    fn services(&self) -> String {
+        if self.presets {
+            crate::policy::preset_codes().join(", ")
+        } else {
+            self.policies.keys().cloned().collect::<Vec<_>>().join(", ")
+        }
     }
-    if !issues.is_empty() {
-        return Err(CmeError::InvalidCase(crate::validate::ValidationError {
-            issues,
-        }));
+
+    /// The lists in their JSON form, or every problem met.
+    pub fn finish(self) -> Result<Value, CmeError> {
+        let mut issues = self.setup;
+        if !self.cases.is_empty() {
+            issues.extend(self.cases.finish());
+        }
+        if !issues.is_empty() {
+            return Err(CmeError::InvalidCase(crate::validate::ValidationError {
+                issues,
+            }));
+        }
+        Ok(worklists_value(&self.worklists, self.by))
     }
-    Ok(worklists_value(&w, by))
 }
 
 /// Lists in their JSON form ([`worklists_json`]).

@@ -551,6 +551,33 @@ pub fn regional_report_json(
     Ok(report.to_string())
 }
 
+/// The cell's worklists as of a date (JSON): the cases (a JSON array), the
+/// policies (`None`: each case under its service's preset; or a JSON object
+/// of service code → preset code or policy), the date, the options (a JSON
+/// object: `lists`, `service`, `doctor`, `referent`, `by`,
+/// `reprise_within_days`; `None` for every list). Each item is read from
+/// the case's evaluation, with its reason in French and English and its
+/// sources.
+#[uniffi::export]
+pub fn worklists_json(
+    cases_json: String,
+    as_of: String,
+    policies_json: Option<String>,
+    options_json: Option<String>,
+) -> Result<String, CmeError> {
+    let cases = read_cases_json(&cases_json)?;
+    let policies = match policies_json {
+        Some(text) => read_json(&text, "policies")?,
+        None => serde_json::Value::Null,
+    };
+    let options = match options_json {
+        Some(text) => read_json(&text, "options")?,
+        None => serde_json::Value::Null,
+    };
+    let lists = cme_pdp::worklists::worklists_json(&cases, &policies, &as_of, &options)?;
+    Ok(lists.to_string())
+}
+
 /// Publishes several reports of the same cases together (a JSON array of
 /// reports as `indicators_json` gives them without a threshold), with a
 /// threshold and a protection width (`None`: the threshold): the JSON array

@@ -620,6 +620,40 @@ fn regional_report<'py>(
     convert::json_to_py(py, &report)
 }
 
+/// The cell's worklists as of a date (`cme_pdp::worklists`): the cases (a
+/// list of dicts), the policies (`None`: each case under its service's
+/// preset; or a dict of service code → preset code or policy), the options
+/// (`lists`, `service`, `doctor`, `referent`, `by`,
+/// `reprise_within_days`). The cases are converted and read part after
+/// part.
+#[pyfunction]
+#[pyo3(signature = (cases, as_of, policies=None, options=None))]
+fn worklists<'py>(
+    py: Python<'py>,
+    cases: &Bound<'py, PyAny>,
+    as_of: &str,
+    policies: Option<&Bound<'py, PyAny>>,
+    options: Option<&Bound<'py, PyAny>>,
+) -> PyResult<Bound<'py, PyAny>> {
+    let policies = match policies {
+        Some(p) => py_to_json(p)?,
+        None => serde_json::Value::Null,
+    };
+    let options = match options {
+        Some(o) => py_to_json(o)?,
+        None => serde_json::Value::Null,
+    };
+    let mut builder = cme_pdp::worklists::WorklistsBuilder::new(&policies, as_of, &options)
+        .map_err(|e| to_py_err(py, &e))?;
+    for_each_case_part(py, cases, |part| {
+        py.detach(|| part.iter().for_each(|c| builder.add_case(c)));
+    })?;
+    let out = py
+        .detach(|| builder.finish())
+        .map_err(|e| to_py_err(py, &e))?;
+    convert::json_to_py(py, &out)
+}
+
 /// The report of one company of more than 300 employees (D4622-54): the
 /// cases (a list of dicts) of the service, of which only those whose
 /// `worker.company` is `company` count, under the service's policy, for a
@@ -889,6 +923,7 @@ fn _cme(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(orient, m)?)?;
     m.add_function(wrap_pyfunction!(indicators, m)?)?;
     m.add_function(wrap_pyfunction!(regional_report, m)?)?;
+    m.add_function(wrap_pyfunction!(worklists, m)?)?;
     m.add_function(wrap_pyfunction!(company_report, m)?)?;
     m.add_function(wrap_pyfunction!(impact, m)?)?;
     m.add_function(wrap_pyfunction!(publish, m)?)?;

@@ -17,7 +17,7 @@ import type {
   AlertLevelCode, CategoryCode, CriterionStatusCode, DimensionCode, ExitResultCode, IndicatorId,
   InclusionCode, MeasureCode,
   PartnerCode, PresetCode, ProblemTypeCode, RequesterCode, StageCode, StatusCode,
-  VisitObligationCode, VisitRuleCode,
+  VisitObligationCode, VisitRuleCode, WorklistCode,
 } from "./codes";
 
 /** Where a rule comes from. */
@@ -209,6 +209,31 @@ export interface ImpactReport {
 }
 /** Every case evaluated under two scenarios; the cases whose decisions change. */
 export function impact(cases: Case[], before: Scenario, after: Scenario, asOf: string): ImpactReport;
+/** One line of a worklist: a case, why it is there, and its sources. */
+export interface WorkItem {
+  list: WorklistCode; listLabel: string; listLabelEn: string;
+  caseId: string; service: string; doctor?: string; referent?: string;
+  /** A deadline, a visit, or since when the case waits at its stage. */
+  date: string;
+  /** Days past the date when it is a deadline (negative: days left). */
+  daysOverdue?: number;
+  reason: Reason & { textEn: string; params?: Record<string, string> };
+}
+/** The cell's worklists as of a date: `items`, or `groups` with `by`. */
+export interface Worklists {
+  asOf: string; halfMonth: { start: string; end: string }; cases: number;
+  items?: WorkItem[];
+  by?: "doctor" | "referent" | "service";
+  groups?: { key: string | null; items: WorkItem[] }[];
+}
+/** Options of the worklists: the lists kept, filters, grouping. */
+export interface WorklistOptions {
+  lists?: WorklistCode[]; service?: string; doctor?: string; referent?: string;
+  by?: "doctor" | "referent" | "service"; repriseWithinDays?: number;
+  policies?: Record<string, PolicyInput>;
+}
+/** The cell's worklists over cases as of a date (`asOf`: YYYY-MM-DD). */
+export function worklists(cases: Case[], asOf: string, options?: WorklistOptions): Worklists;
 /** The report of a region: each service's cases under its own policy, added up. */
 export interface RegionalReport {
   spec: Record<string, unknown>;

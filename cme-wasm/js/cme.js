@@ -103,6 +103,22 @@ export function impact(cases, before, after, asOf) {
   return run("impact", { cases, before, after, as_of: asOf });
 }
 
+/** The cell's worklists as of a date: the COPIL's agenda, the plenary's,
+ * overdue first contacts, workers to call back, follow-ups to do and
+ * overdue, reprise visits due within 8 days (R4624-31), the pré-reprise
+ * visits of the last half-month; each item read from the case's evaluation
+ * with its reason and sources. Options: `lists`, `service`, `doctor`,
+ * `referent` (filters), `by` (`"doctor"`, `"referent"`, `"service"`: groups
+ * instead of items), `repriseWithinDays`, `policies` (service code → preset
+ * code or policy; by default each case under its service's preset). */
+export function worklists(cases, asOf, { policies, ...rest } = {}) {
+  // every other option goes to the core, its name in snake_case: a
+  // misspelt one is refused there (unknown_field at options.…), never dropped
+  const options = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined)
+    .map(([k, v]) => [k.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`), v]));
+  return run("worklists", { cases, as_of: asOf, policies: policies ?? null, options });
+}
+
 /** The report of a region: the cases of several services, each counted
  * under its service's policy (`policies`: service code → preset code or
  * policy; by default the seven presets), then added up, each figure with its

@@ -343,6 +343,16 @@ pub fn run(op: &str, args: &str) -> Out {
             result(&report)
         }
         #[cfg(feature = "analysis")]
+        "worklists" => {
+            let lists = cme_pdp::worklists::worklists_json(
+                args.array("cases", false)?,
+                args.value("policies"),
+                args.str("as_of")?,
+                args.value("options"),
+            )?;
+            result(&lists)
+        }
+        #[cfg(feature = "analysis")]
         "company_report" => {
             let mut request = cme_pdp::publish::company::CompanyRequest::new(
                 args.str("company")?,

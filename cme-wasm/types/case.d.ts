@@ -65,6 +65,10 @@ export type Event =
        */
       date: string;
       /**
+       * Pseudonymous id of the référent (format version 2; never a name): the cell's worklists are grouped by it.
+       */
+      referent?: string | null;
+      /**
        * Role of the référent in the cell.
        */
       role?: CellRole | null;
@@ -346,6 +350,10 @@ export interface Case {
    * @maxItems 100
    */
   consents?: Consent[];
+  /**
+   * Pseudonymous id of the médecin du travail who follows the worker and signalled the case (format version 2; never a name): the cell's worklists are grouped by it (the pré-reprise visits sent to each doctor twice a month at AST BTP).
+   */
+  doctor?: string | null;
   /**
    * The exchanges with the employer (format version 2).
    *

@@ -44,6 +44,7 @@ export interface CodeLists {
   age_band: "moins_de_25" | "25_34" | "35_44" | "45_54" | "55_et_plus";
   basis: "harmonise" | "selon_politique";
   cohort_state: "en_emploi" | "sans_emploi" | "sans_reponse" | "non_echu";
+  worklist: "analyse_demande" | "pleniere" | "contact_en_retard" | "a_rappeler" | "suivi_a_faire" | "suivi_en_retard" | "visite_reprise" | "pre_reprise_quinzaine";
   naf_rev2_section: "A" | "B" | "C" | "D" | "E" | "F" | "G" | "H" | "I" | "J" | "K" | "L" | "M" | "N" | "O" | "P" | "Q" | "R" | "S" | "T" | "U";
   naf_2025_section: "A" | "B" | "C" | "D" | "E" | "F" | "G" | "H" | "I" | "J" | "K" | "L" | "M" | "N" | "O" | "P" | "Q" | "R" | "S" | "T" | "U" | "V";
 }
@@ -116,6 +117,8 @@ export type AgeBandCode = CodeLists["age_band"];
 export type BasisCode = CodeLists["basis"];
 /** A code of the list `cohort_state`. */
 export type CohortStateCode = CodeLists["cohort_state"];
+/** A code of the list `worklist`. */
+export type WorklistCode = CodeLists["worklist"];
 /** A code of the list `naf_rev2_section`. */
 export type NafRev2SectionCode = CodeLists["naf_rev2_section"];
 /** A code of the list `naf_2025_section`. */

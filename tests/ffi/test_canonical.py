@@ -64,6 +64,14 @@ def test_write_canonical_outputs():
         except cme_uniffi.CmeError.Validation as e:
             out = {"issues": [issue(i) for i in e.issues]}
         canonical.write(RUNNER, "regions", v["name"], out)
+    for v in canonical.vectors("worklists"):
+        policies = json.dumps(v["policies"]) if v["policies"] is not None else None
+        try:
+            out = {"worklists": json.loads(cme_uniffi.worklists_json(
+                json.dumps(v["cases"]), v["as_of"], policies, json.dumps(v["options"])))}
+        except cme_uniffi.CmeError.Validation as e:
+            out = {"issues": [issue(i) for i in e.issues]}
+        canonical.write(RUNNER, "worklists", v["name"], out)
     for v in canonical.vectors("companies"):
         r = v["request"]
         try:

@@ -192,6 +192,10 @@ public final class JavaEmbedding {
             String region = Cme.regionalReportJson(sample, "2024", List.of("service"), null);
             check(region.contains("\"divergences\"") && region.contains("\"harmonised\"") && region.contains("\"cases\":50"),
                     "regional report of the sample");
+            // The cell's worklists of the sample, grouped by service.
+            String lists = Cme.worklistsJson(sample, "2024-06-30", null, "{\"by\": \"service\", \"lists\": [\"suivi_en_retard\"]}");
+            check(lists.contains("\"groups\"") && lists.contains("\"suivi_en_retard\"") && lists.contains("\"half_month\""),
+                    "worklists of the sample");
             String impact = Cme.impactJson(sample, "{\"policy\": \"aist43\"}", "{\"policy\": \"aismt13\"}", "2025-06-30");
             check(impact.contains("\"cases\":50") && impact.contains("\"by_aspect\""), "impact of a change of policy");
             // The company report (D4622-54): no sample case names a company,

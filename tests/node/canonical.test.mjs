@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 
 import {
   initSync, validate, validateJson, evaluate, legalCalendar, indicators, publishBundle, audit, verify,
-  regionalReport, impact, companyReport,
+  regionalReport, impact, companyReport, worklists,
 } from "../../cme-wasm/pkg/cme.js";
 
 initSync({ module: readFileSync(new URL("../../cme-wasm/pkg/core_bg.wasm", import.meta.url)) });
@@ -108,6 +108,17 @@ test("write canonical outputs", () => {
       out = { issues: unCamel(e.issues) };
     }
     write("companies", v.name, out);
+    n += 1;
+  }
+  for (const v of vectors("worklists")) {
+    let out;
+    try {
+      out = { worklists: unCamel(worklists(v.cases, v.as_of, { ...v.options, policies: v.policies })) };
+    } catch (e) {
+      if (e.name !== "ValidationError") throw e;
+      out = { issues: unCamel(e.issues) };
+    }
+    write("worklists", v.name, out);
     n += 1;
   }
   for (const v of vectors("impacts")) {

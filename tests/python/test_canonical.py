@@ -63,6 +63,13 @@ def test_write_canonical_outputs():
             out = {"issues": e.errors()}
         canonical.write(RUNNER, "companies", v["name"], out)
         n += 1
+    for v in canonical.vectors("worklists"):
+        try:
+            out = {"worklists": cme._cme.worklists(v["cases"], v["as_of"], v["policies"], v["options"])}
+        except cme.ValidationError as e:
+            out = {"issues": e.errors()}
+        canonical.write(RUNNER, "worklists", v["name"], out)
+        n += 1
     for v in canonical.vectors("impacts"):
         try:
             out = {"report": cme.impact(v["cases"], v["before"], v["after"], v["as_of"])}

@@ -787,6 +787,97 @@ pub fn run_company(v: &CompanyVector) -> Result<serde_json::Value, String> {
     ))
 }
 
+/// One worklist vector: the cell's lists over a portfolio as of a date.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct WorklistVector {
+    /// File stem.
+    pub name: String,
+    /// What the vector shows, in French.
+    pub description: String,
+    /// The cases.
+    pub cases: Vec<serde_json::Value>,
+    /// `null` (each case under its service's preset) or service → policy.
+    pub policies: serde_json::Value,
+    /// The date of the lists.
+    pub as_of: String,
+    /// The options (lists, filters, grouping).
+    pub options: serde_json::Value,
+    /// What the lists must say.
+    pub expected: serde_json::Value,
+}
+
+/// Loads every worklist vector.
+pub fn load_worklist_vectors() -> Result<Vec<WorklistVector>, String> {
+    Ok(load::<WorklistVector>("worklists")?
+        .into_iter()
+        .map(|(_, v)| v)
+        .collect())
+}
+
+/// What worklists (their JSON, snake_case keys) say in a vector's form:
+/// the cases looked at, the half-month, each item as `[list, case, date,
+/// days_overdue]` in order (or each group as `[key, number of items]`), the
+/// French text of the items listed in `texts` (`list:case`); or a refusal's
+/// problems (`error`), sorted by path.
+// Indexing a `serde_json::Value` by key gives `Null` for a missing key or a
+// value of another type: it never panics.
+#[allow(clippy::indexing_slicing)]
+pub fn worklist_observed(
+    expected: &serde_json::Value,
+    outcome: Result<&serde_json::Value, Vec<(String, String)>>,
+) -> serde_json::Value {
+    use serde_json::{json, Map, Value};
+    let out = match outcome {
+        Ok(o) => o,
+        Err(mut issues) => {
+            issues.sort_by(|a, b| a.1.cmp(&b.1));
+            return json!({ "error": error_list(issues) });
+        }
+    };
+    let line = |i: &Value| json!([i["list"], i["case_id"], i["date"], i["days_overdue"]]);
+    let mut o = Map::new();
+    o.insert("cases".into(), out["cases"].clone());
+    o.insert("half_month".into(), out["half_month"].clone());
+    let items: Vec<&Value> = out["items"].as_array().into_iter().flatten().collect();
+    if let Some(groups) = out["groups"].as_array() {
+        let g: Vec<Value> = groups
+            .iter()
+            .map(|g| json!([g["key"], g["items"].as_array().map_or(0, Vec::len)]))
+            .collect();
+        o.insert("groups".into(), g.into());
+    } else {
+        o.insert("items".into(), items.iter().map(|i| line(i)).collect());
+    }
+    if let Some(wanted) = expected["texts"].as_object() {
+        let mut texts = Map::new();
+        for key in wanted.keys() {
+            let text = items
+                .iter()
+                .find(|i| {
+                    format!(
+                        "{}:{}",
+                        i["list"].as_str().unwrap_or_default(),
+                        i["case_id"].as_str().unwrap_or_default()
+                    ) == *key
+                })
+                .map_or(Value::Null, |i| i["reason"]["text"].clone());
+            texts.insert(key.clone(), text);
+        }
+        o.insert("texts".into(), texts.into());
+    }
+    Value::Object(o)
+}
+
+/// Runs a worklist vector through `cme-core`.
+pub fn run_worklist(v: &WorklistVector) -> Result<serde_json::Value, String> {
+    let out = cme_pdp::worklists::worklists_json(&v.cases, &v.policies, &v.as_of, &v.options);
+    Ok(worklist_observed(
+        &v.expected,
+        out.as_ref().map_err(code_and_path),
+    ))
+}
+
 /// One impact vector: a population under two scenarios.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]

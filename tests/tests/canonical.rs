@@ -227,6 +227,18 @@ fn write_canonical_outputs() {
         };
         write("companies", v["name"].as_str().unwrap(), &out);
     }
+    for v in vectors("worklists") {
+        let out = match cme_pdp::worklists::worklists_json(
+            v["cases"].as_array().unwrap(),
+            &v["policies"],
+            v["as_of"].as_str().unwrap(),
+            &v["options"],
+        ) {
+            Ok(lists) => json!({ "worklists": lists }),
+            Err(e) => json!({ "issues": e.issues() }),
+        };
+        write("worklists", v["name"].as_str().unwrap(), &out);
+    }
     for v in vectors("impacts") {
         let out = match cme_pdp::impact::impact_json(
             v["cases"].as_array().unwrap(),

@@ -118,6 +118,24 @@ def impact_observed(report=None, issues=None):
     }
 
 
+def worklist_observed(expected, lists=None, issues=None):
+    """What worklists (their dict, snake_case keys) say in a worklist
+    vector's form (the same projection as the Rust runner's
+    ``worklist_observed``); for a refusal, its problems sorted by path."""
+    if lists is None:
+        return {"error": sorted(({"code": i["code"], "path": i["path"]} for i in issues), key=lambda i: i["path"])}
+    out = {"cases": lists["cases"], "half_month": lists["half_month"]}
+    items = lists.get("items", [])
+    if "groups" in lists:
+        out["groups"] = [[g["key"], len(g["items"])] for g in lists["groups"]]
+    else:
+        out["items"] = [[i["list"], i["case_id"], i["date"], i.get("days_overdue")] for i in items]
+    if "texts" in expected:
+        found = {f'{i["list"]}:{i["case_id"]}': i["reason"]["text"] for i in reversed(items)}
+        out["texts"] = {k: found.get(k) for k in expected["texts"]}
+    return out
+
+
 def company_observed(expected, report=None, issues=None):
     """What a company report (its dict, snake_case keys) says in a company
     vector's form (the same projection as the Rust runner's

@@ -533,7 +533,7 @@ impl RegionBuilder {
 }
 
 /// The problems of a service's policy, at `policies.<service>…`.
-fn policy_issues(service: &str, e: &CmeError) -> Vec<Issue> {
+pub(crate) fn policy_issues(service: &str, e: &CmeError) -> Vec<Issue> {
     let prefix = Path::root().key("policies").key(service);
     if e.issues().is_empty() {
         return vec![Issue::new(IssueCode::UnknownCode, prefix)

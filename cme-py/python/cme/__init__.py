@@ -1032,6 +1032,51 @@ def regional_report(
     return RegionalReport(_cme.regional_report(cases, _period(period), list(by or []), chosen))
 
 
+def worklists(
+    cases: Any,
+    as_of: DateLike,
+    policies: Optional[Mapping[str, PolicyLike]] = None,
+    *,
+    lists: Optional[List[str]] = None,
+    service: Optional[str] = None,
+    doctor: Optional[str] = None,
+    referent: Optional[str] = None,
+    by: Optional[str] = None,
+    reprise_within_days: int = 8,
+) -> Dict[str, Any]:
+    """The cell's worklists as of a date, over cases (a list of dicts in the
+    interchange format) of one service or several (each case under its
+    service's preset, or ``policies``: a dict of service code → preset code
+    or policy): the COPIL's agenda (``analyse_demande``), the plenary's
+    (``pleniere``), overdue first contacts (``contact_en_retard``), workers
+    to call back (``a_rappeler``), follow-ups to do and overdue
+    (``suivi_a_faire``, ``suivi_en_retard``), reprise visits due within
+    ``reprise_within_days`` days (``visite_reprise``, R4624-31) and the
+    pré-reprise visits of the last half-month (``pre_reprise_quinzaine``).
+    Each item is read from the case's evaluation: its ``reason`` has the
+    text in French and English and its sources.
+
+    ``lists`` keeps some lists; ``service``, ``doctor``, ``referent`` keep
+    the cases of one service, médecin du travail or référent (pseudonymous
+    ids); ``by`` (``"doctor"``, ``"referent"``, ``"service"``) groups the
+    items (``groups``: ``key`` and ``items``) instead of listing them
+    (``items``). A problem raises :class:`ValidationError` with every path
+    (``cases[i]…``, ``policies.<service>…``, ``options.…``).
+
+    >>> w = cme.worklists(cme.sample_cases(), "2024-06-30", lists=["suivi_en_retard"])
+    >>> sorted({i["list"] for i in w["items"]})
+    ['suivi_en_retard']
+    """
+    options: Dict[str, Any] = {"reprise_within_days": reprise_within_days}
+    for key, value in (("lists", lists), ("service", service), ("doctor", doctor),
+                       ("referent", referent), ("by", by)):
+        if value is not None:
+            options[key] = list(value) if key == "lists" else value
+    chosen = dict(policies) if policies is not None else None
+    as_of_text = _as_of(as_of)
+    return dict(_cme.worklists(cases, as_of_text if as_of_text is not None else "", chosen, options))
+
+
 class CompanyReport:
     """The report of one member company of more than 300 employees, for
     its comité social et économique (Code du travail, art. D4622-54):
@@ -1240,6 +1285,7 @@ __all__ = [
     "indicator_catalogue",
     "indicators",
     "regional_report",
+    "worklists",
     "RegionalReport",
     "company_report",
     "CompanyReport",

@@ -26,6 +26,7 @@ __all__ = [
     "indicator_catalogue",
     "indicators",
     "regional_report",
+    "worklists",
     "company_report",
     "impact",
     "load_policy",
@@ -94,6 +95,12 @@ def indicators(
     by: List[str] = ...,
     threshold: Optional[int] = None,
     activities: Optional[Any] = None,
+) -> Dict[str, Any]: ...
+def worklists(
+    cases: Any,
+    as_of: str,
+    policies: Optional[Any] = None,
+    options: Optional[Dict[str, Any]] = None,
 ) -> Dict[str, Any]: ...
 def regional_report(
     cases: Any,
