@@ -698,32 +698,12 @@ impl WorklistsBuilder {
             setup.extend(found);
             (WorklistOptions::default(), None)
         });
-        let mut loaded: BTreeMap<String, Loaded> = BTreeMap::new();
-        match policies {
-            Value::Null => {}
-            Value::Object(map) => {
-                if map.len() > crate::limits::MAX_CELLS {
-                    setup.push(
-                        Issue::new(IssueCode::TooManyItems, Path::root().key("policies"))
-                            .with("max", crate::limits::MAX_CELLS),
-                    );
-                }
-                for (service, value) in map.iter().take(crate::limits::MAX_CELLS) {
-                    match crate::policy::resolve_policy(value) {
-                        Ok(p) => {
-                            loaded.insert(service.clone(), Loaded::new(p));
-                        }
-                        Err(e) => {
-                            setup.extend(crate::indicators::region::policy_issues(service, &e))
-                        }
-                    }
-                }
-            }
-            _ => setup.push(Issue::new(
-                IssueCode::ObjectType,
-                Path::root().key("policies"),
-            )),
-        }
+        let loaded: BTreeMap<String, Loaded> =
+            crate::indicators::region::service_policies(policies, &mut setup)
+                .unwrap_or_default()
+                .into_iter()
+                .map(|(service, p)| (service, Loaded::new(p)))
+                .collect();
         Ok(WorklistsBuilder {
             worklists: Worklists::new(as_of, options),
             by,

@@ -36,6 +36,26 @@ fn consent(date: &str) -> Value {
     json!([{"given_on": date, "accompaniment": true}])
 }
 
+/// A case contacted on 5 April, analysed on 8 April without a simple
+/// solution, its référent designated that day, qualified with two opinions
+/// expected on 15 April; then `more` events.
+fn included(referent: Value, more: &[Value]) -> Value {
+    let mut designation = json!({"type": "referent_designe", "date": "2024-04-08"});
+    for (k, v) in referent.as_object().unwrap() {
+        designation[k] = v.clone();
+    }
+    let mut events = vec![
+        json!({"type": "contact", "date": "2024-04-05"}),
+        json!({"type": "analyse_demande", "date": "2024-04-08", "simple_solution": false}),
+        designation,
+        json!({"type": "entretien_qualification", "date": "2024-04-15"}),
+        json!({"type": "avis_attendu", "date": "2024-04-15", "expertise": "ergonome"}),
+        json!({"type": "avis_attendu", "date": "2024-04-15", "expertise": "psychologue"}),
+    ];
+    events.extend(more.iter().cloned());
+    json!({"consents": consent("2024-04-05"), "events": events})
+}
+
 /// The portfolio, AISMT 13 but for H (AST BTP). AISMT 13: first contact
 /// within 15 days of the signalement; the COPIL analyses the request and
 /// assigns the référent before the first contact; inclusion with two
@@ -58,16 +78,7 @@ fn portfolio() -> Vec<Value> {
             "aismt13",
             Some("MT-1"),
             "2024-04-02",
-            json!({
-            "consents": consent("2024-04-05"),
-            "events": [
-                {"type": "contact", "date": "2024-04-05"},
-                {"type": "analyse_demande", "date": "2024-04-08", "simple_solution": false},
-                {"type": "referent_designe", "date": "2024-04-08", "role": "charge_maintien", "referent": "R-7"},
-                {"type": "entretien_qualification", "date": "2024-04-15"},
-                {"type": "avis_attendu", "date": "2024-04-15", "expertise": "ergonome"},
-                {"type": "avis_attendu", "date": "2024-04-15", "expertise": "psychologue"},
-            ]}),
+            included(json!({"referent": "R-7", "role": "charge_maintien"}), &[]),
         ),
         // D: as C, then the plenary of 22 April proposed a plan that the
         // worker has not answered: back to the plenary's agenda (a plan
@@ -77,18 +88,13 @@ fn portfolio() -> Vec<Value> {
             "aismt13",
             Some("MT-1"),
             "2024-04-02",
-            json!({
-            "consents": consent("2024-04-05"),
-            "events": [
-                {"type": "contact", "date": "2024-04-05"},
-                {"type": "analyse_demande", "date": "2024-04-08", "simple_solution": false},
-                {"type": "referent_designe", "date": "2024-04-08", "referent": "R-8"},
-                {"type": "entretien_qualification", "date": "2024-04-15"},
-                {"type": "avis_attendu", "date": "2024-04-15", "expertise": "ergonome"},
-                {"type": "avis_attendu", "date": "2024-04-15", "expertise": "psychologue"},
-                {"type": "commission_pleniere", "date": "2024-04-22"},
-                {"type": "plan_propose", "date": "2024-04-22"},
-            ]}),
+            included(
+                json!({"referent": "R-8"}),
+                &[
+                    json!({"type": "commission_pleniere", "date": "2024-04-22"}),
+                    json!({"type": "plan_propose", "date": "2024-04-22"}),
+                ],
+            ),
         ),
         // E: out on 20 December 2023: the 6-month follow-up is due 20 June
         // 2024, its window open from 21 May to 20 July: to do, 33 days
@@ -414,4 +420,39 @@ fn the_lists_are_exactly_those_the_evaluation_gives() {
             );
         }
     }
+}
+
+#[test]
+fn an_overdue_reprise_visit_is_listed_only_while_the_case_is_in_the_cell() {
+    // Off sick (illness) from 1 January to 31 March 2024, 91 days (≥ 60):
+    // the reprise visit is mandatory and due within 8 days of the return
+    // on 1 April, by 9 April; on 17 June it is 69 days overdue.
+    let leave = json!([{"start": "2024-01-01", "end": "2024-03-31", "cause": "maladie_non_professionnelle"}]);
+    let open = case(
+        "WL-O",
+        "aismt13",
+        None,
+        "2024-03-15",
+        json!({"sick_leaves": leave}),
+    );
+    let closed = case(
+        "WL-X",
+        "aismt13",
+        None,
+        "2024-03-15",
+        json!({
+        "sick_leaves": leave, "consents": consent("2024-03-18"),
+        "events": [{"type": "contact", "date": "2024-03-18"},
+                   {"type": "sortie", "date": "2024-05-02", "result": "amenagement_poste"}]}),
+    );
+    let only = json!({"lists": ["visite_reprise"]});
+    let out = worklists_json(&[open, closed], &Value::Null, AS_OF, &only).unwrap();
+    assert_eq!(
+        lines(&out),
+        vec![s("visite_reprise", "WL-O", "2024-04-09", Some(69))]
+    );
+    assert_eq!(
+        out["items"][0]["reason"]["text"],
+        "Aucune visite de reprise enregistrée : l'échéance du 9 avril 2024 est dépassée de 69 jours."
+    );
 }

@@ -466,33 +466,9 @@ impl RegionBuilder {
         by: &[String],
     ) -> Result<RegionBuilder, CmeError> {
         let (spec, mut setup) = spec_of(period, by);
-        let region = match policies {
-            serde_json::Value::Null => Region::with_presets(spec),
-            serde_json::Value::Object(map) => {
-                let mut out = BTreeMap::new();
-                if map.len() > crate::limits::MAX_CELLS {
-                    setup.push(
-                        Issue::new(IssueCode::TooManyItems, Path::root().key("policies"))
-                            .with("max", crate::limits::MAX_CELLS),
-                    );
-                }
-                for (service, value) in map.iter().take(crate::limits::MAX_CELLS) {
-                    match crate::policy::resolve_policy(value) {
-                        Ok(p) => {
-                            out.insert(service.clone(), p);
-                        }
-                        Err(e) => setup.extend(policy_issues(service, &e)),
-                    }
-                }
-                Region::new(spec, out)
-            }
-            _ => {
-                setup.push(Issue::new(
-                    IssueCode::ObjectType,
-                    Path::root().key("policies"),
-                ));
-                Region::new(spec, BTreeMap::new())
-            }
+        let region = match service_policies(policies, &mut setup) {
+            None => Region::with_presets(spec),
+            Some(map) => Region::new(spec, map),
         };
         Ok(RegionBuilder {
             region,
@@ -532,8 +508,44 @@ impl RegionBuilder {
     }
 }
 
+/// The policies of several services given as JSON: `None` for `null` (each
+/// service under its preset), or service code → policy (a preset code or a
+/// policy object); each problem at `policies.<service>…` in `setup`.
+pub(crate) fn service_policies(
+    policies: &serde_json::Value,
+    setup: &mut Vec<Issue>,
+) -> Option<BTreeMap<String, Policy>> {
+    let map = match policies {
+        serde_json::Value::Null => return None,
+        serde_json::Value::Object(map) => map,
+        _ => {
+            setup.push(Issue::new(
+                IssueCode::ObjectType,
+                Path::root().key("policies"),
+            ));
+            return Some(BTreeMap::new());
+        }
+    };
+    let mut out = BTreeMap::new();
+    if map.len() > crate::limits::MAX_CELLS {
+        setup.push(
+            Issue::new(IssueCode::TooManyItems, Path::root().key("policies"))
+                .with("max", crate::limits::MAX_CELLS),
+        );
+    }
+    for (service, value) in map.iter().take(crate::limits::MAX_CELLS) {
+        match crate::policy::resolve_policy(value) {
+            Ok(p) => {
+                out.insert(service.clone(), p);
+            }
+            Err(e) => setup.extend(policy_issues(service, &e)),
+        }
+    }
+    Some(out)
+}
+
 /// The problems of a service's policy, at `policies.<service>…`.
-pub(crate) fn policy_issues(service: &str, e: &CmeError) -> Vec<Issue> {
+fn policy_issues(service: &str, e: &CmeError) -> Vec<Issue> {
     let prefix = Path::root().key("policies").key(service);
     if e.issues().is_empty() {
         return vec![Issue::new(IssueCode::UnknownCode, prefix)
