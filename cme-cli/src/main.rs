@@ -92,6 +92,39 @@ enum Command {
         #[arg(long)]
         bom: bool,
     },
+    /// Les listes de travail de la cellule à une date, à partir d'une liste
+    /// de dossiers JSON ou d'un export CSV : ordre du jour du COPIL et de la
+    /// plénière, premiers contacts en retard, travailleurs à rappeler,
+    /// suivis à faire et en retard, visites de reprise à organiser, visites
+    /// de pré-reprise de la quinzaine par médecin. Chaque dossier sous la
+    /// politique prédéfinie de son service. La date est --as-of.
+    Worklists {
+        #[command(flatten)]
+        input: InputArgs,
+        /// Une liste seulement (répétable) : analyse_demande, pleniere,
+        /// contact_en_retard, a_rappeler, suivi_a_faire, suivi_en_retard,
+        /// visite_reprise, pre_reprise_quinzaine.
+        #[arg(long)]
+        list: Vec<String>,
+        /// Les dossiers d'un médecin du travail (identifiant pseudonyme).
+        #[arg(long)]
+        doctor: Option<String>,
+        /// Les dossiers d'un référent (identifiant pseudonyme).
+        #[arg(long)]
+        referent: Option<String>,
+        /// Les dossiers d'un service.
+        #[arg(long)]
+        service: Option<String>,
+        /// Regroupe les lignes : doctor, referent ou service.
+        #[arg(long)]
+        by: Option<String>,
+        /// Sortie JSON.
+        #[arg(long)]
+        json: bool,
+        /// Texte en anglais.
+        #[arg(long)]
+        en: bool,
+    },
     /// Les politiques prédéfinies des services.
     Presets {
         /// Sortie JSON.
@@ -216,6 +249,32 @@ fn run(command: Command) -> Result<u8, Failure> {
             output.as_deref(),
             bom,
         ),
+        Command::Worklists {
+            input,
+            list,
+            doctor,
+            referent,
+            service,
+            by,
+            json,
+            en,
+        } => {
+            let mut options = serde_json::Map::new();
+            if !list.is_empty() {
+                options.insert("lists".into(), list.into());
+            }
+            for (key, value) in [
+                ("doctor", doctor),
+                ("referent", referent),
+                ("service", service),
+                ("by", by),
+            ] {
+                if let Some(v) = value {
+                    options.insert(key.into(), v.into());
+                }
+            }
+            worklists(&input, &serde_json::Value::Object(options), json, en)
+        }
         Command::Presets { json } => presets(json),
         Command::Codes { list, json } => codes(list.as_deref(), json),
         Command::Columns { profile, json } => columns(profile.as_deref(), json),
@@ -555,6 +614,51 @@ fn write_out(output: Option<&Path>, bytes: &[u8]) -> Result<(), Failure> {
             .write_all(bytes)
             .map_err(|e| fail(format!("impossible d'écrire : {}", io_reason(&e)))),
     }
+}
+
+fn worklists(
+    input: &InputArgs,
+    options: &serde_json::Value,
+    json: bool,
+    en: bool,
+) -> Result<u8, Failure> {
+    let Some(as_of) = input.as_of.as_deref() else {
+        return Err(fail(
+            "la date des listes est obligatoire : --as-of AAAA-MM-JJ",
+        ));
+    };
+    let mut builder =
+        cme_pdp::worklists::WorklistsBuilder::new(&serde_json::Value::Null, as_of, options)?;
+    let mut code = 0;
+    if is_json(&input.file) {
+        json_cases(&input.file)?
+            .iter()
+            .for_each(|c| builder.add_case(c));
+    } else {
+        let read = read_export(input)?;
+        if !read.is_readable() {
+            print!("{}", read.to_text(Lang::Fr));
+            return Ok(1);
+        }
+        if read.refused() > 0 {
+            // the refused rows are said on standard error; the others listed
+            eprint!("{}", read.to_text(Lang::Fr));
+            code = 1;
+        }
+        for case in &read.table.cases {
+            builder.add_case(&serde_json::to_value(case).unwrap_or_default());
+        }
+    }
+    let (lists, by) = builder.finish_lists()?;
+    if json {
+        print_json(&cme_pdp::worklists::worklists_value(&lists, by));
+    } else {
+        print!(
+            "{}",
+            lists.to_text(by, if en { Lang::En } else { Lang::Fr })
+        );
+    }
+    Ok(code)
 }
 
 fn presets(json: bool) -> Result<u8, Failure> {

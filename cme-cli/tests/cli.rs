@@ -428,3 +428,54 @@ fn lists_for_those_who_fill_a_file_by_hand() {
         .iter()
         .any(|h| h == "Date de signalement"));
 }
+
+/// The cell's worklists of the hand-written portfolio of
+/// tests/vectors/worklists/ as a text, in French, and grouped by doctor.
+#[test]
+fn the_worklists_of_a_portfolio_are_printed_in_french() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/vectors/worklists");
+    let vector: Value = serde_json::from_str(
+        &std::fs::read_to_string(root.join("portefeuille_aismt13_et_astbtp.json")).unwrap(),
+    )
+    .unwrap();
+    let d = dir("worklists");
+    let cases = write(&d, "cases.json", vector["cases"].to_string().as_bytes());
+    let o = cme(&["worklists", &cases, "--as-of", "2024-06-17"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(text.starts_with("Listes de travail au 17 juin 2024 : 8 dossiers, 11 lignes.\n"));
+    assert!(text.contains("\nPremiers contacts en retard (2)\n"));
+    assert!(text.contains("  - WL-G (aismt13, médecin MT-2), 23 juin 2024 : Visite de reprise à organiser au plus tard le 23 juin 2024 (6 jours restants).\n"));
+    // grouped by doctor, one list: MT-2's overdue contacts
+    let o = cme(&[
+        "worklists",
+        &cases,
+        "--as-of",
+        "2024-06-17",
+        "--by",
+        "doctor",
+        "--list",
+        "contact_en_retard",
+    ]);
+    let text = stdout(&o);
+    assert!(
+        text.contains("\nMédecin du travail MT-2\n\nPremiers contacts en retard (2)\n  - WL-B"),
+        "{text}"
+    );
+    // JSON for scripts: the same lists
+    let o = cme(&["worklists", &cases, "--as-of", "2024-06-17", "--json"]);
+    let lists: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(lists["items"].as_array().unwrap().len(), 11);
+    // no date: a wrong call (2); an unknown grouping: refused input (1)
+    assert_eq!(cme(&["worklists", &cases]).status.code(), Some(2));
+    let o = cme(&[
+        "worklists",
+        &cases,
+        "--as-of",
+        "2024-06-17",
+        "--by",
+        "medecin",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("options.by"));
+}

@@ -45,7 +45,7 @@ use crate::codes::{code_enum, Code};
 use crate::error::CmeError;
 use crate::evaluate::Evaluation;
 use crate::explain::{Reason, Source};
-use crate::issue::{Issue, IssueCode, Path};
+use crate::issue::{Issue, IssueCode, Lang, Path};
 use crate::legal::Obligation;
 use crate::policy::{Loaded, Policy};
 use crate::texts::{Text, TextCode};
@@ -765,6 +765,12 @@ impl WorklistsBuilder {
 
     /// The lists in their JSON form, or every problem met.
     pub fn finish(self) -> Result<Value, CmeError> {
+        let (w, by) = self.finish_lists()?;
+        Ok(worklists_value(&w, by))
+    }
+
+    /// The lists and the grouping asked for, or every problem met.
+    pub fn finish_lists(self) -> Result<(Worklists, Option<Grouping>), CmeError> {
         let mut issues = self.setup;
         if !self.cases.is_empty() {
             issues.extend(self.cases.finish());
@@ -774,7 +780,113 @@ impl WorklistsBuilder {
                 issues,
             }));
         }
-        Ok(worklists_value(&self.worklists, self.by))
+        Ok((self.worklists, self.by))
+    }
+}
+
+impl Worklists {
+    /// The lists as a text to read or print, in French or English: a
+    /// heading per list with its number of items, a line per item (case,
+    /// service, doctor, référent, date, reason); grouped by doctor,
+    /// référent or service when asked.
+    ///
+    /// ```
+    /// use cme_pdp::{issue::Lang, worklists::{Grouping, Worklists, WorklistOptions}};
+    /// let w = Worklists::new(chrono::NaiveDate::from_ymd_opt(2024, 6, 17).unwrap(), WorklistOptions::default());
+    /// assert_eq!(w.to_text(None, Lang::Fr), "Listes de travail au 17 juin 2024 : 0 dossier, aucune ligne.\n");
+    /// assert!(w.to_text(Some(Grouping::Doctor), Lang::En).starts_with("Worklists on 17 June 2024"));
+    /// ```
+    pub fn to_text(&self, by: Option<Grouping>, lang: Lang) -> String {
+        let fr = lang == Lang::Fr;
+        let date = |d: NaiveDate| {
+            if fr {
+                crate::texts::date_fr(d)
+            } else {
+                crate::texts::date_en(d)
+            }
+        };
+        let mut out = if fr {
+            format!(
+                "Listes de travail au {} : {} dossier{}, ",
+                date(self.as_of),
+                self.cases,
+                if self.cases > 1 { "s" } else { "" }
+            )
+        } else {
+            format!(
+                "Worklists on {}: {} case{}, ",
+                date(self.as_of),
+                self.cases,
+                if self.cases == 1 { "" } else { "s" }
+            )
+        };
+        out.push_str(&match (self.items.len(), fr) {
+            (0, true) => "aucune ligne.\n".to_string(),
+            (1, true) => "1 ligne.\n".to_string(),
+            (n, true) => format!("{n} lignes.\n"),
+            (1, false) => "1 line.\n".to_string(),
+            (n, false) => format!("{n} lines.\n"),
+        });
+        let groups: Vec<(Option<String>, Vec<&WorkItem>)> = match by {
+            None => vec![(None, self.items.iter().collect())],
+            Some(g) => self
+                .grouped(g)
+                .into_iter()
+                .map(|(key, items)| {
+                    let name = match (g, key, fr) {
+                        (Grouping::Doctor, Some(k), true) => format!("Médecin du travail {k}"),
+                        (Grouping::Doctor, Some(k), false) => format!("Doctor {k}"),
+                        (Grouping::Doctor, None, true) => "Sans médecin du travail indiqué".into(),
+                        (Grouping::Doctor, None, false) => "No médecin du travail recorded".into(),
+                        (Grouping::Referent, Some(k), _) => format!("Référent {k}"),
+                        (Grouping::Referent, None, true) => "Sans référent désigné".into(),
+                        (Grouping::Referent, None, false) => "No référent assigned".into(),
+                        (Grouping::Service, k, _) => format!("Service {}", k.unwrap_or("")),
+                    };
+                    (Some(name), items)
+                })
+                .collect(),
+        };
+        for (name, items) in groups {
+            if let Some(name) = name {
+                out.push_str(&format!("\n{name}\n"));
+            }
+            for list in ListKind::ALL {
+                let lines: Vec<&&WorkItem> = items.iter().filter(|i| i.list == *list).collect();
+                if lines.is_empty() {
+                    continue;
+                }
+                let label = if fr { list.label_fr() } else { list.label_en() };
+                out.push_str(&format!("\n{label} ({})\n", lines.len()));
+                for i in lines {
+                    let mut who = vec![i.service.clone()];
+                    if let Some(d) = &i.doctor {
+                        who.push(if fr {
+                            format!("médecin {d}")
+                        } else {
+                            format!("doctor {d}")
+                        });
+                    }
+                    if let Some(r) = &i.referent {
+                        who.push(format!("référent {r}"));
+                    }
+                    let reason = if fr {
+                        &i.reason.text
+                    } else {
+                        &i.reason.text_en
+                    };
+                    out.push_str(&format!(
+                        "  - {} ({}), {}{}{}\n",
+                        i.case_id,
+                        who.join(", "),
+                        date(i.date),
+                        if fr { " : " } else { ": " },
+                        reason
+                    ));
+                }
+            }
+        }
+        out
     }
 }
 
