@@ -125,6 +125,39 @@ enum Command {
         #[arg(long)]
         en: bool,
     },
+    /// Un document de la cellule rempli à partir d'un dossier (JSON) à une
+    /// date : courrier à l'employeur (convocation_employeur), attestation
+    /// de présence, invitation à une visite de pré-reprise, fiche relais
+    /// vers un partenaire, synthèse de clôture. Les noms et adresses ne sont
+    /// jamais dans le dossier : --identity les donne (un fichier JSON
+    /// champ → texte), sans quoi le document garde des marques visibles.
+    /// Code de sortie 1 si le document est refusé (accord du travailleur
+    /// absent, fait manquant).
+    Document {
+        /// Le dossier, en JSON.
+        case: PathBuf,
+        /// Le document : convocation_employeur, attestation_presence,
+        /// invitation_pre_reprise, fiche_relais, synthese_cloture.
+        #[arg(long)]
+        kind: String,
+        /// La date du document (AAAA-MM-JJ).
+        #[arg(long)]
+        as_of: String,
+        /// Les noms, adresses et le rendez-vous (fichier JSON : champ →
+        /// texte ; `cme document --fields` les donne).
+        #[arg(long)]
+        identity: Option<PathBuf>,
+        /// Le partenaire d'une fiche relais (cap_emploi, france_travail…).
+        #[arg(long)]
+        partner: Option<String>,
+        /// Les modèles du service (fichier JSON) au lieu de ceux de cme.
+        #[arg(long)]
+        templates: Option<PathBuf>,
+        /// Le fichier de sortie : .html (à imprimer), .docx (à modifier) ou
+        /// .txt (le texte sur la sortie standard sinon).
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+    },
     /// Les politiques prédéfinies des services.
     Presets {
         /// Sortie JSON.
@@ -275,6 +308,23 @@ fn run(command: Command) -> Result<u8, Failure> {
             }
             worklists(&input, &serde_json::Value::Object(options), json, en)
         }
+        Command::Document {
+            case,
+            kind,
+            as_of,
+            identity,
+            partner,
+            templates,
+            output,
+        } => document(
+            &case,
+            &kind,
+            &as_of,
+            identity.as_deref(),
+            partner.as_deref(),
+            templates.as_deref(),
+            output.as_deref(),
+        ),
         Command::Presets { json } => presets(json),
         Command::Codes { list, json } => codes(list.as_deref(), json),
         Command::Columns { profile, json } => columns(profile.as_deref(), json),
@@ -659,6 +709,83 @@ fn worklists(
         );
     }
     Ok(code)
+}
+
+fn document(
+    case: &Path,
+    kind: &str,
+    as_of: &str,
+    identity: Option<&Path>,
+    partner: Option<&str>,
+    templates: Option<&Path>,
+    output: Option<&Path>,
+) -> Result<u8, Failure> {
+    use cme_pdp::codes::Code;
+    use cme_pdp::documents::{DocumentKind, TemplateSet};
+    let as_of = cme_pdp::error::parse_as_of(as_of)?;
+    let kind = DocumentKind::from_code(kind).ok_or_else(|| {
+        fail(format!(
+            "document inconnu « {} » : {}",
+            cme_pdp::issue::echoed(kind),
+            DocumentKind::codes_joined()
+        ))
+    })?;
+    let partner = match partner {
+        None => None,
+        Some(code) => Some(cme_pdp::case::Partner::from_code(code).ok_or_else(|| {
+            fail(format!(
+                "partenaire inconnu « {} » : {}",
+                cme_pdp::issue::echoed(code),
+                cme_pdp::case::Partner::codes_joined()
+            ))
+        })?),
+    };
+    let templates = match templates {
+        None => TemplateSet::builtin(),
+        Some(path) => TemplateSet::from_json(&read_text(path)?).map_err(|issues| {
+            Failure::from(CmeError::InvalidCase(cme_pdp::validate::ValidationError {
+                issues,
+            }))
+        })?,
+    };
+    // the identity file is read for this document only, never echoed
+    let identity: cme_pdp::documents::Identity = match identity {
+        None => Default::default(),
+        Some(path) => serde_json::from_str(&read_text(path)?).map_err(|_| {
+            fail(format!(
+                "« {} » doit être un objet JSON champ → texte",
+                path.display()
+            ))
+        })?,
+    };
+    let mut cases = json_cases(case)?;
+    if cases.len() != 1 {
+        return Err(fail(
+            "le fichier doit contenir un seul dossier (un objet JSON)",
+        ));
+    }
+    let value = cases.pop().unwrap_or_default();
+    let case = cme_pdp::validate::parse_case(&value, &Default::default())
+        .map_err(|e| Failure::from(CmeError::InvalidCase(e)))?;
+    let policy = cme_pdp::policy::Loaded::preset(&case.service)?;
+    let doc =
+        cme_pdp::documents::render(kind, &case, policy, as_of, &templates, &identity, partner)?;
+    let ext = output
+        .and_then(|p| p.extension())
+        .map(|e| e.to_string_lossy().to_lowercase());
+    let bytes = match ext.as_deref() {
+        Some("html" | "htm") => doc.to_html().into_bytes(),
+        Some("docx") => doc.to_docx()?,
+        _ => doc.text.clone().into_bytes(),
+    };
+    write_out(output, &bytes)?;
+    if !doc.placeholders.is_empty() {
+        eprintln!(
+            "cme : à compléter dans le document : {}",
+            doc.placeholders.join(", ")
+        );
+    }
+    Ok(0)
 }
 
 fn presets(json: bool) -> Result<u8, Failure> {

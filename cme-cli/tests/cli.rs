@@ -479,3 +479,75 @@ fn the_worklists_of_a_portfolio_are_printed_in_french() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("options.by"));
 }
+
+/// `cme document`: the letter to the employer as text, HTML and Word; the
+/// identity file read for it only; refused before the worker's agreement.
+#[test]
+fn a_letter_is_written_as_text_html_and_word_and_refused_without_agreement() {
+    let d = dir("document");
+    let case = serde_json::json!({
+        "format_version": 2, "id": "DOC-1", "service": "aist63", "worker": {"birth_year": 1971},
+        "signalement": {"date": "2024-05-13", "source_visit": "a_la_demande", "signalled_by": "medecin_du_travail"},
+        "consents": [{"given_on": "2024-05-20", "accompaniment": true}],
+        "events": [{"type": "contact", "date": "2024-05-20"}],
+    });
+    let case = write(&d, "case.json", case.to_string().as_bytes());
+    let who = write(
+        &d,
+        "who.json",
+        br#"{"worker.name": "Jeanne Martin", "place": "Clermont-Ferrand"}"#,
+    );
+    let args = |on: &str, out: Option<&str>| {
+        let mut a = vec![
+            "document".to_string(),
+            case.clone(),
+            "--kind".into(),
+            "convocation_employeur".into(),
+            "--as-of".into(),
+            on.into(),
+            "--identity".into(),
+            who.clone(),
+        ];
+        if let Some(o) = out {
+            a.extend(["-o".to_string(), o.to_string()]);
+        }
+        a
+    };
+    let run = |a: Vec<String>| cme(&a.iter().map(String::as_str).collect::<Vec<_>>());
+    let o = run(args("2024-06-17", None));
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains(
+        "j'ai adressé votre salarié, Jeanne Martin, vers notre cellule Maintien en Emploi."
+    ));
+    assert!(stdout(&o).contains("[Nom de l'employeur]"));
+    // every identity field left out is named (sorted), none of the given ones
+    let todo = stderr(&o);
+    assert!(todo.contains("à compléter dans le document : doctor.name, employer.address, employer.name, meeting.date"), "{todo}");
+    assert!(!todo.contains("worker.name"));
+    let html = d.join("letter.html");
+    assert_eq!(
+        run(args("2024-06-17", Some(html.to_str().unwrap())))
+            .status
+            .code(),
+        Some(0)
+    );
+    assert!(std::fs::read_to_string(&html)
+        .unwrap()
+        .contains("<mark>[Nom de l'employeur]</mark>"));
+    let word = d.join("letter.docx");
+    assert_eq!(
+        run(args("2024-06-17", Some(word.to_str().unwrap())))
+            .status
+            .code(),
+        Some(0)
+    );
+    assert_eq!(&std::fs::read(&word).unwrap()[..2], b"PK");
+    // before the agreement of 20 May: refused (1), the name never echoed
+    let o = run(args("2024-05-19", None));
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("document_without_consent")
+            || stderr(&o).contains("l'accord du travailleur")
+    );
+    assert!(!stderr(&o).contains("Jeanne"));
+}

@@ -322,6 +322,18 @@ issue_codes! {
     ImplausibleAge = "implausible_age" ["min", "max"]
         fr: "L'âge du travailleur au signalement doit être compris entre {min} et {max} ans."
         en: "The worker's age at the signalement must be between {min} and {max} years.";
+    DocumentWithoutConsent = "document_without_consent" ["recipient"]
+        fr: "Ce document s'adresse à {recipient} : il faut, à sa date, l'accord du travailleur en vigueur et aucune opposition de sa part. Le document n'est pas établi."
+        en: "This document is addressed to {recipient}: on its date it needs the worker's agreement in force and no objection from them. The document is not drawn up.";
+    UnknownTemplateField = "unknown_template_field" ["field", "allowed"]
+        fr: "Le modèle utilise « {field} », qui n'est pas une donnée des documents. Données possibles : {allowed}."
+        en: "The template uses “{field}”, which is not a document field. Possible fields: {allowed}.";
+    InvalidTemplate = "invalid_template" []
+        fr: "Le modèle ne peut pas être lu : sa syntaxe est celle de Jinja (une donnée entre doubles accolades)."
+        en: "The template cannot be read: its syntax is Jinja's (a field between double braces).";
+    MissingDocumentFact = "missing_document_fact" ["field"]
+        fr: "Le document a besoin de « {field} », que le dossier n'a pas encore à cette date."
+        en: "The document needs “{field}”, which the case does not have yet on that date.";
 }
 
 /// What a problem does to the input.

@@ -101,6 +101,8 @@ pub mod category;
 pub mod codes;
 pub mod dates;
 pub mod deadlines;
+#[cfg(feature = "documents")]
+pub mod documents;
 pub mod error;
 pub mod evaluate;
 pub mod explain;

@@ -161,6 +161,7 @@ const LAYERS: &[(&str, &[&str])] = &[
             "export",
             "impact",
             "worklists",
+            "documents",
         ],
     ),
     ("entry points", &["json", "lists", "sample"]),

@@ -654,6 +654,105 @@ fn worklists<'py>(
     convert::json_to_py(py, &out)
 }
 
+/// A document of the cell filled from a case (`cme_pdp::documents`): the
+/// case (a dict), the document's code, the date, the policy (`None`: the
+/// preset of the case's service), the identity details given by the host
+/// (names, addresses, the appointment: never kept), the partner of a fiche
+/// relais, the service's templates (JSON text; `None`: the library's), and
+/// whether to make the Word file too. A dict: `kind`, `title`, `text`,
+/// `html`, `placeholders`, `sources` (and `docx`, bytes).
+#[pyfunction]
+#[pyo3(signature = (case, kind, as_of, policy=None, identity=None, partner=None, templates=None, docx=false))]
+#[allow(clippy::too_many_arguments)]
+fn document<'py>(
+    py: Python<'py>,
+    case: &Bound<'py, PyAny>,
+    kind: &str,
+    as_of: &str,
+    policy: Option<&Bound<'py, PyAny>>,
+    identity: Option<std::collections::BTreeMap<String, String>>,
+    partner: Option<&str>,
+    templates: Option<&str>,
+    docx: bool,
+) -> PyResult<Bound<'py, PyAny>> {
+    use cme_pdp::codes::Code;
+    use cme_pdp::documents::{DocumentKind, TemplateSet};
+    let as_of = required_as_of(py, as_of)?;
+    let Some(kind) = DocumentKind::from_code(kind) else {
+        let allowed = DocumentKind::codes_joined();
+        return Err(crate::error::input_issue(
+            py,
+            cme_pdp::issue::IssueCode::UnknownCode,
+            "kind",
+            &[("kind", DocumentKind::KIND), ("allowed", &allowed)],
+        ));
+    };
+    let partner = match partner {
+        None => None,
+        Some(code) => Some(cme_pdp::case::Partner::from_code(code).ok_or_else(|| {
+            let allowed = cme_pdp::case::Partner::codes_joined();
+            crate::error::input_issue(
+                py,
+                cme_pdp::issue::IssueCode::UnknownCode,
+                "partner",
+                &[
+                    ("kind", cme_pdp::case::Partner::KIND),
+                    ("allowed", &allowed),
+                ],
+            )
+        })?),
+    };
+    let templates = match templates {
+        None => TemplateSet::builtin(),
+        Some(text) => TemplateSet::from_json(text).map_err(|issues| {
+            to_py_err(
+                py,
+                &CmeError::InvalidCase(cme_pdp::validate::ValidationError { issues }),
+            )
+        })?,
+    };
+    let value = py_to_json(case)?;
+    let case =
+        cme_pdp::validate::parse_case(&value, &cme_pdp::validate::ValidateOptions::default())
+            .map_err(|e| to_py_err(py, &CmeError::InvalidCase(e)))?;
+    let policy = match policy {
+        Some(p) => loaded_policy_of(py, p)?,
+        None => cme_pdp::policy::Loaded::preset(&case.service)
+            .map(LoadedArg::Preset)
+            .map_err(|e| to_py_err(py, &e))?,
+    };
+    let identity = identity.unwrap_or_default();
+    let doc = py
+        .detach(|| {
+            cme_pdp::documents::render(
+                kind,
+                &case,
+                policy.get(),
+                as_of,
+                &templates,
+                &identity,
+                partner,
+            )
+        })
+        .map_err(|e| to_py_err(py, &e))?;
+    let out = serde_json::json!({
+        "kind": doc.kind, "title": doc.title, "text": doc.text, "html": doc.to_html(),
+        "placeholders": doc.placeholders, "sources": doc.sources,
+    });
+    let dict = convert::json_to_py(py, &out)?;
+    if docx {
+        let bytes = doc.to_docx().map_err(|e| to_py_err(py, &e))?;
+        dict.set_item("docx", pyo3::types::PyBytes::new(py, &bytes))?;
+    }
+    Ok(dict)
+}
+
+/// The fields a document template may use (`cme_pdp::documents::FIELDS`).
+#[pyfunction]
+fn document_fields(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+    convert::to_py(py, &cme_pdp::documents::FIELDS)
+}
+
 /// The report of one company of more than 300 employees (D4622-54): the
 /// cases (a list of dicts) of the service, of which only those whose
 /// `worker.company` is `company` count, under the service's policy, for a
@@ -924,6 +1023,8 @@ fn _cme(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(indicators, m)?)?;
     m.add_function(wrap_pyfunction!(regional_report, m)?)?;
     m.add_function(wrap_pyfunction!(worklists, m)?)?;
+    m.add_function(wrap_pyfunction!(document, m)?)?;
+    m.add_function(wrap_pyfunction!(document_fields, m)?)?;
     m.add_function(wrap_pyfunction!(company_report, m)?)?;
     m.add_function(wrap_pyfunction!(impact, m)?)?;
     m.add_function(wrap_pyfunction!(publish, m)?)?;

@@ -1077,6 +1077,55 @@ def worklists(
     return dict(_cme.worklists(cases, as_of_text if as_of_text is not None else "", chosen, options))
 
 
+def document(
+    case: Mapping[str, Any],
+    kind: str,
+    as_of: DateLike,
+    *,
+    policy: Optional[PolicyLike] = None,
+    identity: Optional[Mapping[str, str]] = None,
+    partner: Optional[str] = None,
+    templates: Optional[str] = None,
+    docx: bool = False,
+) -> Dict[str, Any]:
+    """A document of the cell filled from a case as of a date: ``kind`` is
+    ``convocation_employeur`` (the letter to the employer about the
+    worker's appointment with the cell), ``attestation_presence``,
+    ``invitation_pre_reprise``, ``fiche_relais`` (to ``partner``, a partner
+    code) or ``synthese_cloture`` (for the médecin du travail). The dict has
+    ``title``, ``text``, ``html`` (to print), ``placeholders`` (the identity
+    fields left out, shown as « [Nom et prénom du salarié] »), ``sources``,
+    and ``docx`` (the Word file, bytes) with ``docx=True``.
+
+    ``identity`` holds what a case never holds — names, addresses, the
+    appointment (``worker.name``, ``employer.address``, ``meeting.date``…;
+    ``cme.document_fields()`` lists them) — used for this document only,
+    never kept. ``templates`` is the service's own templates as JSON text
+    (checked: a field that is not a document field is refused). A letter to
+    the employer or a partner without the worker's agreement in force that
+    day, or with their objection, raises :class:`ValidationError`
+    (``document_without_consent``).
+
+    >>> case = {"format_version": 2, "id": "D-1", "service": "aist63", "worker": {},
+    ...         "signalement": {"date": "2024-05-13", "source_visit": "a_la_demande",
+    ...                         "signalled_by": "medecin_du_travail"}}
+    >>> doc = cme.document(case, "invitation_pre_reprise", "2024-06-17", identity={"place": "Clermont-Ferrand"})
+    >>> doc["text"].splitlines()[6]
+    'Clermont-Ferrand, le 17 juin 2024'
+    """
+    as_of_text = _as_of(as_of)
+    chosen = policy if policy is None or isinstance(policy, str) else dict(policy)
+    return dict(_cme.document(case, kind, as_of_text if as_of_text is not None else "", chosen,
+                              dict(identity) if identity is not None else None, partner, templates, docx))
+
+
+def document_fields() -> List[Dict[str, Any]]:
+    """The fields a document template may use: ``name``, ``identity``
+    (given by the host at rendering time, never kept) and ``label`` (the
+    placeholder shown when it is missing)."""
+    return list(_cme.document_fields())
+
+
 class CompanyReport:
     """The report of one member company of more than 300 employees, for
     its comité social et économique (Code du travail, art. D4622-54):
@@ -1286,6 +1335,8 @@ __all__ = [
     "indicators",
     "regional_report",
     "worklists",
+    "document",
+    "document_fields",
     "RegionalReport",
     "company_report",
     "CompanyReport",

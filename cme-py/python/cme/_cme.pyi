@@ -27,6 +27,8 @@ __all__ = [
     "indicators",
     "regional_report",
     "worklists",
+    "document",
+    "document_fields",
     "company_report",
     "impact",
     "load_policy",
@@ -102,6 +104,17 @@ def worklists(
     policies: Optional[Any] = None,
     options: Optional[Dict[str, Any]] = None,
 ) -> Dict[str, Any]: ...
+def document(
+    case: Any,
+    kind: str,
+    as_of: str,
+    policy: Optional[Any] = None,
+    identity: Optional[Dict[str, str]] = None,
+    partner: Optional[str] = None,
+    templates: Optional[str] = None,
+    docx: bool = False,
+) -> Dict[str, Any]: ...
+def document_fields() -> Any: ...
 def regional_report(
     cases: Any,
     period: str,

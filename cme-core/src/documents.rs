@@ -1,0 +1,640 @@
+//! The cell's documents filled from a case: the letter to the employer
+//! about the worker's appointment with the cell, the attestation de
+//! présence, the invitation to a pré-reprise visit (AIST 63's letters), the
+//! fiche relais to a partner (MT2i) and the closing summary for the médecin
+//! du travail.
+//!
+//! The templates are data of each service ([`TemplateSet`], JSON): Jinja
+//! templates (minijinja) checked when they are loaded: a field that is not
+//! one of [`FIELDS`] is an issue, never a blank. A document is rendered as
+//! text, as HTML to print and (feature `docx`) as a Word document to edit.
+//!
+//! Identity details (names, addresses, the appointment) are never in a case:
+//! the host passes them at rendering time ([`Identity`]), and the library
+//! neither stores nor logs them; without them the document keeps visible
+//! placeholders (« [Nom et prénom du salarié] »). A fact of the case the
+//! document needs and the case does not have yet (the exit of a case still
+//! open) is an issue. A letter to the employer or to a partner is refused
+//! without the worker's agreement in force on its date, or with their
+//! objection on record (`document_without_consent`).
+//!
+//! ```
+//! use cme_pdp::documents::{render, DocumentKind, Identity, TemplateSet};
+//! use cme_pdp::policy::Loaded;
+//! let case = cme_pdp::sample::sample_cases().unwrap().remove(0);
+//! let as_of = cme_pdp::sample::SAMPLE_AS_OF;
+//! let templates = TemplateSet::builtin();
+//! let doc = render(DocumentKind::InvitationPreReprise, &case, Loaded::preset(&case.service).unwrap(),
+//!     as_of, &templates, &Identity::default(), None).unwrap();
+//! assert!(doc.text.contains("visite de pré-reprise"));
+//! assert!(doc.placeholders.contains(&"worker.name".to_string()) || !doc.text.contains("[Nom"));
+//! ```
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::case::{Case, Event, Partner};
+use crate::codes::{code_enum, Code};
+use crate::error::CmeError;
+use crate::explain::Source;
+use crate::issue::{Issue, IssueCode, Path};
+use crate::policy::Loaded;
+use crate::texts::date_fr;
+
+code_enum! {
+    /// A document of the cell.
+    ///
+    /// ```
+    /// use cme_pdp::{codes::Code, documents::DocumentKind};
+    /// assert_eq!(DocumentKind::FicheRelais.code(), "fiche_relais");
+    /// ```
+    pub enum DocumentKind: "document_kind" {
+        ConvocationEmployeur = "convocation_employeur", "Courrier à l'employeur : rendez-vous du salarié avec la cellule", "Letter to the employer: the worker's appointment with the cell";
+        AttestationPresence = "attestation_presence", "Attestation de présence remise au salarié", "Attestation of attendance given to the worker";
+        InvitationPreReprise = "invitation_pre_reprise", "Invitation du salarié à une visite de pré-reprise", "Invitation of the worker to a pré-reprise visit";
+        FicheRelais = "fiche_relais", "Fiche relais vers un partenaire", "Relay form to a partner";
+        SyntheseCloture = "synthese_cloture", "Synthèse de clôture pour le médecin du travail", "Closing summary for the médecin du travail";
+    }
+}
+
+impl DocumentKind {
+    /// To whom the document goes, when the worker's agreement is needed
+    /// for it (the employer, a partner).
+    fn needs_consent(self) -> Option<&'static str> {
+        match self {
+            DocumentKind::ConvocationEmployeur => Some("l'employeur"),
+            DocumentKind::FicheRelais => Some("un partenaire"),
+            _ => None,
+        }
+    }
+}
+
+/// A field a template may use: its name, whether the host gives it at
+/// rendering time (identity) or the case does, and its placeholder.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct Field {
+    /// The name used in a template (`worker.name`).
+    pub name: &'static str,
+    /// Given by the host at rendering time, never kept.
+    pub identity: bool,
+    /// What it is, in French: the placeholder shown when it is missing.
+    pub label: &'static str,
+}
+
+const fn identity(name: &'static str, label: &'static str) -> Field {
+    Field {
+        name,
+        identity: true,
+        label,
+    }
+}
+
+const fn fact(name: &'static str, label: &'static str) -> Field {
+    Field {
+        name,
+        identity: false,
+        label,
+    }
+}
+
+/// Every field of the documents.
+pub const FIELDS: &[Field] = &[
+    identity("worker.name", "Nom et prénom du salarié"),
+    identity("worker.address", "Adresse du salarié"),
+    identity("employer.name", "Nom de l'employeur"),
+    identity("employer.address", "Adresse de l'employeur"),
+    identity("doctor.name", "Nom du médecin du travail"),
+    identity("cell.member", "Nom du membre de la cellule"),
+    identity("cell.phone", "Téléphone de la cellule"),
+    identity("service.address", "Adresse du service"),
+    identity("place", "Lieu d'établissement du document"),
+    identity("meeting.date", "Date du rendez-vous"),
+    identity("meeting.start", "Heure de début du rendez-vous"),
+    identity("meeting.end", "Heure de fin du rendez-vous"),
+    identity("meeting.place", "Lieu du rendez-vous"),
+    fact("date", "Date du document"),
+    fact("case.id", "Identifiant du dossier"),
+    fact("service.name", "Nom du service"),
+    fact("signalement.date", "Date du signalement"),
+    fact("contact.date", "Date du premier contact"),
+    fact("consent.date", "Date de l'accord du salarié"),
+    fact("referent", "Référent (identifiant pseudonyme)"),
+    fact("partner", "Partenaire"),
+    fact("stage", "Étape du parcours"),
+    fact("status", "Statut du dossier"),
+    fact("exit.date", "Date de sortie"),
+    fact("exit.result", "Résultat de sortie"),
+];
+
+/// The facts a case may lack, that a template uses under
+/// `{% if … is defined %}`.
+const OPTIONAL: &[&str] = &["contact.date", "referent", "consent.date"];
+
+/// The identity details the host gives at rendering time (field name →
+/// text; a date as `YYYY-MM-DD` is written in French). Only the identity
+/// fields of [`FIELDS`] are read; nothing is kept.
+pub type Identity = BTreeMap<String, String>;
+
+/// A template: the document it makes, its title, its body (Jinja), where
+/// its wording comes from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct Template {
+    /// The document.
+    pub kind: DocumentKind,
+    /// Its title.
+    pub title: String,
+    /// Its body: paragraphs separated by a blank line, fields as
+    /// `{{ worker.name }}`.
+    pub body: String,
+    /// Where the wording comes from (a document of the bibliography, the
+    /// service's own).
+    pub source: String,
+}
+
+/// A service's templates, checked.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+#[non_exhaustive]
+pub struct TemplateSet {
+    /// The templates, one per document at most.
+    pub templates: Vec<Template>,
+}
+
+const BUILTIN: &str = include_str!("../data/documents.json");
+
+impl TemplateSet {
+    /// The library's templates: AIST 63's letters (the wording of its
+    /// examples of 2020), the fiche relais and the closing summary.
+    ///
+    /// ```
+    /// assert_eq!(cme_pdp::documents::TemplateSet::builtin().templates.len(), 5);
+    /// ```
+    pub fn builtin() -> TemplateSet {
+        TemplateSet::from_json(BUILTIN).unwrap_or(TemplateSet {
+            templates: Vec::new(),
+        })
+    }
+
+    /// A service's templates from JSON (`{"templates": [{kind, title, body,
+    /// source}]}`), each checked: its syntax, and every field it uses is
+    /// one of [`FIELDS`]. Every problem at `templates[i].body`.
+    ///
+    /// ```
+    /// use cme_pdp::documents::TemplateSet;
+    /// let bad = r#"{"templates": [{"kind": "attestation_presence", "title": "A",
+    ///     "body": "Reçu le {{ meeting.date }} ; NIR {{ worker.nir }}", "source": "service"}]}"#;
+    /// let issues = TemplateSet::from_json(bad).unwrap_err();
+    /// assert_eq!(issues[0].code.code(), "unknown_template_field");
+    /// assert_eq!(issues[0].path.as_str(), "templates[0].body");
+    /// ```
+    pub fn from_json(text: &str) -> Result<TemplateSet, Vec<Issue>> {
+        let set: TemplateSet = serde_json::from_str(text)
+            .map_err(|_| vec![Issue::new(IssueCode::InvalidJson, Path::root())])?;
+        let mut issues = Vec::new();
+        let env = environment();
+        for (i, t) in set.templates.iter().enumerate() {
+            let at = Path::root().key("templates").index(i).key("body");
+            match env.template_from_str(&t.body) {
+                Err(_) => issues.push(Issue::new(IssueCode::InvalidTemplate, at)),
+                Ok(template) => {
+                    let mut used: Vec<String> =
+                        template.undeclared_variables(true).into_iter().collect();
+                    used.sort();
+                    for name in used {
+                        if !FIELDS.iter().any(|f| f.name == name) {
+                            issues.push(
+                                Issue::new(IssueCode::UnknownTemplateField, at.clone())
+                                    .with("field", crate::issue::echoed(&name).into_owned())
+                                    .with(
+                                        "allowed",
+                                        FIELDS
+                                            .iter()
+                                            .map(|f| f.name)
+                                            .collect::<Vec<_>>()
+                                            .join(", "),
+                                    ),
+                            );
+                        }
+                    }
+                }
+            }
+            if set.templates.iter().take(i).any(|o| o.kind == t.kind) {
+                issues.push(Issue::new(
+                    IssueCode::DuplicateItem,
+                    Path::root().key("templates").index(i).key("kind"),
+                ));
+            }
+        }
+        if issues.is_empty() {
+            Ok(set)
+        } else {
+            Err(issues)
+        }
+    }
+}
+
+fn environment() -> minijinja::Environment<'static> {
+    let mut env = minijinja::Environment::new();
+    env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
+    // text out: the HTML is escaped when it is made from the text
+    env.set_auto_escape_callback(|_| minijinja::AutoEscape::None);
+    env
+}
+
+/// A document filled from a case.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[non_exhaustive]
+pub struct Document {
+    /// The document.
+    pub kind: DocumentKind,
+    /// Its title.
+    pub title: String,
+    /// Its text: paragraphs separated by a blank line.
+    pub text: String,
+    /// The identity fields the host did not give, shown as placeholders.
+    pub placeholders: Vec<String>,
+    /// Where its wording and its conditions come from.
+    pub sources: Vec<Source>,
+}
+
+impl Document {
+    /// The paragraphs of the text (each a list of lines).
+    pub fn paragraphs(&self) -> Vec<Vec<&str>> {
+        self.text
+            .split("\n\n")
+            .map(|p| p.lines().map(str::trim_end).collect::<Vec<_>>())
+            .filter(|p| p.iter().any(|l| !l.trim().is_empty()))
+            .collect()
+    }
+
+    /// The document as an HTML page to print (A4, its text escaped, the
+    /// placeholders marked).
+    ///
+    /// ```
+    /// use cme_pdp::documents::{render, DocumentKind, Identity, TemplateSet};
+    /// let case = cme_pdp::sample::sample_cases().unwrap().remove(0);
+    /// let doc = render(DocumentKind::InvitationPreReprise, &case, cme_pdp::policy::Loaded::preset(&case.service).unwrap(),
+    ///     cme_pdp::sample::SAMPLE_AS_OF, &TemplateSet::builtin(), &Identity::default(), None).unwrap();
+    /// let html = doc.to_html();
+    /// assert!(html.starts_with("<!DOCTYPE html>") && html.contains("<mark>[Nom et prénom du salarié]</mark>"));
+    /// ```
+    pub fn to_html(&self) -> String {
+        let mut body = String::new();
+        for p in self.paragraphs() {
+            let lines: Vec<String> = p.iter().map(|l| mark(&escape(l))).collect();
+            body.push_str(&format!("<p>{}</p>\n", lines.join("<br>\n")));
+        }
+        format!(
+            "<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>\n@page {{ size: A4; margin: 2.5cm 2cm; }}\nbody {{ font-family: \"DejaVu Serif\", Georgia, serif; font-size: 11pt; line-height: 1.45; max-width: 17cm; margin: 2rem auto; color: #111; }}\nh1 {{ font-size: 12pt; font-weight: bold; margin: 0 0 1.5em; }}\nmark {{ background: #fff3b0; }}\n</style>\n</head>\n<body>\n<h1>{}</h1>\n{}</body>\n</html>\n",
+            escape(&self.title),
+            escape(&self.title),
+            body
+        )
+    }
+}
+
+#[cfg(feature = "docx")]
+impl Document {
+    /// The document as a Word file to edit (`.docx`, built in memory with
+    /// docx-rs): the title in bold, a paragraph per paragraph of the text,
+    /// its lines kept, the placeholders highlighted in yellow.
+    ///
+    /// ```
+    /// use cme_pdp::documents::{render, DocumentKind, Identity, TemplateSet};
+    /// let case = cme_pdp::sample::sample_cases().unwrap().remove(0);
+    /// let doc = render(DocumentKind::InvitationPreReprise, &case, cme_pdp::policy::Loaded::preset(&case.service).unwrap(),
+    ///     cme_pdp::sample::SAMPLE_AS_OF, &TemplateSet::builtin(), &Identity::default(), None).unwrap();
+    /// let bytes = doc.to_docx().unwrap();
+    /// assert_eq!(&bytes[..2], b"PK"); // a zip archive
+    /// ```
+    pub fn to_docx(&self) -> Result<Vec<u8>, CmeError> {
+        use docx_rs::{BreakType, Docx, Paragraph, Run, RunFonts};
+        let mut docx = Docx::new()
+            .default_fonts(
+                RunFonts::new()
+                    .ascii("DejaVu Serif")
+                    .hi_ansi("DejaVu Serif"),
+            )
+            .default_size(22)
+            .add_paragraph(Paragraph::new().add_run(Run::new().add_text(&self.title).bold()));
+        for p in self.paragraphs() {
+            let mut paragraph = Paragraph::new();
+            for (k, line) in p.iter().enumerate() {
+                if k > 0 {
+                    paragraph = paragraph.add_run(Run::new().add_break(BreakType::TextWrapping));
+                }
+                for (text, placeholder) in pieces(line) {
+                    let run = Run::new().add_text(&text);
+                    paragraph = paragraph.add_run(if placeholder {
+                        run.highlight("yellow")
+                    } else {
+                        run
+                    });
+                }
+            }
+            docx = docx.add_paragraph(paragraph);
+        }
+        let mut out = std::io::Cursor::new(Vec::new());
+        // writing into memory fails only with the writer's own error, as the
+        // workbooks' writer does (publish::workbook)
+        docx.pack(&mut out).map_err(|_| CmeError::InvalidFormat)?;
+        Ok(out.into_inner())
+    }
+}
+
+/// A line cut into its text and its placeholders (`[…]`), in order.
+#[cfg(feature = "docx")]
+fn pieces(line: &str) -> Vec<(String, bool)> {
+    let mut out = Vec::new();
+    let mut rest = line;
+    while let Some((before, after)) = rest.split_once('[') {
+        let Some((inside, tail)) = after.split_once(']') else {
+            break;
+        };
+        if !before.is_empty() {
+            out.push((before.to_string(), false));
+        }
+        out.push((format!("[{inside}]"), true));
+        rest = tail;
+    }
+    if !rest.is_empty() {
+        out.push((rest.to_string(), false));
+    }
+    out
+}
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+/// A placeholder `[…]` of the text, marked in the HTML.
+fn mark(line: &str) -> String {
+    let mut out = String::new();
+    let mut rest = line;
+    while let Some((before, after)) = rest.split_once('[') {
+        let Some((inside, tail)) = after.split_once(']') else {
+            break;
+        };
+        out.push_str(before);
+        out.push_str(&format!("<mark>[{inside}]</mark>"));
+        rest = tail;
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The context of a template: the top-level fields, and the fields of each
+/// group (`worker.name` is `name` in `worker`).
+#[derive(Default)]
+struct Context {
+    top: BTreeMap<String, String>,
+    groups: BTreeMap<String, BTreeMap<String, String>>,
+}
+
+impl Context {
+    fn put(&mut self, name: &str, value: String) {
+        match name.split_once('.') {
+            Some((head, tail)) => {
+                self.groups
+                    .entry(head.to_string())
+                    .or_default()
+                    .insert(tail.to_string(), value);
+            }
+            None => {
+                self.top.insert(name.to_string(), value);
+            }
+        }
+    }
+
+    fn value(self) -> minijinja::Value {
+        let mut all: BTreeMap<String, minijinja::Value> = self
+            .top
+            .into_iter()
+            .map(|(k, v)| (k, minijinja::Value::from(v)))
+            .collect();
+        for (k, group) in self.groups {
+            all.insert(k, minijinja::Value::from(group));
+        }
+        minijinja::Value::from(all)
+    }
+}
+
+/// The facts of a case a document may use, as of a date (those the case
+/// has).
+fn facts(
+    case: &Case,
+    policy: &Loaded,
+    as_of: NaiveDate,
+    partner: Option<Partner>,
+) -> Result<BTreeMap<&'static str, String>, CmeError> {
+    let e = crate::evaluate::evaluate_loaded(case, policy, as_of)?;
+    let mut f = BTreeMap::new();
+    f.insert("date", date_fr(as_of));
+    f.insert("case.id", case.id.clone());
+    f.insert("service.name", policy.policy().name.clone());
+    f.insert("signalement.date", date_fr(case.signalement.date));
+    f.insert("stage", e.stage.value.label.clone());
+    f.insert("status", e.status.value.label_fr().to_string());
+    let dated = |pick: &dyn Fn(&Event) -> bool| {
+        case.events
+            .iter()
+            .filter(|ev| ev.date() <= as_of && pick(ev))
+            .map(Event::date)
+            .min()
+    };
+    if let Some(d) = dated(&|ev| matches!(ev, Event::Contact { .. })) {
+        f.insert("contact.date", date_fr(d));
+    }
+    if let Some(c) = case
+        .consents
+        .iter()
+        .filter(|c| c.in_force_on(as_of))
+        .max_by_key(|c| c.given_on)
+    {
+        f.insert("consent.date", date_fr(c.given_on));
+    }
+    let referent = case
+        .events
+        .iter()
+        .filter_map(|ev| match ev {
+            Event::ReferentDesigne {
+                date,
+                referent: Some(r),
+                ..
+            } if *date <= as_of => Some((*date, r.clone())),
+            _ => None,
+        })
+        .max_by_key(|(d, _)| *d);
+    if let Some((_, r)) = referent {
+        f.insert("referent", r);
+    }
+    if let Some(p) = partner {
+        f.insert("partner", p.label_fr().to_string());
+    }
+    if let Some(Event::Sortie { date, result, .. }) = case
+        .events
+        .iter()
+        .find(|ev| matches!(ev, Event::Sortie { .. }) && ev.date() <= as_of)
+    {
+        f.insert("exit.date", date_fr(*date));
+        if let Some(r) = result {
+            f.insert("exit.result", r.label_fr().to_string());
+        }
+    }
+    Ok(f)
+}
+
+/// Whether the worker's agreement allows a document to go to its
+/// recipient on `as_of`: their consent to the accompaniment (to the
+/// partner's sharing, for a partner) in force, and no objection recorded
+/// by then (pré-reprise, R4624-30).
+fn consented(case: &Case, kind: DocumentKind, as_of: NaiveDate, partner: Option<Partner>) -> bool {
+    let objected = case
+        .visits
+        .iter()
+        .any(|v| v.objection_on.is_some_and(|d| d <= as_of));
+    let agreed = match (kind, partner) {
+        (DocumentKind::FicheRelais, Some(p)) => case
+            .consents
+            .iter()
+            .any(|c| c.allows_sharing_with(p, as_of)),
+        (DocumentKind::FicheRelais, None) => false,
+        _ => case
+            .consents
+            .iter()
+            .any(|c| c.accompaniment && c.in_force_on(as_of)),
+    };
+    agreed && !objected
+}
+
+/// Fills a document from a case as of a date, with the service's
+/// templates and the identity details the host gives (see the module
+/// documentation). `partner` is the recipient of a fiche relais.
+pub fn render(
+    kind: DocumentKind,
+    case: &Case,
+    policy: &Loaded,
+    as_of: NaiveDate,
+    templates: &TemplateSet,
+    identity: &Identity,
+    partner: Option<Partner>,
+) -> Result<Document, CmeError> {
+    let refuse = |issue: Issue| {
+        CmeError::InvalidCase(crate::validate::ValidationError {
+            issues: vec![issue],
+        })
+    };
+    let Some(template) = templates.templates.iter().find(|t| t.kind == kind) else {
+        return Err(refuse(
+            Issue::new(IssueCode::UnknownCode, Path::root().key("kind"))
+                .with("kind", DocumentKind::KIND)
+                .with(
+                    "allowed",
+                    templates
+                        .templates
+                        .iter()
+                        .map(|t| t.kind.code())
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                ),
+        ));
+    };
+    let mut sources = Vec::new();
+    if let Some(recipient) = kind.needs_consent() {
+        sources.push(Source::document(
+            "aist63_cme_2020",
+            "formulaire de consentement : « votre accord est indispensable »",
+        ));
+        if !consented(case, kind, as_of, partner) {
+            return Err(refuse(
+                Issue::new(
+                    IssueCode::DocumentWithoutConsent,
+                    Path::root().key("consents"),
+                )
+                .with("recipient", recipient),
+            ));
+        }
+    }
+    let facts = facts(case, policy, as_of, partner)?;
+    let env = environment();
+    let compiled = env.template_from_str(&template.body).map_err(|_| {
+        refuse(Issue::new(
+            IssueCode::InvalidTemplate,
+            Path::root().key("template"),
+        ))
+    })?;
+    let mut context = Context::default();
+    let mut placeholders = Vec::new();
+    let mut missing = Vec::new();
+    let mut absent = Vec::new();
+    let mut used: Vec<String> = compiled.undeclared_variables(true).into_iter().collect();
+    used.sort();
+    for name in &used {
+        let Some(field) = FIELDS.iter().find(|f| f.name == name) else {
+            missing.push(
+                Issue::new(
+                    IssueCode::UnknownTemplateField,
+                    Path::root().key("template"),
+                )
+                .with("field", crate::issue::echoed(name).into_owned())
+                .with(
+                    "allowed",
+                    FIELDS.iter().map(|f| f.name).collect::<Vec<_>>().join(", "),
+                ),
+            );
+            continue;
+        };
+        let value = if field.identity {
+            match identity.get(field.name).filter(|v| !v.trim().is_empty()) {
+                Some(v) => Some(crate::dates::parse_iso_date(v).map_or_else(|| v.clone(), date_fr)),
+                None => {
+                    placeholders.push(field.name.to_string());
+                    Some(format!("[{}]", field.label))
+                }
+            }
+        } else {
+            facts.get(field.name).cloned()
+        };
+        match value {
+            Some(v) => context.put(field.name, v),
+            // a fact a case may lack: a template guards it with
+            // `{% if … is defined %}`
+            None if OPTIONAL.contains(&field.name) => absent.push(field.label),
+            None => missing.push(
+                Issue::new(IssueCode::MissingDocumentFact, Path::root().key("case"))
+                    .with("field", field.label),
+            ),
+        }
+    }
+    if !missing.is_empty() {
+        return Err(CmeError::InvalidCase(crate::validate::ValidationError {
+            issues: missing,
+        }));
+    }
+    let text = compiled.render(context.value()).map_err(|_| {
+        // strict: a fact the case lacks, used without a guard
+        refuse(
+            Issue::new(IssueCode::MissingDocumentFact, Path::root().key("case"))
+                .with("field", absent.join(", ")),
+        )
+    })?;
+    sources.push(match crate::sources::document(&template.source) {
+        Some(_) => Source::document(&template.source, "modèle du document"),
+        None => Source::cited(&policy.policy().id, &template.source, policy.content_hash()),
+    });
+    Ok(Document {
+        kind,
+        title: template.title.clone(),
+        text: text.trim().to_string() + "\n",
+        placeholders,
+        sources,
+    })
+}
