@@ -202,23 +202,9 @@ impl TemplateSet {
             match env.template_from_str(&t.body) {
                 Err(_) => issues.push(Issue::new(IssueCode::InvalidTemplate, at)),
                 Ok(template) => {
-                    let mut used: Vec<String> =
-                        template.undeclared_variables(true).into_iter().collect();
-                    used.sort();
-                    for name in used {
+                    for name in used_fields(&template) {
                         if !FIELDS.iter().any(|f| f.name == name) {
-                            issues.push(
-                                Issue::new(IssueCode::UnknownTemplateField, at.clone())
-                                    .with("field", crate::issue::echoed(&name).into_owned())
-                                    .with(
-                                        "allowed",
-                                        FIELDS
-                                            .iter()
-                                            .map(|f| f.name)
-                                            .collect::<Vec<_>>()
-                                            .join(", "),
-                                    ),
-                            );
+                            issues.push(unknown_field(at.clone(), &name));
                         }
                     }
                 }
@@ -236,6 +222,23 @@ impl TemplateSet {
             Err(issues)
         }
     }
+}
+
+/// The fields a template uses, sorted (`worker.name`, not `worker`).
+fn used_fields(template: &minijinja::Template<'_, '_>) -> Vec<String> {
+    let mut used: Vec<String> = template.undeclared_variables(true).into_iter().collect();
+    used.sort();
+    used
+}
+
+/// A field of a template that is not one of [`FIELDS`], at `at`.
+fn unknown_field(at: Path, name: &str) -> Issue {
+    Issue::new(IssueCode::UnknownTemplateField, at)
+        .with("field", crate::issue::echoed(name).into_owned())
+        .with(
+            "allowed",
+            FIELDS.iter().map(|f| f.name).collect::<Vec<_>>().join(", "),
+        )
 }
 
 fn environment() -> minijinja::Environment<'static> {
@@ -575,21 +578,9 @@ pub fn render(
     let mut placeholders = Vec::new();
     let mut missing = Vec::new();
     let mut absent = Vec::new();
-    let mut used: Vec<String> = compiled.undeclared_variables(true).into_iter().collect();
-    used.sort();
-    for name in &used {
+    for name in &used_fields(&compiled) {
         let Some(field) = FIELDS.iter().find(|f| f.name == name) else {
-            missing.push(
-                Issue::new(
-                    IssueCode::UnknownTemplateField,
-                    Path::root().key("template"),
-                )
-                .with("field", crate::issue::echoed(name).into_owned())
-                .with(
-                    "allowed",
-                    FIELDS.iter().map(|f| f.name).collect::<Vec<_>>().join(", "),
-                ),
-            );
+            missing.push(unknown_field(Path::root().key("template"), name));
             continue;
         };
         let value = if field.identity {

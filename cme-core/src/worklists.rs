@@ -413,6 +413,18 @@ fn reason(
     }
 }
 
+/// A reason whose code is its text's, with its sources.
+fn text_reason(text: Text, sources: Vec<Source>) -> Reason {
+    let (fr, en) = text.rendered();
+    Reason {
+        code: text.code.code().to_string(),
+        text: fr,
+        text_en: en,
+        params: text.params,
+        sources,
+    }
+}
+
 fn same_month(a: NaiveDate, b: NaiveDate) -> bool {
     (a.year(), a.month()) == (b.year(), b.month())
 }
@@ -510,14 +522,7 @@ fn collect(
                 .with("due", due)
                 .with("left", -late)
         };
-        let (fr, en) = text.rendered();
-        let r = Reason {
-            code: text.code.code().to_string(),
-            text: fr,
-            text_en: en,
-            params: text.params.clone(),
-            sources: outcome.sources.clone(),
-        };
+        let r = text_reason(text, outcome.sources.clone());
         line.push(ListKind::VisiteReprise, due, Some(late), r);
     }
     let (start, end) = half;
@@ -529,17 +534,13 @@ fn collect(
             .with("date", visit.date)
             .with("start", start)
             .with("end", end);
-        let (fr, en) = text.rendered();
-        let r = Reason {
-            code: text.code.code().to_string(),
-            text: fr,
-            text_en: en,
-            params: text.params.clone(),
-            sources: vec![Source::document(
+        let r = text_reason(
+            text,
+            vec![Source::document(
                 "astbtp01_pdp_2020",
                 "envoi deux fois par mois à chaque médecin du travail de la liste des visites de pré-reprise qu'il a effectuées",
             )],
-        };
+        );
         line.push(ListKind::PreRepriseQuinzaine, visit.date, None, r);
     }
 }
