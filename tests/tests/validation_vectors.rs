@@ -94,6 +94,13 @@ fn every_issue_code_has_a_vector() {
         // the company report's request (not a case): the vectors of
         // tests/vectors/companies/ give it
         "company_not_covered",
+        // the cell's documents (a template, a letter's recipient, not a
+        // case): cme-core/tests/documents.rs gives each, and
+        // tests/python/test_documents.py and the CLI's tests the refusals
+        "document_without_consent",
+        "unknown_template_field",
+        "invalid_template",
+        "missing_document_fact",
     ];
     let missing: Vec<&str> = IssueCode::ALL
         .iter()
