@@ -742,11 +742,8 @@ fn document(
     };
     let templates = match templates {
         None => TemplateSet::builtin(),
-        Some(path) => TemplateSet::from_json(&read_text(path)?).map_err(|issues| {
-            Failure::from(CmeError::InvalidCase(cme_pdp::validate::ValidationError {
-                issues,
-            }))
-        })?,
+        Some(path) => TemplateSet::from_json(&read_text(path)?)
+            .map_err(|issues| Failure::from(CmeError::InvalidTemplates(issues)))?,
     };
     // the identity file is read for this document only, never echoed
     let identity: cme_pdp::documents::Identity = match identity {

@@ -178,7 +178,8 @@ pub struct NextStep {
     /// The parameters of its text ([`crate::texts`]).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub params: BTreeMap<String, String>,
-    /// By when.
+    /// By when: due from that day (for `relancer_ou_sortie`, the day the
+    /// worker stopped answering, when the call-back falls due).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub due: Option<NaiveDate>,
     /// Where the rule comes from.

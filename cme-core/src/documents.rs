@@ -61,11 +61,12 @@ code_enum! {
 
 impl DocumentKind {
     /// To whom the document goes, when the worker's agreement is needed
-    /// for it (the employer, a partner).
+    /// for it: `employeur`, `partenaire` (a code, written in the message's
+    /// language).
     fn needs_consent(self) -> Option<&'static str> {
         match self {
-            DocumentKind::ConvocationEmployeur => Some("l'employeur"),
-            DocumentKind::FicheRelais => Some("un partenaire"),
+            DocumentKind::ConvocationEmployeur => Some("employeur"),
+            DocumentKind::FicheRelais => Some("partenaire"),
             _ => None,
         }
     }
@@ -618,6 +619,9 @@ pub fn render(
         )
     })?;
     sources.push(match crate::sources::document(&template.source) {
+        Some(_) if template.source == crate::sources::CME_READINGS => {
+            Source::reading("documents de la cellule")
+        }
         Some(_) => Source::document(&template.source, "modèle du document"),
         None => Source::cited(&policy.policy().id, &template.source, policy.content_hash()),
     });

@@ -112,6 +112,10 @@ pub enum CmeError {
     /// An output format that is not one of those offered.
     #[error("{}", self.message_fr())]
     InvalidFormat,
+    /// A service's document templates that did not load: every issue, with
+    /// its path (`templates[0].body`).
+    #[error("{}", self.message_fr())]
+    InvalidTemplates(Vec<Issue>),
 }
 
 impl CmeError {
@@ -131,6 +135,7 @@ impl CmeError {
             CmeError::UnknownProfile => "unknown_profile",
             CmeError::InvalidProfile(_) => "invalid_profile",
             CmeError::InvalidFormat => "invalid_format",
+            CmeError::InvalidTemplates(_) => "invalid_templates",
         }
     }
 
@@ -146,7 +151,8 @@ impl CmeError {
             | CmeError::InvalidPeriod
             | CmeError::UnknownProfile
             | CmeError::InvalidProfile(_)
-            | CmeError::InvalidFormat => "InvalidArgumentError",
+            | CmeError::InvalidFormat
+            | CmeError::InvalidTemplates(_) => "InvalidArgumentError",
             CmeError::InvalidCase(_) => "ValidationError",
             CmeError::InvalidPolicy(_) => "PolicyError",
             CmeError::UnknownPreset => "UnknownPresetError",
@@ -168,6 +174,7 @@ impl CmeError {
             CmeError::InvalidPeriod => "period",
             CmeError::UnknownProfile | CmeError::InvalidProfile(_) => "profile",
             CmeError::InvalidFormat => "format",
+            CmeError::InvalidTemplates(_) => "templates",
         }
     }
 
@@ -194,6 +201,7 @@ impl CmeError {
             CmeError::UnknownProfile => "Aucun profil d'export prédéfini ne porte ce nom (profils : cme, fr).".to_string(),
             CmeError::InvalidProfile(issues) => summary_fr("Profil d'export invalide", issues),
             CmeError::InvalidFormat => "Format de sortie inconnu : csv, csv_bom, markdown (et xlsx pour un classeur).".to_string(),
+            CmeError::InvalidTemplates(issues) => summary_fr("Modèles de documents invalides", issues),
         }
     }
 
@@ -218,6 +226,7 @@ impl CmeError {
             CmeError::UnknownProfile => "No built-in export profile has this name (profiles: cme, fr).".to_string(),
             CmeError::InvalidProfile(issues) => summary_en("Invalid export profile", issues),
             CmeError::InvalidFormat => "Unknown output format: csv, csv_bom, markdown (and xlsx for a workbook).".to_string(),
+            CmeError::InvalidTemplates(issues) => summary_en("Invalid document templates", issues),
         }
     }
 
@@ -231,7 +240,7 @@ impl CmeError {
             CmeError::InvalidCase(e) => &e.issues,
             CmeError::InvalidPolicy(e) => &e.issues,
             CmeError::EventRefused(issue) => std::slice::from_ref(issue),
-            CmeError::InvalidProfile(issues) => issues,
+            CmeError::InvalidProfile(issues) | CmeError::InvalidTemplates(issues) => issues,
             CmeError::InvalidAsOf
             | CmeError::UnknownPreset
             | CmeError::InvalidPeriod

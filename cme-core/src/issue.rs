@@ -323,8 +323,8 @@ issue_codes! {
         fr: "L'âge du travailleur au signalement doit être compris entre {min} et {max} ans."
         en: "The worker's age at the signalement must be between {min} and {max} years.";
     DocumentWithoutConsent = "document_without_consent" ["recipient"]
-        fr: "Ce document s'adresse à {recipient} : il faut, à sa date, l'accord du travailleur en vigueur et aucune opposition de sa part. Le document n'est pas établi."
-        en: "This document is addressed to {recipient}: on its date it needs the worker's agreement in force and no objection from them. The document is not drawn up.";
+        fr: "Ce document s'adresse à {recipient:destinataire} : il faut, à sa date, l'accord du travailleur en vigueur et aucune opposition de sa part. Le document n'est pas établi."
+        en: "This document is addressed to {recipient:destinataire}: on its date it needs the worker's agreement in force and no objection from them. The document is not drawn up.";
     UnknownTemplateField = "unknown_template_field" ["field", "allowed"]
         fr: "Le modèle utilise « {field} », qui n'est pas une donnée des documents. Données possibles : {allowed}."
         en: "The template uses “{field}”, which is not a document field. Possible fields: {allowed}.";
@@ -678,7 +678,7 @@ impl Issue {
     /// assert_eq!(i.message_in(Lang::En), "The case has more than one exit.");
     /// ```
     pub fn message_in(&self, lang: Lang) -> String {
-        render(self.code.template(lang), &self.params)
+        render(self.code.template(lang), &self.params, lang)
     }
 
     fn render(&mut self) {
@@ -687,8 +687,17 @@ impl Issue {
     }
 }
 
-fn render(template: &str, params: &BTreeMap<String, String>) -> String {
-    fill(template, params, |value, _format| value.to_string())
+fn render(template: &str, params: &BTreeMap<String, String>, lang: Lang) -> String {
+    fill(template, params, |value, format| {
+        match (format, value, lang) {
+            // a recipient is a code, written in the message's language
+            ("destinataire", "employeur", Lang::Fr) => "l'employeur".to_string(),
+            ("destinataire", "employeur", Lang::En) => "the employer".to_string(),
+            ("destinataire", "partenaire", Lang::Fr) => "un partenaire".to_string(),
+            ("destinataire", "partenaire", Lang::En) => "a partner".to_string(),
+            _ => value.to_string(),
+        }
+    })
 }
 
 /// Fills the `{name}` and `{name:format}` placeholders of a template with
@@ -741,7 +750,8 @@ mod tests {
         while let Some(start) = rest.find('{') {
             let after = &rest[start + 1..];
             let end = after.find('}').expect("unclosed placeholder");
-            out.push(after[..end].to_string());
+            let inner = &after[..end];
+            out.push(inner.split(':').next().unwrap_or(inner).to_string());
             rest = &after[end + 1..];
         }
         out.sort();
@@ -765,6 +775,25 @@ mod tests {
                 "{code}: French and English templates are identical"
             );
         }
+    }
+
+    #[test]
+    fn a_recipient_is_written_in_the_language_of_the_message() {
+        let i = Issue::new(IssueCode::DocumentWithoutConsent, Path::root())
+            .with("recipient", "employeur");
+        assert!(i
+            .message
+            .starts_with("Ce document s'adresse à l'employeur :"));
+        assert!(i
+            .message_en
+            .starts_with("This document is addressed to the employer:"));
+        let i = i.with("recipient", "partenaire");
+        assert!(i
+            .message
+            .starts_with("Ce document s'adresse à un partenaire :"));
+        assert!(i
+            .message_en
+            .starts_with("This document is addressed to a partner:"));
     }
 
     #[test]

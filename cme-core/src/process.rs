@@ -182,8 +182,12 @@ pub fn next_steps(
         push(steps, TextCode::ClasserSansSuite, None, false);
         return;
     }
-    if state.stopped_answering().is_some() {
+    if let Some(silent) = state.stopped_answering() {
         push(steps, TextCode::RelancerOuSortie, None, false);
+        // to do since the worker stopped answering
+        if let Some(step) = steps.last_mut() {
+            step.due = Some(silent);
+        }
         return;
     }
     if state.exit.is_some() {

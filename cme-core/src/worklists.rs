@@ -458,18 +458,9 @@ fn collect(
                 line.push(ListKind::Pleniere, since, None, r());
             }
             "relancer_ou_sortie" => {
-                // since the worker stopped answering
-                let silent = line
-                    .case
-                    .events
-                    .iter()
-                    .filter_map(|e| match e {
-                        Event::AbsenceReponse { date } if *date <= as_of => Some(*date),
-                        _ => None,
-                    })
-                    .max()
-                    .unwrap_or(since);
-                line.push(ListKind::ARappeler, silent, None, r());
+                // dated since the worker stopped answering (the pathway's
+                // reading, carried by the step)
+                line.push(ListKind::ARappeler, step.due.unwrap_or(since), None, r());
             }
             "suivi_a_venir" => {
                 if let Some(due) = step.due.filter(|d| same_month(*d, as_of)) {

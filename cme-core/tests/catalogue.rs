@@ -15,7 +15,8 @@ fn render() -> String {
          Generated from `cme_pdp::issue::IssueCode` by `cme-core/tests/catalogue.rs`: do not edit.\n\n\
          Each validation problem is reported as `{code, path, params, message, message_en}`. \
          Codes are stable; messages may be reworded. `{name}` in a template stands for a parameter; \
-         parameters never hold the value of a field.\n\n\
+         `{recipient:destinataire}` for a recipient's code (`employeur`, `partenaire`) written in \
+         the message's language; parameters never hold the value of a field.\n\n\
          **Severity.** Every code is an *error* (the input is rejected) except those marked \
          *warning*: a form refuses them like any issue, but an import keeps the case and reports \
          the problem at its field (`read_table` keeps the row and lists the issue; `evaluate` \

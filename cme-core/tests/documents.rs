@@ -136,6 +136,13 @@ fn a_letter_to_the_employer_or_a_partner_needs_the_workers_agreement_that_day() 
     );
     // the identity details are never in the error
     assert!(!format!("{e:?}").contains("Jeanne") && !e.message_fr().contains("Jeanne"));
+    // the recipient is a code, written in each language
+    let i = &e.issues()[0];
+    assert_eq!(i.params["recipient"], "employeur");
+    assert!(i.message.starts_with("Ce document s'adresse à l'employeur : il faut, à sa date, l'accord du travailleur en vigueur"));
+    assert!(i
+        .message_en
+        .starts_with("This document is addressed to the employer: on its date"));
     // before the consent of 20 May
     let e = doc(
         DocumentKind::ConvocationEmployeur,
@@ -193,13 +200,17 @@ fn a_letter_to_the_employer_or_a_partner_needs_the_workers_agreement_that_day() 
     assert!(relais.text.contains(
         "Signalé à la cellule le 13 mai 2024, accompagné depuis le 20 mai 2024. Le salarié a donné son accord au partage d'informations avec ce partenaire le 20 mai 2024."
     ));
-    assert!(doc(
+    let e = doc(
         DocumentKind::FicheRelais,
         &case,
         day(6, 17),
-        Some(Partner::Mdph)
+        Some(Partner::Mdph),
     )
-    .is_err());
+    .unwrap_err();
+    assert_eq!(e.issues()[0].params["recipient"], "partenaire");
+    assert!(e.issues()[0]
+        .message_en
+        .starts_with("This document is addressed to a partner:"));
     assert!(doc(DocumentKind::FicheRelais, &case, day(6, 17), None).is_err());
     // letters to the worker need no agreement
     assert!(doc(DocumentKind::InvitationPreReprise, &read(&json!({
@@ -228,6 +239,23 @@ fn the_closing_summary_needs_the_exit() {
     assert!(d.text.contains(
         "Signalé le 13 mai 2024 ; premier contact le 20 mai 2024 ; sortie de la cellule le 2 septembre 2024 : Aménagement du poste (Sortie positive)."
     ), "{}", d.text);
+    // a model of cme's own: cited as the project's reading, a section of
+    // docs/sources.md
+    let reading = d
+        .sources
+        .iter()
+        .find(|s| s.id.as_deref() == Some("cme_lectures"))
+        .expect("the closing summary cites cme's readings");
+    assert!(
+        reading.reference.ends_with("documents de la cellule"),
+        "{}",
+        reading.reference
+    );
+    let sources_md = include_str!("../../docs/sources.md");
+    assert!(sources_md.contains("- **documents de la cellule** :"));
+    for s in &d.sources {
+        cme_pdp::sources::resolve(s).unwrap();
+    }
 }
 
 #[test]

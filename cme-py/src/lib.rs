@@ -704,12 +704,8 @@ fn document<'py>(
     };
     let templates = match templates {
         None => TemplateSet::builtin(),
-        Some(text) => TemplateSet::from_json(text).map_err(|issues| {
-            to_py_err(
-                py,
-                &CmeError::InvalidCase(cme_pdp::validate::ValidationError { issues }),
-            )
-        })?,
+        Some(text) => TemplateSet::from_json(text)
+            .map_err(|issues| to_py_err(py, &CmeError::InvalidTemplates(issues)))?,
     };
     let value = py_to_json(case)?;
     let case =

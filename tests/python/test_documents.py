@@ -58,8 +58,9 @@ def test_letters_need_the_workers_agreement_and_identity_never_leaks_into_errors
 
 def test_a_services_own_templates_are_checked():
     own = '{"templates": [{"kind": "attestation_presence", "title": "A", "body": "NIR {{ worker.nir }}", "source": "service"}]}'
-    with pytest.raises(cme.ValidationError) as err:
+    with pytest.raises(cme.InvalidArgumentError) as err:
         cme.document(CASE, "attestation_presence", "2024-06-17", templates=own)
+    assert (err.value.code, err.value.path) == ("invalid_templates", "templates")
     assert [(e["code"], e["path"]) for e in err.value.errors()] == [("unknown_template_field", "templates[0].body")]
     fields = {f["name"]: f for f in cme.document_fields()}
     assert fields["worker.name"]["identity"] and not fields["signalement.date"]["identity"]

@@ -143,7 +143,8 @@ def test_catalogue_has_french_and_english_for_every_code():
     for c in codes:
         assert c["template_fr"] and c["template_en"]
         for p in c["params"]:
-            assert "{" + p + "}" in c["template_fr"]
+            # a parameter, or a parameter with its format ({recipient:destinataire})
+            assert "{" + p + "}" in c["template_fr"] or "{" + p + ":" in c["template_fr"]
 
 
 def test_version_is_the_workspace_version():
