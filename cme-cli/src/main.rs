@@ -720,41 +720,29 @@ fn document(
     templates: Option<&Path>,
     output: Option<&Path>,
 ) -> Result<u8, Failure> {
-    use cme_pdp::codes::Code;
-    use cme_pdp::documents::{DocumentKind, TemplateSet};
-    let as_of = cme_pdp::error::parse_as_of(as_of)?;
-    let kind = DocumentKind::from_code(kind).ok_or_else(|| {
-        fail(format!(
-            "document inconnu « {} » : {}",
-            cme_pdp::issue::echoed(kind),
-            DocumentKind::codes_joined()
-        ))
-    })?;
-    let partner = match partner {
-        None => None,
-        Some(code) => Some(cme_pdp::case::Partner::from_code(code).ok_or_else(|| {
-            fail(format!(
-                "partenaire inconnu « {} » : {}",
-                cme_pdp::issue::echoed(code),
-                cme_pdp::case::Partner::codes_joined()
-            ))
-        })?),
-    };
-    let templates = match templates {
-        None => TemplateSet::builtin(),
-        Some(path) => TemplateSet::from_json(&read_text(path)?)
-            .map_err(|issues| Failure::from(CmeError::InvalidTemplates(issues)))?,
-    };
+    // the arguments read as every binding reads them (the core's request);
     // the identity file is read for this document only, never echoed
-    let identity: cme_pdp::documents::Identity = match identity {
-        None => Default::default(),
-        Some(path) => serde_json::from_str(&read_text(path)?).map_err(|_| {
+    let mut options = serde_json::Map::new();
+    if let Some(path) = identity {
+        let value: serde_json::Value = serde_json::from_str(&read_text(path)?).map_err(|_| {
             fail(format!(
                 "« {} » doit être un objet JSON champ → texte",
                 path.display()
             ))
-        })?,
-    };
+        })?;
+        options.insert("identity".into(), value);
+    }
+    if let Some(code) = partner {
+        options.insert("partner".into(), code.into());
+    }
+    if let Some(path) = templates {
+        options.insert("templates".into(), read_text(path)?.into());
+    }
+    let request = cme_pdp::documents::DocumentRequest::from_json(
+        kind,
+        as_of,
+        &serde_json::Value::Object(options),
+    )?;
     let mut cases = json_cases(case)?;
     if cases.len() != 1 {
         return Err(fail(
@@ -765,8 +753,15 @@ fn document(
     let case = cme_pdp::validate::parse_case(&value, &Default::default())
         .map_err(|e| Failure::from(CmeError::InvalidCase(e)))?;
     let policy = cme_pdp::policy::Loaded::preset(&case.service)?;
-    let doc =
-        cme_pdp::documents::render(kind, &case, policy, as_of, &templates, &identity, partner)?;
+    let doc = cme_pdp::documents::render(
+        request.kind,
+        &case,
+        policy,
+        request.as_of,
+        &request.templates,
+        &request.identity,
+        request.partner,
+    )?;
     let ext = output
         .and_then(|p| p.extension())
         .map(|e| e.to_string_lossy().to_lowercase());

@@ -550,4 +550,23 @@ fn a_letter_is_written_as_text_html_and_word_and_refused_without_agreement() {
             || stderr(&o).contains("l'accord du travailleur")
     );
     assert!(!stderr(&o).contains("Jeanne"));
+    // a service's templates that do not load: a problem of the call (2)
+    let bad = write(
+        &d,
+        "templates.json",
+        br#"{"templates": [{"kind": "convocation_employeur", "title": "A", "body": "NIR {{ worker.nir }}", "source": "service"}]}"#,
+    );
+    let mut a = args("2024-06-17", None);
+    a.extend(["--templates".to_string(), bad]);
+    let o = run(a);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("[invalid_templates]") && stderr(&o).contains("worker.nir"));
+    // an identity detail that is not a document field is named, its value never
+    let odd = write(&d, "odd.json", br#"{"worker.nom": "Jeanne Martin"}"#);
+    let mut a = args("2024-06-17", None);
+    let at = a.iter().position(|x| x == "--identity").unwrap() + 1;
+    a[at] = odd;
+    let o = run(a);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(stderr(&o).contains("options.identity.worker.nom") && !stderr(&o).contains("Jeanne"));
 }

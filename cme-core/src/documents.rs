@@ -54,6 +54,7 @@ code_enum! {
         ConvocationEmployeur = "convocation_employeur", "Courrier à l'employeur : rendez-vous du salarié avec la cellule", "Letter to the employer: the worker's appointment with the cell";
         AttestationPresence = "attestation_presence", "Attestation de présence remise au salarié", "Attestation of attendance given to the worker";
         InvitationPreReprise = "invitation_pre_reprise", "Invitation du salarié à une visite de pré-reprise", "Invitation of the worker to a pré-reprise visit";
+        LivretAccompagnement = "livret_accompagnement", "Livret d'accompagnement remis au salarié (formulaire de consentement, information RGPD)", "Accompaniment booklet given to the worker (consent form, data protection notice)";
         FicheRelais = "fiche_relais", "Fiche relais vers un partenaire", "Relay form to a partner";
         SyntheseCloture = "synthese_cloture", "Synthèse de clôture pour le médecin du travail", "Closing summary for the médecin du travail";
     }
@@ -110,6 +111,11 @@ pub const FIELDS: &[Field] = &[
     identity("doctor.name", "Nom du médecin du travail"),
     identity("cell.member", "Nom du membre de la cellule"),
     identity("cell.phone", "Téléphone de la cellule"),
+    identity("cell.email", "Adresse électronique de la cellule"),
+    identity(
+        "dpo.contact",
+        "Contact du délégué à la protection des données",
+    ),
     identity("service.address", "Adresse du service"),
     identity("place", "Lieu d'établissement du document"),
     identity("meeting.date", "Date du rendez-vous"),
@@ -124,15 +130,16 @@ pub const FIELDS: &[Field] = &[
     fact("consent.date", "Date de l'accord du salarié"),
     fact("referent", "Référent (identifiant pseudonyme)"),
     fact("partner", "Partenaire"),
-    fact("stage", "Étape du parcours"),
+    fact("stage", "Étape du parcours (nommée par le service)"),
     fact("status", "Statut du dossier"),
     fact("exit.date", "Date de sortie"),
     fact("exit.result", "Résultat de sortie"),
+    fact("plan", "Plan d'actions (dispositifs engagés)"),
 ];
 
 /// The facts a case may lack, that a template uses under
 /// `{% if … is defined %}`.
-const OPTIONAL: &[&str] = &["contact.date", "referent", "consent.date"];
+const OPTIONAL: &[&str] = &["contact.date", "referent", "consent.date", "plan"];
 
 /// The identity details the host gives at rendering time (field name →
 /// text; a date as `YYYY-MM-DD` is written in French). Only the identity
@@ -169,11 +176,12 @@ pub struct TemplateSet {
 const BUILTIN: &str = include_str!("../data/documents.json");
 
 impl TemplateSet {
-    /// The library's templates: AIST 63's letters (the wording of its
-    /// examples of 2020), the fiche relais and the closing summary.
+    /// The library's templates: AIST 63's letters and its livret with the
+    /// consent form and the data protection notice (the wording of its
+    /// documents of 2020), the fiche relais and the closing summary.
     ///
     /// ```
-    /// assert_eq!(cme_pdp::documents::TemplateSet::builtin().templates.len(), 5);
+    /// assert_eq!(cme_pdp::documents::TemplateSet::builtin().templates.len(), 6);
     /// ```
     pub fn builtin() -> TemplateSet {
         TemplateSet::from_json(BUILTIN).unwrap_or(TemplateSet {
@@ -291,10 +299,11 @@ impl Document {
         let mut body = String::new();
         for p in self.paragraphs() {
             let lines: Vec<String> = p.iter().map(|l| mark(&escape(l))).collect();
-            body.push_str(&format!("<p>{}</p>\n", lines.join("<br>\n")));
+            let tag = if heading(&p) { "h2" } else { "p" };
+            body.push_str(&format!("<{tag}>{}</{tag}>\n", lines.join("<br>\n")));
         }
         format!(
-            "<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>\n@page {{ size: A4; margin: 2.5cm 2cm; }}\nbody {{ font-family: \"DejaVu Serif\", Georgia, serif; font-size: 11pt; line-height: 1.45; max-width: 17cm; margin: 2rem auto; color: #111; }}\nh1 {{ font-size: 12pt; font-weight: bold; margin: 0 0 1.5em; }}\nmark {{ background: #fff3b0; }}\n</style>\n</head>\n<body>\n<h1>{}</h1>\n{}</body>\n</html>\n",
+            "<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n<meta charset=\"utf-8\">\n<title>{}</title>\n<style>\n@page {{ size: A4; margin: 2.5cm 2cm; }}\nbody {{ font-family: \"DejaVu Serif\", Georgia, serif; font-size: 11pt; line-height: 1.45; max-width: 17cm; margin: 2rem auto; color: #111; }}\nh1 {{ font-size: 12pt; font-weight: bold; margin: 0 0 1.5em; }}\nh2 {{ font-size: 11pt; font-weight: bold; margin: 1.5em 0 0.5em; break-after: avoid; }}\nmark {{ background: #fff3b0; }}\n</style>\n</head>\n<body>\n<h1>{}</h1>\n{}</body>\n</html>\n",
             escape(&self.title),
             escape(&self.title),
             body
@@ -334,6 +343,7 @@ impl Document {
                 }
                 for (text, placeholder) in pieces(line) {
                     let run = Run::new().add_text(&text);
+                    let run = if heading(&p) { run.bold() } else { run };
                     paragraph = paragraph.add_run(if placeholder {
                         run.highlight("yellow")
                     } else {
@@ -370,6 +380,19 @@ fn pieces(line: &str) -> Vec<(String, bool)> {
         out.push((rest.to_string(), false));
     }
     out
+}
+
+/// A heading of a document: a paragraph of one line in capitals
+/// (« NOTRE ENGAGEMENT »), printed in bold.
+fn heading(paragraph: &[&str]) -> bool {
+    match paragraph {
+        [line] => {
+            let letters = line.chars().filter(|c| c.is_alphabetic());
+            line.chars().filter(|c| c.is_alphabetic()).count() > 1
+                && letters.into_iter().all(char::is_uppercase)
+        }
+        _ => false,
+    }
 }
 
 fn escape(s: &str) -> String {
@@ -445,7 +468,16 @@ fn facts(
     f.insert("case.id", case.id.clone());
     f.insert("service.name", policy.policy().name.clone());
     f.insert("signalement.date", date_fr(case.signalement.date));
-    f.insert("stage", e.stage.value.label.clone());
+    // the stage as the service names it (« Orientation » at MT2i), else
+    // its canonical name
+    let stage = &e.stage.value;
+    f.insert(
+        "stage",
+        stage
+            .service_label
+            .clone()
+            .unwrap_or_else(|| stage.label.clone()),
+    );
     f.insert("status", e.status.value.label_fr().to_string());
     let dated = |pick: &dyn Fn(&Event) -> bool| {
         case.events
@@ -482,6 +514,28 @@ fn facts(
     }
     if let Some(p) = partner {
         f.insert("partner", p.label_fr().to_string());
+    }
+    // the measures engaged by then, in order: the livret's plan d'actions
+    let mut measures: Vec<_> = case.measures.iter().filter(|m| m.start <= as_of).collect();
+    measures.sort_by_key(|m| m.start);
+    let plan: Vec<String> = measures
+        .iter()
+        .map(|m| match m.end.filter(|end| *end <= as_of) {
+            Some(end) => format!(
+                "- {} : du {} au {}",
+                m.measure.label_fr(),
+                date_fr(m.start),
+                date_fr(end)
+            ),
+            None => format!(
+                "- {} : depuis le {}",
+                m.measure.label_fr(),
+                date_fr(m.start)
+            ),
+        })
+        .collect();
+    if !plan.is_empty() {
+        f.insert("plan", plan.join("\n"));
     }
     if let Some(Event::Sortie { date, result, .. }) = case
         .events
@@ -632,4 +686,224 @@ pub fn render(
         placeholders,
         sources,
     })
+}
+
+/// A document of a case in the interchange format, in its JSON form: what
+/// every binding gives. `kind` is a [`DocumentKind`] code; `as_of` a date;
+/// `options` is `null` or an object with `policy` (a preset code or a
+/// policy; by default the case's service's preset), `identity` (an object
+/// field → text, see [`Identity`]: used for this document only, never
+/// kept), `partner` (the partner code of a fiche relais) and `templates`
+/// (the service's templates, as an object or a JSON text; by default the
+/// library's). The result has `kind`, `title`, `text`, `html` (to print),
+/// `placeholders` and `sources`.
+///
+/// The problems of the kind and of the options are given at once (at
+/// `kind`, `options.…`); templates that do not load are
+/// [`CmeError::InvalidTemplates`].
+///
+/// ```
+/// use serde_json::json;
+/// let case = json!({"format_version": 2, "id": "D-1", "service": "aist63", "worker": {},
+///     "signalement": {"date": "2024-05-13", "source_visit": "a_la_demande", "signalled_by": "medecin_du_travail"}});
+/// let doc = cme_pdp::documents::document_json(&case, "invitation_pre_reprise", "2024-06-17",
+///     &json!({"identity": {"place": "Clermont-Ferrand"}})).unwrap();
+/// assert!(doc["text"].as_str().unwrap().contains("Clermont-Ferrand, le 17 juin 2024"));
+/// let err = cme_pdp::documents::document_json(&case, "lettre", "2024-06-17",
+///     &json!({"identity": {"worker.name": 3}, "fax": true})).unwrap_err();
+/// let paths: Vec<&str> = err.issues().iter().map(|i| i.path.as_str()).collect();
+/// assert_eq!(paths, ["kind", "options.fax", "options.identity.worker.name"]);
+/// ```
+pub fn document_json(
+    case: &serde_json::Value,
+    kind: &str,
+    as_of: &str,
+    options: &serde_json::Value,
+) -> Result<serde_json::Value, CmeError> {
+    document_of_json(case, kind, as_of, options).map(|doc| document_value(&doc))
+}
+
+/// The document of [`document_json`] itself, for a binding that also makes
+/// its Word file ([`Document::to_docx`]).
+///
+/// ```
+/// use serde_json::json;
+/// let case = json!({"format_version": 2, "id": "D-1", "service": "aist63", "worker": {},
+///     "signalement": {"date": "2024-05-13", "source_visit": "a_la_demande", "signalled_by": "medecin_du_travail"}});
+/// let doc = cme_pdp::documents::document_of_json(&case, "livret_accompagnement", "2024-06-17", &json!(null)).unwrap();
+/// assert!(doc.placeholders.contains(&"worker.name".to_string()));
+/// ```
+pub fn document_of_json(
+    case: &serde_json::Value,
+    kind: &str,
+    as_of: &str,
+    options: &serde_json::Value,
+) -> Result<Document, CmeError> {
+    let request = DocumentRequest::from_json(kind, as_of, options)?;
+    let case = crate::validate::parse_case(case, &crate::validate::ValidateOptions::default())?;
+    let owned;
+    let loaded = match &request.policy {
+        Some(p) => {
+            owned = Loaded::new(p.clone());
+            &owned
+        }
+        None => Loaded::preset(&case.service)?,
+    };
+    render(
+        request.kind,
+        &case,
+        loaded,
+        request.as_of,
+        &request.templates,
+        &request.identity,
+        request.partner,
+    )
+}
+
+/// A document in its JSON form ([`document_json`]): `kind`, `title`,
+/// `text`, `html`, `placeholders`, `sources`.
+///
+/// ```
+/// use cme_pdp::documents::{document_value, render, DocumentKind, Identity, TemplateSet};
+/// let case = cme_pdp::sample::sample_cases().unwrap().remove(0);
+/// let doc = render(DocumentKind::InvitationPreReprise, &case, cme_pdp::policy::Loaded::preset(&case.service).unwrap(),
+///     cme_pdp::sample::SAMPLE_AS_OF, &TemplateSet::builtin(), &Identity::default(), None).unwrap();
+/// assert_eq!(document_value(&doc)["kind"], "invitation_pre_reprise");
+/// ```
+pub fn document_value(doc: &Document) -> serde_json::Value {
+    serde_json::json!({
+        "kind": doc.kind, "title": doc.title, "text": doc.text, "html": doc.to_html(),
+        "placeholders": doc.placeholders, "sources": doc.sources,
+    })
+}
+
+/// What a binding asks for a document, read from its arguments: the
+/// document, the date and the options of [`document_json`], every problem
+/// at once.
+#[derive(Debug, Clone)]
+#[non_exhaustive]
+pub struct DocumentRequest {
+    /// The document.
+    pub kind: DocumentKind,
+    /// Its date.
+    pub as_of: NaiveDate,
+    /// The policy given (`None`: the case's service's preset).
+    pub policy: Option<crate::policy::Policy>,
+    /// The identity details (never kept beyond the call).
+    pub identity: Identity,
+    /// The partner of a fiche relais.
+    pub partner: Option<Partner>,
+    /// The templates.
+    pub templates: TemplateSet,
+}
+
+impl DocumentRequest {
+    /// Reads the arguments of [`document_json`]: a date that cannot be read
+    /// is refused at once, templates that do not load are
+    /// [`CmeError::InvalidTemplates`], a policy that does not load is its
+    /// error, every other problem is given at once (an invalid case error
+    /// with its paths).
+    ///
+    /// ```
+    /// use cme_pdp::documents::{DocumentKind, DocumentRequest};
+    /// let r = DocumentRequest::from_json("fiche_relais", "2024-06-17",
+    ///     &serde_json::json!({"partner": "cap_emploi"})).unwrap();
+    /// assert_eq!(r.kind, DocumentKind::FicheRelais);
+    /// let e = DocumentRequest::from_json("fiche_relais", "2024-06-17",
+    ///     &serde_json::json!({"templates": "{\"templates\": 1}"})).unwrap_err();
+    /// assert_eq!(e.code(), "invalid_templates");
+    /// ```
+    pub fn from_json(
+        kind: &str,
+        as_of: &str,
+        options: &serde_json::Value,
+    ) -> Result<DocumentRequest, CmeError> {
+        use serde_json::Value;
+        let as_of = crate::error::parse_as_of(as_of)?;
+        let mut issues = Vec::new();
+        let kind = DocumentKind::from_code(kind);
+        if kind.is_none() {
+            issues.push(
+                Issue::new(IssueCode::UnknownCode, Path::root().key("kind"))
+                    .with("kind", DocumentKind::KIND)
+                    .with("allowed", DocumentKind::codes_joined()),
+            );
+        }
+        let at = |key: &str| Path::root().key("options").key(key);
+        let mut request = DocumentRequest {
+            kind: kind.unwrap_or(DocumentKind::AttestationPresence),
+            as_of,
+            policy: None,
+            identity: Identity::new(),
+            partner: None,
+            templates: TemplateSet::builtin(),
+        };
+        let empty = serde_json::Map::new();
+        let map = match options {
+            Value::Null => &empty,
+            Value::Object(map) => map,
+            _ => {
+                issues.push(Issue::new(
+                    IssueCode::ObjectType,
+                    Path::root().key("options"),
+                ));
+                &empty
+            }
+        };
+        let mut templates = None;
+        for (key, v) in map {
+            match key.as_str() {
+                "policy" if v.is_null() => {}
+                "policy" => request.policy = Some(crate::policy::resolve_policy(v)?),
+                "partner" if v.is_null() => {}
+                "partner" => match v.as_str().and_then(Partner::from_code) {
+                    Some(p) => request.partner = Some(p),
+                    None => issues.push(
+                        Issue::new(IssueCode::UnknownCode, at("partner"))
+                            .with("kind", Partner::KIND)
+                            .with("allowed", Partner::codes_joined()),
+                    ),
+                },
+                "identity" => match v {
+                    Value::Null => {}
+                    Value::Object(fields) => {
+                        for (name, value) in fields {
+                            let path = at("identity").key(name);
+                            if !FIELDS.iter().any(|f| f.identity && f.name == name) {
+                                issues.push(unknown_identity(path));
+                            } else if let Some(text) = value.as_str() {
+                                request.identity.insert(name.clone(), text.to_string());
+                            } else if !value.is_null() {
+                                issues.push(Issue::new(IssueCode::StringType, path));
+                            }
+                        }
+                    }
+                    _ => issues.push(Issue::new(IssueCode::ObjectType, at("identity"))),
+                },
+                "templates" => match v {
+                    Value::Null => {}
+                    Value::String(text) => templates = Some(text.clone()),
+                    Value::Object(_) => templates = Some(v.to_string()),
+                    _ => issues.push(Issue::new(IssueCode::ObjectType, at("templates"))),
+                },
+                other => issues.push(Issue::new(IssueCode::UnknownField, at(other))),
+            }
+        }
+        if !issues.is_empty() {
+            return Err(CmeError::InvalidCase(crate::validate::ValidationError {
+                issues,
+            }));
+        }
+        if let Some(text) = templates {
+            request.templates =
+                TemplateSet::from_json(&text).map_err(CmeError::InvalidTemplates)?;
+        }
+        Ok(request)
+    }
+}
+
+/// An identity detail that is not one of the identity fields of
+/// [`FIELDS`], at `at`.
+fn unknown_identity(at: Path) -> Issue {
+    Issue::new(IssueCode::UnknownField, at)
 }

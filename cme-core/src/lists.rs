@@ -51,7 +51,8 @@ pub fn case_code_lists() -> Vec<CodeList> {
 /// assert!(status.entries.iter().any(|e| e.code == "sortie_positive"));
 /// ```
 pub fn result_code_lists() -> Vec<CodeList> {
-    vec![
+    #[allow(unused_mut)] // the documents' kinds with the feature
+    let mut lists = vec![
         list::<crate::pathway::Stage>(),
         list::<crate::evaluate::Status>(),
         list::<crate::inclusion::InclusionValue>(),
@@ -66,7 +67,10 @@ pub fn result_code_lists() -> Vec<CodeList> {
         list::<crate::indicators::Basis>(),
         list::<crate::deadlines::CohortState>(),
         list::<crate::worklists::ListKind>(),
-    ]
+    ];
+    #[cfg(feature = "documents")]
+    lists.push(list::<crate::documents::DocumentKind>());
+    lists
 }
 
 /// Every code list with its French labels, in one call: the case model's

@@ -316,3 +316,129 @@ fn templates_are_checked_when_loaded_and_the_html_is_escaped() {
     // a source the bibliography does not know is cited as the service's
     assert!(d.sources.iter().any(|s| s.reference.contains("service")));
 }
+
+#[test]
+fn the_livret_carries_the_consent_form_the_plan_and_the_data_protection_notice() {
+    let mut v = case_value();
+    v["measures"] = json!([
+        {"measure": "transition_professionnelle", "start": "2024-09-02"},
+        {"measure": "essai_encadre", "start": "2024-06-03", "end": "2024-06-14"},
+    ]);
+    let mut who = identity();
+    who.insert(
+        "service.address".into(),
+        "11 rue de Flamina, 63100 Clermont-Ferrand".into(),
+    );
+    who.insert("cell.email".into(), "cme@service.example".into());
+    who.insert("dpo.contact".into(), "dpo@service.example".into());
+    let d = render(
+        DocumentKind::LivretAccompagnement,
+        &read(&v),
+        Loaded::preset("aist63").unwrap(),
+        day(6, 17),
+        &TemplateSet::builtin(),
+        &who,
+        None,
+    )
+    .unwrap();
+    // the cell's phone was not given: a visible placeholder
+    assert_eq!(d.placeholders, ["cell.phone"]);
+    let expected = "AIST La Prévention Active (Clermont-Ferrand)
+Cellule Maintien en Emploi
+11 rue de Flamina, 63100 Clermont-Ferrand
+cme@service.example — [Téléphone de la cellule]
+
+LIVRET D'ACCOMPAGNEMENT AU MAINTIEN DANS L'EMPLOI
+
+Remis à Jeanne Martin le 17 juin 2024 (dossier DOC-1).
+
+VOTRE LIVRET
+
+Vous avez été adressé(e) à la Cellule Maintien en Emploi le 13 mai 2024. À ce titre, vous allez bénéficier d'un accompagnement personnalisé par une équipe pluridisciplinaire.
+
+Ce livret d'accompagnement vous suivra tout au long de votre parcours et vous permettra d'y noter vos rendez-vous. Vous pourrez également le présenter à chaque professionnel que vous rencontrerez lors de votre accompagnement.
+
+Vous vous engagez à tenir informée la Cellule Maintien en Emploi de l'avancée de vos démarches ainsi que des difficultés que vous pourriez rencontrer.
+
+NOTRE ENGAGEMENT
+
+Afin d'engager toutes les actions nécessaires à votre prise en charge, notre équipe peut être amenée à prendre contact avec d'autres professionnels (assurance maladie, MDPH, services sociaux, médecins, Cap emploi, etc.) intervenant dans le champ du maintien dans l'emploi et de l'insertion professionnelle. Pour ce faire, votre accord est indispensable.
+
+Je soussigné(e) : Jeanne Martin
+
+certifie avoir été informé(e) que la Cellule Maintien en Emploi de AIST La Prévention Active (Clermont-Ferrand) est susceptible de se rapprocher de différents acteurs socio-professionnels indispensables à l'étude de mon dossier et autorise les membres de l'équipe à prendre contact avec ces professionnels.
+
+Fait à Clermont-Ferrand, le ....................
+Signature :
+
+VOS RENDEZ-VOUS
+
+Le .................... avec ....................
+Le .................... avec ....................
+Le .................... avec ....................
+Le .................... avec ....................
+
+LE PLAN D'ACTIONS
+
+- Essai encadré : du 3 juin 2024 au 14 juin 2024
+
+DES SITES POUR VOUS AIDER
+
+Service public : https://www.service-public.fr/
+Mon compte formation : https://www.moncompteformation.gouv.fr/
+
+INFORMATION RGPD
+
+Conformément à la réglementation, vous disposez d'un droit d'accès, de rectification, d'effacement ou de portabilité de vos données personnelles. Vous disposez en outre d'un droit à la limitation des traitements, d'un droit au retrait du consentement, du droit de ne pas faire l'objet d'une décision automatisée et d'un droit d'opposition dans les limites des intérêts légitimes de notre entité. Ces droits peuvent être exercés auprès du responsable de la protection des données.
+
+Contact : dpo@service.example
+";
+    assert_eq!(d.text, expected);
+    // the livret is the consent form itself: no agreement needed before it
+    let mut v = case_value();
+    v["consents"] = json!([]);
+    let blank = render(
+        DocumentKind::LivretAccompagnement,
+        &read(&v),
+        Loaded::preset("aist63").unwrap(),
+        day(9, 10),
+        &TemplateSet::builtin(),
+        &Identity::default(),
+        None,
+    )
+    .unwrap();
+    assert!(blank
+        .text
+        .contains("\n\nJe soussigné(e) : [Nom et prénom du salarié]\n\n"));
+    assert!(blank.text.contains(
+        "LE PLAN D'ACTIONS\n\nÀ construire avec votre chargé(e) de maintien en emploi après chaque rendez-vous.\n\n"
+    ));
+    // headings in capitals are printed as headings
+    let html = d.to_html();
+    assert!(
+        html.contains("<h2>NOTRE ENGAGEMENT</h2>") && html.contains("<h2>INFORMATION RGPD</h2>")
+    );
+    assert!(html.contains("<p>Je soussigné(e) : Jeanne Martin</p>"));
+    assert!(html.contains("<mark>[Téléphone de la cellule]</mark>"));
+    // as of 10 September the essai has ended and the transition started
+    let later = render(
+        DocumentKind::LivretAccompagnement,
+        &read(&{
+            let mut v = case_value();
+            v["measures"] = json!([
+                {"measure": "transition_professionnelle", "start": "2024-09-02"},
+                {"measure": "essai_encadre", "start": "2024-06-03", "end": "2024-06-14"},
+            ]);
+            v
+        }),
+        Loaded::preset("aist63").unwrap(),
+        day(9, 10),
+        &TemplateSet::builtin(),
+        &who,
+        None,
+    )
+    .unwrap();
+    assert!(later.text.contains(
+        "LE PLAN D'ACTIONS\n\n- Essai encadré : du 3 juin 2024 au 14 juin 2024\n- Projet de transition professionnelle : depuis le 2 septembre 2024\n\n"
+    ));
+}

@@ -47,7 +47,9 @@ pub struct Issue {
 /// A failed call: every variant carries a stable code and a path.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error, uniffi::Error)]
 pub enum CmeError {
-    /// An argument is invalid (e.g. `as_of` is not a `YYYY-MM-DD` date).
+    /// An argument is invalid (e.g. `as_of` is not a `YYYY-MM-DD` date; a
+    /// service's document templates that do not load, `issues` saying
+    /// where).
     #[error("{message_fr}")]
     InvalidArgument {
         /// Stable code.
@@ -58,6 +60,9 @@ pub enum CmeError {
         message_fr: String,
         /// Message in English.
         message_en: String,
+        /// The problems inside the argument, when it has several (an export
+        /// profile's, templates'); empty otherwise.
+        issues: Vec<Issue>,
     },
     /// The case is invalid; `issues` lists every problem.
     #[error("{message_fr}")]
@@ -576,6 +581,59 @@ pub fn worklists_json(
     };
     let lists = cme_pdp::worklists::worklists_json(&cases, &policies, &as_of, &options)?;
     Ok(lists.to_string())
+}
+
+/// A document of the cell filled from a case as of a date (JSON: `kind`,
+/// `title`, `text`, `html` to print, `placeholders`, `sources`): the case
+/// (JSON), the document's code (`convocation_employeur`,
+/// `attestation_presence`, `invitation_pre_reprise`,
+/// `livret_accompagnement`, `fiche_relais`, `synthese_cloture`), the date,
+/// the options (a JSON object: `identity`, the names and addresses used for
+/// this document only and never kept; `partner`; `policy`; `templates`).
+/// A letter to the employer or a partner without the worker's agreement in
+/// force that day is refused (`document_without_consent`).
+#[uniffi::export]
+pub fn document_json(
+    case_json: String,
+    kind: String,
+    as_of: String,
+    options_json: Option<String>,
+) -> Result<String, CmeError> {
+    let (case, options) = document_args(&case_json, options_json.as_deref())?;
+    Ok(cme_pdp::documents::document_json(&case, &kind, &as_of, &options)?.to_string())
+}
+
+/// The same document as a Word file to edit (`.docx` bytes), its
+/// placeholders highlighted.
+#[uniffi::export]
+pub fn document_docx(
+    case_json: String,
+    kind: String,
+    as_of: String,
+    options_json: Option<String>,
+) -> Result<Vec<u8>, CmeError> {
+    let (case, options) = document_args(&case_json, options_json.as_deref())?;
+    let doc = cme_pdp::documents::document_of_json(&case, &kind, &as_of, &options)?;
+    Ok(doc.to_docx()?)
+}
+
+/// The fields a document template may use (JSON: `name`, `identity`,
+/// `label`).
+#[uniffi::export]
+pub fn document_fields_json() -> String {
+    serde_json::to_string(&cme_pdp::documents::FIELDS).unwrap_or_else(|_| "[]".to_string())
+}
+
+fn document_args(
+    case_json: &str,
+    options_json: Option<&str>,
+) -> Result<(serde_json::Value, serde_json::Value), CmeError> {
+    let case = read_json(case_json, "case")?;
+    let options = match options_json {
+        Some(text) => read_json(text, "options")?,
+        None => serde_json::Value::Null,
+    };
+    Ok((case, options))
 }
 
 /// Publishes several reports of the same cases together (a JSON array of

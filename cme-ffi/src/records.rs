@@ -965,6 +965,7 @@ impl IndicatorAccumulator {
                 path: e.path().into(),
                 message_fr: e.message_fr().into(),
                 message_en: e.message_en().into(),
+                issues: Vec::new(),
             })
     }
 
@@ -983,6 +984,7 @@ impl IndicatorAccumulator {
                 path: issue.path.as_str().to_string(),
                 message_fr: issue.message,
                 message_en: issue.message_en,
+                issues: Vec::new(),
             }
         })
     }

@@ -655,87 +655,32 @@ fn worklists<'py>(
 }
 
 /// A document of the cell filled from a case (`cme_pdp::documents`): the
-/// case (a dict), the document's code, the date, the policy (`None`: the
-/// preset of the case's service), the identity details given by the host
-/// (names, addresses, the appointment: never kept), the partner of a fiche
-/// relais, the service's templates (JSON text; `None`: the library's), and
-/// whether to make the Word file too. A dict: `kind`, `title`, `text`,
-/// `html`, `placeholders`, `sources` (and `docx`, bytes).
+/// case (a dict), the document's code, the date, the options as every
+/// binding gives them (`identity`: names, addresses, the appointment, never
+/// kept; `partner` of a fiche relais; `policy`, a preset code or a policy
+/// dict, by default the case's service's preset; `templates`, the
+/// service's own as a dict or JSON text), and whether to make the Word file
+/// too. A dict: `kind`, `title`, `text`, `html`, `placeholders`, `sources`
+/// (and `docx`, bytes).
 #[pyfunction]
-#[pyo3(signature = (case, kind, as_of, policy=None, identity=None, partner=None, templates=None, docx=false))]
-#[allow(clippy::too_many_arguments)]
+#[pyo3(signature = (case, kind, as_of, options=None, docx=false))]
 fn document<'py>(
     py: Python<'py>,
     case: &Bound<'py, PyAny>,
     kind: &str,
     as_of: &str,
-    policy: Option<&Bound<'py, PyAny>>,
-    identity: Option<std::collections::BTreeMap<String, String>>,
-    partner: Option<&str>,
-    templates: Option<&str>,
+    options: Option<&Bound<'py, PyAny>>,
     docx: bool,
 ) -> PyResult<Bound<'py, PyAny>> {
-    use cme_pdp::codes::Code;
-    use cme_pdp::documents::{DocumentKind, TemplateSet};
-    let as_of = required_as_of(py, as_of)?;
-    let Some(kind) = DocumentKind::from_code(kind) else {
-        let allowed = DocumentKind::codes_joined();
-        return Err(crate::error::input_issue(
-            py,
-            cme_pdp::issue::IssueCode::UnknownCode,
-            "kind",
-            &[("kind", DocumentKind::KIND), ("allowed", &allowed)],
-        ));
-    };
-    let partner = match partner {
-        None => None,
-        Some(code) => Some(cme_pdp::case::Partner::from_code(code).ok_or_else(|| {
-            let allowed = cme_pdp::case::Partner::codes_joined();
-            crate::error::input_issue(
-                py,
-                cme_pdp::issue::IssueCode::UnknownCode,
-                "partner",
-                &[
-                    ("kind", cme_pdp::case::Partner::KIND),
-                    ("allowed", &allowed),
-                ],
-            )
-        })?),
-    };
-    let templates = match templates {
-        None => TemplateSet::builtin(),
-        Some(text) => TemplateSet::from_json(text)
-            .map_err(|issues| to_py_err(py, &CmeError::InvalidTemplates(issues)))?,
-    };
     let value = py_to_json(case)?;
-    let case =
-        cme_pdp::validate::parse_case(&value, &cme_pdp::validate::ValidateOptions::default())
-            .map_err(|e| to_py_err(py, &CmeError::InvalidCase(e)))?;
-    let policy = match policy {
-        Some(p) => loaded_policy_of(py, p)?,
-        None => cme_pdp::policy::Loaded::preset(&case.service)
-            .map(LoadedArg::Preset)
-            .map_err(|e| to_py_err(py, &e))?,
+    let options = match options {
+        Some(o) => py_to_json(o)?,
+        None => serde_json::Value::Null,
     };
-    let identity = identity.unwrap_or_default();
     let doc = py
-        .detach(|| {
-            cme_pdp::documents::render(
-                kind,
-                &case,
-                policy.get(),
-                as_of,
-                &templates,
-                &identity,
-                partner,
-            )
-        })
+        .detach(|| cme_pdp::documents::document_of_json(&value, kind, as_of, &options))
         .map_err(|e| to_py_err(py, &e))?;
-    let out = serde_json::json!({
-        "kind": doc.kind, "title": doc.title, "text": doc.text, "html": doc.to_html(),
-        "placeholders": doc.placeholders, "sources": doc.sources,
-    });
-    let dict = convert::json_to_py(py, &out)?;
+    let dict = convert::json_to_py(py, &cme_pdp::documents::document_value(&doc))?;
     if docx {
         let bytes = doc.to_docx().map_err(|e| to_py_err(py, &e))?;
         dict.set_item("docx", pyo3::types::PyBytes::new(py, &bytes))?;

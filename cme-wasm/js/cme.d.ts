@@ -17,7 +17,7 @@ import type {
   AlertLevelCode, CategoryCode, CriterionStatusCode, DimensionCode, ExitResultCode, IndicatorId,
   InclusionCode, MeasureCode,
   PartnerCode, PresetCode, ProblemTypeCode, RequesterCode, StageCode, StatusCode,
-  VisitObligationCode, VisitRuleCode, WorklistCode,
+  VisitObligationCode, VisitRuleCode, WorklistCode, DocumentKindCode,
 } from "./codes";
 
 /** Where a rule comes from. */
@@ -234,6 +234,32 @@ export interface WorklistOptions {
 }
 /** The cell's worklists over cases as of a date (`asOf`: YYYY-MM-DD). */
 export function worklists(cases: Case[], asOf: string, options?: WorklistOptions): Worklists;
+/** A document of the cell filled from a case. */
+export interface CellDocument {
+  kind: DocumentKindCode; title: string;
+  /** Paragraphs separated by a blank line. */
+  text: string;
+  /** An A4 page to print, its placeholders marked. */
+  html: string;
+  /** The identity fields left out, shown as « [Nom et prénom du salarié] ». */
+  placeholders: string[];
+  sources: Source[];
+}
+/** Options of a document. */
+export interface DocumentOptions {
+  /** Identity details (`worker.name`, `employer.address`, `meeting.date`…):
+   * used for this document only, never kept. */
+  identity?: Record<string, string>;
+  partner?: PartnerCode; policy?: PolicyInput;
+  /** The service's own templates (`{templates: [{kind, title, body, source}]}`). */
+  templates?: { templates: { kind: DocumentKindCode; title: string; body: string; source: string }[] } | string;
+}
+/** A document of the cell filled from a case as of a date (`asOf`: YYYY-MM-DD). */
+export function document(caseData: Case, kind: DocumentKindCode, asOf: string, options?: DocumentOptions): CellDocument;
+/** A field a document template may use. */
+export interface DocumentField { name: string; identity: boolean; label: string }
+/** The fields a document template may use. */
+export function documentFields(): DocumentField[];
 /** The report of a region: each service's cases under its own policy, added up. */
 export interface RegionalReport {
   spec: Record<string, unknown>;

@@ -119,6 +119,26 @@ export function worklists(cases, asOf, { policies, ...rest } = {}) {
   return run("worklists", { cases, as_of: asOf, policies: policies ?? null, options });
 }
 
+/** A document of the cell filled from a case as of a date (`kind`:
+ * `convocation_employeur`, `attestation_presence`, `invitation_pre_reprise`,
+ * `livret_accompagnement`, `fiche_relais`, `synthese_cloture`): its `title`,
+ * `text`, `html` to print, the identity fields left out as visible
+ * placeholders and its sources. Options: `identity` (names, addresses, the
+ * appointment: used for this document only, never kept), `partner` (of a
+ * fiche relais), `policy`, `templates` (the service's own). A letter to the
+ * employer or a partner without the worker's agreement in force that day
+ * throws (`document_without_consent`). */
+export function document(caseData, kind, asOf, { identity, partner, policy, templates, ...rest } = {}) {
+  // an unknown option goes to the core, refused there (unknown_field)
+  const options = { ...rest };
+  for (const [k, v] of Object.entries({ identity, partner, policy, templates })) if (v !== undefined) options[k] = v;
+  return run("document", { case: caseData, kind, as_of: asOf, options });
+}
+
+/** The fields a document template may use: `name`, `identity` (given at
+ * rendering time, never kept) and `label` (its placeholder). */
+export function documentFields() { return run("document_fields", {}); }
+
 /** The report of a region: the cases of several services, each counted
  * under its service's policy (`policies`: service code → preset code or
  * policy; by default the seven presets), then added up, each figure with its

@@ -353,6 +353,18 @@ pub fn run(op: &str, args: &str) -> Out {
             result(&lists)
         }
         #[cfg(feature = "analysis")]
+        "document" => {
+            let doc = cme_pdp::documents::document_json(
+                args.value("case"),
+                args.str("kind")?,
+                args.str("as_of")?,
+                args.value("options"),
+            )?;
+            result(&doc)
+        }
+        #[cfg(feature = "analysis")]
+        "document_fields" => result(&cme_pdp::documents::FIELDS),
+        #[cfg(feature = "analysis")]
         "company_report" => {
             let mut request = cme_pdp::publish::company::CompanyRequest::new(
                 args.str("company")?,

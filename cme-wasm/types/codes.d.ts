@@ -45,6 +45,7 @@ export interface CodeLists {
   basis: "harmonise" | "selon_politique";
   cohort_state: "en_emploi" | "sans_emploi" | "sans_reponse" | "non_echu";
   worklist: "analyse_demande" | "pleniere" | "contact_en_retard" | "a_rappeler" | "suivi_a_faire" | "suivi_en_retard" | "visite_reprise" | "pre_reprise_quinzaine";
+  document_kind: "convocation_employeur" | "attestation_presence" | "invitation_pre_reprise" | "livret_accompagnement" | "fiche_relais" | "synthese_cloture";
   naf_rev2_section: "A" | "B" | "C" | "D" | "E" | "F" | "G" | "H" | "I" | "J" | "K" | "L" | "M" | "N" | "O" | "P" | "Q" | "R" | "S" | "T" | "U";
   naf_2025_section: "A" | "B" | "C" | "D" | "E" | "F" | "G" | "H" | "I" | "J" | "K" | "L" | "M" | "N" | "O" | "P" | "Q" | "R" | "S" | "T" | "U" | "V";
 }
@@ -119,6 +120,8 @@ export type BasisCode = CodeLists["basis"];
 export type CohortStateCode = CodeLists["cohort_state"];
 /** A code of the list `worklist`. */
 export type WorklistCode = CodeLists["worklist"];
+/** A code of the list `document_kind`. */
+export type DocumentKindCode = CodeLists["document_kind"];
 /** A code of the list `naf_rev2_section`. */
 export type NafRev2SectionCode = CodeLists["naf_rev2_section"];
 /** A code of the list `naf_2025_section`. */

@@ -72,6 +72,13 @@ def test_write_canonical_outputs():
         except cme_uniffi.CmeError.Validation as e:
             out = {"issues": [issue(i) for i in e.issues]}
         canonical.write(RUNNER, "worklists", v["name"], out)
+    for v in canonical.vectors("documents"):
+        try:
+            out = {"document": json.loads(cme_uniffi.document_json(
+                json.dumps(v["case"]), v["kind"], v["as_of"], json.dumps(v["options"])))}
+        except (cme_uniffi.CmeError.Validation, cme_uniffi.CmeError.InvalidArgument) as e:
+            out = {"issues": [issue(i) for i in e.issues]}
+        canonical.write(RUNNER, "documents", v["name"], out)
     for v in canonical.vectors("companies"):
         r = v["request"]
         try:

@@ -196,6 +196,22 @@ public final class JavaEmbedding {
             String lists = Cme.worklistsJson(sample, "2024-06-30", null, "{\"by\": \"service\", \"lists\": [\"suivi_en_retard\"]}");
             check(lists.contains("\"groups\"") && lists.contains("\"suivi_en_retard\"") && lists.contains("\"half_month\""),
                     "worklists of the sample");
+            // The cell's documents: AIST 63's livret with the place given
+            // at rendering time, its Word file, and a letter to the employer
+            // refused without the worker's agreement.
+            String docCase = "{\"format_version\": 2, \"id\": \"DOC-1\", \"service\": \"aist63\", \"worker\": {},"
+                    + " \"signalement\": {\"date\": \"2024-05-13\", \"source_visit\": \"a_la_demande\", \"signalled_by\": \"medecin_du_travail\"}}";
+            String livret = Cme.documentJson(docCase, "livret_accompagnement", "2024-06-17", "{\"identity\": {\"place\": \"Clermont-Ferrand\"}}");
+            check(livret.contains("NOTRE ENGAGEMENT") && livret.contains("Fait à Clermont-Ferrand, le"), "livret");
+            byte[] word = Cme.documentDocx(docCase, "livret_accompagnement", "2024-06-17", null);
+            check(word.length > 1000 && word[0] == 'P' && word[1] == 'K', "the livret as a Word file");
+            try {
+                Cme.documentJson(docCase, "convocation_employeur", "2024-06-17", null);
+                throw new AssertionError("no error");
+            } catch (CmeException.Validation e) {
+                check(e.getIssues().get(0).getCode().equals("document_without_consent"), e.getIssues().toString());
+            }
+            check(Cme.documentFieldsJson().contains("\"worker.name\""), "document fields");
             String impact = Cme.impactJson(sample, "{\"policy\": \"aist43\"}", "{\"policy\": \"aismt13\"}", "2025-06-30");
             check(impact.contains("\"cases\":50") && impact.contains("\"by_aspect\""), "impact of a change of policy");
             // The company report (D4622-54): no sample case names a company,

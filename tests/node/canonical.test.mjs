@@ -8,7 +8,7 @@ import { mkdirSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 
 import {
   initSync, validate, validateJson, evaluate, legalCalendar, indicators, publishBundle, audit, verify,
-  regionalReport, impact, companyReport, worklists,
+  regionalReport, impact, companyReport, worklists, document,
 } from "../../cme-wasm/pkg/cme.js";
 
 initSync({ module: readFileSync(new URL("../../cme-wasm/pkg/core_bg.wasm", import.meta.url)) });
@@ -119,6 +119,17 @@ test("write canonical outputs", () => {
       out = { issues: unCamel(e.issues) };
     }
     write("worklists", v.name, out);
+    n += 1;
+  }
+  for (const v of vectors("documents")) {
+    let out;
+    try {
+      out = { document: unCamel(document(v.case, v.kind, v.as_of, v.options)) };
+    } catch (e) {
+      if (e.name !== "ValidationError" && e.name !== "InvalidArgumentError") throw e;
+      out = { issues: unCamel(e.issues) };
+    }
+    write("documents", v.name, out);
     n += 1;
   }
   for (const v of vectors("impacts")) {

@@ -70,6 +70,13 @@ def test_write_canonical_outputs():
             out = {"issues": e.errors()}
         canonical.write(RUNNER, "worklists", v["name"], out)
         n += 1
+    for v in canonical.vectors("documents"):
+        try:
+            out = {"document": cme._cme.document(v["case"], v["kind"], v["as_of"], v["options"])}
+        except cme.CmeError as e:
+            out = {"issues": e.errors()}
+        canonical.write(RUNNER, "documents", v["name"], out)
+        n += 1
     for v in canonical.vectors("impacts"):
         try:
             out = {"report": cme.impact(v["cases"], v["before"], v["after"], v["as_of"])}

@@ -4,11 +4,30 @@ python-docx (a real reader), the placeholders of what the host left out,
 the refusal without the worker's agreement; the expected texts are the
 templates' wording with the case's dates, written here by hand."""
 import io
+import pathlib
+import sys
 
 import docx
 import pytest
 
 import cme
+from conftest import load_vectors
+
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[1] / "tools"))
+from canonical import document_observed  # noqa: E402
+
+DOCUMENTS = load_vectors("documents")
+
+
+@pytest.mark.parametrize("vector", DOCUMENTS, ids=[v["name"] for v in DOCUMENTS])
+def test_document_vector(vector):
+    # the options as the vector gives them (cme.document's keywords are
+    # checked by the tests below)
+    try:
+        got = document_observed(cme._cme.document(vector["case"], vector["kind"], vector["as_of"], vector["options"]))
+    except cme.CmeError as e:
+        got = document_observed(issues=e.errors())
+    assert got == vector["expected"]
 
 CASE = {
     "format_version": 2, "id": "DOC-1", "service": "aist63", "doctor": "MT-4",
@@ -51,9 +70,14 @@ def test_letters_need_the_workers_agreement_and_identity_never_leaks_into_errors
     assert "Fiche relais vers : Cap emploi" in relais["text"]
     with pytest.raises(cme.ValidationError):
         cme.document(CASE, "fiche_relais", "2024-06-17", partner="mdph", identity=WHO)
-    with pytest.raises(cme.InputError) as err:
-        cme.document(CASE, "lettre", "2024-06-17")
-    assert (err.value.code, err.value.path) == ("unknown_code", "kind")
+    # the arguments are read as in every binding: every problem at once,
+    # an identity value never echoed
+    with pytest.raises(cme.ValidationError) as err:
+        cme.document(CASE, "lettre", "2024-06-17", identity={"worker.nom": "Jeanne", "place": 3})
+    assert [(e["code"], e["path"]) for e in err.value.errors()] == [
+        ("unknown_code", "kind"), ("string_type", "options.identity.place"),
+        ("unknown_field", "options.identity.worker.nom")]
+    assert "Jeanne" not in repr(err.value.errors())
 
 
 def test_a_services_own_templates_are_checked():

@@ -12,7 +12,7 @@ FILES = sorted(ROOT.glob("*/*.json"))
 
 
 def test_there_are_vectors_of_every_family():
-    assert {p.parent.name for p in FILES} == {"validation", "pathway", "legal", "indicators", "regions", "impacts", "companies", "worklists"}
+    assert {p.parent.name for p in FILES} == {"validation", "pathway", "legal", "indicators", "regions", "impacts", "companies", "worklists", "documents"}
 
 
 @pytest.mark.parametrize("path", FILES, ids=[f"{p.parent.name}/{p.stem}" for p in FILES])

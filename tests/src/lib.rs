@@ -878,6 +878,63 @@ pub fn run_worklist(v: &WorklistVector) -> Result<serde_json::Value, String> {
     ))
 }
 
+/// One document vector: a document of the cell filled from a case as of a
+/// date.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DocumentVector {
+    /// File stem.
+    pub name: String,
+    /// What the vector shows, in French.
+    pub description: String,
+    /// The case.
+    pub case: serde_json::Value,
+    /// The document's code.
+    pub kind: String,
+    /// Its date.
+    pub as_of: String,
+    /// The options (identity, partner, policy, templates).
+    pub options: serde_json::Value,
+    /// What the document must say.
+    pub expected: serde_json::Value,
+}
+
+/// Loads every document vector.
+pub fn load_document_vectors() -> Result<Vec<DocumentVector>, String> {
+    Ok(load::<DocumentVector>("documents")?
+        .into_iter()
+        .map(|(_, v)| v)
+        .collect())
+}
+
+/// What a document (its JSON) says in a vector's form: its title, its
+/// text, the placeholders, the ids of its sources in order; or a refusal's
+/// problems (`error`), sorted by path.
+// Indexing a `serde_json::Value` by key gives `Null` for a missing key or a
+// value of another type: it never panics.
+#[allow(clippy::indexing_slicing)]
+pub fn document_observed(
+    outcome: Result<&serde_json::Value, Vec<(String, String)>>,
+) -> serde_json::Value {
+    use serde_json::json;
+    match outcome {
+        Ok(d) => json!({
+            "title": d["title"], "text": d["text"], "placeholders": d["placeholders"],
+            "sources": d["sources"].as_array().into_iter().flatten().map(|s| s["id"].clone()).collect::<Vec<_>>(),
+        }),
+        Err(mut issues) => {
+            issues.sort_by(|a, b| a.1.cmp(&b.1));
+            json!({ "error": error_list(issues) })
+        }
+    }
+}
+
+/// Runs a document vector through `cme-core`.
+pub fn run_document(v: &DocumentVector) -> Result<serde_json::Value, String> {
+    let out = cme_pdp::documents::document_json(&v.case, &v.kind, &v.as_of, &v.options);
+    Ok(document_observed(out.as_ref().map_err(code_and_path)))
+}
+
 /// One impact vector: a population under two scenarios.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]

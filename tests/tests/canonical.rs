@@ -239,6 +239,18 @@ fn write_canonical_outputs() {
         };
         write("worklists", v["name"].as_str().unwrap(), &out);
     }
+    for v in vectors("documents") {
+        let out = match cme_pdp::documents::document_json(
+            &v["case"],
+            v["kind"].as_str().unwrap(),
+            v["as_of"].as_str().unwrap(),
+            &v["options"],
+        ) {
+            Ok(document) => json!({ "document": document }),
+            Err(e) => json!({ "issues": e.issues() }),
+        };
+        write("documents", v["name"].as_str().unwrap(), &out);
+    }
     for v in vectors("impacts") {
         let out = match cme_pdp::impact::impact_json(
             v["cases"].as_array().unwrap(),

@@ -136,6 +136,17 @@ def worklist_observed(expected, lists=None, issues=None):
     return out
 
 
+def document_observed(document=None, issues=None):
+    """What a document (its dict) says in a document vector's form (the same
+    projection as the Rust runner's ``document_observed``): title, text,
+    placeholders and the ids of its sources; for a refusal, its problems
+    sorted by path."""
+    if document is None:
+        return {"error": sorted(({"code": i["code"], "path": i["path"]} for i in issues), key=lambda i: i["path"])}
+    return {"title": document["title"], "text": document["text"], "placeholders": document["placeholders"],
+            "sources": [s.get("id") for s in document["sources"]]}
+
+
 def company_observed(expected, report=None, issues=None):
     """What a company report (its dict, snake_case keys) says in a company
     vector's form (the same projection as the Rust runner's

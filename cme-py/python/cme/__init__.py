@@ -1085,14 +1085,16 @@ def document(
     policy: Optional[PolicyLike] = None,
     identity: Optional[Mapping[str, str]] = None,
     partner: Optional[str] = None,
-    templates: Optional[str] = None,
+    templates: Optional[Union[str, Mapping[str, Any]]] = None,
     docx: bool = False,
 ) -> Dict[str, Any]:
     """A document of the cell filled from a case as of a date: ``kind`` is
     ``convocation_employeur`` (the letter to the employer about the
     worker's appointment with the cell), ``attestation_presence``,
-    ``invitation_pre_reprise``, ``fiche_relais`` (to ``partner``, a partner
-    code) or ``synthese_cloture`` (for the médecin du travail). The dict has
+    ``invitation_pre_reprise``, ``livret_accompagnement`` (the livret with
+    the consent form and the data protection notice), ``fiche_relais`` (to
+    ``partner``, a partner code) or ``synthese_cloture`` (for the médecin
+    du travail). The dict has
     ``title``, ``text``, ``html`` (to print), ``placeholders`` (the identity
     fields left out, shown as « [Nom et prénom du salarié] »), ``sources``,
     and ``docx`` (the Word file, bytes) with ``docx=True``.
@@ -1100,8 +1102,9 @@ def document(
     ``identity`` holds what a case never holds — names, addresses, the
     appointment (``worker.name``, ``employer.address``, ``meeting.date``…;
     ``cme.document_fields()`` lists them) — used for this document only,
-    never kept. ``templates`` is the service's own templates as JSON text
-    (checked: a field that is not a document field is refused). A letter to
+    never kept. ``templates`` is the service's own templates, a dict or
+    JSON text (checked: a field that is not a document field raises
+    :class:`InvalidArgumentError`, ``invalid_templates``). A letter to
     the employer or a partner without the worker's agreement in force that
     day, or with their objection, raises :class:`ValidationError`
     (``document_without_consent``).
@@ -1114,9 +1117,16 @@ def document(
     'Clermont-Ferrand, le 17 juin 2024'
     """
     as_of_text = _as_of(as_of)
-    chosen = policy if policy is None or isinstance(policy, str) else dict(policy)
-    return dict(_cme.document(case, kind, as_of_text if as_of_text is not None else "", chosen,
-                              dict(identity) if identity is not None else None, partner, templates, docx))
+    options: Dict[str, Any] = {}
+    if policy is not None:
+        options["policy"] = policy if isinstance(policy, str) else dict(policy)
+    if identity is not None:
+        options["identity"] = dict(identity)
+    if partner is not None:
+        options["partner"] = partner
+    if templates is not None:
+        options["templates"] = templates if isinstance(templates, str) else dict(templates)
+    return dict(_cme.document(case, kind, as_of_text if as_of_text is not None else "", options, docx))
 
 
 def document_fields() -> List[Dict[str, Any]]:

@@ -108,10 +108,7 @@ def document(
     case: Any,
     kind: str,
     as_of: str,
-    policy: Optional[Any] = None,
-    identity: Optional[Dict[str, str]] = None,
-    partner: Optional[str] = None,
-    templates: Optional[str] = None,
+    options: Optional[Any] = None,
     docx: bool = False,
 ) -> Dict[str, Any]: ...
 def document_fields() -> Any: ...

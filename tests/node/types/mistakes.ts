@@ -5,7 +5,7 @@
 // fails on a directive with no error under it, so a type loosened to
 // `string` fails the build.
 import init, {
-  validate, evaluate, preset, indicators, orient,
+  validate, evaluate, preset, indicators, orient, document,
   type Case, type CaseDraft, type Event, type Issue, type Evaluation,
 } from "../../../cme-wasm/pkg/cme.js";
 import { validate as validateForm, type LabelledIssue } from "../../../cme-wasm/pkg/form.js";
@@ -22,6 +22,10 @@ export async function mistakes(c: Case, e: Evaluation, issues: Issue[]): Promise
   out.push(event);
   // @ts-expect-error "sortie_positve" is not a status
   out.push(e.status.value === "sortie_positve");
+  // @ts-expect-error "convocation" is not a document (convocation_employeur)
+  out.push(document(c, "convocation", "2024-06-30"));
+  // @ts-expect-error identity details are texts
+  out.push(document(c, "livret_accompagnement", "2024-06-30", { identity: { place: 3 } }));
   // @ts-expect-error "aismt31" is not a preset
   out.push(preset("aismt31"));
   // @ts-expect-error "secteurs" is not a dimension

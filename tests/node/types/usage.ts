@@ -1,7 +1,7 @@
 // Type-checks the declarations of the browser package (cme.d.ts) against
 // the way a web form uses them: `tsc --noEmit -p tests/node/types`.
 import init, {
-  validate, parseCase, evaluate, visitObligations, orient, presetCodes, caseSchema,
+  validate, parseCase, evaluate, visitObligations, orient, presetCodes, caseSchema, document, documentFields,
   CmeError, ValidationError, type Issue, type Evaluation, type Case, type CaseDraft,
   type StageCode,
 } from "../../../cme-wasm/pkg/cme.js";
@@ -27,5 +27,8 @@ export async function check(draft: CaseDraft, read: unknown): Promise<string[]> 
     else if (err instanceof CmeError) fields.push(err.code, err.path, err.messageEn);
   }
   const c: Case | undefined = undefined;
-  return [...fields, stage, ...articles, report.asOf, ...partners, String(schema["title"]), String(c)];
+  // a letter to print, identity given at rendering time
+  const letter = document(input, "convocation_employeur", "2024-06-30", { identity: { "worker.name": "X" }, partner: "cap_emploi" });
+  const toFill = letter.placeholders.concat(documentFields().filter((f) => f.identity).map((f) => f.label));
+  return [...fields, stage, ...articles, report.asOf, ...partners, String(schema["title"]), String(c), letter.html, ...toFill];
 }
