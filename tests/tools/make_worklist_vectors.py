@@ -4,8 +4,15 @@ never by running cme:
 
 - the hand-written portfolio (AISMT 13 and AST BTP), each case explained
   where it is built;
-- for each of the seven presets, a generated portfolio of 260 cases whose
-  expected items follow from date arithmetic alone:
+- for each of the seven presets, a generated portfolio of about 300 cases
+  whose expected items follow from the preset's process and date
+  arithmetic alone:
+  * the COPIL's agenda where the service analyses the request first
+    (AISMT 13; MT2i, whose stages have no order): the new signalements
+    without a référent; the first contacts overdue past 15 days (none at
+    ASMT 65); the workers who entered then stopped answering;
+  * the plenary's agenda at AISMT 13: the qualified cases that meet the
+    inclusion criteria, the plans awaiting the worker's answer;
   * the pré-reprise visits of the last half-month (AST BTP's list sent
     twice a month to each médecin du travail): on 17 June the half-month
     is 1–15 June;
@@ -42,7 +49,6 @@ FOLLOW_UPS = {
     "mt2i38": [(12, 24)],
     "aist43": [(6, None), (12, None)],
 }
-LISTS = ["suivi_a_faire", "suivi_en_retard", "visite_reprise", "pre_reprise_quinzaine"]
 ORDER = ["analyse_demande", "pleniere", "contact_en_retard", "a_rappeler", "suivi_a_faire",
          "suivi_en_retard", "visite_reprise", "pre_reprise_quinzaine"]
 
@@ -75,8 +81,37 @@ def sort_items(items):
     return sorted(items, key=lambda i: (ORDER.index(i[0]), i[2], i[4], i[1]))
 
 
+# The presets whose process has the COPIL's analysis of the request before
+# anything else (AISMT 13: « analyse de la demande en COPIL et attribution
+# d'un référent, puis premier contact ») or among the stages of a circle
+# without order (MT2i): a new signalement without analysis nor référent is
+# on the COPIL's agenda. ASMT 65 analyses after the worker's contact; the
+# others have no analysis stage.
+COPIL = {"aismt13", "mt2i38"}
+# The first contact within 15 days of the signalement (AIST 63: « appelez la
+# Cellule Maintien en Emploi dans les 15 jours », cme's default for the
+# others), none at ASMT 65 (the worker calls « s'il le souhaite »).
+CONTACT_DAYS = {s: (None if s == "asmt65" else 15) for s in FOLLOW_UPS}
+
+
+def waiting(cid, service, signalled, referent=False):
+    """The items of a case signalled and not contacted yet: on the COPIL's
+    agenda (dated by the signalement) when the service analyses first and no
+    référent is designated; the first contact overdue the day after the
+    deadline (dated by it, the days late)."""
+    out = []
+    if service in COPIL and not referent:
+        out.append(("analyse_demande", cid, iso(signalled), None, service))
+    days = CONTACT_DAYS[service]
+    if days is not None:
+        due = signalled + dt.timedelta(days=days)
+        if AS_OF > due:
+            out.append(("contact_en_retard", cid, iso(due), (AS_OF - due).days, service))
+    return out
+
+
 def generated(service):
-    """260 cases of a preset and their items (list, case, date, days,
+    """The cases of a preset and their items (list, case, date, days,
     service)."""
     cases, items = [], []
     # 40 pré-reprise visits from 21 May to 29 June... recorded before the
@@ -88,6 +123,7 @@ def generated(service):
                           visits=[{"kind": "pre_reprise", "date": iso(day), "done_by": "medecin_du_travail"}]))
         if HALF[0] <= day <= HALF[1]:
             items.append(("pre_reprise_quinzaine", cid, iso(day), None, service))
+        items.extend(waiting(cid, service, AS_OF - dt.timedelta(days=70)))
     # 40 sick leaves of 90 days whose reprise is due from 20 days before the
     # date to 19 days after it
     for k in range(40):
@@ -100,6 +136,7 @@ def generated(service):
                                         "cause": "maladie_non_professionnelle"}]))
         if due <= AS_OF + dt.timedelta(days=8):
             items.append(("visite_reprise", cid, iso(due), (AS_OF - due).days, service))
+        items.extend(waiting(cid, service, start + dt.timedelta(days=5)))
     # 180 exits, one every 4 days from about two years and a half before the
     # date, each on a day of the month up to 28
     for k in range(180):
@@ -124,6 +161,49 @@ def generated(service):
                 items.append(("suivi_a_faire", cid, iso(due), (AS_OF - due).days, service))
             elif AS_OF > deadline:
                 items.append(("suivi_en_retard", cid, iso(deadline), (AS_OF - deadline).days, service))
+    # 20 new signalements, one every 3 days back from the date: the COPIL's
+    # agenda, the first contacts overdue; where the COPIL meets, every
+    # other one has its référent already (off the agenda)
+    for k in range(20):
+        signalled = AS_OF - dt.timedelta(days=3 * k)
+        cid = f"{service}-N{k:02d}"
+        referent = service in COPIL and k % 2 == 1
+        events = [{"type": "referent_designe", "date": iso(signalled), "referent": f"R-{k % 4}"}] if referent else []
+        cases.append(case(cid, service, signalled, doctor=f"MT-{k % 3}", events=events))
+        items.extend(waiting(cid, service, signalled, referent))
+    # 10 workers who entered (contact three days after the signalement)
+    # then stopped answering: to call back, dated by the day they stopped
+    for k in range(10):
+        signalled = AS_OF - dt.timedelta(days=60 + 4 * k)
+        contact = signalled + dt.timedelta(days=3)
+        silent = signalled + dt.timedelta(days=20 + k)
+        cid = f"{service}-Q{k:02d}"
+        cases.append(case(cid, service, signalled, consents=consent(iso(contact)),
+                          events=[{"type": "contact", "date": iso(contact)},
+                                  {"type": "absence_reponse", "date": iso(silent)}]))
+        items.append(("a_rappeler", cid, iso(silent), None, service))
+    if service == "aismt13":
+        # the plenary's agenda (AISMT 13's weekly plenary): 10 cases whose
+        # qualification is done and who meet the inclusion criteria (no
+        # simple solution, two opinions awaited: coordination of several
+        # actors), dated by the qualification; 5 whose plan, proposed at the
+        # plenary, awaits the worker's answer, dated by the plenary
+        for k in range(15):
+            signalled = AS_OF - dt.timedelta(days=80 - 2 * k)
+            d = lambda n: iso(signalled + dt.timedelta(days=n))  # noqa: E731
+            events = [{"type": "contact", "date": d(3)},
+                      {"type": "analyse_demande", "date": d(6), "simple_solution": False},
+                      {"type": "referent_designe", "date": d(6), "referent": f"R-{k % 4}"},
+                      {"type": "entretien_qualification", "date": d(13)},
+                      {"type": "avis_attendu", "date": d(13), "expertise": "ergonome"},
+                      {"type": "avis_attendu", "date": d(13), "expertise": "psychologue"}]
+            cid = f"{service}-P{k:02d}"
+            if k < 10:
+                items.append(("pleniere", cid, d(13), None, service))
+            else:
+                events += [{"type": "commission_pleniere", "date": d(20)}, {"type": "plan_propose", "date": d(20)}]
+                items.append(("pleniere", cid, d(20), None, service))
+            cases.append(case(cid, service, signalled, doctor=f"MT-{k % 3}", consents=consent(d(3)), events=events))
     return cases, sort_items(items)
 
 
@@ -234,8 +314,8 @@ for service in FOLLOW_UPS:
     cases, items = generated(service)
     vectors.append({
         "name": f"portefeuille_genere_{service}",
-        "description": f"Un portefeuille de {len(cases)} dossiers sous le préréglage {service} au 17 juin 2024 (écrit par tests/tools/make_worklist_vectors.py, chaque attendu calculé à la main) : les visites de pré-reprise de la quinzaine du 1er au 15 juin, les visites de reprise dues au plus tard 8 jours après la date (reprise le lendemain d'un arrêt de 90 jours pour maladie non professionnelle, visite sous 8 jours, R4624-31), les suivis après la sortie selon le calendrier du service (fenêtre de 30 jours de part et d'autre de l'échéance, ou jusqu'au terme du service), à faire ou en retard.",
-        "cases": cases, "policies": None, "as_of": iso(AS_OF), "options": {"lists": LISTS},
+        "description": f"Un portefeuille de {len(cases)} dossiers sous le préréglage {service} au 17 juin 2024 (écrit par tests/tools/make_worklist_vectors.py, chaque attendu calculé à la main), toutes les listes : l'ordre du jour du COPIL là où il analyse la demande avant tout (AISMT 13, et MT2i dont les étapes n'ont pas d'ordre) pour les signalements sans référent, celui de la plénière (AISMT 13 : dossiers qualifiés remplissant les critères d'inclusion, plans en attente de réponse), les premiers contacts en retard au-delà de 15 jours (aucun délai à l'ASMT 65), les travailleurs à rappeler depuis leur absence de réponse, les visites de pré-reprise de la quinzaine du 1er au 15 juin, les visites de reprise dues au plus tard 8 jours après la date (reprise le lendemain d'un arrêt de 90 jours pour maladie non professionnelle, visite sous 8 jours, R4624-31), les suivis après la sortie selon le calendrier du service (fenêtre de 30 jours de part et d'autre de l'échéance, ou jusqu'au terme du service), à faire ou en retard.",
+        "cases": cases, "policies": None, "as_of": iso(AS_OF), "options": {},
         "expected": {"cases": len(cases), "half_month": HALF_MONTH,
                      "items": [list(i[:4]) for i in items]},
     })
