@@ -1328,7 +1328,7 @@ code_enum! {
 /// v.done_by = Some(Professional::MedecinDuTravail);
 /// assert_eq!(v.kind, VisitRule::Reprise);
 /// ```
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[serde(deny_unknown_fields)]
 #[non_exhaustive]
@@ -1357,6 +1357,15 @@ pub struct VisitRecord {
     /// oppose »), on or after the visit.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub objection_on: Option<NaiveDate>,
+    /// Pseudonymous id of the médecin du travail who held it, when not the
+    /// one who follows the worker (never a name): the list of pré-reprise
+    /// visits AST BTP sends twice a month goes to the doctor who held them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(
+        feature = "schema",
+        schemars(length(min = 1, max = 64), pattern(r"^[A-Za-z0-9._-]+$"))
+    )]
+    pub doctor: Option<String>,
 }
 
 impl VisitRecord {
@@ -1377,6 +1386,7 @@ impl VisitRecord {
             remote: false,
             avis_inaptitude: false,
             objection_on: None,
+            doctor: None,
         }
     }
 }

@@ -124,6 +124,7 @@ labels! {
     "visits[].requested_by" => "Visite demandée par", "Visit requested by";
     "visits[].avis_inaptitude" => "Avis d'inaptitude", "Unfitness opinion";
     "visits[].objection_on" => "Opposition du salarié le", "Worker's objection on";
+    "visits[].doctor" => "Médecin du travail de la visite (identifiant pseudonyme)", "Occupational physician of the visit (pseudonymous id)";
     "meetings" => "Réunions de la cellule", "Cell meetings";
     "meetings[]" => "Réunion de la cellule", "Cell meeting";
     "meetings[].date" => "Date de la réunion", "Date of the meeting";

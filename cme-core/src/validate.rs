@@ -869,6 +869,7 @@ impl Reader {
                 "remote",
                 "avis_inaptitude",
                 "objection_on",
+                "doctor",
             ],
         )?;
         let kind: Option<VisitRule> =
@@ -925,6 +926,9 @@ impl Reader {
         let objection = self.optional(&obj, "objection_on", |v, value, path| {
             v.date(value, path, false)
         });
+        let doctor = self.optional(&obj, "doctor", |v, value, path| {
+            v.identifier(value, path, limits::MAX_ID_LEN, IssueCode::InvalidId)
+        });
         if objection.is_some() && kind.is_some_and(|k| k != VisitRule::PreReprise) {
             self.push(Issue::new(
                 IssueCode::ObjectionNotPreReprise,
@@ -946,6 +950,7 @@ impl Reader {
             remote,
             avis_inaptitude: avis,
             objection_on: objection,
+            doctor,
         })
     }
 

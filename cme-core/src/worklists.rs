@@ -242,8 +242,15 @@ impl Worklists {
         }
         let o = &self.options;
         let referent = referent_of(case, self.as_of);
+        // a doctor's case: the one who follows the worker, or who held one
+        // of their visits (its items only are kept below)
+        let doctor_of = |d: &Option<String>| o.doctor.is_none() || *d == o.doctor;
         if o.service.as_ref().is_some_and(|s| *s != case.service)
-            || o.doctor.is_some() && o.doctor != case.doctor
+            || !(doctor_of(&case.doctor)
+                || case
+                    .visits
+                    .iter()
+                    .any(|v| v.doctor.is_some() && doctor_of(&v.doctor)))
             || o.referent.is_some() && o.referent != referent
         {
             return Ok(());
@@ -257,7 +264,9 @@ impl Worklists {
             items: &mut items,
         };
         collect(line, &e, policy.policy(), self.as_of, self.half_month, o);
-        let keep = |i: &WorkItem| o.lists.is_empty() || o.lists.contains(&i.list);
+        let keep = |i: &WorkItem| {
+            (o.lists.is_empty() || o.lists.contains(&i.list)) && doctor_of(&i.doctor)
+        };
         self.items.extend(items.into_iter().filter(keep));
         self.sort();
         Ok(())
@@ -384,11 +393,24 @@ struct Line<'a> {
 
 impl Line<'_> {
     fn push(&mut self, list: ListKind, date: NaiveDate, days: Option<i64>, reason: Reason) {
+        self.push_for(self.case.doctor.clone(), list, date, days, reason);
+    }
+
+    /// An item for a doctor other than the one who follows the worker (the
+    /// doctor who held a visit).
+    fn push_for(
+        &mut self,
+        doctor: Option<String>,
+        list: ListKind,
+        date: NaiveDate,
+        days: Option<i64>,
+        reason: Reason,
+    ) {
         self.items.push(WorkItem {
             list,
             case_id: self.case.id.clone(),
             service: self.case.service.clone(),
-            doctor: self.case.doctor.clone(),
+            doctor,
             referent: self.referent.map(str::to_string),
             date,
             days_overdue: days,
@@ -532,7 +554,10 @@ fn collect(
                 "envoi deux fois par mois à chaque médecin du travail de la liste des visites de pré-reprise qu'il a effectuées",
             )],
         );
-        line.push(ListKind::PreRepriseQuinzaine, visit.date, None, r);
+        // to the doctor who held the visit, else the one who follows the
+        // worker
+        let doctor = visit.doctor.clone().or_else(|| line.case.doctor.clone());
+        line.push_for(doctor, ListKind::PreRepriseQuinzaine, visit.date, None, r);
     }
 }
 

@@ -176,6 +176,10 @@ pub struct Visit {
     /// being sent to the employer (R4624-30).
     #[uniffi(default)]
     pub objection_on: Option<IsoDate>,
+    /// Pseudonymous id of the médecin du travail who held it, when not the
+    /// one who follows the worker.
+    #[uniffi(default)]
+    pub doctor: Option<String>,
 }
 
 /// An exchange with the employer (format version 2).
@@ -426,6 +430,7 @@ fn case_json_capped(c: &Case, cap: usize) -> Value {
                     m.insert("avis_inaptitude".into(), true.into());
                 }
                 put(&mut m, "objection_on", v.objection_on.clone());
+                put(&mut m, "doctor", v.doctor.clone());
                 Value::Object(m)
             })
             .collect();
@@ -610,6 +615,7 @@ fn case_record(c: &cme_pdp::case::Case) -> Case {
                 remote: v.remote,
                 avis_inaptitude: v.avis_inaptitude,
                 objection_on: v.objection_on.map(d),
+                doctor: v.doctor.clone(),
             })
             .collect(),
         employer_exchanges: c
@@ -792,6 +798,7 @@ pub fn new_visit(kind: cme_pdp::case::VisitRule, date: IsoDate) -> Visit {
         remote: false,
         avis_inaptitude: false,
         objection_on: None,
+        doctor: None,
     }
 }
 

@@ -628,6 +628,10 @@ export interface VisitRecord {
    */
   date: string;
   /**
+   * Pseudonymous id of the médecin du travail who held it, when not the one who follows the worker (never a name): the list of pré-reprise visits AST BTP sends twice a month goes to the doctor who held them.
+   */
+  doctor?: string | null;
+  /**
    * Who performed it (a medical visit; not for a rendez-vous de liaison).
    */
   done_by?: Professional | null;

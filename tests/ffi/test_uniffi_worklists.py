@@ -40,3 +40,11 @@ def test_a_case_record_carries_its_doctor_and_referent():
     assert [e.referent for e in record.events if e.referent] == ["R-7"]
     back = json.loads(cme_uniffi.case_to_json(record))
     assert back["doctor"] == "MT-1" and back["events"][2]["referent"] == "R-7"
+
+
+def test_a_visit_record_carries_the_doctor_who_held_it():
+    v = next(x for x in VECTORS if x["name"] == "portefeuille_aismt13_et_astbtp")
+    c = next(x for x in v["cases"] if x["id"] == "WL-H")
+    record = cme_uniffi.case_from_json(json.dumps(c))
+    assert [visit.doctor for visit in record.visits] == [None, "MT-5"]
+    assert json.loads(cme_uniffi.case_to_json(record))["visits"][1]["doctor"] == "MT-5"

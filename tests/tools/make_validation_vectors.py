@@ -145,6 +145,11 @@ vector("visites_en_format_1", "Les visites réalisées n'existent qu'à partir d
        [("field_requires_format_version", "visits")], mutate=with_visits(1, [REPRISE]))
 vector("visites_en_format_2", "Une visite de reprise réalisée par le médecin du travail, en version 2 du format : valide.",
        [], mutate=with_visits(2, [REPRISE]))
+vector("medecin_de_la_visite_nomme", "Le médecin du travail qui a tenu une visite est donné par un identifiant pseudonyme, jamais par son nom : un nom (espaces) est refusé à son champ, sans sa valeur.",
+       [("invalid_id", "visits[0].doctor")],
+       mutate=with_visits(2, [dict(REPRISE, doctor="Dr Marie Curie")]))
+vector("medecin_de_la_visite_pseudonyme", "Une visite de reprise tenue par un autre médecin du travail que celui qui suit le salarié, donné par son identifiant pseudonyme : valide.",
+       [], mutate=with_visits(2, [dict(REPRISE, doctor="MT-5")]))
 vector("visite_par_infirmier_avant_le_decret_2022_679", "Une visite réalisée par un infirmier par délégation avant le 28 avril 2022 (décret n° 2022-679) : refusée à son champ.",
        [("visit_by_nurse_before_delegation", "visits[0].done_by")],
        mutate=with_visits(2, [{"kind": "pre_reprise", "date": "2022-04-27", "done_by": "infirmier_delegation"}]))

@@ -245,9 +245,10 @@ PORTFOLIO = [
         {"type": "absence_reponse", "date": "2024-05-01"}]),
     case("WL-G", "aismt13", "2024-05-15", "MT-2", sick_leaves=[
         {"start": "2024-03-01", "end": "2024-06-14", "cause": "maladie_non_professionnelle"}]),
+    # the visit of 5 June was held by another médecin du travail (MT-5)
     case("WL-H", "astbtp01", "2024-06-05", "MT-2", visits=[
         {"kind": "pre_reprise", "date": "2024-05-31", "done_by": "medecin_du_travail"},
-        {"kind": "pre_reprise", "date": "2024-06-05", "done_by": "medecin_du_travail"}]),
+        {"kind": "pre_reprise", "date": "2024-06-05", "done_by": "medecin_du_travail", "doctor": "MT-5"}]),
     case("WL-I", "aismt13", "2024-06-20", "MT-1"),
 ]
 PORTFOLIO_ITEMS = [
@@ -281,10 +282,28 @@ vectors = [
     },
     {
         "name": "par_medecin_du_travail",
-        "description": "Les mêmes listes rangées par médecin du travail (identifiants pseudonymes) : MT-1 (A, C, D), MT-2 (B deux fois, G trois fois, H), MT-3 (E), puis le dossier sans médecin (F) ; et celles du seul MT-2.",
+        "description": "Les mêmes listes rangées par médecin du travail (identifiants pseudonymes) : MT-1 (A, C, D), MT-2 (B deux fois, G trois fois), MT-3 (E), MT-5 (la pré-reprise de H, qu'il a tenue le 5 juin : la liste de la quinzaine va au médecin qui a fait la visite, AST BTP), puis le dossier sans médecin (F).",
         "cases": PORTFOLIO, "policies": None, "as_of": iso(AS_OF), "options": {"by": "doctor"},
         "expected": {"cases": 8, "half_month": HALF_MONTH,
-                     "groups": [["MT-1", 3], ["MT-2", 6], ["MT-3", 1], [None, 1]]},
+                     "groups": [["MT-1", 3], ["MT-2", 5], ["MT-3", 1], ["MT-5", 1], [None, 1]]},
+    },
+    {
+        "name": "un_medecin_de_visite",
+        "description": "La liste de la quinzaine du seul MT-5 (AST BTP : envoyée deux fois par mois à chaque médecin du travail, des visites de pré-reprise qu'il a effectuées) : la visite de H du 5 juin, qu'il a tenue alors que H est suivi par MT-2 ; aucune autre ligne de H.",
+        "cases": PORTFOLIO, "policies": None, "as_of": iso(AS_OF), "options": {"doctor": "MT-5"},
+        "expected": {"cases": 1, "half_month": HALF_MONTH,
+                     "items": [["pre_reprise_quinzaine", "WL-H", "2024-06-05", None]]},
+    },
+    {
+        "name": "un_medecin_suivant",
+        "description": "Les listes du seul MT-2, qui suit B, G et H : B (COPIL, contact en retard), G (COPIL, contact en retard, visite de reprise) ; la pré-reprise de H, tenue par MT-5, n'est pas dans les siennes.",
+        "cases": PORTFOLIO, "policies": None, "as_of": iso(AS_OF), "options": {"doctor": "MT-2"},
+        "expected": {"cases": 3, "half_month": HALF_MONTH, "items": [
+            ["analyse_demande", "WL-B", "2024-05-02", None],
+            ["analyse_demande", "WL-G", "2024-05-15", None],
+            ["contact_en_retard", "WL-B", "2024-05-17", 31],
+            ["contact_en_retard", "WL-G", "2024-05-30", 18],
+            ["visite_reprise", "WL-G", "2024-06-23", -6]]},
     },
     {
         "name": "un_referent",

@@ -536,7 +536,7 @@ pub(super) fn pre_reprise(
         absence.end,
         as_of,
     ) {
-        let visit = *visit;
+        let visit = visit.clone();
         visit_done(&mut b, &visit);
         b.reason(
             "visite_realisee",
@@ -718,7 +718,7 @@ pub(super) fn reprise(
     b.main_again();
     let until = next.map(|n| n.start);
     if let Some(visit) = recorded(input, VisitRule::Reprise, absence.start, until, as_of) {
-        let visit = *visit;
+        let visit = visit.clone();
         visit_done(&mut b, &visit);
         let late = visit.date.signed_duration_since(due).num_days();
         let text = if late > 0 {
@@ -802,10 +802,10 @@ pub(super) fn mi_carriere(
     let combined_from = window_start
         .checked_sub_months(chrono::Months::new(24))
         .unwrap_or(window_start);
-    let visit = recorded(input, VisitRule::MiCarriere, combined_from, None, as_of).copied();
+    let visit = recorded(input, VisitRule::MiCarriere, combined_from, None, as_of).cloned();
     // The entretien de parcours professionnel, dated by the visit (or the
     // end of its year), with its in-force date as a parameter.
-    let entretien_date = visit.map_or(window_end, |v| v.date);
+    let entretien_date = visit.as_ref().map_or(window_end, |v| v.date);
     let from = options
         .entretien_parcours_from
         .unwrap_or(ENTRETIEN_PARCOURS_DEFAULT_FROM);
