@@ -118,6 +118,12 @@ enum Command {
         /// Regroupe les lignes : doctor, referent ou service.
         #[arg(long)]
         by: Option<String>,
+        /// La politique d'un service, sous la forme service=politique : le
+        /// code d'un service prédéfini ou un fichier de politique (.json,
+        /// .toml) ; répétable. Les autres services gardent leur politique
+        /// prédéfinie.
+        #[arg(long, short)]
+        policy: Vec<String>,
         /// Sortie JSON.
         #[arg(long)]
         json: bool,
@@ -127,22 +133,33 @@ enum Command {
     },
     /// Un document de la cellule rempli à partir d'un dossier (JSON) à une
     /// date : courrier à l'employeur (convocation_employeur), attestation
-    /// de présence, invitation à une visite de pré-reprise, fiche relais
-    /// vers un partenaire, synthèse de clôture. Les noms et adresses ne sont
-    /// jamais dans le dossier : --identity les donne (un fichier JSON
-    /// champ → texte), sans quoi le document garde des marques visibles.
-    /// Code de sortie 1 si le document est refusé (accord du travailleur
-    /// absent, fait manquant).
+    /// de présence, invitation à une visite de pré-reprise, livret
+    /// d'accompagnement (formulaire de consentement, information RGPD),
+    /// fiche relais vers un partenaire, synthèse de clôture. Les noms et
+    /// adresses ne sont jamais dans le dossier : --identity les donne (un
+    /// fichier JSON champ → texte), sans quoi le document garde des marques
+    /// visibles. Code de sortie 1 si le document est refusé (accord du
+    /// travailleur absent, fait manquant).
     Document {
         /// Le dossier, en JSON.
-        case: PathBuf,
+        #[arg(required_unless_present = "fields")]
+        case: Option<PathBuf>,
         /// Le document : convocation_employeur, attestation_presence,
-        /// invitation_pre_reprise, fiche_relais, synthese_cloture.
-        #[arg(long)]
-        kind: String,
+        /// invitation_pre_reprise, livret_accompagnement, fiche_relais,
+        /// synthese_cloture.
+        #[arg(long, required_unless_present = "fields")]
+        kind: Option<String>,
         /// La date du document (AAAA-MM-JJ).
+        #[arg(long, required_unless_present = "fields")]
+        as_of: Option<String>,
+        /// Affiche les champs que les modèles peuvent utiliser (ceux
+        /// d'identité, donnés par --identity, et ceux du dossier).
         #[arg(long)]
-        as_of: String,
+        fields: bool,
+        /// La politique : le code d'un service prédéfini ou un fichier de
+        /// politique (.json, .toml) ; celle du service du dossier sinon.
+        #[arg(long, short)]
+        policy: Option<String>,
         /// Les noms, adresses et le rendez-vous (fichier JSON : champ →
         /// texte ; `cme document --fields` les donne).
         #[arg(long)]
@@ -289,9 +306,11 @@ fn run(command: Command) -> Result<u8, Failure> {
             referent,
             service,
             by,
+            policy,
             json,
             en,
         } => {
+            let policies = worklist_policies(&policy)?;
             let mut options = serde_json::Map::new();
             if !list.is_empty() {
                 options.insert("lists".into(), list.into());
@@ -306,24 +325,36 @@ fn run(command: Command) -> Result<u8, Failure> {
                     options.insert(key.into(), v.into());
                 }
             }
-            worklists(&input, &serde_json::Value::Object(options), json, en)
+            worklists(
+                &input,
+                &policies,
+                &serde_json::Value::Object(options),
+                json,
+                en,
+            )
         }
+        Command::Document { fields: true, .. } => document_fields(),
         Command::Document {
             case,
             kind,
             as_of,
+            fields: false,
+            policy,
             identity,
             partner,
             templates,
             output,
         } => document(
-            &case,
-            &kind,
-            &as_of,
-            identity.as_deref(),
-            partner.as_deref(),
-            templates.as_deref(),
-            output.as_deref(),
+            case.as_deref().unwrap_or(Path::new("")),
+            kind.as_deref().unwrap_or_default(),
+            as_of.as_deref().unwrap_or_default(),
+            DocumentArgs {
+                policy: policy.as_deref(),
+                identity: identity.as_deref(),
+                partner: partner.as_deref(),
+                templates: templates.as_deref(),
+                output: output.as_deref(),
+            },
         ),
         Command::Presets { json } => presets(json),
         Command::Codes { list, json } => codes(list.as_deref(), json),
@@ -666,8 +697,30 @@ fn write_out(output: Option<&Path>, bytes: &[u8]) -> Result<(), Failure> {
     }
 }
 
+/// The policies of the worklists: every preset under its service's code,
+/// and the `service=policy` given.
+fn worklist_policies(given: &[String]) -> Result<serde_json::Value, Failure> {
+    if given.is_empty() {
+        return Ok(serde_json::Value::Null);
+    }
+    let mut map: serde_json::Map<String, serde_json::Value> = cme_pdp::policy::preset_codes()
+        .iter()
+        .map(|c| (c.to_string(), serde_json::Value::String(c.to_string())))
+        .collect();
+    for item in given {
+        let Some((service, policy)) = item.split_once('=') else {
+            return Err(fail(
+                "--policy s'écrit service=politique (un code de service prédéfini ou un fichier .json, .toml)",
+            ));
+        };
+        map.insert(service.trim().to_string(), policy_value(policy.trim())?);
+    }
+    Ok(serde_json::Value::Object(map))
+}
+
 fn worklists(
     input: &InputArgs,
+    policies: &serde_json::Value,
     options: &serde_json::Value,
     json: bool,
     en: bool,
@@ -677,8 +730,7 @@ fn worklists(
             "la date des listes est obligatoire : --as-of AAAA-MM-JJ",
         ));
     };
-    let mut builder =
-        cme_pdp::worklists::WorklistsBuilder::new(&serde_json::Value::Null, as_of, options)?;
+    let mut builder = cme_pdp::worklists::WorklistsBuilder::new(policies, as_of, options)?;
     let mut code = 0;
     if is_json(&input.file) {
         json_cases(&input.file)?
@@ -711,15 +763,36 @@ fn worklists(
     Ok(code)
 }
 
-fn document(
-    case: &Path,
-    kind: &str,
-    as_of: &str,
-    identity: Option<&Path>,
-    partner: Option<&str>,
-    templates: Option<&Path>,
-    output: Option<&Path>,
-) -> Result<u8, Failure> {
+/// The options of `cme document`.
+struct DocumentArgs<'a> {
+    policy: Option<&'a str>,
+    identity: Option<&'a Path>,
+    partner: Option<&'a str>,
+    templates: Option<&'a Path>,
+    output: Option<&'a Path>,
+}
+
+/// `cme document --fields`: the fields a template may use.
+fn document_fields() -> Result<u8, Failure> {
+    for f in cme_pdp::documents::FIELDS {
+        let from = if f.identity {
+            "identité (--identity)"
+        } else {
+            "dossier"
+        };
+        println!("{:<18} {:<24} {}", f.name, from, f.label);
+    }
+    Ok(0)
+}
+
+fn document(case: &Path, kind: &str, as_of: &str, args: DocumentArgs<'_>) -> Result<u8, Failure> {
+    let DocumentArgs {
+        policy,
+        identity,
+        partner,
+        templates,
+        output,
+    } = args;
     // the arguments read as every binding reads them (the core's request);
     // the identity file is read for this document only, never echoed
     let mut options = serde_json::Map::new();
@@ -752,7 +825,15 @@ fn document(
     let value = cases.pop().unwrap_or_default();
     let case = cme_pdp::validate::parse_case(&value, &Default::default())
         .map_err(|e| Failure::from(CmeError::InvalidCase(e)))?;
-    let policy = cme_pdp::policy::Loaded::preset(&case.service)?;
+    let owned;
+    let policy = match policy {
+        Some(p) => {
+            owned =
+                cme_pdp::policy::Loaded::new(cme_pdp::policy::resolve_policy(&policy_value(p)?)?);
+            &owned
+        }
+        None => cme_pdp::policy::Loaded::preset(&case.service)?,
+    };
     let doc = cme_pdp::documents::render(
         request.kind,
         &case,

@@ -478,6 +478,50 @@ fn the_worklists_of_a_portfolio_are_printed_in_french() {
     ]);
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("options.by"));
+    // AISMT 13 under its own policy (first contact within 30 days, not 15):
+    // B's contact, due on 1 June, is 16 days late; AST BTP keeps its preset
+    let root_policy =
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("../cme-core/policies/aismt13.json");
+    let mut own: Value =
+        serde_json::from_str(&std::fs::read_to_string(root_policy).unwrap()).unwrap();
+    own["first_contact"]["days"] = 30.into();
+    let own = write(&d, "aismt13-30.json", own.to_string().as_bytes());
+    let o = cme(&[
+        "worklists",
+        &cases,
+        "--as-of",
+        "2024-06-17",
+        "--list",
+        "contact_en_retard",
+        "--list",
+        "pre_reprise_quinzaine",
+        "--policy",
+        &format!("aismt13={own}"),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(
+        text.contains("  - WL-B (aismt13, médecin MT-2), 1er juin 2024 : "),
+        "{text}"
+    );
+    assert!(
+        text.contains("  - WL-G (aismt13, médecin MT-2), 14 juin 2024 : "),
+        "{text}"
+    );
+    assert!(
+        text.contains("  - WL-H (astbtp01, médecin MT-5), 5 juin 2024 : "),
+        "{text}"
+    );
+    // a policy not written service=policy is a wrong call (2)
+    let o = cme(&[
+        "worklists",
+        &cases,
+        "--as-of",
+        "2024-06-17",
+        "--policy",
+        "aismt13",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
 }
 
 /// `cme document`: the letter to the employer as text, HTML and Word; the
@@ -569,4 +613,34 @@ fn a_letter_is_written_as_text_html_and_word_and_refused_without_agreement() {
     let o = run(a);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert!(stderr(&o).contains("options.identity.worker.nom") && !stderr(&o).contains("Jeanne"));
+    // the fields a template may use, without a case
+    let o = cme(&["document", "--fields"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("worker.name") && stdout(&o).contains("identité (--identity)"));
+    // under a policy given: the stage as that policy names it (MT2i's
+    // « Orientation » for a référent designated)
+    let mut v: Value = serde_json::from_slice(&std::fs::read(&case).unwrap()).unwrap();
+    v["events"] = serde_json::json!([
+        {"type": "contact", "date": "2024-05-20"},
+        {"type": "referent_designe", "date": "2024-05-27", "referent": "REF-2"}]);
+    v["consents"][0]["sharing_with"] = serde_json::json!(["cap_emploi"]);
+    let shared = write(&d, "shared.json", v.to_string().as_bytes());
+    let o = cme(&[
+        "document",
+        &shared,
+        "--kind",
+        "fiche_relais",
+        "--as-of",
+        "2024-06-17",
+        "--partner",
+        "cap_emploi",
+        "--policy",
+        "mt2i38",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("Dossier DOC-1 — étape : Orientation."),
+        "{}",
+        stdout(&o)
+    );
 }
