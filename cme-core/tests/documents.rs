@@ -348,9 +348,15 @@ fn the_livret_carries_the_consent_form_the_plan_and_the_data_protection_notice()
     assert!(d.text.starts_with(
         "AIST La Prévention Active (Clermont-Ferrand)\nCellule Maintien en Emploi\n11 rue de Flamina, 63100 Clermont-Ferrand\ncme@service.example — [Téléphone de la cellule]\n\n"
     ));
-    assert!(d.text.contains("\n\nRemis à Jeanne Martin le 17 juin 2024 (dossier DOC-1).\n\n"));
-    assert!(d.text.contains("adressé(e) à la Cellule Maintien en Emploi le 13 mai 2024."));
-    assert!(d.text.contains("\n\nLE PLAN D'ACTIONS\n\n- Essai encadré : du 3 juin 2024 au 14 juin 2024\n\n"));
+    assert!(d
+        .text
+        .contains("\n\nRemis à Jeanne Martin le 17 juin 2024 (dossier DOC-1).\n\n"));
+    assert!(d
+        .text
+        .contains("adressé(e) à la Cellule Maintien en Emploi le 13 mai 2024."));
+    assert!(d
+        .text
+        .contains("\n\nLE PLAN D'ACTIONS\n\n- Essai encadré : du 3 juin 2024 au 14 juin 2024\n\n"));
     assert!(d.text.ends_with("\n\nContact : dpo@service.example\n"));
     // the livret is the consent form itself: no agreement needed before it
     let mut v = case_value();
