@@ -135,6 +135,13 @@ fn to_json(
     }
     // every value is at least one byte of JSON text and a separator
     budget.spend(obj.py(), 2, path)?;
+    // texts first: most values of a case are
+    if let Ok(s) = obj.cast::<PyString>() {
+        // its length (in characters, at most its UTF-8 bytes) before it
+        // is copied
+        budget.spend(obj.py(), s.len()?, path)?;
+        return text(obj, path).map(Value::String);
+    }
     if obj.is_none() {
         return Ok(Value::Null);
     }
@@ -171,26 +178,12 @@ fn to_json(
         }
         return Ok(Number::from_f64(f).map_or(Value::Null, Value::Number));
     }
-    if let Ok(s) = obj.cast::<PyString>() {
-        // its length (in characters, at most its UTF-8 bytes) before it
-        // is copied
-        budget.spend(obj.py(), s.len()?, path)?;
-        return text(obj, path).map(Value::String);
-    }
     if let Ok(dict) = obj.cast::<PyDict>() {
         // `"":0,` at least for each entry, before any is converted
         budget.spend(obj.py(), dict.len().saturating_mul(3), path)?;
         let mut map = Map::new();
         for (k, v) in dict.iter() {
-            if k.is_instance_of::<PyString>() {
-                // a key that is a text but not valid Unicode: refused at
-                // the object, the key itself never repeated
-                text(&k, path)?;
-            }
-            if let Ok(k) = k.cast::<PyString>() {
-                budget.spend(obj.py(), k.len()?, path)?;
-            }
-            let Ok(key) = k.extract::<String>() else {
+            let Ok(k) = k.cast::<PyString>() else {
                 return Err(input_issue(
                     obj.py(),
                     IssueCode::UnsupportedKey,
@@ -198,6 +191,10 @@ fn to_json(
                     &[],
                 ));
             };
+            budget.spend(obj.py(), k.len()?, path)?;
+            // a key that is a text but not valid Unicode: refused at the
+            // object, the key itself never repeated (converted once)
+            let key = text(k.as_any(), path)?;
             path.push(Seg::Key(key));
             let value = to_json(&v, date_type, path, budget)?;
             if let Some(Seg::Key(key)) = path.pop() {
