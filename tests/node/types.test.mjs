@@ -48,6 +48,7 @@ const FAULTS = [
   ["statuses", /^  status: .*$/m, "  status: string;", 23],
   ["presets", /^export type PresetCode = .*$/m, "export type PresetCode = string;", 25],
   ["dimensions", /^  dimension: .*$/m, "  dimension: string;", 27],
+  ["document kinds", /^  document_kind: .*$/m, "  document_kind: string;", 42],
 ];
 
 for (const [what, pattern, loose, line] of FAULTS) {

@@ -22,10 +22,6 @@ export async function mistakes(c: Case, e: Evaluation, issues: Issue[]): Promise
   out.push(event);
   // @ts-expect-error "sortie_positve" is not a status
   out.push(e.status.value === "sortie_positve");
-  // @ts-expect-error "convocation" is not a document (convocation_employeur)
-  out.push(document(c, "convocation", "2024-06-30"));
-  // @ts-expect-error identity details are texts
-  out.push(document(c, "livret_accompagnement", "2024-06-30", { identity: { place: 3 } }));
   // @ts-expect-error "aismt31" is not a preset
   out.push(preset("aismt31"));
   // @ts-expect-error "secteurs" is not a dimension
@@ -43,6 +39,10 @@ export async function mistakes(c: Case, e: Evaluation, issues: Issue[]): Promise
   out.push(indicators([c], "aismt13", "2024").total.find((v) => v.id === "signalement"));
   // @ts-expect-error a classification is keyed by exit results
   out.push(indicators([c], "aismt13", "2024").classification.amenagementPoste);
+  // @ts-expect-error "convocation" is not a document (convocation_employeur)
+  out.push(document(c, "convocation", "2024-06-30"));
+  // @ts-expect-error identity details are texts
+  out.push(document(c, "livret_accompagnement", "2024-06-30", { identity: { place: 3 } }));
   // What is right compiles.
   out.push(indicators([c], "aismt13", "2024").classification.amenagement_poste === "positive");
   out.push(validateForm({}, undefined, { labels: true }).map((i) => i.formMessage));
