@@ -1189,6 +1189,37 @@ impl CategoryOverride {
 }
 
 impl Case {
+    /// The pseudonymous id of the last référent designated by a date, if
+    /// the designation names one (what the worklists group by and the
+    /// documents name).
+    ///
+    /// ```
+    /// use cme_pdp::case::{Case, Event};
+    /// let d = |day| chrono::NaiveDate::from_ymd_opt(2024, 4, day).unwrap();
+    /// let mut case = cme_pdp::sample::sample_cases().unwrap().remove(0);
+    /// case.events = vec![
+    ///     Event::ReferentDesigne { date: d(8), role: None, referent: Some("R-7".into()) },
+    ///     Event::ReferentDesigne { date: d(20), role: None, referent: Some("R-9".into()) },
+    /// ];
+    /// assert_eq!(case.referent_on(d(10)).as_deref(), Some("R-7"));
+    /// assert_eq!(case.referent_on(d(20)).as_deref(), Some("R-9"));
+    /// assert_eq!(case.referent_on(d(7)), None);
+    /// ```
+    pub fn referent_on(&self, as_of: NaiveDate) -> Option<String> {
+        self.events
+            .iter()
+            .filter_map(|e| match e {
+                Event::ReferentDesigne {
+                    date,
+                    referent: Some(r),
+                    ..
+                } if *date <= as_of => Some((*date, r)),
+                _ => None,
+            })
+            .max_by_key(|(date, _)| *date)
+            .map(|(_, r)| r.clone())
+    }
+
     /// The sorted timeline: events by date, ties kept in input order.
     ///
     /// ```

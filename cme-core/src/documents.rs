@@ -497,19 +497,7 @@ fn facts(
     {
         f.insert("consent.date", date_fr(c.given_on));
     }
-    let referent = case
-        .events
-        .iter()
-        .filter_map(|ev| match ev {
-            Event::ReferentDesigne {
-                date,
-                referent: Some(r),
-                ..
-            } if *date <= as_of => Some((*date, r.clone())),
-            _ => None,
-        })
-        .max_by_key(|(d, _)| *d);
-    if let Some((_, r)) = referent {
+    if let Some(r) = case.referent_on(as_of) {
         f.insert("referent", r);
     }
     if let Some(p) = partner {

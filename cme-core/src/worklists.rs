@@ -40,7 +40,7 @@ use chrono::{Datelike, Days, NaiveDate};
 use serde::Serialize;
 use serde_json::Value;
 
-use crate::case::{Case, Event, VisitRule};
+use crate::case::{Case, VisitRule};
 use crate::codes::{code_enum, Code};
 use crate::error::CmeError;
 use crate::evaluate::Evaluation;
@@ -241,7 +241,7 @@ impl Worklists {
             return Ok(());
         }
         let o = &self.options;
-        let referent = referent_of(case, self.as_of);
+        let referent = case.referent_on(self.as_of);
         // a doctor's case: the one who follows the worker, or who held one
         // of their visits (its items only are kept below)
         let doctor_of = |d: &Option<String>| o.doctor.is_none() || *d == o.doctor;
@@ -366,22 +366,6 @@ fn list_index(l: ListKind) -> usize {
 
 fn days_between(from: NaiveDate, to: NaiveDate) -> i64 {
     to.signed_duration_since(from).num_days()
-}
-
-/// The last référent designated by the date, if named.
-fn referent_of(case: &Case, as_of: NaiveDate) -> Option<String> {
-    case.events
-        .iter()
-        .filter_map(|e| match e {
-            Event::ReferentDesigne {
-                date,
-                referent: Some(r),
-                ..
-            } if *date <= as_of => Some((*date, r)),
-            _ => None,
-        })
-        .max_by_key(|(date, _)| *date)
-        .map(|(_, r)| r.clone())
 }
 
 /// The case an item is about, and where items go.
