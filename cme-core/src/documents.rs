@@ -275,6 +275,16 @@ pub struct Document {
 }
 
 impl Document {
+    /// The placeholders as they stand in the text (« [Nom et prénom du
+    /// salarié] »).
+    fn marks(&self) -> Vec<String> {
+        self.placeholders
+            .iter()
+            .filter_map(|name| FIELDS.iter().find(|f| f.name == name))
+            .map(|f| format!("[{}]", f.label))
+            .collect()
+    }
+
     /// The paragraphs of the text (each a list of lines).
     pub fn paragraphs(&self) -> Vec<Vec<&str>> {
         self.text
@@ -296,9 +306,21 @@ impl Document {
     /// assert!(html.starts_with("<!DOCTYPE html>") && html.contains("<mark>[Nom et prénom du salarié]</mark>"));
     /// ```
     pub fn to_html(&self) -> String {
+        let marks = self.marks();
         let mut body = String::new();
         for p in self.paragraphs() {
-            let lines: Vec<String> = p.iter().map(|l| mark(&escape(l))).collect();
+            let lines: Vec<String> = p
+                .iter()
+                .map(|l| {
+                    pieces(l, &marks)
+                        .into_iter()
+                        .map(|(text, placeholder)| match placeholder {
+                            true => format!("<mark>{}</mark>", escape(text)),
+                            false => escape(text),
+                        })
+                        .collect()
+                })
+                .collect();
             let tag = if heading(&p) { "h2" } else { "p" };
             body.push_str(&format!("<{tag}>{}</{tag}>\n", lines.join("<br>\n")));
         }
@@ -335,14 +357,15 @@ impl Document {
             )
             .default_size(22)
             .add_paragraph(Paragraph::new().add_run(Run::new().add_text(&self.title).bold()));
+        let marks = self.marks();
         for p in self.paragraphs() {
             let mut paragraph = Paragraph::new();
             for (k, line) in p.iter().enumerate() {
                 if k > 0 {
                     paragraph = paragraph.add_run(Run::new().add_break(BreakType::TextWrapping));
                 }
-                for (text, placeholder) in pieces(line) {
-                    let run = Run::new().add_text(&text);
+                for (text, placeholder) in pieces(line, &marks) {
+                    let run = Run::new().add_text(text);
                     let run = if heading(&p) { run.bold() } else { run };
                     paragraph = paragraph.add_run(if placeholder {
                         run.highlight("yellow")
@@ -361,23 +384,31 @@ impl Document {
     }
 }
 
-/// A line cut into its text and its placeholders (`[…]`), in order.
-#[cfg(feature = "docx")]
-fn pieces(line: &str) -> Vec<(String, bool)> {
+/// A line cut into its text and the placeholders it holds (`marks`, as
+/// they stand in the text), in order: only the placeholders of the
+/// identity fields left out are marked, never a bracket of the text or of
+/// a value the host gave.
+fn pieces<'l>(line: &'l str, marks: &[String]) -> Vec<(&'l str, bool)> {
     let mut out = Vec::new();
     let mut rest = line;
-    while let Some((before, after)) = rest.split_once('[') {
-        let Some((inside, tail)) = after.split_once(']') else {
+    while let Some((at, len)) = marks
+        .iter()
+        .filter_map(|m| rest.find(m.as_str()).map(|at| (at, m.len())))
+        .min()
+    {
+        let (Some(before), Some(mark), Some(after)) =
+            (rest.get(..at), rest.get(at..at + len), rest.get(at + len..))
+        else {
             break;
         };
         if !before.is_empty() {
-            out.push((before.to_string(), false));
+            out.push((before, false));
         }
-        out.push((format!("[{inside}]"), true));
-        rest = tail;
+        out.push((mark, true));
+        rest = after;
     }
     if !rest.is_empty() {
-        out.push((rest.to_string(), false));
+        out.push((rest, false));
     }
     out
 }
@@ -387,9 +418,8 @@ fn pieces(line: &str) -> Vec<(String, bool)> {
 fn heading(paragraph: &[&str]) -> bool {
     match paragraph {
         [line] => {
-            let letters = line.chars().filter(|c| c.is_alphabetic());
-            line.chars().filter(|c| c.is_alphabetic()).count() > 1
-                && letters.into_iter().all(char::is_uppercase)
+            let letters: Vec<char> = line.chars().filter(|c| c.is_alphabetic()).collect();
+            letters.len() > 1 && letters.iter().all(|c| c.is_uppercase())
         }
         _ => false,
     }
@@ -400,22 +430,6 @@ fn escape(s: &str) -> String {
         .replace('<', "&lt;")
         .replace('>', "&gt;")
         .replace('"', "&quot;")
-}
-
-/// A placeholder `[…]` of the text, marked in the HTML.
-fn mark(line: &str) -> String {
-    let mut out = String::new();
-    let mut rest = line;
-    while let Some((before, after)) = rest.split_once('[') {
-        let Some((inside, tail)) = after.split_once(']') else {
-            break;
-        };
-        out.push_str(before);
-        out.push_str(&format!("<mark>[{inside}]</mark>"));
-        rest = tail;
-    }
-    out.push_str(rest);
-    out
 }
 
 /// The context of a template: the top-level fields, and the fields of each

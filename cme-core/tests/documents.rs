@@ -313,6 +313,25 @@ fn templates_are_checked_when_loaded_and_the_html_is_escaped() {
         html.contains("Reçu : &lt;script&gt;alert(1)&lt;/script&gt; &amp; Cie")
             && !html.contains("<script>")
     );
+    // only the placeholders of what the host left out are marked: never a
+    // bracket of a value it gave
+    let own = TemplateSet::from_json(&t("{{ worker.name }}, reçu le {{ meeting.date }}")).unwrap();
+    who.insert("worker.name".into(), "Martin [fils]".into());
+    who.remove("meeting.date");
+    let d = render(
+        DocumentKind::AttestationPresence,
+        &read(&case_value()),
+        Loaded::preset("aist63").unwrap(),
+        day(6, 17),
+        &own,
+        &who,
+        None,
+    )
+    .unwrap();
+    assert_eq!(d.text, "Martin [fils], reçu le [Date du rendez-vous]\n");
+    assert!(d
+        .to_html()
+        .contains("<p>Martin [fils], reçu le <mark>[Date du rendez-vous]</mark></p>"));
     // a source the bibliography does not know is cited as the service's
     assert!(d.sources.iter().any(|s| s.reference.contains("service")));
 }

@@ -58,6 +58,13 @@ def test_the_employer_letter_opens_in_a_word_reader_with_its_french_wording():
     runs = [r for p in word.paragraphs for r in p.runs if r.text]
     assert [r.text for r in runs if r.font.highlight_color is not None] == ["[Adresse de l'employeur]"]
     assert doc["html"].startswith("<!DOCTYPE html>") and "<mark>[Adresse de l'employeur]</mark>" in doc["html"]
+    # a bracket in a value the host gave is not a placeholder
+    named = cme.document(CASE, "convocation_employeur", "2024-06-17", identity=dict(WHO, **{"worker.name": "Martin [fils]"}),
+                         docx=True)
+    word = docx.Document(io.BytesIO(named["docx"]))
+    assert [r.text for p in word.paragraphs for r in p.runs if r.text and r.font.highlight_color is not None] == [
+        "[Adresse de l'employeur]"]
+    assert "<mark>[fils]</mark>" not in named["html"]
 
 
 def test_letters_need_the_workers_agreement_and_identity_never_leaks_into_errors():
