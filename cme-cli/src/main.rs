@@ -793,8 +793,8 @@ fn document(case: &Path, kind: &str, as_of: &str, args: DocumentArgs<'_>) -> Res
         templates,
         output,
     } = args;
-    // the arguments read as every binding reads them (the core's request);
-    // the identity file is read for this document only, never echoed
+    // the options as every binding gives them to the core; the identity
+    // file is read for this document only, never echoed
     let mut options = serde_json::Map::new();
     if let Some(path) = identity {
         let value: serde_json::Value = serde_json::from_str(&read_text(path)?).map_err(|_| {
@@ -811,11 +811,9 @@ fn document(case: &Path, kind: &str, as_of: &str, args: DocumentArgs<'_>) -> Res
     if let Some(path) = templates {
         options.insert("templates".into(), read_text(path)?.into());
     }
-    let request = cme_pdp::documents::DocumentRequest::from_json(
-        kind,
-        as_of,
-        &serde_json::Value::Object(options),
-    )?;
+    if let Some(p) = policy {
+        options.insert("policy".into(), policy_value(p)?);
+    }
     let mut cases = json_cases(case)?;
     if cases.len() != 1 {
         return Err(fail(
@@ -823,25 +821,11 @@ fn document(case: &Path, kind: &str, as_of: &str, args: DocumentArgs<'_>) -> Res
         ));
     }
     let value = cases.pop().unwrap_or_default();
-    let case = cme_pdp::validate::parse_case(&value, &Default::default())
-        .map_err(|e| Failure::from(CmeError::InvalidCase(e)))?;
-    let owned;
-    let policy = match policy {
-        Some(p) => {
-            owned =
-                cme_pdp::policy::Loaded::new(cme_pdp::policy::resolve_policy(&policy_value(p)?)?);
-            &owned
-        }
-        None => cme_pdp::policy::Loaded::preset(&case.service)?,
-    };
-    let doc = cme_pdp::documents::render(
-        request.kind,
-        &case,
-        policy,
-        request.as_of,
-        &request.templates,
-        &request.identity,
-        request.partner,
+    let doc = cme_pdp::documents::document_of_json(
+        &value,
+        kind,
+        as_of,
+        &serde_json::Value::Object(options),
     )?;
     let ext = output
         .and_then(|p| p.extension())

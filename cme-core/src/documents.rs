@@ -577,7 +577,8 @@ fn consented(case: &Case, kind: DocumentKind, as_of: NaiveDate, partner: Option<
 
 /// Fills a document from a case as of a date, with the service's
 /// templates and the identity details the host gives (see the module
-/// documentation). `partner` is the recipient of a fiche relais.
+/// documentation). `partner` is the recipient of a fiche relais: without
+/// one, `missing_field` at `partner`.
 pub fn render(
     kind: DocumentKind,
     case: &Case,
@@ -607,6 +608,13 @@ pub fn render(
                 ),
         ));
     };
+    if kind == DocumentKind::FicheRelais && partner.is_none() {
+        // to whom: a fiche relais goes to one partner
+        return Err(refuse(
+            Issue::new(IssueCode::MissingField, Path::root().key("partner"))
+                .with("field", "partner"),
+        ));
+    }
     let mut sources = Vec::new();
     if let Some(recipient) = kind.needs_consent() {
         sources.push(Source::document(

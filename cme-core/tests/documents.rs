@@ -211,7 +211,9 @@ fn a_letter_to_the_employer_or_a_partner_needs_the_workers_agreement_that_day() 
     assert!(e.issues()[0]
         .message_en
         .starts_with("This document is addressed to a partner:"));
-    assert!(doc(DocumentKind::FicheRelais, &case, day(6, 17), None).is_err());
+    // no partner named: that is the problem, not the agreement
+    let e = doc(DocumentKind::FicheRelais, &case, day(6, 17), None).unwrap_err();
+    assert_eq!(codes(&e), [("partner".to_string(), "missing_field")]);
     // letters to the worker need no agreement
     assert!(doc(DocumentKind::InvitationPreReprise, &read(&json!({
         "format_version": 2, "id": "DOC-2", "service": "aist63", "worker": {},

@@ -321,6 +321,14 @@ vector(
 )
 
 vector(
+    "fiche_relais_sans_partenaire",
+    "Une fiche relais va à un partenaire : sans partenaire nommé, c'est ce qui manque (le champ « partner »), pas "
+    "l'accord du salarié.",
+    case_mt2i(), "fiche_relais", "2024-04-02", {},
+    {"error": [{"code": "missing_field", "path": "partner"}]},
+)
+
+vector(
     "arguments_invalides",
     "Tout problème des arguments est donné à son chemin, sans la valeur : un document inconnu, un partenaire "
     "inconnu, une donnée d'identité qui n'en est pas une, une donnée d'identité qui n'est pas un texte, une option "
