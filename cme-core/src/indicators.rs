@@ -295,7 +295,7 @@ pub fn dimension_value(dim: Dimension, case: &Case, category: Option<Category>) 
 
 /// [`dimension_value`] appended to `out` (a key built for every case
 /// reuses its room).
-fn write_dimension_value(
+pub(crate) fn write_dimension_value(
     dim: Dimension,
     case: &Case,
     category: Option<Category>,
@@ -359,6 +359,11 @@ pub struct ReportSpec {
     pub period: Period,
     /// Up to two dimensions (empty: totals only).
     pub by: Vec<Dimension>,
+    /// The indicators asked for, by id (empty: the whole catalogue). A
+    /// report of the flow figures only ([`FLOW_INDICATORS`]) reads only the
+    /// columns of a table they need.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub indicators: Vec<String>,
 }
 
 impl ReportSpec {
@@ -370,9 +375,89 @@ impl ReportSpec {
     /// assert!(ReportSpec::new(Period::year(2024), Vec::new()).by.is_empty());
     /// ```
     pub fn new(period: Period, by: Vec<Dimension>) -> Self {
-        ReportSpec { period, by }
+        ReportSpec {
+            period,
+            by,
+            indicators: Vec::new(),
+        }
+    }
+
+    /// Whether the report shows the indicator `id`.
+    ///
+    /// ```
+    /// use cme_pdp::indicators::{Period, ReportSpec};
+    /// let mut spec = ReportSpec::new(Period::year(2024), Vec::new());
+    /// assert!(spec.shows("entrees"));
+    /// spec.indicators = vec!["sorties".into()];
+    /// assert!(!spec.shows("entrees") && spec.shows("sorties"));
+    /// ```
+    pub fn shows(&self, id: &str) -> bool {
+        self.indicators.is_empty() || self.indicators.iter().any(|i| i == id)
+    }
+
+    /// Whether the report asks only for flow figures
+    /// ([`FLOW_INDICATORS`]).
+    ///
+    /// ```
+    /// use cme_pdp::indicators::{Period, ReportSpec};
+    /// let mut spec = ReportSpec::new(Period::year(2024), Vec::new());
+    /// assert!(!spec.is_flow());
+    /// spec.indicators = vec!["sorties".into()];
+    /// assert!(spec.is_flow());
+    /// spec.indicators.push("dossiers_traites".into());
+    /// assert!(!spec.is_flow());
+    /// ```
+    pub fn is_flow(&self) -> bool {
+        !self.indicators.is_empty()
+            && self
+                .indicators
+                .iter()
+                .all(|id| FLOW_INDICATORS.contains(&id.as_str()))
     }
 }
+
+/// The flow figures: the
+/// signalements (by origin), the entries and their delay, the exits (by
+/// result and outcome) and their delay, and the cell's activity. A report
+/// of these only reads few columns of a table
+/// (`cme_pdp::table::columnar::report_columns`).
+///
+/// ```
+/// use cme_pdp::indicators::FLOW_INDICATORS as COUNTED;
+/// let catalogue = cme_pdp::indicators::catalogue();
+/// assert!(COUNTED.iter().all(|id| catalogue.iter().any(|d| d.id == *id)));
+/// assert!(!COUNTED.contains(&"dossiers_traites"));
+/// ```
+pub const FLOW_INDICATORS: &[&str] = &[
+    "signalements",
+    "signalements_pre_reprise",
+    "entrees",
+    "sorties",
+    "taux_sorties_positives",
+    "maintiens_realises",
+    "maintiens_non_realises",
+    "resultat_amenagement_poste",
+    "resultat_changement_poste_interne",
+    "resultat_changement_poste_externe",
+    "resultat_embauche_cdi",
+    "resultat_reconversion",
+    "resultat_creation_entreprise",
+    "resultat_inaptitude",
+    "resultat_invalidite",
+    "resultat_retraite",
+    "resultat_autre_solution_sociale",
+    "resultat_perdu_de_vue",
+    "inaptitudes_evitees",
+    "delai_signalement_contact",
+    "delai_signalement_sortie",
+    "signalements_origine_medecin_du_travail",
+    "signalements_origine_idest",
+    "signalements_origine_salarie",
+    "signalements_origine_autre_membre_equipe",
+    "signalements_origine_employeur",
+    "signalements_origine_partenaire",
+    "participations_partenaires",
+];
 
 /// Integer counters of one cell: merging adds them.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -486,10 +571,28 @@ fn sum(slots: &[u64]) -> Option<u64> {
 }
 
 impl Counters {
+    /// Only the counters of the flow figures ([`FLOW_INDICATORS`]): the
+    /// others are zero.
+    pub(crate) fn flow_only(&mut self) {
+        *self = Counters {
+            signalements: self.signalements,
+            signalements_pre_reprise: self.signalements_pre_reprise,
+            signalements_par_origine: self.signalements_par_origine,
+            entrees: self.entrees,
+            delai_contact: self.delai_contact,
+            sorties: self.sorties,
+            sorties_par_issue: self.sorties_par_issue,
+            delai_sortie: self.delai_sortie,
+            sorties_a_risque: self.sorties_a_risque,
+            sorties_a_risque_positives: self.sorties_a_risque_positives,
+            ..Counters::default()
+        };
+    }
+
     /// Adds another cell's counters with checked arithmetic: the name of
     /// the counter that would overflow, `self` then partly added (merge
     /// into a copy).
-    fn try_merge(&mut self, o: &Counters) -> Result<(), &'static str> {
+    pub(crate) fn try_merge(&mut self, o: &Counters) -> Result<(), &'static str> {
         add(&mut self.signalements, o.signalements, "signalements")?;
         add(
             &mut self.signalements_pre_reprise,
@@ -670,13 +773,13 @@ impl Counters {
     }
 }
 
-fn days(from: NaiveDate, to: NaiveDate) -> u64 {
+pub(crate) fn days(from: NaiveDate, to: NaiveDate) -> u64 {
     u64::try_from(to.signed_duration_since(from).num_days()).unwrap_or(0)
 }
 
 /// Adds one to a slot of a counter array (the index comes from a closed
 /// enum, so it is always in range).
-fn bump(slots: &mut [u64], i: usize) {
+pub(crate) fn bump(slots: &mut [u64], i: usize) {
     if let Some(slot) = slots.get_mut(i) {
         *slot = slot.saturating_add(1);
     }
@@ -692,7 +795,7 @@ fn status_index(s: Status) -> usize {
     }
 }
 
-fn index_of<C: Code>(c: C) -> usize {
+pub(crate) fn index_of<C: Code>(c: C) -> usize {
     C::ALL.iter().position(|x| *x == c).unwrap_or(0)
 }
 
@@ -1019,7 +1122,17 @@ impl Accumulator {
     /// assert_eq!(back, acc);
     /// assert!(Accumulator::from_state_json("{\"cells\": 3}").is_err());
     /// ```
+    ///
+    /// The state of a report of the flow figures only
+    /// ([`FLOW_INDICATORS`]) holds only their counters,
+    /// however its cases were counted (case by case, or straight from the
+    /// typed columns of a table).
     pub fn to_state_json(&self) -> String {
+        if self.spec.is_flow() {
+            let mut flow = self.clone();
+            flow.cells.values_mut().for_each(Counters::flow_only);
+            return serde_json::to_string(&flow).unwrap_or_default();
+        }
         serde_json::to_string(self).unwrap_or_default()
     }
 
@@ -1199,7 +1312,7 @@ impl Accumulator {
                 .iter()
                 .map(|(k, c)| Cell {
                     key: k.clone(),
-                    values: values(c),
+                    values: self.shown(values(c)),
                 })
                 // the cell's own activity is not broken down by case dimensions
                 .collect()
@@ -1220,6 +1333,7 @@ impl Accumulator {
             denominator: None,
             value: Some(self.participations as f64),
         });
+        let total_values = self.shown(total_values);
         Report {
             spec: self.spec.clone(),
             policy: PolicyRef::of(&self.policy),
@@ -1232,6 +1346,16 @@ impl Accumulator {
                 .map(|r| (*r, self.policy.outcome(*r)))
                 .collect(),
         }
+    }
+}
+
+impl Accumulator {
+    /// The values the spec asks for, in the catalogue's order.
+    fn shown(&self, mut values: Vec<IndicatorValue>) -> Vec<IndicatorValue> {
+        if !self.spec.indicators.is_empty() {
+            values.retain(|v| self.spec.shows(&v.id));
+        }
+        values
     }
 }
 
@@ -2007,6 +2131,62 @@ pub fn accumulator(
     }
 }
 
+/// [`accumulator`] for a report of some indicators only (`indicators`:
+/// ids of the [`catalogue`]; empty: the whole catalogue). An unknown id is
+/// `unknown_code` at `indicators[i]`; an id asked twice is shown once. A
+/// report of the flow figures ([`FLOW_INDICATORS`]) by sector, service or
+/// source visit reads only the columns of a table they need
+/// (`cme_pdp::table::columnar::report_columns`).
+///
+/// ```
+/// use cme_pdp::indicators::{accumulator_of, Period};
+/// let ids = ["entrees".to_string(), "sorties".to_string()];
+/// let mut acc = accumulator_of(&serde_json::json!("aist43"), Period::year(2024), &[], &ids).unwrap();
+/// cme_pdp::sample::sample_cases().unwrap().iter().for_each(|c| acc.add(c));
+/// let shown: Vec<_> = acc.finish().total.0.iter().map(|v| v.id.clone()).collect();
+/// assert_eq!(shown, ["entrees", "sorties"]);
+/// let bad = accumulator_of(&serde_json::json!("aist43"), Period::year(2024), &[], &["entree".into()]);
+/// assert_eq!(bad.unwrap_err().issues()[0].path.as_str(), "indicators[0]");
+/// ```
+pub fn accumulator_of(
+    policy: &serde_json::Value,
+    period: Period,
+    by: &[String],
+    indicators: &[String],
+) -> Result<Accumulator, crate::error::CmeError> {
+    use crate::issue::{Issue, IssueCode, Path};
+    let (mut acc, mut issues) = accumulator_parts(policy, period, by)?;
+    if !indicators.is_empty() {
+        let known: Vec<String> = catalogue().into_iter().map(|d| d.id).collect();
+        let mut ids = Vec::new();
+        for (i, id) in indicators.iter().enumerate() {
+            if !known.contains(id) {
+                issues.push(
+                    Issue::new(
+                        IssueCode::UnknownCode,
+                        Path::root().key("indicators").index(i),
+                    )
+                    .with("kind", "indicator")
+                    .with("allowed", known.join(", ")),
+                );
+            } else if !ids.contains(id) {
+                ids.push(id.clone());
+            }
+        }
+        // The catalogue's order, whatever the order asked: one state for
+        // one set of figures (states of the same report merge).
+        ids.sort_by_key(|id| known.iter().position(|k| k == id));
+        acc.spec.indicators = ids;
+    }
+    if issues.is_empty() {
+        Ok(acc)
+    } else {
+        Err(crate::error::CmeError::InvalidCase(
+            crate::validate::ValidationError { issues },
+        ))
+    }
+}
+
 /// `too_many_cells` at `by`: the breakdown has more than
 /// [`crate::limits::MAX_CELLS`] cells.
 fn too_many_cells() -> crate::error::CmeError {
@@ -2046,7 +2226,14 @@ fn spec_of(period: Period, by: &[String]) -> (ReportSpec, Vec<crate::issue::Issu
             ),
         }
     }
-    (ReportSpec { period, by: dims }, issues)
+    (
+        ReportSpec {
+            period,
+            by: dims,
+            indicators: Vec::new(),
+        },
+        issues,
+    )
 }
 
 /// A report from cases given as JSON (validated first: a problem of case

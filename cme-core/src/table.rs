@@ -407,6 +407,7 @@ macro_rules! c {
     };
 }
 
+pub mod columnar;
 mod fast;
 
 /// [`EVENT_COLUMNS`] with column indices: the date column, the event
@@ -962,19 +963,63 @@ pub fn accumulate_cells(
     as_of: Option<chrono::NaiveDate>,
     acc: &mut crate::indicators::Accumulator,
 ) -> TableRead {
+    // A report of the flow figures reads only their columns.
+    match columnar::kept(&acc.spec) {
+        Some(keep) => {
+            let projected = columnar::Projected { src, keep };
+            accumulate_projected(&projected, range, first_row, as_of, acc)
+        }
+        None => accumulate_projected(src, range, first_row, as_of, acc),
+    }
+}
+
+/// [`accumulate_cells`] of a source whose cells are those the report reads.
+fn accumulate_projected(
+    src: &dyn CellSource,
+    range: std::ops::Range<usize>,
+    first_row: usize,
+    as_of: Option<chrono::NaiveDate>,
+    acc: &mut crate::indicators::Accumulator,
+) -> TableRead {
     let mut others = TableRead::default();
     let mut case = fast::blank();
     let mut key = Vec::new();
     for i in range {
-        if read_one(src, i, first_row + i, as_of, &mut case, &mut others) {
-            acc.add_reusing(&case, &mut key);
-        } else if let Some(case) = others.cases.pop() {
-            // Valid, read by the rules (a list cell…).
-            acc.add(&case);
-            others.rows.clear();
-        }
+        accumulate_row(
+            src,
+            i,
+            first_row + i,
+            as_of,
+            &mut case,
+            &mut key,
+            &mut others,
+            acc,
+        );
     }
     others
+}
+
+/// Reads row `i` of `src` (row number `number`) and adds its case to
+/// `acc`, or its problems to `others`; `case` and `key` are rooms reused
+/// from row to row.
+#[allow(clippy::too_many_arguments)]
+fn accumulate_row(
+    src: &dyn CellSource,
+    i: usize,
+    number: usize,
+    as_of: Option<chrono::NaiveDate>,
+    case: &mut Case,
+    key: &mut Vec<String>,
+    others: &mut TableRead,
+    acc: &mut crate::indicators::Accumulator,
+) {
+    if read_one(src, i, number, as_of, case, others) {
+        acc.add_reusing(case, key);
+    } else if let Some(case) = others.cases.pop() {
+        // Valid, read by the rules (a list cell…).
+        acc.add(&case);
+        others.rows.clear();
+    }
 }
 
 /// Reads row `i` of `src` (row number `number` in the whole table):
