@@ -494,6 +494,12 @@ pub trait CellSource: Sync {
     /// Calls `found` with the name of each column of the table that is not
     /// in [`COLUMNS`] and holds a value at row `row`.
     fn unknown_columns(&self, row: usize, found: &mut dyn FnMut(&str));
+    /// Whether the table has columns that are not in [`COLUMNS`] (`true`
+    /// unless the source knows it has none: then no row is asked for
+    /// them).
+    fn may_have_unknown_columns(&self) -> bool {
+        true
+    }
 }
 
 /// A cell as the rules read it: a JSON `null` and pandas' missing value in
@@ -1240,6 +1246,46 @@ pub fn read_rows_at(
     for (i, row) in rows.iter().enumerate() {
         if row.is_object() {
             read_into(&src, i..i + 1, first_row, as_of, &mut out);
+        } else {
+            let number = first_row.saturating_add(i);
+            out.add_issues(vec![RowIssue {
+                row: number,
+                column: String::new(),
+                issue: Issue::new(
+                    IssueCode::ObjectType,
+                    Path::root().key("rows").index(number),
+                ),
+            }]);
+        }
+    }
+    out
+}
+
+/// [`read_rows_at`] for a report: the cases of the valid rows added to
+/// `acc` ([`accumulate_cells`]: a report of the flow figures reads only
+/// their columns), the problems of the others returned.
+///
+/// ```
+/// use cme_pdp::indicators::{accumulator, Period};
+/// use cme_pdp::table::{accumulate_rows_at, case_row};
+/// let mut rows: Vec<_> = cme_pdp::sample::sample_cases().unwrap().iter().filter_map(case_row).collect();
+/// rows.push(serde_json::json!("not a row"));
+/// let mut acc = accumulator(&serde_json::json!("aist43"), Period::year(2024), &[]).unwrap();
+/// let read = accumulate_rows_at(&rows, 10, None, &mut acc);
+/// assert_eq!(acc.cases as usize, rows.len() - 1);
+/// assert_eq!(read.issues[0].issue.path.as_str(), format!("rows[{}]", 10 + rows.len() - 1));
+/// ```
+pub fn accumulate_rows_at(
+    rows: &[Value],
+    first_row: usize,
+    as_of: Option<chrono::NaiveDate>,
+    acc: &mut crate::indicators::Accumulator,
+) -> TableRead {
+    let mut out = TableRead::default();
+    let src = JsonRows(rows);
+    for (i, row) in rows.iter().enumerate() {
+        if row.is_object() {
+            out.append(accumulate_cells(&src, i..i + 1, first_row, as_of, acc));
         } else {
             let number = first_row.saturating_add(i);
             out.add_issues(vec![RowIssue {

@@ -11,6 +11,7 @@ use pyo3::prelude::*;
 mod convert;
 mod error;
 mod table;
+mod typed;
 
 use convert::{py_to_json, to_py};
 use error::to_py_err;
@@ -938,6 +939,7 @@ fn _cme(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(dataset_aist43, m)?)?;
     m.add_function(wrap_pyfunction!(dataset_export_fr, m)?)?;
     m.add_function(wrap_pyfunction!(table::table_columns, m)?)?;
+    m.add_function(wrap_pyfunction!(table::flow_indicators, m)?)?;
     m.add_function(wrap_pyfunction!(table::case_row, m)?)?;
     m.add_function(wrap_pyfunction!(table::synthetic_columns, m)?)?;
     m.add_class::<table::CaseTable>()?;

@@ -15,6 +15,7 @@ use arrow_array::{
 use arrow_schema::DataType;
 use cme_pdp::case::Case;
 use cme_pdp::indicators::Accumulator;
+use cme_pdp::table::columnar::accumulate_typed;
 use cme_pdp::table::{
     accumulate_cells, read_cells, Cell, CellSource, RowIssue, TableRead, COLUMNS,
 };
@@ -43,7 +44,7 @@ fn unsupported(py: Python<'_>, column: &str) -> PyErr {
 
 /// One documented column of an Arrow batch, typed as the reader wants it
 /// (read in place: no value is copied).
-enum Column {
+pub(crate) enum Column {
     /// A column of nulls.
     Null,
     Utf8(StringArray),
@@ -196,16 +197,24 @@ where
 }
 
 /// A batch of an Arrow table as cells for `cme_pdp::table::read_cells`.
-struct Batch {
+pub(crate) struct Batch {
     /// For each documented column (`cme_pdp::table::COLUMNS`), the batch's.
-    documented: Vec<Option<Column>>,
+    pub(crate) documented: Vec<Option<Column>>,
     /// The columns that are not documented: their names and where they are
     /// null.
     unknown: Vec<(String, Option<arrow_buffer::NullBuffer>, usize)>,
 }
 
 impl Batch {
-    fn new(py: Python<'_>, batch: &arrow_array::RecordBatch) -> PyResult<Batch> {
+    /// The batch's columns; with `keep` (a report's columns,
+    /// `cme_pdp::table::columnar::report_columns`), only those of the
+    /// documented columns are converted (the undocumented ones are kept, to
+    /// be reported).
+    fn new(
+        py: Python<'_>,
+        batch: &arrow_array::RecordBatch,
+        keep: Option<&[bool; COLUMNS.len()]>,
+    ) -> PyResult<Batch> {
         let schema = batch.schema();
         let mut documented: Vec<Option<Column>> = COLUMNS.iter().map(|_| None).collect();
         // The first column of a name is the one read.
@@ -214,6 +223,7 @@ impl Batch {
         for (field, array) in schema.fields().iter().zip(batch.columns()) {
             let name = field.name();
             match COLUMNS.iter().position(|c| c.name == name.as_str()) {
+                Some(k) if keep.is_some_and(|keep| !keep.get(k).copied().unwrap_or(false)) => {}
                 Some(k) => {
                     if let (Some(slot), Some(seen @ false)) =
                         (documented.get_mut(k), seen.get_mut(k))
@@ -244,6 +254,10 @@ impl CellSource for Batch {
             Some(Some(c)) => c.cell(row),
             _ => Cell::Null,
         }
+    }
+
+    fn may_have_unknown_columns(&self) -> bool {
+        !self.unknown.is_empty()
     }
 
     fn unknown_columns(&self, row: usize, found: &mut dyn FnMut(&str)) {
@@ -300,7 +314,7 @@ impl Read {
 
     /// Reads `range` of `src` as `keep` asks.
     fn of(
-        src: &dyn CellSource,
+        src: &Batch,
         range: std::ops::Range<usize>,
         first_row: usize,
         as_of: Option<chrono::NaiveDate>,
@@ -311,7 +325,14 @@ impl Read {
             Keep::Cases => out.push(read_cells(src, range, first_row, as_of)),
             Keep::Indicators(like) => {
                 let mut acc = Accumulator::new(like.spec.clone(), like.policy.clone());
-                out.log = accumulate_cells(src, range, first_row, as_of, &mut acc);
+                out.log = if cme_pdp::table::columnar::report_columns(&like.spec).is_some() {
+                    // A report of the flow figures: counted from the typed
+                    // columns of the piece.
+                    let typed = crate::typed::TypedColumns::of(src, range.clone());
+                    accumulate_typed(src, &typed.piece(), range, first_row, as_of, &mut acc)
+                } else {
+                    accumulate_cells(src, range, first_row, as_of, &mut acc)
+                };
                 out.accumulators.push(acc);
             }
         }
@@ -468,7 +489,19 @@ impl Pieces<'_> {
             return Ok(());
         };
         let len = batch.num_rows();
-        let cells = Batch::new(py, &batch)?;
+        let keep = match self.keep {
+            Keep::Indicators(like) => {
+                cme_pdp::table::columnar::report_columns(&like.spec).map(|names| {
+                    let mut keep = [false; COLUMNS.len()];
+                    for (k, c) in keep.iter_mut().zip(COLUMNS) {
+                        *k = names.contains(&c.name);
+                    }
+                    keep
+                })
+            }
+            Keep::Cases => None,
+        };
+        let cells = Batch::new(py, &batch, keep.as_ref())?;
         let (first, as_of, keep, out) = (self.n, self.as_of, self.keep, &mut self.out);
         py.detach(|| {
             read_parallel(&cells, len, first, as_of, keep, out);
@@ -537,19 +570,17 @@ fn read_row_dicts(
                 &at,
             )?);
         }
-        let read = py.detach(|| cme_pdp::table::read_rows_at(&rows, start, as_of));
-        drop(rows);
         match acc.as_mut() {
             Some(acc) => {
-                py.detach(|| read.cases.iter().for_each(|c| acc.add(c)));
-                out.log.append(TableRead {
-                    cases: Vec::new(),
-                    rows: Vec::new(),
-                    ..read
-                });
+                // counted as read (a report of the flow figures reads only
+                // their columns)
+                let read =
+                    py.detach(|| cme_pdp::table::accumulate_rows_at(&rows, start, as_of, acc));
+                out.log.append(read);
             }
-            None => out.push(read),
+            None => out.push(py.detach(|| cme_pdp::table::read_rows_at(&rows, start, as_of))),
         }
+        drop(rows);
         start = end;
     }
     out.accumulators.extend(acc);
@@ -717,6 +748,13 @@ pub fn table_columns(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
     to_py(py, &cme_pdp::table::COLUMNS)
 }
 
+/// The flow figures: a report of these only reads few columns of a table
+/// (`cme_pdp::indicators::FLOW_INDICATORS`).
+#[pyfunction]
+pub fn flow_indicators() -> Vec<&'static str> {
+    cme_pdp::indicators::FLOW_INDICATORS.to_vec()
+}
+
 /// The flat row of a case (`None` when the case needs more than a row).
 #[pyfunction]
 pub fn case_row<'py>(py: Python<'py>, case: &Bound<'py, PyAny>) -> PyResult<Bound<'py, PyAny>> {
@@ -773,18 +811,26 @@ impl IndicatorAccumulator {
 #[pymethods]
 impl IndicatorAccumulator {
     #[new]
-    #[pyo3(signature = (policy, period, by=Vec::new()))]
+    #[pyo3(signature = (policy, period, by=Vec::new(), indicators=Vec::new()))]
     fn new(
         py: Python<'_>,
         policy: &Bound<'_, PyAny>,
         period: &str,
         by: Vec<String>,
+        indicators: Vec<String>,
     ) -> PyResult<Self> {
         let policy = py_to_json(policy)?;
         let period = cme_pdp::indicators::Period::parse(period).map_err(|e| to_py_err(py, &e))?;
-        let inner = cme_pdp::indicators::accumulator(&policy, period, &by)
+        let inner = cme_pdp::indicators::accumulator_of(&policy, period, &by, &indicators)
             .map_err(|e| to_py_err(py, &e))?;
         Ok(IndicatorAccumulator::wrap(inner))
+    }
+
+    /// The documented columns the report reads, or `None` when it reads
+    /// whole rows (`cme_pdp::table::columnar::report_columns`).
+    #[getter]
+    fn columns(&self, py: Python<'_>) -> Option<Vec<&'static str>> {
+        py.detach(|| cme_pdp::table::columnar::report_columns(&self.lock().spec))
     }
 
     /// Adds the cases of a `CaseTable`.

@@ -147,6 +147,9 @@ impl CellSource for Projected<'_> {
     fn unknown_columns(&self, row: usize, found: &mut dyn FnMut(&str)) {
         self.src.unknown_columns(row, found);
     }
+    fn may_have_unknown_columns(&self) -> bool {
+        self.src.may_have_unknown_columns()
+    }
 }
 
 /// The validity of the rows of a column, one bit per row from the least
@@ -160,6 +163,7 @@ pub struct Bits<'a> {
 }
 
 impl Bits<'_> {
+    #[inline]
     fn get(&self, i: usize) -> bool {
         let bit = self.offset + i;
         self.bytes
@@ -241,6 +245,7 @@ struct DateColumn<'a> {
 }
 
 impl DateColumn<'_> {
+    #[inline(always)]
     fn at(&self, j: usize, bounds: (i32, i32)) -> Option<Option<i32>> {
         if self.absent || self.valid.is_some_and(|v| !v.get(j)) {
             return Some(None);
@@ -260,6 +265,7 @@ struct KeyColumn<'a> {
 impl KeyColumn<'_> {
     /// `Some(None)` when empty, `Some(Some(key))` otherwise (`None` past
     /// the column's end).
+    #[inline]
     fn at(&self, j: usize) -> Option<Option<u32>> {
         if self.absent {
             return Some(None);
@@ -573,6 +579,7 @@ impl<'a> Kernel<'a> {
 
     /// A date of row `j` the rules accept as it is: within the accepted
     /// years, not after the evaluation date.
+    #[inline]
     fn date(&self, column: &DateColumn<'_>, j: usize) -> Option<Option<i32>> {
         let d = column.at(j, self.bounds)?;
         match d {
@@ -584,6 +591,7 @@ impl<'a> Kernel<'a> {
     /// The facts of row `j` (row `r` of `src`), when the rules accept them
     /// as they are and the pathway reads them in order; `None` otherwise
     /// (the row is then read by the rules).
+    #[inline]
     fn facts(&self, src: &dyn CellSource, r: usize, j: usize) -> Option<Facts> {
         match normalized(src.cell(c!("id"), r)) {
             Cell::Text(id) if is_identifier(id, limits::MAX_ID_LEN) => {}
@@ -677,14 +685,21 @@ impl<'a> Kernel<'a> {
         let mut others = TableRead::default();
         let mut case = super::fast::blank();
         let mut key = Vec::new();
+        let may_have_unknown = src.may_have_unknown_columns();
         for (j, r) in range.clone().enumerate() {
             let mut unknown = false;
-            src.unknown_columns(r, &mut |_| unknown = true);
+            if may_have_unknown {
+                src.unknown_columns(r, &mut |_| unknown = true);
+            }
             let facts = if unknown { None } else { self.facts(src, r, j) };
             let Some(f) = facts else {
-                // Flush what was counted, in row order, before a row of
-                // the rules: the cells are made in the order of the rows.
-                flush(self, &mut cells, &mut slots, acc);
+                // Near the most cells a report may have, the cells are
+                // made in the order of their rows, as case by case (which
+                // are left uncounted depends on it): what was counted is
+                // added before a row of the rules.
+                if acc.cells.len() + cells.len() >= crate::limits::MAX_CELLS {
+                    flush(self, &mut cells, &mut slots, acc);
+                }
                 super::accumulate_row(
                     src,
                     r,

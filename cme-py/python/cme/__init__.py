@@ -36,6 +36,11 @@ Issue = Dict[str, Any]
 
 #: The evaluation date the bundled sample is consistent with.
 SAMPLE_AS_OF: _dt.date = _dt.date.fromisoformat(_cme.sample_as_of())
+#: The flow figures (signalements by origin, entries and their delay, exits
+#: by result and outcome and their delay): a report of these only, by
+#: nothing, ``secteur``, ``service`` or ``visite_source``, reads only the
+#: columns of a table they need (see :func:`indicators`).
+FLOW_INDICATORS: Tuple[str, ...] = tuple(_cme.flow_indicators())
 
 
 def _as_of(as_of: DateLike) -> Optional[str]:
@@ -838,11 +843,17 @@ def _named_column(error: Exception) -> str:
     return ""
 
 
-def _arrow_ready(table: Any) -> Any:
+def _arrow_ready(table: Any, columns: Optional[List[str]] = None) -> Any:
     """polars exports an all-missing column (type Null) with a buffer that
     the Arrow C data interface does not allow, and arrow-rs refuses it: such
     columns are sent as texts (all missing either way). A pyarrow table of
-    many small chunks is joined into one first (linear time)."""
+    many small chunks is joined into one first (linear time). With
+    ``columns`` (a report's), a polars LazyFrame or DataFrame and a pyarrow
+    Table keep only those of the documented columns (and every column the
+    table documents nowhere, to be reported): a LazyFrame reads nothing
+    else from its file."""
+    if columns is not None:
+        table = _project(table, columns)
     if type(table).__module__.startswith("polars") and hasattr(table, "collect_batches"):
         # A LazyFrame: collected in streaming, batch after batch, each read
         # then dropped (a file larger than memory is reported in the memory
@@ -876,6 +887,29 @@ def _arrow_ready(table: Any) -> Any:
     return table
 
 
+def _project(table: Any, columns: List[str]) -> Any:
+    """The columns of ``table`` a report reads (see :func:`_arrow_ready`)."""
+    module = type(table).__module__
+    if module.startswith("polars") and hasattr(table, "collect_schema"):
+        names = list(table.collect_schema().names())
+    elif module.startswith("pyarrow") and hasattr(table, "select") and hasattr(table, "schema"):
+        names = list(table.schema.names)
+    else:
+        return table
+    documented = _documented_columns()
+    keep = [n for n in names if n in columns or n not in documented]
+    return table if len(keep) == len(names) else table.select(keep)
+
+
+def _documented_columns() -> "frozenset[str]":
+    global _DOCUMENTED
+    if _DOCUMENTED is None:
+        _DOCUMENTED = frozenset(c["name"] for c in _cme.table_columns())
+    return _DOCUMENTED
+
+
+_DOCUMENTED: "Optional[frozenset[str]]" = None
+
 # The average chunk under which a pyarrow table is joined before reading.
 _SMALL_CHUNK_ROWS = 1024
 # The rows of a batch of a LazyFrame collected in streaming.
@@ -901,18 +935,21 @@ class Accumulator:
     """Indicators accumulated piece by piece, for runs split over
     partitions, processes or machines: ``add`` tables or cases, ``merge``
     accumulators of the same policy, period and dimensions, ``finish`` into
-    a :class:`Report`. Picklable (its state is plain JSON text)."""
+    a :class:`Report`. Picklable (its state is plain JSON text).
+    ``indicators`` limits the report to those figures (see
+    :func:`indicators`)."""
 
     def __init__(
         self,
         policy: "PolicyLike",
         period: "PeriodLike",
         by: Optional[List[str]] = None,
+        indicators: Optional[List[str]] = None,
         *,
         _inner: Any = None,
     ) -> None:
         self._inner = _inner if _inner is not None else _cme.IndicatorAccumulator(
-            policy, _period(period), list(by or [])
+            policy, _period(period), list(by or []), list(indicators or [])
         )
 
     def add(self, cases: Any) -> "Accumulator":
@@ -924,7 +961,8 @@ class Accumulator:
         elif _is_interchange(cases):
             self._inner.add_cases(cases)
         else:
-            _reading(cases, lambda: self._inner.add_rows(_arrow_ready(cases), True))
+            columns = self._inner.columns
+            _reading(cases, lambda: self._inner.add_rows(_arrow_ready(cases, columns), True))
         return self
 
     def add_activities(self, activities: List[Mapping[str, Any]]) -> "Accumulator":
@@ -1251,6 +1289,7 @@ def indicators(
     by: Optional[List[str]] = None,
     activities: Optional[List[Mapping[str, Any]]] = None,
     invalid: str = "raise",
+    indicators: Optional[List[str]] = None,
 ) -> Report:
     """Every indicator of the catalogue for cases under a policy, for a
     period (``2024``, ``"2024-S1"``, ``"2024-T2"`` or a ``(start, end)``
@@ -1271,7 +1310,15 @@ def indicators(
     table); with ``invalid="report"`` the invalid rows of a table are left
     out of the counts and listed in ``Report.rejected`` instead.
     ``activities`` are the cell's own participations in partner meetings and
-    workshops (``{"date": ..., "kind": "reunion_partenaire" | "atelier"}``)."""
+    workshops (``{"date": ..., "kind": "reunion_partenaire" | "atelier"}``).
+
+    ``indicators`` (ids of :func:`indicator_catalogue`) limits the report
+    to those figures. A report of the flow figures only (signalements,
+    entries, exits, their results and delays: ``FLOW_INDICATORS``), by
+    nothing, ``secteur``, ``service`` or ``visite_source``, reads only the
+    columns they need of a table (``Accumulator(...).columns``: a
+    LazyFrame reads nothing else from its file) and counts them straight
+    from their typed columns; a row is then checked on the facts read."""
     if invalid not in ("raise", "report"):
         raise InvalidArgumentError(
             "« invalid » vaut « raise » ou « report ».",
@@ -1279,11 +1326,16 @@ def indicators(
             "invalid",
             '"invalid" is "raise" or "report".',
         )
-    if _is_interchange(cases):
+    if _is_interchange(cases) and not indicators:
         return Report(
             _cme.indicators(cases, policy, _period(period), list(by or []), None, activities)
         )
-    acc = Accumulator(policy, period, by)
+    acc = Accumulator(policy, period, by, indicators)
+    if _is_interchange(cases):
+        acc.add(cases)
+        if activities:
+            acc.add_activities(activities)
+        return acc.finish()
     if isinstance(cases, CaseTable):
         if invalid == "raise":
             cases.check()
@@ -1292,8 +1344,10 @@ def indicators(
     else:
         # One pass: the rows are read and counted on each core, piece by
         # piece; the cases are not kept (see read_table to keep them).
+        columns = acc._inner.columns
         rejected = _reading(
-            cases, lambda: acc._inner.add_rows(_arrow_ready(cases), invalid == "raise")
+            cases,
+            lambda: acc._inner.add_rows(_arrow_ready(cases, columns), invalid == "raise"),
         )
     if activities:
         acc.add_activities(activities)
@@ -1369,6 +1423,7 @@ __all__ = [
     "preset_codes",
     "try_add_event",
     "SAMPLE_AS_OF",
+    "FLOW_INDICATORS",
     "case_row",
     "case_schema",
     "issue_codes",

@@ -1,0 +1,225 @@
+//! The typed columns of a piece of an Arrow batch, as
+//! `cme_pdp::table::columnar::accumulate_typed` counts them: dates as the
+//! batch's own `date32` day numbers (no copy), each text column as keys
+//! into its distinct values (each value met once per piece, read by the
+//! core's rules once). A column of another type is left untyped: the core
+//! then reads the piece cell by cell.
+
+use std::collections::HashMap;
+
+use arrow_array::{Array, GenericStringArray, OffsetSizeTrait, StringViewArray};
+use cme_pdp::table::columnar::{Bits, Typed, TypedPiece, NULL_KEY};
+
+use crate::table::{Batch, Column};
+
+/// The distinct texts of a column and the key of each row.
+#[derive(Default)]
+struct Keys<'a> {
+    keys: Vec<u32>,
+    values: Vec<&'a str>,
+    /// Past a few values, the key of each value found by hashing.
+    index: HashMap<&'a str, u32>,
+}
+
+/// Distinct values looked up one by one (a code column has a few).
+const FEW: usize = 16;
+
+impl<'a> Keys<'a> {
+    fn with_capacity(n: usize) -> Self {
+        Keys {
+            keys: Vec::with_capacity(n),
+            ..Keys::default()
+        }
+    }
+
+    /// The key of `text`, made when first met.
+    fn key(&mut self, text: &'a str) -> u32 {
+        let found = if self.values.len() <= FEW {
+            self.values.iter().position(|v| *v == text)
+        } else {
+            self.index.get(text).map(|k| *k as usize)
+        };
+        if let Some(k) = found {
+            return u32::try_from(k).unwrap_or(NULL_KEY);
+        }
+        let k = u32::try_from(self.values.len()).unwrap_or(NULL_KEY);
+        self.values.push(text);
+        if self.values.len() == FEW + 1 {
+            self.index = self.values.iter().zip(0..).map(|(v, k)| (*v, k)).collect();
+        } else if self.values.len() > FEW {
+            self.index.insert(text, k);
+        }
+        k
+    }
+}
+
+/// The keys of rows `range` of a text array of offsets.
+fn string_keys<'a, O: OffsetSizeTrait>(
+    a: &'a GenericStringArray<O>,
+    range: std::ops::Range<usize>,
+) -> Keys<'a> {
+    let mut out = Keys::with_capacity(range.len());
+    for i in range {
+        let k = if a.is_valid(i) {
+            out.key(a.value(i))
+        } else {
+            NULL_KEY
+        };
+        out.keys.push(k);
+    }
+    out
+}
+
+/// The keys of rows `range` of a view array. A view of 16 bytes is the
+/// text itself up to 12 bytes, or its length, first bytes and place in the
+/// array's buffers: two rows of the same view hold the same text (a
+/// column decoded from a Parquet dictionary shares its places), so each
+/// view is looked up in a small cache before its text is compared.
+fn view_keys(a: &StringViewArray, range: std::ops::Range<usize>) -> Keys<'_> {
+    const SLOTS: usize = 256;
+    let mut out = Keys::with_capacity(range.len());
+    let views = a.views();
+    let nulls = a.nulls();
+    // (view, key + 1) by the view's hash; 0: no entry
+    let mut cache = [(0u128, 0u32); SLOTS];
+    for i in range {
+        let view = match views.get(i) {
+            Some(&v) if nulls.is_none_or(|n| n.is_valid(i)) => v,
+            _ => {
+                out.keys.push(NULL_KEY);
+                continue;
+            }
+        };
+        // a multiplicative hash of the view's two halves
+        let h = ((view as u64) ^ ((view >> 64) as u64).rotate_left(29))
+            .wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        let slot = (h >> 56) as usize % SLOTS;
+        let k = match cache.get(slot) {
+            Some(&(v, k)) if k != 0 && v == view => k - 1,
+            _ => {
+                let k = out.key(a.value(i));
+                if let Some(c) = cache.get_mut(slot) {
+                    *c = (view, k.saturating_add(1));
+                }
+                k
+            }
+        };
+        out.keys.push(k);
+    }
+    out
+}
+
+/// A piece's typed columns, owned: the keys made for it, the dates
+/// borrowed from the batch.
+pub(crate) struct TypedColumns<'a> {
+    columns: Vec<Option<Owned<'a>>>,
+}
+
+enum Owned<'a> {
+    Absent,
+    Days(&'a [i32], Option<Bits<'a>>),
+    Keys(Keys<'a>),
+}
+
+impl<'a> TypedColumns<'a> {
+    /// The typed columns of rows `range` of `batch` (only its converted
+    /// columns: a report's).
+    pub(crate) fn of(batch: &'a Batch, range: std::ops::Range<usize>) -> Self {
+        let id = cme_pdp::table::COLUMNS.iter().position(|c| c.name == "id");
+        let columns = batch
+            .documented
+            .iter()
+            .enumerate()
+            .map(|(k, c)| match c {
+                // the identifiers are read from their cells (all distinct)
+                _ if Some(k) == id => None,
+                None | Some(Column::Null) => Some(Owned::Absent),
+                Some(column) => typed(column, range.clone()),
+            })
+            .collect();
+        TypedColumns { columns }
+    }
+
+    /// The piece as the core reads it.
+    pub(crate) fn piece(&self) -> TypedPiece<'_> {
+        let mut piece = TypedPiece::new();
+        for (slot, c) in piece.columns.iter_mut().zip(&self.columns) {
+            *slot = c.as_ref().map(|c| match c {
+                Owned::Absent => Typed::Absent,
+                Owned::Days(days, valid) => Typed::Days {
+                    days,
+                    valid: *valid,
+                },
+                Owned::Keys(k) => Typed::Keys {
+                    keys: &k.keys,
+                    values: &k.values,
+                },
+            });
+        }
+        piece
+    }
+}
+
+/// A column's rows `range` typed, or `None` when the core reads its
+/// cells.
+fn typed(column: &Column, range: std::ops::Range<usize>) -> Option<Owned<'_>> {
+    Some(match column {
+        Column::Null => Owned::Absent,
+        Column::Date(a) => {
+            let days = a.values().get(range.clone())?;
+            let valid = a.nulls().map(|n| Bits {
+                bytes: n.buffer().as_slice(),
+                offset: n.offset() + range.start,
+            });
+            Owned::Days(days, valid)
+        }
+        Column::Utf8(a) => Owned::Keys(string_keys(a, range)),
+        Column::LargeUtf8(a) => Owned::Keys(string_keys(a, range)),
+        Column::Utf8View(a) => Owned::Keys(view_keys(a, range)),
+        Column::Dict {
+            keys,
+            nulls,
+            values,
+        } => {
+            // each value of the dictionary read once, then the keys mapped
+            let texts: Vec<Option<&str>> = match values.as_ref() {
+                Column::Utf8(a) => (0..a.len())
+                    .map(|i| a.is_valid(i).then(|| a.value(i)))
+                    .collect(),
+                Column::LargeUtf8(a) => (0..a.len())
+                    .map(|i| a.is_valid(i).then(|| a.value(i)))
+                    .collect(),
+                Column::Utf8View(a) => (0..a.len())
+                    .map(|i| a.is_valid(i).then(|| a.value(i)))
+                    .collect(),
+                _ => return None,
+            };
+            let mut out = Keys::with_capacity(range.len());
+            let mut mapped: Vec<Option<u32>> = vec![None; texts.len()];
+            for i in range {
+                let k = match keys.get(i) {
+                    Some(&k) if nulls.as_ref().is_none_or(|n| n.is_valid(i)) => {
+                        match (
+                            mapped.get(k).copied().flatten(),
+                            texts.get(k).copied().flatten(),
+                        ) {
+                            (Some(key), _) => key,
+                            (None, Some(text)) => {
+                                let key = out.key(text);
+                                if let Some(m) = mapped.get_mut(k) {
+                                    *m = Some(key);
+                                }
+                                key
+                            }
+                            (None, None) => NULL_KEY,
+                        }
+                    }
+                    _ => NULL_KEY,
+                };
+                out.keys.push(k);
+            }
+            Owned::Keys(out)
+        }
+        Column::Int(_) | Column::Float(_) | Column::Bool(_) | Column::Json(_) => return None,
+    })
+}

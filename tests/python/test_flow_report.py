@@ -1,0 +1,153 @@
+"""A report of the flow figures only (``indicators=``): it reads only the
+columns they need, counts them from the typed columns of an Arrow table,
+and gives what the rules give row by row."""
+import datetime as dt
+import random
+
+import pandas as pd
+import polars as pl
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+import cme
+
+FLOW = list(cme.FLOW_INDICATORS)
+
+
+def _rows(cols):
+    n = len(next(iter(cols.values())))
+    return [{c: v[i] for c, v in cols.items() if v[i] is not None} for i in range(n)]
+
+
+def _spoiled(n, seed):
+    """A synthetic table with cells changed at random: bad ids, unknown
+    codes, dates out of order or missing, refusals, exits without results."""
+    cols = cme.synthetic_table(n, seed=seed)
+    rnd = random.Random(seed)
+    day = lambda s, d: (dt.date.fromisoformat(s) + dt.timedelta(days=d)).isoformat()  # noqa: E731
+    for _ in range(n // 20):
+        i = rnd.randrange(n)
+        sig = cols["signalement_date"][i]
+        kind = rnd.randrange(9)
+        if kind == 0:
+            cols["id"][i] = "Jean Dupont"
+        elif kind == 1:
+            cols["source_visit"][i] = rnd.choice([None, "visite"])
+        elif kind == 2 and sig:
+            cols["contact_date"][i] = day(sig, rnd.randint(-3, 400))
+        elif kind == 3 and sig:
+            cols["sortie_date"][i] = day(sig, rnd.randint(-3, 400))
+        elif kind == 4:
+            cols["sortie_result"][i] = rnd.choice([None, "inaptitude", "licenciement"])
+        elif kind == 5 and sig:
+            cols["refus_accompagnement_date"][i] = day(sig, rnd.randint(0, 60))
+        elif kind == 6 and sig:
+            cols["reouverture_date"][i] = day(sig, rnd.randint(0, 500))
+        elif kind == 7:
+            cols["sector_section"][i] = rnd.choice(["V", "Z", None])
+        else:
+            cols["service"][i] = "AISMT 13"
+    return cols
+
+
+def _typed(cols):
+    """The table as pyarrow gives a typed file: dates as date32."""
+    kinds = {c["name"]: c["kind"] for c in cme.table_columns()}
+    arrays = {}
+    for name, values in cols.items():
+        if kinds.get(name) == "date":
+            values = [None if v is None else dt.date.fromisoformat(v) for v in values]
+            arrays[name] = pa.array(values, type=pa.date32())
+        else:
+            arrays[name] = pa.array(values)
+    return pa.table(arrays)
+
+
+@pytest.mark.parametrize("by", [[], ["secteur"], ["service"], ["visite_source"], ["secteur", "visite_source"]])
+def test_counted_from_typed_columns_as_the_rules_count_row_by_row(by):
+    """Arrow tables of every kind the binding types (polars views, pyarrow
+    texts, dictionaries, slices, several chunks) give the report and the
+    rejected rows of the same rows read as dicts, case by case."""
+    cols = _spoiled(40_000, seed=5)
+    rows = _rows(cols)
+    expected = cme.indicators(rows, "aismt13", 2024, by=by, invalid="report", indicators=FLOW)
+    typed = _typed(cols)
+    dictionary = pa.table({
+        name: (col.dictionary_encode() if pa.types.is_string(col.type) and name != "id" else col)
+        for name, col in zip(typed.column_names, typed.columns)})
+    tables = {
+        "polars": pl.from_arrow(typed),
+        "pyarrow": typed,
+        "dictionaries": dictionary,
+        "chunks": pa.Table.from_batches(typed.to_batches(max_chunksize=7_001)),
+        "slice": pa.concat_tables([typed.slice(0, 13_333), typed.slice(13_333)]),
+        "pandas": typed.to_pandas(types_mapper=pd.ArrowDtype),
+    }
+    for name, table in tables.items():
+        got = cme.indicators(table, "aismt13", 2024, by=by, invalid="report", indicators=FLOW)
+        assert got.to_dict() == expected.to_dict(), name
+        assert got.rejected == expected.rejected, name
+    assert expected.rejected, "the spoiled table has bad rows"
+
+
+def test_the_flow_figures_are_those_of_the_whole_report_and_only_those():
+    cols = cme.synthetic_table(20_000, seed=8)
+    table = _typed(cols)
+    whole = cme.indicators(table, "aismt13", 2024, by=["secteur"]).to_dict()
+    flow = cme.indicators(table, "aismt13", 2024, by=["secteur"], indicators=FLOW).to_dict()
+    assert [c["key"] for c in flow["cells"]] == [c["key"] for c in whole["cells"]]
+    for w, f in zip(whole["cells"], flow["cells"]):
+        assert [v["id"] for v in f["values"]] == [v["id"] for v in w["values"] if v["id"] in FLOW]
+        assert f["values"] == [v for v in w["values"] if v["id"] in FLOW]
+    some = cme.indicators(table, "aismt13", 2024, indicators=["sorties", "entrees", "entrees"]).to_dict()
+    assert [v["id"] for v in some["total"]] == ["entrees", "sorties"]
+
+
+def test_only_the_needed_columns_are_read():
+    """A LazyFrame is read through the report's columns only: a column the
+    figures do not need may be unreadable as a case column and is not read;
+    a column the table documents nowhere is still reported."""
+    cols = cme.synthetic_table(3_000, seed=3)
+    columns = cme.Accumulator("aismt13", 2024, ["secteur"], FLOW)._inner.columns
+    assert {"id", "service", "signalement_date", "sortie_result", "sector_section"} <= set(columns)
+    assert "avis_attendu_date" not in columns and "birth_year" not in columns
+    bad = dict(cols, birth_year=["mille neuf cent"] * 3_000)
+    lazy = pl.LazyFrame(bad)
+    with pytest.raises(cme.ValidationError):
+        cme.indicators(lazy, "aismt13", 2024)  # the whole catalogue reads birth_year
+    flow = cme.indicators(lazy, "aismt13", 2024, indicators=FLOW)
+    assert flow.to_dict() == cme.indicators(pl.LazyFrame(cols), "aismt13", 2024, indicators=FLOW).to_dict()
+    with pytest.raises(cme.ValidationError) as err:
+        cme.indicators(pl.LazyFrame(dict(cols, couleur=["bleu"] * 3_000)), "aismt13", 2024, indicators=FLOW)
+    assert err.value.errors()[0]["column"] == "couleur"
+
+
+def test_a_figure_outside_the_flow_reads_whole_rows():
+    cols = cme.synthetic_table(2_000, seed=4)
+    assert cme.Accumulator("aismt13", 2024, [], ["dossiers_traites"])._inner.columns is None
+    assert cme.Accumulator("aismt13", 2024, ["categorie"], ["entrees"])._inner.columns is None
+    report = cme.indicators(pl.DataFrame(cols), "aismt13", 2024, by=["categorie"], indicators=["entrees", "taux_inclusion"])
+    whole = cme.indicators(pl.DataFrame(cols), "aismt13", 2024, by=["categorie"])
+    pick = lambda r: [(c["key"], [v for v in c["values"] if v["id"] in ("entrees", "taux_inclusion")]) for c in r.to_dict()["cells"]]  # noqa: E731
+    assert pick(report) == pick(whole)
+
+
+def test_an_unknown_indicator_is_refused_at_its_place():
+    with pytest.raises(cme.ValidationError) as err:
+        cme.Accumulator("aismt13", 2024, [], ["entrees", "entree"])
+    assert [(e["path"], e["code"]) for e in err.value.errors()] == [("indicators[1]", "unknown_code")]
+
+
+def test_states_of_the_flow_report_merge_and_pickle_whichever_way_counted(tmp_path):
+    """The state holds only the flow counters: counted from typed columns
+    or case by case, the same state."""
+    cols = cme.synthetic_table(10_000, seed=6)
+    a = cme.Accumulator("aismt13", 2024, ["secteur"], FLOW).add(_typed(cols))
+    b = cme.Accumulator("aismt13", 2024, ["secteur"], FLOW).add(_rows(cols))
+    assert a._inner.state() == b._inner.state()
+    path = tmp_path / "cases.parquet"
+    pq.write_table(_typed(cols), path, row_group_size=3_000)
+    c = cme.Accumulator("aismt13", 2024, ["secteur"], FLOW).add(pl.scan_parquet(path))
+    assert c._inner.state() == a._inner.state()
+    assert c.finish().to_dict() == cme.indicators(_rows(cols), "aismt13", 2024, by=["secteur"], indicators=FLOW).to_dict()
