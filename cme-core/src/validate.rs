@@ -1572,31 +1572,41 @@ pub fn pre_reprise_requester_issue(
 /// with spaces or accents). Shared by the reader's rules and the table's
 /// fast path ([`crate::table`]).
 pub(crate) fn is_identifier(s: &str, max: usize) -> bool {
-    // Every accepted character is one byte: the length in bytes is the
-    // number of characters of an accepted text.
-    !s.is_empty()
-        && s.len() <= max
-        && s.bytes().all(|c| {
-            IDENTIFIER_BYTES
-                .get(usize::from(c))
-                .copied()
-                .unwrap_or(false)
-        })
+    is_identifier_bytes(s.as_bytes(), max)
 }
 
-/// The bytes of an identifier: ASCII letters, digits, `-`, `_` and `.` (a
-/// table rather than comparisons: a million-row table has a million ids).
-#[allow(clippy::indexing_slicing)] // c < 256, in a constant
-const IDENTIFIER_BYTES: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut c = 0;
-    while c < 256 {
-        let b = c as u8;
-        table[c] = b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.');
-        c += 1;
+/// [`is_identifier`] of the bytes of a text (an identifier is ASCII: any
+/// other byte refuses it).
+#[inline]
+pub(crate) fn is_identifier_bytes(s: &[u8], max: usize) -> bool {
+    // Every accepted character is one byte: the length in bytes is the
+    // number of characters of an accepted text. Every byte is looked at,
+    // without an early exit; a short text (most ids) is looked at as 16
+    // bytes at once, padded with an accepted byte (a million-row table has
+    // a million ids).
+    if s.is_empty() || s.len() > max {
+        return false;
     }
-    table
-};
+    let mut block = [b'a'; 16];
+    match block.get_mut(..s.len()) {
+        Some(head) => {
+            head.copy_from_slice(s);
+            block.iter().fold(true, |ok, c| ok & identifier_byte(*c))
+        }
+        None => s.iter().fold(true, |ok, c| ok & identifier_byte(*c)),
+    }
+}
+
+/// An ASCII letter or digit, `-`, `_` or `.`.
+#[inline(always)]
+fn identifier_byte(c: u8) -> bool {
+    let lower = c | 0x20;
+    (c.wrapping_sub(b'0') < 10)
+        | (lower.wrapping_sub(b'a') < 26)
+        | (c == b'-')
+        | (c == b'_')
+        | (c == b'.')
+}
 
 /// A service code: 1 to [`limits::MAX_SERVICE_LEN`] characters among
 /// lowercase ASCII letters, digits and `_` (`aismt13`, `ast_btp`).

@@ -117,6 +117,7 @@ pub(crate) struct TypedColumns<'a> {
 
 enum Owned<'a> {
     Absent,
+    Views(&'a [u128], Vec<&'a [u8]>, Option<Bits<'a>>),
     Days(&'a [i32], Option<Bits<'a>>),
     Keys(Keys<'a>),
 }
@@ -131,7 +132,13 @@ impl<'a> TypedColumns<'a> {
             .iter()
             .enumerate()
             .map(|(k, c)| match c {
-                // the identifiers are read from their cells (all distinct)
+                // the identifiers (all distinct) as their views, or read
+                // from their cells
+                Some(Column::Utf8View(a)) if Some(k) == id => {
+                    let views = a.views().get(range.clone())?;
+                    let buffers = a.data_buffers().iter().map(|b| b.as_slice()).collect();
+                    Some(Owned::Views(views, buffers, bits(a.nulls(), range.start)))
+                }
                 _ if Some(k) == id => None,
                 None | Some(Column::Null) => Some(Owned::Absent),
                 Some(column) => typed(column, range.clone()),
@@ -146,6 +153,11 @@ impl<'a> TypedColumns<'a> {
         for (slot, c) in piece.columns.iter_mut().zip(&self.columns) {
             *slot = c.as_ref().map(|c| match c {
                 Owned::Absent => Typed::Absent,
+                Owned::Views(views, buffers, valid) => Typed::Views {
+                    views,
+                    buffers,
+                    valid: *valid,
+                },
                 Owned::Days(days, valid) => Typed::Days {
                     days,
                     valid: *valid,
@@ -160,6 +172,14 @@ impl<'a> TypedColumns<'a> {
     }
 }
 
+/// The validity of the rows from `start` on.
+fn bits(nulls: Option<&arrow_buffer::NullBuffer>, start: usize) -> Option<Bits<'_>> {
+    nulls.map(|n| Bits {
+        bytes: n.buffer().as_slice(),
+        offset: n.offset() + start,
+    })
+}
+
 /// A column's rows `range` typed, or `None` when the core reads its
 /// cells.
 fn typed(column: &Column, range: std::ops::Range<usize>) -> Option<Owned<'_>> {
@@ -167,11 +187,7 @@ fn typed(column: &Column, range: std::ops::Range<usize>) -> Option<Owned<'_>> {
         Column::Null => Owned::Absent,
         Column::Date(a) => {
             let days = a.values().get(range.clone())?;
-            let valid = a.nulls().map(|n| Bits {
-                bytes: n.buffer().as_slice(),
-                offset: n.offset() + range.start,
-            });
-            Owned::Days(days, valid)
+            Owned::Days(days, bits(a.nulls(), range.start))
         }
         Column::Utf8(a) => Owned::Keys(string_keys(a, range)),
         Column::LargeUtf8(a) => Owned::Keys(string_keys(a, range)),

@@ -31,7 +31,7 @@ use crate::case::{ExitResult, Nomenclature, Sector, Signaller, SourceVisit};
 use crate::codes::Code;
 use crate::indicators::{bump, index_of, write_dimension_value, Accumulator, Counters, Dimension};
 use crate::policy::Outcome;
-use crate::validate::{is_identifier, is_service_code, limits};
+use crate::validate::{is_identifier, is_identifier_bytes, is_service_code, limits};
 
 /// The indicators counted from the columns of [`report_columns`]
 /// ([`crate::indicators::FLOW_INDICATORS`]).
@@ -186,6 +186,19 @@ pub enum Typed<'a> {
         /// The day of each row.
         days: &'a [i32],
         /// Which rows have a date.
+        valid: Option<Bits<'a>>,
+    },
+    /// Texts in Arrow's string-view layout (an identifier column: its
+    /// values are all distinct). Each view is 16 bytes read as a
+    /// little-endian `u128`: the length (low 4 bytes), then the text itself
+    /// when it is at most 12 bytes long, otherwise its first 4 bytes, the
+    /// index of its buffer in `buffers` and its offset there.
+    Views {
+        /// The view of each row.
+        views: &'a [u128],
+        /// The buffers of the longer texts.
+        buffers: &'a [&'a [u8]],
+        /// Which rows have a text (`None`: every row).
         valid: Option<Bits<'a>>,
     },
     /// Texts as keys into their distinct values ([`NULL_KEY`]: empty).
@@ -378,9 +391,15 @@ pub fn accumulate_typed(
     }
 }
 
+/// A column of string views: the views, their buffers, their validity.
+type ViewColumn<'a> = (&'a [u128], &'a [&'a [u8]], Option<Bits<'a>>);
+
 /// What a piece's counting needs, its columns read and their distinct
 /// values decoded once.
 struct Kernel<'a> {
+    /// The identifiers, when given as views (otherwise read from the
+    /// cells).
+    ids: Option<ViewColumn<'a>>,
     signalement: DateColumn<'a>,
     contact: DateColumn<'a>,
     refusal: DateColumn<'a>,
@@ -549,7 +568,16 @@ impl<'a> Kernel<'a> {
         }
         let first = day_number(NaiveDate::from_ymd_opt(limits::MIN_YEAR, 1, 1)?);
         let last = day_number(NaiveDate::from_ymd_opt(limits::MAX_YEAR, 12, 31)?);
+        let ids = match typed.columns.get(c!("id")).copied().flatten() {
+            Some(Typed::Views {
+                views,
+                buffers,
+                valid,
+            }) if views.len() >= len => Some((views, buffers, valid)),
+            _ => None,
+        };
         Some(Kernel {
+            ids,
             signalement: date(c!("signalement_date"))?,
             contact: date(c!("contact_date"))?,
             refusal: date(c!("refus_accompagnement_date"))?,
@@ -579,7 +607,7 @@ impl<'a> Kernel<'a> {
 
     /// A date of row `j` the rules accept as it is: within the accepted
     /// years, not after the evaluation date.
-    #[inline]
+    #[inline(always)]
     fn date(&self, column: &DateColumn<'_>, j: usize) -> Option<Option<i32>> {
         let d = column.at(j, self.bounds)?;
         match d {
@@ -593,9 +621,32 @@ impl<'a> Kernel<'a> {
     /// (the row is then read by the rules).
     #[inline]
     fn facts(&self, src: &dyn CellSource, r: usize, j: usize) -> Option<Facts> {
-        match normalized(src.cell(c!("id"), r)) {
-            Cell::Text(id) if is_identifier(id, limits::MAX_ID_LEN) => {}
-            _ => return None,
+        match self.ids {
+            Some((views, buffers, valid)) => {
+                if valid.is_some_and(|v| !v.get(j)) {
+                    return None;
+                }
+                let view = *views.get(j)?;
+                let len = (view as u32) as usize;
+                let bytes = view.to_le_bytes();
+                let text = if len <= 12 {
+                    bytes.get(4..4 + len)?
+                } else {
+                    let word = |at: usize| -> Option<usize> {
+                        let b: [u8; 4] = bytes.get(at..at + 4)?.try_into().ok()?;
+                        usize::try_from(u32::from_le_bytes(b)).ok()
+                    };
+                    let (buffer, offset) = (word(8)?, word(12)?);
+                    buffers.get(buffer)?.get(offset..offset.checked_add(len)?)?
+                };
+                if !is_identifier_bytes(text, limits::MAX_ID_LEN) {
+                    return None;
+                }
+            }
+            None => match normalized(src.cell(c!("id"), r)) {
+                Cell::Text(id) if is_identifier(id, limits::MAX_ID_LEN) => {}
+                _ => return None,
+            },
         }
         let known = |k: Option<u32>| k.and_then(|k| usize::try_from(k).ok());
         self.service_ok.get(known(self.service.at(j)?)?)?.as_ref()?;
