@@ -980,6 +980,17 @@ class Accumulator:
         """Cases added so far."""
         return int(self._inner.cases)
 
+    @property
+    def columns(self) -> Optional[List[str]]:
+        """The columns of a table this report reads, or ``None`` when it
+        reads whole rows: a report of the flow figures only
+        (:data:`FLOW_INDICATORS`) by nothing, ``secteur``, ``service`` or
+        ``visite_source`` reads few; a LazyFrame given to :meth:`add` is
+        read through them, and a reader of files can be given them
+        (``pq.ParquetFile(path).iter_batches(columns=acc.columns)``)."""
+        columns = self._inner.columns
+        return None if columns is None else list(columns)
+
     def finish(self) -> Report:
         """The report of every case added."""
         return Report(self._inner.finish())
