@@ -16,8 +16,9 @@
 //!
 //! [`accumulate_typed`] counts a piece of rows from its typed columns: the
 //! dates as day numbers, each text column as keys into its distinct values
-//! (each value is read once per piece by the rules: a code, an identifier,
-//! a service code). A row whose facts it can count as they are (nearly
+//! (each value is read once per piece by the rules: a code, a policy id, a
+//! service code), the case identifiers as Arrow string views (or read from
+//! their cells), each checked by the rules. A row whose facts it can count as they are (nearly
 //! every row: the facts valid, the contact and the exit in order) is
 //! counted at once; any other row is read and counted by the rules
 //! ([`crate::table::accumulate_cells`]: the case of the row, its pathway
@@ -436,8 +437,8 @@ impl<'a> Kernel<'a> {
         len: usize,
         as_of: Option<NaiveDate>,
     ) -> Option<Kernel<'a>> {
-        // Every column read is typed (the identifier is read from its
-        // cells: its values are all distinct).
+        // Every column read is typed (the identifiers may be read from
+        // their cells: their values are all distinct).
         for (c, k) in keep.iter().enumerate() {
             if *k && c != c!("id") && typed.columns.get(c)?.is_none() {
                 return None;
