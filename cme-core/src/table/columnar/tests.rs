@@ -241,12 +241,19 @@ fn check(
     for w in bounds.windows(2) {
         let range = w[0]..w[1];
         let owned = OwnedPiece::new(table, range.clone(), &keep, absent_if_empty, views);
-        let buffers: Vec<Option<Vec<&[u8]>>> = owned
+        // the distinct texts and the view buffers of each column, borrowed
+        type Borrowed<'a> = (Option<Vec<&'a str>>, Option<Vec<&'a [u8]>>);
+        let borrowed: Vec<Borrowed<'_>> = owned
             .columns
             .iter()
             .map(|c| match c {
-                Some(OwnedColumn::Views(_, b)) => Some(b.iter().map(Vec::as_slice).collect()),
-                _ => None,
+                Some(OwnedColumn::Keys(_, v)) => {
+                    (Some(v.iter().map(String::as_str).collect()), None)
+                }
+                Some(OwnedColumn::Views(_, b)) => {
+                    (None, Some(b.iter().map(Vec::as_slice).collect()))
+                }
+                _ => (None, None),
             })
             .collect();
         // the validity of the identifiers: a text
@@ -259,14 +266,6 @@ fn check(
             }
             bits
         };
-        let values: Vec<Option<Vec<&str>>> = owned
-            .columns
-            .iter()
-            .map(|c| match c {
-                Some(OwnedColumn::Keys(_, v)) => Some(v.iter().map(String::as_str).collect()),
-                _ => None,
-            })
-            .collect();
         let mut piece = TypedPiece::new();
         for (c, col) in owned.columns.iter().enumerate() {
             piece.columns[c] = match col {
@@ -281,11 +280,11 @@ fn check(
                 }),
                 Some(OwnedColumn::Keys(keys, _)) => Some(Typed::Keys {
                     keys,
-                    values: values[c].as_deref().unwrap(),
+                    values: borrowed[c].0.as_deref().unwrap(),
                 }),
                 Some(OwnedColumn::Views(views, _)) => Some(Typed::Views {
                     views,
-                    buffers: buffers[c].as_deref().unwrap(),
+                    buffers: borrowed[c].1.as_deref().unwrap(),
                     valid: Some(Bits {
                         bytes: &id_bits,
                         offset: 0,
