@@ -1247,18 +1247,23 @@ pub fn read_rows_at(
         if row.is_object() {
             read_into(&src, i..i + 1, first_row, as_of, &mut out);
         } else {
-            let number = first_row.saturating_add(i);
-            out.add_issues(vec![RowIssue {
-                row: number,
-                column: String::new(),
-                issue: Issue::new(
-                    IssueCode::ObjectType,
-                    Path::root().key("rows").index(number),
-                ),
-            }]);
+            out.add_issues(vec![not_a_row(first_row.saturating_add(i))]);
         }
     }
     out
+}
+
+/// `object_type` at `rows[number]`: a row of JSON rows that is not an
+/// object.
+fn not_a_row(number: usize) -> RowIssue {
+    RowIssue {
+        row: number,
+        column: String::new(),
+        issue: Issue::new(
+            IssueCode::ObjectType,
+            Path::root().key("rows").index(number),
+        ),
+    }
 }
 
 /// [`read_rows_at`] for a report: the cases of the valid rows added to
@@ -1287,15 +1292,7 @@ pub fn accumulate_rows_at(
         if row.is_object() {
             out.append(accumulate_cells(&src, i..i + 1, first_row, as_of, acc));
         } else {
-            let number = first_row.saturating_add(i);
-            out.add_issues(vec![RowIssue {
-                row: number,
-                column: String::new(),
-                issue: Issue::new(
-                    IssueCode::ObjectType,
-                    Path::root().key("rows").index(number),
-                ),
-            }]);
+            out.add_issues(vec![not_a_row(first_row.saturating_add(i))]);
         }
     }
     out
