@@ -511,3 +511,33 @@ fn the_flow_figures_are_those_of_the_whole_report() {
         }
     }
 }
+
+/// Identifiers longer than a view (read from the view's buffer, at its
+/// offset): a valid one counted, one whose first byte is refused refused,
+/// whatever follows it in the buffer.
+#[test]
+fn long_identifiers_are_read_from_their_buffers() {
+    let base = base_rows();
+    let mut table = Table {
+        unknown: vec![false; base.len()],
+        rows: base,
+    };
+    let id = column("id");
+    for (i, text) in [
+        " SYN-LONG-00001",
+        "SYN-LONG-000002",
+        "SYN-LONG-000003 ",
+        "SYN-0000004",
+    ]
+    .iter()
+    .cycle()
+    .take(40)
+    .enumerate()
+    {
+        table.rows[i * 7][id] = V::Text((*text).into());
+    }
+    let ids: Vec<String> = COUNTED.iter().map(|s| s.to_string()).collect();
+    for year in 2022..2026 {
+        check(&table, &ids, &[], year, None, &[], false, true);
+    }
+}
