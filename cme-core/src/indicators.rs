@@ -416,10 +416,9 @@ impl ReportSpec {
     }
 }
 
-/// The flow figures: the
-/// signalements (by origin), the entries and their delay, the exits (by
-/// result and outcome) and their delay, and the cell's activity. A report
-/// of these only reads few columns of a table
+/// The flow figures: the signalements (by origin), the entries and their
+/// delay, the exits (by result and outcome) and their delay, and the
+/// cell's activity. A report of these only reads few columns of a table
 /// (`cme_pdp::table::columnar::report_columns`).
 ///
 /// ```

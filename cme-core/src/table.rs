@@ -1274,11 +1274,13 @@ fn not_a_row(number: usize) -> RowIssue {
 /// use cme_pdp::indicators::{accumulator, Period};
 /// use cme_pdp::table::{accumulate_rows_at, case_row};
 /// let mut rows: Vec<_> = cme_pdp::sample::sample_cases().unwrap().iter().filter_map(case_row).collect();
+/// rows.insert(2, serde_json::json!(null));
 /// rows.push(serde_json::json!("not a row"));
 /// let mut acc = accumulator(&serde_json::json!("aist43"), Period::year(2024), &[]).unwrap();
 /// let read = accumulate_rows_at(&rows, 10, None, &mut acc);
-/// assert_eq!(acc.cases as usize, rows.len() - 1);
-/// assert_eq!(read.issues[0].issue.path.as_str(), format!("rows[{}]", 10 + rows.len() - 1));
+/// assert_eq!(acc.cases as usize, rows.len() - 2);
+/// let paths: Vec<_> = read.issues.iter().map(|i| i.issue.path.as_str().to_string()).collect();
+/// assert_eq!(paths, ["rows[12]".to_string(), format!("rows[{}]", 10 + rows.len() - 1)]);
 /// ```
 pub fn accumulate_rows_at(
     rows: &[Value],
@@ -1288,12 +1290,22 @@ pub fn accumulate_rows_at(
 ) -> TableRead {
     let mut out = TableRead::default();
     let src = JsonRows(rows);
-    for (i, row) in rows.iter().enumerate() {
-        if row.is_object() {
-            out.append(accumulate_cells(&src, i..i + 1, first_row, as_of, acc));
-        } else {
-            out.add_issues(vec![not_a_row(first_row.saturating_add(i))]);
+    // Each run of rows that are objects is counted at once (the report's
+    // columns found once, the rooms of a case reused through the run).
+    let mut start = 0;
+    while start < rows.len() {
+        let end = rows
+            .iter()
+            .skip(start)
+            .position(|r| !r.is_object())
+            .map_or(rows.len(), |k| start + k);
+        if end > start {
+            out.append(accumulate_cells(&src, start..end, first_row, as_of, acc));
         }
+        if end < rows.len() {
+            out.add_issues(vec![not_a_row(first_row.saturating_add(end))]);
+        }
+        start = end + 1;
     }
     out
 }
