@@ -25,7 +25,7 @@ FAULTS = [
  ("exit without result counted as no exit", "            // an exit without its result, a result without its date\n            _ => return None,", "            _ => None,"),
  ("contact before signalement accepted", "if contact.is_some_and(|c| c < signalement) {", "if contact.is_some_and(|c| c < signalement - 1) {"),
  ("years bound moved", "let first = day_number(NaiveDate::from_ymd_opt(limits::MIN_YEAR, 1, 1)?);", "let first = day_number(NaiveDate::from_ymd_opt(limits::MIN_YEAR - 1000, 1, 1)?);"),
- ("policy not checked", "            self.policy_ok.get(known(Some(p))?)?.as_ref()?;", "            let _ = p;"),
+ ("service not checked", "self.service_ok.get(known(self.service.at(j)?)?)?.as_ref()?;", "let _ = self.service.at(j)?;"),
  ("sector section not checked", "if nomenclature.sections().contains(section) =>", "if !section.is_empty() =>"),
  ("exit delay off by one", "c.delai_sortie.1 += days(x);", "c.delai_sortie.1 += days(x) + 1;"),
  ("unknown column ignored", "let facts = if unknown {", "let facts = if false && unknown {"),

@@ -112,6 +112,8 @@ def test_only_the_needed_columns_are_read():
     columns = cme.Accumulator("aismt13", 2024, ["secteur"], FLOW)._inner.columns
     assert {"id", "service", "signalement_date", "sortie_result", "sector_section"} <= set(columns)
     assert "avis_attendu_date" not in columns and "birth_year" not in columns
+    # a case's own policy: no flow figure depends on it
+    assert "policy" not in columns
     bad = dict(cols, birth_year=["mille neuf cent"] * 3_000)
     lazy = pl.LazyFrame(bad)
     with pytest.raises(cme.ValidationError):

@@ -5,7 +5,7 @@
 //! A report asking only for the figures of [`COUNTED`] (the spec's
 //! `indicators`), broken down by nothing, `secteur`, `service` or
 //! `visite_source`, needs few facts of a case: the case's identity
-//! (`id`, `service`, `policy`), its signalement (`signalement_date`,
+//! (`id`, `service`), its signalement (`signalement_date`,
 //! `source_visit`, `signalled_by`), the pathway facts that decide its entry
 //! and its exits (`contact_date`, `refus_accompagnement_date`,
 //! `sortie_date`, `sortie_result`, `reouverture_date`) and its sector
@@ -16,9 +16,9 @@
 //!
 //! [`accumulate_typed`] counts a piece of rows from its typed columns: the
 //! dates as day numbers, each text column as keys into its distinct values
-//! (each value is read once per piece by the rules: a code, a policy id, a
-//! service code), the case identifiers as Arrow string views (or read from
-//! their cells), each checked by the rules. A row whose facts it can count as they are (nearly
+//! (each value is read once per piece by the rules: a code, a service
+//! code), the case identifiers as Arrow string views (or read from their
+//! cells), each checked by the rules. A row whose facts it can count as they are (nearly
 //! every row: the facts valid, the contact and the exit in order) is
 //! counted at once; any other row is read and counted by the rules
 //! ([`crate::table::accumulate_cells`]: the case of the row, its pathway
@@ -39,11 +39,12 @@ use crate::validate::{is_identifier, is_identifier_bytes, is_service_code, limit
 pub use crate::indicators::FLOW_INDICATORS as COUNTED;
 
 /// The columns the case rules need whatever the figures: the case's
-/// identity and its signalement.
-const CASE_COLUMNS: [usize; 6] = [
+/// identity and its signalement. A case's `policy` (optional, the policy it
+/// is evaluated with on its own) is not among them: a report is made under
+/// its own policy, and no figure depends on it.
+const CASE_COLUMNS: [usize; 5] = [
     c!("id"),
     c!("service"),
-    c!("policy"),
     c!("signalement_date"),
     c!("source_visit"),
     c!("signalled_by"),
@@ -359,7 +360,7 @@ struct Facts {
 /// for (name, values) in texts {
 ///     piece.columns[column(name)] = Some(Typed::Keys { keys: &zero, values });
 /// }
-/// for name in ["policy", "refus_accompagnement_date", "reouverture_date"] {
+/// for name in ["refus_accompagnement_date", "reouverture_date"] {
 ///     piece.columns[column(name)] = Some(Typed::Absent);
 /// }
 /// let ids: Vec<String> = ["entrees", "sorties", "resultat_inaptitude"].map(String::from).into();
@@ -408,8 +409,6 @@ struct Kernel<'a> {
     reopening: DateColumn<'a>,
     service: KeyColumn<'a>,
     service_ok: Vec<Option<()>>,
-    policy: KeyColumn<'a>,
-    policy_ok: Vec<Option<()>>,
     source_visit: KeyColumn<'a>,
     source_visits: Vec<Option<SourceVisit>>,
     signalled_by: KeyColumn<'a>,
@@ -479,7 +478,6 @@ impl<'a> Kernel<'a> {
             }
         };
         let (service, services) = text(c!("service"))?;
-        let (policy, policies) = text(c!("policy"))?;
         let (source_visit, visits) = text(c!("source_visit"))?;
         let (signalled_by, signallers) = text(c!("signalled_by"))?;
         let (result, results) = text(c!("sortie_result"))?;
@@ -586,10 +584,6 @@ impl<'a> Kernel<'a> {
             reopening: date(c!("reouverture_date"))?,
             service,
             service_ok: services_ok,
-            policy,
-            policy_ok: decode(policies, |p| {
-                is_identifier(p, limits::MAX_POLICY_ID_LEN).then_some(())
-            }),
             source_visit,
             source_visits,
             signalled_by,
@@ -651,9 +645,6 @@ impl<'a> Kernel<'a> {
         }
         let known = |k: Option<u32>| k.and_then(|k| usize::try_from(k).ok());
         self.service_ok.get(known(self.service.at(j)?)?)?.as_ref()?;
-        if let Some(p) = self.policy.at(j)? {
-            self.policy_ok.get(known(Some(p))?)?.as_ref()?;
-        }
         let signalement = self.date(&self.signalement, j)??;
         let source_visit = (*self.source_visits.get(known(self.source_visit.at(j)?)?)?)?;
         let signalled_by = (*self.signallers.get(known(self.signalled_by.at(j)?)?)?)?;

@@ -541,3 +541,52 @@ fn long_identifiers_are_read_from_their_buffers() {
         check(&table, &ids, &[], year, None, &[], false, true);
     }
 }
+
+/// A case's `policy` is not a fact of the flow figures: a report of them
+/// neither reads nor checks it (a bad one counted as if empty), where the
+/// whole catalogue's report refuses the row at that column.
+#[test]
+fn a_flow_report_reads_no_policy() {
+    let base = base_rows();
+    let n = base.len();
+    let cleared = Table {
+        unknown: vec![false; n],
+        rows: base
+            .iter()
+            .map(|r| {
+                let mut r = r.clone();
+                r[column("policy")] = V::Null;
+                r
+            })
+            .collect(),
+    };
+    let mut bad = Table {
+        unknown: vec![false; n],
+        rows: base,
+    };
+    for row in bad.rows.iter_mut().step_by(5) {
+        row[column("policy")] = V::Text("Mme Dupont".into());
+    }
+    let policy = serde_json::json!("aismt13");
+    let ids: Vec<String> = COUNTED.iter().map(|s| s.to_string()).collect();
+    let by = ["secteur".to_string()];
+    let mut whole = accumulator_of(&policy, Period::year(2024), &by, &[]).unwrap();
+    let refused = accumulate_cells(&bad, 0..n, 0, None, &mut whole).issues;
+    assert_eq!(refused.len(), n.div_ceil(5));
+    assert!(refused.iter().all(|i| i.column == "policy"));
+    let (mut flow, mut expected) = (
+        accumulator_of(&policy, Period::year(2024), &by, &ids).unwrap(),
+        accumulator_of(&policy, Period::year(2024), &by, &ids).unwrap(),
+    );
+    assert!(!super::report_columns(&flow.spec)
+        .unwrap()
+        .contains(&"policy"));
+    assert!(accumulate_cells(&bad, 0..n, 0, None, &mut flow)
+        .issues
+        .is_empty());
+    assert!(accumulate_cells(&cleared, 0..n, 0, None, &mut expected)
+        .issues
+        .is_empty());
+    assert_eq!(flow.finish(), expected.finish());
+    check(&bad, &ids, &by, 2024, None, &[], false, true);
+}
