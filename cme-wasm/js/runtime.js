@@ -53,6 +53,10 @@ function internalError() {
 // reports given back (a bigger one).
 const LIST_ARGS = new Set(["cases", "activities"]);
 const REPORT_ARGS = new Set(["reports", "published"]);
+// `fits`: a value left to the strict writer.
+const STRICT = Symbol("strict");
+// An array of its own kind, without a toJSON method.
+const plainArray = (a) => Object.getPrototypeOf(a) === Array.prototype && typeof a.toJSON !== "function";
 
 /** The calls of one WebAssembly module: `call(op, json)` is its export.
  * `load(init, arg)` runs the loader of the module (wasm-bindgen's), then
@@ -110,7 +114,101 @@ export function binding(call) {
   // (linear time whatever the object holds). A list of cases is counted
   // first (at most MAX_ROWS), each case its own document, and all the
   // arguments of one call together are at most 64 MiB.
+  //
+  // Plain data (objects and arrays of their own kind, texts, finite
+  // numbers, booleans, null) is first walked by `fits`, which judges each
+  // value as `strictStringify` does, in the same order, without a path
+  // per value: within the budgets, the arguments are written by
+  // JSON.stringify without a replacer (the same text, without a call and a
+  // path per value: most of the cost of a form's validation); the first
+  // fault is thrown as `strictStringify` throws it, after the same values
+  // were visited. Anything else (a toJSON method, a Map, a depth past 128)
+  // is left to `strictStringify`. A getter is read twice, by the walk and
+  // by JSON.stringify. tests/node/stringify.test.mjs holds the two writers
+  // together (scripts/plant-faults-stringify.py: the faults it catches).
   function stringify(args) {
+    const { max_json_bytes: MAX_JSON_BYTES, max_report_bytes: MAX_REPORT_BYTES, max_rows: MAX_ROWS } = limits();
+    const whole = { left: MAX_REPORT_BYTES, max: MAX_REPORT_BYTES };
+    for (const key of Object.keys(args)) {
+      const value = args[key];
+      let fault;
+      if (LIST_ARGS.has(key) && Array.isArray(value)) {
+        if (!plainArray(value)) return strictStringify(args);
+        if (value.length > MAX_ROWS) throw refused("too_many_items", key, { max: MAX_ROWS });
+        for (let i = 0; i < value.length && fault === undefined; i += 1) {
+          fault = fits(value[i], i, { left: MAX_JSON_BYTES, max: MAX_JSON_BYTES }, whole, 0);
+        }
+      } else if (!(key === "text" && typeof value === "string")) {
+        const max = REPORT_ARGS.has(key) ? MAX_REPORT_BYTES : MAX_JSON_BYTES;
+        fault = fits(value, key, { left: max, max }, whole, -1);
+      }
+      if (fault === STRICT) return strictStringify(args);
+      if (fault !== undefined) {
+        // the path of the value in its argument (the argument itself "")
+        let path = "";
+        for (const k of fault.keys.reverse()) {
+          path = typeof k === "number" ? `${path}[${k}]` : path === "" ? k : `${path}.${k}`;
+        }
+        throw fault.code === "document_too_large" ? refused(fault.code, path, { max_bytes: fault.max })
+          : inputError(fault.code, path);
+      }
+    }
+    return JSON.stringify(args);
+  }
+
+  // The first fault of `value` (at `key` of its holder: a number in a
+  // list) as `strictStringify` finds it: `undefined` when none, STRICT
+  // when the value is not plain data, else the code, the budget passed
+  // and the keys from the value up to its argument. `depth` is -1 for an
+  // argument (its key not part of paths nor of its budget's count, as
+  // `strictStringify` counts it).
+  function fits(value, key, budget, whole, depth) {
+    const at = () => (depth < 0 ? [] : [key]);
+    switch (typeof value) {
+      case "function": case "symbol": return { code: "unsupported_type", keys: at() };
+      case "bigint": return typeof value.toJSON === "function" ? STRICT : { code: "unsupported_type", keys: at() };
+      case "number": if (!Number.isFinite(value)) return { code: "non_finite_number", keys: at() }; break;
+      default: break;
+    }
+    const object = typeof value === "object" && value !== null;
+    if (object) {
+      // JSON.stringify would first call a toJSON method: the strict
+      // writer's to judge what it gives
+      const plain = Array.isArray(value) ? plainArray(value)
+        : (Object.getPrototypeOf(value) === Object.prototype || Object.getPrototypeOf(value) === null)
+          && typeof value.toJSON !== "function";
+      if (!plain || depth >= 128) return STRICT;
+    }
+    // the value's smallest JSON form and a separator; a key its length
+    const spend = (n) => {
+      budget.left -= n;
+      whole.left -= n;
+      if (budget.left < 0) return budget.max;
+      if (whole.left < 0) return whole.max;
+      return undefined;
+    };
+    const tooLarge = (max) => ({ code: "document_too_large", max, keys: at() });
+    let max = spend(2 + (typeof key === "number" ? 0 : key.length));
+    if (max === undefined && typeof value === "string") max = spend(value.length);
+    if (max !== undefined) return tooLarge(max);
+    if (!object) return undefined;
+    let fault;
+    if (Array.isArray(value)) {
+      if (value.length * 2 > budget.left) return tooLarge(budget.max);
+      for (let i = 0; i < value.length && fault === undefined; i += 1) {
+        fault = fits(value[i], i, budget, whole, depth + 1);
+      }
+    } else {
+      for (const k of Object.keys(value)) {
+        fault = fits(value[k], k, budget, whole, depth + 1);
+        if (fault !== undefined) break;
+      }
+    }
+    if (fault !== undefined && fault !== STRICT && depth >= 0) fault.keys.push(key);
+    return fault;
+  }
+
+  function strictStringify(args) {
     const ARGS = Symbol("arguments");
     const paths = new Map();
     const budgets = new Map();
@@ -219,7 +317,11 @@ export function binding(call) {
     return out;
   }
 
-  return { run, limits, inputError, load, loadSync, ...validation(run, limits, inputError) };
+  return {
+    run, limits, inputError, load, loadSync, ...validation(run, limits, inputError),
+    // for the tests: the two writers of the arguments
+    stringify, strictStringify,
+  };
 }
 
 // The operations both modules have (validation, labels, code lists,
