@@ -67,6 +67,8 @@ async function main() {
     measure("zod, dossiers valides", valid, zod),
     measure("cme-pdp/form validate (module du formulaire)", all, form),
     measure("cme-pdp/form validate, dossiers valides", valid, form),
+    measure("zod, dossiers invalides", invalid, zod),
+    measure("cme-pdp/form validate, dossiers invalides", invalid, form),
   ];
   const result = {
     userAgent: navigator.userAgent, batches: BATCHES, reps: REPS, cases: all.length,
