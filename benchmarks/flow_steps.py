@@ -4,9 +4,12 @@
 
 On the typed file of ``benchmarks/python_indicators.py`` (run it first):
 polars decoding the report's columns (``Accumulator.columns``) in a fresh
-process, three times; then, in one process, cme counting the collected
-frame (20 calls: wall time and CPU time of the process per call), and the
-same without the identifier column's decoding (polars alone).
+process, three times, with and without the identifiers; the peer's 7
+columns; each of the report's columns alone; the report's columns by each
+engine (wall and CPU time: one thread or two), and when
+``collect_batches()`` gives its first and last batch; then, in one
+process, cme counting the collected frame (20 calls: wall time and CPU
+time of the process per call).
 """
 from __future__ import annotations
 
@@ -21,16 +24,37 @@ IDS = ["signalements", "signalements_pre_reprise", "entrees", "delai_signalement
        "sorties", "maintiens_realises", "taux_sorties_positives"]
 
 
-def decode(path: str, without_id: bool) -> None:
+PEER = ["sector_nomenclature", "sector_section", "signalement_date", "source_visit",
+        "contact_date", "sortie_date", "sortie_result"]
+
+
+def cpu() -> float:
+    r = resource.getrusage(resource.RUSAGE_SELF)
+    return r.ru_utime + r.ru_stime
+
+
+def decode(path: str, what: str) -> None:
     import cme
     import polars as pl
 
     columns = cme.Accumulator("aismt13", 2023, ["secteur"], IDS).columns or []
-    if without_id:
+    if what == "without id":
         columns = [c for c in columns if c != "id"]
-    t0 = time.perf_counter()
-    pl.scan_parquet(path).select(columns).collect()
-    print(f"{time.perf_counter() - t0:.4f}")
+    elif what == "peer":
+        columns = PEER
+    elif what.startswith("column "):
+        columns = [what.split(" ", 1)[1]]
+    lazy = pl.scan_parquet(path).select(columns)
+    t0, c0 = time.perf_counter(), cpu()
+    if what == "in-memory":
+        lazy.collect(engine="in-memory")
+    elif what == "batches":
+        times = [time.perf_counter() - t0 for _ in lazy.collect_batches(chunk_size=65_536)]
+        print(f"{times[0]:.4f}/{times[-1]:.4f}")
+        return
+    else:
+        lazy.collect()
+    print(f"{time.perf_counter() - t0:.4f} ({cpu() - c0:.4f} CPU)")
 
 
 def count(path: str) -> None:
@@ -54,17 +78,24 @@ def main() -> None:
     path = ROOT / "target" / "bench" / f"cases_typed_{n}.parquet"
     if not path.exists():
         sys.exit(f"{path} is missing: run benchmarks/python_indicators.py {n} first")
-    for without_id in (False, True):
-        times = [subprocess.run([sys.executable, __file__, "--decode", str(path), str(without_id)],
+    import cme
+
+    columns = cme.Accumulator("aismt13", 2023, ["secteur"], IDS).columns or []
+    runs = {"all": 3, "without id": 3, "peer": 3, "in-memory": 2, "batches": 2}
+    runs.update({f"column {c}": 1 for c in columns})
+    for what, n in runs.items():
+        times = [subprocess.run([sys.executable, __file__, "--decode", str(path), what],
                                 check=True, capture_output=True, text=True).stdout.strip()
-                 for _ in range(3)]
-        what = "without id" if without_id else "all"
-        print(f"polars decoding the report's columns ({what}) in a fresh process: {', '.join(times)} s")
+                 for _ in range(n)]
+        label = {"all": "the report's columns", "without id": "the report's columns but id",
+                 "peer": "the peer's 7 columns", "in-memory": "the report's columns, in-memory engine",
+                 "batches": "collect_batches(): first/last batch of the report's columns"}.get(what, what)
+        print(f"polars decoding {label} in a fresh process: {', '.join(times)} s")
     count(str(path))
 
 
 if __name__ == "__main__":
     if len(sys.argv) > 1 and sys.argv[1] == "--decode":
-        decode(sys.argv[2], sys.argv[3] == "True")
+        decode(sys.argv[2], sys.argv[3])
     else:
         main()

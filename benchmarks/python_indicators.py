@@ -38,7 +38,7 @@ cell, replays the pathway of each case and computes its whole catalogue of
   a time: the memory of a file larger than memory).
 
 and asked for the 18 figures only (``indicators=[…]``: a report of flow
-figures reads the 13 columns they and the case rules need and counts the
+figures reads the 12 columns they and the case rules need and counts the
 rows from their typed columns):
 
 - cme flow figures: ``cme.indicators(pl.scan_parquet(path), …,
@@ -277,7 +277,7 @@ RUNNERS = {
     "cme one pass (`cme.indicators` on `pl.read_parquet(path)`)": run_cme_one_pass,
     "cme streamed (`cme.indicators` on `pl.scan_parquet(path)`)": run_cme_streamed,
     "cme streamed (`cme.indicators` on `pq.ParquetFile(path).iter_batches()`)": run_cme_batches,
-    "cme flow figures (`cme.indicators(pl.scan_parquet(path), …, indicators=…)`, 13 columns)": run_cme_flow_lazy,
+    "cme flow figures (`cme.indicators(pl.scan_parquet(path), …, indicators=…)`, 12 columns)": run_cme_flow_lazy,
     "cme flow figures (`pq.ParquetFile(path).iter_batches(columns=acc.columns)`)": run_cme_flow_batches,
     "pandas 3.1 (7 columns, `dtype_backend=\"pyarrow\"`)": run_pandas,
     "polars 2.1 (lazy `scan_parquet`, 7 columns)": run_polars,
