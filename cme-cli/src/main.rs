@@ -73,6 +73,12 @@ enum Command {
         /// service.
         #[arg(long)]
         by: Vec<String>,
+        /// Un indicateur seulement (répétable ; identifiants du catalogue :
+        /// entrees, sorties, delai_signalement_contact…) : le rapport ne
+        /// montre que ceux-là, dans l'ordre du catalogue. Sans cette
+        /// option, tout le catalogue.
+        #[arg(long)]
+        indicator: Vec<String>,
         /// Publie : les effectifs inférieurs au seuil sont masqués, avec
         /// un masquage secondaire vérifié.
         #[arg(long)]
@@ -286,6 +292,7 @@ fn run(command: Command) -> Result<u8, Failure> {
             policy,
             period,
             by,
+            indicator,
             publish,
             threshold,
             output,
@@ -294,7 +301,10 @@ fn run(command: Command) -> Result<u8, Failure> {
             &input,
             &policy,
             &period,
-            &by,
+            Breakdown {
+                by: &by,
+                indicators: &indicator,
+            },
             publish.then_some(threshold),
             output.as_deref(),
             bom,
@@ -576,20 +586,28 @@ fn evaluate(case: &Path, policy: &str, as_of: &str, json: bool) -> Result<u8, Fa
     Ok(0)
 }
 
+/// What a report counts: its dimensions and the indicators it shows
+/// (empty: the whole catalogue).
+struct Breakdown<'a> {
+    by: &'a [String],
+    indicators: &'a [String],
+}
+
 fn report(
     input: &InputArgs,
     policy: &str,
     period: &str,
-    by: &[String],
+    what: Breakdown<'_>,
     threshold: Option<u64>,
     output: Option<&Path>,
     bom: bool,
 ) -> Result<u8, Failure> {
     let period = cme_pdp::indicators::Period::parse(period)?;
     let policy = policy_value(policy)?;
+    let by = what.by;
     let mut accumulators = cme_pdp::publish::tables::with_margins(by)
         .iter()
-        .map(|b| cme_pdp::indicators::accumulator(&policy, period, b))
+        .map(|b| cme_pdp::indicators::accumulator_of(&policy, period, b, what.indicators))
         .collect::<Result<Vec<_>, _>>()?;
     let mut refused = 0usize;
     let mut add = |case: &cme_pdp::case::Case| accumulators.iter_mut().for_each(|a| a.add(case));

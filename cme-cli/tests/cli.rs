@@ -644,3 +644,40 @@ fn a_letter_is_written_as_text_html_and_word_and_refused_without_agreement() {
         stdout(&o)
     );
 }
+
+#[test]
+fn a_report_of_some_indicators_shows_those_only() {
+    let sample = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../cme-core/data/sample_cases.json"
+    );
+    let run = |extra: &[&str]| {
+        let mut args = vec!["report", sample, "-p", "aist43", "--period", "2024"];
+        args.extend_from_slice(extra);
+        cme(&args)
+    };
+    let whole: Value = serde_json::from_str(&stdout(&run(&[]))).unwrap();
+    let out = run(&["--indicator", "sorties", "--indicator", "entrees"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let some: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let ids: Vec<&str> = some["total"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["id"].as_str().unwrap())
+        .collect();
+    // the catalogue's order, whatever the order asked
+    assert_eq!(ids, ["entrees", "sorties"]);
+    for v in some["total"].as_array().unwrap() {
+        let same = whole["total"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|w| w["id"] == v["id"])
+            .unwrap();
+        assert_eq!(v, same);
+    }
+    let bad = run(&["--indicator", "sortie"]);
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(stderr(&bad).contains("indicators[0]"), "{}", stderr(&bad));
+}

@@ -2153,6 +2153,25 @@ pub fn accumulator_of(
     by: &[String],
     indicators: &[String],
 ) -> Result<Accumulator, crate::error::CmeError> {
+    let (acc, issues) = accumulator_parts_of(policy, period, by, indicators)?;
+    if issues.is_empty() {
+        Ok(acc)
+    } else {
+        Err(crate::error::CmeError::InvalidCase(
+            crate::validate::ValidationError { issues },
+        ))
+    }
+}
+
+/// [`accumulator_parts`] showing only `indicators` (empty: the whole
+/// catalogue): an unknown id is `unknown_code` at `indicators[i]`, an id
+/// asked twice is shown once, the ids kept in the catalogue's order.
+fn accumulator_parts_of(
+    policy: &serde_json::Value,
+    period: Period,
+    by: &[String],
+    indicators: &[String],
+) -> Result<(Accumulator, Vec<crate::issue::Issue>), crate::error::CmeError> {
     use crate::issue::{Issue, IssueCode, Path};
     let (mut acc, mut issues) = accumulator_parts(policy, period, by)?;
     if !indicators.is_empty() {
@@ -2177,13 +2196,7 @@ pub fn accumulator_of(
         ids.sort_by_key(|id| known.iter().position(|k| k == id));
         acc.spec.indicators = ids;
     }
-    if issues.is_empty() {
-        Ok(acc)
-    } else {
-        Err(crate::error::CmeError::InvalidCase(
-            crate::validate::ValidationError { issues },
-        ))
-    }
+    Ok((acc, issues))
 }
 
 /// `too_many_cells` at `by`: the breakdown has more than
@@ -2272,8 +2285,33 @@ pub fn report_with_activities(
     period: Period,
     by: &[String],
 ) -> Result<Report, crate::error::CmeError> {
+    report_of(cases, activities, policy, period, by, &[])
+}
+
+/// [`report_with_activities`] showing only `indicators` (ids of the
+/// [`catalogue`]; empty: the whole catalogue; see [`accumulator_of`]): what
+/// every binding's `indicators` option gives.
+///
+/// ```
+/// use cme_pdp::indicators::{report_of, Period};
+/// let cases = cme_pdp::sample::sample_json_values().unwrap();
+/// let ids = ["sorties".to_string(), "entrees".to_string()];
+/// let r = report_of(&cases, &[], &serde_json::json!("aist43"), Period::year(2024), &[], &ids).unwrap();
+/// let shown: Vec<_> = r.total.0.iter().map(|v| v.id.as_str()).collect();
+/// assert_eq!(shown, ["entrees", "sorties"]); // the catalogue's order
+/// let bad = report_of(&cases, &[], &serde_json::json!("aist43"), Period::year(2024), &[], &["sortie".into()]);
+/// assert_eq!(bad.unwrap_err().issues()[0].path.as_str(), "indicators[0]");
+/// ```
+pub fn report_of(
+    cases: &[serde_json::Value],
+    activities: &[serde_json::Value],
+    policy: &serde_json::Value,
+    period: Period,
+    by: &[String],
+    indicators: &[String],
+) -> Result<Report, crate::error::CmeError> {
     check_case_count(cases.len())?;
-    let mut builder = ReportBuilder::new(policy, period, by)?;
+    let mut builder = ReportBuilder::new_of(policy, period, by, indicators)?;
     cases.iter().for_each(|case| builder.add_case(case));
     builder.add_activities(activities);
     builder.finish()
@@ -2359,7 +2397,27 @@ impl ReportBuilder {
         period: Period,
         by: &[String],
     ) -> Result<ReportBuilder, crate::error::CmeError> {
-        let (acc, setup) = accumulator_parts(policy, period, by)?;
+        ReportBuilder::new_of(policy, period, by, &[])
+    }
+
+    /// [`ReportBuilder::new`] for a report of some indicators only
+    /// (`indicators`: see [`accumulator_of`]); an unknown id refuses the
+    /// report at [`ReportBuilder::finish`] (`unknown_code` at
+    /// `indicators[i]`), with the problems of the cases.
+    ///
+    /// ```
+    /// use cme_pdp::indicators::{Period, ReportBuilder};
+    /// let b = ReportBuilder::new_of(&serde_json::json!("aist43"), Period::year(2024), &[],
+    ///                               &["entrees".into()]).unwrap();
+    /// assert_eq!(b.finish().unwrap().total.0.len(), 1);
+    /// ```
+    pub fn new_of(
+        policy: &serde_json::Value,
+        period: Period,
+        by: &[String],
+        indicators: &[String],
+    ) -> Result<ReportBuilder, crate::error::CmeError> {
+        let (acc, setup) = accumulator_parts_of(policy, period, by, indicators)?;
         Ok(ReportBuilder {
             acc,
             setup,

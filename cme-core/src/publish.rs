@@ -1413,11 +1413,34 @@ pub fn report_json(
     by: &[String],
     threshold: Option<u64>,
 ) -> Result<serde_json::Value, crate::error::CmeError> {
+    report_json_of(cases, activities, policy, period, by, threshold, &[])
+}
+
+/// [`report_json`] showing only `indicators` (ids of the catalogue; empty:
+/// all of them; an unknown id is `unknown_code` at `indicators[i]`): the
+/// bindings' `indicators` option ([`crate::indicators::report_of`]).
+///
+/// ```
+/// let cases = cme_pdp::sample::sample_json_values().unwrap();
+/// let ids = ["entrees".to_string()];
+/// let r = cme_pdp::publish::report_json_of(&cases, &[], &serde_json::json!("aist43"), "2024", &[], None, &ids).unwrap();
+/// assert_eq!(r["total"].as_array().unwrap().len(), 1);
+/// assert_eq!(r["spec"]["indicators"][0], "entrees");
+/// ```
+pub fn report_json_of(
+    cases: &[serde_json::Value],
+    activities: &[serde_json::Value],
+    policy: &serde_json::Value,
+    period: &str,
+    by: &[String],
+    threshold: Option<u64>,
+    indicators: &[String],
+) -> Result<serde_json::Value, crate::error::CmeError> {
     if let Some(t) = threshold {
         check_threshold(i128::from(t))?;
     }
     let period = crate::indicators::Period::parse(period)?;
-    let report = crate::indicators::report_with_activities(cases, activities, policy, period, by)?;
+    let report = crate::indicators::report_of(cases, activities, policy, period, by, indicators)?;
     report_value(&report, threshold)
 }
 

@@ -457,8 +457,10 @@ pub fn orient(
 
 /// Indicators of cases (a JSON array) under a policy for a period (`2024`, `2024-S1`, `2024-T2`,
 /// `2024-01-01/2024-06-30`), by up to two dimensions, published when a
-/// threshold is given: the report as JSON.
-#[uniffi::export]
+/// threshold is given: the report as JSON. `indicators` (ids of the
+/// catalogue; empty, the default: all of them) limits the report to those
+/// figures; an unknown id is `unknown_code` at `indicators[i]`.
+#[uniffi::export(default(indicators = []))]
 pub fn indicators_json(
     cases_json: String,
     policy: Arc<Policy>,
@@ -466,6 +468,7 @@ pub fn indicators_json(
     by: Vec<String>,
     threshold: Option<i64>,
     activities_json: Option<String>,
+    indicators: Vec<String>,
 ) -> Result<String, CmeError> {
     let threshold = threshold.map(threshold_arg).transpose()?;
     let cases = read_cases_json(&cases_json)?;
@@ -476,13 +479,14 @@ pub fn indicators_json(
         },
         None => Vec::new(),
     };
-    let report = cme_pdp::publish::report_json(
+    let report = cme_pdp::publish::report_json_of(
         &cases,
         &activities,
         policy.value(),
         &period,
         &by,
         threshold,
+        &indicators,
     )?;
     Ok(report.to_string())
 }

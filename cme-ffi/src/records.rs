@@ -914,15 +914,18 @@ impl IndicatorAccumulator {
 #[uniffi::export]
 impl IndicatorAccumulator {
     /// An empty accumulator: a policy, a period (`2024`, `2024-S1`,
-    /// `2024-T2`, `a/b`) and up to two dimension codes.
-    #[uniffi::constructor]
+    /// `2024-T2`, `a/b`), up to two dimension codes, and the indicators to
+    /// show (ids of the catalogue; empty, the default: all of them; an
+    /// unknown id is `unknown_code` at `indicators[i]`).
+    #[uniffi::constructor(default(indicators = []))]
     pub fn new(
         policy: Arc<Policy>,
         period: String,
         by: Vec<String>,
+        indicators: Vec<String>,
     ) -> Result<Arc<Self>, CmeError> {
         let period = cme_pdp::indicators::Period::parse(&period)?;
-        let inner = cme_pdp::indicators::accumulator(policy.value(), period, &by)?;
+        let inner = cme_pdp::indicators::accumulator_of(policy.value(), period, &by, &indicators)?;
         Ok(Arc::new(IndicatorAccumulator {
             inner: Mutex::new(inner),
         }))

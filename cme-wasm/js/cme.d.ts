@@ -160,10 +160,12 @@ export function visitObligationsForLeave(
 /** Partners for problem types (given, or inferred from the case). */
 export function orient(input: Case, asOf: string, problems?: ProblemTypeCode[]): Suggestion[];
 /** Indicators of cases for a period (`"2024"`, `"2024-S1"`, `"2024-T2"`, `"a/b"`),
- * by up to two dimensions, published when a threshold is given. */
+ * by up to two dimensions, published when a threshold is given; with `ids`,
+ * only those figures (in the catalogue's order; an unknown id is
+ * `unknown_code` at `indicators[i]`). */
 export function indicators(
   cases: Case[], policy: PolicyInput, period: string, by?: DimensionCode[], threshold?: number,
-  activities?: Activity[],
+  activities?: Activity[], ids?: IndicatorId[],
 ): IndicatorReport;
 /** One figure of a report: a count, or a rate with its denominator; hidden
  * in a publication when it would identify someone (`numerator` and `value`
@@ -179,7 +181,7 @@ export interface IndicatorValue {
 export type Outcome = "positive" | "negative" | "neutre";
 /** A report of indicators (published when a threshold was given). */
 export interface IndicatorReport {
-  spec: { by: DimensionCode[]; period: { start: string; end: string } };
+  spec: { by: DimensionCode[]; period: { start: string; end: string }; indicators?: IndicatorId[] };
   policy: { id: string; name: string; contentHash: string };
   cases: number;
   total: IndicatorValue[];

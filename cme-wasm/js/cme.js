@@ -90,9 +90,10 @@ export function orient(input, asOf, problems) {
 }
 
 /** Indicators of cases for a period, by up to two dimensions, published
- * (small cells hidden) when a threshold is given. */
-export function indicators(cases, policy, period, by, threshold, activities) {
-  return run("indicators", { cases, policy, period, by, threshold, activities });
+ * (small cells hidden) when a threshold is given; with `ids` (indicator
+ * ids of the catalogue), only those figures. */
+export function indicators(cases, policy, period, by, threshold, activities, ids) {
+  return run("indicators", { cases, policy, period, by, threshold, activities, indicators: ids });
 }
 
 /** The impact of a change of rules or of policy: every case evaluated as

@@ -322,13 +322,15 @@ pub fn run(op: &str, args: &str) -> Out {
                 Value::Null => None,
                 v => Some(v.as_u64().ok_or(Failure::Input { path: "threshold" })?),
             };
-            let report = cme_pdp::publish::report_json(
+            let ids = args.strings("indicators")?.unwrap_or_default();
+            let report = cme_pdp::publish::report_json_of(
                 args.array("cases", false)?,
                 args.array("activities", true)?,
                 args.value("policy"),
                 args.str("period")?,
                 &by,
                 threshold,
+                &ids,
             )?;
             result(&report)
         }

@@ -41,12 +41,13 @@ def test_write_canonical_outputs():
     for v in canonical.vectors("indicators"):
         period = f'{v["period"]["start"]}/{v["period"]["end"]}'
         by = v.get("by") or []
+        ids = v.get("indicators") or []
         report = cme_uniffi.indicators_json(json.dumps(v["cases"]), cme_uniffi.Policy.from_json(json.dumps(v["policy"])), period,
-                                            by, None, None)
+                                            by, None, None, ids)
         # The publication of the bundle: the total, each dimension, their cross.
         bys = [[]] + ([[d] for d in by] if len(by) == 2 else []) + ([by] if by else [])
         reports = [json.loads(cme_uniffi.indicators_json(json.dumps(v["cases"]), cme_uniffi.Policy.from_json(json.dumps(v["policy"])),
-                                                         period, b, None, None)) for b in bys]
+                                                         period, b, None, None, ids)) for b in bys]
         published = cme_uniffi.publish_bundle_json(json.dumps(reports), 11, None)
         canonical.write(RUNNER, "indicators", v["name"], {
             "report": json.loads(report),

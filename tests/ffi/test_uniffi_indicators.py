@@ -18,7 +18,12 @@ VECTORS = [json.loads(p.read_text(encoding="utf-8")) for p in sorted((ROOT / "te
 def test_indicator_vector(vector):
     period = vector["period"]
     r = json.loads(cme_uniffi.indicators_json(json.dumps(vector["cases"]), cme_uniffi.Policy.from_json(json.dumps(vector["policy"])),
-                                              f"{period['start']}/{period['end']}", vector["by"], None, None))
+                                              f"{period['start']}/{period['end']}", vector["by"], None, None,
+                                              vector.get("indicators") or []))
+    if "shown" in vector["expected"]:
+        shown = vector["expected"]["shown"]
+        assert [v["id"] for v in r["total"]] == shown
+        assert all([v["id"] for v in c["values"]] == shown for c in r["cells"])
     exp = vector["expected"]["total"]
     got = {}
     for v in r["total"]:

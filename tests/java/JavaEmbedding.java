@@ -176,13 +176,18 @@ public final class JavaEmbedding {
 
             // Indicators, the accumulator, publication.
             String sample = Cme.sampleCasesJson();
-            String report = Cme.indicatorsJson(sample, aismt13, "2024", List.of("secteur"), null, null);
+            // Java passes every argument (Kotlin's defaults are not Java's):
+            // an empty list of indicators is the whole catalogue.
+            String report = Cme.indicatorsJson(sample, aismt13, "2024", List.of("secteur"), null, null, List.of());
             check(report.contains("\"cases\":50"), "indicators of the sample");
-            String published = Cme.indicatorsJson(sample, aismt13, "2024", List.of("secteur"), 11L, null);
+            String some = Cme.indicatorsJson(sample, aismt13, "2024", List.of(), null, null, List.of("sorties", "entrees"));
+            check(some.contains("\"indicators\":[\"entrees\",\"sorties\"]") && !some.contains("\"signalements\""),
+                    "a report of two figures: " + some);
+            String published = Cme.indicatorsJson(sample, aismt13, "2024", List.of("secteur"), 11L, null, List.of());
             check(published.contains("\"hidden\":\"secret_statistique\"") && published.contains("\"receipt\""),
                     "published with hidden cells and a receipt");
             try {
-                Cme.indicatorsJson(sample, aismt13, "2024", List.of(), -5L, null);
+                Cme.indicatorsJson(sample, aismt13, "2024", List.of(), -5L, null, List.of());
                 throw new AssertionError("no error");
             } catch (CmeException e) {
                 check(e.getMessage().equals(((CmeException.Validation) e).getMessageFr()), "threshold refused");
@@ -229,7 +234,7 @@ public final class JavaEmbedding {
                     "every hidden count is protected");
             check(Cme.verifyJson(bundle).contains("\"passed\":true") && !Cme.verifyJson(bundle).contains("\"passed\":false"),
                     "the receipt verifies");
-            try (IndicatorAccumulator acc = new IndicatorAccumulator(aismt13, "2024", List.of("secteur"))) {
+            try (IndicatorAccumulator acc = new IndicatorAccumulator(aismt13, "2024", List.of("secteur"), List.of())) {
                 acc.addCasesJson(sample);
                 acc.addCase(c);
                 acc.addCaseJson(json);

@@ -73,11 +73,11 @@ test("write canonical outputs", () => {
   }
   for (const v of vectors("indicators")) {
     const period = `${v.period.start}/${v.period.end}`;
-    const r = indicators(v.cases, v.policy, period, v.by ?? []);
+    const r = indicators(v.cases, v.policy, period, v.by ?? [], undefined, undefined, v.indicators);
     // The publication of the bundle: the total, each dimension, their cross.
     const by = v.by ?? [];
     const bys = [[], ...(by.length === 2 ? by.map((d) => [d]) : []), ...(by.length ? [by] : [])];
-    const published = publishBundle(bys.map((b) => indicators(v.cases, v.policy, period, b)), 11);
+    const published = publishBundle(bys.map((b) => indicators(v.cases, v.policy, period, b, undefined, undefined, v.indicators)), 11);
     write("indicators", v.name, {
       report: unCamel(r),
       publication: unCamel(published),

@@ -24,7 +24,11 @@ const sortKeys = (o) => Object.fromEntries(Object.entries(o).sort().map(([k, v])
 
 for (const v of vectors) {
   test(`indicators ${v.name}`, () => {
-    const r = indicators(v.cases, v.policy, `${v.period.start}/${v.period.end}`, v.by);
+    const r = indicators(v.cases, v.policy, `${v.period.start}/${v.period.end}`, v.by, undefined, undefined, v.indicators);
+    if (v.expected.shown) {
+      assert.deepEqual(r.total.map((x) => x.id), v.expected.shown);
+      for (const c of r.cells) assert.deepEqual(c.values.map((x) => x.id), v.expected.shown);
+    }
     assert.deepEqual(sortKeys(checked(r.total, v.expected.total)), sortKeys(v.expected.total));
     for (const cell of v.expected.cells ?? []) {
       const got = r.cells.find((c) => JSON.stringify(c.key) === JSON.stringify(cell.key));

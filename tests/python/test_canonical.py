@@ -33,10 +33,12 @@ def test_write_canonical_outputs():
     for v in canonical.vectors("indicators"):
         period = (dt.date.fromisoformat(v["period"]["start"]), dt.date.fromisoformat(v["period"]["end"]))
         by = v.get("by") or []
-        report = cme.indicators(v["cases"], v["policy"], period, by=by)
+        ids = v.get("indicators")
+        report = cme.indicators(v["cases"], v["policy"], period, by=by, indicators=ids)
         # The publication of the bundle: the total, each dimension, their cross.
         bys = [[]] + ([[d] for d in by] if len(by) == 2 else []) + ([by] if by else [])
-        published = cme.publish_bundle([cme.indicators(v["cases"], v["policy"], period, by=b) for b in bys], 11)
+        published = cme.publish_bundle([cme.indicators(v["cases"], v["policy"], period, by=b, indicators=ids)
+                                        for b in bys], 11)
         canonical.write(RUNNER, "indicators", v["name"], {
             "report": report.to_dict(),
             "publication": [p.to_dict() for p in published],

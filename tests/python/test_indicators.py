@@ -21,8 +21,12 @@ def checked(values, wanted):
 @pytest.mark.parametrize("vector", INDICATORS, ids=[v["name"] for v in INDICATORS])
 def test_indicator_vector(vector):
     period = vector["period"]
-    r = cme.indicators(vector["cases"], vector["policy"], f"{period['start']}/{period['end']}", vector["by"]).to_dict()
+    r = cme.indicators(vector["cases"], vector["policy"], f"{period['start']}/{period['end']}", vector["by"],
+                       indicators=vector.get("indicators")).to_dict()
     exp = vector["expected"]
+    if "shown" in exp:
+        assert [v["id"] for v in r["total"]] == exp["shown"]
+        assert all([v["id"] for v in c["values"]] == exp["shown"] for c in r["cells"])
     assert checked(r["total"], exp["total"]) == exp["total"]
     for cell in exp.get("cells", []):
         got = next(c for c in r["cells"] if c["key"] == cell["key"])

@@ -440,6 +440,9 @@ pub struct ExpectedReport {
     /// Targets: `[target, achieved]` pairs.
     #[serde(default)]
     pub targets: Option<serde_json::Value>,
+    /// The ids shown, in order, in the total and in every cell.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub shown: Option<Vec<String>>,
 }
 
 /// One indicator vector.
@@ -458,6 +461,9 @@ pub struct IndicatorVector {
     pub by: Vec<String>,
     /// The cases.
     pub cases: Vec<serde_json::Value>,
+    /// The figures asked for (empty: the whole catalogue).
+    #[serde(default)]
+    pub indicators: Vec<String>,
     /// The expected figures.
     pub expected: ExpectedReport,
 }
@@ -503,7 +509,19 @@ pub fn checked_figures(v: &IndicatorVector, r: &cme_pdp::indicators::Report) -> 
                 .unwrap_or_default(),
         })
         .collect();
+    let ids = |values: &[cme_pdp::indicators::IndicatorValue]| -> Vec<String> {
+        values.iter().map(|x| x.id.clone()).collect()
+    };
     ExpectedReport {
+        // the total's ids when every cell shows the same, else every list
+        shown: v.expected.shown.as_ref().map(|_| {
+            let total = ids(&r.total.0);
+            if r.cells.iter().all(|c| ids(&c.values) == total) {
+                total
+            } else {
+                r.cells.iter().flat_map(|c| ids(&c.values)).collect()
+            }
+        }),
         total: pick(&r.total.0, &v.expected.total),
         cells,
         targets: v
@@ -523,8 +541,9 @@ pub fn checked_figures(v: &IndicatorVector, r: &cme_pdp::indicators::Report) -> 
 
 /// Runs an indicator vector through `cme-core`.
 pub fn run_indicators(v: &IndicatorVector) -> Result<ExpectedReport, String> {
-    let r = cme_pdp::indicators::report_from_values(&v.cases, &v.policy, v.period, &v.by)
-        .map_err(|e| e.to_string())?;
+    let r =
+        cme_pdp::indicators::report_of(&v.cases, &[], &v.policy, v.period, &v.by, &v.indicators)
+            .map_err(|e| e.to_string())?;
     Ok(checked_figures(v, &r))
 }
 

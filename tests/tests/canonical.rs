@@ -148,13 +148,18 @@ fn write_canonical_outputs() {
     }
     for v in vectors("indicators") {
         let (period, by) = (period_of(&v), by_of(&v));
-        let report = cme_pdp::publish::report_json(
+        let ids: Vec<String> = v["indicators"]
+            .as_array()
+            .map(|a| a.iter().map(|x| x.as_str().unwrap().to_string()).collect())
+            .unwrap_or_default();
+        let report = cme_pdp::publish::report_json_of(
             v["cases"].as_array().unwrap(),
             &[],
             &v["policy"],
             &period,
             &by,
             None,
+            &ids,
         )
         .unwrap();
         // The publication of the bundle: the total, each dimension, their cross.
@@ -168,13 +173,14 @@ fn write_canonical_outputs() {
         let reports: Vec<Value> = bys
             .iter()
             .map(|b| {
-                cme_pdp::publish::report_json(
+                cme_pdp::publish::report_json_of(
                     v["cases"].as_array().unwrap(),
                     &[],
                     &v["policy"],
                     &period,
                     b,
                     None,
+                    &ids,
                 )
                 .unwrap()
             })

@@ -178,6 +178,24 @@ vectors.append({
                            {"key": ["naf_rev2:Q"], "values": {"maintiens_realises": v(2), "maintiens_non_realises": v(0)}}]},
 })
 
+# ---------------------------------------------------------------- some figures only
+# The same six cases, asked for three figures (in another order, one
+# twice): each binding's `indicators` option shows those only, once each,
+# in the catalogue's order (entries, exits, maintiens réalisés). Every case
+# is contacted two days after its signalement in February 2024 and leaves
+# 50 days later: 6 entries and 6 exits, 5 of them maintiens (the inaptitude
+# is not one); in F 4, 4 and 3, in Q 2, 2 and 2.
+vectors.append({
+    "name": "indicateurs_choisis_par_secteur",
+    "description": "Un rapport de quelques indicateurs seulement (entrées, sorties, maintiens réalisés, demandés dans un autre ordre, l'un deux fois) : chacun une fois, dans l'ordre du catalogue, avec les chiffres du rapport entier (seed 003).",
+    "policy": "astbtp01", "period": {"start": "2024-01-01", "end": "2024-12-31"}, "by": ["secteur"], "cases": cs,
+    "indicators": ["sorties", "maintiens_realises", "entrees", "sorties"],
+    "expected": {"shown": ["entrees", "sorties", "maintiens_realises"],
+                 "total": {"entrees": v(6), "sorties": v(6), "maintiens_realises": v(5)},
+                 "cells": [{"key": ["naf_rev2:F"], "values": {"entrees": v(4), "sorties": v(4), "maintiens_realises": v(3)}},
+                           {"key": ["naf_rev2:Q"], "values": {"entrees": v(2), "sorties": v(2), "maintiens_realises": v(2)}}]},
+})
+
 # ---------------------------------------------------------------- delays
 # Signalement -> first contact: 2, 5 and 11 days (mean 6,00); a fourth case
 # is never contacted (not an entry, not in the delay); a fifth, signalled in
@@ -234,8 +252,8 @@ vectors.append({
 })
 
 OUT.mkdir(parents=True, exist_ok=True)
-for old in OUT.glob("*.json"):
-    old.unlink()
+# The folder holds vectors written otherwise too (the harmonised cohort,
+# the law's counts): none is removed here.
 for vec in vectors:
     (OUT / f"{vec['name']}.json").write_text(json.dumps(vec, ensure_ascii=False, indent=1) + "\n")
 print(f"{len(vectors)} vectors written to {OUT}")
