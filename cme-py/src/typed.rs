@@ -53,21 +53,104 @@ impl<'a> Keys<'a> {
     }
 }
 
-/// The keys of rows `range` of a text array of offsets.
+/// The keys of rows `range` of a text array of offsets. Each row's text
+/// is looked up first in a small cache by its length and first 12 bytes
+/// (the whole text up to 12 bytes: a code), a longer text compared whole
+/// with the value found there.
 fn string_keys<'a, O: OffsetSizeTrait>(
     a: &'a GenericStringArray<O>,
     range: std::ops::Range<usize>,
 ) -> Keys<'a> {
+    const SLOTS: usize = 256;
     let mut out = Keys::with_capacity(range.len());
+    // (length and first bytes, key + 1) by their hash; 0: no entry
+    let mut cache = [(0u128, 0u32); SLOTS];
+    let offsets = a.value_offsets();
+    let data = a.values().as_slice();
+    let nulls = a.nulls();
     for i in range {
-        let k = if a.is_valid(i) {
-            out.key(a.value(i))
-        } else {
-            NULL_KEY
+        let place = match (offsets.get(i), offsets.get(i + 1)) {
+            (Some(s), Some(e)) if nulls.is_none_or(|n| n.is_valid(i)) => {
+                (s.as_usize(), e.as_usize())
+            }
+            _ => {
+                out.keys.push(NULL_KEY);
+                continue;
+            }
+        };
+        let len = place.1.saturating_sub(place.0);
+        // the length and the first 12 bytes (zero past the text), read
+        // as one fixed copy when the buffer holds 12 bytes from the start
+        let mut head = [0u8; 16];
+        match (data.get(place.0..place.0 + 12), head.get_mut(4..16)) {
+            (Some(from), Some(to)) => to.copy_from_slice(from),
+            (None, Some(to)) => {
+                let n = len.min(12);
+                if let (Some(from), Some(to)) = (data.get(place.0..place.0 + n), to.get_mut(..n)) {
+                    to.copy_from_slice(from);
+                }
+            }
+            _ => {}
+        }
+        let mut seen = u128::from_le_bytes(head);
+        if len < 12 {
+            seen &= (1u128 << (8 * (4 + len))) - 1;
+        }
+        seen |= u128::from(u32::try_from(len).unwrap_or(u32::MAX));
+        let h = ((seen as u64) ^ ((seen >> 64) as u64).rotate_left(29))
+            .wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        let slot = (h >> 56) as usize % SLOTS;
+        let cached = match cache.get(slot) {
+            Some(&(v, k)) if k != 0 && v == seen => Some(k - 1),
+            _ => None,
+        };
+        // up to 12 bytes the key holds the whole text; longer, the value
+        // found is compared whole
+        let long = || a.value(i);
+        let k = match cached {
+            Some(k) if len <= 12 || out.values.get(k as usize) == Some(&long()) => k,
+            _ => {
+                let k = out.key(a.value(i));
+                if let Some(c) = cache.get_mut(slot) {
+                    *c = (seen, k.saturating_add(1));
+                }
+                k
+            }
         };
         out.keys.push(k);
     }
     out
+}
+
+/// The views of rows `range` of a text array of offsets, as Arrow writes
+/// them for a view array over the same bytes (buffer 0: the array's
+/// values): the identifiers read as views. `None` when an offset does not
+/// fit a view's 32 bits.
+fn offset_views<O: OffsetSizeTrait>(
+    a: &GenericStringArray<O>,
+    range: std::ops::Range<usize>,
+) -> Option<Vec<u128>> {
+    let offsets = a.value_offsets();
+    let data = a.values().as_slice();
+    let mut views = Vec::with_capacity(range.len());
+    for i in range {
+        let start = offsets.get(i)?.as_usize();
+        let end = offsets.get(i + 1)?.as_usize();
+        let bytes = data.get(start..end)?;
+        let len = u32::try_from(bytes.len()).ok()?;
+        let mut view = [0u8; 16];
+        view.get_mut(..4)?.copy_from_slice(&len.to_le_bytes());
+        if bytes.len() <= 12 {
+            view.get_mut(4..4 + bytes.len())?.copy_from_slice(bytes);
+        } else {
+            view.get_mut(4..8)?.copy_from_slice(bytes.get(..4)?);
+            // buffer 0, at the text's offset
+            view.get_mut(12..16)?
+                .copy_from_slice(&u32::try_from(start).ok()?.to_le_bytes());
+        }
+        views.push(u128::from_le_bytes(view));
+    }
+    Some(views)
 }
 
 /// The keys of rows `range` of a view array. A view of 16 bytes is the
@@ -118,6 +201,8 @@ pub(crate) struct TypedColumns<'a> {
 enum Owned<'a> {
     Absent,
     Views(&'a [u128], Vec<&'a [u8]>, Option<Bits<'a>>),
+    /// Views made for the piece (identifiers given as offsets).
+    MadeViews(Vec<u128>, Vec<&'a [u8]>, Option<Bits<'a>>),
     Days(&'a [i32], Option<Bits<'a>>),
     Keys(Keys<'a>),
 }
@@ -139,6 +224,22 @@ impl<'a> TypedColumns<'a> {
                     let buffers = a.data_buffers().iter().map(|b| b.as_slice()).collect();
                     Some(Owned::Views(views, buffers, bits(a.nulls(), range.start)))
                 }
+                Some(Column::Utf8(a)) if Some(k) == id => {
+                    let views = offset_views(a, range.clone())?;
+                    Some(Owned::MadeViews(
+                        views,
+                        vec![a.values().as_slice()],
+                        bits(a.nulls(), range.start),
+                    ))
+                }
+                Some(Column::LargeUtf8(a)) if Some(k) == id => {
+                    let views = offset_views(a, range.clone())?;
+                    Some(Owned::MadeViews(
+                        views,
+                        vec![a.values().as_slice()],
+                        bits(a.nulls(), range.start),
+                    ))
+                }
                 _ if Some(k) == id => None,
                 None | Some(Column::Null) => Some(Owned::Absent),
                 Some(column) => typed(column, range.clone()),
@@ -154,6 +255,11 @@ impl<'a> TypedColumns<'a> {
             *slot = c.as_ref().map(|c| match c {
                 Owned::Absent => Typed::Absent,
                 Owned::Views(views, buffers, valid) => Typed::Views {
+                    views,
+                    buffers,
+                    valid: *valid,
+                },
+                Owned::MadeViews(views, buffers, valid) => Typed::Views {
                     views,
                     buffers,
                     valid: *valid,

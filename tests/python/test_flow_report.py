@@ -29,9 +29,16 @@ def _spoiled(n, seed):
     for _ in range(n // 20):
         i = rnd.randrange(n)
         sig = cols["signalement_date"][i]
-        kind = rnd.randrange(9)
+        kind = rnd.randrange(11)
         if kind == 0:
-            cols["id"][i] = "Jean Dupont"
+            # a name; identifiers longer than a view's 12 bytes, valid or
+            # not (read from the texts' buffer)
+            cols["id"][i] = rnd.choice(["Jean Dupont", f"SYN-LONG-ID-{i:08d}", f" SYN-LONG-ID-{i:07d}"])
+        elif kind == 9:
+            # an unknown code of the length and first 12 bytes of a known one
+            cols["signalled_by"][i] = rnd.choice(["medecin_du_travXil", "medecin_du_travail"])
+        elif kind == 10:
+            cols["sortie_result"][i] = rnd.choice(["amenagement_postX", "amenagement_poste"])
         elif kind == 1:
             cols["source_visit"][i] = rnd.choice([None, "visite"])
         elif kind == 2 and sig:
