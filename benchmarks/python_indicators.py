@@ -154,30 +154,26 @@ def run_cme_flow_lazy(path: str) -> dict:
     return {"total": t1 - t0, "figures": cme_figures(report)}
 
 
-def run_cme_flow_batches(path: str) -> dict:
+def _flow_batches(path: str, batch_size: int) -> dict:
     import cme
     import pyarrow.parquet as pq
 
     t0 = time.perf_counter()
     acc = cme.Accumulator("aismt13", 2023, ["secteur"], FLOW_IDS)
     # pyarrow decodes one row group of the report's columns at a time.
-    acc.add(pq.ParquetFile(path).iter_batches(batch_size=65_536, columns=acc.columns))
+    acc.add(pq.ParquetFile(path).iter_batches(batch_size=batch_size, columns=acc.columns))
     report = acc.finish().to_dict()
     t1 = time.perf_counter()
     return {"total": t1 - t0, "figures": cme_figures(report)}
+
+
+def run_cme_flow_batches(path: str) -> dict:
+    return _flow_batches(path, 65_536)
 
 
 def run_cme_flow_small_batches(path: str) -> dict:
-    import cme
-    import pyarrow.parquet as pq
-
-    t0 = time.perf_counter()
-    acc = cme.Accumulator("aismt13", 2023, ["secteur"], FLOW_IDS)
-    # batches of 16,384 rows: the least memory, a thread a batch
-    acc.add(pq.ParquetFile(path).iter_batches(batch_size=16_384, columns=acc.columns))
-    report = acc.finish().to_dict()
-    t1 = time.perf_counter()
-    return {"total": t1 - t0, "figures": cme_figures(report)}
+    # the least memory, a thread a batch
+    return _flow_batches(path, 16_384)
 
 
 def run_cme_batches(path: str) -> dict:

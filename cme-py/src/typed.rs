@@ -2,8 +2,9 @@
 //! `cme_pdp::table::columnar::accumulate_typed` counts them: dates as the
 //! batch's own `date32` day numbers (no copy), each text column as keys
 //! into its distinct values (each value met once per piece, read by the
-//! core's rules once). A column of another type is left untyped: the core
-//! then reads the piece cell by cell.
+//! core's rules once), the identifiers as string views (made for the
+//! piece when they come as offsets). A column of another type is left
+//! untyped: the core then reads the piece cell by cell.
 
 use std::collections::HashMap;
 
@@ -153,6 +154,20 @@ fn offset_views<O: OffsetSizeTrait>(
     Some(views)
 }
 
+/// The identifiers of rows `range` of a text array of offsets, as views
+/// over its values ([`offset_views`]).
+fn made_views<O: OffsetSizeTrait>(
+    a: &GenericStringArray<O>,
+    range: std::ops::Range<usize>,
+) -> Option<Owned<'_>> {
+    let views = offset_views(a, range.clone())?;
+    Some(Owned::MadeViews(
+        views,
+        vec![a.values().as_slice()],
+        bits(a.nulls(), range.start),
+    ))
+}
+
 /// The keys of rows `range` of a view array. A view of 16 bytes is the
 /// text itself up to 12 bytes, or its length, first bytes and place in the
 /// array's buffers: two rows of the same view hold the same text (a
@@ -224,22 +239,8 @@ impl<'a> TypedColumns<'a> {
                     let buffers = a.data_buffers().iter().map(|b| b.as_slice()).collect();
                     Some(Owned::Views(views, buffers, bits(a.nulls(), range.start)))
                 }
-                Some(Column::Utf8(a)) if Some(k) == id => {
-                    let views = offset_views(a, range.clone())?;
-                    Some(Owned::MadeViews(
-                        views,
-                        vec![a.values().as_slice()],
-                        bits(a.nulls(), range.start),
-                    ))
-                }
-                Some(Column::LargeUtf8(a)) if Some(k) == id => {
-                    let views = offset_views(a, range.clone())?;
-                    Some(Owned::MadeViews(
-                        views,
-                        vec![a.values().as_slice()],
-                        bits(a.nulls(), range.start),
-                    ))
-                }
+                Some(Column::Utf8(a)) if Some(k) == id => made_views(a, range.clone()),
+                Some(Column::LargeUtf8(a)) if Some(k) == id => made_views(a, range.clone()),
                 _ if Some(k) == id => None,
                 None | Some(Column::Null) => Some(Owned::Absent),
                 Some(column) => typed(column, range.clone()),
