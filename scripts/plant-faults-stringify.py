@@ -22,7 +22,7 @@ try:
     for name,a,b in faults:
         assert o.count(a)==1, name
         P.write_text(o.replace(a,b))
-        r=subprocess.run(["node","--test","tests/node/stringify.test.mjs"],capture_output=True,text=True)
+        r=subprocess.run(["node","--test","tests/node/stringify.test.mjs"],capture_output=True,text=True,cwd=P.parents[2])
         print("caught" if r.returncode else "MISSED", name)
         if not r.returncode:
             missed.append(name)
