@@ -1597,6 +1597,28 @@ pub(crate) fn is_identifier_bytes(s: &[u8], max: usize) -> bool {
     }
 }
 
+/// [`is_identifier`] of a text of at most 12 bytes held inline in an
+/// Arrow string view (its length in the low 4 bytes, then the text, read
+/// little-endian): the same rule, with the text checked where it lies
+/// rather than copied. Whatever the view holds past the text is not read;
+/// a view of a longer text is refused (its text is in a buffer).
+#[inline]
+pub(crate) fn is_identifier_inline(view: u128, max: usize) -> bool {
+    let len = (view as u32) as usize;
+    if len == 0 || len > 12 || len > max {
+        return false;
+    }
+    // bytes 4 to 4 + len are the text; every one of the 16 is looked at
+    // (a byte outside the text passes), as one vector
+    let end = u8::try_from(len).unwrap_or(u8::MAX);
+    view.to_le_bytes()
+        .iter()
+        .zip(0u8..)
+        .fold(true, |ok, (c, i)| {
+            ok & ((i.wrapping_sub(4) >= end) | identifier_byte(*c))
+        })
+}
+
 /// An ASCII letter or digit, `-`, `_` or `.`.
 #[inline(always)]
 fn identifier_byte(c: u8) -> bool {
@@ -1620,4 +1642,76 @@ pub(crate) fn is_service_code(s: &str) -> bool {
 /// The list, if every item could be read.
 fn complete<T>(items: Vec<(usize, T)>, ok: bool) -> Option<Vec<T>> {
     ok.then(|| items.into_iter().map(|(_, t)| t).collect())
+}
+
+#[cfg(test)]
+mod identifier_tests {
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing)]
+
+    use super::{is_identifier_bytes, is_identifier_inline};
+    use proptest::prelude::*;
+
+    /// The rule as the interchange format states it, written apart:
+    /// 1 to `max` characters among ASCII letters, digits, `-`, `_`, `.`.
+    fn stated(text: &[u8], max: usize) -> bool {
+        !text.is_empty()
+            && text.len() <= max
+            && text
+                .iter()
+                .all(|c| c.is_ascii_alphanumeric() || b"-_.".contains(c))
+    }
+
+    /// A view holding `text` inline, with `after` in the bytes past it.
+    fn view(text: &[u8], after: u8) -> u128 {
+        let mut bytes = [after; 16];
+        bytes[..4].copy_from_slice(&u32::try_from(text.len()).unwrap().to_le_bytes());
+        bytes[4..4 + text.len()].copy_from_slice(text);
+        u128::from_le_bytes(bytes)
+    }
+
+    #[test]
+    fn identifiers_held_in_a_view() {
+        for (text, ok) in [
+            (&b"SYN-0000001"[..], true),
+            (b"a", true),
+            (b"A.b_c-9", true),
+            (b"123456789012", true),
+            (b"C 1", false),
+            (b"", false),
+            (b"SYN-\xc3\xa9", false),
+            (b"abc\0", false),
+            (b"x/y", false),
+        ] {
+            for after in [0u8, b'a', b' ', 0xff] {
+                assert_eq!(is_identifier_inline(view(text, after), 64), ok, "{text:?}");
+            }
+        }
+        // the length decides, whatever follows the text
+        assert!(!is_identifier_inline(view(b"abcdef", b'z'), 5));
+        assert!(is_identifier_inline(view(b"abcde", b' '), 5));
+        // a view of 13 bytes or more holds no text inline
+        let long = (view(b"abcdefghijkl", b'a') & !0xffff_ffff) | 13;
+        assert!(!is_identifier_inline(long, 64));
+    }
+
+    proptest! {
+        #[test]
+        fn the_rule_on_bytes_and_in_a_view(
+            text in proptest::collection::vec(
+                prop_oneof![
+                    4 => proptest::sample::select(b"aZ09-_.".to_vec()),
+                    1 => any::<u8>(),
+                ],
+                0..20,
+            ),
+            after in any::<u8>(),
+            max in 0usize..20,
+        ) {
+            let expected = stated(&text, max);
+            prop_assert_eq!(is_identifier_bytes(&text, max), expected);
+            if text.len() <= 12 {
+                prop_assert_eq!(is_identifier_inline(view(&text, after), max), expected);
+            }
+        }
+    }
 }

@@ -32,7 +32,9 @@ use crate::case::{ExitResult, Nomenclature, Sector, Signaller, SourceVisit};
 use crate::codes::Code;
 use crate::indicators::{bump, index_of, write_dimension_value, Accumulator, Counters, Dimension};
 use crate::policy::Outcome;
-use crate::validate::{is_identifier, is_identifier_bytes, is_service_code, limits};
+use crate::validate::{
+    is_identifier, is_identifier_bytes, is_identifier_inline, is_service_code, limits,
+};
 
 /// The indicators counted from the columns of [`report_columns`]
 /// ([`crate::indicators::FLOW_INDICATORS`]).
@@ -623,18 +625,21 @@ impl<'a> Kernel<'a> {
                 }
                 let view = *views.get(j)?;
                 let len = (view as u32) as usize;
-                let bytes = view.to_le_bytes();
-                let text = if len <= 12 {
-                    bytes.get(4..4 + len)?
+                // a text of up to 12 bytes is checked in the view itself
+                // (nearly every id); a longer one in its buffer
+                let ok = if len <= 12 {
+                    is_identifier_inline(view, limits::MAX_ID_LEN)
                 } else {
+                    let bytes = view.to_le_bytes();
                     let word = |at: usize| -> Option<usize> {
                         let b: [u8; 4] = bytes.get(at..at + 4)?.try_into().ok()?;
                         usize::try_from(u32::from_le_bytes(b)).ok()
                     };
                     let (buffer, offset) = (word(8)?, word(12)?);
-                    buffers.get(buffer)?.get(offset..offset.checked_add(len)?)?
+                    let text = buffers.get(buffer)?.get(offset..offset.checked_add(len)?)?;
+                    is_identifier_bytes(text, limits::MAX_ID_LEN)
                 };
-                if !is_identifier_bytes(text, limits::MAX_ID_LEN) {
+                if !ok {
                     return None;
                 }
             }
@@ -648,10 +653,11 @@ impl<'a> Kernel<'a> {
         let signalement = self.date(&self.signalement, j)??;
         let source_visit = (*self.source_visits.get(known(self.source_visit.at(j)?)?)?)?;
         let signalled_by = (*self.signallers.get(known(self.signalled_by.at(j)?)?)?)?;
-        // A refusal or a re-opening: the pathway's to replay.
-        if self.date(&self.refusal, j)?.is_some() || self.date(&self.reopening, j)?.is_some() {
+        // A re-opening: the pathway's to replay.
+        if self.date(&self.reopening, j)?.is_some() {
             return None;
         }
+        let refusal = self.date(&self.refusal, j)?;
         let contact = self.date(&self.contact, j)?;
         let exit = match (self.date(&self.exit, j)?, self.result.at(j)?) {
             (None, None) => None,
@@ -667,6 +673,17 @@ impl<'a> Kernel<'a> {
         }
         if let Some((x, _)) = exit {
             if x < signalement || contact.is_some_and(|c| c > x) {
+                return None;
+            }
+        }
+        // A refusal closes the case: nothing before the signalement,
+        // nothing after it (a contact of the same day comes first: the
+        // contact and the refusal are events of one stage, in the row's
+        // order), and no exit (the exit after it is refused, and a refusal
+        // after the exit too). What the flow figures count of the case is
+        // then as without it.
+        if let Some(r) = refusal {
+            if r < signalement || exit.is_some() || contact.is_some_and(|c| c > r) {
                 return None;
             }
         }

@@ -213,7 +213,7 @@ fn string_views(table: &Table, range: std::ops::Range<usize>, c: usize) -> Owned
 }
 
 /// Counts `table` both ways, in pieces cut at `cuts`, and checks they
-/// agree.
+/// agree, and that most rows were counted from their columns.
 #[allow(clippy::too_many_arguments)]
 fn check(
     table: &Table,
@@ -225,6 +225,37 @@ fn check(
     absent_if_empty: bool,
     views: bool,
 ) {
+    let (typed, accepted) = counted_both_ways(
+        table,
+        ids,
+        by,
+        year,
+        as_of,
+        cuts,
+        absent_if_empty,
+        views,
+    );
+    // most rows are counted from their columns: the test compares two ways
+    assert!(
+        accepted < 20 || typed * 2 >= accepted,
+        "{typed} rows of {accepted} accepted counted from their columns"
+    );
+}
+
+/// Counts `table` both ways, in pieces cut at `cuts`, and checks they
+/// agree; returns the rows counted from their columns and the rows the
+/// rules accept.
+#[allow(clippy::too_many_arguments)]
+fn counted_both_ways(
+    table: &Table,
+    ids: &[String],
+    by: &[String],
+    year: i32,
+    as_of: Option<NaiveDate>,
+    cuts: &[usize],
+    absent_if_empty: bool,
+    views: bool,
+) -> (usize, usize) {
     let policy = serde_json::json!("aismt13");
     let new = || accumulator_of(&policy, Period::year(year), by, ids).unwrap();
     let n = table.rows.len();
@@ -311,13 +342,8 @@ fn check(
     assert_eq!(fast.finish(), rules.finish());
     assert_eq!(fast.to_state_json(), rules.to_state_json());
     assert_eq!(fast.cases, rules.cases);
-    // most rows are counted from their columns: the test compares two ways
     let typed = COUNTED_ROWS.with(std::cell::Cell::get);
-    let accepted = usize::try_from(rules.cases).unwrap();
-    assert!(
-        accepted < 20 || typed * 2 >= accepted,
-        "{typed} rows of {accepted} accepted counted from their columns"
-    );
+    (typed, usize::try_from(rules.cases).unwrap())
 }
 
 /// Rows `start..` of a table, numbered from 0.
@@ -410,8 +436,8 @@ fn mutate(table: &mut Table, row: usize, kind: u8, pick: usize, delta: i32) {
         // a column the flow figures do not read, made wrong
         10 => r[column("birth_year")] = V::Int(1200),
         // the contact and the exit about the same day
-        11 => r[column("contact_date")] = V::Day(at(r, "sortie_date") + near),
-        12 => r[column("sortie_date")] = V::Day(at(r, "contact_date") + near),
+        11 => r[column("contact_date")] = V::Day(at(r, "sortie_date").saturating_add(near)),
+        12 => r[column("sortie_date")] = V::Day(at(r, "contact_date").saturating_add(near)),
         _ => {
             r[column("sector_nomenclature")] = V::Text(["naf_2025", "naf_rev2"][then % 2].into());
         }
@@ -589,4 +615,51 @@ fn a_flow_report_reads_no_policy() {
         .is_empty());
     assert_eq!(flow.finish(), expected.finish());
     check(&bad, &ids, &by, 2024, None, &[], false, true);
+}
+
+/// A refusal of the accompaniment before, on and after the day of the
+/// signalement, the contact and the exit of every row: counted from the
+/// typed columns as the rules count the rows. A refusal on or after the
+/// day of the contact of a case without an exit closes it without
+/// changing what the flow figures count: such rows are counted from
+/// their columns, not by the rules.
+#[test]
+fn refusals_are_counted_as_the_rules_count_them() {
+    let base = base_rows();
+    let n = base.len();
+    let at = |r: &[V], name: &str| match r[column(name)] {
+        V::Day(d) => Some(d),
+        _ => None,
+    };
+    let ids: Vec<String> = COUNTED.iter().map(|s| s.to_string()).collect();
+    let by = ["secteur".to_string()];
+    for anchor in ["signalement_date", "contact_date", "sortie_date"] {
+        for offset in [-1, 0, 1] {
+            let mut table = Table {
+                unknown: vec![false; n],
+                rows: base.clone(),
+            };
+            for r in &mut table.rows {
+                r[column("refus_accompagnement_date")] =
+                    at(r, anchor).map_or(V::Null, |d| V::Day(d + offset));
+            }
+            for year in 2022..2026 {
+                let (typed, accepted) =
+                    counted_both_ways(&table, &ids, &by, year, None, &[], false, true);
+                assert_eq!(accepted, n);
+                if anchor == "contact_date" && offset >= 0 {
+                    // every row but those with a contact and an exit
+                    let closed_twice = table
+                        .rows
+                        .iter()
+                        .filter(|r| {
+                            at(r, "contact_date").is_some() && at(r, "sortie_date").is_some()
+                        })
+                        .count();
+                    assert!(closed_twice > 0 && closed_twice < n);
+                    assert_eq!(typed, n - closed_twice);
+                }
+            }
+        }
+    }
 }
