@@ -160,3 +160,57 @@ def test_states_of_the_flow_report_merge_and_pickle_whichever_way_counted(tmp_pa
     c = cme.Accumulator("aismt13", 2024, ["secteur"], FLOW).add(pl.scan_parquet(path))
     assert c._inner.state() == a._inner.state()
     assert c.finish().to_dict() == cme.indicators(_rows(cols), "aismt13", 2024, by=["secteur"], indicators=FLOW).to_dict()
+
+
+def test_a_bare_scan_is_read_in_column_groups_at_once(tmp_path, monkeypatch):
+    """A bare scan of a file has its columns decoded by several scans at
+    once, put side by side: the same report and the same rejected rows
+    (numbered in the file) as the table read whole. Any other plan, and a
+    file past ``_SPLIT_ROWS`` rows, is read in streaming, never cut."""
+    cols = _spoiled(30_000, seed=31)
+    typed = _typed(cols)
+    # an all-missing column of type null (sent as texts)
+    typed = typed.set_column(typed.schema.get_field_index("reouverture_date"), "reouverture_date", pa.nulls(30_000))
+    path = tmp_path / "cases.parquet"
+    pq.write_table(typed, path, row_group_size=7_000)
+    calls = []
+    real = pl.collect_all
+    monkeypatch.setattr(pl, "collect_all", lambda plans, **kw: calls.append(len(plans)) or real(plans, **kw))
+
+    def report(table, by=("secteur",), indicators=FLOW):
+        got = cme.indicators(table, "aismt13", 2024, by=list(by), indicators=indicators, invalid="report")
+        return got.to_dict(), [(i["row"], i["column"], i["code"]) for i in got.rejected]
+
+    groups = min(pl.thread_pool_size(), 12)
+    for by, indicators in [(["secteur"], FLOW), (["service", "visite_source"], FLOW), ([], None)]:
+        calls.clear()
+        expected = report(typed, by, indicators)
+        assert expected[1], "the spoiled table has rejected rows"
+        assert report(pl.scan_parquet(path), by, indicators) == expected
+        assert calls == ([groups] if groups >= 2 else [])
+    # the rows refused in the scan: the error names their rows in the file
+    errors = []
+    for table in (typed, pl.scan_parquet(path)):
+        with pytest.raises(cme.ValidationError) as err:
+            cme.indicators(table, "aismt13", 2024, indicators=FLOW)
+        errors.append([(e["row"], e["column"], e["code"]) for e in err.value.errors()])
+    assert errors[0] and errors[1] == errors[0]
+    scan = pl.scan_parquet(path)
+    others = {
+        "filter": scan.filter(pl.col("service") != "mt2i38"),
+        "slice": scan.slice(5, 20_000),
+        "row index": pl.scan_parquet(path, row_index_name="rang"),
+        "sort": scan.sort("signalement_date", maintain_order=True),
+        "select": scan.select(list(reversed(typed.column_names))),
+        "n_rows": pl.scan_parquet(path, n_rows=12_000),
+    }
+    for name, plan in others.items():
+        calls.clear()
+        got = report(plan)
+        assert calls == [], name
+        assert got == report(plan.collect()), name
+    # past the rows read at once: streamed
+    monkeypatch.setattr(cme, "_SPLIT_ROWS", 29_999)
+    calls.clear()
+    assert report(pl.scan_parquet(path)) == report(typed)
+    assert calls == []
