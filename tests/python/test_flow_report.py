@@ -165,14 +165,19 @@ def test_states_of_the_flow_report_merge_and_pickle_whichever_way_counted(tmp_pa
 def test_a_bare_scan_is_read_in_column_groups_at_once(tmp_path, monkeypatch):
     """A bare scan of a file has its columns decoded by several scans at
     once, put side by side: the same report and the same rejected rows
-    (numbered in the file) as the table read whole. Any other plan, and a
-    file past ``_SPLIT_ROWS`` rows, is read in streaming, never cut."""
+    (numbered in the file) as the table read whole. Any other plan, a file
+    of as many row groups as polars has threads, and a file past
+    ``_SPLIT_BYTES`` once decoded, are read in streaming, never cut."""
     cols = _spoiled(30_000, seed=31)
     typed = _typed(cols)
     # an all-missing column of type null (sent as texts)
     typed = typed.set_column(typed.schema.get_field_index("reouverture_date"), "reouverture_date", pa.nulls(30_000))
+    # one row group (pyarrow's default up to 1,048,576 rows); the same rows
+    # in five groups
     path = tmp_path / "cases.parquet"
-    pq.write_table(typed, path, row_group_size=7_000)
+    pq.write_table(typed, path)
+    groups_of_7000 = tmp_path / "groups.parquet"
+    pq.write_table(typed, groups_of_7000, row_group_size=7_000)
     calls = []
     real = pl.collect_all
     monkeypatch.setattr(pl, "collect_all", lambda plans, **kw: calls.append(len(plans)) or real(plans, **kw))
@@ -203,14 +208,75 @@ def test_a_bare_scan_is_read_in_column_groups_at_once(tmp_path, monkeypatch):
         "sort": scan.sort("signalement_date", maintain_order=True),
         "select": scan.select(list(reversed(typed.column_names))),
         "n_rows": pl.scan_parquet(path, n_rows=12_000),
+        # as many row groups as threads: polars decodes them in parallel
+        "row groups": pl.scan_parquet(groups_of_7000) if pl.thread_pool_size() <= 5 else scan.slice(0),
+        "two files": pl.scan_parquet([path, path]),
     }
     for name, plan in others.items():
         calls.clear()
         got = report(plan)
         assert calls == [], name
         assert got == report(plan.collect()), name
-    # past the rows read at once: streamed
-    monkeypatch.setattr(cme, "_SPLIT_ROWS", 29_999)
-    calls.clear()
-    assert report(pl.scan_parquet(path)) == report(typed)
-    assert calls == []
+    # the bound on the decoded bytes: 30,000 rows of 7 texts (16 bytes a
+    # row each), 4 dates (4 bytes) and the null column (16)
+    decoded = 30_000 * (7 * 16 + 4 * 4 + 16)
+    for bound, cut in [(decoded, True), (decoded - 1, False)]:
+        monkeypatch.setattr(cme, "_SPLIT_BYTES", bound)
+        calls.clear()
+        assert report(pl.scan_parquet(path)) == report(typed)
+        assert calls == ([groups] if cut and groups >= 2 else []), bound
+
+
+def test_the_row_groups_of_a_parquet_file_are_read_from_its_footer(tmp_path):
+    """The number of row groups read from the footer is pyarrow's, for
+    files of every writer and kind of column (nested, dictionary, key-value
+    metadata, no rows); a file that is not Parquet, or whose footer is
+    spoiled, gives None and never an exception."""
+    n = 5_000
+    table = pa.table({
+        "id": [f"T-{i}" for i in range(n)],
+        "day": pa.array([dt.date(2024, 1, 1) + dt.timedelta(days=i % 400) for i in range(n)]),
+        "flag": [i % 3 == 0 for i in range(n)],
+        "score": [i / 7 for i in range(n)],
+        "tags": [["a", "b"][: i % 3] for i in range(n)],
+        "place": [{"x": i, "y": str(i)} for i in range(n)],
+        "pairs": pa.array([[("k", i)] for i in range(n)], type=pa.map_(pa.string(), pa.int64())),
+        "code": pa.array(["aismt13", "mt2i38"] * (n // 2)).dictionary_encode(),
+        "none": pa.nulls(n),
+    }).replace_schema_metadata({"origin": "test " * 200})
+    files = []
+    for k, size in enumerate([None, 1_000, 1, 4_999]):
+        path = tmp_path / f"t{k}.parquet"
+        pq.write_table(table if size != 1 else table.slice(0, 300), path, row_group_size=size)
+        files.append(path)
+    files.append(tmp_path / "empty.parquet")
+    pq.write_table(table.slice(0, 0), files[-1])
+    files.append(tmp_path / "polars.parquet")
+    pl.DataFrame({"id": range(n), "x": ["a"] * n}).write_parquet(files[-1], row_group_size=700)
+    for path in files:
+        assert cme._parquet_row_groups(str(path)) == pq.read_metadata(path).num_row_groups, path
+    # not Parquet, or spoiled
+    data = files[1].read_bytes()
+    length = int.from_bytes(data[-8:-4], "little")
+    spoiled = {
+        "text": b"id,service\nT-1,aismt13\n",
+        "short": b"PAR1",
+        "truncated": data[:-3],
+        "footer too long": data[:-8] + (len(data)).to_bytes(4, "little") + b"PAR1",
+        "footer cut": data[:-8 - length] + data[-8 - length + 10:],
+    }
+    rnd = random.Random(3)
+    for k in range(300):
+        spoilt = bytearray(data)
+        for _ in range(rnd.randint(1, 8)):
+            spoilt[len(data) - 8 - rnd.randrange(length)] = rnd.randrange(256)
+        spoiled[f"byte {k}"] = bytes(spoilt)
+    for name, content in spoiled.items():
+        path = tmp_path / "spoiled.parquet"
+        path.write_bytes(content)
+        got = cme._parquet_row_groups(str(path))
+        assert got is None or isinstance(got, int), name
+        if not name.startswith("byte"):
+            assert got is None, name
+    assert cme._parquet_row_groups(str(tmp_path / "absent.parquet")) is None
+    assert cme._parquet_row_groups(str(tmp_path)) is None

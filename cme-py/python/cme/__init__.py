@@ -16,6 +16,7 @@ delegates.
 from __future__ import annotations
 
 import datetime as _dt
+import os as _os
 from typing import Any, Dict, List, Mapping, Optional, Tuple, Union
 
 from . import _cme
@@ -851,8 +852,8 @@ def _arrow_ready(table: Any, columns: Optional[List[str]] = None) -> Any:
     ``columns`` (a report's), a polars LazyFrame or DataFrame and a pyarrow
     Table keep only those of the documented columns (and every column the
     table documents nowhere, to be reported): a LazyFrame reads nothing
-    else from its file. A bare scan of a file of at most ``_SPLIT_ROWS``
-    rows has its columns (a report's) decoded in parallel
+    else from its file. A bare scan of a file of at most ``_SPLIT_BYTES``
+    once decoded has its columns (a report's) decoded in parallel
     (:func:`_scan_in_parallel`)."""
     whole = _scan_in_parallel(table, columns)
     if whole is not None:
@@ -894,13 +895,15 @@ def _arrow_ready(table: Any, columns: Optional[List[str]] = None) -> Any:
 
 def _scan_in_parallel(table: Any, columns: Optional[List[str]]) -> Any:
     """The columns a report reads (``columns``, or all) of a polars
-    LazyFrame that is a bare scan of Parquet or Arrow IPC files
-    (``pl.scan_parquet(path)``, nothing after it) of at most
-    ``_SPLIT_ROWS`` rows, as one DataFrame; ``None`` for any other table or
-    plan (read in streaming by :func:`_arrow_ready`).
+    LazyFrame that is a bare scan of one local Parquet file
+    (``pl.scan_parquet(path)``, nothing after it) of fewer row groups than
+    polars has threads and at most ``_SPLIT_BYTES`` once decoded, as one
+    DataFrame; ``None`` for any other table, plan or file (read in
+    streaming by :func:`_arrow_ready`).
 
-    polars decodes the columns of a row group on one thread: the columns
-    are cut into groups of about equal decoded width, one per thread of
+    polars decodes the columns of a row group on one thread (several row
+    groups in parallel): the columns of a file of one large row group
+    (pyarrow's default, 1,048,576 rows) are cut into groups of about equal decoded width, one per thread of
     polars' pool, read by as many scans at once (``pl.collect_all``) and
     put side by side (no copy). Only a bare scan is cut: its rows come in
     the file's order whichever columns are read, so the groups' rows are
@@ -918,9 +921,9 @@ def _scan_in_parallel(table: Any, columns: Optional[List[str]]) -> Any:
     except Exception:  # noqa: BLE001 - a plan polars cannot print: streamed
         return None
     bare = re.fullmatch(
-        r"(?:Parquet|IPC) SCAN \[[^\n]*\]\nPROJECT \*/\d+ COLUMNS\nESTIMATED ROWS: (\d+)", plan
+        r"Parquet SCAN \[([^\n]*)\]\nPROJECT \*/\d+ COLUMNS\nESTIMATED ROWS: (\d+)", plan
     )
-    if bare is None or int(bare.group(1)) > _SPLIT_ROWS:
+    if bare is None or not _os.path.isfile(bare.group(1)):
         return None
     import polars as pl
 
@@ -928,27 +931,134 @@ def _scan_in_parallel(table: Any, columns: Optional[List[str]]) -> Any:
     documented = _documented_columns()
     names = [n for n in schema.names() if columns is None or n in columns or n not in documented]
     groups = min(pl.thread_pool_size(), len(names))
-    if groups < 2:
+    if groups < 2 or int(bare.group(2)) * sum(_width(pl, schema[n]) for n in names) > _SPLIT_BYTES:
         return None
-
-    def width(dtype: Any) -> int:
-        # a column's bytes a row once decoded (a text: a view of 16 bytes)
-        if dtype in (pl.Boolean, pl.Int8, pl.UInt8):
-            return 1
-        if dtype in (pl.Date, pl.Int32, pl.UInt32, pl.Float32):
-            return 4
-        return 8 if dtype.is_numeric() or dtype.is_temporal() else 16
+    # row groups enough for each thread: polars decodes them in parallel
+    row_groups = _parquet_row_groups(bare.group(1))
+    if row_groups is None or row_groups >= groups:
+        return None
 
     # the widest column first, into the narrowest group
     sets: List[List[Any]] = [[] for _ in range(groups)]
     load = [0] * groups
-    for name in sorted(names, key=lambda n: -width(schema[n])):
+    for name in sorted(names, key=lambda n: -_width(pl, schema[n])):
         k = load.index(min(load))
         # an all-missing column (type Null) is sent as texts (_arrow_ready)
         sets[k].append(pl.col(name).cast(pl.String) if schema[name] == pl.Null else pl.col(name))
-        load[k] += width(schema[name])
+        load[k] += _width(pl, schema[name])
     frames = pl.collect_all([table.select(group) for group in sets if group])
     return pl.concat(frames, how="horizontal").select(names)
+
+
+def _parquet_row_groups(path: str) -> Optional[int]:
+    """The number of row groups of a Parquet file, read from its footer
+    (``FileMetaData`` in Thrift's compact protocol: the length of its
+    field 4, the list of row groups, after the fields before it are
+    skipped); ``None`` when the file is not read as Parquet. pyarrow reads
+    it too, but importing it costs more than the time a cut read saves."""
+    try:
+        with open(path, "rb") as f:
+            f.seek(0, 2)
+            size = f.tell()
+            if size < 12:
+                return None
+            f.seek(size - 8)
+            tail = f.read(8)
+            length = int.from_bytes(tail[:4], "little")
+            if tail[4:] != b"PAR1" or not 0 < length <= min(size - 12, _FOOTER_BYTES):
+                return None
+            f.seek(size - 8 - length)
+            data = f.read(length)
+    except OSError:
+        return None
+    at = 0
+
+    def byte() -> int:
+        nonlocal at
+        if at >= len(data):
+            raise ValueError("footer ends early")
+        at += 1
+        return data[at - 1]
+
+    def varint() -> int:
+        value, shift = 0, 0
+        while True:
+            b = byte()
+            value |= (b & 0x7F) << shift
+            if b < 0x80:
+                return value
+            shift += 7
+            if shift > 63:
+                raise ValueError("varint too long")
+
+    def skip(kind: int, depth: int) -> None:
+        nonlocal at
+        if depth > 32:
+            raise ValueError("too deep")
+        if kind in (1, 2):  # a bool of a field: in its header
+            return
+        if kind == 3:
+            byte()
+        elif kind in (4, 5, 6):
+            varint()
+        elif kind == 7:
+            at += 8
+        elif kind == 8:
+            n = varint()  # read before `at` moves past the text
+            at += n
+        elif kind in (9, 10):
+            header = byte()
+            n = header >> 4 if header >> 4 != 15 else varint()
+            for _ in range(n):
+                # a bool element is a byte of its own
+                byte() if (header & 0x0F) in (1, 2) else skip(header & 0x0F, depth + 1)
+        elif kind == 11:
+            n = varint()
+            types = byte() if n else 0
+            for _ in range(n):
+                skip(types >> 4, depth + 1)
+                skip(types & 0x0F, depth + 1)
+        elif kind == 12:
+            while True:
+                header = byte()
+                if header == 0:
+                    return
+                if header >> 4 == 0:
+                    varint()  # the field id, when not a delta
+                skip(header & 0x0F, depth + 1)
+        else:
+            raise ValueError("unknown type")
+        if at > len(data):
+            raise ValueError("footer ends early")
+
+    try:
+        field = 0
+        while True:
+            header = byte()
+            if header == 0:
+                return None
+            delta = header >> 4
+            field = field + delta if delta else _zigzag(varint())
+            if field == 4 and header & 0x0F == 9:
+                list_header = byte()
+                return list_header >> 4 if list_header >> 4 != 15 else varint()
+            skip(header & 0x0F, 0)
+    except ValueError:
+        return None
+
+
+def _zigzag(n: int) -> int:
+    return (n >> 1) ^ -(n & 1)
+
+
+def _width(pl: Any, dtype: Any) -> int:
+    """A column's bytes a row once polars has decoded it (a text: a view
+    of 16 bytes)."""
+    if dtype in (pl.Boolean, pl.Int8, pl.UInt8):
+        return 1
+    if dtype in (pl.Date, pl.Int32, pl.UInt32, pl.Float32):
+        return 4
+    return 8 if dtype.is_numeric() or dtype.is_temporal() else 16
 
 
 def _project(table: Any, columns: List[str]) -> Any:
@@ -978,11 +1088,14 @@ _DOCUMENTED: "Optional[frozenset[str]]" = None
 _SMALL_CHUNK_ROWS = 1024
 # The rows of a batch of a LazyFrame collected in streaming.
 _STREAM_ROWS = 65_536
-# The most rows of a bare scan whose columns are decoded at once, in
-# parallel (their decoded columns in memory together: about 250 MB for the
-# 12 columns of a flow report at 2,097,152 rows); a longer file is read in
-# streaming.
-_SPLIT_ROWS = 2_097_152
+# The most bytes of decoded columns a bare scan is read into at once, its
+# columns in parallel (rows times the columns' widths: a text 16 bytes, a
+# date 4); a larger file is read in streaming. The 12 columns of a flow
+# report take 132 bytes a row (4 million rows within the bound), the 68
+# of a case 599 (896,000 rows).
+_SPLIT_BYTES = 512 * 2**20
+# The longest Parquet footer read for its row groups.
+_FOOTER_BYTES = 64 * 2**20
 
 
 def case_row(case: Mapping[str, Any]) -> Optional[Dict[str, Any]]:
