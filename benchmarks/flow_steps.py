@@ -4,7 +4,8 @@
 
 On the typed file of ``benchmarks/python_indicators.py`` (run it first):
 polars decoding the report's columns (``Accumulator.columns``) in a fresh
-process, three times, with and without the identifiers; the peer's 7
+process, three times, by one scan and as cme cuts a bare scan (two
+scans at once), with and without the identifiers; the peer's 7
 columns; each of the report's columns alone; the report's columns by each
 engine (wall and CPU time: one thread or two), and when
 ``collect_batches()`` gives its first and last batch; then, in one
@@ -46,7 +47,11 @@ def decode(path: str, what: str) -> None:
         columns = [what.split(" ", 1)[1]]
     lazy = pl.scan_parquet(path).select(columns)
     t0, c0 = time.perf_counter(), cpu()
-    if what == "in-memory":
+    if what == "cut":
+        # as cme reads a bare scan of a file of one row group: the columns
+        # in groups of about equal width, by as many scans at once
+        cme._scan_in_parallel(pl.scan_parquet(path), columns)
+    elif what == "in-memory":
         lazy.collect(engine="in-memory")
     elif what == "batches":
         times = [time.perf_counter() - t0 for _ in lazy.collect_batches(chunk_size=65_536)]
@@ -81,13 +86,14 @@ def main() -> None:
     import cme
 
     columns = cme.Accumulator("aismt13", 2023, ["secteur"], IDS).columns or []
-    runs = {"all": 3, "without id": 3, "peer": 3, "in-memory": 2, "batches": 2}
+    runs = {"all": 3, "cut": 3, "without id": 3, "peer": 3, "in-memory": 2, "batches": 2}
     runs.update({f"column {c}": 1 for c in columns})
     for what, n in runs.items():
         times = [subprocess.run([sys.executable, __file__, "--decode", str(path), what],
                                 check=True, capture_output=True, text=True).stdout.strip()
                  for _ in range(n)]
-        label = {"all": "the report's columns", "without id": "the report's columns but id",
+        label = {"all": "the report's columns", "cut": "the report's columns by two scans at once (cme's cut read)",
+                 "without id": "the report's columns but id",
                  "peer": "the peer's 7 columns", "in-memory": "the report's columns, in-memory engine",
                  "batches": "collect_batches(): first/last batch of the report's columns"}.get(what, what)
         print(f"polars decoding {label} in a fresh process: {', '.join(times)} s")

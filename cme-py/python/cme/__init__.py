@@ -1497,8 +1497,11 @@ def indicators(
     read in streaming: each batch of rows is counted then dropped, so a
     file larger than memory is reported in the memory of a batch (up to
     10,000,000 rows a call, docs/limits.md; beyond, an
-    :class:`Accumulator` takes the pieces). Nothing is silently
-    dropped: an invalid case raises :class:`ValidationError` (paths
+    :class:`Accumulator` takes the pieces). A bare scan of one local
+    Parquet file of fewer row groups than polars has threads (pyarrow
+    writes one per 1,048,576 rows) is read at once instead, its columns
+    decoded by several scans in parallel, when they take at most 512 MiB
+    decoded. Nothing is silently dropped: an invalid case raises :class:`ValidationError` (paths
     ``cases[i]…``, or ``rows[i].column`` with ``row`` and ``column`` for a
     table); with ``invalid="report"`` the invalid rows of a table are left
     out of the counts and listed in ``Report.rejected`` instead.

@@ -225,16 +225,8 @@ fn check(
     absent_if_empty: bool,
     views: bool,
 ) {
-    let (typed, accepted) = counted_both_ways(
-        table,
-        ids,
-        by,
-        year,
-        as_of,
-        cuts,
-        absent_if_empty,
-        views,
-    );
+    let (typed, accepted) =
+        counted_both_ways(table, ids, by, year, as_of, cuts, absent_if_empty, views);
     // most rows are counted from their columns: the test compares two ways
     assert!(
         accepted < 20 || typed * 2 >= accepted,
