@@ -4,10 +4,10 @@
 
 On the typed file of ``benchmarks/python_indicators.py`` (run it first):
 polars decoding the report's columns (``Accumulator.columns``) in a fresh
-process, three times, by one scan and as cme cuts a bare scan (two
-scans at once), with and without the identifiers; the peer's 7
-columns; each of the report's columns alone; the report's columns by each
-engine (wall and CPU time: one thread or two), and when
+process, three times, by one scan and as cme reads a bare scan (pieces
+of rows, each by two scans at once), with and without the identifiers;
+the peer's 7 columns; each of the report's columns alone; the report's
+columns by each engine (wall and CPU time: one thread or two), and when
 ``collect_batches()`` gives its first and last batch; then, in one
 process, cme counting the collected frame (20 calls: wall time and CPU
 time of the process per call).
@@ -48,9 +48,11 @@ def decode(path: str, what: str) -> None:
     lazy = pl.scan_parquet(path).select(columns)
     t0, c0 = time.perf_counter(), cpu()
     if what == "cut":
-        # as cme reads a bare scan of a file of one row group: the columns
-        # in groups of about equal width, by as many scans at once
-        cme._scan_in_parallel(pl.scan_parquet(path), columns)
+        # as cme reads a bare scan of a file of one row group: pieces of
+        # rows, the columns of each in groups of about equal width, by as
+        # many scans at once
+        for _ in cme._scan_in_parallel(pl.scan_parquet(path), columns):
+            pass
     elif what == "in-memory":
         lazy.collect(engine="in-memory")
     elif what == "batches":
@@ -92,7 +94,7 @@ def main() -> None:
         times = [subprocess.run([sys.executable, __file__, "--decode", str(path), what],
                                 check=True, capture_output=True, text=True).stdout.strip()
                  for _ in range(n)]
-        label = {"all": "the report's columns", "cut": "the report's columns by two scans at once (cme's cut read)",
+        label = {"all": "the report's columns", "cut": "the report's columns as cme reads a bare scan (pieces of rows, two scans at once)",
                  "without id": "the report's columns but id",
                  "peer": "the peer's 7 columns", "in-memory": "the report's columns, in-memory engine",
                  "batches": "collect_batches(): first/last batch of the report's columns"}.get(what, what)

@@ -164,10 +164,10 @@ def test_states_of_the_flow_report_merge_and_pickle_whichever_way_counted(tmp_pa
 
 def test_a_bare_scan_is_read_in_column_groups_at_once(tmp_path, monkeypatch):
     """A bare scan of a file has its columns decoded by several scans at
-    once, put side by side: the same report and the same rejected rows
-    (numbered in the file) as the table read whole. Any other plan, a file
-    of as many row groups as polars has threads, and a file past
-    ``_SPLIT_BYTES`` once decoded, are read in streaming, never cut."""
+    once, put side by side, a piece of rows at a time: the same report and
+    the same rejected rows (numbered in the file) as the table read whole.
+    Any other plan, and a file of as many row groups as polars has threads,
+    are read in streaming, never cut."""
     cols = _spoiled(30_000, seed=31)
     typed = _typed(cols)
     # an all-missing column of type null (sent as texts)
@@ -180,7 +180,15 @@ def test_a_bare_scan_is_read_in_column_groups_at_once(tmp_path, monkeypatch):
     pq.write_table(typed, groups_of_7000, row_group_size=7_000)
     calls = []
     real = pl.collect_all
-    monkeypatch.setattr(pl, "collect_all", lambda plans, **kw: calls.append(len(plans)) or real(plans, **kw))
+
+
+    def collect_all(plans, **kw):
+        # each call: the scans read at once, the rows of the piece
+        frames = real(plans, **kw)
+        calls.append((len(plans), frames[0].height))
+        return frames
+
+    monkeypatch.setattr(pl, "collect_all", collect_all)
 
     def report(table, by=("secteur",), indicators=FLOW):
         got = cme.indicators(table, "aismt13", 2024, by=list(by), indicators=indicators, invalid="report")
@@ -192,7 +200,7 @@ def test_a_bare_scan_is_read_in_column_groups_at_once(tmp_path, monkeypatch):
         expected = report(typed, by, indicators)
         assert expected[1], "the spoiled table has rejected rows"
         assert report(pl.scan_parquet(path), by, indicators) == expected
-        assert calls == ([groups] if groups >= 2 else [])
+        assert calls == ([(groups, 30_000)] if groups >= 2 else [])
     # the rows refused in the scan: the error names their rows in the file
     errors = []
     for table in (typed, pl.scan_parquet(path)):
@@ -217,14 +225,19 @@ def test_a_bare_scan_is_read_in_column_groups_at_once(tmp_path, monkeypatch):
         got = report(plan)
         assert calls == [], name
         assert got == report(plan.collect()), name
-    # the bound on the decoded bytes: 30,000 rows of 7 texts (16 bytes a
-    # row each), 4 dates (4 bytes) and the null column (16)
-    decoded = 30_000 * (7 * 16 + 4 * 4 + 16)
-    for bound, cut in [(decoded, True), (decoded - 1, False)]:
-        monkeypatch.setattr(cme, "_SPLIT_BYTES", bound)
+    # pieces of rows: 7 texts (16 bytes a row each), 4 dates (4 bytes) and
+    # the null column (16) make 144 bytes a row; pieces of 10,000 rows, the
+    # last one empty, or of 9,999, the last of 3 rows; the rows numbered
+    # across pieces
+    for bound, pieces in [
+        (144 * 10_000, [10_000, 10_000, 10_000, 0]),
+        (144 * 10_000 - 1, [9_999, 9_999, 9_999, 3]),
+        (144 * 997, [997] * 30 + [90]),
+    ]:
+        monkeypatch.setattr(cme, "_PIECE_BYTES", bound)
         calls.clear()
-        assert report(pl.scan_parquet(path)) == report(typed)
-        assert calls == ([groups] if cut and groups >= 2 else []), bound
+        assert report(pl.scan_parquet(path)) == report(typed), bound
+        assert calls == ([(groups, n) for n in pieces] if groups >= 2 else []), bound
 
 
 def test_the_row_groups_of_a_parquet_file_are_read_from_its_footer(tmp_path):

@@ -852,9 +852,9 @@ def _arrow_ready(table: Any, columns: Optional[List[str]] = None) -> Any:
     ``columns`` (a report's), a polars LazyFrame or DataFrame and a pyarrow
     Table keep only those of the documented columns (and every column the
     table documents nowhere, to be reported): a LazyFrame reads nothing
-    else from its file. A bare scan of a file of at most ``_SPLIT_BYTES``
-    once decoded has its columns (a report's) decoded in parallel
-    (:func:`_scan_in_parallel`)."""
+    else from its file. A bare scan of a file of fewer row groups than
+    polars has threads is read a piece of rows at a time, each piece's
+    columns decoded in parallel (:func:`_scan_in_parallel`)."""
     whole = _scan_in_parallel(table, columns)
     if whole is not None:
         return whole
@@ -897,21 +897,25 @@ def _scan_in_parallel(table: Any, columns: Optional[List[str]]) -> Any:
     """The columns a report reads (``columns``, or all) of a polars
     LazyFrame that is a bare scan of one local Parquet file
     (``pl.scan_parquet(path)``, nothing after it) of fewer row groups than
-    polars has threads and at most ``_SPLIT_BYTES`` once decoded, as one
-    DataFrame; ``None`` for any other table, plan or file (read in
-    streaming by :func:`_arrow_ready`).
+    polars has threads, as an iterator of DataFrames of at most
+    ``_PIECE_BYTES`` of decoded columns each, in the file's order; ``None``
+    for any other table, plan or file (read in streaming by
+    :func:`_arrow_ready`).
 
     polars decodes the columns of a row group on one thread (several row
-    groups in parallel): the columns of a file of one large row group
-    (pyarrow's default, 1,048,576 rows) are cut into groups of about equal decoded width, one per thread of
-    polars' pool, read by as many scans at once (``pl.collect_all``) and
-    put side by side (no copy). Only a bare scan is cut: its rows come in
-    the file's order whichever columns are read, so the groups' rows are
-    the same rows, where a plan of other steps could run once per group
+    groups in parallel), and decodes a whole row group before it gives a
+    batch of it. Here each piece of rows (``slice``) has its columns cut
+    into groups of about equal decoded width, one per thread of polars'
+    pool, read by as many scans at once (``pl.collect_all``, without the
+    common-plan cache that would read them as one) and put side by side
+    (no copy): both cores decode, and only a piece is in memory. Only a
+    bare scan is cut: its rows come in the file's order whichever rows and
+    columns are read, where a plan of other steps could run once per scan
     and order its rows differently (a ``group_by``). The plan is read from
-    ``explain(optimized=False)``, which must be exactly that of a bare
-    scan (a slice, a row index or any other step is a line more): a form
-    polars would change is read in streaming, never cut."""
+    ``explain(optimized=False)``, which must be exactly that of a bare scan
+    (a slice, a row index or any other step is a line more): a form polars
+    would change is read in streaming, never cut. The pieces go on until
+    one comes short, whatever the plan's estimate of the rows."""
     import re
 
     if not (type(table).__module__.startswith("polars") and hasattr(table, "collect_batches")):
@@ -921,7 +925,7 @@ def _scan_in_parallel(table: Any, columns: Optional[List[str]]) -> Any:
     except Exception:  # noqa: BLE001 - a plan polars cannot print: streamed
         return None
     bare = re.fullmatch(
-        r"Parquet SCAN \[([^\n]*)\]\nPROJECT \*/\d+ COLUMNS\nESTIMATED ROWS: (\d+)", plan
+        r"Parquet SCAN \[([^\n]*)\]\nPROJECT \*/\d+ COLUMNS\nESTIMATED ROWS: \d+", plan
     )
     if bare is None or not _os.path.isfile(bare.group(1)):
         return None
@@ -931,13 +935,12 @@ def _scan_in_parallel(table: Any, columns: Optional[List[str]]) -> Any:
     documented = _documented_columns()
     names = [n for n in schema.names() if columns is None or n in columns or n not in documented]
     groups = min(pl.thread_pool_size(), len(names))
-    if groups < 2 or int(bare.group(2)) * sum(_width(pl, schema[n]) for n in names) > _SPLIT_BYTES:
+    if groups < 2:
         return None
     # row groups enough for each thread: polars decodes them in parallel
     row_groups = _parquet_row_groups(bare.group(1))
     if row_groups is None or row_groups >= groups:
         return None
-
     # the widest column first, into the narrowest group
     sets: List[List[Any]] = [[] for _ in range(groups)]
     load = [0] * groups
@@ -946,8 +949,24 @@ def _scan_in_parallel(table: Any, columns: Optional[List[str]]) -> Any:
         # an all-missing column (type Null) is sent as texts (_arrow_ready)
         sets[k].append(pl.col(name).cast(pl.String) if schema[name] == pl.Null else pl.col(name))
         load[k] += _width(pl, schema[name])
-    frames = pl.collect_all([table.select(group) for group in sets if group])
-    return pl.concat(frames, how="horizontal").select(names)
+    rows = max(1, _PIECE_BYTES // max(1, sum(load)))
+    flags = pl.QueryOptFlags(comm_subplan_elim=False) if hasattr(pl, "QueryOptFlags") else None
+
+    def pieces() -> Any:
+        start = 0
+        while True:
+            piece = table.slice(start, rows)
+            plans = [piece.select(group) for group in sets if group]
+            frames = pl.collect_all(plans) if flags is None else pl.collect_all(plans, optimizations=flags)
+            frame = pl.concat(frames, how="horizontal").select(names)
+            if start == 0 or frame.height:
+                # the first piece even empty: the columns of an empty file
+                yield frame
+            if frame.height < rows:
+                return
+            start += rows
+
+    return pieces()
 
 
 def _parquet_row_groups(path: str) -> Optional[int]:
@@ -1088,12 +1107,11 @@ _DOCUMENTED: "Optional[frozenset[str]]" = None
 _SMALL_CHUNK_ROWS = 1024
 # The rows of a batch of a LazyFrame collected in streaming.
 _STREAM_ROWS = 65_536
-# The most bytes of decoded columns a bare scan is read into at once, its
+# The most bytes of decoded columns of a piece of a bare scan read with its
 # columns in parallel (rows times the columns' widths: a text 16 bytes, a
-# date 4); a larger file is read in streaming. The 12 columns of a flow
-# report take 132 bytes a row (4 million rows within the bound), the 68
-# of a case 599 (896,000 rows).
-_SPLIT_BYTES = 512 * 2**20
+# date 4): the 12 columns of a flow report take 132 bytes a row (254,200
+# rows a piece), the 68 of a case 599 (56,000 rows).
+_PIECE_BYTES = 32 * 2**20
 # The longest Parquet footer read for its row groups.
 _FOOTER_BYTES = 64 * 2**20
 
@@ -1499,9 +1517,9 @@ def indicators(
     10,000,000 rows a call, docs/limits.md; beyond, an
     :class:`Accumulator` takes the pieces). A bare scan of one local
     Parquet file of fewer row groups than polars has threads (pyarrow
-    writes one per 1,048,576 rows) is read at once instead, its columns
-    decoded by several scans in parallel, when they take at most 512 MiB
-    decoded. Nothing is silently dropped: an invalid case raises :class:`ValidationError` (paths
+    writes one per 1,048,576 rows) is read by cme a piece of rows at a
+    time, each piece's columns decoded by several scans in parallel.
+    Nothing is silently dropped: an invalid case raises :class:`ValidationError` (paths
     ``cases[i]…``, or ``rows[i].column`` with ``row`` and ``column`` for a
     table); with ``invalid="report"`` the invalid rows of a table are left
     out of the counts and listed in ``Report.rejected`` instead.
