@@ -1519,10 +1519,11 @@ def indicators(
     Parquet file of fewer row groups than polars has threads (pyarrow
     writes one per 1,048,576 rows) is read by cme a piece of rows at a
     time, each piece's columns decoded by several scans in parallel.
-    Nothing is silently dropped: an invalid case raises :class:`ValidationError` (paths
-    ``cases[i]…``, or ``rows[i].column`` with ``row`` and ``column`` for a
-    table); with ``invalid="report"`` the invalid rows of a table are left
-    out of the counts and listed in ``Report.rejected`` instead.
+    Nothing is silently dropped: an invalid case raises
+    :class:`ValidationError` (paths ``cases[i]…``, or ``rows[i].column``
+    with ``row`` and ``column`` for a table); with ``invalid="report"``
+    the invalid rows of a table are left out of the counts and listed in
+    ``Report.rejected`` instead.
     ``activities`` are the cell's own participations in partner meetings and
     workshops (``{"date": ..., "kind": "reunion_partenaire" | "atelier"}``).
 
