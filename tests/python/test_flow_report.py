@@ -240,7 +240,7 @@ def test_a_bare_scan_is_read_in_column_groups_at_once(tmp_path, monkeypatch):
         assert calls == ([(groups, n) for n in pieces] if groups >= 2 else []), bound
 
 
-def test_the_row_groups_of_a_parquet_file_are_read_from_its_footer(tmp_path):
+def test_the_row_groups_of_a_parquet_file_are_read_from_its_footer(tmp_path, monkeypatch):
     """The number of row groups read from the footer is pyarrow's, for
     files of every writer and kind of column (nested, dictionary, key-value
     metadata, no rows); a file that is not Parquet, or whose footer is
@@ -291,5 +291,19 @@ def test_the_row_groups_of_a_parquet_file_are_read_from_its_footer(tmp_path):
         assert got is None or isinstance(got, int), name
         if not name.startswith("byte"):
             assert got is None, name
+    # only the start of the footer is read: the row groups' list found
+    # within it, not past it (the bound on a crafted footer's work)
+    data = files[1].read_bytes()
+    length = int.from_bytes(data[-8:-4], "little")
+    footer = data[-8 - length:-8]
+    low, start = 0, length  # the shortest start of the footer that gives it
+    while low + 1 < start:
+        mid = (low + start) // 2
+        low, start = (low, mid) if cme._parquet_row_groups_of(footer[:mid]) is not None else (mid, start)
+    assert 0 < start < length
+    monkeypatch.setattr(cme, "_FOOTER_BYTES", start)
+    assert cme._parquet_row_groups(str(files[1])) == pq.read_metadata(files[1]).num_row_groups
+    monkeypatch.setattr(cme, "_FOOTER_BYTES", start - 1)
+    assert cme._parquet_row_groups(str(files[1])) is None
     assert cme._parquet_row_groups(str(tmp_path / "absent.parquet")) is None
     assert cme._parquet_row_groups(str(tmp_path)) is None

@@ -984,12 +984,22 @@ def _parquet_row_groups(path: str) -> Optional[int]:
             f.seek(size - 8)
             tail = f.read(8)
             length = int.from_bytes(tail[:4], "little")
-            if tail[4:] != b"PAR1" or not 0 < length <= min(size - 12, _FOOTER_BYTES):
+            if tail[4:] != b"PAR1" or not 0 < length <= size - 12:
                 return None
+            # the fields before the row groups (the schema) are at the
+            # start of the footer: only its first _FOOTER_BYTES are read and
+            # parsed, a schema longer than that is not (streamed)
             f.seek(size - 8 - length)
-            data = f.read(length)
+            data = f.read(min(length, _FOOTER_BYTES))
     except OSError:
         return None
+    return _parquet_row_groups_of(data)
+
+
+def _parquet_row_groups_of(data: bytes) -> Optional[int]:
+    """The number of row groups a Parquet footer (or its start) gives, as
+    :func:`_parquet_row_groups` reads it; ``None`` when the bytes end
+    before it or are not a footer."""
     at = 0
 
     def byte() -> int:
@@ -1112,8 +1122,10 @@ _STREAM_ROWS = 65_536
 # date 4): the 12 columns of a flow report take 132 bytes a row (254,200
 # rows a piece), the 68 of a case 599 (56,000 rows).
 _PIECE_BYTES = 32 * 2**20
-# The longest Parquet footer read for its row groups.
-_FOOTER_BYTES = 64 * 2**20
+# The most bytes of a Parquet footer read for its row groups (the schema
+# of a file of 68 columns takes 2.5 KB): a bound on the work of a crafted
+# footer.
+_FOOTER_BYTES = 2**20
 
 
 def case_row(case: Mapping[str, Any]) -> Optional[Dict[str, Any]]:
