@@ -8,8 +8,9 @@ The cases are a seeded synthetic table (``cme.synthetic_table``, pieces of
 ``target/bench/cases_<n>.parquet`` as a *typed* file: dates as ``date32``,
 years and chapters as integers, flags as booleans (pyarrow's default row
 groups of 1,048,576 rows: four groups at 4,000,000). Each implementation
-runs in a fresh process and reports its own peak memory (``VmHWM`` of
-``/proc/self/status``: the high-water mark of the process's own memory;
+runs in fresh processes (the best of ``REPEATS``), each reporting its own
+peak memory (``VmHWM`` of ``/proc/self/status``: the high-water mark of
+the process's own memory;
 ``ru_maxrss`` would carry the parent's over the fork). Each computes, by
 sector, for the year 2023 under the AISMT 13 policy: signalements,
 signalements after a pré-reprise visit, entries, the mean delay signalement
@@ -43,10 +44,10 @@ rows from their typed columns):
 
 - cme flow figures: ``cme.indicators(pl.scan_parquet(path), …,
   indicators=…)`` (the LazyFrame read through the report's columns; a
-  bare scan of a file of fewer row groups than polars' threads has them
-  decoded by as many scans at once), and an ``Accumulator`` fed
-  ``pq.ParquetFile(path).iter_batches(columns=acc.columns)`` (batches of
-  65,536 rows, and of 16,384).
+  bare scan of a file of fewer row groups than polars' threads is read
+  slice by slice, each slice's columns by as many scans at once), and an
+  ``Accumulator`` fed ``pq.ParquetFile(path).iter_batches(columns=
+  acc.columns)`` (batches of 65,536 rows, and of 16,384).
 
 The file is written by pyarrow (one row group per 1,048,576 rows). The
 cme flow figures from a LazyFrame and the polars peer are measured again
