@@ -398,7 +398,7 @@ fn mutate(table: &mut Table, row: usize, kind: u8, pick: usize, delta: i32) {
         }
         1 => r[column("id")] = V::Null,
         2 => r[column(DATES[pick % DATES.len()])] = V::Null,
-        3 => r[column(DATES[pick % DATES.len()])] = V::Day(s + delta),
+        3 => r[column(DATES[pick % DATES.len()])] = V::Day(s.saturating_add(delta)),
         4 => {
             r[column(DATES[pick % DATES.len()])] = V::Day(bounds[then % bounds.len()]);
         }
@@ -660,4 +660,29 @@ fn refusals_are_counted_as_the_rules_count_them() {
             }
         }
     }
+}
+
+/// The random test's input that overflowed in its own mutation (a date set
+/// to the largest day, then moved two days on), as found on CI: the
+/// mutation saturates and the two ways still agree.
+#[test]
+fn a_date_moved_past_the_largest_day() {
+    let base = base_rows();
+    let mut table = Table {
+        unknown: vec![false; base.len()],
+        rows: base,
+    };
+    mutate(&mut table, 275, 74, 9_706_627_670_859_749_838, 0);
+    mutate(&mut table, 275, 185, 0, 2);
+    let ids = ["entrees".to_string()];
+    mostly_typed(counted_both_ways(
+        &table,
+        &ids,
+        &[],
+        2021,
+        None,
+        &[],
+        false,
+        false,
+    ));
 }
