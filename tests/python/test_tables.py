@@ -325,8 +325,8 @@ def test_streamed_tables_give_the_whole_tables_report_rows_numbered_across_batch
     path = tmp_path / "cases.parquet"
     import pyarrow.parquet as pq
 
-    pq.write_table(whole, path, row_group_size=6_000)
-    monkeypatch.setattr(cme, "_STREAM_ROWS", 4_000)  # several batches from 20,000 rows
+    pq.write_table(whole, path, row_group_size=6_000)  # four row groups
+    monkeypatch.setattr(cme, "_scan_in_parallel", lambda table, columns: None)  # streamed, never cut
     expected = cme.indicators(whole, "aismt13", 2023, by=["secteur"], invalid="report")
     frame = pl.DataFrame(cols)
     streams = {
@@ -351,8 +351,60 @@ def test_streamed_tables_give_the_whole_tables_report_rows_numbered_across_batch
         assert acc.cases == 0, name
         table = cme.read_table(stream())
         assert len(table) == 19_998 and [i["row"] for i in table.issues] == [3, k], name
-    # the LazyFrame really came in batches of the stream's size
-    assert [b.height for b in pl.scan_parquet(path).collect_batches(chunk_size=cme._STREAM_ROWS)] == [4_000] * 5
+    # the LazyFrame really came in batches (a row group or less each)
+    batches = [b.height for b in cme._arrow_ready(pl.scan_parquet(path))]
+    assert len(batches) >= 4 and max(batches) <= 6_000 and sum(batches) == 20_000
+
+
+def test_a_frame_of_several_chunks_is_read_piece_by_piece_as_it_lies(tmp_path):
+    """polars exports a DataFrame of several chunks by joining each column's
+    chunks into new memory (a copy of the table): such a frame, a LazyFrame
+    over it and an iterator of such frames are read in pieces cut wherever
+    a column's chunk ends (each piece of one chunk in every column, exported
+    as it is), with the whole frame's report and rows numbered across the
+    pieces."""
+    cols = cme.synthetic_table(9_000, seed=4)
+    cols["id"][7_500] = "Jean Dupont"  # in the last piece
+    k = next(i for i in range(2_500, 4_000) if cols["sortie_date"][i])
+    cols["sortie_result"][k] = "licenciement"  # in a middle piece
+    whole = pl.DataFrame(cols)
+    # chunks of the frames joined: 0..3,000..9,000; the identifiers' own
+    # chunks end at 2,500 and 7,000 too (a column built apart)
+    frame = pl.concat([whole.slice(0, 3_000), whole.slice(3_000)], rechunk=False)
+    ids = pl.concat([whole["id"].slice(a, b - a) for a, b in [(0, 2_500), (2_500, 7_000), (7_000, 9_000)]],
+                    rechunk=False)
+    frame = frame.with_columns(ids)
+    assert frame["id"].chunk_lengths() == [2_500, 4_500, 2_000]
+    assert frame["service"].chunk_lengths() == [3_000, 6_000]
+    pieces = list(cme._arrow_ready(frame))
+    # cut at every end of a chunk of any column, each piece one chunk
+    assert [p.height for p in pieces] == [2_500, 500, 4_000, 2_000]
+    assert all(set(p.n_chunks("all")) == {1} for p in pieces)
+    # the columns of type Null sent as texts (all missing either way)
+    nulls = [n for n, dtype in whole.schema.items() if dtype == pl.Null]
+    assert nulls and all(p.schema[n] == pl.String for p in pieces for n in nulls)
+    assert pl.concat(pieces).equals(whole.with_columns(pl.col(nulls).cast(pl.String)))
+    expected = cme.indicators(whole, "aismt13", 2023, by=["secteur"], invalid="report")
+    for name, table in {
+        "frame": lambda: frame,
+        "lazy": lambda: frame.lazy(),
+        "iterator": lambda: iter([frame.slice(0, 4_000), frame.slice(4_000)]),
+    }.items():
+        ready = cme._arrow_ready(table())
+        assert all(set(p.n_chunks("all")) == {1} for p in ready), name
+        got = cme.indicators(table(), "aismt13", 2023, by=["secteur"], invalid="report")
+        assert got.to_dict() == expected.to_dict(), name
+        assert [(i["row"], i["column"]) for i in got.rejected] == [(k, "sortie_result"), (7_500, "id")], name
+        with pytest.raises(cme.ValidationError) as err:
+            cme.indicators(table(), "aismt13", 2023)
+        assert [(e["row"], e["column"]) for e in err.value.errors()] == [(k, "sortie_result"), (7_500, "id")], name
+        kept = cme.read_table(table())
+        assert len(kept) == 8_998 and [i["row"] for i in kept.issues] == [k, 7_500], name
+    # a frame of one chunk is given as it is, one of no rows too
+    one = whole.drop(nulls).rechunk()
+    assert cme._arrow_ready(one) is one
+    empty = frame.clear()
+    assert [p.height for p in cme._single_chunks(empty)] == [0]
 
 
 def test_an_iterator_of_anything_but_tables_is_refused_by_name():
@@ -361,6 +413,10 @@ def test_an_iterator_of_anything_but_tables_is_refused_by_name():
     assert err.value.code == "unsupported_type"
     with pytest.raises(cme.InputError) as err:
         cme.read_table(iter([pa.table({"id": ["T-1"]}), 42]))
+    assert err.value.code == "unsupported_type"
+    # an iterator of iterators of tables: not flattened
+    with pytest.raises(cme.InputError) as err:
+        cme.read_table(iter([iter([pl.DataFrame({"id": ["T-1"]})])]))
     assert err.value.code == "unsupported_type"
 
 

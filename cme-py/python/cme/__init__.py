@@ -870,13 +870,22 @@ def _arrow_ready(table: Any, columns: Optional[List[str]] = None) -> Any:
         nulls = [name for name, dtype in schema.items() if dtype == pl.Null]
         if nulls:
             table = table.with_columns([pl.col(n).cast(pl.String) for n in nulls])
-        return iter(table.collect_batches(chunk_size=_STREAM_ROWS))
+        # The batches as polars makes them (a row group of a Parquet file
+        # each: polars decodes a whole row group before it gives any of
+        # its rows), each cut where its chunks end.
+        return (piece for batch in table.collect_batches() for piece in _single_chunks(batch))
     if type(table).__module__.startswith("polars") and hasattr(table, "schema"):
         import polars as pl
 
-        nulls = [name for name, dtype in table.schema.items() if dtype == pl.Null]
-        if nulls:
-            table = table.with_columns([pl.col(n).cast(pl.String) for n in nulls])
+        casts = [pl.col(n).cast(pl.String) for n, dtype in table.schema.items() if dtype == pl.Null]
+        if hasattr(table, "n_chunks") and table.width and max(table.n_chunks("all")) > 1:
+            # A DataFrame of several chunks (several row groups read, frames
+            # joined): polars would join every column into one to export
+            # it, or to add a column (a copy of the table); its pieces are
+            # exported as they are.
+            return _Chunks(p.with_columns(casts) if casts else p for p in _single_chunks(table))
+        if casts:
+            table = table.with_columns(casts)
     if type(table).__module__.startswith("pyarrow") and hasattr(table, "combine_chunks"):
         # A table of many small chunks (a table appended to row by row):
         # each chunk exported costs an import per column, a hundred times
@@ -888,9 +897,53 @@ def _arrow_ready(table: Any, columns: Optional[List[str]] = None) -> Any:
             table = table.combine_chunks()
     arrow = hasattr(table, "__arrow_c_stream__") or hasattr(table, "__arrow_c_array__")
     if not arrow and hasattr(table, "__next__"):
-        # An iterator of tables or batches: each made ready as it comes.
-        return (_arrow_ready(item) for item in table)
+        # An iterator of tables or batches: each made ready as it comes
+        # (a DataFrame of several chunks, piece by piece).
+        return (piece for item in table for piece in _pieces(_arrow_ready(item)))
     return table
+
+
+class _Chunks:
+    """The pieces of one polars DataFrame (:func:`_single_chunks`), an
+    iterator told apart from the caller's own."""
+
+    def __init__(self, pieces: Any) -> None:
+        self._pieces = pieces
+
+    def __iter__(self) -> "_Chunks":
+        return self
+
+    def __next__(self) -> Any:
+        return next(self._pieces)
+
+
+def _pieces(ready: Any) -> Any:
+    """What :func:`_arrow_ready` made of one item of an iterator, as items:
+    the pieces of a frame of several chunks, or the item itself (a table,
+    or anything else, an iterator too: refused by name by the reader)."""
+    return ready if isinstance(ready, _Chunks) else (ready,)
+
+
+def _single_chunks(frame: Any) -> Any:
+    """A polars DataFrame as slices of its rows each within one chunk of
+    every column (cut where any column's chunk ends), in order: polars
+    exports a frame of one chunk as it is, and joins the chunks of every
+    column of a frame of several into new memory first (a copy of the
+    frame, and its time). Slices of nothing more than their rows: no copy."""
+    ends = set()
+    for column in frame.get_columns():
+        end = 0
+        for length in column.chunk_lengths():
+            end += length
+            ends.add(end)
+    start = 0
+    for end in sorted(ends):
+        if end > start:
+            yield frame.slice(start, end - start)
+            start = end
+    if start == 0:
+        # no rows: the frame itself (its columns)
+        yield frame
 
 
 def _scan_in_parallel(table: Any, columns: Optional[List[str]]) -> Any:
@@ -1115,8 +1168,6 @@ _DOCUMENTED: "Optional[frozenset[str]]" = None
 
 # The average chunk under which a pyarrow table is joined before reading.
 _SMALL_CHUNK_ROWS = 1024
-# The rows of a batch of a LazyFrame collected in streaming.
-_STREAM_ROWS = 65_536
 # The most bytes of decoded columns of a piece of a bare scan read with its
 # columns in parallel (rows times the columns' widths: a text 16 bytes, a
 # date 4): the 12 columns of a flow report take 132 bytes a row (254,200
