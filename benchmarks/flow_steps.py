@@ -56,7 +56,7 @@ def decode(path: str, what: str) -> None:
     elif what == "in-memory":
         lazy.collect(engine="in-memory")
     elif what == "batches":
-        times = [time.perf_counter() - t0 for _ in lazy.collect_batches(chunk_size=65_536)]
+        times = [time.perf_counter() - t0 for _ in lazy.collect_batches()]
         print(f"{times[0]:.4f}/{times[-1]:.4f}")
         return
     else:

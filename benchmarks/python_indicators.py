@@ -44,8 +44,9 @@ rows from their typed columns):
 
 - cme flow figures: ``cme.indicators(pl.scan_parquet(path), …,
   indicators=…)`` (the LazyFrame read through the report's columns; a
-  bare scan of a file of fewer row groups than polars' threads is read
-  slice by slice, each slice's columns by as many scans at once), and an
+  bare scan is read piece by piece: whole row groups by one scan when as
+  many as polars' threads fit in a piece, otherwise each piece's columns
+  by as many scans at once), and an
   ``Accumulator`` fed ``pq.ParquetFile(path).iter_batches(columns=
   acc.columns)`` (batches of 65,536 rows, and of 16,384).
 

@@ -163,32 +163,18 @@ def test_states_of_the_flow_report_merge_and_pickle_whichever_way_counted(tmp_pa
 
 
 def test_a_bare_scan_is_read_in_column_groups_at_once(tmp_path, monkeypatch):
-    """A bare scan of a file has its columns decoded by several scans at
-    once, put side by side, a piece of rows at a time: the same report and
-    the same rejected rows (numbered in the file) as the table read whole.
-    Any other plan, and a file of as many row groups as polars has threads,
-    are read in streaming, never cut."""
+    """A bare scan of a file of one row group has its columns decoded by
+    several scans at once, put side by side, a piece of rows at a time:
+    the same report and the same rejected rows (numbered in the file) as
+    the table read whole. Any other plan is read in streaming, never cut."""
     cols = _spoiled(30_000, seed=31)
     typed = _typed(cols)
     # an all-missing column of type null (sent as texts)
     typed = typed.set_column(typed.schema.get_field_index("reouverture_date"), "reouverture_date", pa.nulls(30_000))
-    # one row group (pyarrow's default up to 1,048,576 rows); the same rows
-    # in five groups
+    # one row group (pyarrow's default up to 1,048,576 rows)
     path = tmp_path / "cases.parquet"
     pq.write_table(typed, path)
-    groups_of_7000 = tmp_path / "groups.parquet"
-    pq.write_table(typed, groups_of_7000, row_group_size=7_000)
-    calls = []
-    real = pl.collect_all
-
-
-    def collect_all(plans, **kw):
-        # each call: the scans read at once, the rows of the piece
-        frames = real(plans, **kw)
-        calls.append((len(plans), frames[0].height))
-        return frames
-
-    monkeypatch.setattr(pl, "collect_all", collect_all)
+    calls = _record_collects(monkeypatch)
 
     def report(table, by=("secteur",), indicators=FLOW):
         got = cme.indicators(table, "aismt13", 2024, by=list(by), indicators=indicators, invalid="report")
@@ -200,7 +186,7 @@ def test_a_bare_scan_is_read_in_column_groups_at_once(tmp_path, monkeypatch):
         expected = report(typed, by, indicators)
         assert expected[1], "the spoiled table has rejected rows"
         assert report(pl.scan_parquet(path), by, indicators) == expected
-        assert calls == ([(groups, 30_000)] if groups >= 2 else [])
+        assert calls == [("columns", groups, 30_000)]
     # the rows refused in the scan: the error names their rows in the file
     errors = []
     for table in (typed, pl.scan_parquet(path)):
@@ -216,8 +202,6 @@ def test_a_bare_scan_is_read_in_column_groups_at_once(tmp_path, monkeypatch):
         "sort": scan.sort("signalement_date", maintain_order=True),
         "select": scan.select(list(reversed(typed.column_names))),
         "n_rows": pl.scan_parquet(path, n_rows=12_000),
-        # as many row groups as threads: polars decodes them in parallel
-        "row groups": pl.scan_parquet(groups_of_7000) if pl.thread_pool_size() <= 5 else scan.slice(0),
         "two files": pl.scan_parquet([path, path]),
     }
     for name, plan in others.items():
@@ -237,14 +221,140 @@ def test_a_bare_scan_is_read_in_column_groups_at_once(tmp_path, monkeypatch):
         monkeypatch.setattr(cme, "_PIECE_BYTES", bound)
         calls.clear()
         assert report(pl.scan_parquet(path)) == report(typed), bound
-        assert calls == ([(groups, n) for n in pieces] if groups >= 2 else []), bound
+        assert calls == [("columns", groups, n) for n in pieces], bound
+
+
+def _record_collects(monkeypatch):
+    """Records each read of a piece of a bare scan: ("columns", scans at
+    once, rows) for ``pl.collect_all``, ("rows", 1, rows) for a
+    ``LazyFrame.collect``."""
+    calls = []
+    real_all, real_one = pl.collect_all, pl.LazyFrame.collect
+
+    def collect_all(plans, **kw):
+        frames = real_all(plans, **kw)
+        calls.append(("columns", len(plans), frames[0].height))
+        return frames
+
+    def collect(self, *args, **kw):
+        frame = real_one(self, *args, **kw)
+        calls.append(("rows", 1, frame.height))
+        return frame
+
+    monkeypatch.setattr(pl, "collect_all", collect_all)
+    monkeypatch.setattr(pl.LazyFrame, "collect", collect)
+    return calls
+
+
+def test_a_bare_scan_of_several_row_groups_is_read_in_whole_row_groups(tmp_path, monkeypatch):
+    """A bare scan of a file of several row groups all of one size (but the
+    last) is read in pieces of whole row groups, a piece counted then let
+    go before the next is read: as many row groups as polars has threads
+    by one scan when they fit in a piece (polars decodes them in
+    parallel), otherwise as many as fit (at least one, up to
+    ``_GROUP_BYTES``) with their columns by several scans; a larger row
+    group, or row groups of different sizes, in pieces of
+    ``_PIECE_BYTES``. Whichever the pieces, the report and the rejected
+    rows (numbered in the file) are those of the table read whole."""
+    cols = _spoiled(30_000, seed=32)
+    typed = _typed(cols)
+    typed = typed.set_column(typed.schema.get_field_index("reouverture_date"), "reouverture_date", pa.nulls(30_000))
+    even = tmp_path / "even.parquet"
+    pq.write_table(typed, even, row_group_size=7_000)  # 4 × 7,000 and 2,000
+    uneven = tmp_path / "uneven.parquet"
+    with pq.ParquetWriter(uneven, typed.schema) as w:
+        for start, size in [(0, 5_000), (5_000, 7_000), (12_000, 7_000), (19_000, 7_000), (26_000, 4_000)]:
+            w.write_table(typed.slice(start, size))
+    assert [pq.ParquetFile(p).metadata.num_row_groups for p in (even, uneven)] == [5, 5]
+    calls = _record_collects(monkeypatch)
+    expected = cme.indicators(typed, "aismt13", 2024, by=["secteur"], indicators=FLOW, invalid="report")
+    expected = expected.to_dict(), [(i["row"], i["column"], i["code"]) for i in expected.rejected]
+    assert expected[1], "the spoiled table has rejected rows"
+    with pytest.raises(cme.ValidationError) as err:
+        cme.indicators(typed, "aismt13", 2024, indicators=FLOW)
+    errors = [(e["row"], e["column"], e["code"]) for e in err.value.errors()]
+    threads = pl.thread_pool_size()
+    groups = min(threads, 12)
+    row = 144  # bytes a row of the report's columns (see above)
+
+    def split(rows, n):
+        return [min(rows, n - s) for s in range(0, n, rows)] + ([0] if n % rows == 0 else [])
+
+    cases = [
+        # threads × 7,000 rows fit: that many whole row groups by one scan
+        (even, row * 7_000 * threads, None,
+         [("rows", 1, n) for n in split(7_000 * threads, 30_000)] if threads >= 2 else None),
+        # one row short: as many whole row groups as fit, columns in groups
+        (even, row * 7_000 * threads - 1, None,
+         [("columns", groups, n) for n in split(7_000 * max(1, threads - 1), 30_000)]),
+        # a piece of 3,000 rows: one whole row group of 7,000 all the same
+        (even, row * 3_000, None, [("columns", groups, n) for n in split(7_000, 30_000)]),
+        # a row group larger than _GROUP_BYTES: pieces of 3,000 rows
+        (even, row * 3_000, row * 6_999, [("columns", groups, n) for n in split(3_000, 30_000)]),
+        # row groups of different sizes: pieces of the bound's rows
+        (uneven, row * 7_000 * threads, None, [("columns", groups, n) for n in split(7_000 * threads, 30_000)]),
+        (uneven, row * 4_000, None, [("columns", groups, n) for n in split(4_000, 30_000)]),
+    ]
+    for path, bound, group_bytes, pieces in cases:
+        if pieces is None:
+            continue
+        monkeypatch.setattr(cme, "_PIECE_BYTES", bound)
+        if group_bytes is not None:
+            monkeypatch.setattr(cme, "_GROUP_BYTES", group_bytes)
+        calls.clear()
+        got = cme.indicators(pl.scan_parquet(path), "aismt13", 2024, by=["secteur"], indicators=FLOW,
+                             invalid="report")
+        assert (got.to_dict(), [(i["row"], i["column"], i["code"]) for i in got.rejected]) == expected, (path, bound)
+        assert calls == pieces, (path.name, bound, group_bytes)
+        with pytest.raises(cme.ValidationError) as err:
+            cme.indicators(pl.scan_parquet(path), "aismt13", 2024, indicators=FLOW)
+        assert [(e["row"], e["column"], e["code"]) for e in err.value.errors()] == errors
+        monkeypatch.setattr(cme, "_GROUP_BYTES", 96 * 2**20)
+
+
+def test_a_piece_of_a_bare_scan_is_let_go_before_the_next_is_read(tmp_path, monkeypatch):
+    """Only one piece of a bare scan is alive while the next is read (the
+    memory of a piece, whatever the file's length): each piece, and each
+    of its slices of one chunk given to the reader, is watched; when a scan
+    reads, none of them is alive any more."""
+    import weakref
+
+    typed = _typed(_spoiled(20_000, seed=33))
+    real_all, real_one, real_chunks = pl.collect_all, pl.LazyFrame.collect, cme._single_chunks
+    for name, size in [("one.parquet", None), ("groups.parquet", 2_000)]:
+        path = tmp_path / name
+        pq.write_table(typed, path, row_group_size=size)
+        watched, alive = [], []
+
+        def reading(frames):
+            alive.append(sum(1 for w in watched if w() is not None))
+            return frames
+
+        def chunks(frame):
+            watched.append(weakref.ref(frame))
+            for piece in real_chunks(frame):
+                watched.append(weakref.ref(piece))
+                yield piece
+                del piece
+
+        monkeypatch.setattr(cme, "_PIECE_BYTES", 144 * 4_000)
+        monkeypatch.setattr(cme, "_single_chunks", chunks)
+        monkeypatch.setattr(pl, "collect_all", lambda plans, **kw: reading(real_all(plans, **kw)))
+        monkeypatch.setattr(pl.LazyFrame, "collect", lambda self, *a, **kw: reading(real_one(self, *a, **kw)))
+        got = cme.indicators(pl.scan_parquet(path), "aismt13", 2024, by=["secteur"], indicators=FLOW,
+                             invalid="report")
+        monkeypatch.undo()
+        want = cme.indicators(typed, "aismt13", 2024, by=["secteur"], indicators=FLOW, invalid="report")
+        assert got.to_dict() == want.to_dict(), name
+        assert len(alive) >= 5 and len(watched) >= 10 and set(alive) == {0}, (name, alive)
 
 
 def test_the_row_groups_of_a_parquet_file_are_read_from_its_footer(tmp_path, monkeypatch):
-    """The number of row groups read from the footer is pyarrow's, for
-    files of every writer and kind of column (nested, dictionary, key-value
-    metadata, no rows); a file that is not Parquet, or whose footer is
-    spoiled, gives None and never an exception."""
+    """The number of row groups, the rows and the rows of the first row
+    group read from the footer are pyarrow's, for files of every writer and
+    kind of column (nested, dictionary, key-value metadata, no rows, row
+    groups of different sizes); a file that is not Parquet, or whose footer
+    is spoiled, gives None and never an exception."""
     n = 5_000
     table = pa.table({
         "id": [f"T-{i}" for i in range(n)],
@@ -266,8 +376,29 @@ def test_the_row_groups_of_a_parquet_file_are_read_from_its_footer(tmp_path, mon
     pq.write_table(table.slice(0, 0), files[-1])
     files.append(tmp_path / "polars.parquet")
     pl.DataFrame({"id": range(n), "x": ["a"] * n}).write_parquet(files[-1], row_group_size=700)
+    files.append(tmp_path / "uneven.parquet")
+    with pq.ParquetWriter(files[-1], table.schema) as w:
+        for start, size in [(0, 1_200), (1_200, 3_000), (4_200, 800)]:
+            w.write_table(table.slice(start, size), row_group_size=size)
+
+    files.append(tmp_path / "no_row_group.parquet")
+    pq.ParquetWriter(files[-1], table.schema).close()
+
+    def layout(path):
+        md = pq.read_metadata(path)
+        return md.num_row_groups, md.num_rows, md.row_group(0).num_rows if md.num_row_groups else 0
+
     for path in files:
-        assert cme._parquet_row_groups(str(path)) == pq.read_metadata(path).num_row_groups, path
+        assert cme._parquet_layout(str(path)) == layout(path), path
+    assert layout(files[-2]) == (3, 5_000, 1_200) and layout(files[2]) == (300, 300, 1)
+    assert layout(files[-1]) == (0, 0, 0)
+    # footers written by hand (Thrift compact): field 3 (i64, zigzag) the
+    # rows, field 4 a list of one struct whose field 3 is 5 rows; the same
+    # list of an i32 instead of a struct; a negative count of rows
+    assert cme._parquet_layout_of(bytes([0x36, 0x14, 0x19, 0x1C, 0x36, 0x0A, 0x00, 0x00])) == (1, 10, 5)
+    assert cme._parquet_layout_of(bytes([0x36, 0x14, 0x19, 0x15, 0x36, 0x0A, 0x00, 0x00])) is None
+    assert cme._parquet_layout_of(bytes([0x36, 0x13, 0x19, 0x1C, 0x36, 0x0A, 0x00, 0x00])) is None
+    assert cme._parquet_layout_of(bytes([0x36, 0x14, 0x19, 0x1C, 0x36, 0x09, 0x00, 0x00])) is None
     # not Parquet, or spoiled
     data = files[1].read_bytes()
     length = int.from_bytes(data[-8:-4], "little")
@@ -287,23 +418,24 @@ def test_the_row_groups_of_a_parquet_file_are_read_from_its_footer(tmp_path, mon
     for name, content in spoiled.items():
         path = tmp_path / "spoiled.parquet"
         path.write_bytes(content)
-        got = cme._parquet_row_groups(str(path))
-        assert got is None or isinstance(got, int), name
+        got = cme._parquet_layout(str(path))
+        assert got is None or (len(got) == 3 and all(isinstance(x, int) and x >= 0 for x in got)), name
         if not name.startswith("byte"):
             assert got is None, name
-    # only the start of the footer is read: the row groups' list found
-    # within it, not past it (the bound on a crafted footer's work)
+    # only the start of the footer is read: the rows of the first row
+    # group found within it, not past it (the bound on a crafted footer's
+    # work)
     data = files[1].read_bytes()
     length = int.from_bytes(data[-8:-4], "little")
     footer = data[-8 - length:-8]
     low, start = 0, length  # the shortest start of the footer that gives it
     while low + 1 < start:
         mid = (low + start) // 2
-        low, start = (low, mid) if cme._parquet_row_groups_of(footer[:mid]) is not None else (mid, start)
+        low, start = (low, mid) if cme._parquet_layout_of(footer[:mid]) is not None else (mid, start)
     assert 0 < start < length
     monkeypatch.setattr(cme, "_FOOTER_BYTES", start)
-    assert cme._parquet_row_groups(str(files[1])) == pq.read_metadata(files[1]).num_row_groups
+    assert cme._parquet_layout(str(files[1])) == layout(files[1])
     monkeypatch.setattr(cme, "_FOOTER_BYTES", start - 1)
-    assert cme._parquet_row_groups(str(files[1])) is None
-    assert cme._parquet_row_groups(str(tmp_path / "absent.parquet")) is None
-    assert cme._parquet_row_groups(str(tmp_path)) is None
+    assert cme._parquet_layout(str(files[1])) is None
+    assert cme._parquet_layout(str(tmp_path / "absent.parquet")) is None
+    assert cme._parquet_layout(str(tmp_path)) is None

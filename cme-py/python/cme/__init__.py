@@ -852,12 +852,14 @@ def _arrow_ready(table: Any, columns: Optional[List[str]] = None) -> Any:
     ``columns`` (a report's), a polars LazyFrame or DataFrame and a pyarrow
     Table keep only those of the documented columns (and every column the
     table documents nowhere, to be reported): a LazyFrame reads nothing
-    else from its file. A bare scan of a file of fewer row groups than
-    polars has threads is read a piece of rows at a time, each piece's
-    columns decoded in parallel (:func:`_scan_in_parallel`)."""
+    else from its file. A bare scan of a local Parquet file is read a piece
+    of rows at a time, both cores decoding (:func:`_scan_in_parallel`). A
+    polars frame of several chunks is sent piece by piece, each of one
+    chunk (:func:`_single_chunks`)."""
     whole = _scan_in_parallel(table, columns)
     if whole is not None:
-        return whole
+        # a piece over several row groups is of several chunks
+        return _each_single_chunks(whole)
     if columns is not None:
         table = _project(table, columns)
     if type(table).__module__.startswith("polars") and hasattr(table, "collect_batches"):
@@ -924,6 +926,15 @@ def _pieces(ready: Any) -> Any:
     return ready if isinstance(ready, _Chunks) else (ready,)
 
 
+def _each_single_chunks(frames: Any) -> Any:
+    """The pieces of one chunk (:func:`_single_chunks`) of each frame of an
+    iterator, a frame let go before the next is read (two pieces of a
+    file are never in memory at once)."""
+    for frame in frames:
+        yield from _single_chunks(frame)
+        del frame
+
+
 def _single_chunks(frame: Any) -> Any:
     """A polars DataFrame as slices of its rows each within one chunk of
     every column (cut where any column's chunk ends), in order: polars
@@ -949,26 +960,40 @@ def _single_chunks(frame: Any) -> Any:
 def _scan_in_parallel(table: Any, columns: Optional[List[str]]) -> Any:
     """The columns a report reads (``columns``, or all) of a polars
     LazyFrame that is a bare scan of one local Parquet file
-    (``pl.scan_parquet(path)``, nothing after it) of fewer row groups than
-    polars has threads, as an iterator of DataFrames of at most
-    ``_PIECE_BYTES`` of decoded columns each, in the file's order; ``None``
+    (``pl.scan_parquet(path)``, nothing after it), as an iterator of
+    DataFrames of at most ``_PIECE_BYTES`` of decoded columns each (or one
+    row group of at most ``_GROUP_BYTES``), in the file's order; ``None``
     for any other table, plan or file (read in streaming by
     :func:`_arrow_ready`).
 
     polars decodes the columns of a row group on one thread (several row
-    groups in parallel), and decodes a whole row group before it gives a
-    batch of it. Here each piece of rows (``slice``) has its columns cut
-    into groups of about equal decoded width, one per thread of polars'
-    pool, read by as many scans at once (``pl.collect_all``, without the
-    common-plan cache that would read them as one) and put side by side
-    (no copy): both cores decode, and only a piece is in memory. Only a
-    bare scan is cut: its rows come in the file's order whichever rows and
-    columns are read, where a plan of other steps could run once per scan
-    and order its rows differently (a ``group_by``). The plan is read from
-    ``explain(optimized=False)``, which must be exactly that of a bare scan
-    (a slice, a row index or any other step is a line more): a form polars
-    would change is read in streaming, never cut. The pieces go on until
-    one comes short, whatever the plan's estimate of the rows."""
+    groups in parallel), decodes a whole row group before it gives a batch
+    of it, and decodes ahead of a slow reader (in streaming, a report of
+    the whole catalogue held the whole decoded file: 2.4 GB at 4M rows).
+    Here the file is read a piece of rows at a time (``slice``), a piece
+    counted then dropped before the next is read, both cores decoding:
+
+    - row groups small enough (as many as polars has threads within
+      ``_PIECE_BYTES``, all of one size but the last): pieces of as many
+      whole row groups as fit, each read by one scan (polars decodes its
+      row groups in parallel);
+    - otherwise: pieces of ``_PIECE_BYTES`` (of whole row groups in a
+      file of several all of one size, at least one of at most
+      ``_GROUP_BYTES``: a part of a row group cost nearly its whole in
+      polars' files), each piece's columns cut into groups of about equal
+      decoded width, one per thread, read by as many scans at once
+      (``pl.collect_all``) and put side by side (no copy).
+
+    ``collect_all`` runs without the common-plan cache (that would read the
+    scans as one). Only a bare scan is cut: its rows come in the file's
+    order whichever rows and columns are read, where a plan of other steps
+    could run once per scan and order its rows differently (a
+    ``group_by``). The plan is read from ``explain(optimized=False)``,
+    which must be exactly that of a bare scan (a slice, a row index or any
+    other step is a line more): a form polars would change is read in
+    streaming, never cut. The row groups are read from the file's footer
+    (:func:`_parquet_layout`); the pieces go on until one comes short,
+    whatever the footer or the plan say of the rows."""
     import re
 
     if not (type(table).__module__.startswith("polars") and hasattr(table, "collect_batches")):
@@ -982,52 +1007,89 @@ def _scan_in_parallel(table: Any, columns: Optional[List[str]]) -> Any:
     )
     if bare is None or not _os.path.isfile(bare.group(1)):
         return None
+    layout = _parquet_layout(bare.group(1))
+    if layout is None:
+        return None
     import polars as pl
 
     schema = table.collect_schema()
     documented = _documented_columns()
     names = [n for n in schema.names() if columns is None or n in columns or n not in documented]
-    groups = min(pl.thread_pool_size(), len(names))
-    if groups < 2:
+    if not names:
         return None
-    # row groups enough for each thread: polars decodes them in parallel
-    row_groups = _parquet_row_groups(bare.group(1))
-    if row_groups is None or row_groups >= groups:
-        return None
+    # an all-missing column (type Null) is sent as texts (_arrow_ready)
+    exprs = {n: pl.col(n).cast(pl.String) if schema[n] == pl.Null else pl.col(n) for n in names}
+    threads = max(1, pl.thread_pool_size())
+    width = max(1, sum(_width(pl, schema[n]) for n in names))
+    budget = max(1, _PIECE_BYTES // width)
+    count, total, first = layout
+    flags = pl.QueryOptFlags(comm_subplan_elim=False) if hasattr(pl, "QueryOptFlags") else None
+
+    def collect(plans: List[Any]) -> List[Any]:
+        return pl.collect_all(plans) if flags is None else pl.collect_all(plans, optimizations=flags)
+
+    equal = 0 < first and (count - 1) * first < total <= count * first
+    if threads >= 2 and count >= threads and equal and first * threads <= budget:
+        # pieces of whole row groups, as many as fit (polars decodes the
+        # row groups of a piece in parallel)
+        rows = first * (budget // first)
+        every = [exprs[n] for n in names]
+
+        def row_groups() -> Any:
+            start = 0
+            while True:
+                frame = table.slice(start, rows).select(every).collect()
+                short = frame.height < rows
+                if start == 0 or frame.height:
+                    # the first piece even empty: the columns of an empty file
+                    yield frame
+                # let go before the next piece is read
+                del frame
+                if short:
+                    return
+                start += rows
+
+        return row_groups()
+    if count >= 2 and equal and first <= max(budget, _GROUP_BYTES // width):
+        # pieces of whole row groups all the same (a part of a row group
+        # cost nearly the decoding of the whole group in polars' files)
+        budget = first * max(1, budget // first)
     # the widest column first, into the narrowest group
+    groups = min(threads, len(names))
     sets: List[List[Any]] = [[] for _ in range(groups)]
     load = [0] * groups
     for name in sorted(names, key=lambda n: -_width(pl, schema[n])):
         k = load.index(min(load))
-        # an all-missing column (type Null) is sent as texts (_arrow_ready)
-        sets[k].append(pl.col(name).cast(pl.String) if schema[name] == pl.Null else pl.col(name))
+        sets[k].append(exprs[name])
         load[k] += _width(pl, schema[name])
-    rows = max(1, _PIECE_BYTES // max(1, sum(load)))
-    flags = pl.QueryOptFlags(comm_subplan_elim=False) if hasattr(pl, "QueryOptFlags") else None
 
-    def pieces() -> Any:
+    def columns_at_once() -> Any:
         start = 0
         while True:
-            piece = table.slice(start, rows)
-            plans = [piece.select(group) for group in sets if group]
-            frames = pl.collect_all(plans) if flags is None else pl.collect_all(plans, optimizations=flags)
-            frame = pl.concat(frames, how="horizontal").select(names)
+            piece = table.slice(start, budget)
+            frame = pl.concat(collect([piece.select(group) for group in sets if group]), how="horizontal")
+            frame = frame.select(names)
+            short = frame.height < budget
             if start == 0 or frame.height:
                 # the first piece even empty: the columns of an empty file
                 yield frame
-            if frame.height < rows:
+            # let go before the next piece is read
+            del frame
+            if short:
                 return
-            start += rows
+            start += budget
 
-    return pieces()
+    return columns_at_once()
 
 
-def _parquet_row_groups(path: str) -> Optional[int]:
-    """The number of row groups of a Parquet file, read from its footer
-    (``FileMetaData`` in Thrift's compact protocol: the length of its
-    field 4, the list of row groups, after the fields before it are
-    skipped); ``None`` when the file is not read as Parquet. pyarrow reads
-    it too, but importing it costs more than the time a cut read saves."""
+def _parquet_layout(path: str) -> Optional[Tuple[int, int, int]]:
+    """The number of row groups of a Parquet file, its rows and the rows of
+    its first row group (0 without one), read from its footer
+    (``FileMetaData`` in Thrift's compact protocol: its field 3, then the
+    length of its field 4, the list of row groups, and field 3 of the
+    first, after the fields before them are skipped); ``None`` when the
+    file is not read as Parquet. pyarrow reads them too, but importing it
+    costs more than the time a cut read saves."""
     try:
         with open(path, "rb") as f:
             f.seek(0, 2)
@@ -1039,20 +1101,20 @@ def _parquet_row_groups(path: str) -> Optional[int]:
             length = int.from_bytes(tail[:4], "little")
             if tail[4:] != b"PAR1" or not 0 < length <= size - 12:
                 return None
-            # the fields before the row groups (the schema) are at the
-            # start of the footer: only its first _FOOTER_BYTES are read and
-            # parsed, a schema longer than that is not (streamed)
+            # the schema and the first row group are at the start of the
+            # footer: only its first _FOOTER_BYTES are read and parsed, a
+            # longer start is not (streamed)
             f.seek(size - 8 - length)
             data = f.read(min(length, _FOOTER_BYTES))
     except OSError:
         return None
-    return _parquet_row_groups_of(data)
+    return _parquet_layout_of(data)
 
 
-def _parquet_row_groups_of(data: bytes) -> Optional[int]:
-    """The number of row groups a Parquet footer (or its start) gives, as
-    :func:`_parquet_row_groups` reads it; ``None`` when the bytes end
-    before it or are not a footer."""
+def _parquet_layout_of(data: bytes) -> Optional[Tuple[int, int, int]]:
+    """The row groups, rows and rows of the first row group a Parquet
+    footer (or its start) gives, as :func:`_parquet_layout` reads them;
+    ``None`` when the bytes end before them or are not a footer."""
     at = 0
 
     def byte() -> int:
@@ -1113,18 +1175,39 @@ def _parquet_row_groups_of(data: bytes) -> Optional[int]:
         if at > len(data):
             raise ValueError("footer ends early")
 
-    try:
+    def fields() -> Any:
+        # (field id, type) of each field of a struct, until its end
         field = 0
         while True:
             header = byte()
             if header == 0:
-                return None
+                return
             delta = header >> 4
             field = field + delta if delta else _zigzag(varint())
-            if field == 4 and header & 0x0F == 9:
+            yield field, header & 0x0F
+
+    try:
+        rows = None
+        for field, kind in fields():
+            if field == 3 and kind == 6:
+                rows = _zigzag(varint())
+            elif field == 4 and kind == 9:
                 list_header = byte()
-                return list_header >> 4 if list_header >> 4 != 15 else varint()
-            skip(header & 0x0F, 0)
+                count = list_header >> 4 if list_header >> 4 != 15 else varint()
+                if rows is None or rows < 0 or count and list_header & 0x0F != 12:
+                    return None
+                if count == 0:
+                    return (0, rows, 0)
+                # the first row group (a struct): its field 3, its rows
+                for group_field, group_kind in fields():
+                    if group_field == 3 and group_kind == 6:
+                        first = _zigzag(varint())
+                        return (count, rows, first) if first >= 0 else None
+                    skip(group_kind, 1)
+                return None
+            else:
+                skip(kind, 0)
+        return None
     except ValueError:
         return None
 
@@ -1173,6 +1256,12 @@ _SMALL_CHUNK_ROWS = 1024
 # date 4): the 12 columns of a flow report take 132 bytes a row (254,200
 # rows a piece), the 68 of a case 599 (56,000 rows).
 _PIECE_BYTES = 32 * 2**20
+# The most bytes of decoded columns of one row group read whole in a piece
+# of a bare scan, beyond _PIECE_BYTES: the 68 columns of a case in polars'
+# row groups of 125,000 rows take 71 MiB (a part of such a row group cost
+# nearly the decoding of the whole: read in thirds, the 4M rows of
+# polars' file took 1.2 s of CPU to decode, in whole row groups 0.77 s).
+_GROUP_BYTES = 96 * 2**20
 # The most bytes of a Parquet footer read for its row groups (the schema
 # of a file of 68 columns takes 2.5 KB): a bound on the work of a crafted
 # footer.
@@ -1579,9 +1668,11 @@ def indicators(
     file larger than memory is reported in the memory of a batch (up to
     10,000,000 rows a call, docs/limits.md; beyond, an
     :class:`Accumulator` takes the pieces). A bare scan of one local
-    Parquet file of fewer row groups than polars has threads (pyarrow
-    writes one per 1,048,576 rows) is read by cme a piece of rows at a
-    time, each piece's columns decoded by several scans in parallel.
+    Parquet file (``pl.scan_parquet(path)``, nothing after it) is read by
+    cme a piece of rows at a time, a piece counted then dropped before the
+    next is decoded (both cores decoding it: whole row groups at once, or
+    a piece's columns by several scans), so its memory stays that of a
+    piece of about 32 MiB of decoded columns.
     Nothing is silently dropped: an invalid case raises
     :class:`ValidationError` (paths ``cases[i]…``, or ``rows[i].column``
     with ``row`` and ``column`` for a table); with ``invalid="report"``
