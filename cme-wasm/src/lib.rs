@@ -27,5 +27,5 @@ pub mod ops;
 /// ```
 #[wasm_bindgen]
 pub fn call(op: &str, args: &str) -> String {
-    ops::envelope(ops::run(op, args))
+    ops::call_text(op, args)
 }

@@ -197,10 +197,95 @@ impl Args {
 /// assert_eq!(out[0]["code"], "missing_field");
 /// ```
 pub fn run(op: &str, args: &str) -> Out {
-    let args = match serde_json::from_str::<Value>(args) {
-        Ok(Value::Object(map)) => Args(map),
-        _ => return Err(Failure::Input { path: "" }),
+    dispatch(op, &parse_args(args)?)
+}
+
+fn parse_args(args: &str) -> Result<Args, Failure> {
+    match serde_json::from_str::<Value>(args) {
+        Ok(Value::Object(map)) => Ok(Args(map)),
+        _ => Err(Failure::Input { path: "" }),
+    }
+}
+
+/// The issues of a validation call (`validate`, `validate_json`) and
+/// whether they are asked with their labels; `None` for another
+/// operation. The one reading of these calls, whichever way their result
+/// is written.
+fn validation(op: &str, args: &Args) -> Option<Result<(Vec<Issue>, bool), Failure>> {
+    let issues = |options: &ValidateOptions| -> Result<Vec<Issue>, Failure> {
+        match op {
+            "validate" => Ok(cme_pdp::validate::validate(args.value("case"), options)),
+            _ => Ok(cme_pdp::validate::validate_json(args.str("text")?, options)),
+        }
     };
+    matches!(op, "validate" | "validate_json").then(|| {
+        let options = args.opt_as_of()?;
+        Ok((issues(&options)?, args.flag("labels")?))
+    })
+}
+
+/// An issue as a result object (camelCase keys, written in the order of
+/// their names, as a JSON object of the library is).
+#[derive(Serialize)]
+struct IssueOut<'a> {
+    code: cme_pdp::issue::IssueCode,
+    message: &'a str,
+    #[serde(rename = "messageEn")]
+    message_en: &'a str,
+    params: &'a std::collections::BTreeMap<String, String>,
+    path: &'a cme_pdp::issue::Path,
+    #[serde(skip_serializing_if = "cme_pdp::issue::Severity::is_error")]
+    severity: cme_pdp::issue::Severity,
+}
+
+/// `{"ok": [issues]}` written straight from the issues.
+#[derive(Serialize)]
+struct IssuesOk<'a> {
+    ok: Vec<IssueOut<'a>>,
+}
+
+/// Runs one operation on its JSON arguments and writes its envelope
+/// ([`envelope`]): the issues of a validation (a form's call at each
+/// keystroke) are written straight as JSON text, every other result through
+/// its JSON value; the same text either way.
+///
+/// ```
+/// use cme_wasm::ops::{call_text, envelope, run};
+/// let args = r#"{"case": {"id": "Jean Dupont"}, "as_of": "2025-06-30"}"#;
+/// assert_eq!(call_text("validate", args), envelope(run("validate", args)));
+/// assert!(call_text("validate", args).starts_with(r#"{"ok":[{"code":"#));
+/// ```
+pub fn call_text(op: &str, args: &str) -> String {
+    let parsed = match parse_args(args) {
+        Ok(parsed) => parsed,
+        Err(e) => return envelope(Err(e)),
+    };
+    match validation(op, &parsed) {
+        Some(Ok((issues, false))) => {
+            let ok = IssuesOk {
+                ok: issues
+                    .iter()
+                    .map(|i| IssueOut {
+                        code: i.code,
+                        message: &i.message,
+                        message_en: &i.message_en,
+                        params: &i.params,
+                        path: &i.path,
+                        severity: i.severity,
+                    })
+                    .collect(),
+            };
+            serde_json::to_string(&ok).unwrap_or_else(|_| envelope(Err(Failure::Output)))
+        }
+        _ => envelope(dispatch(op, &parsed)),
+    }
+}
+
+fn dispatch(op: &str, args: &Args) -> Out {
+    if let Some(found) = validation(op, args) {
+        let (issues, labels) = found?;
+        return issues_out(&issues, labels);
+    }
     match op {
         "version" => Ok(Value::String(cme_pdp::VERSION.to_string())),
         // A panic on purpose, to test the boundary: in wasm (panic = abort)
@@ -236,17 +321,6 @@ pub fn run(op: &str, args: &str) -> Out {
                     issues: vec![issue],
                 },
             )))
-        }
-        "validate" => {
-            let options = args.opt_as_of()?;
-            let issues = cme_pdp::validate::validate(args.value("case"), &options);
-            issues_out(&issues, args.flag("labels")?)
-        }
-        "validate_json" => {
-            let options = args.opt_as_of()?;
-            let text = args.str("text")?;
-            let issues = cme_pdp::validate::validate_json(text, &options);
-            issues_out(&issues, args.flag("labels")?)
         }
         "field_labels" => result(cme_pdp::labels::field_labels()),
         // A date in running French (« 9 novembre 2024 ») and English, by
