@@ -1034,22 +1034,7 @@ def _scan_in_parallel(table: Any, columns: Optional[List[str]]) -> Any:
         # row groups of a piece in parallel)
         rows = first * (budget // first)
         every = [exprs[n] for n in names]
-
-        def row_groups() -> Any:
-            start = 0
-            while True:
-                frame = table.slice(start, rows).select(every).collect()
-                short = frame.height < rows
-                if start == 0 or frame.height:
-                    # the first piece even empty: the columns of an empty file
-                    yield frame
-                # let go before the next piece is read
-                del frame
-                if short:
-                    return
-                start += rows
-
-        return row_groups()
+        return _pieces_of(lambda start: table.slice(start, rows).select(every).collect(), rows)
     if count >= 2 and equal and first <= max(budget, _GROUP_BYTES // width):
         # pieces of whole row groups all the same (a part of a row group
         # cost nearly the decoding of the whole group in polars' files)
@@ -1063,23 +1048,28 @@ def _scan_in_parallel(table: Any, columns: Optional[List[str]]) -> Any:
         sets[k].append(exprs[name])
         load[k] += _width(pl, schema[name])
 
-    def columns_at_once() -> Any:
-        start = 0
-        while True:
-            piece = table.slice(start, budget)
-            frame = pl.concat(collect([piece.select(group) for group in sets if group]), how="horizontal")
-            frame = frame.select(names)
-            short = frame.height < budget
-            if start == 0 or frame.height:
-                # the first piece even empty: the columns of an empty file
-                yield frame
-            # let go before the next piece is read
-            del frame
-            if short:
-                return
-            start += budget
+    def columns_at_once(start: int) -> Any:
+        piece = table.slice(start, budget)
+        return pl.concat(collect([piece.select(group) for group in sets if group]), how="horizontal").select(names)
 
-    return columns_at_once()
+    return _pieces_of(columns_at_once, budget)
+
+
+def _pieces_of(read: Any, rows: int) -> Any:
+    """The pieces ``read(start)`` gives from row 0 on, ``rows`` at a time,
+    until one comes short (the first even empty: the columns of an empty
+    file), each let go before the next is read."""
+    start = 0
+    while True:
+        frame = read(start)
+        short = frame.height < rows
+        if start == 0 or frame.height:
+            yield frame
+        # let go before the next piece is read
+        del frame
+        if short:
+            return
+        start += rows
 
 
 def _parquet_layout(path: str) -> Optional[Tuple[int, int, int]]:
