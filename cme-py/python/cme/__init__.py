@@ -1662,7 +1662,10 @@ def indicators(
     cme a piece of rows at a time, a piece counted then dropped before the
     next is decoded (both cores decoding it: whole row groups at once, or
     a piece's columns by several scans), so its memory stays that of a
-    piece of about 32 MiB of decoded columns.
+    piece of about 32 MiB of decoded columns. A LazyFrame of other steps
+    (a filter, a join…) is collected by polars' streaming engine, which
+    may decode ahead of cme, up to the whole decoded file: for a file
+    larger than memory, give a bare scan or pyarrow's batches.
     Nothing is silently dropped: an invalid case raises
     :class:`ValidationError` (paths ``cases[i]…``, or ``rows[i].column``
     with ``row`` and ``column`` for a table); with ``invalid="report"``
