@@ -261,6 +261,9 @@ pub fn call_text(op: &str, args: &str) -> String {
         Err(e) => return envelope(Err(e)),
     };
     match validation(op, &parsed) {
+        // the issues of one validation, never validated again
+        Some(Err(e)) => envelope(Err(e)),
+        Some(Ok((issues, true))) => envelope(issues_out(&issues, true)),
         Some(Ok((issues, false))) => {
             let ok = IssuesOk {
                 ok: issues
@@ -277,7 +280,7 @@ pub fn call_text(op: &str, args: &str) -> String {
             };
             serde_json::to_string(&ok).unwrap_or_else(|_| envelope(Err(Failure::Output)))
         }
-        _ => envelope(dispatch(op, &parsed)),
+        None => envelope(dispatch(op, &parsed)),
     }
 }
 
