@@ -875,7 +875,7 @@ def _arrow_ready(table: Any, columns: Optional[List[str]] = None) -> Any:
         # The batches as polars makes them (a row group of a Parquet file
         # each: polars decodes a whole row group before it gives any of
         # its rows), each cut where its chunks end.
-        return (piece for batch in table.collect_batches() for piece in _single_chunks(batch))
+        return _each_single_chunks(table.collect_batches())
     if type(table).__module__.startswith("polars") and hasattr(table, "schema"):
         import polars as pl
 
@@ -1249,12 +1249,12 @@ _PIECE_BYTES = 32 * 2**20
 # The most bytes of decoded columns of one row group read whole in a piece
 # of a bare scan, beyond _PIECE_BYTES: the 68 columns of a case in polars'
 # row groups of 125,000 rows take 71 MiB (a part of such a row group cost
-# nearly the decoding of the whole: read in thirds, the 4M rows of
-# polars' file took 1.2 s of CPU to decode, in whole row groups 0.77 s).
+# nearly the decoding of the whole in trials on polars' file).
 _GROUP_BYTES = 96 * 2**20
-# The most bytes of a Parquet footer read for its row groups (the schema
-# of a file of 68 columns takes 2.5 KB): a bound on the work of a crafted
-# footer.
+# The most bytes of the start of a Parquet footer read for its layout: the
+# schema and the first row group's metadata (a few KB a column at most;
+# 68 columns take 8 to 9 KB in the benchmark's files): a bound on the work
+# of a crafted footer.
 _FOOTER_BYTES = 2**20
 
 
@@ -1662,7 +1662,8 @@ def indicators(
     cme a piece of rows at a time, a piece counted then dropped before the
     next is decoded (both cores decoding it: whole row groups at once, or
     a piece's columns by several scans), so its memory stays that of a
-    piece of about 32 MiB of decoded columns. A LazyFrame of other steps
+    piece of about 32 MiB of decoded columns (one row group of up to 96
+    MiB in a file of several). A LazyFrame of other steps
     (a filter, a join…) is collected by polars' streaming engine, which
     may decode ahead of cme, up to the whole decoded file: for a file
     larger than memory, give a bare scan or pyarrow's batches.
