@@ -30,7 +30,7 @@ use chrono::NaiveDate;
 use super::{normalized, Cell, CellSource, TableRead, COLUMNS};
 use crate::case::{ExitResult, Nomenclature, Sector, Signaller, SourceVisit};
 use crate::codes::Code;
-use crate::indicators::{bump, index_of, write_dimension_value, Accumulator, Counters, Dimension};
+use crate::indicators::{index_of, write_dimension_value, Accumulator, Counters, Dimension};
 use crate::policy::Outcome;
 use crate::validate::{
     is_identifier, is_identifier_bytes, is_identifier_inline, is_service_code, limits,
@@ -174,6 +174,27 @@ impl Bits<'_> {
             .get(bit / 8)
             .is_some_and(|b| b & (1 << (bit % 8)) != 0)
     }
+
+    /// Bits `j0..j0 + n` into `out` (a bit past the bytes: 0), a byte at a
+    /// time when they start a byte.
+    #[inline]
+    fn expand(&self, j0: usize, n: usize, out: &mut [bool]) {
+        let bit = self.offset + j0;
+        match self.bytes.get(bit / 8..(bit + n).div_ceil(8)) {
+            Some(bytes) if bit.is_multiple_of(8) => {
+                for (eight, byte) in out.chunks_mut(8).zip(bytes) {
+                    for (k, o) in eight.iter_mut().enumerate() {
+                        *o = (byte >> k) & 1 != 0;
+                    }
+                }
+            }
+            _ => {
+                for (o, j) in out.iter_mut().take(n).zip(j0..) {
+                    *o = self.get(j);
+                }
+            }
+        }
+    }
 }
 
 /// The key of an empty cell in [`Typed::Keys`].
@@ -261,18 +282,29 @@ struct DateColumn<'a> {
     absent: bool,
 }
 
-impl DateColumn<'_> {
-    #[inline(always)]
-    fn at(&self, j: usize, bounds: (i32, i32)) -> Option<Option<i32>> {
-        if self.absent || self.valid.is_some_and(|v| !v.get(j)) {
-            return Some(None);
+impl<'a> DateColumn<'a> {
+    /// Rows `j0..j0 + n` of the column: their days (any day for a row
+    /// without a date), and in `has` whether each has one; `None` when the
+    /// column ends before.
+    #[inline]
+    fn read(&self, j0: usize, n: usize, has: &mut [bool; BLOCK]) -> Option<&'a [i32]> {
+        if self.absent {
+            has.fill(false);
+            return NO_DAYS.get(..n);
         }
-        let d = *self.days.get(j)?;
-        (bounds.0..=bounds.1).contains(&d).then_some(Some(d))
+        let days = self.days.get(j0..j0 + n)?;
+        match self.valid {
+            None => has.fill(true),
+            Some(valid) => valid.expand(j0, n, has),
+        }
+        Some(days)
     }
 }
 
-/// A text column's decoded value at row `j`.
+/// The days of a block of an absent column.
+static NO_DAYS: [i32; BLOCK] = [0; BLOCK];
+
+/// A text column's keys.
 #[derive(Clone, Copy)]
 struct KeyColumn<'a> {
     keys: &'a [u32],
@@ -280,15 +312,154 @@ struct KeyColumn<'a> {
 }
 
 impl KeyColumn<'_> {
-    /// `Some(None)` when empty, `Some(Some(key))` otherwise (`None` past
-    /// the column's end).
+    /// The place of the value of each of rows `j0..j0 + n` in the
+    /// kernel's tables of the column: its key plus one, 0 when empty;
+    /// `false` when the column ends before.
     #[inline]
-    fn at(&self, j: usize) -> Option<Option<u32>> {
+    fn places(&self, j0: usize, n: usize, out: &mut [usize; BLOCK]) -> bool {
         if self.absent {
-            return Some(None);
+            out.fill(0);
+            return true;
         }
-        let k = *self.keys.get(j)?;
-        Some((k != NULL_KEY).then_some(k))
+        let Some(keys) = self.keys.get(j0..j0 + n) else {
+            return false;
+        };
+        for (o, k) in out.iter_mut().zip(keys) {
+            // NULL_KEY + 1 wraps to 0
+            *o = k.wrapping_add(1) as usize;
+        }
+        true
+    }
+
+    /// The code of each of rows `j0..j0 + n` in `table` (by
+    /// [`KeyColumn::places`]); `false` when the column ends before.
+    #[inline]
+    fn codes(&self, j0: usize, n: usize, table: &[u8], out: &mut [u8; BLOCK]) -> bool {
+        if self.absent {
+            out.fill(table.first().copied().unwrap_or(REFUSED));
+            return true;
+        }
+        let Some(keys) = self.keys.get(j0..j0 + n) else {
+            return false;
+        };
+        for (o, k) in out.iter_mut().zip(keys) {
+            *o = table
+                .get(k.wrapping_add(1) as usize)
+                .copied()
+                .unwrap_or(REFUSED);
+        }
+        true
+    }
+}
+
+/// In a table of a text column's values: a value the rules refuse (or
+/// an empty cell where a value is needed).
+const REFUSED: u8 = u8::MAX;
+
+/// In the table of exit results: no result.
+const NO_RESULT: u8 = u8::MAX - 1;
+
+/// In the table of sectors: a sector the rules refuse.
+const REFUSED_SECTOR: u32 = u32::MAX;
+
+/// A table of a text column's values by [`KeyColumn::places`]: `empty`
+/// for an empty cell, then each distinct value's code as `rule` reads it
+/// (its index among the codes), [`REFUSED`] when the rules refuse it.
+fn table_of<T: Code>(values: &[&str], empty: u8, rule: impl Fn(&str) -> Option<T>) -> Vec<u8> {
+    std::iter::once(empty)
+        .chain(values.iter().map(|v| {
+            rule(v)
+                .and_then(|c| u8::try_from(index_of(c)).ok())
+                .unwrap_or(REFUSED)
+        }))
+        .collect()
+}
+
+/// An identifier of more than 12 bytes, read from its view's buffer
+/// (Arrow's layout: the buffer's index at bytes 8 to 12, the offset at 12
+/// to 16): whether the rules accept it.
+fn long_identifier(view: u128, len: usize, buffers: &[&[u8]]) -> bool {
+    let bytes = view.to_le_bytes();
+    let word = |at: usize| -> Option<usize> {
+        let b: [u8; 4] = bytes.get(at..at + 4)?.try_into().ok()?;
+        usize::try_from(u32::from_le_bytes(b)).ok()
+    };
+    let text = (|| {
+        let (buffer, offset) = (word(8)?, word(12)?);
+        buffers.get(buffer)?.get(offset..offset.checked_add(len)?)
+    })();
+    text.is_some_and(|t| is_identifier_bytes(t, limits::MAX_ID_LEN))
+}
+
+/// Rows read at a time, column by column ([`Kernel::read`]).
+const BLOCK: usize = 256;
+
+/// The facts of a block of rows read column by column ([`Kernel::read`]):
+/// entry `i` of each array is row `j0 + i` of the piece.
+struct Block<'a> {
+    /// The rows read by the rules.
+    bad: [bool; BLOCK],
+    has: [bool; BLOCK],
+    signalement: &'a [i32],
+    has_contact: [bool; BLOCK],
+    contact: &'a [i32],
+    has_refusal: [bool; BLOCK],
+    has_exit: [bool; BLOCK],
+    exit: &'a [i32],
+    has_reopening: [bool; BLOCK],
+    /// 1 when the rules accept the service.
+    service: [u8; BLOCK],
+    source_visit: [u8; BLOCK],
+    signalled_by: [u8; BLOCK],
+    /// The exit's result (0 without an exit).
+    result: [u8; BLOCK],
+    /// The places of two text columns' values ([`KeyColumn::places`]).
+    places: [usize; BLOCK],
+    values: [usize; BLOCK],
+    /// The row's cell in the breakdown.
+    slot: [usize; BLOCK],
+}
+
+impl Block<'_> {
+    fn new() -> Self {
+        Block {
+            bad: [true; BLOCK],
+            has: [false; BLOCK],
+            signalement: &[],
+            has_contact: [false; BLOCK],
+            contact: &[],
+            has_refusal: [false; BLOCK],
+            has_exit: [false; BLOCK],
+            exit: &[],
+            has_reopening: [false; BLOCK],
+            service: [0; BLOCK],
+            source_visit: [0; BLOCK],
+            signalled_by: [0; BLOCK],
+            result: [0; BLOCK],
+            places: [0; BLOCK],
+            values: [0; BLOCK],
+            slot: [0; BLOCK],
+        }
+    }
+
+    /// The facts of entry `i`, `None` for a row read by the rules.
+    #[inline(always)]
+    fn facts(&self, i: usize) -> Option<Facts> {
+        if *self.bad.get(i)? {
+            return None;
+        }
+        Some(Facts {
+            signalement: *self.signalement.get(i)?,
+            source_visit: *self.source_visit.get(i)?,
+            signalled_by: *self.signalled_by.get(i)?,
+            contact: (*self.has_contact.get(i)?, *self.contact.get(i)?),
+            exit: (
+                *self.has_exit.get(i)?,
+                *self.exit.get(i)?,
+                *self.result.get(i)?,
+            ),
+            slot: *self.slot.get(i)?,
+        })
     }
 }
 
@@ -303,13 +474,15 @@ struct Dim {
     labels: Vec<String>,
 }
 
-/// What the counting reads of a row.
+/// What the counting reads of a row: codes as their indexes among their
+/// codes, a date as its day with whether the row has it.
 struct Facts {
     signalement: i32,
-    source_visit: SourceVisit,
-    signalled_by: Signaller,
-    contact: Option<i32>,
-    exit: Option<(i32, ExitResult)>,
+    source_visit: u8,
+    signalled_by: u8,
+    contact: (bool, i32),
+    /// The exit's day and its result (result 0 without an exit).
+    exit: (bool, i32, u8),
     slot: usize,
 }
 
@@ -410,19 +583,25 @@ struct Kernel<'a> {
     exit: DateColumn<'a>,
     reopening: DateColumn<'a>,
     service: KeyColumn<'a>,
-    service_ok: Vec<Option<()>>,
+    /// By [`KeyColumn::places`]: 1 when the rules accept the service code.
+    service_ok: Vec<u8>,
+    /// By [`KeyColumn::places`] ([`table_of`]), the codes.
     source_visit: KeyColumn<'a>,
-    source_visits: Vec<Option<SourceVisit>>,
+    source_visits: Vec<u8>,
     signalled_by: KeyColumn<'a>,
-    signallers: Vec<Option<Signaller>>,
+    signallers: Vec<u8>,
     result: KeyColumn<'a>,
-    results: Vec<Option<ExitResult>>,
+    results: Vec<u8>,
     nomenclature: KeyColumn<'a>,
     sections: KeyColumn<'a>,
     /// For each (nomenclature key + 1, section key + 1) (0: empty), the
     /// sector's value in the breakdown, `None` when the rules refuse it.
-    sectors: Vec<Option<u32>>,
+    sectors: Vec<u32>,
     n_sections: usize,
+    /// The indexes of the visits of a risk of unfitness (pré-reprise,
+    /// reprise).
+    pre_reprise: u8,
+    reprise: u8,
     /// The breakdown's dimensions and their values in this piece.
     dims: Vec<(Dimension, Dim)>,
     /// Days of the accepted years, and of the evaluation date.
@@ -497,7 +676,7 @@ impl<'a> Kernel<'a> {
         // The sector of each pair of keys, as the rules read it: both
         // empty (no sector), or a section of the nomenclature.
         let mut sector_labels: Vec<String> = Vec::new();
-        let mut sectors = vec![None; (nomenclatures.len() + 1) * n_sections];
+        let mut sectors = vec![REFUSED_SECTOR; (nomenclatures.len() + 1) * n_sections];
         let mut case = super::fast::blank();
         for (n, slot_row) in sectors.chunks_mut(n_sections).enumerate() {
             for (s, slot) in slot_row.iter_mut().enumerate() {
@@ -524,11 +703,13 @@ impl<'a> Kernel<'a> {
                         sector_labels.len() - 1
                     }
                 };
-                *slot = Some(u32::try_from(at).ok()?);
+                *slot = u32::try_from(at).ok().filter(|at| *at != REFUSED_SECTOR)?;
             }
         }
-        let source_visits = decode(visits, SourceVisit::from_code);
-        let services_ok = decode(services, |s| is_service_code(s).then_some(()));
+        let source_visits = table_of(visits, REFUSED, SourceVisit::from_code);
+        let services_ok: Vec<u8> = std::iter::once(0)
+            .chain(services.iter().map(|s| u8::from(is_service_code(s))))
+            .collect();
         let mut dims = Vec::new();
         for d in &acc.spec.by {
             let labels = match d {
@@ -589,92 +770,116 @@ impl<'a> Kernel<'a> {
             source_visit,
             source_visits,
             signalled_by,
-            signallers: decode(signallers, Signaller::from_code),
+            signallers: table_of(signallers, REFUSED, Signaller::from_code),
             result,
-            results: decode(results, ExitResult::from_code),
+            results: table_of(results, NO_RESULT, ExitResult::from_code),
             nomenclature,
             sections,
             sectors,
             n_sections,
+            pre_reprise: u8::try_from(index_of(SourceVisit::PreReprise)).ok()?,
+            reprise: u8::try_from(index_of(SourceVisit::Reprise)).ok()?,
             dims,
             bounds: (first, last),
             as_of: as_of.map_or(i32::MAX, day_number),
         })
     }
 
-    /// A date of row `j` the rules accept as it is: within the accepted
-    /// years, not after the evaluation date.
-    #[inline(always)]
-    fn date(&self, column: &DateColumn<'_>, j: usize) -> Option<Option<i32>> {
-        let d = column.at(j, self.bounds)?;
-        match d {
-            Some(d) if d > self.as_of => None,
-            d => Some(d),
-        }
-    }
-
-    /// The facts of row `j` (row `r` of `src`), when the rules accept them
-    /// as they are and the pathway reads them in order; `None` otherwise
-    /// (the row is then read by the rules).
-    #[inline]
-    fn facts(&self, src: &dyn CellSource, r: usize, j: usize) -> Option<Facts> {
-        match self.ids {
+    /// Reads rows `j0..j0 + n` of the piece (rows `r0 + j0…` of `src`)
+    /// into `b`, column by column: every check on every row, and in
+    /// `b.bad` the rows whose facts the rules do not accept as they are or
+    /// the pathway does not read in order (read by the rules). A row's
+    /// dates are present or not at random: the checks are computed for
+    /// every row and joined, with no branch on a row's values (a branch
+    /// on each would be mispredicted), column after column (a loop the
+    /// compiler vectorises).
+    fn read(&self, src: &dyn CellSource, r0: usize, j0: usize, n: usize, b: &mut Block<'a>) {
+        let Some(bad) = b.bad.get_mut(..n) else {
+            return;
+        };
+        bad.fill(false);
+        let (first, last) = (self.bounds.0, self.bounds.1.min(self.as_of));
+        let accepted = |d: i32| (d >= first) & (d <= last);
+        // the case's identifier
+        match self
+            .ids
+            .and_then(|(views, buffers, valid)| Some((views.get(j0..j0 + n)?, buffers, valid)))
+        {
             Some((views, buffers, valid)) => {
-                if valid.is_some_and(|v| !v.get(j)) {
-                    return None;
-                }
-                let view = *views.get(j)?;
-                let len = (view as u32) as usize;
-                // a text of up to 12 bytes is checked in the view itself
-                // (nearly every id); a longer one in its buffer
-                let ok = if len <= 12 {
-                    is_identifier_inline(view, limits::MAX_ID_LEN)
-                } else {
-                    let bytes = view.to_le_bytes();
-                    let word = |at: usize| -> Option<usize> {
-                        let b: [u8; 4] = bytes.get(at..at + 4)?.try_into().ok()?;
-                        usize::try_from(u32::from_le_bytes(b)).ok()
+                for ((bad, view), j) in bad.iter_mut().zip(views).zip(j0..) {
+                    let len = (*view as u32) as usize;
+                    // a text of up to 12 bytes is checked in the view
+                    // itself (nearly every id); a longer one in its buffer
+                    let ok = if len <= 12 {
+                        is_identifier_inline(*view, limits::MAX_ID_LEN)
+                    } else {
+                        long_identifier(*view, len, buffers)
                     };
-                    let (buffer, offset) = (word(8)?, word(12)?);
-                    let text = buffers.get(buffer)?.get(offset..offset.checked_add(len)?)?;
-                    is_identifier_bytes(text, limits::MAX_ID_LEN)
-                };
-                if !ok {
-                    return None;
+                    *bad |= !ok | valid.is_some_and(|v| !v.get(j));
                 }
             }
-            None => match normalized(src.cell(c!("id"), r)) {
-                Cell::Text(id) if is_identifier(id, limits::MAX_ID_LEN) => {}
-                _ => return None,
-            },
+            None => {
+                for (bad, r) in bad.iter_mut().zip(r0 + j0..) {
+                    *bad |= !matches!(
+                        normalized(src.cell(c!("id"), r)),
+                        Cell::Text(id) if is_identifier(id, limits::MAX_ID_LEN)
+                    );
+                }
+            }
         }
-        let known = |k: Option<u32>| k.and_then(|k| usize::try_from(k).ok());
-        self.service_ok.get(known(self.service.at(j)?)?)?.as_ref()?;
-        let signalement = self.date(&self.signalement, j)??;
-        let source_visit = (*self.source_visits.get(known(self.source_visit.at(j)?)?)?)?;
-        let signalled_by = (*self.signallers.get(known(self.signalled_by.at(j)?)?)?)?;
-        // A re-opening: the pathway's to replay.
-        if self.date(&self.reopening, j)?.is_some() {
-            return None;
+        if src.may_have_unknown_columns() {
+            // a value in a column the table documents nowhere: reported
+            for (bad, r) in bad.iter_mut().zip(r0 + j0..) {
+                src.unknown_columns(r, &mut |_| *bad = true);
+            }
         }
-        let refusal = self.date(&self.refusal, j)?;
-        let contact = self.date(&self.contact, j)?;
-        let exit = match (self.date(&self.exit, j)?, self.result.at(j)?) {
-            (None, None) => None,
-            (Some(date), Some(result)) => Some((date, (*self.results.get(known(Some(result))?)?)?)),
-            // an exit without its result, a result without its date
-            _ => return None,
+        // The dates the rules accept as they are: within the accepted
+        // years, not after the evaluation date. A re-opening: the
+        // pathway's to replay.
+        let days = (|| {
+            Some((
+                self.signalement.read(j0, n, &mut b.has)?,
+                self.contact.read(j0, n, &mut b.has_contact)?,
+                self.refusal.read(j0, n, &mut b.has_refusal)?,
+                self.exit.read(j0, n, &mut b.has_exit)?,
+                self.reopening.read(j0, n, &mut b.has_reopening)?,
+            ))
+        })();
+        let Some((signalement, contact, refusal, exit, _)) = days else {
+            // a column shorter than the piece: every row to the rules
+            bad.fill(true);
+            return;
         };
+        (b.signalement, b.contact, b.exit) = (signalement, contact, exit);
+        // The signalement, needed; a re-opening, the pathway's to replay.
+        for (((bad, has), day), reopened) in bad
+            .iter_mut()
+            .zip(&b.has)
+            .zip(signalement)
+            .zip(&b.has_reopening)
+        {
+            *bad |= !*has | !accepted(*day) | *reopened;
+        }
         // Events before the signalement, a contact after the exit: the
         // pathway refuses them (a contact on the day of the exit comes
         // first: the events of a day are in the order of the stages).
-        if contact.is_some_and(|c| c < signalement) {
-            return None;
+        for (((bad, has), day), signalement) in bad
+            .iter_mut()
+            .zip(&b.has_contact)
+            .zip(contact)
+            .zip(signalement)
+        {
+            *bad |= *has & (!accepted(*day) | (*day < *signalement));
         }
-        if let Some((x, _)) = exit {
-            if x < signalement || contact.is_some_and(|c| c > x) {
-                return None;
-            }
+        for ((((bad, has), day), signalement), (contacted, contact)) in bad
+            .iter_mut()
+            .zip(&b.has_exit)
+            .zip(exit)
+            .zip(signalement)
+            .zip(b.has_contact.iter().zip(contact))
+        {
+            *bad |=
+                *has & (!accepted(*day) | (*day < *signalement) | (*contacted & (*contact > *day)));
         }
         // A refusal closes the case: nothing before the signalement,
         // nothing after it (a contact of the same day comes first: the
@@ -682,33 +887,89 @@ impl<'a> Kernel<'a> {
         // order), and no exit (the exit after it is refused, and a refusal
         // after the exit too). What the flow figures count of the case is
         // then as without it.
-        if let Some(r) = refusal {
-            if r < signalement || exit.is_some() || contact.is_some_and(|c| c > r) {
-                return None;
+        for (((((bad, has), day), signalement), (contacted, contact)), out) in bad
+            .iter_mut()
+            .zip(&b.has_refusal)
+            .zip(refusal)
+            .zip(signalement)
+            .zip(b.has_contact.iter().zip(contact))
+            .zip(&b.has_exit)
+        {
+            *bad |= *has
+                & (!accepted(*day)
+                    | (*day < *signalement)
+                    | *out
+                    | (*contacted & (*contact > *day)));
+        }
+        // The codes, each distinct value read once by the rules.
+        let whole = self.service.codes(j0, n, &self.service_ok, &mut b.service)
+            & self
+                .source_visit
+                .codes(j0, n, &self.source_visits, &mut b.source_visit)
+            & self
+                .signalled_by
+                .codes(j0, n, &self.signallers, &mut b.signalled_by)
+            & self.result.codes(j0, n, &self.results, &mut b.result);
+        if !whole {
+            bad.fill(true);
+            return;
+        }
+        for (((bad, service), visit), signaller) in bad
+            .iter_mut()
+            .zip(&b.service)
+            .zip(&b.source_visit)
+            .zip(&b.signalled_by)
+        {
+            *bad |= (*service != 1) | (*visit == REFUSED) | (*signaller == REFUSED);
+        }
+        for ((bad, result), has_exit) in bad.iter_mut().zip(&mut b.result).zip(&b.has_exit) {
+            // an exit without its result, a result without its date
+            *bad |= (*has_exit != (*result != NO_RESULT)) | (*result == REFUSED);
+            // the result of a row without an exit: the first (counted by 0)
+            *result = if *has_exit { *result } else { 0 };
+        }
+        // The cell of the row in the breakdown.
+        b.slot.fill(0);
+        for (d, dim) in &self.dims {
+            let size = dim.labels.len().max(1);
+            let whole = match d {
+                Dimension::Sector => {
+                    let (nomenclatures, sections) = (&self.nomenclature, &self.sections);
+                    let ok = nomenclatures.places(j0, n, &mut b.places)
+                        & sections.places(j0, n, &mut b.values);
+                    for ((slot, bad), (n, s)) in b
+                        .slot
+                        .iter_mut()
+                        .zip(bad.iter_mut())
+                        .zip(b.places.iter().zip(&b.values))
+                    {
+                        let at = n.wrapping_mul(self.n_sections).wrapping_add(*s);
+                        // a sector the rules refuse
+                        let sector = self.sectors.get(at).copied().unwrap_or(REFUSED_SECTOR);
+                        *bad |= sector == REFUSED_SECTOR;
+                        *slot = slot.wrapping_mul(size).wrapping_add(sector as usize);
+                    }
+                    ok
+                }
+                Dimension::Service => {
+                    let ok = self.service.places(j0, n, &mut b.places);
+                    for (slot, place) in b.slot.iter_mut().zip(&b.places) {
+                        *slot = slot.wrapping_mul(size).wrapping_add(place.wrapping_sub(1));
+                    }
+                    ok
+                }
+                _ => {
+                    for (slot, visit) in b.slot.iter_mut().zip(&b.source_visit) {
+                        *slot = slot.wrapping_mul(size).wrapping_add(usize::from(*visit));
+                    }
+                    true
+                }
+            };
+            if !whole {
+                bad.fill(true);
+                return;
             }
         }
-        let sector = {
-            let n = self.nomenclature.at(j)?.map_or(0, |k| k as usize + 1);
-            let s = self.sections.at(j)?.map_or(0, |k| k as usize + 1);
-            *self.sectors.get(n * self.n_sections + s)?
-        };
-        let mut slot = 0;
-        for (d, dim) in &self.dims {
-            let value = match d {
-                Dimension::Sector => sector? as usize,
-                Dimension::Service => known(self.service.at(j)?)?,
-                _ => index_of(source_visit),
-            };
-            slot = slot * dim.labels.len().max(1) + value;
-        }
-        Some(Facts {
-            signalement,
-            source_visit,
-            signalled_by,
-            contact,
-            exit,
-            slot,
-        })
     }
 
     /// The key of a slot: the value of each dimension.
@@ -734,10 +995,12 @@ impl<'a> Kernel<'a> {
     ) -> TableRead {
         let period = acc.spec.period;
         let (start, end) = (day_number(period.start), day_number(period.end));
-        let outcomes: Vec<Outcome> = ExitResult::ALL
+        // the index of each result's outcome under the policy
+        let outcomes: Vec<u8> = ExitResult::ALL
             .iter()
-            .map(|r| acc.policy.outcome(*r))
+            .map(|r| u8::try_from(index_of(acc.policy.outcome(*r))).unwrap_or(0))
             .collect();
+        let positive = u8::try_from(index_of(Outcome::Positive)).unwrap_or(0);
         // The cells of the piece in the order of their first row, and the
         // rows counted in each.
         let mut slots: Vec<u32> = Vec::new();
@@ -745,57 +1008,70 @@ impl<'a> Kernel<'a> {
         let mut others = TableRead::default();
         let mut case = super::fast::blank();
         let mut key = Vec::new();
-        let may_have_unknown = src.may_have_unknown_columns();
-        for (j, r) in range.clone().enumerate() {
-            let mut unknown = false;
-            if may_have_unknown {
-                src.unknown_columns(r, &mut |_| unknown = true);
-            }
-            let facts = if unknown { None } else { self.facts(src, r, j) };
-            let Some(f) = facts else {
-                // Near the most cells a report may have, the cells are
-                // made in the order of their rows, as case by case (which
-                // are left uncounted depends on it): what was counted is
-                // added before a row of the rules.
-                if acc.cells.len() + cells.len() >= crate::limits::MAX_CELLS {
-                    flush(self, &mut cells, &mut slots, acc);
-                }
-                super::accumulate_row(
-                    src,
-                    r,
-                    first_row + r,
-                    as_of,
-                    &mut case,
-                    &mut key,
-                    &mut others,
-                    acc,
-                );
-                continue;
-            };
-            acc.cases += 1;
-            #[cfg(test)]
-            tests::COUNTED_ROWS.with(|n| n.set(n.get() + 1));
-            if f.signalement > end {
-                continue;
-            }
-            if slots.len() <= f.slot {
-                slots.resize(f.slot + 1, u32::MAX);
-            }
-            let at = match slots.get(f.slot) {
-                Some(&at) if at != u32::MAX => at as usize,
-                _ => {
-                    cells.push((f.slot, Counters::default(), 0));
-                    if let Some(s) = slots.get_mut(f.slot) {
-                        *s = u32::try_from(cells.len() - 1).unwrap_or(u32::MAX);
+        let mut block = Box::new(Block::new());
+        let b = &mut *block;
+        let len = range.len();
+        let mut j0 = 0;
+        while j0 < len {
+            let n = (len - j0).min(BLOCK);
+            self.read(src, range.start, j0, n, b);
+            for (i, r) in (range.start + j0..range.start + j0 + n).enumerate() {
+                let Some(f) = b.facts(i) else {
+                    // Near the most cells a report may have, the cells are
+                    // made in the order of their rows, as case by case
+                    // (which are left uncounted depends on it): what was
+                    // counted is added before a row of the rules.
+                    if acc.cells.len() + cells.len() >= crate::limits::MAX_CELLS {
+                        flush(self, &mut cells, &mut slots, acc);
                     }
-                    cells.len() - 1
+                    super::accumulate_row(
+                        src,
+                        r,
+                        first_row + r,
+                        as_of,
+                        &mut case,
+                        &mut key,
+                        &mut others,
+                        acc,
+                    );
+                    continue;
+                };
+                acc.cases += 1;
+                #[cfg(test)]
+                tests::COUNTED_ROWS.with(|n| n.set(n.get() + 1));
+                // A row signalled after the period is in no cell, as case
+                // by case (its cell is not made for it); in a cell made
+                // already it counts nothing (its contact and exit are
+                // after its signalement): no branch on it but where a cell
+                // is made.
+                let after = f.signalement > end;
+                if slots.len() <= f.slot {
+                    slots.resize(f.slot + 1, u32::MAX);
                 }
-            };
-            let Some((_, c, n)) = cells.get_mut(at) else {
-                continue;
-            };
-            *n += 1;
-            count(c, &f, (start, end), &outcomes);
+                let at = match slots.get(f.slot) {
+                    Some(&at) if at != u32::MAX => at as usize,
+                    _ if after => continue,
+                    _ => {
+                        cells.push((f.slot, Counters::default(), 0));
+                        if let Some(s) = slots.get_mut(f.slot) {
+                            *s = u32::try_from(cells.len() - 1).unwrap_or(u32::MAX);
+                        }
+                        cells.len() - 1
+                    }
+                };
+                let Some((_, c, n)) = cells.get_mut(at) else {
+                    continue;
+                };
+                *n += u64::from(!after);
+                count(
+                    c,
+                    &f,
+                    (start, end),
+                    (&outcomes, positive),
+                    (self.pre_reprise, self.reprise),
+                );
+            }
+            j0 += n;
         }
         flush(self, &mut cells, &mut slots, acc);
         others
@@ -826,39 +1102,48 @@ fn flush(
 
 /// The counters of [`COUNTED`] for one row, as
 /// [`crate::indicators::Accumulator::add`] counts them for the case it
-/// describes (its pathway: the contact, then the exit).
-fn count(c: &mut Counters, f: &Facts, (start, end): (i32, i32), outcomes: &[Outcome]) {
-    let inside = |d: i32| (start..=end).contains(&d);
+/// describes (its pathway: the contact, then the exit). Every counter is
+/// added to, by 0 or 1: no branch on the row's dates (present or not, in
+/// the period or not, at random).
+#[inline(always)]
+fn count(
+    c: &mut Counters,
+    f: &Facts,
+    (start, end): (i32, i32),
+    (outcomes, positive): (&[u8], u8),
+    (pre_reprise, reprise): (u8, u8),
+) {
+    let inside = |d: i32| (d >= start) & (d <= end);
     let s = f.signalement;
+    // the days from the signalement (a date of the row not before it)
     let days = |to: i32| u64::try_from(i64::from(to) - i64::from(s)).unwrap_or(0);
-    if inside(s) {
-        c.signalements += 1;
-        if f.source_visit == SourceVisit::PreReprise {
-            c.signalements_pre_reprise += 1;
-        }
-        bump(&mut c.signalements_par_origine, index_of(f.signalled_by));
-    }
-    if let Some(contact) = f.contact.filter(|d| inside(*d)) {
-        c.entrees += 1;
-        c.delai_contact.0 += 1;
-        c.delai_contact.1 += days(contact);
-    }
-    if let Some((x, result)) = f.exit.filter(|(d, _)| inside(*d)) {
-        let i = index_of(result);
-        bump(&mut c.sorties, i);
-        let outcome = outcomes.get(i).copied().unwrap_or(Outcome::Neutre);
-        bump(&mut c.sorties_par_issue, index_of(outcome));
-        c.delai_sortie.0 += 1;
-        c.delai_sortie.1 += days(x);
-        if matches!(
-            f.source_visit,
-            SourceVisit::PreReprise | SourceVisit::Reprise
-        ) {
-            c.sorties_a_risque += 1;
-            if outcome == Outcome::Positive {
-                c.sorties_a_risque_positives += 1;
-            }
-        }
+    let signalled = u64::from(inside(s));
+    c.signalements += signalled;
+    c.signalements_pre_reprise += signalled & u64::from(f.source_visit == pre_reprise);
+    add(&mut c.signalements_par_origine, f.signalled_by, signalled);
+    let (has_contact, contact) = f.contact;
+    let entered = u64::from(has_contact & inside(contact));
+    c.entrees += entered;
+    c.delai_contact.0 += entered;
+    c.delai_contact.1 += entered * days(contact);
+    let (has_exit, exit, result) = f.exit;
+    let out = u64::from(has_exit & inside(exit));
+    add(&mut c.sorties, result, out);
+    let outcome = outcomes.get(usize::from(result)).copied().unwrap_or(0);
+    add(&mut c.sorties_par_issue, outcome, out);
+    c.delai_sortie.0 += out;
+    c.delai_sortie.1 += out * days(exit);
+    let at_risk = out & u64::from((f.source_visit == pre_reprise) | (f.source_visit == reprise));
+    c.sorties_a_risque += at_risk;
+    c.sorties_a_risque_positives += at_risk & u64::from(outcome == positive);
+}
+
+/// Adds `n` to a slot of a counter array (`i` an index among codes: in
+/// range).
+#[inline(always)]
+fn add(slots: &mut [u64], i: u8, n: u64) {
+    if let Some(slot) = slots.get_mut(usize::from(i)) {
+        *slot = slot.saturating_add(n);
     }
 }
 

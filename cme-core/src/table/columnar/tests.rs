@@ -136,8 +136,9 @@ impl OwnedPiece {
                 }
                 Some(match col.kind {
                     ColumnKind::Date => {
-                        // the validity from bit 3 of the first byte
-                        let offset = 3;
+                        // the validity from the first bit of a byte (a
+                        // piece from an even row), or from bit 3 (odd)
+                        let offset = if range.start.is_multiple_of(2) { 0 } else { 3 };
                         let mut bits = vec![0u8; (cells.len() + offset).div_ceil(8)];
                         let days = cells
                             .iter()
