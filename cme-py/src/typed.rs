@@ -172,39 +172,69 @@ fn made_views<O: OffsetSizeTrait>(
 /// text itself up to 12 bytes, or its length, first bytes and place in the
 /// array's buffers: two rows of the same view hold the same text (a
 /// column decoded from a Parquet dictionary shares its places), so each
-/// view is looked up in a small cache before its text is compared.
+/// view is looked up in a small cache before its text is compared. An
+/// empty row is looked up as a view no text has (a length of `u32::MAX`),
+/// which every entry of the cache holds at first with the key of an empty
+/// row: no branch on whether a row is empty (at random in a column of
+/// optional values, a branch would be mispredicted).
 fn view_keys(a: &StringViewArray, range: std::ops::Range<usize>) -> Keys<'_> {
     const SLOTS: usize = 256;
-    let mut out = Keys::with_capacity(range.len());
-    let views = a.views();
-    let nulls = a.nulls();
-    // (view, key + 1) by the view's hash; 0: no entry
-    let mut cache = [(0u128, 0u32); SLOTS];
-    for i in range {
-        let view = match views.get(i) {
-            Some(&v) if nulls.is_none_or(|n| n.is_valid(i)) => v,
-            _ => {
-                out.keys.push(NULL_KEY);
-                continue;
-            }
-        };
+    const EMPTY: u128 = u32::MAX as u128;
+    let mut values = Keys::default();
+    // (view, key) by the view's hash
+    let mut cache = [(EMPTY, NULL_KEY); SLOTS];
+    let mut key = |i: usize, view: u128, valid: bool| -> u32 {
+        let view = if valid { view } else { EMPTY };
         // a multiplicative hash of the view's two halves
         let h = ((view as u64) ^ ((view >> 64) as u64).rotate_left(29))
             .wrapping_mul(0x9E37_79B9_7F4A_7C15);
         let slot = (h >> 56) as usize % SLOTS;
-        let k = match cache.get(slot) {
-            Some(&(v, k)) if k != 0 && v == view => k - 1,
+        match cache.get(slot) {
+            Some(&(v, k)) if v == view => k,
             _ => {
-                let k = out.key(a.value(i));
+                let k = if valid {
+                    missed(&mut values, a, i)
+                } else {
+                    NULL_KEY
+                };
                 if let Some(c) = cache.get_mut(slot) {
-                    *c = (view, k.saturating_add(1));
+                    *c = (view, k);
                 }
                 k
             }
-        };
-        out.keys.push(k);
+        }
+    };
+    let views = a.views();
+    let mut keys = Vec::with_capacity(range.len());
+    match (views.get(range.clone()), a.nulls()) {
+        (Some(rows), None) => {
+            keys.extend(rows.iter().zip(range).map(|(view, i)| key(i, *view, true)));
+        }
+        (Some(rows), Some(nulls)) if range.end <= nulls.len() => {
+            let valid = nulls.inner().slice(range.start, range.len());
+            keys.extend(
+                rows.iter()
+                    .zip(valid.iter())
+                    .zip(range)
+                    .map(|((view, valid), i)| key(i, *view, valid)),
+            );
+        }
+        // rows past the array's end: empty
+        _ => keys.extend(range.map(|i| match views.get(i) {
+            Some(view) => key(i, *view, a.nulls().is_none_or(|n| n.is_valid(i))),
+            None => NULL_KEY,
+        })),
     }
-    out
+    values.keys = keys;
+    values
+}
+
+/// The key of row `i`'s text, not found in the cache (made when first
+/// met).
+#[cold]
+#[inline(never)]
+fn missed<'a>(values: &mut Keys<'a>, a: &'a StringViewArray, i: usize) -> u32 {
+    values.key(a.value(i))
 }
 
 /// A piece's typed columns, owned: the keys made for it, the dates
