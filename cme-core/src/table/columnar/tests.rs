@@ -323,6 +323,7 @@ fn counted_both_ways(
     assert_eq!(fast.finish(), rules.finish());
     assert_eq!(fast.to_state_json(), rules.to_state_json());
     assert_eq!(fast.cases, rules.cases);
+    assert_eq!(fast.uncounted, rules.uncounted);
     let typed = COUNTED_ROWS.with(std::cell::Cell::get);
     (typed, usize::try_from(rules.cases).unwrap())
 }
@@ -686,4 +687,58 @@ fn a_date_moved_past_the_largest_day() {
         false,
         false,
     ));
+}
+
+/// Past the most cells a report may have, the rows of a further cell are
+/// left uncounted, as case by case: a row signalled after the period is
+/// in no cell (it is not one of them), in the piece of the cell's first
+/// row or in the next.
+#[test]
+fn rows_past_the_cell_limit_are_uncounted_as_the_rules_leave_them() {
+    let limit = crate::limits::MAX_CELLS;
+    let mut row = base_rows()
+        .into_iter()
+        .find(|r| matches!(r[column("refus_accompagnement_date")], V::Null))
+        .unwrap();
+    for name in [
+        "contact_date",
+        "sortie_date",
+        "sortie_result",
+        "reouverture_date",
+    ] {
+        row[column(name)] = V::Null;
+    }
+    let V::Day(signalement) = row[column("signalement_date")] else {
+        panic!("a row has a signalement");
+    };
+    let year =
+        chrono::Datelike::year(&NaiveDate::from_num_days_from_ce_opt(signalement + EPOCH).unwrap());
+    let next_year = day(NaiveDate::from_ymd_opt(year + 1, 1, 10).unwrap());
+    // one service a row: `limit` cells, then two rows of a further one,
+    // the second signalled after the period
+    let mut rows = Vec::new();
+    for i in 0..limit + 2 {
+        let mut r = row.clone();
+        r[column("id")] = V::Text(format!("C-{i}"));
+        r[column("service")] = V::Text(format!("s{}", i.min(limit)));
+        if i == limit + 1 {
+            r[column("signalement_date")] = V::Day(next_year);
+        }
+        rows.push(r);
+    }
+    let table = Table {
+        unknown: vec![false; rows.len()],
+        rows,
+    };
+    let ids: Vec<String> = COUNTED.iter().map(|s| s.to_string()).collect();
+    let by = ["service".to_string()];
+    for cuts in [&[][..], &[limit + 1], &[limit]] {
+        let (typed, accepted) = counted_both_ways(&table, &ids, &by, year, None, cuts, false, true);
+        assert_eq!((typed, accepted), (limit + 2, limit + 2));
+    }
+    let policy = serde_json::json!("aismt13");
+    let mut rules = accumulator_of(&policy, Period::year(year), &by, &ids).unwrap();
+    accumulate_cells(&table, 0..table.rows.len(), 0, None, &mut rules);
+    // the row of the further cell signalled in the period, only
+    assert_eq!((rules.cells.len(), rules.uncounted), (limit, 1));
 }
