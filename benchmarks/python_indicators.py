@@ -1,7 +1,11 @@
 """Indicators over 1,000,000 cases from Python: cme next to pandas and
 polars written as their fluent users write them, side by side in one run.
 
-    .venv/bin/python benchmarks/python_indicators.py [n_cases]
+    .venv/bin/python benchmarks/python_indicators.py [n_cases] [--only WORD ...]
+
+``--only`` keeps the runners whose name holds one of the words (``--only
+"flow figures" polars``: the flow figures and their peer, for an A/B run of
+two builds of cme).
 
 The cases are a seeded synthetic table (``cme.synthetic_table``, pieces of
 1,000,000 rows with their own seeds) written once, by a child process, to
@@ -391,13 +395,20 @@ def total(r: dict) -> float:
 def main() -> None:
     import pyarrow.parquet as pq
 
-    n = int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000
+    args = sys.argv[1:]
+    words = args[args.index("--only") + 1:] if "--only" in args else []
+    args = args[:args.index("--only")] if "--only" in args else args
+    n = int(args[0]) if args else 1_000_000
+    runners = [name for name in RUNNERS if not words or any(w in name for w in words)]
+    layout_runners = [name for name in LAYOUT_RUNNERS if name in runners]
+    if not runners:
+        sys.exit(f"no runner's name holds any of {words}")
     path = ensure_parquet(n)
     copy = ensure_polars_copy(path)
-    best = best_of([(name, path) for name in RUNNERS] + [(name, copy) for name in LAYOUT_RUNNERS])
-    results = {name: best[(name, str(path))] for name in RUNNERS}
-    layout = {name: best[(name, str(copy))] for name in LAYOUT_RUNNERS}
-    names = list(RUNNERS)
+    best = best_of([(name, path) for name in runners] + [(name, copy) for name in layout_runners])
+    results = {name: best[(name, str(path))] for name in runners}
+    layout = {name: best[(name, str(copy))] for name in layout_runners}
+    names = runners
     ref = results[names[0]]["figures"]
     for name, got in [(n, results[n]["figures"]) for n in names[1:]] + [(n, r["figures"]) for n, r in layout.items()]:
         diffs = [(k, i, ref[k][i], got.get(k, {}).get(i)) for k in ref for i in ref[k]
@@ -413,6 +424,8 @@ def main() -> None:
                  [f"{r['read']:.3f}", f"{r.get('validate', 0.0):.3f}" if "validate" in r else "—",
                   f"{r['compute']:.3f}" if r["compute"] else "—"])
         print(f"| {name} | {' | '.join(cells)} | {total(r):.3f} | {r['peak_mib']:.0f} |")
+    if not layout:
+        return
     groups = pq.ParquetFile(copy).metadata.num_row_groups
     print(f"\nThe same rows written by polars (`write_parquet`, {groups} row groups), best of {REPEATS} fresh "
           "processes, all agree on every figure:")
