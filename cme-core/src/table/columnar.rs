@@ -36,7 +36,9 @@ use chrono::NaiveDate;
 use super::{normalized, Cell, CellSource, TableRead, COLUMNS};
 use crate::case::{ExitResult, Nomenclature, Sector, Signaller, SourceVisit};
 use crate::codes::Code;
-use crate::indicators::{index_of, write_dimension_value, Accumulator, Counters, Dimension};
+use crate::indicators::{
+    bump_by, index_of, write_dimension_value, Accumulator, Counters, Dimension,
+};
 use crate::policy::Outcome;
 use crate::validate::{
     is_identifier, is_identifier_bytes, is_identifier_inline, is_service_code, limits,
@@ -610,6 +612,9 @@ struct Kernel<'a> {
     reprise: u8,
     /// The breakdown's dimensions and their values in this piece.
     dims: Vec<(Dimension, Dim)>,
+    /// The number of cells of the breakdown (the product of its
+    /// dimensions' sizes, at most 65,536): a row's cell is below it.
+    size: usize,
     /// Days of the accepted years, and of the evaluation date.
     bounds: (i32, i32),
     as_of: i32,
@@ -746,12 +751,11 @@ impl<'a> Kernel<'a> {
         }
         // A breakdown of at most 65,536 slots in a piece (two dimensions
         // of many services are read by the rules).
-        if dims
+        let size = dims
             .iter()
             .map(|(_, d)| d.labels.len().max(1))
-            .product::<usize>()
-            > 1 << 16
-        {
+            .product::<usize>();
+        if size > 1 << 16 {
             return None;
         }
         let first = day_number(NaiveDate::from_ymd_opt(limits::MIN_YEAR, 1, 1)?);
@@ -786,6 +790,7 @@ impl<'a> Kernel<'a> {
             pre_reprise: u8::try_from(index_of(SourceVisit::PreReprise)).ok()?,
             reprise: u8::try_from(index_of(SourceVisit::Reprise)).ok()?,
             dims,
+            size,
             bounds: (first, last),
             as_of: as_of.map_or(i32::MAX, day_number),
         })
@@ -976,6 +981,12 @@ impl<'a> Kernel<'a> {
                 return;
             }
         }
+        #[cfg(test)]
+        tests::SPOILED_SLOT.with(|by| {
+            b.slot
+                .iter_mut()
+                .for_each(|s| *s = s.wrapping_add(by.get()));
+        });
     }
 
     /// The key of a slot: the value of each dimension.
@@ -1009,7 +1020,7 @@ impl<'a> Kernel<'a> {
         let positive = u8::try_from(index_of(Outcome::Positive)).unwrap_or(0);
         // The cells of the piece in the order of their first row, and the
         // rows counted in each.
-        let mut slots: Vec<u32> = Vec::new();
+        let mut slots: Vec<u32> = vec![u32::MAX; self.size];
         let mut cells: Vec<(usize, Counters, u64)> = Vec::new();
         let mut others = TableRead::default();
         let mut case = super::fast::blank();
@@ -1022,7 +1033,11 @@ impl<'a> Kernel<'a> {
             let n = (len - j0).min(BLOCK);
             self.read(src, range.start, j0, n, b);
             for (i, r) in (range.start + j0..range.start + j0 + n).enumerate() {
-                let Some(f) = b.facts(i) else {
+                // A row whose cell is past the breakdown's is read by the
+                // rules: only a fault of the checks above could make one,
+                // and it must cost a wrong count at worst, not an
+                // allocation without bound.
+                let Some(f) = b.facts(i).filter(|f| f.slot < slots.len()) else {
                     // Near the most cells a report may have, the cells are
                     // made in the order of their rows, as case by case
                     // (which are left uncounted depends on it): what was
@@ -1051,9 +1066,6 @@ impl<'a> Kernel<'a> {
                 // after its signalement): no branch on it but where a cell
                 // is made.
                 let after = f.signalement > end;
-                if slots.len() <= f.slot {
-                    slots.resize(f.slot + 1, u32::MAX);
-                }
                 let at = match slots.get(f.slot) {
                     Some(&at) if at != u32::MAX => at as usize,
                     _ if after => continue,
@@ -1094,6 +1106,9 @@ fn flush(
     acc: &mut Accumulator,
 ) {
     for (slot, counters, n) in cells.drain(..) {
+        if let Some(s) = slots.get_mut(slot) {
+            *s = u32::MAX;
+        }
         let key = kernel.key(slot);
         if !acc.cells.contains_key(&key) && acc.cells.len() >= crate::limits::MAX_CELLS {
             acc.uncounted = acc.uncounted.saturating_add(n);
@@ -1103,7 +1118,6 @@ fn flush(
         // a case-by-case count would not.
         let _ = acc.cells.entry(key).or_default().try_merge(&counters);
     }
-    slots.iter_mut().for_each(|s| *s = u32::MAX);
 }
 
 /// The counters of [`COUNTED`] for one row, as
@@ -1126,7 +1140,11 @@ fn count(
     let signalled = u64::from(inside(s));
     c.signalements += signalled;
     c.signalements_pre_reprise += signalled & u64::from(f.source_visit == pre_reprise);
-    add(&mut c.signalements_par_origine, f.signalled_by, signalled);
+    bump_by(
+        &mut c.signalements_par_origine,
+        usize::from(f.signalled_by),
+        signalled,
+    );
     let (has_contact, contact) = f.contact;
     let entered = u64::from(has_contact & inside(contact));
     c.entrees += entered;
@@ -1134,23 +1152,14 @@ fn count(
     c.delai_contact.1 += entered * days(contact);
     let (has_exit, exit, result) = f.exit;
     let out = u64::from(has_exit & inside(exit));
-    add(&mut c.sorties, result, out);
+    bump_by(&mut c.sorties, usize::from(result), out);
     let outcome = outcomes.get(usize::from(result)).copied().unwrap_or(0);
-    add(&mut c.sorties_par_issue, outcome, out);
+    bump_by(&mut c.sorties_par_issue, usize::from(outcome), out);
     c.delai_sortie.0 += out;
     c.delai_sortie.1 += out * days(exit);
     let at_risk = out & u64::from((f.source_visit == pre_reprise) | (f.source_visit == reprise));
     c.sorties_a_risque += at_risk;
     c.sorties_a_risque_positives += at_risk & u64::from(outcome == positive);
-}
-
-/// Adds `n` to a slot of a counter array (`i` an index among codes: in
-/// range).
-#[inline(always)]
-fn add(slots: &mut [u64], i: u8, n: u64) {
-    if let Some(slot) = slots.get_mut(usize::from(i)) {
-        *slot = slot.saturating_add(n);
-    }
 }
 
 #[cfg(test)]

@@ -22,6 +22,9 @@ use crate::indicators::{accumulator_of, Period};
 thread_local! {
     /// Rows counted from their typed columns (not by the rules).
     pub(super) static COUNTED_ROWS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    /// Added to the cell of every row the kernel reads: a fault of its
+    /// checks planted by a test (0: none).
+    pub(super) static SPOILED_SLOT: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
 }
 
 /// A cell of the test table, as an Arrow table holds it.
@@ -741,4 +744,36 @@ fn rows_past_the_cell_limit_are_uncounted_as_the_rules_leave_them() {
     accumulate_cells(&table, 0..table.rows.len(), 0, None, &mut rules);
     // the row of the further cell signalled in the period, only
     assert_eq!((rules.cells.len(), rules.uncounted), (limit, 1));
+}
+
+/// A row whose cell is past the breakdown's (which only a fault of the
+/// kernel's checks could make: here planted by moving every row's cell)
+/// is read by the rules, not given a cell of its own: the report is the
+/// rules' and no row is counted from its columns. Without the cap, these
+/// rows were counted in cells the slot table grew to hold (a fault that
+/// let a refused sector through grew it by gigabytes).
+#[test]
+fn a_cell_past_the_breakdown_is_left_to_the_rules() {
+    let base = base_rows();
+    let n = base.len();
+    let table = Table {
+        unknown: vec![false; n],
+        rows: base,
+    };
+    let ids: Vec<String> = COUNTED.iter().map(|s| s.to_string()).collect();
+    let by = ["secteur".to_string()];
+    // unspoiled, most rows are counted from their columns
+    let (typed, accepted) = counted_both_ways(&table, &ids, &by, 2023, None, &[], false, true);
+    assert_eq!(accepted, n);
+    assert!(typed * 2 >= n, "{typed} of {n}");
+    // past the largest breakdown (65,536 cells), and far past it
+    for by_how_much in [1 << 16, 1 << 40] {
+        SPOILED_SLOT.with(|s| s.set(by_how_much));
+        let read = std::panic::catch_unwind(|| {
+            counted_both_ways(&table, &ids, &by, 2023, None, &[], false, true)
+        });
+        SPOILED_SLOT.with(|s| s.set(0));
+        let (typed, accepted) = read.unwrap();
+        assert_eq!((typed, accepted), (0, n));
+    }
 }
