@@ -57,70 +57,148 @@ impl<'a> Keys<'a> {
 /// The keys of rows `range` of a text array of offsets. Each row's text
 /// is looked up first in a small cache by its length and first 12 bytes
 /// (the whole text up to 12 bytes: a code), a longer text compared whole
-/// with the value found there.
+/// with the value found there. As in [`view_keys`], an empty row is
+/// looked up as a text no row has (a length of `u32::MAX`), which every
+/// entry of the cache holds at first with the key of an empty row: no
+/// branch on whether a row is empty (at random in a column of optional
+/// values). A row's first bytes are read as one 16-byte load, masked to
+/// its length (a copy of its length to the stack, read back whole,
+/// stalled the loop on the store).
 fn string_keys<'a, O: OffsetSizeTrait>(
     a: &'a GenericStringArray<O>,
     range: std::ops::Range<usize>,
 ) -> Keys<'a> {
-    const SLOTS: usize = 256;
     let mut out = Keys::with_capacity(range.len());
-    // (length and first bytes, key + 1) by their hash; 0: no entry
-    let mut cache = [(0u128, 0u32); SLOTS];
     let offsets = a.value_offsets();
+    let places = offsets
+        .get(range.start..range.end.saturating_add(1))
+        .filter(|_| !range.is_empty());
+    match (places, a.nulls()) {
+        (Some(places), None) => text_keys(
+            a,
+            &mut out,
+            places
+                .windows(2)
+                .zip(range)
+                .map(|(w, i)| (i, place(w), true)),
+        ),
+        (Some(places), Some(nulls)) if range.end <= nulls.len() => {
+            let valid = nulls.inner().slice(range.start, range.len());
+            text_keys(
+                a,
+                &mut out,
+                places
+                    .windows(2)
+                    .zip(valid.iter())
+                    .zip(range)
+                    .map(|((w, valid), i)| (i, place(w), valid)),
+            );
+        }
+        // rows past the array's end: empty
+        _ => text_keys(
+            a,
+            &mut out,
+            range.map(|i| match (offsets.get(i), offsets.get(i + 1)) {
+                (Some(s), Some(e)) => (
+                    i,
+                    (s.as_usize(), e.as_usize()),
+                    a.nulls().is_none_or(|n| n.is_valid(i)),
+                ),
+                _ => (i, (0, 0), false),
+            }),
+        ),
+    }
+    out
+}
+
+/// Adds to `out` the key of each row `(i, (start, end), valid)` of `a`
+/// ([`string_keys`]): a loop of its own for each way rows are given.
+#[inline(always)]
+fn text_keys<'a, O: OffsetSizeTrait>(
+    a: &'a GenericStringArray<O>,
+    out: &mut Keys<'a>,
+    rows: impl Iterator<Item = (usize, (usize, usize), bool)>,
+) {
+    const SLOTS: usize = 256;
+    const EMPTY: u128 = u32::MAX as u128;
+    // (length and first bytes, key) by their hash
+    let mut cache = [(EMPTY, NULL_KEY); SLOTS];
     let data = a.values().as_slice();
-    let nulls = a.nulls();
-    for i in range {
-        let place = match (offsets.get(i), offsets.get(i + 1)) {
-            (Some(s), Some(e)) if nulls.is_none_or(|n| n.is_valid(i)) => {
-                (s.as_usize(), e.as_usize())
-            }
-            _ => {
-                out.keys.push(NULL_KEY);
-                continue;
-            }
+    for (i, (start, end), valid) in rows {
+        let len = end.saturating_sub(start);
+        let head = match data.get(start..start.saturating_add(16)) {
+            Some(bytes) => bytes.try_into().map_or(0, u128::from_le_bytes),
+            None => tail(data, start, len),
         };
-        let len = place.1.saturating_sub(place.0);
-        // the length and the first 12 bytes (zero past the text), read
-        // as one fixed copy when the buffer holds 12 bytes from the start
-        let mut head = [0u8; 16];
-        match (data.get(place.0..place.0 + 12), head.get_mut(4..16)) {
-            (Some(from), Some(to)) => to.copy_from_slice(from),
-            (None, Some(to)) => {
-                let n = len.min(12);
-                if let (Some(from), Some(to)) = (data.get(place.0..place.0 + n), to.get_mut(..n)) {
-                    to.copy_from_slice(from);
-                }
-            }
-            _ => {}
-        }
-        let mut seen = u128::from_le_bytes(head);
-        if len < 12 {
-            seen &= (1u128 << (8 * (4 + len))) - 1;
-        }
-        seen |= u128::from(u32::try_from(len).unwrap_or(u32::MAX));
+        // up to 12 bytes of the text, then its length (below u32::MAX)
+        let shown = len.min(12);
+        let text = ((head & ((1u128 << (8 * shown)) - 1)) << 32)
+            | u128::from(u32::try_from(len).unwrap_or(u32::MAX - 1).min(u32::MAX - 1));
+        // all ones when the row holds a text
+        let mask = u128::from(valid).wrapping_neg();
+        let seen = (text & mask) | (EMPTY & !mask);
         let h = ((seen as u64) ^ ((seen >> 64) as u64).rotate_left(29))
             .wrapping_mul(0x9E37_79B9_7F4A_7C15);
         let slot = (h >> 56) as usize % SLOTS;
-        let cached = match cache.get(slot) {
-            Some(&(v, k)) if k != 0 && v == seen => Some(k - 1),
-            _ => None,
-        };
-        // up to 12 bytes the key holds the whole text; longer, the value
-        // found is compared whole
-        let long = || a.value(i);
-        let k = match cached {
-            Some(k) if len <= 12 || out.values.get(k as usize) == Some(&long()) => k,
+        let k = match cache.get(slot) {
+            // up to 12 bytes (or empty) the entry holds the whole text;
+            // longer, the value found is compared whole
+            Some(&(v, k))
+                if v == seen
+                    && ((len <= 12) | !valid
+                        || out.values.get(k as usize).map(|v| v.as_bytes())
+                            == data.get(start..end)) =>
+            {
+                k
+            }
             _ => {
-                let k = out.key(a.value(i));
+                let k = if valid {
+                    missed_text(out, a, i)
+                } else {
+                    NULL_KEY
+                };
                 if let Some(c) = cache.get_mut(slot) {
-                    *c = (seen, k.saturating_add(1));
+                    *c = (seen, k);
                 }
                 k
             }
         };
         out.keys.push(k);
     }
-    out
+}
+
+/// The start and end of a text from two of its array's offsets.
+#[inline(always)]
+fn place<O: OffsetSizeTrait>(w: &[O]) -> (usize, usize) {
+    match w {
+        [s, e, ..] => (s.as_usize(), e.as_usize()),
+        _ => (0, 0),
+    }
+}
+
+/// The first bytes of a text within 16 bytes of its buffer's end (the
+/// buffer's last texts), zero past the buffer.
+#[cold]
+#[inline(never)]
+fn tail(data: &[u8], start: usize, len: usize) -> u128 {
+    let mut head = [0u8; 16];
+    let n = len.min(16);
+    if let (Some(from), Some(to)) = (data.get(start..start.saturating_add(n)), head.get_mut(..n)) {
+        to.copy_from_slice(from);
+    }
+    u128::from_le_bytes(head)
+}
+
+/// The key of row `i`'s text, not found in the cache (made when first
+/// met).
+#[cold]
+#[inline(never)]
+fn missed_text<'a, O: OffsetSizeTrait>(
+    values: &mut Keys<'a>,
+    a: &'a GenericStringArray<O>,
+    i: usize,
+) -> u32 {
+    values.key(a.value(i))
 }
 
 /// The views of rows `range` of a text array of offsets, as Arrow writes

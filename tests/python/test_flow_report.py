@@ -90,12 +90,67 @@ def test_counted_from_typed_columns_as_the_rules_count_row_by_row(by):
         "chunks": pa.Table.from_batches(typed.to_batches(max_chunksize=7_001)),
         "slice": pa.concat_tables([typed.slice(0, 13_333), typed.slice(13_333)]),
         "pandas": typed.to_pandas(types_mapper=pd.ArrowDtype),
+        "large": pa.table({
+            name: (col.cast(pa.large_string()) if pa.types.is_string(col.type) else col)
+            for name, col in zip(typed.column_names, typed.columns)}),
     }
     for name, table in tables.items():
         got = cme.indicators(table, "aismt13", 2024, by=by, invalid="report", indicators=FLOW)
         assert got.to_dict() == expected.to_dict(), name
         assert got.rejected == expected.rejected, name
     assert expected.rejected, "the spoiled table has bad rows"
+
+
+@pytest.mark.parametrize("large", [False, True])
+def test_texts_given_as_offsets_are_read_whatever_their_buffers_hold(large):
+    """A code column of offsets (pyarrow's string and large_string) built by
+    hand: an empty row whose offsets still span a code is empty (an exit
+    without its result: no result counted), a code in
+    the buffer's last bytes is read whole, and a code of 12 bytes or more
+    is told from an unknown one of the same length and first bytes."""
+    n = 3_000
+    cols = cme.synthetic_table(n, seed=9)
+    rnd = random.Random(9)
+    results = list(cols["sortie_result"])
+    for i in rnd.sample(range(n), 60):
+        # unknown codes of the length and first bytes of known ones, past
+        # 12 bytes and at 12 ("reconversion")
+        results[i] = rnd.choice(["amenagement_postX", "amenagement_poste", "reconversioX", "reconversion"])
+    # exits without their result, some spanning a code
+    exits = [i for i in range(n - 1) if cols["sortie_date"][i] is not None]
+    for i in rnd.sample(exits, 40):
+        results[i] = None
+    # the last row: a code of more than 12 bytes ending the buffer
+    results[-1] = "amenagement_poste"
+    cols["sortie_result"] = results
+    expected = cme.indicators(_rows(cols), "aismt13", 2024, by=["secteur"], invalid="report", indicators=FLOW)
+    assert any(r is None for r in results) and expected.rejected
+    # the texts one after another; an empty row spans all the same the
+    # code of the last row that has one (just seen: what a reader that
+    # missed the validity would take for it)
+    data, offsets, valid, last = bytearray(), [0], bytearray((n + 7) // 8), b""
+    for i, r in enumerate(results):
+        if r is None:
+            data += last if i % 2 else b""
+        else:
+            last = r.encode()
+            data += last
+            valid[i // 8] |= 1 << (i % 8)
+        offsets.append(len(data))
+    kind, width = (pa.large_string(), "q") if large else (pa.string(), "i")
+    import array
+    column = pa.Array.from_buffers(kind, n, [
+        pa.py_buffer(bytes(valid)), pa.py_buffer(array.array(width, offsets).tobytes()),
+        pa.py_buffer(bytes(data))], null_count=results.count(None))
+    column.validate(full=True)
+    assert column.to_pylist() == results
+    table = _typed(cols).set_column(_typed(cols).column_names.index("sortie_result"), "sortie_result", column)
+    for piece in [table, table.slice(1_001), pa.Table.from_batches(table.to_batches(max_chunksize=777))]:
+        got = cme.indicators(piece, "aismt13", 2024, by=["secteur"], invalid="report", indicators=FLOW)
+        whole = cme.indicators(_rows({c: v[len(cols["id"]) - piece.num_rows:] for c, v in cols.items()}),
+                               "aismt13", 2024, by=["secteur"], invalid="report", indicators=FLOW)
+        assert got.to_dict() == whole.to_dict()
+        assert got.rejected == whole.rejected
 
 
 def test_the_flow_figures_are_those_of_the_whole_report_and_only_those():
