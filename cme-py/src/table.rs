@@ -592,6 +592,20 @@ fn read_row_dicts(
 /// (another process on its core) leaves its remaining pieces to the others.
 const PIECE_ROWS: usize = 16_384;
 
+/// The fewest rows of a piece of a batch smaller than a piece per core
+/// (a batch of `PIECE_ROWS` rows is cut in as many pieces as there are
+/// cores, where it was read whole by one thread, the others idle).
+const MIN_PIECE_ROWS: usize = 2_048;
+
+/// The rows of a piece of a batch of `len` rows read on `cores` cores
+/// ([`PIECE_ROWS`], fewer when the batch has not a piece for each core).
+///
+/// A piece of a large batch is [`PIECE_ROWS`] rows; a smaller batch is
+/// shared between the cores, in pieces of at least [`MIN_PIECE_ROWS`].
+fn piece_rows(len: usize, cores: usize) -> usize {
+    PIECE_ROWS.min(len.div_ceil(cores.max(1)).max(MIN_PIECE_ROWS))
+}
+
 /// Reads `len` rows of a batch on the machine's cores into `out`: pieces
 /// read apart join up in row order (`cme_pdp::table::read_cells` numbers
 /// rows in the whole table).
@@ -603,10 +617,11 @@ fn read_parallel(
     keep: Keep<'_>,
     out: &mut Read,
 ) {
-    let threads = std::thread::available_parallelism()
+    let cores = std::thread::available_parallelism()
         .map_or(1, std::num::NonZeroUsize::get)
-        .clamp(1, 8)
-        .min(len.div_ceil(PIECE_ROWS).max(1));
+        .clamp(1, 8);
+    let piece = piece_rows(len, cores);
+    let threads = cores.min(len.div_ceil(piece).max(1));
     let next = std::sync::atomic::AtomicUsize::new(0);
     let next = &next;
     let mut pieces: Vec<(usize, Read)> = std::thread::scope(|scope| {
@@ -615,12 +630,11 @@ fn read_parallel(
                 scope.spawn(move || {
                     let mut mine = Vec::new();
                     loop {
-                        let start =
-                            next.fetch_add(PIECE_ROWS, std::sync::atomic::Ordering::Relaxed);
+                        let start = next.fetch_add(piece, std::sync::atomic::Ordering::Relaxed);
                         if start >= len {
                             break mine;
                         }
-                        let end = start.saturating_add(PIECE_ROWS).min(len);
+                        let end = start.saturating_add(piece).min(len);
                         mine.push((start, Read::of(cells, start..end, first_row, as_of, keep)));
                     }
                 })
