@@ -186,7 +186,7 @@ def run_cme_flow_batches(path: str) -> dict:
 
 
 def run_cme_flow_small_batches(path: str) -> dict:
-    # the least memory, a thread a batch
+    # the least memory (a batch shared by the cores, 8,192 rows each)
     return _flow_batches(path, 16_384)
 
 

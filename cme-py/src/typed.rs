@@ -113,6 +113,11 @@ fn string_keys<'a, O: OffsetSizeTrait>(
 
 /// Adds to `out` the key of each row `(i, (start, end), valid)` of `a`
 /// ([`string_keys`]): a loop of its own for each way rows are given.
+///
+/// A text of up to 12 bytes is whole in what the cache holds (its length
+/// and bytes). A longer one is compared with the text of the entry found:
+/// up to 28 bytes, by its last 16 bytes, kept in the entry (with the first
+/// 12, the whole text), longer in full.
 #[inline(always)]
 fn text_keys<'a, O: OffsetSizeTrait>(
     a: &'a GenericStringArray<O>,
@@ -121,33 +126,66 @@ fn text_keys<'a, O: OffsetSizeTrait>(
 ) {
     const SLOTS: usize = 256;
     const EMPTY: u128 = u32::MAX as u128;
-    // (length and first bytes, key) by their hash
-    let mut cache = [(EMPTY, NULL_KEY); SLOTS];
+    // the first `n` bytes of 16, by `n` up to 12
+    const fn first(n: u32) -> u128 {
+        if n == 0 {
+            0
+        } else {
+            u128::MAX >> (128 - 8 * n)
+        }
+    }
+    const MASKS: [u128; 13] = [
+        first(0),
+        first(1),
+        first(2),
+        first(3),
+        first(4),
+        first(5),
+        first(6),
+        first(7),
+        first(8),
+        first(9),
+        first(10),
+        first(11),
+        first(12),
+    ];
+    // (length and first bytes, last 16 bytes, key) by their hash
+    let mut cache = [(EMPTY, None, NULL_KEY); SLOTS];
     let data = a.values().as_slice();
+    let last16 = |end: usize| {
+        end.checked_sub(16)
+            .and_then(|from| data.get(from..end))
+            .and_then(|b| b.try_into().ok())
+            .map(u128::from_le_bytes)
+    };
     for (i, (start, end), valid) in rows {
         let len = end.saturating_sub(start);
         let head = match data.get(start..start.saturating_add(16)) {
             Some(bytes) => bytes.try_into().map_or(0, u128::from_le_bytes),
             None => tail(data, start, len),
         };
-        // up to 12 bytes of the text, then its length (below u32::MAX)
-        let shown = len.min(12);
-        let text = ((head & ((1u128 << (8 * shown)) - 1)) << 32)
-            | u128::from(u32::try_from(len).unwrap_or(u32::MAX - 1).min(u32::MAX - 1));
+        // up to 12 bytes of the text, then its length (as 32 bits: a
+        // longer text is compared in full)
+        let mask = MASKS.get(len).copied().unwrap_or(first(12));
+        let text = ((head & mask) << 32) | u128::from(len as u32);
         // all ones when the row holds a text
-        let mask = u128::from(valid).wrapping_neg();
-        let seen = (text & mask) | (EMPTY & !mask);
+        let valid_mask = u128::from(valid).wrapping_neg();
+        let seen = (text & valid_mask) | (EMPTY & !valid_mask);
         let h = ((seen as u64) ^ ((seen >> 64) as u64).rotate_left(29))
             .wrapping_mul(0x9E37_79B9_7F4A_7C15);
         let slot = (h >> 56) as usize % SLOTS;
         let k = match cache.get(slot) {
             // up to 12 bytes (or empty) the entry holds the whole text;
-            // longer, the value found is compared whole
-            Some(&(v, k))
+            // up to 28, its first 12 and last 16 bytes; longer, the value
+            // found is compared whole
+            Some(&(v, last, k))
                 if v == seen
                     && ((len <= 12) | !valid
-                        || out.values.get(k as usize).map(|v| v.as_bytes())
-                            == data.get(start..end)) =>
+                        || if len <= 28 {
+                            matches!((last16(end), last), (Some(x), Some(y)) if x == y)
+                        } else {
+                            out.values.get(k as usize).map(|v| v.as_bytes()) == data.get(start..end)
+                        }) =>
             {
                 k
             }
@@ -158,7 +196,7 @@ fn text_keys<'a, O: OffsetSizeTrait>(
                     NULL_KEY
                 };
                 if let Some(c) = cache.get_mut(slot) {
-                    *c = (seen, k);
+                    *c = (seen, last16(end), k);
                 }
                 k
             }
