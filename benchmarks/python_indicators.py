@@ -55,6 +55,11 @@ rows from their typed columns):
   ``Accumulator`` fed ``pq.ParquetFile(path).iter_batches(columns=
   acc.columns)`` (batches of 65,536 rows, and of 16,384).
 
+Two floors, with no figure (not compared): the 12 columns decoded and
+dropped, by pyarrow's ``iter_batches`` (65,536 rows a batch) and by one
+polars ``collect`` of a lazy scan. No reader of those batches or that
+frame can take less time than they do.
+
 The file is written by pyarrow (one row group per 1,048,576 rows). The
 cme flow figures from a LazyFrame and the polars peer are measured again
 on the same rows written by polars (``write_parquet``: several row groups,
@@ -190,6 +195,34 @@ def run_cme_flow_small_batches(path: str) -> dict:
     return _flow_batches(path, 16_384)
 
 
+def _flow_columns() -> list:
+    import cme
+
+    return cme.Accumulator("aismt13", 2023, ["secteur"], FLOW_IDS).columns
+
+
+def run_floor_batches(path: str) -> dict:
+    import pyarrow.parquet as pq
+
+    columns = _flow_columns()
+    t0 = time.perf_counter()
+    rows = 0
+    for batch in pq.ParquetFile(path).iter_batches(batch_size=65_536, columns=columns):
+        rows += batch.num_rows
+    t1 = time.perf_counter()
+    return {"total": t1 - t0, "figures": None, "rows": rows}
+
+
+def run_floor_lazy(path: str) -> dict:
+    import polars as pl
+
+    columns = _flow_columns()
+    t0 = time.perf_counter()
+    rows = pl.scan_parquet(path).select(columns).collect().height
+    t1 = time.perf_counter()
+    return {"total": t1 - t0, "figures": None, "rows": rows}
+
+
 def run_cme_batches(path: str) -> dict:
     import cme
     import pyarrow.parquet as pq
@@ -303,6 +336,8 @@ RUNNERS = {
     "cme flow figures (`cme.indicators(pl.scan_parquet(path), …, indicators=…)`, 12 columns)": run_cme_flow_lazy,
     "cme flow figures (`pq.ParquetFile(path).iter_batches(columns=acc.columns)`)": run_cme_flow_batches,
     "cme flow figures (the same, `batch_size=16_384`)": run_cme_flow_small_batches,
+    "floor: pyarrow's batches of the 12 columns, decoded and dropped (no figure)": run_floor_batches,
+    "floor: polars' `collect` of the 12 columns (no figure)": run_floor_lazy,
     "pandas 3.1 (7 columns, `dtype_backend=\"pyarrow\"`)": run_pandas,
     "polars 2.1 (lazy `scan_parquet`, 7 columns)": run_polars,
 }
@@ -368,6 +403,7 @@ REPEATS = 5
 # The runners measured again on the file written by polars.
 LAYOUT_RUNNERS = [
     "cme flow figures (`cme.indicators(pl.scan_parquet(path), …, indicators=…)`, 12 columns)",
+    "floor: polars' `collect` of the 12 columns (no figure)",
     "polars 2.1 (lazy `scan_parquet`, 7 columns)",
 ]
 
@@ -408,16 +444,22 @@ def main() -> None:
     best = best_of([(name, path) for name in runners] + [(name, copy) for name in layout_runners])
     results = {name: best[(name, str(path))] for name in runners}
     layout = {name: best[(name, str(copy))] for name in layout_runners}
-    names = runners
+    # the floors compute no figure
+    names = [name for name in runners if results[name]["figures"] is not None]
+    if not names:
+        sys.exit("only floors: no figure to compare")
+    for name, r in list(results.items()) + list(layout.items()):
+        assert r["figures"] is not None or r["rows"] == n, f"{name} read {r['rows']} rows"
     ref = results[names[0]]["figures"]
-    for name, got in [(n, results[n]["figures"]) for n in names[1:]] + [(n, r["figures"]) for n, r in layout.items()]:
+    figured = [(name, r["figures"]) for name, r in layout.items() if r["figures"] is not None]
+    for name, got in [(n, results[n]["figures"]) for n in names[1:]] + figured:
         diffs = [(k, i, ref[k][i], got.get(k, {}).get(i)) for k in ref for i in ref[k]
                  if got.get(k, {}).get(i) != ref[k][i]]
         assert not diffs and set(got) == set(ref), f"{name} disagrees with cme: {diffs[:5]}"
     groups = pq.ParquetFile(path).metadata.num_row_groups
     print(f"{n} cases, {path.stat().st_size / 2**20:.1f} MiB of typed Parquet in {groups} row group(s); "
           f"best of {REPEATS} fresh processes; {len(ref)} sectors; "
-          + ("all agree on every figure." if len(names) + len(layout) > 1 else "one runner: nothing compared."))
+          + ("all agree on every figure." if len(names) + len(figured) > 1 else "one runner: nothing compared."))
     print("| implementation | read Parquet (s) | read and validate the cases (s) | indicators (s) | total (s) | peak memory (MiB) |")
     print("|---|---:|---:|---:|---:|---:|")
     for name, r in results.items():
