@@ -56,14 +56,14 @@ impl<'a> Keys<'a> {
 
 /// The keys of rows `range` of a text array of offsets. Each row's text
 /// is looked up first in a small cache by its length and first 12 bytes
-/// (the whole text up to 12 bytes: a code), a longer text compared whole
-/// with the value found there. As in [`view_keys`], an empty row is
-/// looked up as a text no row has (a length of `u32::MAX`), which every
+/// (the whole text up to 12 bytes: a code), a longer text compared with
+/// the one found there ([`text_keys`]). As in [`view_keys`], an empty row
+/// is looked up as a text no row has (a length of `u32::MAX`), which every
 /// entry of the cache holds at first with the key of an empty row: no
 /// branch on whether a row is empty (at random in a column of optional
 /// values). A row's first bytes are read as one 16-byte load, masked to
-/// its length (a copy of its length to the stack, read back whole,
-/// stalled the loop on the store).
+/// its length (a copy of them to the stack, read back whole, stalled the
+/// loop on the store).
 fn string_keys<'a, O: OffsetSizeTrait>(
     a: &'a GenericStringArray<O>,
     range: std::ops::Range<usize>,
