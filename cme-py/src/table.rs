@@ -60,10 +60,26 @@ pub(crate) enum Column {
     /// of its values (a value of 1 MB shared by a million rows is read
     /// where it is, never expanded into a million copies).
     Dict {
-        keys: Vec<usize>,
+        /// The keys as they come (any integer type: never widened).
+        keys: ArrayRef,
         nulls: Option<arrow_buffer::NullBuffer>,
+        /// The number of values (at least one); a key past them points at
+        /// the last, as `normalized_keys` of arrow-rs reads it.
+        len: usize,
         values: Box<Column>,
     },
+}
+
+/// The value a dictionary's key at `row` points at: past the values (a
+/// key the Arrow producer did not check), the last one, and `None` past
+/// the keys or for keys that are not integers.
+pub(crate) fn dict_key(keys: &dyn Array, row: usize, len: usize) -> Option<usize> {
+    use arrow_buffer::ArrowNativeType;
+    let last = len.checked_sub(1)?;
+    arrow_array::downcast_integer_array!(
+        keys => keys.values().get(row).map(|k| k.as_usize().min(last)),
+        _ => None,
+    )
 }
 
 impl Column {
@@ -83,8 +99,9 @@ impl Column {
                     Column::Null
                 } else {
                     Column::Dict {
-                        keys: dict.normalized_keys(),
+                        keys: arrow_array::make_array(dict.keys().to_data()),
                         nulls: dict.keys().logical_nulls(),
+                        len: dict.values().len(),
                         values: Box::new(Column::new(py, name, dict.values())?),
                     }
                 }
@@ -131,9 +148,10 @@ impl Column {
             Column::Dict {
                 keys,
                 nulls,
+                len,
                 values,
-            } => match keys.get(row) {
-                Some(&k) if nulls.as_ref().is_none_or(|n| n.is_valid(row)) => values.cell(k),
+            } => match dict_key(keys.as_ref(), row, *len) {
+                Some(k) if nulls.as_ref().is_none_or(|n| n.is_valid(row)) => values.cell(k),
                 _ => Cell::Null,
             },
             Column::Int(_) | Column::Float(_) | Column::Bool(_) | Column::Date(_) => Cell::Null,
@@ -845,6 +863,13 @@ impl IndicatorAccumulator {
     #[getter]
     fn columns(&self, py: Python<'_>) -> Option<Vec<&'static str>> {
         py.detach(|| cme_pdp::table::columnar::report_columns(&self.lock().spec))
+    }
+
+    /// Of `columns`, those that hold codes, which a reader can give as
+    /// dictionaries (`cme_pdp::table::columnar::report_code_columns`).
+    #[getter]
+    fn dictionary_columns(&self, py: Python<'_>) -> Option<Vec<&'static str>> {
+        py.detach(|| cme_pdp::table::columnar::report_code_columns(&self.lock().spec))
     }
 
     /// Adds the cases of a `CaseTable`.

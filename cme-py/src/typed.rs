@@ -448,47 +448,107 @@ fn typed(column: &Column, range: std::ops::Range<usize>) -> Option<Owned<'_>> {
         Column::Dict {
             keys,
             nulls,
+            len,
             values,
         } => {
-            // each value of the dictionary read once, then the keys mapped
-            let texts: Vec<Option<&str>> = match values.as_ref() {
-                Column::Utf8(a) => (0..a.len())
-                    .map(|i| a.is_valid(i).then(|| a.value(i)))
-                    .collect(),
-                Column::LargeUtf8(a) => (0..a.len())
-                    .map(|i| a.is_valid(i).then(|| a.value(i)))
-                    .collect(),
-                Column::Utf8View(a) => (0..a.len())
-                    .map(|i| a.is_valid(i).then(|| a.value(i)))
-                    .collect(),
+            let keys = keys.as_ref();
+            Owned::Keys(arrow_array::downcast_integer_array!(
+                keys => dict_keys(keys.values(), nulls.as_ref(), *len, values, range)?,
                 _ => return None,
-            };
-            let mut out = Keys::with_capacity(range.len());
-            let mut mapped: Vec<Option<u32>> = vec![None; texts.len()];
-            for i in range {
-                let k = match keys.get(i) {
-                    Some(&k) if nulls.as_ref().is_none_or(|n| n.is_valid(i)) => {
-                        match (
-                            mapped.get(k).copied().flatten(),
-                            texts.get(k).copied().flatten(),
-                        ) {
-                            (Some(key), _) => key,
-                            (None, Some(text)) => {
-                                let key = out.key(text);
-                                if let Some(m) = mapped.get_mut(k) {
-                                    *m = Some(key);
-                                }
-                                key
-                            }
-                            (None, None) => NULL_KEY,
-                        }
-                    }
-                    _ => NULL_KEY,
-                };
-                out.keys.push(k);
-            }
-            Owned::Keys(out)
+            ))
         }
         Column::Int(_) | Column::Float(_) | Column::Bool(_) | Column::Json(_) => return None,
     })
+}
+
+/// A value not yet met in a piece, in the table of a dictionary's keys
+/// ([`dict_keys`]); never a key (a piece has fewer distinct values).
+const UNSEEN: u32 = u32::MAX - 1;
+
+/// The most values of a dictionary mapped through a table of its own
+/// (4 bytes a value, made for each piece); a larger dictionary (the
+/// identifiers of a dictionary-encoded column, a value per row) is mapped
+/// through a hash map of the values its rows point at.
+const DENSE_VALUES: usize = 1 << 16;
+
+/// The keys of rows `range` of a dictionary column: each of its values
+/// that a row points at is looked up once (the value past the last key
+/// when a key points past the values: the last one, as the rules read
+/// it, [`crate::table::dict_key`]), then each row is its value's key read
+/// from a table, with no branch on the row's validity (a missing row
+/// points at a slot past the values, which holds [`NULL_KEY`]).
+fn dict_keys<'a, K: arrow_buffer::ArrowNativeType>(
+    raw: &[K],
+    nulls: Option<&arrow_buffer::NullBuffer>,
+    len: usize,
+    values: &'a Column,
+    range: std::ops::Range<usize>,
+) -> Option<Keys<'a>> {
+    let rows = raw.get(range.clone())?;
+    let last = len.checked_sub(1)?;
+    let text = |k: usize| -> Option<&'a str> {
+        match values {
+            Column::Utf8(a) => (k < a.len() && a.is_valid(k)).then(|| a.value(k)),
+            Column::LargeUtf8(a) => (k < a.len() && a.is_valid(k)).then(|| a.value(k)),
+            Column::Utf8View(a) => (k < a.len() && a.is_valid(k)).then(|| a.value(k)),
+            _ => None,
+        }
+    };
+    if !matches!(
+        values,
+        Column::Utf8(_) | Column::LargeUtf8(_) | Column::Utf8View(_)
+    ) {
+        return None;
+    }
+    let mut out = Keys::with_capacity(rows.len());
+    if len > DENSE_VALUES {
+        let mut seen: HashMap<usize, u32> = HashMap::new();
+        for (i, k) in range.zip(rows) {
+            let valid = nulls.is_none_or(|n| i < n.len() && n.is_valid(i));
+            let key = if valid {
+                let k = k.as_usize().min(last);
+                *seen
+                    .entry(k)
+                    .or_insert_with(|| text(k).map_or(NULL_KEY, |t| out.key(t)))
+            } else {
+                NULL_KEY
+            };
+            out.keys.push(key);
+        }
+        return Some(out);
+    }
+    // a slot per value, and one for a missing row
+    let mut table = vec![UNSEEN; len];
+    table.push(NULL_KEY);
+    let mut key_of = |slot: usize, out: &mut Keys<'a>| -> u32 {
+        match table.get(slot).copied() {
+            Some(UNSEEN) => {
+                let key = text(slot).map_or(NULL_KEY, |t| out.key(t));
+                if let Some(s) = table.get_mut(slot) {
+                    *s = key;
+                }
+                key
+            }
+            found => found.unwrap_or(NULL_KEY),
+        }
+    };
+    match nulls {
+        None => {
+            for k in rows {
+                let key = key_of(k.as_usize().min(last), &mut out);
+                out.keys.push(key);
+            }
+        }
+        Some(n) if range.end <= n.len() => {
+            let valid = n.inner().slice(range.start, range.len());
+            for (k, valid) in rows.iter().zip(valid.iter()) {
+                // a missing row's slot, past the values, with no branch
+                let slot = if valid { k.as_usize().min(last) } else { len };
+                let key = key_of(slot, &mut out);
+                out.keys.push(key);
+            }
+        }
+        Some(_) => return None,
+    }
+    Some(out)
 }

@@ -1,6 +1,7 @@
 """A report of the flow figures only (``indicators=``): it reads only the
 columns they need, counts them from the typed columns of an Arrow table,
 and gives what the rules give row by row."""
+import array
 import datetime as dt
 import random
 
@@ -138,7 +139,6 @@ def test_texts_given_as_offsets_are_read_whatever_their_buffers_hold(large):
             valid[i // 8] |= 1 << (i % 8)
         offsets.append(len(data))
     kind, width = (pa.large_string(), "q") if large else (pa.string(), "i")
-    import array
     column = pa.Array.from_buffers(kind, n, [
         pa.py_buffer(bytes(valid)), pa.py_buffer(array.array(width, offsets).tobytes()),
         pa.py_buffer(bytes(data))], null_count=results.count(None))
@@ -151,6 +151,107 @@ def test_texts_given_as_offsets_are_read_whatever_their_buffers_hold(large):
                                "aismt13", 2024, by=["secteur"], invalid="report", indicators=FLOW)
         assert got.to_dict() == whole.to_dict()
         assert got.rejected == whole.rejected
+
+
+CODES = ["service", "source_visit", "signalled_by", "sortie_result", "sector_nomenclature", "sector_section"]
+
+
+def test_the_dictionary_columns_are_the_codes_the_report_reads():
+    """The codes among a report's columns: never the identifier or a date;
+    the sector's only when the report is by sector; none for a report that
+    reads whole rows."""
+    by_sector = cme.Accumulator("aismt13", 2024, ["secteur"], FLOW)
+    assert sorted(by_sector.dictionary_columns) == sorted(CODES)
+    assert set(by_sector.dictionary_columns) <= set(by_sector.columns)
+    assert sorted(cme.Accumulator("aismt13", 2024, [], FLOW).dictionary_columns) == sorted(
+        ["service", "source_visit", "signalled_by", "sortie_result"])
+    assert cme.Accumulator("aismt13", 2024).dictionary_columns is None
+
+
+def _as_dictionaries(table, key, values_null=False):
+    """The code columns of ``table`` as dictionaries of keys ``key``; with
+    ``values_null``, each dictionary also holds a missing value (at its
+    start, pointed at by the missing rows) and an unknown code no row
+    points at."""
+    columns = []
+    for name, col in zip(table.column_names, table.columns):
+        if name in CODES:
+            values = [v for v in dict.fromkeys(col.to_pylist()) if v is not None]
+            if values_null:
+                values = [None, *values, "code_que_nul_ne_porte"]
+            at = {v: i for i, v in enumerate(values)}
+            keys = [at[None] if (v is None and values_null) else (None if v is None else at[v])
+                    for v in col.to_pylist()]
+            col = pa.DictionaryArray.from_arrays(pa.array(keys, type=key), pa.array(values, type=pa.string()))
+        columns.append(col)
+    return pa.table(columns, names=table.column_names)
+
+
+@pytest.mark.parametrize("key", [pa.int8(), pa.int16(), pa.int32(), pa.int64(), pa.uint8(), pa.uint32()])
+@pytest.mark.parametrize("values_null", [False, True])
+def test_dictionaries_of_every_key_type_are_read_as_their_texts(key, values_null):
+    """Code columns given as dictionaries (pandas' categoricals take 8-bit
+    keys, pyarrow 32, polars unsigned) give what the rules give row by row
+    on the texts: a row missing by its key's validity or by pointing at a
+    missing value is empty, a value no row points at is never counted, and
+    slices and chunks start their keys where they start."""
+    cols = _spoiled(20_000, seed=11)
+    expected = cme.indicators(_rows(cols), "aismt13", 2024, by=["secteur"], invalid="report", indicators=FLOW)
+    table = _as_dictionaries(_typed(cols), key, values_null)
+    assert all(pa.types.is_dictionary(table.column(c).type) for c in CODES)
+    pieces = {
+        "whole": table,
+        "chunks": pa.Table.from_batches(table.to_batches(max_chunksize=3_001)),
+        "slice": pa.concat_tables([table.slice(0, 7_777), table.slice(7_777)]),
+    }
+    for name, piece in pieces.items():
+        got = cme.indicators(piece, "aismt13", 2024, by=["secteur"], invalid="report", indicators=FLOW)
+        assert got.to_dict() == expected.to_dict(), name
+        assert got.rejected == expected.rejected, name
+    assert expected.rejected
+
+
+def test_a_dictionary_of_more_values_than_a_piece_has_rows_is_read_as_its_texts():
+    """A dictionary of 100,000 values (more than a table of a slot per
+    value is made for) whose rows point at a few: mapped value by value as
+    met, the unknown ones refused at their rows."""
+    n = 20_000
+    cols = _spoiled(n, seed=12)
+    rnd = random.Random(12)
+    junk = [f"resultat_inconnu_{k:06d}" for k in range(100_000)]
+    results = list(cols["sortie_result"])
+    for i in rnd.sample(range(n), 50):
+        if results[i] is not None:
+            results[i] = rnd.choice(junk)
+    cols["sortie_result"] = results
+    expected = cme.indicators(_rows(cols), "aismt13", 2024, by=["secteur"], invalid="report", indicators=FLOW)
+    values = [*junk, *sorted({r for r in results if r is not None} - set(junk))]
+    at = {v: i for i, v in enumerate(values)}
+    keys = pa.array([None if r is None else at[r] for r in results], type=pa.int32())
+    table = _typed(cols)
+    table = table.set_column(table.column_names.index("sortie_result"), "sortie_result",
+                             pa.DictionaryArray.from_arrays(keys, pa.array(values)))
+    for piece in [table, pa.Table.from_batches(table.to_batches(max_chunksize=4_099))]:
+        got = cme.indicators(piece, "aismt13", 2024, by=["secteur"], invalid="report", indicators=FLOW)
+        assert got.to_dict() == expected.to_dict()
+        assert got.rejected == expected.rejected
+    assert any(r["column"] == "sortie_result" for r in expected.rejected)
+
+
+def test_a_parquet_file_read_with_its_codes_as_dictionaries_gives_the_same_report(tmp_path):
+    """``read_dictionary=acc.dictionary_columns``: the batches of a file
+    with its codes as dictionaries give the report of its texts."""
+    cols = _spoiled(30_000, seed=13)
+    path = tmp_path / "cases.parquet"
+    pq.write_table(_typed(cols), path, row_group_size=10_000)
+    expected = cme.indicators(_rows(cols), "aismt13", 2024, by=["secteur"], invalid="report", indicators=FLOW)
+    acc = cme.Accumulator("aismt13", 2024, ["secteur"], FLOW)
+    batches = list(pq.ParquetFile(path, read_dictionary=acc.dictionary_columns).iter_batches(
+        batch_size=4_096, columns=acc.columns))
+    assert all(pa.types.is_dictionary(batches[0].schema.field(c).type) for c in acc.dictionary_columns)
+    got = cme.indicators(iter(batches), "aismt13", 2024, by=["secteur"], invalid="report", indicators=FLOW)
+    assert got.to_dict() == expected.to_dict()
+    assert got.rejected == expected.rejected
 
 
 def test_the_flow_figures_are_those_of_the_whole_report_and_only_those():

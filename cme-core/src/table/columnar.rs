@@ -121,6 +121,49 @@ pub fn report_columns(spec: &crate::indicators::ReportSpec) -> Option<Vec<&'stat
     )
 }
 
+/// The columns of codes: each holds a few distinct texts (a service, a
+/// visit, an author, an exit result, a sector), where the identifiers are
+/// all distinct.
+const CODE_COLUMNS: [usize; 6] = [
+    c!("service"),
+    c!("source_visit"),
+    c!("signalled_by"),
+    c!("sortie_result"),
+    c!("sector_nomenclature"),
+    c!("sector_section"),
+];
+
+/// The columns of [`report_columns`] that hold codes (a few distinct
+/// texts each), or `None` when the report reads whole rows. A reader that
+/// can give them as dictionaries (pyarrow's `read_dictionary`, a
+/// categorical column) decodes each distinct text once, where it would
+/// otherwise copy a text per row; the bindings map each value of a
+/// dictionary once.
+///
+/// ```
+/// use cme_pdp::indicators::{accumulator_of, Period};
+/// use cme_pdp::table::columnar::report_code_columns;
+/// let ids = ["entrees".to_string(), "sorties".to_string()];
+/// let acc = accumulator_of(&serde_json::json!("aismt13"), Period::year(2023),
+///                          &["secteur".into()], &ids).unwrap();
+/// let codes = report_code_columns(&acc.spec).unwrap();
+/// assert!(codes.contains(&"sortie_result") && codes.contains(&"sector_section"));
+/// assert!(!codes.contains(&"id") && !codes.contains(&"sortie_date"));
+/// let whole = accumulator_of(&serde_json::json!("aismt13"), Period::year(2023), &[], &[]).unwrap();
+/// assert!(report_code_columns(&whole.spec).is_none());
+/// ```
+pub fn report_code_columns(spec: &crate::indicators::ReportSpec) -> Option<Vec<&'static str>> {
+    let keep = kept(spec)?;
+    Some(
+        COLUMNS
+            .iter()
+            .zip(keep)
+            .enumerate()
+            .filter_map(|(i, (c, k))| (k && CODE_COLUMNS.contains(&i)).then_some(c.name))
+            .collect(),
+    )
+}
+
 /// [`report_columns`] as a flag per documented column.
 pub(crate) fn kept(spec: &crate::indicators::ReportSpec) -> Option<[bool; COLUMNS.len()]> {
     if !counted(spec) {
