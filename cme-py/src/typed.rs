@@ -54,6 +54,24 @@ impl<'a> Keys<'a> {
     }
 }
 
+/// The entries of the small cache of the texts met in a piece, by the
+/// hash of their first 16 bytes ([`text_keys`], [`view_keys`]).
+const SLOTS: usize = 256;
+
+/// What an empty row is looked up as: a text no row has (a length of
+/// `u32::MAX`, the rest zero), which every entry of a cache holds at first
+/// with the key of an empty row.
+const EMPTY: u128 = u32::MAX as u128;
+
+/// The slot of the cache of a text's 16 bytes (its length and first
+/// bytes, or a view): a multiplicative hash of their two halves.
+#[inline(always)]
+fn slot_of(text: u128) -> usize {
+    let h =
+        ((text as u64) ^ ((text >> 64) as u64).rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (h >> 56) as usize % SLOTS
+}
+
 /// The keys of rows `range` of a text array of offsets. Each row's text
 /// is looked up first in a small cache by its length and first 12 bytes
 /// (the whole text up to 12 bytes: a code), a longer text compared with
@@ -124,8 +142,6 @@ fn text_keys<'a, O: OffsetSizeTrait>(
     out: &mut Keys<'a>,
     rows: impl Iterator<Item = (usize, (usize, usize), bool)>,
 ) {
-    const SLOTS: usize = 256;
-    const EMPTY: u128 = u32::MAX as u128;
     // the first `n` bytes of 16, by `n` up to 12
     const fn first(n: u32) -> u128 {
         if n == 0 {
@@ -171,9 +187,7 @@ fn text_keys<'a, O: OffsetSizeTrait>(
         // all ones when the row holds a text
         let valid_mask = u128::from(valid).wrapping_neg();
         let seen = (text & valid_mask) | (EMPTY & !valid_mask);
-        let h = ((seen as u64) ^ ((seen >> 64) as u64).rotate_left(29))
-            .wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        let slot = (h >> 56) as usize % SLOTS;
+        let slot = slot_of(seen);
         let k = match cache.get(slot) {
             // up to 12 bytes (or empty) the entry holds the whole text;
             // up to 28, its first 12 and last 16 bytes; longer, the value
@@ -294,17 +308,12 @@ fn made_views<O: OffsetSizeTrait>(
 /// row: no branch on whether a row is empty (at random in a column of
 /// optional values, a branch would be mispredicted).
 fn view_keys(a: &StringViewArray, range: std::ops::Range<usize>) -> Keys<'_> {
-    const SLOTS: usize = 256;
-    const EMPTY: u128 = u32::MAX as u128;
     let mut values = Keys::default();
     // (view, key) by the view's hash
     let mut cache = [(EMPTY, NULL_KEY); SLOTS];
     let mut key = |i: usize, view: u128, valid: bool| -> u32 {
         let view = if valid { view } else { EMPTY };
-        // a multiplicative hash of the view's two halves
-        let h = ((view as u64) ^ ((view >> 64) as u64).rotate_left(29))
-            .wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        let slot = (h >> 56) as usize % SLOTS;
+        let slot = slot_of(view);
         match cache.get(slot) {
             Some(&(v, k)) if v == view => k,
             _ => {
