@@ -213,19 +213,6 @@ def run_cme_flow_dictionaries(path: str) -> dict:
     return {"total": t1 - t0, "figures": cme_figures(report)}
 
 
-def run_cme_flow_dictionary_table(path: str) -> dict:
-    import cme
-    import pyarrow.parquet as pq
-
-    t0 = time.perf_counter()
-    acc = cme.Accumulator("aismt13", 2023, ["secteur"], FLOW_IDS)
-    # The whole table at once (pyarrow decodes the columns in parallel).
-    acc.add(pq.read_table(path, columns=acc.columns, read_dictionary=acc.dictionary_columns))
-    report = acc.finish().to_dict()
-    t1 = time.perf_counter()
-    return {"total": t1 - t0, "figures": cme_figures(report)}
-
-
 def _flow_columns() -> list:
     import cme
 
@@ -397,7 +384,6 @@ RUNNERS = {
     "cme flow figures (the same, `batch_size=16_384`)": run_cme_flow_small_batches,
     "cme flow figures (the batches of 65,536 rows decoded beforehand: cme's time only)": run_cme_flow_decoded,
     "cme flow figures (`pq.ParquetFile(path, read_dictionary=acc.dictionary_columns).iter_batches(columns=acc.columns)`)": run_cme_flow_dictionaries,
-    "cme flow figures (`pq.read_table(path, columns=acc.columns, read_dictionary=acc.dictionary_columns)`)": run_cme_flow_dictionary_table,
     "floor: pyarrow's batches of the 12 columns, decoded and dropped (no figure)": run_floor_batches,
     "floor: pyarrow's batches of the 12 columns, codes as dictionaries (no figure)": run_floor_dictionaries,
     "floor: polars' `collect` of the 12 columns (no figure)": run_floor_lazy,

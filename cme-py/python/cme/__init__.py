@@ -1329,7 +1329,8 @@ class Accumulator:
         (:data:`FLOW_INDICATORS`) by nothing, ``secteur``, ``service`` or
         ``visite_source`` reads few; a LazyFrame given to :meth:`add` is
         read through them, and a reader of files can be given them
-        (``pq.ParquetFile(path).iter_batches(columns=acc.columns)``)."""
+        (``pq.ParquetFile(path).iter_batches(columns=acc.columns)``; its
+        codes as dictionaries: :attr:`dictionary_columns`)."""
         columns = self._inner.columns
         return None if columns is None else list(columns)
 
