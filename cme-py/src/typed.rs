@@ -509,11 +509,15 @@ fn dict_keys<'a, K: arrow_buffer::ArrowNativeType>(
     ) {
         return None;
     }
+    if nulls.is_some_and(|n| range.end > n.len()) {
+        // validity shorter than the keys: the rows are read cell by cell
+        return None;
+    }
     let mut out = Keys::with_capacity(rows.len());
     if len > DENSE_VALUES {
         let mut seen: HashMap<usize, u32> = HashMap::new();
         for (i, k) in range.zip(rows) {
-            let valid = nulls.is_none_or(|n| i < n.len() && n.is_valid(i));
+            let valid = nulls.is_none_or(|n| n.is_valid(i));
             let key = if valid {
                 let k = k.as_usize().min(last);
                 *seen
@@ -548,7 +552,7 @@ fn dict_keys<'a, K: arrow_buffer::ArrowNativeType>(
                 out.keys.push(key);
             }
         }
-        Some(n) if range.end <= n.len() => {
+        Some(n) => {
             let valid = n.inner().slice(range.start, range.len());
             for (k, valid) in rows.iter().zip(valid.iter()) {
                 // a missing row's slot, past the values, with no branch
@@ -557,7 +561,6 @@ fn dict_keys<'a, K: arrow_buffer::ArrowNativeType>(
                 out.keys.push(key);
             }
         }
-        Some(_) => return None,
     }
     Some(out)
 }
