@@ -70,16 +70,22 @@ pub(crate) enum Column {
     },
 }
 
-/// The value a dictionary's key at `row` points at: past the values (a
-/// key the Arrow producer did not check), the last one, and `None` past
-/// the keys or for keys that are not integers.
+/// The value a dictionary's key at `row` points at ([`value_of_key`]),
+/// or `None` past the keys or for keys that are not integers.
 pub(crate) fn dict_key(keys: &dyn Array, row: usize, len: usize) -> Option<usize> {
-    use arrow_buffer::ArrowNativeType;
     let last = len.checked_sub(1)?;
     arrow_array::downcast_integer_array!(
-        keys => keys.values().get(row).map(|k| k.as_usize().min(last)),
+        keys => keys.values().get(row).map(|k| value_of_key(*k, last)),
         _ => None,
     )
+}
+
+/// The value a dictionary's key points at, of values `0..=last`: a key
+/// past them (one the Arrow producer did not check, or negative) points
+/// at the last, as `normalized_keys` of arrow-rs reads it.
+#[inline(always)]
+pub(crate) fn value_of_key<K: arrow_buffer::ArrowNativeType>(key: K, last: usize) -> usize {
+    key.as_usize().min(last)
 }
 
 impl Column {

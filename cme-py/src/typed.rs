@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use arrow_array::{Array, GenericStringArray, OffsetSizeTrait, StringViewArray};
 use cme_pdp::table::columnar::{Bits, Typed, TypedPiece, NULL_KEY};
 
-use crate::table::{Batch, Column};
+use crate::table::{value_of_key, Batch, Column};
 
 /// The distinct texts of a column and the key of each row.
 #[derive(Default)]
@@ -481,11 +481,10 @@ const UNSEEN: u32 = u32::MAX - 1;
 const DENSE_VALUES: usize = 1 << 16;
 
 /// The keys of rows `range` of a dictionary column: each of its values
-/// that a row points at is looked up once (the value past the last key
-/// when a key points past the values: the last one, as the rules read
-/// it, [`crate::table::dict_key`]), then each row is its value's key read
-/// from a table, with no branch on the row's validity (a missing row
-/// points at a slot past the values, which holds [`NULL_KEY`]).
+/// that a row points at ([`value_of_key`], as the rules read a cell) is
+/// looked up once, then each row is its value's key read from a table,
+/// with no branch on the row's validity (a missing row points at a slot
+/// past the values, which holds [`NULL_KEY`]).
 fn dict_keys<'a, K: arrow_buffer::ArrowNativeType>(
     raw: &[K],
     nulls: Option<&arrow_buffer::NullBuffer>,
@@ -519,7 +518,7 @@ fn dict_keys<'a, K: arrow_buffer::ArrowNativeType>(
         for (i, k) in range.zip(rows) {
             let valid = nulls.is_none_or(|n| n.is_valid(i));
             let key = if valid {
-                let k = k.as_usize().min(last);
+                let k = value_of_key(*k, last);
                 *seen
                     .entry(k)
                     .or_insert_with(|| text(k).map_or(NULL_KEY, |t| out.key(t)))
@@ -548,7 +547,7 @@ fn dict_keys<'a, K: arrow_buffer::ArrowNativeType>(
     match nulls {
         None => {
             for k in rows {
-                let key = key_of(k.as_usize().min(last), &mut out);
+                let key = key_of(value_of_key(*k, last), &mut out);
                 out.keys.push(key);
             }
         }
@@ -556,7 +555,7 @@ fn dict_keys<'a, K: arrow_buffer::ArrowNativeType>(
             let valid = n.inner().slice(range.start, range.len());
             for (k, valid) in rows.iter().zip(valid.iter()) {
                 // a missing row's slot, past the values, with no branch
-                let slot = if valid { k.as_usize().min(last) } else { len };
+                let slot = if valid { value_of_key(*k, last) } else { len };
                 let key = key_of(slot, &mut out);
                 out.keys.push(key);
             }
